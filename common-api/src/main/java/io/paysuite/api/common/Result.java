@@ -1,0 +1,23 @@
+package io.paysuite.api.common;
+
+import io.paysuite.api.error.ErrorCode;
+import java.io.Serializable;
+
+/**
+ * What every Dubbo method answers: the data on success, or a stable error code and a human
+ * message. Exceptions never cross a service boundary (a stack trace is not an API).
+ */
+public record Result<T>(boolean success, String code, String message, T data) implements Serializable {
+
+    public static <T> Result<T> ok(T data) {
+        return new Result<>(true, "SUCCESS", null, data);
+    }
+
+    public static <T> Result<T> fail(ErrorCode code, String message) {
+        return new Result<>(false, code.code(), message, null);
+    }
+
+    public static <T> Result<T> fail(String code, String message) {
+        return new Result<>(false, code, message, null);
+    }
+}

@@ -1,0 +1,42 @@
+package io.paysuite.api.error;
+
+/**
+ * Stable error codes. The string code crosses every boundary (Dubbo results, the open API, logs);
+ * the HTTP status is what the open API answers when the code reaches a merchant.
+ * Codes are never renamed: merchants switch on them.
+ */
+public enum ErrorCode {
+    PARAM_ERROR(400),
+    INVALID_JSON(400),
+    SIGN_ERROR(401),
+    TIMESTAMP_EXPIRED(401),
+    NONCE_REUSED(401),
+    APP_NOT_FOUND(401),
+    TRADE_NOT_FOUND(404),
+    REFUND_NOT_FOUND(404),
+    OUT_TRADE_NO_USED(409),
+    TRADE_CLOSED(409),
+    TRADE_PAID(409),
+    TRADE_PAYING(409),
+    REFUND_AMOUNT_EXCEEDED(409),
+    OUT_REFUND_NO_USED(409),
+    INSUFFICIENT_BALANCE(409),
+    BODY_TOO_LARGE(413),
+    RATE_LIMITED(429),
+    SYSTEM_ERROR(500),
+    SERVICE_DEGRADED(503);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public String code() {
+        return name();
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,37 @@
+package io.paysuite.sandbox;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(SandboxControlController.class)
+class SandboxControlControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void faultRulesAreKeptUntilCleared() throws Exception {
+        mvc.perform(post("/sandbox/v1/faults").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"channel\":\"WECHAT\",\"operation\":\"charge\",\"mode\":\"TIMEOUT\",\"rate\":1.0,\"millis\":5000}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/sandbox/v1/faults")).andExpect(jsonPath("$[0].mode").value("TIMEOUT"));
+        mvc.perform(delete("/sandbox/v1/faults")).andExpect(status().isNoContent());
+        mvc.perform(get("/sandbox/v1/faults")).andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void faultRateAboveOneIsRefused() throws Exception {
+        mvc.perform(post("/sandbox/v1/faults").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"channel\":\"WECHAT\",\"operation\":\"charge\",\"mode\":\"TIMEOUT\",\"rate\":1.5,\"millis\":0}"))
+                .andExpect(status().isBadRequest());
+    }
+}

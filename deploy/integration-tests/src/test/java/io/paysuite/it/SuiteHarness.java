@@ -1,0 +1,95 @@
+package io.paysuite.it;
+
+import io.paysuite.deploy.launcher.Suite;
+import io.paysuite.deploy.launcher.SuiteConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.dubbo.config.ApplicationConfig;
+import org.apache.dubbo.config.ReferenceConfig;
+import org.apache.dubbo.config.RegistryConfig;
+import org.apache.dubbo.config.bootstrap.DubboBootstrap;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * One suite per test run: the first test that asks starts the embedded infrastructure and the
+ * service processes through the launcher (exactly as the local run does); the JUnit launcher
+ * session closing stops them. Every IT class shares it.
+ */
+public final class SuiteHarness implements LauncherSessionListener {
+
+    private static volatile Suite suite;
+    private static volatile DubboBootstrap dubbo;
+    private static final Map<String, Object> REFERENCES = new ConcurrentHashMap<>();
+
+    /** The running suite, started on first use. */
+    public static Suite suite() {
+        Suite current = suite;
+        if (current == null) {
+            synchronized (SuiteHarness.class) {
+                if (suite == null) {
+                    Path home = Path.of(System.getProperty("paysuite.home", "../..")).toAbsolutePath().normalize();
+                    Path work = Path.of(System.getProperty("paysuite.work", "target/suite")).toAbsolutePath();
+                    suite = Suite.start(SuiteConfig.forTests(home, work));
+                }
+                current = suite;
+            }
+        }
+        return current;
+    }
+
+    /** A Dubbo proxy found through the registry, as any internal consumer would get it. */
+    public static <T> T reference(Class<T> api, String group) {
+        return reference(api, group, null);
+    }
+
+    /** A Dubbo proxy wired straight to one instance's port, bypassing the registry. */
+    public static <T> T directReference(Class<T> api, String group, int dubboPort) {
+        return reference(api, group, "dubbo://127.0.0.1:" + dubboPort);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T reference(Class<T> api, String group, String url) {
+        String key = api.getName() + "/" + group + "/" + url;
+        return (T) REFERENCES.computeIfAbsent(key, k -> {
+            ReferenceConfig<T> reference = new ReferenceConfig<>();
+            reference.setInterface(api);
+            reference.setGroup(group);
+            reference.setCheck(false);
+            reference.setTimeout(15_000);
+            reference.setRetries(0);
+            if (url != null) {
+                reference.setUrl(url);
+            }
+            bootstrap().reference(reference);
+            return reference.get();
+        });
+    }
+
+    private static synchronized DubboBootstrap bootstrap() {
+        if (dubbo == null) {
+            ApplicationConfig application = new ApplicationConfig("paysuite-it");
+            application.setQosEnable(false);
+            dubbo = DubboBootstrap.newInstance()
+                    .application(application)
+                    .registry(new RegistryConfig(suite().infra().registryAddress()));
+            dubbo.start();
+        }
+        return dubbo;
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        synchronized (SuiteHarness.class) {
+            if (dubbo != null) {
+                dubbo.destroy();
+                dubbo = null;
+            }
+            if (suite != null) {
+                suite.close();
+                suite = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.paysuite.deploy.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local run: starts the embedded infrastructure, the channel sandbox and all six services,
+ * prints where everything is, and stops it all on Ctrl-C. Data and logs live in
+ * {@code .paysuite/} under the directory it was started from, and survive a restart.
+ */
+public final class PaysuiteLocal {
+
+    private PaysuiteLocal() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = Long.getLong("paysuite.t0", ProcessStartTime.millis());
+        Path cwd = Path.of("").toAbsolutePath();
+        Path home = Path.of(System.getProperty("paysuite.home", cwd.toString())).toAbsolutePath().normalize();
+        Path workDir = cwd.resolve(".paysuite");
+        Files.createDirectories(workDir);
+
+        Suite suite = Suite.start(SuiteConfig.local(home, workDir));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nstopping Paysuite ...");
+            suite.close();
+            stopped.countDown();
+        }, "paysuite-stop"));
+
+        double seconds = (System.currentTimeMillis() - started) / 1000.0;
+        System.out.println(SuiteBanner.render(suite, seconds));
+        stopped.await();
+    }
+}

@@ -1,0 +1,168 @@
+package io.paysuite.deploy.launcher;
+
+import io.paysuite.deploy.infra.DatabaseServer;
+import io.paysuite.deploy.infra.EmbeddedInfra;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole suite on one machine: embedded infrastructure, the channel sandbox and the six
+ * services, each service in its own JVM. The local run ({@link PaysuiteLocal}) and the
+ * integration tests start it the same way, so the tests exercise exactly what a developer runs.
+ */
+public final class Suite implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Suite.class);
+
+    private final SuiteConfig config;
+    private final EmbeddedInfra infra;
+    private final Map<ServiceId, ServiceProcess> services = new EnumMap<>(ServiceId.class);
+    private final Map<String, ServiceProcess> extras = new LinkedHashMap<>();
+    private final AtomicInteger nextNode = new AtomicInteger(1);
+    private ServiceProcess sandbox;
+
+    private Suite(SuiteConfig config, EmbeddedInfra infra) {
+        this.config = config;
+        this.infra = infra;
+    }
+
+    /** Starts everything and returns when every service reports healthy. */
+    public static Suite start(SuiteConfig config) {
+        long t0 = System.nanoTime();
+        EmbeddedInfra infra = EmbeddedInfra.start(config.infra());
+        Suite suite = new Suite(config, infra);
+        try {
+            suite.createDatabases();
+            suite.startAll();
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+        log.info("suite healthy in {} s", (System.nanoTime() - t0) / 1_000_000_000.0);
+        return suite;
+    }
+
+    private void createDatabases() {
+        DatabaseServer db = infra.database();
+        for (ServiceId id : ServiceId.values()) {
+            id.databases().forEach(db::createDatabase);
+        }
+    }
+
+    private void startAll() {
+        sandbox = new ServiceProcess("channel-sandbox", jar("deploy/channel-sandbox", "channel-sandbox"),
+                new ServicePorts(config.sandboxPort(), 0), config.serviceJvmArgs(),
+                List.of("--server.port=" + config.sandboxPort()), config.workDir()).start();
+        for (ServiceId id : ServiceId.values()) {
+            services.put(id, newProcess(id, id.module(), config.ports(id), Map.of()).start());
+        }
+        List<ServiceProcess> all = new ArrayList<>(services.values());
+        all.add(sandbox);
+        awaitHealthy(all);
+    }
+
+    private void awaitHealthy(Collection<ServiceProcess> processes) {
+        CompletableFuture<?>[] waits = processes.stream()
+                .map(p -> CompletableFuture.runAsync(() -> p.awaitHealthy(config.startTimeout())))
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(waits).join();
+    }
+
+    private ServiceProcess newProcess(ServiceId id, String instanceName, ServicePorts ports, Map<String, String> extraProps) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("server.port", String.valueOf(ports.http()));
+        props.put("dubbo.protocol.port", String.valueOf(ports.dubbo()));
+        props.put("dubbo.registry.address", infra.registryAddress());
+        props.put("paysuite.node", String.valueOf(nextNode.getAndIncrement()));
+        props.put("paysuite.events.namesrv", infra.namesrvAddress());
+        props.put("paysuite.sandbox.url", "http://127.0.0.1:" + config.sandboxPort());
+        DatabaseServer db = infra.database();
+        if (id.sharded()) {
+            for (int i = 0; i < id.databases().size(); i++) {
+                props.put("paysuite.sharding.urls[" + i + "]", db.jdbcUrl(id.databases().get(i)));
+            }
+            props.put("paysuite.sharding.username", db.username());
+            props.put("paysuite.sharding.password", db.password());
+        } else {
+            props.put("spring.datasource.url", db.jdbcUrl(id.databases().get(0)));
+            props.put("spring.datasource.username", db.username());
+            props.put("spring.datasource.password", db.password());
+        }
+        props.putAll(extraProps);
+        List<String> args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+        return new ServiceProcess(instanceName, jar(id.module(), id.module()), ports, config.serviceJvmArgs(), args, config.workDir());
+    }
+
+    private Path jar(String moduleDir, String artifact) {
+        Path jar = config.home().resolve(moduleDir).resolve("target").resolve(artifact + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("missing " + jar + ": build first (mvn -q install -DskipTests)");
+        }
+        return jar;
+    }
+
+    /**
+     * Starts a second instance of a service on free ports, sharing the infrastructure and the
+     * databases, with extra properties (tests use it for fault hooks). Returns once it is healthy.
+     */
+    public synchronized ServiceProcess startExtraInstance(ServiceId id, String instanceName, Map<String, String> extraProps) {
+        ServiceProcess process = newProcess(id, instanceName, new ServicePorts(FreePorts.next(), FreePorts.next()), extraProps);
+        extras.put(instanceName, process);
+        process.start().awaitHealthy(config.startTimeout());
+        return process;
+    }
+
+    public ServiceProcess service(ServiceId id) {
+        return services.get(id);
+    }
+
+    public ServiceProcess sandbox() {
+        return sandbox;
+    }
+
+    /** {@code kill -9}: the service gets no chance to deregister or finish anything. */
+    public void kill(ServiceId id) {
+        services.get(id).kill();
+    }
+
+    /** Starts a killed or stopped service again on the same ports and waits for it to be healthy. */
+    public void restart(ServiceId id) {
+        ServiceProcess process = services.get(id);
+        if (process.isAlive()) {
+            process.stop(Duration.ofSeconds(20));
+        }
+        process.start().awaitHealthy(config.startTimeout());
+    }
+
+    public EmbeddedInfra infra() {
+        return infra;
+    }
+
+    public SuiteConfig config() {
+        return config;
+    }
+
+    @Override
+    public synchronized void close() {
+        List<ServiceProcess> all = new ArrayList<>(extras.values());
+        all.addAll(services.values());
+        if (sandbox != null) {
+            all.add(sandbox);
+        }
+        CompletableFuture.allOf(all.stream()
+                .map(p -> CompletableFuture.runAsync(p::close))
+                .toArray(CompletableFuture[]::new)).join();
+        infra.close();
+    }
+}

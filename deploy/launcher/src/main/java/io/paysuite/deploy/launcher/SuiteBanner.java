@@ -1,0 +1,34 @@
+package io.paysuite.deploy.launcher;
+
+import io.paysuite.deploy.infra.EmbeddedInfra;
+
+/** What the local run prints once everything is healthy. */
+final class SuiteBanner {
+
+    private SuiteBanner() {
+    }
+
+    static String render(Suite suite, double secondsToHealthy) {
+        EmbeddedInfra infra = suite.infra();
+        StringBuilder out = new StringBuilder();
+        out.append("\n==================== Paysuite is up (").append(String.format("%.1f", secondsToHealthy))
+                .append(" s from command to all healthy) ====================\n");
+        out.append(String.format("  %-20s %s%n", "registry", infra.registryAddress()));
+        out.append(String.format("  %-20s %s%n", "database", infra.database().jdbcUrl("") + " (" + infra.database().kind() + ", user "
+                + infra.database().username() + ")"));
+        out.append(String.format("  %-20s %s%n", "rocketmq namesrv", infra.namesrvAddress()));
+        out.append(String.format("  %-20s %s%n", "seata", infra.seataAddress()));
+        out.append(String.format("  %-20s %s%n", "channel sandbox", suite.sandbox().baseUri() + "/sandbox/v1"));
+        for (ServiceId id : ServiceId.values()) {
+            ServiceProcess p = suite.service(id);
+            out.append(String.format("  %-20s %s  dubbo 127.0.0.1:%d  metrics %s/actuator/prometheus%n",
+                    id.module(), p.healthUri(), p.dubboPort(), p.baseUri()));
+        }
+        out.append(String.format("  %-20s %s%n", "logs", suite.config().workDir().resolve("logs")));
+        out.append(String.format("  %-20s %s%n", "demo credentials", suite.config().workDir()
+                + "/ (demo-merchant.json, demo-merchant.pem, demo-buyers.json, ops-token once the money path and"
+                + " merchant edge land; see README)"));
+        out.append("  Ctrl-C stops everything.\n");
+        return out.toString();
+    }
+}
