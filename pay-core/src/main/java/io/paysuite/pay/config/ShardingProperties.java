@@ -1,0 +1,41 @@
+package io.paysuite.pay.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The physical databases behind the sharded pay tables. {@code urls[i]} is physical database
+ * {@code ds_i}; the order of the list is part of the placement rule (see
+ * {@link io.paysuite.pay.infra.sharding.GeneShardingAlgorithm}) and must never be reordered.
+ *
+ * @param urls              JDBC URLs of the physical databases, {@code ds_0} first
+ * @param username          user for every physical database
+ * @param password          password for every physical database (may be empty locally)
+ * @param tablesPerDatabase physical tables per logic table in each database
+ * @param poolSize          maximum Hikari pool size per physical database
+ * @param sqlShow           log every logic and actual SQL statement (ShardingSphere {@code sql-show})
+ */
+@Validated
+@ConfigurationProperties("paysuite.sharding")
+public record ShardingProperties(
+        @NotEmpty List<String> urls,
+        String username,
+        String password,
+        @DefaultValue("4") @Min(1) @Max(64) int tablesPerDatabase,
+        @DefaultValue("10") @Min(1) int poolSize,
+        @DefaultValue("false") boolean sqlShow) {
+
+    public ShardingProperties {
+        urls = urls == null ? List.of() : List.copyOf(urls);
+        password = password == null ? "" : password;
+    }
+
+    public int databases() {
+        return urls.size();
+    }
+}

@@ -1,0 +1,28 @@
+package io.paysuite.pay.infra.pay;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+/**
+ * Logic table {@code pay_order}. Every statement names {@code pay_order_no} or {@code trade_no}
+ * (same gene), so ShardingSphere routes it to exactly one physical table.
+ */
+@Mapper
+public interface PayOrderMapper {
+
+    String COLUMNS = "pay_order_no, trade_no, request_no, request_digest, buyer_id, merchant_id, method, status,"
+            + " amount_minor, currency, created_at, updated_at, finished_at, version";
+
+    @Insert("INSERT INTO pay_order (" + COLUMNS + ") VALUES (#{payOrderNo}, #{tradeNo}, #{requestNo},"
+            + " #{requestDigest}, #{buyerId}, #{merchantId}, #{method}, #{status}, #{amountMinor}, #{currency},"
+            + " #{createdAt}, #{updatedAt}, #{finishedAt}, #{version})")
+    int insert(PayOrderDO row);
+
+    @Select("SELECT " + COLUMNS + " FROM pay_order WHERE pay_order_no = #{payOrderNo}")
+    PayOrderDO find(String payOrderNo);
+
+    @Select("SELECT " + COLUMNS + " FROM pay_order WHERE trade_no = #{tradeNo} AND request_no = #{requestNo}")
+    PayOrderDO findByRequest(@Param("tradeNo") String tradeNo, @Param("requestNo") String requestNo);
+}

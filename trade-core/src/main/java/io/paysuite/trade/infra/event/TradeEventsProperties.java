@@ -1,0 +1,87 @@
+package io.paysuite.trade.infra.event;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code paysuite.events.*}: where trade events go and how long an unconfirmed one may stay in doubt.
+ *
+ * @param namesrv                 RocketMQ name server(s), {@code host:port[;host:port]}; the launcher passes
+ *                                the embedded one, production the cluster's
+ * @param topic                   topic of every trade event; the event type is the tag
+ * @param producerGroup           transactional producer group; the broker asks any live member of this group
+ *                                about an unconfirmed message, so every trade-core instance must share it
+ * @param sendTimeout             timeout of sending the half message
+ * @param gracePeriod             how long after its birth an unconfirmed message whose event row is absent is
+ *                                still answered UNKNOW, because its local transaction might still commit; after
+ *                                it, ROLLBACK. Must exceed {@code localTransactionTimeout} plus clock skew between
+ *                                instances (the birth time is the producing instance's clock)
+ * @param localTransactionTimeout timeout of the local transaction; what makes "cannot still be running after
+ *                                the grace period" true rather than hoped
+ * @param chaos                   test-only fault hooks; see {@link Chaos}
+ */
+@ConfigurationProperties("paysuite.events")
+public record TradeEventsProperties(
+        @DefaultValue("127.0.0.1:19876") String namesrv,
+        @DefaultValue("PAYSUITE_TRADE_EVENT") String topic,
+        @DefaultValue("paysuite-trade-tx") String producerGroup,
+        @DefaultValue("3s") Duration sendTimeout,
+        @DefaultValue("60s") Duration gracePeriod,
+        @DefaultValue("10s") Duration localTransactionTimeout,
+        @DefaultValue Chaos chaos) {
+
+    public TradeEventsProperties {
+        requireText("namesrv", namesrv);
+        requireText("topic", topic);
+        requireText("producer-group", producerGroup);
+        requirePositive("send-timeout", sendTimeout);
+        requirePositive("grace-period", gracePeriod);
+        requirePositive("local-transaction-timeout", localTransactionTimeout);
+        if (localTransactionTimeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("paysuite.events.local-transaction-timeout must be at least 1s (JDBC timeouts are whole seconds)");
+        }
+        if (localTransactionTimeout.compareTo(gracePeriod) >= 0) {
+            throw new IllegalArgumentException("paysuite.events.grace-period (" + gracePeriod
+                    + ") must exceed local-transaction-timeout (" + localTransactionTimeout
+                    + "): otherwise a check-back may roll back a message whose transaction then commits");
+        }
+        chaos = chaos == null ? new Chaos(false, false) : chaos;
+    }
+
+    /** The defaults of the local run. */
+    public static TradeEventsProperties defaults() {
+        return new TradeEventsProperties("127.0.0.1:19876", "PAYSUITE_TRADE_EVENT", "paysuite-trade-tx",
+                Duration.ofSeconds(3), Duration.ofSeconds(60), Duration.ofSeconds(10), new Chaos(false, false));
+    }
+
+    /**
+     * Fault hooks for tests that prove the guarantees by breaking things on purpose: nothing else can
+     * place a failure at exactly these points reliably. Production configuration never sets them;
+     * each is off unless explicitly set to true, and an instance with one on says so in its log.
+     *
+     * @param haltAfterLocalCommit  when true, the instance halts ({@code Runtime.halt(137)}: no shutdown hooks,
+     *                              like {@code kill -9}) right after a trade event's local transaction commits and
+     *                              before the broker is told COMMIT. Proves that a producer dying in that window
+     *                              loses no event: the broker's check-back is answered COMMIT from the committed
+     *                              event row by another live instance of the producer group
+     * @param failBeforeLocalCommit when true, every trade event's local transaction fails right before its commit,
+     *                              after the caller's work and the event row were written. Proves that a change that
+     *                              rolls back is never delivered, with the real broker and the real service
+     */
+    public record Chaos(@DefaultValue("false") boolean haltAfterLocalCommit,
+                        @DefaultValue("false") boolean failBeforeLocalCommit) {
+    }
+
+    private static void requireText(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("paysuite.events." + name + " is required");
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("paysuite.events." + name + " must be positive");
+        }
+    }
+}

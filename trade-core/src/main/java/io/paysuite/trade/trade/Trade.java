@@ -1,0 +1,55 @@
+package io.paysuite.trade.trade;
+
+import io.paysuite.api.money.Money;
+import io.paysuite.api.trade.CreateTradeCmd;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.api.trade.TradeType;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The trade aggregate: what the merchant ordered and how much of it has been paid and refunded.
+ * Immutable; a state change is a new value written with a compare-and-set on {@code status} and
+ * {@code version} (added with the state machine).
+ */
+public record Trade(
+        String tradeNo,
+        String merchantId,
+        String outTradeNo,
+        TradeType tradeType,
+        TradeStatus status,
+        Money amount,
+        Money paidAmount,
+        Money refundedAmount,
+        String subject,
+        String buyerId,
+        String attach,
+        String notifyUrl,
+        String returnUrl,
+        Instant timeExpire,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant paidAt,
+        Instant closedAt,
+        int version) {
+
+    /**
+     * A new trade waiting for payment. Every field derives from the command, the trade number and
+     * the creation time recorded in the merchant order index, so two processes completing the
+     * same creation write the same row.
+     */
+    public static Trade open(String tradeNo, CreateTradeCmd cmd, Instant createdAt, Duration defaultExpiry) {
+        Money zero = new Money(0, cmd.amount().currency());
+        Instant expire = cmd.timeExpire() != null ? cmd.timeExpire() : createdAt.plus(defaultExpiry);
+        return new Trade(tradeNo, cmd.merchantId(), cmd.outTradeNo(), cmd.tradeType(), TradeStatus.WAIT_PAY,
+                cmd.amount(), zero, zero, cmd.subject(), cmd.buyerId(), cmd.attach(), cmd.notifyUrl(),
+                cmd.returnUrl(), expire, createdAt, createdAt, null, null, 0);
+    }
+
+    public TradeDTO toDTO() {
+        return new TradeDTO(tradeNo, merchantId, outTradeNo, tradeType, status, amount, paidAmount,
+                refundedAmount, subject, buyerId, attach, notifyUrl, returnUrl, timeExpire, createdAt,
+                paidAt, closedAt);
+    }
+}

@@ -1,0 +1,73 @@
+package io.paysuite.trade.infra.event;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * A {@code trade_event} table with just enough transaction semantics for the listener: inserts made
+ * inside {@link #execute} become visible only if the callback returns and the commit succeeds.
+ */
+final class FakeEventDatabase implements TradeEventMapper, TransactionOperations {
+
+    private final Map<String, TradeEventDO> committed = new ConcurrentHashMap<>();
+    private Map<String, TradeEventDO> staged;
+    private boolean failNextCommit;
+    private boolean failingLookups;
+
+    @Override
+    public int insert(TradeEventDO event) {
+        if (staged == null) {
+            throw new IllegalStateException("insert outside a transaction");
+        }
+        if (committed.containsKey(event.eventId()) || staged.containsKey(event.eventId())) {
+            throw new org.springframework.dao.DuplicateKeyException(event.eventId());
+        }
+        staged.put(event.eventId(), event);
+        return 1;
+    }
+
+    @Override
+    public TradeEventDO findByEventId(String eventId) {
+        if (failingLookups) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("database down");
+        }
+        return committed.get(eventId);
+    }
+
+    @Override
+    public <T> T execute(TransactionCallback<T> action) {
+        staged = new LinkedHashMap<>();
+        try {
+            T result = action.doInTransaction(new SimpleTransactionStatus(true));
+            if (failNextCommit) {
+                failNextCommit = false;
+                throw new TransactionSystemException("connection reset while committing");
+            }
+            committed.putAll(staged);
+            return result;
+        } finally {
+            staged = null;
+        }
+    }
+
+    void commitRow(TradeEventDO row) {
+        committed.put(row.eventId(), row);
+    }
+
+    boolean hasRow(String eventId) {
+        return committed.containsKey(eventId);
+    }
+
+    void failNextCommit() {
+        failNextCommit = true;
+    }
+
+    void failLookups() {
+        failingLookups = true;
+    }
+}

@@ -1,0 +1,32 @@
+package io.paysuite.trade.trade;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Test doubles of the two ports, with the same unique-key behaviour as the tables. */
+final class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
+
+    final Map<String, Trade> trades = new HashMap<>();
+    final Map<String, MerchantOrderEntry> index = new HashMap<>();
+
+    @Override
+    public boolean insert(Trade trade) {
+        return trades.putIfAbsent(trade.tradeNo(), trade) == null;
+    }
+
+    @Override
+    public Optional<Trade> find(String tradeNo) {
+        return Optional.ofNullable(trades.get(tradeNo));
+    }
+
+    @Override
+    public Optional<MerchantOrderEntry> claim(MerchantOrderEntry entry) {
+        return Optional.ofNullable(index.putIfAbsent(entry.merchantId() + "/" + entry.outTradeNo(), entry));
+    }
+
+    @Override
+    public Optional<MerchantOrderEntry> find(String merchantId, String outTradeNo) {
+        return Optional.ofNullable(index.get(merchantId + "/" + outTradeNo));
+    }
+}
