@@ -8,9 +8,8 @@ import java.util.Objects;
  * An amount as an integer count of minor units plus its ISO 4217 currency code. Never floating
  * point: 100 CNY minor units are 1.00 CNY. Arithmetic refuses to mix currencies and to overflow.
  *
- * <p>The currency is kept as its code, not as a {@link Currency}: Dubbo's hessian2 corrupts a
- * record graph in which two records share one object (apache/dubbo-hessian-lite#80), and every
- * DTO with two amounts in the same currency shares the {@code Currency} singleton.
+ * <p>The currency is kept as its ISO code, the form it has in the open API, the database and
+ * channel messages; {@link #currencyUnit()} gives the {@link Currency} when needed.
  */
 public record Money(long minor, String currency) implements Serializable {
 

@@ -180,6 +180,9 @@ final class EmbeddedRocketMq implements AutoCloseable {
         // Transactional messages: first check-back 3 s after the half message, then every second.
         broker.put("transactionTimeOut", 3000);
         broker.put("transactionCheckInterval", 1000);
+        // The broker batches COMMIT/ROLLBACK op records every 3 s by default; with checks every second
+        // a message could be checked again after it was already ended (a duplicate delivery).
+        broker.put("transactionOpBatchInterval", 200);
         // If the first registration misses the name server, retry after 10 s (the minimum), not 30 s.
         broker.put("registerNameServerPeriod", 10000);
         broker.put("deleteWhen", "04");

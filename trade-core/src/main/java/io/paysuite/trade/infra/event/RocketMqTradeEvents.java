@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
@@ -118,12 +119,28 @@ public class RocketMqTradeEvents implements TradeEvents, SmartLifecycle {
     public void start() {
         try {
             producer.start();
+            announceToBrokers();
         } catch (MQClientException e) {
             throw new IllegalStateException("cannot start trade event producer " + properties.producerGroup(), e);
         }
         running = true;
         log.info("trade event producer {} started: namesrv {}, topic {}", properties.producerGroup(),
                 properties.namesrv(), properties.topic());
+    }
+
+    /**
+     * A RocketMQ producer heartbeats only to the brokers of topics it has already sent to, and the
+     * broker sends check-backs only to producers it has a heartbeat from. An instance restarted
+     * after a crash must answer for the half messages its predecessor left before it sends
+     * anything itself, so it learns the topic's brokers and heartbeats to them at once. If the
+     * topic does not exist yet, the route of the broker's default topic stands in for it.
+     */
+    private void announceToBrokers() {
+        MQClientInstance client = producer.getDefaultMQProducerImpl().getMqClientFactory();
+        if (!client.updateTopicRouteInfoFromNameServer(properties.topic())) {
+            client.updateTopicRouteInfoFromNameServer(properties.topic(), true, producer);
+        }
+        client.sendHeartbeatToAllBrokerWithLock();
     }
 
     @Override
