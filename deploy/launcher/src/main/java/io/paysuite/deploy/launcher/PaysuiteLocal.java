@@ -22,9 +22,11 @@ public final class PaysuiteLocal {
         Files.createDirectories(workDir);
 
         Suite suite = Suite.start(SuiteConfig.local(home, workDir));
+        ServiceSupervisor supervisor = new ServiceSupervisor(suite).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nstopping Paysuite ...");
+            supervisor.close();
             suite.close();
             stopped.countDown();
         }, "paysuite-stop"));
