@@ -64,10 +64,14 @@ public record InfraConfig(Path workDir, int zookeeperPort, int mariadbPort, int 
         throw new IllegalStateException("no free port block found in " + FREE_PORT_ATTEMPTS + " attempts");
     }
 
-    /** Free on every interface: the broker, name server and Seata bind the wildcard address. */
+    /**
+     * Free on every interface: the broker, name server and Seata bind the wildcard address. With
+     * SO_REUSEADDR, as the servers themselves bind: connections of a run that just stopped linger
+     * in TIME_WAIT for a minute and must not make a restart of the local run fail.
+     */
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
             return true;
         } catch (IOException e) {
