@@ -16,6 +16,13 @@ public interface TradeService {
      */
     Result<TradeDTO> create(CreateTradeCmd cmd);
 
+    /**
+     * Close a trade that waits for payment. Idempotent on {@code tradeNo}: closing a closed trade
+     * answers it again. A trade being paid answers {@code TRADE_PAYING}, a paid one
+     * {@code TRADE_PAID}; the change and its {@code TRADE_CLOSED} event commit together.
+     */
+    Result<TradeDTO> close(CloseTradeCmd cmd);
+
     /** The trade with this number, or {@code TRADE_NOT_FOUND}. Read-only. */
     Result<TradeDTO> get(TradeByNoQry qry);
 

@@ -47,6 +47,14 @@ public record Trade(
                 cmd.returnUrl(), expire, createdAt, createdAt, null, null, 0);
     }
 
+    /** The same trade after a close at {@code at}: what the compare-and-set writes. */
+    public Trade closed(Instant at) {
+        TradeTransitions.require(status, TradeStatus.CLOSED);
+        return new Trade(tradeNo, merchantId, outTradeNo, tradeType, TradeStatus.CLOSED, amount, paidAmount,
+                refundedAmount, subject, buyerId, attach, notifyUrl, returnUrl, timeExpire, createdAt, at, paidAt,
+                at, version + 1);
+    }
+
     public TradeDTO toDTO() {
         return new TradeDTO(tradeNo, merchantId, outTradeNo, tradeType, status, amount, paidAmount,
                 refundedAmount, subject, buyerId, attach, notifyUrl, returnUrl, timeExpire, createdAt,

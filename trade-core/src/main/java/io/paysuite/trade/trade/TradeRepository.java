@@ -1,5 +1,7 @@
 package io.paysuite.trade.trade;
 
+import io.paysuite.api.trade.TradeStatus;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Trades by trade number. Implemented in {@code infra} over the sharded {@code trade_order} tables. */
@@ -14,4 +16,13 @@ public interface TradeRepository {
 
     /** Reads exactly one physical table: the one the number's gene names. */
     Optional<Trade> find(String tradeNo);
+
+    /**
+     * Compare-and-set: moves the trade from {@code from} to {@code to} only if it is still in
+     * {@code from}; stamps {@code closed_at} on {@code CLOSED}. The caller checks the transition
+     * table first.
+     *
+     * @return false when the trade was not in {@code from} (nothing written)
+     */
+    boolean transition(String tradeNo, TradeStatus from, TradeStatus to, Instant at);
 }

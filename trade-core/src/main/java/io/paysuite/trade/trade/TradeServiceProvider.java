@@ -3,6 +3,7 @@ package io.paysuite.trade.trade;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.trade.CloseTradeCmd;
 import io.paysuite.api.trade.CreateTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeByOutTradeNoQry;
@@ -26,15 +27,22 @@ public class TradeServiceProvider implements TradeService {
 
     private final TradeCreator creator;
     private final TradeFinder finder;
+    private final TradeCloser closer;
 
-    public TradeServiceProvider(TradeCreator creator, TradeFinder finder) {
+    public TradeServiceProvider(TradeCreator creator, TradeFinder finder, TradeCloser closer) {
         this.creator = creator;
         this.finder = finder;
+        this.closer = closer;
     }
 
     @Override
     public Result<TradeDTO> create(CreateTradeCmd cmd) {
         return answer("create", () -> creator.create(cmd));
+    }
+
+    @Override
+    public Result<TradeDTO> close(CloseTradeCmd cmd) {
+        return answer("close", () -> closer.close(cmd));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.paysuite.trade.trade;
 
+import io.paysuite.api.trade.TradeStatus;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,19 @@ final class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
     @Override
     public Optional<Trade> find(String tradeNo) {
         return Optional.ofNullable(trades.get(tradeNo));
+    }
+
+    @Override
+    public synchronized boolean transition(String tradeNo, TradeStatus from, TradeStatus to, Instant at) {
+        Trade trade = trades.get(tradeNo);
+        if (trade == null || trade.status() != from) {
+            return false;
+        }
+        trades.put(tradeNo, to == TradeStatus.CLOSED ? trade.closed(at) : new Trade(trade.tradeNo(), trade.merchantId(),
+                trade.outTradeNo(), trade.tradeType(), to, trade.amount(), trade.paidAmount(), trade.refundedAmount(),
+                trade.subject(), trade.buyerId(), trade.attach(), trade.notifyUrl(), trade.returnUrl(), trade.timeExpire(),
+                trade.createdAt(), at, trade.paidAt(), trade.closedAt(), trade.version() + 1));
+        return true;
     }
 
     @Override

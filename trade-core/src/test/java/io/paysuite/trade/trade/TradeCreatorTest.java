@@ -128,6 +128,11 @@ class TradeCreatorTest {
             public java.util.Optional<Trade> find(String tradeNo) {
                 return store.find(tradeNo);
             }
+
+            @Override
+            public boolean transition(String tradeNo, TradeStatus from, TradeStatus to, Instant at) {
+                return store.transition(tradeNo, from, to, at);
+            }
         };
         TradeCreator creatorLosingRace = new TradeCreator(store, racing, events, orderNo, clock,
                 JsonMapper.builder().findAndAddModules().build(),

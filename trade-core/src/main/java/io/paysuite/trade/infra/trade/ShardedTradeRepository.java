@@ -39,6 +39,11 @@ public class ShardedTradeRepository implements TradeRepository {
         return Optional.ofNullable(mapper.findByTradeNo(tradeNo)).map(ShardedTradeRepository::toTrade);
     }
 
+    @Override
+    public boolean transition(String tradeNo, TradeStatus from, TradeStatus to, Instant at) {
+        return mapper.transition(tradeNo, from.name(), to.name(), utc(at)) == 1;
+    }
+
     static TradeDO toRow(Trade t) {
         TradeDO row = new TradeDO();
         row.tradeNo = t.tradeNo();

@@ -1,8 +1,11 @@
 package io.paysuite.trade.infra.trade;
 
+import java.time.LocalDateTime;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 /**
  * Logic table {@code trade_order}. Every statement names {@code trade_no}, so ShardingSphere
@@ -23,4 +26,10 @@ public interface TradeMapper {
 
     @Select("SELECT " + COLUMNS + " FROM trade_order WHERE trade_no = #{tradeNo}")
     TradeDO findByTradeNo(String tradeNo);
+
+    @Update("UPDATE trade_order SET status = #{to}, updated_at = #{at}, version = version + 1,"
+            + " closed_at = CASE WHEN #{to} = 'CLOSED' THEN #{at} ELSE closed_at END"
+            + " WHERE trade_no = #{tradeNo} AND status = #{from}")
+    int transition(@Param("tradeNo") String tradeNo, @Param("from") String from, @Param("to") String to,
+                   @Param("at") LocalDateTime at);
 }
