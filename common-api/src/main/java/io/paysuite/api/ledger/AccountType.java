@@ -1,0 +1,43 @@
+package io.paysuite.api.ledger;
+
+/**
+ * The chart of accounts. Each type has a normal side: a debit-normal account's balance is
+ * debits − credits, a credit-normal account's is credits − debits. Buyer wallets, merchant
+ * accounts, escrow and fee income are the platform's liabilities or income (credit-normal);
+ * platform funding and channel clearing are money the platform holds or is owed (debit-normal).
+ */
+public enum AccountType {
+    BUYER_WALLET(Side.CREDIT, false, true),
+    MERCHANT_PENDING(Side.CREDIT, true, false),
+    MERCHANT_AVAILABLE(Side.CREDIT, false, false),
+    ESCROW(Side.CREDIT, false, true),
+    PLATFORM_FEE_INCOME(Side.CREDIT, true, false),
+    CHANNEL_CLEARING(Side.DEBIT, true, false),
+    PLATFORM_FUNDING(Side.DEBIT, false, false);
+
+    public enum Side { DEBIT, CREDIT }
+
+    private final Side normalSide;
+    private final boolean hot;
+    private final boolean neverNegative;
+
+    AccountType(Side normalSide, boolean hot, boolean neverNegative) {
+        this.normalSide = normalSide;
+        this.hot = hot;
+        this.neverNegative = neverNegative;
+    }
+
+    public Side normalSide() {
+        return normalSide;
+    }
+
+    /** Posted through the hot-account buffer: lines at once, balance in batches. */
+    public boolean hot() {
+        return hot;
+    }
+
+    /** A posting that would take the balance below zero is refused with {@code INSUFFICIENT_BALANCE}. */
+    public boolean neverNegative() {
+        return neverNegative;
+    }
+}

@@ -1,0 +1,35 @@
+package io.paysuite.api.ledger;
+
+import io.paysuite.api.common.Result;
+
+/**
+ * The double-entry ledger over Dubbo (provider: accounting-service). Every posting is one journal
+ * entry applied in one database transaction with the balances, idempotent on its posting key.
+ * Balances are never edited otherwise.
+ */
+public interface LedgerService {
+
+    /** A general entry; see {@link PostingCmd}. */
+    Result<JournalEntryDTO> post(PostingCmd cmd);
+
+    /** A balance payment; see {@link PaymentPostingCmd}. */
+    Result<JournalEntryDTO> postPayment(PaymentPostingCmd cmd);
+
+    /** A guarantee trade's release on confirm; see {@link ReleasePostingCmd}. */
+    Result<JournalEntryDTO> postRelease(ReleasePostingCmd cmd);
+
+    /** A refund; see {@link RefundPostingCmd}. */
+    Result<JournalEntryDTO> postRefund(RefundPostingCmd cmd);
+
+    /** The entry posted under this key, or {@code POSTING_NOT_FOUND} when none. */
+    Result<JournalEntryDTO> entryByKey(String postingKey);
+
+    /** One account's totals, or {@code ACCOUNT_NOT_FOUND}. */
+    Result<AccountBalanceDTO> balance(AccountRef account);
+
+    /** All accounts of a currency with their totals; see {@link TrialBalanceDTO}. */
+    Result<TrialBalanceDTO> trialBalance(String currency);
+
+    /** Set a merchant's fee rate; see {@link FeeRateCmd}. */
+    Result<Integer> setFeeRate(FeeRateCmd cmd);
+}

@@ -1,0 +1,21 @@
+package io.paysuite.api.ledger;
+
+import io.paysuite.api.money.Money;
+import java.io.Serializable;
+
+/**
+ * Post a balance payment of a trade. Idempotent on {@code postingKey} (pay-core uses the pay
+ * order number). Instant trades: debit the buyer's wallet, credit the merchant's pending
+ * settlement with the amount less the fee and platform fee income with the fee. Guarantee trades
+ * ({@code escrow}): debit the wallet, credit escrow; the fee is taken when the trade is released.
+ * A wallet that would go below zero answers {@code INSUFFICIENT_BALANCE} and posts nothing.
+ */
+public record PaymentPostingCmd(
+        String postingKey,
+        String tradeNo,
+        String payOrderNo,
+        String buyerId,
+        String merchantId,
+        Money amount,
+        boolean escrow) implements Serializable {
+}

@@ -1,0 +1,28 @@
+package io.paysuite.api.member;
+
+import io.paysuite.api.common.Result;
+
+/** Merchants, their apps and the apps' public keys over Dubbo (provider: member-service). */
+public interface MerchantService {
+
+    /**
+     * Onboard a merchant with one app and its first public key. Idempotent on
+     * {@code requestNo}: a repeat with the same content answers the first merchant; the same
+     * {@code requestNo} with other content answers {@code REQUEST_NO_USED}. The public key must be
+     * an RSA key of at least 2048 bits in PEM ({@code PARAM_ERROR} otherwise). {@code appId} may
+     * be given (the local demo asks for {@code app_demo}) or left null to be generated.
+     */
+    Result<MerchantDTO> onboard(OnboardMerchantCmd cmd);
+
+    /** The merchant with this id, or {@code MERCHANT_NOT_FOUND}. Read-only. */
+    Result<MerchantDTO> getMerchant(String merchantId);
+
+    /**
+     * The public key that verifies requests of {@code appId} signed with key {@code serialNo}, or
+     * {@code APP_NOT_FOUND} when the app, the serial or its merchant is unknown or disabled.
+     */
+    Result<AppKeyDTO> findAppKey(String appId, String serialNo);
+
+    /** Add another public key to an app (key rotation); idempotent on (appId, serialNo). */
+    Result<AppKeyDTO> addAppKey(AddAppKeyCmd cmd);
+}
