@@ -16,7 +16,7 @@ class DomainPurityTest {
 
     @ArchTest
     static final ArchRule domainUsesNoPersistenceOrMessagingTechnology = noClasses()
-            .that().resideInAPackage("io.paysuite.trade.trade..")
+            .that().resideInAnyPackage("io.paysuite.trade.trade..", "io.paysuite.trade.refund..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.apache.ibatis..", "org.mybatis..", "org.apache.rocketmq..", "org.apache.shardingsphere..",
                     "io.paysuite.trade.infra.trade..", "io.paysuite.trade.infra.sharding..", "java.sql..", "javax.sql..");

@@ -12,6 +12,20 @@ public interface PayService {
      */
     Result<PayOrderDTO> open(OpenPayOrderCmd cmd);
 
+    /**
+     * Pay a trade: check the buyer and the payment password, take the trade for this attempt
+     * ({@code WAIT_PAY → PAYING}), run the payment tool and finish the pay order by
+     * compare-and-set with its {@code PAY_SUCCEEDED} event. Idempotent on ({@code tradeNo},
+     * {@code requestNo}): a repeat answers the attempt's pay order as it stands. Answers the pay
+     * order {@code SUCCESS}, or {@code PROCESSING} when the outcome is not known yet (recovery
+     * finishes it; never retry with a new {@code requestNo} meanwhile). Refusals change nothing:
+     * {@code PARAM_ERROR}, {@code TRADE_NOT_FOUND}, {@code TRADE_CLOSED}, {@code TRADE_PAID},
+     * {@code TRADE_PAYING}, {@code BUYER_NOT_FOUND}, {@code BUYER_MISMATCH},
+     * {@code PAY_PASSWORD_WRONG}, {@code PAY_PASSWORD_LOCKED}, {@code INSUFFICIENT_BALANCE}
+     * (the pay order ends {@code FAILED} and the trade waits for payment again).
+     */
+    Result<PayOrderDTO> pay(PayCmd cmd);
+
     /** The pay order with this number, or {@code PAY_ORDER_NOT_FOUND}. Read-only. */
     Result<PayOrderDTO> get(String payOrderNo);
 }

@@ -23,6 +23,15 @@ public interface TradeService {
      */
     Result<TradeDTO> close(CloseTradeCmd cmd);
 
+    /**
+     * Confirm a paid guarantee trade ({@code SUCCESS → FINISHED}) and release what is held in
+     * escrow, less refunds, to the merchant, fee taken. Idempotent on {@code tradeNo}: confirming
+     * a finished trade answers it again. An instant trade answers {@code TRADE_NOT_CONFIRMABLE};
+     * an unpaid one {@code TRADE_NOT_CONFIRMABLE} too (nothing is held); a closed one
+     * {@code TRADE_CLOSED}.
+     */
+    Result<TradeDTO> confirm(ConfirmTradeCmd cmd);
+
     /** The trade with this number, or {@code TRADE_NOT_FOUND}. Read-only. */
     Result<TradeDTO> get(TradeByNoQry qry);
 

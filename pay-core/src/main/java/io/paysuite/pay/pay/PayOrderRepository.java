@@ -1,5 +1,8 @@
 package io.paysuite.pay.pay;
 
+import io.paysuite.api.pay.PayOrderStatus;
+import java.time.Instant;
+
 import java.util.Optional;
 
 /** Pay orders. Implemented in {@code infra} over the sharded {@code pay_order} tables. */
@@ -13,4 +16,12 @@ public interface PayOrderRepository {
 
     /** Reads one physical table: the trade number's gene names it. */
     Optional<PayOrder> findByRequest(String tradeNo, String requestNo);
+
+    /**
+     * Compare-and-set {@code from → to} (the caller checked {@link PayOrderTransitions});
+     * {@code failCode} is recorded with {@code FAILED}.
+     *
+     * @return false when the pay order was not in {@code from} (nothing written)
+     */
+    boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, Instant at);
 }

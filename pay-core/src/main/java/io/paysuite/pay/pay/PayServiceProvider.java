@@ -4,6 +4,7 @@ import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.pay.OpenPayOrderCmd;
+import io.paysuite.api.pay.PayCmd;
 import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayService;
 import java.util.function.Supplier;
@@ -22,10 +23,17 @@ public class PayServiceProvider implements PayService {
 
     private final PayOrderOpener opener;
     private final PayOrderFinder finder;
+    private final PayOrchestrator orchestrator;
 
-    public PayServiceProvider(PayOrderOpener opener, PayOrderFinder finder) {
+    public PayServiceProvider(PayOrderOpener opener, PayOrderFinder finder, PayOrchestrator orchestrator) {
         this.opener = opener;
         this.finder = finder;
+        this.orchestrator = orchestrator;
+    }
+
+    @Override
+    public Result<PayOrderDTO> pay(PayCmd cmd) {
+        return answer("pay", () -> orchestrator.pay(cmd));
     }
 
     @Override

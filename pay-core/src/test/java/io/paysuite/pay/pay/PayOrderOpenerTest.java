@@ -43,6 +43,11 @@ class PayOrderOpenerTest {
             return byNo.values().stream()
                     .filter(o -> o.tradeNo().equals(tradeNo) && o.requestNo().equals(requestNo)).findFirst();
         }
+
+        @Override
+        public boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, Instant at) {
+            throw new UnsupportedOperationException("opening never changes state");
+        }
     };
     final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     final PayOrderOpener opener = new PayOrderOpener(orders, new OrderNo(clock, 3), clock);

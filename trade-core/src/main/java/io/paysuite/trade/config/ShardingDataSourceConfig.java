@@ -45,6 +45,8 @@ public class ShardingDataSourceConfig {
                     .databaseAndTableSharded("trade_order", "trade_no,buyer_id")
                     .databaseAndTableSharded("trade_merchant_index", "merchant_id")
                     .databaseSharded("trade_event", "event_id,trade_no")
+                    .databaseAndTableSharded("refund_order", "refund_no,trade_no")
+                    .databaseAndTableSharded("refund_merchant_index", "merchant_id")
                     .toYaml(props.sqlShow());
             return YamlShardingSphereDataSourceFactory.createDataSource(physical, yaml.getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException | SQLException | IOException startFailed) {

@@ -32,7 +32,9 @@ public record Trade(
         Instant updatedAt,
         Instant paidAt,
         Instant closedAt,
-        int version) {
+        int version,
+        String payOrderNo,
+        String payerId) {
 
     /**
      * A new trade waiting for payment. Every field derives from the command, the trade number and
@@ -44,7 +46,7 @@ public record Trade(
         Instant expire = cmd.timeExpire() != null ? cmd.timeExpire() : createdAt.plus(defaultExpiry);
         return new Trade(tradeNo, cmd.merchantId(), cmd.outTradeNo(), cmd.tradeType(), TradeStatus.WAIT_PAY,
                 cmd.amount(), zero, zero, cmd.subject(), cmd.buyerId(), cmd.attach(), cmd.notifyUrl(),
-                cmd.returnUrl(), expire, createdAt, createdAt, null, null, 0);
+                cmd.returnUrl(), expire, createdAt, createdAt, null, null, 0, null, null);
     }
 
     /** The same trade after a close at {@code at}: what the compare-and-set writes. */
@@ -52,7 +54,17 @@ public record Trade(
         TradeTransitions.require(status, TradeStatus.CLOSED);
         return new Trade(tradeNo, merchantId, outTradeNo, tradeType, TradeStatus.CLOSED, amount, paidAmount,
                 refundedAmount, subject, buyerId, attach, notifyUrl, returnUrl, timeExpire, createdAt, at, paidAt,
-                at, version + 1);
+                at, version + 1, payOrderNo, payerId);
+    }
+
+    /** Whether the money of this paid guarantee trade is still held in escrow. */
+    public boolean escrowHeld() {
+        return tradeType == TradeType.GUARANTEE && status == TradeStatus.SUCCESS;
+    }
+
+    /** The buyer whose wallet paid: the trade's buyer, or the one who paid a trade created without one. */
+    public String paidBy() {
+        return payerId != null ? payerId : buyerId;
     }
 
     public TradeDTO toDTO() {

@@ -1,5 +1,6 @@
 package io.paysuite.trade.trade;
 
+import io.paysuite.api.money.Money;
 import io.paysuite.api.trade.TradeStatus;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,4 +26,19 @@ public interface TradeRepository {
      * @return false when the trade was not in {@code from} (nothing written)
      */
     boolean transition(String tradeNo, TradeStatus from, TradeStatus to, Instant at);
+
+    /** Reads the trade with an exclusive row lock; only inside a transaction. */
+    Optional<Trade> lock(String tradeNo);
+
+    /** {@code WAIT_PAY → PAYING} for this pay order; false when the trade was not waiting. */
+    boolean beginPay(String tradeNo, String payOrderNo, Instant at);
+
+    /** {@code PAYING → WAIT_PAY} only if this pay order holds the trade. */
+    boolean abandonPay(String tradeNo, String payOrderNo, Instant at);
+
+    /** {@code PAYING → SUCCESS} only if this pay order holds the trade, recording what was paid and by whom. */
+    boolean markPaid(String tradeNo, String payOrderNo, Money paid, String payerId, Instant at);
+
+    /** Adds {@code delta} (negative gives back) to the refunded amount, only if it stays within [0, paid]. */
+    boolean addRefunded(String tradeNo, long delta, Instant at);
 }

@@ -4,6 +4,7 @@ import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.trade.CloseTradeCmd;
+import io.paysuite.api.trade.ConfirmTradeCmd;
 import io.paysuite.api.trade.CreateTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeByOutTradeNoQry;
@@ -28,11 +29,18 @@ public class TradeServiceProvider implements TradeService {
     private final TradeCreator creator;
     private final TradeFinder finder;
     private final TradeCloser closer;
+    private final TradeConfirmer confirmer;
 
-    public TradeServiceProvider(TradeCreator creator, TradeFinder finder, TradeCloser closer) {
+    public TradeServiceProvider(TradeCreator creator, TradeFinder finder, TradeCloser closer, TradeConfirmer confirmer) {
         this.creator = creator;
         this.finder = finder;
         this.closer = closer;
+        this.confirmer = confirmer;
+    }
+
+    @Override
+    public Result<TradeDTO> confirm(ConfirmTradeCmd cmd) {
+        return answer("confirm", () -> confirmer.confirm(cmd));
     }
 
     @Override
@@ -55,11 +63,13 @@ public class TradeServiceProvider implements TradeService {
         return answer("getByOutTradeNo", () -> finder.getByOutTradeNo(qry));
     }
 
-    private static <T> Result<T> answer(String operation, Supplier<T> work) {
+    static <T> Result<T> answer(String operation, Supplier<T> work) {
         try {
             return Result.ok(work.get());
         } catch (BizException refused) {
             return Result.fail(refused.code(), refused.getMessage());
+        } catch (ArithmeticException overflow) {
+            return Result.fail(ErrorCode.PARAM_ERROR, "amount out of range");
         } catch (RuntimeException fault) {
             log.error("TradeService.{} failed with a system error", operation, fault);
             return Result.fail(ErrorCode.SYSTEM_ERROR, "system error; query the trade before retrying");

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Test doubles of the two ports, with the same unique-key behaviour as the tables. */
-final class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
+class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
 
     final Map<String, Trade> trades = new HashMap<>();
     final Map<String, MerchantOrderEntry> index = new HashMap<>();
@@ -31,7 +31,7 @@ final class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
         trades.put(tradeNo, to == TradeStatus.CLOSED ? trade.closed(at) : new Trade(trade.tradeNo(), trade.merchantId(),
                 trade.outTradeNo(), trade.tradeType(), to, trade.amount(), trade.paidAmount(), trade.refundedAmount(),
                 trade.subject(), trade.buyerId(), trade.attach(), trade.notifyUrl(), trade.returnUrl(), trade.timeExpire(),
-                trade.createdAt(), at, trade.paidAt(), trade.closedAt(), trade.version() + 1));
+                trade.createdAt(), at, trade.paidAt(), trade.closedAt(), trade.version() + 1, trade.payOrderNo(), trade.payerId()));
         return true;
     }
 
@@ -43,5 +43,30 @@ final class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
     @Override
     public Optional<MerchantOrderEntry> find(String merchantId, String outTradeNo) {
         return Optional.ofNullable(index.get(merchantId + "/" + outTradeNo));
+    }
+
+    @Override
+    public Optional<Trade> lock(String tradeNo) {
+        return find(tradeNo);
+    }
+
+    @Override
+    public boolean beginPay(String tradeNo, String payOrderNo, Instant at) {
+        throw new UnsupportedOperationException("not needed by the unit tests");
+    }
+
+    @Override
+    public boolean abandonPay(String tradeNo, String payOrderNo, Instant at) {
+        throw new UnsupportedOperationException("not needed by the unit tests");
+    }
+
+    @Override
+    public boolean markPaid(String tradeNo, String payOrderNo, io.paysuite.api.money.Money paid, String payerId, Instant at) {
+        throw new UnsupportedOperationException("not needed by the unit tests");
+    }
+
+    @Override
+    public boolean addRefunded(String tradeNo, long delta, Instant at) {
+        throw new UnsupportedOperationException("not needed by the unit tests");
     }
 }

@@ -117,7 +117,7 @@ class TradeCreatorTest {
         String recorded = orderNo.next(OrderNo.Kind.TRADE, 7);
         store.claim(new MerchantOrderEntry("M100001", "ORDER-0007", recorded, CreateTradeDigest.of(cmd), NOW));
         Trade winner = Trade.open(recorded, cmd, NOW, Duration.ofMinutes(30));
-        TradeRepository racing = new TradeRepository() {
+        TradeRepository racing = new InMemoryTrades() {
             @Override
             public boolean insert(Trade trade) {
                 store.insert(winner); // the other writer commits first

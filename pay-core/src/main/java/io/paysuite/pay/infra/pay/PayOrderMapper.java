@@ -4,6 +4,8 @@ import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+import java.time.LocalDateTime;
 
 /**
  * Logic table {@code pay_order}. Every statement names {@code pay_order_no} or {@code trade_no}
@@ -25,4 +27,11 @@ public interface PayOrderMapper {
 
     @Select("SELECT " + COLUMNS + " FROM pay_order WHERE trade_no = #{tradeNo} AND request_no = #{requestNo}")
     PayOrderDO findByRequest(@Param("tradeNo") String tradeNo, @Param("requestNo") String requestNo);
+
+    /** Compare-and-set on status; stamps finished_at when the new status is final. */
+    @Update("UPDATE pay_order SET status = #{to}, fail_code = #{failCode}, updated_at = #{at}, version = version + 1,"
+            + " finished_at = CASE WHEN #{to} IN ('SUCCESS', 'FAILED') THEN #{at} ELSE finished_at END"
+            + " WHERE pay_order_no = #{payOrderNo} AND status = #{from}")
+    int transition(@Param("payOrderNo") String payOrderNo, @Param("from") String from, @Param("to") String to,
+                   @Param("failCode") String failCode, @Param("at") LocalDateTime at);
 }

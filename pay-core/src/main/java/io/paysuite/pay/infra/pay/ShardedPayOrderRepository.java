@@ -4,6 +4,7 @@ import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.pay.pay.PayOrder;
+import io.paysuite.pay.pay.PayOrderTransitions;
 import io.paysuite.pay.pay.PayOrderRepository;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -43,6 +44,12 @@ public class ShardedPayOrderRepository implements PayOrderRepository {
     @Override
     public Optional<PayOrder> findByRequest(String tradeNo, String requestNo) {
         return Optional.ofNullable(mapper.findByRequest(tradeNo, requestNo)).map(ShardedPayOrderRepository::toOrder);
+    }
+
+    @Override
+    public boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, Instant at) {
+        PayOrderTransitions.require(from, to);
+        return mapper.transition(payOrderNo, from.name(), to.name(), failCode, utc(at)) == 1;
     }
 
     static PayOrderDO toRow(PayOrder o) {

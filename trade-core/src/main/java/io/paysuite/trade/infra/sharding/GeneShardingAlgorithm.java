@@ -65,7 +65,7 @@ public final class GeneShardingAlgorithm implements ComplexKeysShardingAlgorithm
 
     /** Sharding columns by how they carry the gene, in order of precedence. */
     static final List<Map.Entry<Set<String>, ToIntFunction<String>>> GENE_SOURCES = List.of(
-            Map.entry(Set.of("trade_no", "pay_order_no", "event_id"), ShardGene::ofOrderNo),
+            Map.entry(Set.of("trade_no", "pay_order_no", "event_id", "refund_no"), ShardGene::ofOrderNo),
             Map.entry(Set.of("buyer_id"), ShardGene::ofUserId),
             Map.entry(Set.of("merchant_id"), ShardGene::ofKey));
 

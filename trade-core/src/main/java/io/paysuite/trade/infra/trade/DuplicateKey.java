@@ -8,7 +8,7 @@ import org.springframework.dao.DuplicateKeyException;
  * Recognizes "this unique key is taken" whatever wraps it (MyBatis, Spring, ShardingSphere), and
  * nothing else: a NOT NULL or length violation must stay an error, not pass for a repeat.
  */
-final class DuplicateKey {
+public final class DuplicateKey {
 
     /** MySQL and MariaDB {@code ER_DUP_ENTRY}. */
     static final int ER_DUP_ENTRY = 1062;
@@ -16,7 +16,7 @@ final class DuplicateKey {
     private DuplicateKey() {
     }
 
-    static boolean isCause(Throwable failure) {
+    public static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof DuplicateKeyException) {
                 return true;

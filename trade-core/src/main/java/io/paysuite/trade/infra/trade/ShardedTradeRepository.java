@@ -44,6 +44,31 @@ public class ShardedTradeRepository implements TradeRepository {
         return mapper.transition(tradeNo, from.name(), to.name(), utc(at)) == 1;
     }
 
+    @Override
+    public Optional<Trade> lock(String tradeNo) {
+        return Optional.ofNullable(mapper.lock(tradeNo)).map(ShardedTradeRepository::toTrade);
+    }
+
+    @Override
+    public boolean beginPay(String tradeNo, String payOrderNo, Instant at) {
+        return mapper.beginPay(tradeNo, payOrderNo, utc(at)) == 1;
+    }
+
+    @Override
+    public boolean abandonPay(String tradeNo, String payOrderNo, Instant at) {
+        return mapper.abandonPay(tradeNo, payOrderNo, utc(at)) == 1;
+    }
+
+    @Override
+    public boolean markPaid(String tradeNo, String payOrderNo, Money paid, String payerId, Instant at) {
+        return mapper.markPaid(tradeNo, payOrderNo, paid.minor(), payerId, utc(at)) == 1;
+    }
+
+    @Override
+    public boolean addRefunded(String tradeNo, long delta, Instant at) {
+        return mapper.addRefunded(tradeNo, delta, utc(at)) == 1;
+    }
+
     static TradeDO toRow(Trade t) {
         TradeDO row = new TradeDO();
         row.tradeNo = t.tradeNo();
@@ -66,6 +91,8 @@ public class ShardedTradeRepository implements TradeRepository {
         row.paidAt = utc(t.paidAt());
         row.closedAt = utc(t.closedAt());
         row.version = t.version();
+        row.payOrderNo = t.payOrderNo();
+        row.payerId = t.payerId();
         return row;
     }
 
@@ -76,7 +103,7 @@ public class ShardedTradeRepository implements TradeRepository {
                 new Money(row.paidMinor, currency), new Money(row.refundedMinor, currency), row.subject,
                 row.buyerId, row.attach, row.notifyUrl, row.returnUrl, instant(row.timeExpire),
                 instant(row.createdAt), instant(row.updatedAt), instant(row.paidAt), instant(row.closedAt),
-                row.version);
+                row.version, row.payOrderNo, row.payerId);
     }
 
     /** DATETIME(3) keeps milliseconds; truncating here keeps written and read values equal. */

@@ -24,4 +24,6 @@ public class TradeDO {
     public LocalDateTime paidAt;
     public LocalDateTime closedAt;
     public int version;
+    public String payOrderNo;
+    public String payerId;
 }

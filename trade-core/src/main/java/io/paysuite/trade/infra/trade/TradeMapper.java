@@ -16,12 +16,12 @@ public interface TradeMapper {
 
     String COLUMNS = "trade_no, merchant_id, out_trade_no, trade_type, status, amount_minor, currency,"
             + " paid_minor, refunded_minor, subject, buyer_id, attach, notify_url, return_url, time_expire,"
-            + " created_at, updated_at, paid_at, closed_at, version";
+            + " created_at, updated_at, paid_at, closed_at, version, pay_order_no, payer_id";
 
     @Insert("INSERT INTO trade_order (" + COLUMNS + ") VALUES (#{tradeNo}, #{merchantId}, #{outTradeNo},"
             + " #{tradeType}, #{status}, #{amountMinor}, #{currency}, #{paidMinor}, #{refundedMinor}, #{subject},"
             + " #{buyerId}, #{attach}, #{notifyUrl}, #{returnUrl}, #{timeExpire}, #{createdAt}, #{updatedAt},"
-            + " #{paidAt}, #{closedAt}, #{version})")
+            + " #{paidAt}, #{closedAt}, #{version}, #{payOrderNo}, #{payerId})")
     int insert(TradeDO row);
 
     @Select("SELECT " + COLUMNS + " FROM trade_order WHERE trade_no = #{tradeNo}")
@@ -32,4 +32,27 @@ public interface TradeMapper {
             + " WHERE trade_no = #{tradeNo} AND status = #{from}")
     int transition(@Param("tradeNo") String tradeNo, @Param("from") String from, @Param("to") String to,
                    @Param("at") LocalDateTime at);
+
+    /** Reads the row with an exclusive lock, inside the caller's transaction (refund reservation, confirm). */
+    @Select("SELECT " + COLUMNS + " FROM trade_order WHERE trade_no = #{tradeNo} FOR UPDATE")
+    TradeDO lock(String tradeNo);
+
+    @Update("UPDATE trade_order SET status = 'PAYING', pay_order_no = #{payOrderNo}, updated_at = #{at},"
+            + " version = version + 1 WHERE trade_no = #{tradeNo} AND status = 'WAIT_PAY'")
+    int beginPay(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo, @Param("at") LocalDateTime at);
+
+    @Update("UPDATE trade_order SET status = 'WAIT_PAY', pay_order_no = NULL, updated_at = #{at},"
+            + " version = version + 1 WHERE trade_no = #{tradeNo} AND status = 'PAYING' AND pay_order_no = #{payOrderNo}")
+    int abandonPay(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo, @Param("at") LocalDateTime at);
+
+    @Update("UPDATE trade_order SET status = 'SUCCESS', paid_minor = #{paidMinor}, payer_id = #{payerId},"
+            + " paid_at = #{at}, updated_at = #{at}, version = version + 1"
+            + " WHERE trade_no = #{tradeNo} AND status = 'PAYING' AND pay_order_no = #{payOrderNo}")
+    int markPaid(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo,
+                 @Param("paidMinor") long paidMinor, @Param("payerId") String payerId, @Param("at") LocalDateTime at);
+
+    /** Reserve or give back refunded money; the guard keeps the sum within [0, paid]. */
+    @Update("UPDATE trade_order SET refunded_minor = refunded_minor + #{delta}, updated_at = #{at}, version = version + 1"
+            + " WHERE trade_no = #{tradeNo} AND refunded_minor + #{delta} <= paid_minor AND refunded_minor + #{delta} >= 0")
+    int addRefunded(@Param("tradeNo") String tradeNo, @Param("delta") long delta, @Param("at") LocalDateTime at);
 }

@@ -1,0 +1,43 @@
+package io.paysuite.pay.config;
+
+import io.paysuite.api.ledger.LedgerService;
+import io.paysuite.api.member.MemberService;
+import io.paysuite.api.trade.TradePaymentService;
+import io.paysuite.api.trade.TradeService;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.apache.dubbo.config.spring.ReferenceBean;
+import org.apache.dubbo.config.spring.reference.ReferenceBeanBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The services pay-core calls, as beans injected by type. No retries: a repeated call is safe
+ * only where its key makes it so, and the orchestration decides that, not the RPC layer.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DubboReferencesConfig {
+
+    @Bean
+    @DubboReference(check = false, retries = 0)
+    public ReferenceBean<TradeService> tradeService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    @Bean
+    @DubboReference(check = false, retries = 0)
+    public ReferenceBean<TradePaymentService> tradePaymentService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    @Bean
+    @DubboReference(check = false, retries = 0)
+    public ReferenceBean<MemberService> memberService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    @Bean
+    @DubboReference(check = false, retries = 0)
+    public ReferenceBean<LedgerService> ledgerService() {
+        return new ReferenceBeanBuilder().build();
+    }
+}

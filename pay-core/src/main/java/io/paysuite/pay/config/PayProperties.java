@@ -1,0 +1,27 @@
+package io.paysuite.pay.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * pay-core's messaging: {@code paysuite.pay.*}.
+ *
+ * @param namesrv       RocketMQ name server (the launcher passes the embedded one)
+ * @param topic         topic of pay events; the event type is the tag
+ * @param producerGroup transactional producer group; the broker's check-back asks any live member
+ * @param checkTopic    topic of the delayed "look at this pay order again" messages
+ * @param checkDelay    when a started attempt is looked at again if it did not finish by then;
+ *                      longer than a normal payment, short enough that a stuck trade is freed soon
+ * @param gracePeriod   a PAY_SUCCEEDED half message whose pay order is still not SUCCESS after this
+ *                      long is rolled back at check-back (its compare-and-set never committed)
+ */
+@ConfigurationProperties("paysuite.pay")
+public record PayProperties(
+        @DefaultValue("127.0.0.1:19876") String namesrv,
+        @DefaultValue("PAYSUITE_PAY_EVENT") String topic,
+        @DefaultValue("paysuite-pay-tx") String producerGroup,
+        @DefaultValue("PAYSUITE_PAY_CHECK") String checkTopic,
+        @DefaultValue("10s") Duration checkDelay,
+        @DefaultValue("60s") Duration gracePeriod) {
+}

@@ -1,0 +1,12 @@
+package io.paysuite.pay.pay;
+
+/**
+ * Moves a pay order {@code PROCESSING → SUCCESS} and publishes {@code PAY_SUCCEEDED} together:
+ * the event is delivered if and only if the compare-and-set committed. Implemented in
+ * {@code infra.event} as a RocketMQ transactional message whose check-back reads the pay order.
+ */
+public interface PaySuccess {
+
+    /** @return true when this call moved the pay order; false when it was no longer PROCESSING */
+    boolean succeed(PayOrder order);
+}

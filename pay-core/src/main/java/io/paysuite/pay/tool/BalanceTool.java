@@ -1,0 +1,46 @@
+package io.paysuite.pay.tool;
+
+import io.paysuite.api.common.Result;
+import io.paysuite.api.ledger.JournalEntryDTO;
+import io.paysuite.api.ledger.LedgerService;
+import io.paysuite.api.ledger.PaymentPostingCmd;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.pay.pay.PayOrder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pays from the buyer's wallet: one ledger posting keyed by the pay order number, so a repeat
+ * (recovery, a duplicate request) posts nothing more and answers the first entry.
+ */
+@Component
+public class BalanceTool implements PaymentTool {
+
+    private final LedgerService ledger;
+
+    public BalanceTool(LedgerService ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public PayMethod method() {
+        return PayMethod.BALANCE;
+    }
+
+    @Override
+    public ToolOutcome charge(PayOrder order, boolean escrow) {
+        Result<JournalEntryDTO> posted;
+        try {
+            posted = ledger.postPayment(new PaymentPostingCmd(order.payOrderNo(), order.tradeNo(), order.payOrderNo(),
+                    order.buyerId(), order.merchantId(), order.amount(), escrow));
+        } catch (RuntimeException transport) {
+            return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, "SYSTEM_ERROR", transport.toString());
+        }
+        if (posted.success()) {
+            return ToolOutcome.success();
+        }
+        if ("SYSTEM_ERROR".equals(posted.code()) || "SERVICE_DEGRADED".equals(posted.code())) {
+            return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, posted.code(), posted.message());
+        }
+        return new ToolOutcome(ToolOutcome.Kind.FAILED, posted.code(), posted.message());
+    }
+}

@@ -1,0 +1,23 @@
+package io.paysuite.trade.config;
+
+import io.paysuite.api.ledger.LedgerService;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.apache.dubbo.config.spring.ReferenceBean;
+import org.apache.dubbo.config.spring.reference.ReferenceBeanBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The services trade-core calls, as beans injected by type. Retries stay off (a retried posting
+ * is harmless only because of its key; a retried anything else may not be) and the timeout is
+ * the provider's default.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DubboReferencesConfig {
+
+    @Bean
+    @DubboReference(check = false, retries = 0)
+    public ReferenceBean<LedgerService> ledgerService() {
+        return new ReferenceBeanBuilder().build();
+    }
+}

@@ -1,0 +1,135 @@
+package io.paysuite.trade.infra.listen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.refund.RefundStatus;
+import io.paysuite.trade.infra.event.TradeEventsProperties;
+import io.paysuite.trade.refund.RefundCompletion;
+import io.paysuite.trade.refund.RefundCreator;
+import io.paysuite.trade.trade.TradeConfirmer;
+import io.paysuite.trade.trade.TradeLedger;
+import io.paysuite.trade.trade.TradePayments;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * What trade-core does on events, each handler idempotent (delivery is at least once):
+ * <ul>
+ *   <li>pay-core's {@code PAY_SUCCEEDED} → the trade becomes {@code SUCCESS};</li>
+ *   <li>its own {@code TRADE_FINISHED} → the escrow release is posted (again: same key);</li>
+ *   <li>its own {@code REFUND_ACCEPTED} → the refund is driven to a final state.</li>
+ * </ul>
+ * A handler whose outcome is still unknown answers RECONSUME_LATER: the broker redelivers with
+ * its backoff (10 s, 30 s, 1 min, 2 min … 2 h, 16 times), which is the retry schedule of an
+ * uncertain ledger posting — carried by the broker, no table scan. A refund younger than
+ * {@link #SYNC_GRACE} is left to the request that accepted it, so the common case posts once.
+ */
+@Component
+public class TradeFollowUps implements SmartLifecycle {
+
+    static final String PAY_TOPIC = "PAYSUITE_PAY_EVENT";
+    static final Duration SYNC_GRACE = Duration.ofSeconds(2);
+    private static final Logger log = LoggerFactory.getLogger(TradeFollowUps.class);
+
+    private final TradePayments payments;
+    private final TradeLedger ledger;
+    private final RefundCompletion refunds;
+    private final ObjectMapper json;
+    private final DefaultMQPushConsumer onPay = new DefaultMQPushConsumer("paysuite-trade-on-pay");
+    private final DefaultMQPushConsumer onTrade = new DefaultMQPushConsumer("paysuite-trade-followups");
+    private volatile boolean running;
+
+    public TradeFollowUps(TradePayments payments, TradeLedger ledger, RefundCompletion refunds, ObjectMapper json,
+                          TradeEventsProperties events) throws MQClientException {
+        this.payments = payments;
+        this.ledger = ledger;
+        this.refunds = refunds;
+        this.json = json;
+        for (DefaultMQPushConsumer consumer : List.of(onPay, onTrade)) {
+            consumer.setNamesrvAddr(events.namesrv());
+            consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+            consumer.setPollNameServerInterval(10_000);
+            consumer.setConsumeThreadMin(4);
+            consumer.setConsumeThreadMax(8);
+        }
+        onPay.subscribe(PAY_TOPIC, "PAY_SUCCEEDED");
+        onPay.registerMessageListener((MessageListenerConcurrently) (messages, context) -> each(messages, this::paid));
+        onTrade.subscribe(events.topic(), TradeConfirmer.TRADE_FINISHED + " || " + RefundCreator.REFUND_ACCEPTED);
+        onTrade.registerMessageListener((MessageListenerConcurrently) (messages, context) -> each(messages, this::followUp));
+    }
+
+    private boolean paid(MessageExt message) throws Exception {
+        JsonNode pay = json.readTree(message.getBody());
+        JsonNode amount = pay.get("amount");
+        payments.recordPaid(pay.get("trade_no").asText(), pay.get("pay_order_no").asText(),
+                new Money(amount.get("minor").asLong(), amount.get("currency").asText()), pay.get("buyer_id").asText(),
+                Instant.parse(pay.get("finished_at").asText()));
+        return true;
+    }
+
+    private boolean followUp(MessageExt message) throws Exception {
+        JsonNode body = json.readTree(message.getBody());
+        if (TradeConfirmer.TRADE_FINISHED.equals(message.getTags())) {
+            TradeConfirmer.Finished finished = json.treeToValue(body, TradeConfirmer.Finished.class);
+            return ledger.release(finished).outcome() != TradeLedger.Outcome.UNKNOWN;
+        }
+        if (Duration.ofMillis(System.currentTimeMillis() - message.getBornTimestamp()).compareTo(SYNC_GRACE) < 0) {
+            return false;
+        }
+        return refunds.complete(body.get("refund_no").asText()).status() != RefundStatus.PROCESSING;
+    }
+
+    private interface Handler {
+        /** @return false when the outcome is not known yet and the message must come back later */
+        boolean handle(MessageExt message) throws Exception;
+    }
+
+    private static ConsumeConcurrentlyStatus each(List<MessageExt> messages, Handler handler) {
+        for (MessageExt message : messages) {
+            try {
+                if (!handler.handle(message)) {
+                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+                }
+            } catch (Exception e) {
+                log.warn("event {} {} failed, will be redelivered: {}", message.getTags(), message.getKeys(), e.toString());
+                return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+            }
+        }
+        return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+    }
+
+    @Override
+    public void start() {
+        try {
+            onPay.start();
+            onTrade.start();
+        } catch (MQClientException e) {
+            throw new IllegalStateException("cannot start the trade follow-up consumers", e);
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        onPay.shutdown();
+        onTrade.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,100 @@
+package io.paysuite.trade.infra.refund;
+
+import io.paysuite.api.money.Money;
+import io.paysuite.api.refund.RefundStatus;
+import io.paysuite.trade.infra.trade.DuplicateKey;
+import io.paysuite.trade.refund.RefundOrder;
+import io.paysuite.trade.refund.RefundRepository;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Repository;
+
+/** {@link RefundRepository} over the sharded refund tables through MyBatis. */
+@Repository
+public class ShardedRefundRepository implements RefundRepository {
+
+    private final RefundMapper mapper;
+
+    public ShardedRefundRepository(RefundMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void insert(RefundOrder r) {
+        RefundDO row = new RefundDO();
+        row.refundNo = r.refundNo();
+        row.tradeNo = r.tradeNo();
+        row.merchantId = r.merchantId();
+        row.outRefundNo = r.outRefundNo();
+        row.status = r.status().name();
+        row.amountMinor = r.amount().minor();
+        row.currency = r.amount().currency();
+        row.paidMinor = r.paid().minor();
+        row.refundedBeforeMinor = r.refundedBefore().minor();
+        row.escrowHeld = r.escrowHeld();
+        row.buyerId = r.buyerId();
+        row.reason = r.reason();
+        row.failCode = r.failCode();
+        row.createdAt = utc(r.createdAt());
+        row.updatedAt = utc(r.updatedAt());
+        row.succeededAt = utc(r.succeededAt());
+        try {
+            mapper.insert(row);
+        } catch (DataAccessException failure) {
+            if (DuplicateKey.isCause(failure)) {
+                throw new DuplicateKeyException("refund " + r.refundNo() + " exists", failure);
+            }
+            throw failure;
+        }
+    }
+
+    @Override
+    public Optional<RefundOrder> find(String refundNo) {
+        RefundDO row = mapper.find(refundNo);
+        if (row == null) {
+            return Optional.empty();
+        }
+        String c = row.currency;
+        return Optional.of(new RefundOrder(row.refundNo, row.tradeNo, row.merchantId, row.outRefundNo,
+                RefundStatus.valueOf(row.status), new Money(row.amountMinor, c), new Money(row.paidMinor, c),
+                new Money(row.refundedBeforeMinor, c), row.escrowHeld, row.buyerId, row.reason, row.failCode,
+                instant(row.createdAt), instant(row.updatedAt), instant(row.succeededAt)));
+    }
+
+    @Override
+    public boolean finish(String refundNo, RefundStatus to, String failCode, Instant at) {
+        return mapper.finish(refundNo, to.name(), failCode, utc(at)) == 1;
+    }
+
+    @Override
+    public Optional<Claim> claim(String merchantId, String outRefundNo, String refundNo, String digest, Instant at) {
+        try {
+            mapper.claim(merchantId, outRefundNo, refundNo, digest, utc(at));
+            return Optional.empty();
+        } catch (DataAccessException failure) {
+            if (DuplicateKey.isCause(failure)) {
+                return findClaim(merchantId, outRefundNo);
+            }
+            throw failure;
+        }
+    }
+
+    @Override
+    public Optional<Claim> findClaim(String merchantId, String outRefundNo) {
+        return Optional.ofNullable(mapper.findClaim(merchantId, outRefundNo))
+                .map(row -> new Claim(row.refundNo, row.requestDigest));
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+    }
+
+    private static Instant instant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,29 @@
+package io.paysuite.trade.refund;
+
+import io.paysuite.api.refund.RefundStatus;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Refund orders and the merchant refund number index; implemented in {@code infra.refund}. */
+public interface RefundRepository {
+
+    /** Inserts into the table the refund number routes to (its trade's shard); throws on a duplicate. */
+    void insert(RefundOrder refund);
+
+    Optional<RefundOrder> find(String refundNo);
+
+    /** Compare-and-set {@code PROCESSING → to}; stamps {@code succeeded_at} on success, the code on failure. */
+    boolean finish(String refundNo, RefundStatus to, String failCode, Instant at);
+
+    /**
+     * Claims ({@code merchantId}, {@code outRefundNo}) for {@code refundNo}.
+     *
+     * @return empty when this call claimed it, otherwise the (refund number, request digest) there first
+     */
+    Optional<Claim> claim(String merchantId, String outRefundNo, String refundNo, String digest, Instant at);
+
+    Optional<Claim> findClaim(String merchantId, String outRefundNo);
+
+    record Claim(String refundNo, String digest) {
+    }
+}

@@ -1,0 +1,166 @@
+package io.paysuite.trade.trade;
+
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.trade.AbandonPayCmd;
+import io.paysuite.api.trade.BeginPayCmd;
+import io.paysuite.api.trade.CloseTradeCmd;
+import io.paysuite.api.trade.TradeByNoQry;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The trade's side of a payment attempt. One attempt at a time holds a trade: {@code beginPay}
+ * is a compare-and-set {@code WAIT_PAY → PAYING} naming the pay order, so of 100 concurrent
+ * attempts exactly one moves money; {@code abandonPay} gives the trade back only to the attempt
+ * that holds it; {@code recordPaid} (from pay-core's {@code PAY_SUCCEEDED}) finishes it.
+ */
+@Component
+public class TradePayments {
+
+    static final String TRADE_PAYING = "TRADE_PAYING";
+    static final String TRADE_PAY_ABANDONED = "TRADE_PAY_ABANDONED";
+    public static final String TRADE_SUCCEEDED = "TRADE_SUCCEEDED";
+
+    private static final Logger log = LoggerFactory.getLogger(TradePayments.class);
+
+    private final TradeRepository trades;
+    private final TradeFinder finder;
+    private final TradeCloser closer;
+    private final TradeChanges changes;
+    private final Clock clock;
+
+    public TradePayments(TradeRepository trades, TradeFinder finder, TradeCloser closer, TradeChanges changes, Clock clock) {
+        this.trades = trades;
+        this.finder = finder;
+        this.closer = closer;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    public TradeDTO beginPay(BeginPayCmd cmd) {
+        if (cmd == null || blank(cmd.payOrderNo()) || blank(cmd.buyerId())) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "trade_no, pay_order_no and buyer_id are required");
+        }
+        Trade trade = current(cmd.tradeNo());
+        if (trade.status() == TradeStatus.WAIT_PAY) {
+            Instant now = now();
+            if (!trade.timeExpire().isAfter(now)) {
+                closer.close(new CloseTradeCmd(trade.tradeNo(), null));
+                throw new BizException(ErrorCode.TRADE_CLOSED, "trade " + trade.tradeNo() + " expired at " + trade.timeExpire());
+            }
+            if (trade.buyerId() != null && !trade.buyerId().equals(cmd.buyerId())) {
+                throw new BizException(ErrorCode.BUYER_MISMATCH, "trade " + trade.tradeNo() + " is for another buyer");
+            }
+            try {
+                changes.commit(trade.tradeNo(), TRADE_PAYING, Map.of("trade_no", trade.tradeNo(),
+                        "pay_order_no", cmd.payOrderNo(), "buyer_id", cmd.buyerId()), () -> {
+                    if (!trades.beginPay(trade.tradeNo(), cmd.payOrderNo(), now)) {
+                        throw new TradeChanges.StateMoved("trade " + trade.tradeNo() + " left WAIT_PAY");
+                    }
+                    return null;
+                });
+                log.info("trade paying trade_no={} pay_order_no={}", trade.tradeNo(), cmd.payOrderNo());
+            } catch (TradeChanges.StateMoved moved) {
+                // another attempt won the race; answer by what it made of the trade
+            }
+        }
+        Trade after = current(cmd.tradeNo());
+        if (after.status() == TradeStatus.PAYING && cmd.payOrderNo().equals(after.payOrderNo())) {
+            return after.toDTO();
+        }
+        throw refusalFor(after);
+    }
+
+    public TradeDTO abandonPay(AbandonPayCmd cmd) {
+        if (cmd == null || blank(cmd.payOrderNo())) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "trade_no and pay_order_no are required");
+        }
+        Trade trade = current(cmd.tradeNo());
+        if (trade.status() == TradeStatus.PAYING && cmd.payOrderNo().equals(trade.payOrderNo())) {
+            Instant now = now();
+            try {
+                changes.commit(trade.tradeNo(), TRADE_PAY_ABANDONED, Map.of("trade_no", trade.tradeNo(),
+                        "pay_order_no", cmd.payOrderNo(), "reason", String.valueOf(cmd.reason())), () -> {
+                    if (!trades.abandonPay(trade.tradeNo(), cmd.payOrderNo(), now)) {
+                        throw new TradeChanges.StateMoved("trade " + trade.tradeNo() + " no longer held by " + cmd.payOrderNo());
+                    }
+                    return null;
+                });
+                log.info("trade pay abandoned trade_no={} pay_order_no={} reason={}", trade.tradeNo(), cmd.payOrderNo(), cmd.reason());
+            } catch (TradeChanges.StateMoved moved) {
+                // already given back or finished: the repeat answers the trade as it is
+            }
+            Trade back = current(cmd.tradeNo());
+            if (back.status() == TradeStatus.WAIT_PAY && !back.timeExpire().isAfter(now())) {
+                return closer.close(new CloseTradeCmd(back.tradeNo(), null)); // its expiry timer found it PAYING
+            }
+            return back.toDTO();
+        }
+        return trade.toDTO();
+    }
+
+    /**
+     * Records a successful payment: {@code PAYING → SUCCESS} if this pay order holds the trade,
+     * with {@code TRADE_SUCCEEDED}. A repeat is a no-op. Money that arrives for a trade the pay
+     * order does not hold, or an amount that is not the trade's, is never applied silently: it is
+     * an alarm for operators (the buyer is refunded by them), never a lost cent.
+     */
+    public void recordPaid(String tradeNo, String payOrderNo, Money paid, String payerId, Instant paidAt) {
+        Trade trade = current(tradeNo);
+        if (payOrderNo.equals(trade.payOrderNo())
+                && (trade.status() == TradeStatus.SUCCESS || trade.status() == TradeStatus.FINISHED)) {
+            return;
+        }
+        if (trade.status() != TradeStatus.PAYING || !payOrderNo.equals(trade.payOrderNo()) || !paid.equals(trade.amount())) {
+            log.error("ALARM: pay order {} paid {} for trade {} which is {} held by {} for {}; not applied",
+                    payOrderNo, paid, tradeNo, trade.status(), trade.payOrderNo(), trade.amount());
+            return;
+        }
+        Instant at = paidAt.truncatedTo(ChronoUnit.MILLIS);
+        TradeDTO succeeded = new TradeDTO(trade.tradeNo(), trade.merchantId(), trade.outTradeNo(), trade.tradeType(),
+                TradeStatus.SUCCESS, trade.amount(), paid, trade.refundedAmount(), trade.subject(), trade.buyerId(),
+                trade.attach(), trade.notifyUrl(), trade.returnUrl(), trade.timeExpire(), trade.createdAt(), at, null);
+        try {
+            changes.commit(tradeNo, TRADE_SUCCEEDED, succeeded, () -> {
+                if (!trades.markPaid(tradeNo, payOrderNo, paid, payerId, at)) {
+                    throw new TradeChanges.StateMoved("trade " + tradeNo + " no longer PAYING for " + payOrderNo);
+                }
+                return null;
+            });
+            log.info("trade paid trade_no={} pay_order_no={} amount={}", tradeNo, payOrderNo, paid);
+        } catch (TradeChanges.StateMoved moved) {
+            log.info("trade {} already recorded paid by a concurrent delivery", tradeNo);
+        }
+    }
+
+    static BizException refusalFor(Trade trade) {
+        return switch (trade.status()) {
+            case PAYING -> new BizException(ErrorCode.TRADE_PAYING, "trade " + trade.tradeNo() + " is being paid");
+            case SUCCESS, FINISHED -> new BizException(ErrorCode.TRADE_PAID, "trade " + trade.tradeNo() + " is paid");
+            case CLOSED -> new BizException(ErrorCode.TRADE_CLOSED, "trade " + trade.tradeNo() + " is closed");
+            case WAIT_PAY -> new BizException(ErrorCode.TRADE_PAYING, "trade " + trade.tradeNo() + " changed meanwhile; retry");
+        };
+    }
+
+    private Trade current(String tradeNo) {
+        finder.get(TradeByNoQry.internal(tradeNo)); // validates the number, TRADE_NOT_FOUND otherwise
+        return trades.find(tradeNo).orElseThrow();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
