@@ -22,6 +22,7 @@ public final class PaysuiteLocal {
         Files.createDirectories(workDir);
 
         Suite suite = Suite.start(SuiteConfig.local(home, workDir));
+        DemoSeed.seed(suite, workDir);
         ServiceSupervisor supervisor = new ServiceSupervisor(suite).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -26,8 +26,7 @@ final class SuiteBanner {
         }
         out.append(String.format("  %-20s %s%n", "logs", suite.config().workDir().resolve("logs")));
         out.append(String.format("  %-20s %s%n", "demo credentials", suite.config().workDir()
-                + "/ (demo-merchant.json, demo-merchant.pem, demo-buyers.json, ops-token once the money path and"
-                + " merchant edge land; see README)"));
+                + "/ (demo-merchant.json, demo-merchant.pem, demo-buyers.json, ops-token; see README)"));
         out.append("  Ctrl-C stops everything.\n");
         return out.toString();
     }

@@ -1,0 +1,161 @@
+package io.paysuite.deploy.launcher;
+
+import io.paysuite.api.common.Result;
+import io.paysuite.api.ledger.AccountRef;
+import io.paysuite.api.ledger.AccountType;
+import io.paysuite.api.ledger.LedgerService;
+import io.paysuite.api.ledger.PostingCmd;
+import io.paysuite.api.ledger.PostingLine;
+import io.paysuite.api.member.BuyerDTO;
+import io.paysuite.api.member.MemberService;
+import io.paysuite.api.member.MerchantDTO;
+import io.paysuite.api.member.MerchantService;
+import io.paysuite.api.member.OnboardMerchantCmd;
+import io.paysuite.api.member.RegisterBuyerCmd;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.dubbo.config.ApplicationConfig;
+import org.apache.dubbo.config.ReferenceConfig;
+import org.apache.dubbo.config.RegistryConfig;
+import org.apache.dubbo.config.bootstrap.DubboBootstrap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local run's demo data (API.md, "Local demo"): the merchant {@code app_demo} with an RSA
+ * key pair whose private half is written to {@code demo-merchant.pem}, three buyers with funded
+ * wallets listed in {@code demo-buyers.json}, and an ops token. Every step is idempotent (fixed
+ * request numbers, phones and posting keys) and the key and token are kept across runs, so a
+ * restarted local run finds the same credentials.
+ */
+final class DemoSeed {
+
+    static final String MERCHANT_ID = "M100000001";
+    static final String APP_ID = "app_demo";
+    private static final long WALLET_MINOR = 1_000_000; // 10 000.00 CNY each
+    private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
+
+    private record DemoBuyer(String phone, String password, String payPassword) {
+    }
+
+    private static final List<DemoBuyer> BUYERS = List.of(
+            new DemoBuyer("13800000001", "demo-pass-1", "111111"),
+            new DemoBuyer("13800000002", "demo-pass-2", "222222"),
+            new DemoBuyer("13800000003", "demo-pass-3", "333333"));
+
+    private DemoSeed() {
+    }
+
+    /** Seeds through the services of {@code suite}; failures are logged, never fatal to the local run. */
+    static void seed(Suite suite, Path dir) {
+        DubboBootstrap dubbo = DubboBootstrap.newInstance();
+        try {
+            ApplicationConfig application = new ApplicationConfig("paysuite-demo-seed");
+            application.setQosEnable(false);
+            dubbo.application(application).registry(new RegistryConfig(suite.infra().registryAddress())).start();
+            MerchantService merchants = reference(dubbo, MerchantService.class);
+            MemberService members = reference(dubbo, MemberService.class);
+            LedgerService ledger = reference(dubbo, LedgerService.class);
+
+            String publicKeyPem = keyPair(dir);
+            MerchantDTO merchant = retry(() -> merchants.onboard(new OnboardMerchantCmd("DEMO-MERCHANT-1", "Paysuite Demo Shop",
+                    publicKeyPem, MERCHANT_ID, APP_ID)));
+            Files.writeString(dir.resolve("demo-merchant.json"), """
+                    {"merchant_id": "%s", "app_id": "%s", "serial_no": "%s"}
+                    """.formatted(merchant.merchantId(), merchant.appId(), merchant.serialNo()));
+
+            List<String> entries = new ArrayList<>();
+            for (DemoBuyer b : BUYERS) {
+                BuyerDTO buyer = retry(() -> members.registerBuyer(new RegisterBuyerCmd(b.phone(), b.password(), b.payPassword(), "demo")));
+                retry(() -> ledger.post(new PostingCmd("DEMO-FUND-" + b.phone(), "FUNDING", buyer.buyerId(), "CNY", List.of(
+                        new PostingLine(new AccountRef(AccountType.PLATFORM_FUNDING, AccountRef.PLATFORM, "CNY"),
+                                AccountType.Side.DEBIT, WALLET_MINOR),
+                        new PostingLine(new AccountRef(AccountType.BUYER_WALLET, buyer.buyerId(), "CNY"),
+                                AccountType.Side.CREDIT, WALLET_MINOR)), "demo wallet")));
+                entries.add("""
+                          {"buyer_id": "%s", "phone": "%s", "password": "%s", "pay_password": "%s"}""".formatted(
+                        buyer.buyerId(), b.phone(), b.password(), b.payPassword()));
+            }
+            Files.writeString(dir.resolve("demo-buyers.json"), "[\n" + String.join(",\n", entries) + "\n]\n");
+            Path token = dir.resolve("ops-token");
+            if (!Files.exists(token)) {
+                byte[] random = new byte[24];
+                new SecureRandom().nextBytes(random);
+                Files.writeString(token, HexFormat.of().formatHex(random) + "\n");
+            }
+            log.info("demo data ready: merchant {} app {}, {} buyers with wallets", merchant.merchantId(), APP_ID, BUYERS.size());
+        } catch (Exception e) {
+            log.error("demo data could not be seeded; the suite runs without it", e);
+        } finally {
+            dubbo.destroy();
+        }
+    }
+
+    /** The demo merchant's key pair: created once, its private key kept in {@code demo-merchant.pem}. */
+    private static String keyPair(Path dir) throws Exception {
+        Path pem = dir.resolve("demo-merchant.pem");
+        KeyFactory rsa = KeyFactory.getInstance("RSA");
+        RSAPrivateCrtKey privateKey;
+        if (Files.exists(pem)) {
+            String body = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+        } else {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            privateKey = (RSAPrivateCrtKey) pair.getPrivate();
+            Files.writeString(pem, pemOf("PRIVATE KEY", privateKey.getEncoded()));
+        }
+        byte[] publicDer = rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent())).getEncoded();
+        return pemOf("PUBLIC KEY", publicDer);
+    }
+
+    private static String pemOf(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static <T> T reference(DubboBootstrap dubbo, Class<T> api) {
+        ReferenceConfig<T> reference = new ReferenceConfig<>();
+        reference.setInterface(api);
+        reference.setCheck(false);
+        reference.setTimeout(15_000);
+        reference.setRetries(0);
+        dubbo.reference(reference);
+        return reference.get();
+    }
+
+    /** The services registered moments ago; give the registry a little time to be read. */
+    private static <T> T retry(Supplier<Result<T>> call) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        RuntimeException last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                Result<T> result = call.get();
+                if (result.success()) {
+                    return result.data();
+                }
+                throw new IllegalStateException(result.code() + ": " + result.message());
+            } catch (RuntimeException e) {
+                last = e;
+                Thread.sleep(1_000);
+            }
+        }
+        throw last;
+    }
+}
