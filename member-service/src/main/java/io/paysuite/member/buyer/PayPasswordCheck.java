@@ -59,7 +59,8 @@ public final class PayPasswordCheck {
         }
         PayPasswordState after = buyers.recordWrongPayPassword(buyer.number(), lockout, now);
         if (lockout.isLocked(after.lockedUntil(), now)) {
-            throw locked(after.lockedUntil());
+            throw new BizException(ErrorCode.PAY_PASSWORD_LOCKED, "wrong payment password " + after.failures()
+                    + " times in a row; payment password locked until " + after.lockedUntil());
         }
         throw new BizException(ErrorCode.PAY_PASSWORD_WRONG,
                 "wrong payment password; " + lockout.attemptsLeft(after.failures()) + " attempts left");
@@ -67,6 +68,6 @@ public final class PayPasswordCheck {
 
     private static BizException locked(Instant until) {
         return new BizException(ErrorCode.PAY_PASSWORD_LOCKED,
-                "payment password locked after too many wrong attempts" + (until == null ? "" : " until " + until));
+                "payment password locked" + (until == null ? "" : " until " + until));
     }
 }
