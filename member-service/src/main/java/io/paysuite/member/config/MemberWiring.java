@@ -1,0 +1,79 @@
+package io.paysuite.member.config;
+
+import io.paysuite.member.buyer.BuyerFinder;
+import io.paysuite.member.buyer.BuyerLogin;
+import io.paysuite.member.buyer.BuyerRegistration;
+import io.paysuite.member.buyer.BuyerRepository;
+import io.paysuite.member.buyer.PayPasswordCheck;
+import io.paysuite.member.buyer.PayPasswordLockout;
+import io.paysuite.member.buyer.SecretHasher;
+import io.paysuite.member.infra.secret.BCryptSecrets;
+import io.paysuite.member.merchant.AppKeyRegistry;
+import io.paysuite.member.merchant.AppKeyRepository;
+import io.paysuite.member.merchant.MerchantFinder;
+import io.paysuite.member.merchant.MerchantIds;
+import io.paysuite.member.merchant.MerchantOnboarding;
+import io.paysuite.member.merchant.MerchantRepository;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Builds the domain executors. The domain packages ({@code buyer}, {@code merchant}) know no
+ * Spring (DomainPurityTest), so they are wired here rather than annotated.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MemberWiring {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SecretHasher secretHasher(MemberProperties props) {
+        return new BCryptSecrets(props.bcryptStrength());
+    }
+
+    @Bean
+    PayPasswordLockout payPasswordLockout(MemberProperties props) {
+        return new PayPasswordLockout(props.payPasswordMaxFailures(), props.payPasswordLockout());
+    }
+
+    @Bean
+    BuyerRegistration buyerRegistration(BuyerRepository buyers, SecretHasher hasher, Clock clock) {
+        return new BuyerRegistration(buyers, hasher, clock);
+    }
+
+    @Bean
+    BuyerLogin buyerLogin(BuyerRepository buyers, SecretHasher hasher) {
+        return new BuyerLogin(buyers, hasher);
+    }
+
+    @Bean
+    BuyerFinder buyerFinder(BuyerRepository buyers) {
+        return new BuyerFinder(buyers);
+    }
+
+    @Bean
+    PayPasswordCheck payPasswordCheck(BuyerFinder finder, BuyerRepository buyers, SecretHasher hasher,
+                                      PayPasswordLockout lockout, Clock clock) {
+        return new PayPasswordCheck(finder, buyers, hasher, lockout, clock);
+    }
+
+    @Bean
+    MerchantOnboarding merchantOnboarding(MerchantRepository merchants, Clock clock) {
+        return new MerchantOnboarding(merchants, new MerchantIds(new SecureRandom()), clock);
+    }
+
+    @Bean
+    MerchantFinder merchantFinder(MerchantRepository merchants) {
+        return new MerchantFinder(merchants);
+    }
+
+    @Bean
+    AppKeyRegistry appKeyRegistry(AppKeyRepository keys, Clock clock) {
+        return new AppKeyRegistry(keys, clock);
+    }
+}

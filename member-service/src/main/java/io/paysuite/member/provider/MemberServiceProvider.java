@@ -1,0 +1,52 @@
+package io.paysuite.member.provider;
+
+import io.paysuite.api.common.Result;
+import io.paysuite.api.member.BuyerDTO;
+import io.paysuite.api.member.BuyerLoginCmd;
+import io.paysuite.api.member.MemberService;
+import io.paysuite.api.member.PayPasswordVerdict;
+import io.paysuite.api.member.RegisterBuyerCmd;
+import io.paysuite.api.member.VerifyPayPasswordCmd;
+import io.paysuite.member.buyer.BuyerFinder;
+import io.paysuite.member.buyer.BuyerLogin;
+import io.paysuite.member.buyer.BuyerRegistration;
+import io.paysuite.member.buyer.PayPasswordCheck;
+import org.apache.dubbo.config.annotation.DubboService;
+
+/** {@link MemberService} over Dubbo (no group: consumers reference it without one); each call goes to one executor. */
+@DubboService
+public class MemberServiceProvider implements MemberService {
+
+    private final BuyerRegistration registration;
+    private final BuyerLogin login;
+    private final BuyerFinder finder;
+    private final PayPasswordCheck payPasswordCheck;
+
+    public MemberServiceProvider(BuyerRegistration registration, BuyerLogin login, BuyerFinder finder,
+                                 PayPasswordCheck payPasswordCheck) {
+        this.registration = registration;
+        this.login = login;
+        this.finder = finder;
+        this.payPasswordCheck = payPasswordCheck;
+    }
+
+    @Override
+    public Result<BuyerDTO> registerBuyer(RegisterBuyerCmd cmd) {
+        return ErrorBoundary.answer("MemberService.registerBuyer", () -> registration.register(cmd));
+    }
+
+    @Override
+    public Result<BuyerDTO> login(BuyerLoginCmd cmd) {
+        return ErrorBoundary.answer("MemberService.login", () -> login.login(cmd));
+    }
+
+    @Override
+    public Result<BuyerDTO> getBuyer(String buyerId) {
+        return ErrorBoundary.answer("MemberService.getBuyer", () -> finder.get(buyerId));
+    }
+
+    @Override
+    public Result<PayPasswordVerdict> verifyPayPassword(VerifyPayPasswordCmd cmd) {
+        return ErrorBoundary.answer("MemberService.verifyPayPassword", () -> payPasswordCheck.verify(cmd));
+    }
+}
