@@ -28,8 +28,10 @@ public final class ShardGene {
         if (userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("user id is required for a shard gene");
         }
+        // member-service's buyer ids are "U" + a decimal number: the number is the user id
+        String digits = userId.length() > 1 && userId.charAt(0) == 'U' ? userId.substring(1) : userId;
         try {
-            return (int) Math.floorMod(Long.parseLong(userId), (long) GENES);
+            return (int) Math.floorMod(Long.parseLong(digits), (long) GENES);
         } catch (NumberFormatException notNumeric) {
             return ofKey(userId);
         }

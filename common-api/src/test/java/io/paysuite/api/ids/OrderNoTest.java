@@ -43,4 +43,10 @@ class OrderNoTest {
         int gene = ShardGene.ofKey("M100|order-1");
         assertThat(gene).isBetween(0, 1023).isEqualTo(ShardGene.ofKey("M100|order-1"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aMemberBuyerIdTakesTheGeneOfItsNumber() {
+        org.assertj.core.api.Assertions.assertThat(ShardGene.ofUserId("U10000007")).isEqualTo(ShardGene.ofUserId("10000007"))
+                .isEqualTo(10000007 % ShardGene.GENES);
+    }
 }
