@@ -1,0 +1,175 @@
+package io.paysuite.accounting.infra.journal;
+
+import io.paysuite.accounting.config.LedgerProperties;
+import io.paysuite.accounting.ledger.AccountTotals;
+import io.paysuite.accounting.ledger.EntryDraft;
+import io.paysuite.accounting.ledger.Journal;
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.ledger.AccountRef;
+import io.paysuite.api.ledger.AccountType;
+import io.paysuite.api.ledger.JournalEntryDTO;
+import io.paysuite.api.ledger.PostingLine;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Posts entries on MariaDB. One transaction holds the entry row, its lines and every non-buffered
+ * balance update, so an entry and its effect on balances exist together or not at all.
+ *
+ * <ul>
+ *   <li>Idempotency is the unique index on {@code posting_key}: of concurrent duplicates one insert
+ *       wins, the others wait on its key lock and then fail with a duplicate key, read the winner's
+ *       entry and answer it (same digest) or {@code POSTING_KEY_USED} (other digest).</li>
+ *   <li>Rows are updated last and in account-code order, so two postings sharing accounts lock them
+ *       in the same order (no deadlock between them) and hold the locks only until commit. A
+ *       deadlock or lock-wait timeout that still happens (e.g. duplicate-key waiters) rolled the
+ *       loser back whole, and it is retried up to {@code lockRetries} times.</li>
+ *   <li>A never-negative account is updated with the balance check in the same statement; 0 rows
+ *       means {@code INSUFFICIENT_BALANCE}, which rolls the whole entry back.</li>
+ *   <li>Hot accounts' lines go to the {@link HotAccountBuffer} (inserted unapplied, row untouched).</li>
+ * </ul>
+ */
+@Component
+public class JournalPoster implements Journal {
+
+    private static final Logger log = LoggerFactory.getLogger(JournalPoster.class);
+
+    private final JournalMapper journal;
+    private final AccountMapper accounts;
+    private final AccountBook accountBook;
+    private final HotAccountBuffer buffer;
+    private final EntryNumbers entryNumbers;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int lockRetries;
+
+    JournalPoster(JournalMapper journal, AccountMapper accounts, AccountBook accountBook, HotAccountBuffer buffer,
+                  EntryNumbers entryNumbers, TransactionTemplate transactions, Clock clock, LedgerProperties properties) {
+        this.journal = journal;
+        this.accounts = accounts;
+        this.accountBook = accountBook;
+        this.buffer = buffer;
+        this.entryNumbers = entryNumbers;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.lockRetries = properties.lockRetries();
+    }
+
+    @Override
+    public JournalEntryDTO post(EntryDraft draft) {
+        JournalEntryDO earlier = journal.findByKey(draft.postingKey());
+        if (earlier != null) {
+            return repeat(earlier, draft);
+        }
+        accountBook.openAll(draft.lines());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> write(draft));
+            } catch (DataIntegrityViolationException e) {
+                JournalEntryDO first = DuplicateKey.isCause(e) ? journal.findByKey(draft.postingKey()) : null;
+                if (first == null) {
+                    throw e; // not our key (an entry number collision would be a bug): a system error
+                }
+                return repeat(first, draft);
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt >= lockRetries) {
+                    throw e;
+                }
+                log.warn("posting {} lost a lock conflict (attempt {}), retrying: {}", draft.postingKey(), attempt, e.getMessage());
+            }
+        }
+    }
+
+    private JournalEntryDTO write(EntryDraft draft) {
+        Instant postedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS); // DATETIME(3): what a repeat reads back
+        LocalDateTime at = LocalDateTime.ofInstant(postedAt, ZoneOffset.UTC);
+        JournalEntryDO entry = new JournalEntryDO();
+        entry.entryNo = entryNumbers.next();
+        entry.postingKey = draft.postingKey();
+        entry.bizType = draft.bizType();
+        entry.bizNo = draft.bizNo();
+        entry.currency = draft.currency();
+        entry.contentDigest = draft.digest();
+        entry.memo = draft.memo();
+        entry.postedAt = at;
+        journal.insertEntry(entry);
+
+        List<JournalLineDO> rows = new ArrayList<>();
+        Map<String, long[]> effect = new TreeMap<>(); // account code → {debit, credit}, in lock order
+        for (PostingLine line : draft.lines()) {
+            boolean buffered = buffer.buffers(line.account().type());
+            rows.add(lineRow(entry.id, rows.size() + 1, line, !buffered));
+            if (!buffered) {
+                long[] sum = effect.computeIfAbsent(line.account().code(), code -> new long[2]);
+                int side = line.side() == AccountType.Side.DEBIT ? 0 : 1;
+                sum[side] = Math.addExact(sum[side], line.amount());
+            }
+        }
+        journal.insertLines(rows);
+
+        effect.forEach((code, sum) -> {
+            AccountType type = AccountRef.parse(code).type();
+            long delta = AccountTotals.onNormalSide(type, sum[0], sum[1]);
+            if (type.neverNegative()) {
+                if (accounts.applyGuarded(code, sum[0], sum[1], delta, at) == 0) {
+                    throw new BizException(ErrorCode.INSUFFICIENT_BALANCE, code + " cannot go below zero");
+                }
+            } else if (accounts.apply(code, sum[0], sum[1], delta, at) == 0) {
+                throw new IllegalStateException("account " + code + " was not opened");
+            }
+        });
+        return new JournalEntryDTO(entry.entryNo, draft.postingKey(), draft.bizType(), draft.bizNo(), draft.currency(),
+                draft.lines(), postedAt);
+    }
+
+    private JournalEntryDTO repeat(JournalEntryDO first, EntryDraft draft) {
+        if (!first.contentDigest.equals(draft.digest())) {
+            throw new BizException(ErrorCode.POSTING_KEY_USED, "posting key " + draft.postingKey() + " was used for other content");
+        }
+        return dto(first);
+    }
+
+    @Override
+    public Optional<JournalEntryDTO> entryByKey(String postingKey) {
+        return Optional.ofNullable(journal.findByKey(postingKey)).map(this::dto);
+    }
+
+    @Override
+    public TradeHistory tradeHistory(String tradeNo, String feeIncomeAccount) {
+        return new TradeHistory(journal.paymentsOf(tradeNo) > 0, journal.feeCharged(tradeNo, feeIncomeAccount));
+    }
+
+    private JournalEntryDTO dto(JournalEntryDO entry) {
+        List<PostingLine> lines = journal.linesOf(entry.id).stream()
+                .map(row -> new PostingLine(AccountRef.parse(row.accountCode), AccountType.Side.valueOf(row.side), row.amount))
+                .toList();
+        return new JournalEntryDTO(entry.entryNo, entry.postingKey, entry.bizType, entry.bizNo, entry.currency, lines,
+                entry.postedAt.toInstant(ZoneOffset.UTC));
+    }
+
+    private static JournalLineDO lineRow(long entryId, int lineNo, PostingLine line, boolean applied) {
+        JournalLineDO row = new JournalLineDO();
+        row.entryId = entryId;
+        row.lineNo = lineNo;
+        row.accountCode = line.account().code();
+        row.side = line.side().name();
+        row.amount = line.amount();
+        row.applied = applied;
+        return row;
+    }
+}

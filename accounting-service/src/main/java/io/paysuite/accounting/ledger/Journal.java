@@ -1,0 +1,28 @@
+package io.paysuite.accounting.ledger;
+
+import io.paysuite.api.ledger.JournalEntryDTO;
+import java.util.Optional;
+
+/** The journal and the balances it moves (port; infra implements it on MariaDB). */
+public interface Journal {
+
+    /**
+     * Posts a checked entry in one transaction with its balance updates, or answers the entry
+     * already posted under its key when the digest matches. Throws {@code POSTING_KEY_USED} when
+     * the key holds other content and {@code INSUFFICIENT_BALANCE} when a never-negative account
+     * would go below zero (then nothing is posted).
+     */
+    JournalEntryDTO post(EntryDraft draft);
+
+    Optional<JournalEntryDTO> entryByKey(String postingKey);
+
+    /** What the journal knows of a trade's earlier postings (entries whose biz_no is the trade number). */
+    TradeHistory tradeHistory(String tradeNo, String feeIncomeAccount);
+
+    /**
+     * @param paid   whether a PAYMENT entry exists for the trade
+     * @param feeCharged the fee credited to fee income by the trade's PAYMENT and RELEASE entries
+     */
+    record TradeHistory(boolean paid, long feeCharged) {
+    }
+}

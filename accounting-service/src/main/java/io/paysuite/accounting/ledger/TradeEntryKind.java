@@ -1,0 +1,16 @@
+package io.paysuite.accounting.ledger;
+
+import java.util.Arrays;
+
+/**
+ * The {@code biz_type} of entries the ledger builds itself from a trade. Their {@code biz_no} is the
+ * trade number, which is how a refund finds the fee its trade was charged; a general
+ * {@code post} may therefore not use these types (it could fake or hide a trade's fee).
+ */
+public enum TradeEntryKind {
+    PAYMENT, RELEASE, REFUND;
+
+    public static boolean isReserved(String bizType) {
+        return Arrays.stream(values()).anyMatch(kind -> kind.name().equalsIgnoreCase(bizType));
+    }
+}

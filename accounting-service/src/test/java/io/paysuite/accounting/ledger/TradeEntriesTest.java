@@ -1,0 +1,132 @@
+package io.paysuite.accounting.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.ledger.AccountRef;
+import io.paysuite.api.ledger.AccountType;
+import io.paysuite.api.ledger.AccountType.Side;
+import io.paysuite.api.ledger.JournalEntryDTO;
+import io.paysuite.api.ledger.PaymentPostingCmd;
+import io.paysuite.api.ledger.PostingLine;
+import io.paysuite.api.ledger.RefundPostingCmd;
+import io.paysuite.api.ledger.ReleasePostingCmd;
+import io.paysuite.api.money.Money;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TradeEntriesTest {
+
+    private int rateBps = 60;
+    private Journal.TradeHistory history = new Journal.TradeHistory(true, 60);
+    private final TradeEntries entries = new TradeEntries(new EntryRules(Set.of("CNY")), new FeeRates() {
+        @Override
+        public int rateBps(String merchantId) {
+            return rateBps;
+        }
+
+        @Override
+        public void set(String merchantId, int rate) {
+        }
+    }, new Journal() {
+        @Override
+        public JournalEntryDTO post(EntryDraft draft) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<JournalEntryDTO> entryByKey(String postingKey) {
+            return Optional.empty();
+        }
+
+        @Override
+        public TradeHistory tradeHistory(String tradeNo, String feeIncomeAccount) {
+            return history;
+        }
+    });
+
+    @Test
+    void instantPaymentCreditsMerchantLessFeeAndFeeIncome() {
+        EntryDraft draft = entries.payment(payment(10_000, false));
+        assertThat(draft.bizType()).isEqualTo("PAYMENT");
+        assertThat(draft.bizNo()).isEqualTo("T1");
+        assertThat(draft.lines()).containsExactly(
+                line(AccountType.BUYER_WALLET, "U1", Side.DEBIT, 10_000),
+                line(AccountType.MERCHANT_PENDING, "M1", Side.CREDIT, 9_940),
+                line(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, Side.CREDIT, 60));
+    }
+
+    @Test
+    void aZeroFeeLeavesTheFeeLineOut() {
+        EntryDraft draft = entries.payment(payment(83, false));
+        assertThat(draft.lines()).containsExactly(
+                line(AccountType.BUYER_WALLET, "U1", Side.DEBIT, 83),
+                line(AccountType.MERCHANT_PENDING, "M1", Side.CREDIT, 83));
+    }
+
+    @Test
+    void escrowPaymentHoldsTheWholeAmountWithoutFee() {
+        assertThat(entries.payment(payment(10_000, true)).lines()).containsExactly(
+                line(AccountType.BUYER_WALLET, "U1", Side.DEBIT, 10_000),
+                line(AccountType.ESCROW, "M1", Side.CREDIT, 10_000));
+    }
+
+    @Test
+    void releaseTakesTheFee() {
+        assertThat(entries.release(new ReleasePostingCmd("r1", "T1", "M1", Money.cny(10_000))).lines()).containsExactly(
+                line(AccountType.ESCROW, "M1", Side.DEBIT, 10_000),
+                line(AccountType.MERCHANT_PENDING, "M1", Side.CREDIT, 9_940),
+                line(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, Side.CREDIT, 60));
+    }
+
+    @Test
+    void refundAfterPaymentReturnsTheFeeProRata() {
+        assertThat(entries.refund(refund(3_333, 0, false)).lines()).containsExactly(
+                line(AccountType.MERCHANT_PENDING, "M1", Side.DEBIT, 3_314),
+                line(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, Side.DEBIT, 19),
+                line(AccountType.BUYER_WALLET, "U1", Side.CREDIT, 3_333));
+    }
+
+    @Test
+    void refundWhileHeldInEscrowDebitsEscrow() {
+        assertThat(entries.refund(refund(500, 0, true)).lines()).containsExactly(
+                line(AccountType.ESCROW, "M1", Side.DEBIT, 500),
+                line(AccountType.BUYER_WALLET, "U1", Side.CREDIT, 500));
+    }
+
+    @Test
+    void refundBeyondWhatIsLeftIsRefused() {
+        assertThatThrownBy(() -> entries.refund(refund(1_001, 9_000, false)))
+                .isInstanceOf(BizException.class).extracting(e -> ((BizException) e).code()).isEqualTo(ErrorCode.PARAM_ERROR);
+    }
+
+    @Test
+    void refundOfATradeNeverPaidIsRefused() {
+        history = new Journal.TradeHistory(false, 0);
+        assertThatThrownBy(() -> entries.refund(refund(100, 0, false)))
+                .isInstanceOf(BizException.class).extracting(e -> ((BizException) e).code()).isEqualTo(ErrorCode.POSTING_NOT_FOUND);
+    }
+
+    @Test
+    void theDigestDependsOnTheCommandNotOnTodaysRate() {
+        String before = entries.payment(payment(10_000, false)).digest();
+        rateBps = 100;
+        assertThat(entries.payment(payment(10_000, false)).digest()).isEqualTo(before);
+        assertThat(entries.payment(payment(10_001, false)).digest()).isNotEqualTo(before);
+    }
+
+    private static PaymentPostingCmd payment(long amount, boolean escrow) {
+        return new PaymentPostingCmd("p1", "T1", "P1", "U1", "M1", Money.cny(amount), escrow);
+    }
+
+    private static RefundPostingCmd refund(long refund, long before, boolean escrowHeld) {
+        return new RefundPostingCmd("f1", "T1", "R1", "U1", "M1", Money.cny(refund), Money.cny(10_000), Money.cny(before), escrowHeld);
+    }
+
+    private static PostingLine line(AccountType type, String owner, Side side, long amount) {
+        return new PostingLine(new AccountRef(type, owner, "CNY"), side, amount);
+    }
+}
