@@ -22,7 +22,13 @@ public interface Journal {
     /**
      * @param paid   whether a PAYMENT entry exists for the trade
      * @param feeCharged the fee credited to fee income by the trade's PAYMENT and RELEASE entries
+     * @param released   what the trade's RELEASE entry took out of escrow (0 when none): the base
+     *                   its fee was charged on
      */
-    record TradeHistory(boolean paid, long feeCharged) {
+    record TradeHistory(boolean paid, long feeCharged, long released) {
+
+        public TradeHistory(boolean paid, long feeCharged) {
+            this(paid, feeCharged, 0);
+        }
     }
 }

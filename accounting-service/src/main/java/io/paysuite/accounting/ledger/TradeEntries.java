@@ -102,8 +102,20 @@ public final class TradeEntries {
         if (cmd.escrowHeld()) {
             add(lines, account(AccountType.ESCROW, cmd.merchantId(), currency), Side.DEBIT, refund);
         } else {
-            require(history.feeCharged() <= paid, "fee charged " + history.feeCharged() + " exceeds paid " + paid);
-            long feeRefund = FeeRule.feeRefund(history.feeCharged(), paid, before, refund);
+            // A guarantee trade's fee was charged at release on what escrow still held then; the
+            // refunds before it came out of escrow. The pro-rata base is the released amount and
+            // only the refunds after the release count as "before" — so refunding the rest
+            // returns exactly the fee charged, as for an instant trade.
+            long base = paid;
+            long baseBefore = before;
+            if (history.released() > 0) {
+                base = history.released();
+                baseBefore = before - (paid - base);
+                require(baseBefore >= 0 && refund <= base - baseBefore,
+                        "refund " + refund + " after release of " + base + " does not fit (refunded before " + before + ")");
+            }
+            require(history.feeCharged() <= base, "fee charged " + history.feeCharged() + " exceeds " + base);
+            long feeRefund = FeeRule.feeRefund(history.feeCharged(), base, baseBefore, refund);
             add(lines, account(AccountType.MERCHANT_PENDING, cmd.merchantId(), currency), Side.DEBIT, refund - feeRefund);
             add(lines, feeIncome, Side.DEBIT, feeRefund);
         }

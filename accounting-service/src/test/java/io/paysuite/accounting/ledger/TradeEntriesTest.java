@@ -91,6 +91,17 @@ class TradeEntriesTest {
     }
 
     @Test
+    void refundsAfterAGuaranteeReleaseReturnExactlyTheFeeTakenAtRelease() {
+        // paid 10000, 4000 refunded from escrow, 6000 released with a fee of 36
+        history = new Journal.TradeHistory(true, 36, 6_000);
+        assertThat(entries.refund(refund(1_000, 4_000, false)).lines()).contains(
+                line(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, Side.DEBIT, 6));
+        assertThat(entries.refund(refund(5_000, 5_000, false)).lines()).contains(
+                line(AccountType.MERCHANT_PENDING, "M1", Side.DEBIT, 5_000 - 30),
+                line(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, Side.DEBIT, 30));
+    }
+
+    @Test
     void refundWhileHeldInEscrowDebitsEscrow() {
         assertThat(entries.refund(refund(500, 0, true)).lines()).containsExactly(
                 line(AccountType.ESCROW, "M1", Side.DEBIT, 500),

@@ -40,6 +40,11 @@ public interface JournalMapper {
             + " AND l.account_code = #{feeAccount} AND l.side = 'CREDIT'")
     long feeCharged(@Param("tradeNo") String tradeNo, @Param("feeAccount") String feeAccount);
 
+    /** The escrow a trade's RELEASE entry took (its only debit line). */
+    @Select("SELECT COALESCE(SUM(l.amount), 0) FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
+            + " WHERE e.biz_no = #{tradeNo} AND e.biz_type = 'RELEASE' AND l.side = 'DEBIT'")
+    long released(@Param("tradeNo") String tradeNo);
+
     /**
      * Takes up to {@code limit} buffered lines for this applier. SKIP LOCKED: a second applier
      * (another instance) takes other lines instead of waiting, and a posting still in flight holds

@@ -151,7 +151,8 @@ public class JournalPoster implements Journal {
 
     @Override
     public TradeHistory tradeHistory(String tradeNo, String feeIncomeAccount) {
-        return new TradeHistory(journal.paymentsOf(tradeNo) > 0, journal.feeCharged(tradeNo, feeIncomeAccount));
+        return new TradeHistory(journal.paymentsOf(tradeNo) > 0, journal.feeCharged(tradeNo, feeIncomeAccount),
+                journal.released(tradeNo));
     }
 
     private JournalEntryDTO dto(JournalEntryDO entry) {

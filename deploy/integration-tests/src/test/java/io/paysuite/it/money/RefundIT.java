@@ -147,5 +147,10 @@ class RefundIT {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> path.balance(escrow) == 0);
         assertThat(path.balance(pending)).isEqualTo(6_000 - 36); // 60 bps of 6000
         assertThat(path.balance(MoneyPath.wallet(buyer))).isEqualTo(4_000);
+
+        // the rest, after the release, comes from the merchant with exactly the fee taken at release
+        assertThat(refund(trade, "RF-ESCROW-2", 6_000).data().status()).isEqualTo(RefundStatus.SUCCESS);
+        assertThat(path.balance(pending)).isZero();
+        assertThat(path.balance(MoneyPath.wallet(buyer))).isEqualTo(10_000);
     }
 }
