@@ -58,6 +58,9 @@ public class TradeCloser {
             return answerFor(current);
         }
         Trade trade = trades.find(current.tradeNo()).orElseThrow();
+        if (trade.status() != TradeStatus.WAIT_PAY) {
+            return answerFor(trade.toDTO()); // a concurrent close or payment moved it between the two reads
+        }
         Trade closed = trade.closed(clock.instant().truncatedTo(ChronoUnit.MILLIS));
         TradeEventDraft event = new TradeEventDraft(orderNo.next(OrderNo.Kind.EVENT, ShardGene.ofOrderNo(trade.tradeNo())),
                 trade.tradeNo(), TRADE_CLOSED, payload(closed.toDTO()));

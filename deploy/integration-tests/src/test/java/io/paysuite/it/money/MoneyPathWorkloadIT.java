@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  */
 class MoneyPathWorkloadIT {
 
-    private static final int OPERATIONS = Integer.getInteger("workload.operations", 1200);
+    private static final int OPERATIONS = Integer.getInteger("workload.operations", 4000);
     private static final int THREADS = 8;
     private static final long FUNDING = 2_000_000;
 
