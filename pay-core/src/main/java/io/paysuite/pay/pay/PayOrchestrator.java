@@ -3,9 +3,7 @@ package io.paysuite.pay.pay;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
-import io.paysuite.api.member.BuyerDTO;
 import io.paysuite.api.member.MemberService;
-import io.paysuite.api.member.PayPasswordVerdict;
 import io.paysuite.api.member.VerifyPayPasswordCmd;
 import io.paysuite.api.pay.OpenPayOrderCmd;
 import io.paysuite.api.pay.PayCmd;
@@ -83,13 +81,11 @@ public class PayOrchestrator {
         TradeDTO trade = unwrap(tradeService.get(TradeByNoQry.internal(cmd.tradeNo())));
         refuseUnlessPayable(trade, cmd);
         unwrap(members.getBuyer(cmd.buyerId()));
-        Result<PayPasswordVerdict> verdict = members.verifyPayPassword(new VerifyPayPasswordCmd(cmd.buyerId(), cmd.payPassword()));
-        unwrap(verdict);
+        unwrap(members.verifyPayPassword(new VerifyPayPasswordCmd(cmd.buyerId(), cmd.payPassword())));
         tools.of(cmd.method());
 
-        PayOrderDTO opened = opener.open(new OpenPayOrderCmd(trade.tradeNo(), cmd.buyerId(), trade.merchantId(),
+        PayOrder order = opener.openOrder(new OpenPayOrderCmd(trade.tradeNo(), cmd.buyerId(), trade.merchantId(),
                 cmd.method(), trade.amount(), cmd.requestNo()));
-        PayOrder order = orders.find(opened.payOrderNo()).orElseThrow();
         if (order.status() != PayOrderStatus.CREATED) {
             return order.toDTO(); // a concurrent repeat of this request got further
         }
@@ -117,7 +113,7 @@ public class PayOrchestrator {
         if (!orders.transition(order.payOrderNo(), PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, now())) {
             return orders.find(order.payOrderNo()).orElseThrow().toDTO(); // the check abandoned it meanwhile
         }
-        return charge(orders.find(order.payOrderNo()).orElseThrow(), trade.tradeType() == TradeType.GUARANTEE, true);
+        return charge(order, trade.tradeType() == TradeType.GUARANTEE, true);
     }
 
     /**

@@ -33,6 +33,11 @@ public class PayOrderOpener {
     }
 
     public PayOrderDTO open(OpenPayOrderCmd cmd) {
+        return openOrder(cmd).toDTO();
+    }
+
+    /** As {@link #open}, answering the pay order itself for the caller that goes on to run it. */
+    public PayOrder openOrder(OpenPayOrderCmd cmd) {
         OpenPayOrderRules.check(cmd);
         String digest = digest(cmd);
         PayOrder order = orders.findByRequest(cmd.tradeNo(), cmd.requestNo()).orElseGet(() -> {
@@ -46,7 +51,7 @@ public class PayOrderOpener {
             throw new PayRefusal(PayRefusal.REQUEST_NO_USED,
                     "request_no " + cmd.requestNo() + " was used for a different request");
         }
-        return order.toDTO();
+        return order;
     }
 
     /** SHA-256 hex over the length-prefixed fields; null is distinct from empty. */

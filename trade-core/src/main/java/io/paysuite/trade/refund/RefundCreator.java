@@ -12,19 +12,15 @@ import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeByOutTradeNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.trade.trade.RequestDigest;
 import io.paysuite.trade.trade.Trade;
 import io.paysuite.trade.trade.TradeChanges;
 import io.paysuite.trade.trade.TradeFinder;
 import io.paysuite.trade.trade.TradeRepository;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -117,15 +113,7 @@ public class RefundCreator {
     }
 
     static String digest(CreateRefundCmd cmd, String tradeNo) {
-        StringBuilder canonical = new StringBuilder("v1");
-        Stream.of(cmd.merchantId(), tradeNo, cmd.outRefundNo(), Long.toString(cmd.refund().minor()),
-                        cmd.refund().currency(), cmd.reason())
-                .forEach(f -> canonical.append('|').append(f == null ? "-" : f.length() + ":" + f));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return RequestDigest.of(cmd.merchantId(), tradeNo, cmd.outRefundNo(), Long.toString(cmd.refund().minor()),
+                cmd.refund().currency(), cmd.reason());
     }
 }

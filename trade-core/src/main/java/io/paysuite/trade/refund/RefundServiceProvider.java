@@ -1,23 +1,17 @@
 package io.paysuite.trade.refund;
 
 import io.paysuite.api.common.Result;
-import io.paysuite.api.error.BizException;
-import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.refund.CreateRefundCmd;
 import io.paysuite.api.refund.RefundByNoQry;
 import io.paysuite.api.refund.RefundByOutRefundNoQry;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.api.refund.RefundService;
-import java.util.function.Supplier;
+import io.paysuite.trade.trade.ErrorBoundary;
 import org.apache.dubbo.config.annotation.DubboService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** {@link RefundService} over Dubbo and its error boundary (as {@code TradeServiceProvider}). */
+/** {@link RefundService} over Dubbo through trade-core's {@link ErrorBoundary}. */
 @DubboService
 public class RefundServiceProvider implements RefundService {
-
-    private static final Logger log = LoggerFactory.getLogger(RefundServiceProvider.class);
 
     private final RefundCreator creator;
     private final RefundFinder finder;
@@ -29,29 +23,16 @@ public class RefundServiceProvider implements RefundService {
 
     @Override
     public Result<RefundDTO> refund(CreateRefundCmd cmd) {
-        return answer("refund", () -> creator.refund(cmd));
+        return ErrorBoundary.answer("RefundService.refund", () -> creator.refund(cmd));
     }
 
     @Override
     public Result<RefundDTO> get(RefundByNoQry qry) {
-        return answer("get", () -> finder.get(qry));
+        return ErrorBoundary.answer("RefundService.get", () -> finder.get(qry));
     }
 
     @Override
     public Result<RefundDTO> getByOutRefundNo(RefundByOutRefundNoQry qry) {
-        return answer("getByOutRefundNo", () -> finder.getByOutRefundNo(qry));
-    }
-
-    private static <T> Result<T> answer(String operation, Supplier<T> work) {
-        try {
-            return Result.ok(work.get());
-        } catch (BizException refused) {
-            return Result.fail(refused.code(), refused.getMessage());
-        } catch (ArithmeticException overflow) {
-            return Result.fail(ErrorCode.PARAM_ERROR, "amount out of range");
-        } catch (RuntimeException fault) {
-            log.error("RefundService.{} failed with a system error", operation, fault);
-            return Result.fail(ErrorCode.SYSTEM_ERROR, "system error; query the refund before retrying");
-        }
+        return ErrorBoundary.answer("RefundService.getByOutRefundNo", () -> finder.getByOutRefundNo(qry));
     }
 }

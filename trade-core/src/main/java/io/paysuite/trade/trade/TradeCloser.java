@@ -1,19 +1,12 @@
 package io.paysuite.trade.trade;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
-import io.paysuite.api.ids.OrderNo;
-import io.paysuite.api.ids.ShardGene;
 import io.paysuite.api.trade.CloseTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
-import io.paysuite.trade.infra.event.TradeEventDraft;
-import io.paysuite.trade.infra.event.TradeEvents;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,19 +26,14 @@ public class TradeCloser {
 
     private final TradeFinder finder;
     private final TradeRepository trades;
-    private final TradeEvents events;
-    private final OrderNo orderNo;
+    private final TradeChanges changes;
     private final Clock clock;
-    private final ObjectMapper json;
 
-    public TradeCloser(TradeFinder finder, TradeRepository trades, TradeEvents events, OrderNo orderNo, Clock clock,
-                       ObjectMapper json) {
+    public TradeCloser(TradeFinder finder, TradeRepository trades, TradeChanges changes, Clock clock) {
         this.finder = finder;
         this.trades = trades;
-        this.events = events;
-        this.orderNo = orderNo;
+        this.changes = changes;
         this.clock = clock;
-        this.json = json;
     }
 
     public TradeDTO close(CloseTradeCmd cmd) {
@@ -53,25 +41,20 @@ public class TradeCloser {
             throw new BizException(ErrorCode.PARAM_ERROR, "trade_no is required");
         }
         // ownership and existence checks are the finder's: another merchant's trade is "not found"
-        TradeDTO current = finder.get(new TradeByNoQry(cmd.tradeNo(), cmd.merchantId()));
-        if (current.status() != TradeStatus.WAIT_PAY) {
-            return answerFor(current);
-        }
-        Trade trade = trades.find(current.tradeNo()).orElseThrow();
+        Trade trade = finder.trade(new TradeByNoQry(cmd.tradeNo(), cmd.merchantId()));
         if (trade.status() != TradeStatus.WAIT_PAY) {
-            return answerFor(trade.toDTO()); // a concurrent close or payment moved it between the two reads
+            return answerFor(trade.toDTO());
         }
         Trade closed = trade.closed(clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        TradeEventDraft event = new TradeEventDraft(orderNo.next(OrderNo.Kind.EVENT, ShardGene.ofOrderNo(trade.tradeNo())),
-                trade.tradeNo(), TRADE_CLOSED, payload(closed.toDTO()));
         try {
-            events.publishWith(event, () -> {
+            changes.commit(trade.tradeNo(), TRADE_CLOSED, closed.toDTO(), () -> {
                 if (!trades.transition(trade.tradeNo(), TradeStatus.WAIT_PAY, TradeStatus.CLOSED, closed.updatedAt())) {
-                    throw new StateMovedMeanwhile(); // roll back: our event must not be published
+                    // roll back: our event must not be published
+                    throw new TradeChanges.StateMoved("trade " + trade.tradeNo() + " left WAIT_PAY");
                 }
                 return closed;
             });
-        } catch (StateMovedMeanwhile moved) {
+        } catch (TradeChanges.StateMoved moved) {
             return answerFor(finder.get(TradeByNoQry.internal(trade.tradeNo())));
         }
         log.info("trade closed trade_no={} merchant_id={}", trade.tradeNo(), trade.merchantId());
@@ -86,19 +69,5 @@ public class TradeCloser {
             case SUCCESS, FINISHED -> throw new BizException(ErrorCode.TRADE_PAID, "trade " + trade.tradeNo() + " is paid");
             case WAIT_PAY -> throw new IllegalStateException("trade " + trade.tradeNo() + " still WAIT_PAY after a missed close");
         };
-    }
-
-    private String payload(TradeDTO dto) {
-        try {
-            return json.writeValueAsString(dto);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize trade " + dto.tradeNo(), e);
-        }
-    }
-
-    private static final class StateMovedMeanwhile extends RuntimeException {
-        StateMovedMeanwhile() {
-            super(null, null, false, false);
-        }
     }
 }

@@ -54,12 +54,11 @@ public class TradeConfirmer {
             throw new BizException(ErrorCode.PARAM_ERROR, "trade_no is required");
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            TradeDTO current = finder.get(new TradeByNoQry(cmd.tradeNo(), cmd.merchantId()));
-            if (current.status() == TradeStatus.FINISHED) {
-                return current;
+            Trade trade = finder.trade(new TradeByNoQry(cmd.tradeNo(), cmd.merchantId()));
+            if (trade.status() == TradeStatus.FINISHED) {
+                return trade.toDTO();
             }
-            refuseUnlessConfirmable(current);
-            Trade trade = trades.find(current.tradeNo()).orElseThrow();
+            refuseUnlessConfirmable(trade.toDTO());
             Money release = trade.paidAmount().minus(trade.refundedAmount());
             Finished finished = new Finished(trade.tradeNo(), trade.merchantId(), release.minor(), release.currency());
             Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -29,6 +29,11 @@ public class TradeFinder {
     }
 
     public TradeDTO get(TradeByNoQry qry) {
+        return trade(qry).toDTO();
+    }
+
+    /** The trade aggregate itself, with the same checks as {@link #get}: one read of one table. */
+    public Trade trade(TradeByNoQry qry) {
         if (qry == null || qry.tradeNo() == null || qry.tradeNo().isBlank()) {
             throw new BizException(ErrorCode.PARAM_ERROR, "trade_no is required");
         }
@@ -37,7 +42,6 @@ public class TradeFinder {
         }
         return trades.find(qry.tradeNo())
                 .filter(trade -> qry.merchantId() == null || qry.merchantId().equals(trade.merchantId()))
-                .map(Trade::toDTO)
                 .orElseThrow(() -> notFound(qry.tradeNo()));
     }
 

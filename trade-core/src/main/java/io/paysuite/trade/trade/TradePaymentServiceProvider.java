@@ -7,7 +7,7 @@ import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradePaymentService;
 import org.apache.dubbo.config.annotation.DubboService;
 
-/** {@link TradePaymentService} over Dubbo; errors as in {@link TradeServiceProvider}. */
+/** {@link TradePaymentService} over Dubbo; errors through the {@link ErrorBoundary}. */
 @DubboService
 public class TradePaymentServiceProvider implements TradePaymentService {
 
@@ -19,11 +19,11 @@ public class TradePaymentServiceProvider implements TradePaymentService {
 
     @Override
     public Result<TradeDTO> beginPay(BeginPayCmd cmd) {
-        return TradeServiceProvider.answer("beginPay", () -> payments.beginPay(cmd));
+        return ErrorBoundary.answer("TradePaymentService.beginPay", () -> payments.beginPay(cmd));
     }
 
     @Override
     public Result<TradeDTO> abandonPay(AbandonPayCmd cmd) {
-        return TradeServiceProvider.answer("abandonPay", () -> payments.abandonPay(cmd));
+        return ErrorBoundary.answer("TradePaymentService.abandonPay", () -> payments.abandonPay(cmd));
     }
 }

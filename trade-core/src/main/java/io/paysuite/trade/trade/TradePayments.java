@@ -152,8 +152,7 @@ public class TradePayments {
     }
 
     private Trade current(String tradeNo) {
-        finder.get(TradeByNoQry.internal(tradeNo)); // validates the number, TRADE_NOT_FOUND otherwise
-        return trades.find(tradeNo).orElseThrow();
+        return finder.trade(TradeByNoQry.internal(tradeNo));
     }
 
     private Instant now() {

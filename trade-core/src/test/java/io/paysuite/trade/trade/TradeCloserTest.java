@@ -42,7 +42,7 @@ class TradeCloserTest {
     final TradeCreator creator = new TradeCreator(store, store, events, orderNo, clock, json,
             new TradeProperties(Duration.ofMinutes(30), Duration.ofDays(15), false));
     final TradeFinder finder = new TradeFinder(store, store);
-    final TradeCloser closer = new TradeCloser(finder, store, events, orderNo, clock, json);
+    final TradeCloser closer = new TradeCloser(finder, store, new TradeChanges(events, orderNo, json), clock);
 
     @Test
     void closingAnUnpaidTradeClosesItOnceAndPublishesOneEvent() {

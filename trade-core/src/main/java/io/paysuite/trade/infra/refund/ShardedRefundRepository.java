@@ -1,14 +1,14 @@
 package io.paysuite.trade.infra.refund;
 
+import static io.paysuite.trade.infra.trade.ShardedTradeRepository.instant;
+import static io.paysuite.trade.infra.trade.ShardedTradeRepository.utc;
+
 import io.paysuite.api.money.Money;
 import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.trade.infra.trade.DuplicateKey;
 import io.paysuite.trade.refund.RefundOrder;
 import io.paysuite.trade.refund.RefundRepository;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -88,13 +88,5 @@ public class ShardedRefundRepository implements RefundRepository {
     public Optional<Claim> findClaim(String merchantId, String outRefundNo) {
         return Optional.ofNullable(mapper.findClaim(merchantId, outRefundNo))
                 .map(row -> new Claim(row.refundNo, row.requestDigest));
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
-    }
-
-    private static Instant instant(LocalDateTime utc) {
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 }

@@ -107,12 +107,12 @@ public class ShardedTradeRepository implements TradeRepository {
     }
 
     /** DATETIME(3) keeps milliseconds; truncating here keeps written and read values equal. */
-    static LocalDateTime utc(Instant instant) {
+    public static LocalDateTime utc(Instant instant) {
         return instant == null ? null
                 : LocalDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), ZoneOffset.UTC);
     }
 
-    static Instant instant(LocalDateTime utc) {
+    public static Instant instant(LocalDateTime utc) {
         return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 }
