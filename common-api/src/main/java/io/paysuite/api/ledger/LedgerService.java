@@ -1,6 +1,8 @@
 package io.paysuite.api.ledger;
 
 import io.paysuite.api.common.Result;
+import io.paysuite.api.trail.TrailEventDTO;
+import java.util.List;
 
 /**
  * The double-entry ledger over Dubbo (provider: accounting-service). Every posting is one journal
@@ -32,4 +34,10 @@ public interface LedgerService {
 
     /** Set a merchant's fee rate; see {@link FeeRateCmd}. */
     Result<Integer> setFeeRate(FeeRateCmd cmd);
+
+    /**
+     * The journal entries whose business number is {@code bizNo} (a trade number for payments,
+     * releases and refunds) as trail steps, oldest first; an empty list when there are none.
+     */
+    Result<List<TrailEventDTO>> trail(String bizNo);
 }

@@ -1,6 +1,8 @@
 package io.paysuite.api.pay;
 
 import io.paysuite.api.common.Result;
+import io.paysuite.api.trail.TrailEventDTO;
+import java.util.List;
 
 /** Pay orders over Dubbo (provider: pay-core). */
 public interface PayService {
@@ -28,4 +30,10 @@ public interface PayService {
 
     /** The pay order with this number, or {@code PAY_ORDER_NOT_FOUND}. Read-only. */
     Result<PayOrderDTO> get(String payOrderNo);
+
+    /**
+     * The pay orders of a trade as trail steps (opened, and finished when they are), oldest first;
+     * an empty list when the trade has none. Read-only; reads the trade's shard only.
+     */
+    Result<List<TrailEventDTO>> trail(String tradeNo);
 }

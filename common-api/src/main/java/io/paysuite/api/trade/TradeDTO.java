@@ -1,12 +1,17 @@
 package io.paysuite.api.trade;
 
 import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A trade as callers see it. {@code tradeNo} is a 26-character order number of kind {@code T}
  * (see {@link io.paysuite.api.ids.OrderNo}); its last four digits are the shard gene.
+ * {@code paymentMethods} are the methods the merchant allowed (empty: all); {@code payments} how it
+ * was paid (empty until paid); {@code payerId} the buyer who paid (also for a trade created without
+ * a buyer).
  */
 public record TradeDTO(
         String tradeNo,
@@ -25,5 +30,22 @@ public record TradeDTO(
         Instant timeExpire,
         Instant createdAt,
         Instant paidAt,
-        Instant closedAt) implements Serializable {
+        Instant closedAt,
+        List<PayMethod> paymentMethods,
+        List<TradePaymentDTO> payments,
+        String payerId) implements Serializable {
+
+    public TradeDTO {
+        paymentMethods = paymentMethods == null ? List.of() : List.copyOf(paymentMethods);
+        payments = payments == null ? List.of() : List.copyOf(payments);
+    }
+
+    /** A trade with no method restriction, not paid. */
+    public TradeDTO(String tradeNo, String merchantId, String outTradeNo, TradeType tradeType, TradeStatus status,
+                    Money amount, Money paidAmount, Money refundedAmount, String subject, String buyerId, String attach,
+                    String notifyUrl, String returnUrl, Instant timeExpire, Instant createdAt, Instant paidAt,
+                    Instant closedAt) {
+        this(tradeNo, merchantId, outTradeNo, tradeType, status, amount, paidAmount, refundedAmount, subject, buyerId,
+                attach, notifyUrl, returnUrl, timeExpire, createdAt, paidAt, closedAt, List.of(), List.of(), null);
+    }
 }

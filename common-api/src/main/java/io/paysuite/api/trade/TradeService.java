@@ -1,6 +1,8 @@
 package io.paysuite.api.trade;
 
 import io.paysuite.api.common.Result;
+import io.paysuite.api.trail.TrailEventDTO;
+import java.util.List;
 
 /**
  * Trades over Dubbo (provider: trade-core). Every method answers a {@link Result}; error codes are
@@ -37,4 +39,11 @@ public interface TradeService {
 
     /** The trade with this merchant order number, or {@code TRADE_NOT_FOUND}. Read-only. */
     Result<TradeDTO> getByOutTradeNo(TradeByOutTradeNoQry qry);
+
+    /**
+     * The trade's own events in the order they were committed ({@code TRADE_CREATED},
+     * {@code TRADE_PAYING}, …, {@code REFUND_SUCCEEDED}), for operators; {@code TRADE_NOT_FOUND}
+     * when there is no such trade. Read-only; reads the trade's shard only.
+     */
+    Result<List<TrailEventDTO>> trail(String tradeNo);
 }
