@@ -9,8 +9,24 @@ import java.io.Serializable;
  */
 public record Result<T>(boolean success, String code, String message, T data) implements Serializable {
 
+    /** The code of {@link #repeated(Object)}. */
+    public static final String REPEATED = "REPEATED";
+
     public static <T> Result<T> ok(T data) {
         return new Result<>(true, "SUCCESS", null, data);
+    }
+
+    /**
+     * Success for an idempotent repeat: the data is what the first request produced, and nothing
+     * new happened (the open API answers 200 instead of 201).
+     */
+    public static <T> Result<T> repeated(T data) {
+        return new Result<>(true, REPEATED, null, data);
+    }
+
+    /** Whether this success answers a repeat of an earlier request. */
+    public boolean repeated() {
+        return success && REPEATED.equals(code);
     }
 
     public static <T> Result<T> fail(ErrorCode code, String message) {

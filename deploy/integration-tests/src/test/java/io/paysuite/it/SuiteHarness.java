@@ -1,5 +1,6 @@
 package io.paysuite.it;
 
+import io.paysuite.deploy.launcher.ServiceId;
 import io.paysuite.deploy.launcher.Suite;
 import io.paysuite.deploy.launcher.SuiteConfig;
 import java.nio.file.Path;
@@ -31,7 +32,14 @@ public final class SuiteHarness implements LauncherSessionListener {
                 if (suite == null) {
                     Path home = Path.of(System.getProperty("paysuite.home", "../..")).toAbsolutePath().normalize();
                     Path work = Path.of(System.getProperty("paysuite.work", "target/suite")).toAbsolutePath();
-                    suite = Suite.start(SuiteConfig.forTests(home, work));
+                    SuiteConfig config = SuiteConfig.forTests(home, work);
+                    for (ServiceId id : ServiceId.values()) {
+                        Map<String, String> props = TestProperties.of(id);
+                        if (!props.isEmpty()) {
+                            config = config.withServiceProperties(id, props);
+                        }
+                    }
+                    suite = Suite.start(config);
                 }
                 current = suite;
             }

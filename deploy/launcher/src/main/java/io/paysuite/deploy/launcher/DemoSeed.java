@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
@@ -26,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.dubbo.config.ApplicationConfig;
@@ -92,12 +90,6 @@ final class DemoSeed {
                         buyer.buyerId(), b.phone(), b.password(), b.payPassword()));
             }
             Files.writeString(dir.resolve("demo-buyers.json"), "[\n" + String.join(",\n", entries) + "\n]\n");
-            Path token = dir.resolve("ops-token");
-            if (!Files.exists(token)) {
-                byte[] random = new byte[24];
-                new SecureRandom().nextBytes(random);
-                Files.writeString(token, HexFormat.of().formatHex(random) + "\n");
-            }
             log.info("demo data ready: merchant {} app {}, {} buyers with wallets", merchant.merchantId(), APP_ID, BUYERS.size());
         } catch (Exception e) {
             log.error("demo data could not be seeded; the suite runs without it", e);

@@ -13,7 +13,10 @@ public enum ServiceId {
     CHANNEL_GATEWAY("channel-gateway", 8083, 20883, List.of("paysuite_channel")),
     PAY_CORE("pay-core", 8082, 20882, List.of("paysuite_pay_0", "paysuite_pay_1")),
     TRADE_CORE("trade-core", 8081, 20881, List.of("paysuite_trade_0", "paysuite_trade_1")),
-    CASHIER_SERVICE("cashier-service", 8443, 20886, List.of("paysuite_cashier"));
+    CASHIER_SERVICE("cashier-service", 8086, 20886, List.of("paysuite_cashier"));
+
+    /** API.md: the open API and the cashier pages are {@code https://{host}:8443}. */
+    public static final int LOCAL_API_PORT = 8443;
 
     private final String module;
     private final int localHttpPort;

@@ -127,6 +127,11 @@ public final class ServiceProcess implements AutoCloseable {
         return ports.http();
     }
 
+    /** cashier-service's public HTTPS port (open API, cashier pages, ops API); 0 for other services. */
+    public int apiPort() {
+        return ports.api();
+    }
+
     public int dubboPort() {
         return ports.dubbo();
     }

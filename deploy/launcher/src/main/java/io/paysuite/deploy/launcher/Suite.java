@@ -43,6 +43,7 @@ public final class Suite implements AutoCloseable {
         EmbeddedInfra infra = EmbeddedInfra.start(config.infra());
         Suite suite = new Suite(config, infra);
         try {
+            OpsToken.ensure(config.workDir());
             suite.createDatabases();
             suite.startAll();
         } catch (RuntimeException e) {
@@ -99,9 +100,27 @@ public final class Suite implements AutoCloseable {
             props.put("spring.datasource.username", db.username());
             props.put("spring.datasource.password", db.password());
         }
+        if (id == ServiceId.CASHIER_SERVICE) {
+            cashierProps(ports, props);
+        }
+        props.putAll(config.propertiesOf(id));
         props.putAll(extraProps);
         List<String> args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
         return new ServiceProcess(instanceName, jar(id.module(), id.module()), ports, config.serviceJvmArgs(), args, config.workDir());
+    }
+
+    /**
+     * The merchant edge: HTTPS on the API port, the actuator on the plain loopback port the
+     * supervisor polls, keys (platform key, TLS, cashier token secret) shared by every instance
+     * of this run, and the ops token the launcher wrote.
+     */
+    private void cashierProps(ServicePorts ports, Map<String, String> props) {
+        props.put("server.port", String.valueOf(ports.api()));
+        props.put("management.server.port", String.valueOf(ports.http()));
+        props.put("paysuite.cashier.public-url", "https://127.0.0.1:" + ports.api());
+        props.put("paysuite.cashier.keys.dir", config.workDir().resolve("keys").toString());
+        props.put("paysuite.cashier.ops.token-file", OpsToken.file(config.workDir()).toString());
+        props.put("paysuite.cashier.limits.zookeeper", infra.registryAddress().replace("zookeeper://", ""));
     }
 
     private Path jar(String moduleDir, String artifact) {
@@ -117,7 +136,8 @@ public final class Suite implements AutoCloseable {
      * databases, with extra properties (tests use it for fault hooks). Returns once it is healthy.
      */
     public synchronized ServiceProcess startExtraInstance(ServiceId id, String instanceName, Map<String, String> extraProps) {
-        ServiceProcess process = newProcess(id, instanceName, new ServicePorts(FreePorts.next(), FreePorts.next()), extraProps);
+        ServiceProcess process = newProcess(id, instanceName, new ServicePorts(FreePorts.next(), FreePorts.next(),
+                id == ServiceId.CASHIER_SERVICE ? FreePorts.next() : 0), extraProps);
         extras.put(instanceName, process);
         process.start().awaitHealthy(config.startTimeout());
         return process;

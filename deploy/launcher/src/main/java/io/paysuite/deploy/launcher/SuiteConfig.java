@@ -16,9 +16,27 @@ import java.util.Map;
  * @param sandboxPort the channel sandbox's HTTP port
  * @param serviceJvmArgs JVM options for every service process
  * @param startTimeout how long the whole suite may take to become healthy
+ * @param serviceProperties extra Spring properties per service (tests scale down schedules with them)
  */
 public record SuiteConfig(Path home, Path workDir, InfraConfig infra, Map<ServiceId, ServicePorts> servicePorts,
-                          int sandboxPort, List<String> serviceJvmArgs, Duration startTimeout) {
+                          int sandboxPort, List<String> serviceJvmArgs, Duration startTimeout,
+                          Map<ServiceId, Map<String, String>> serviceProperties) {
+
+    public SuiteConfig {
+        serviceProperties = serviceProperties == null ? Map.of() : Map.copyOf(serviceProperties);
+    }
+
+    /** The same suite with these extra properties for one service. */
+    public SuiteConfig withServiceProperties(ServiceId id, Map<String, String> properties) {
+        Map<ServiceId, Map<String, String>> all = new EnumMap<>(ServiceId.class);
+        all.putAll(serviceProperties);
+        all.put(id, Map.copyOf(properties));
+        return new SuiteConfig(home, workDir, infra, servicePorts, sandboxPort, serviceJvmArgs, startTimeout, all);
+    }
+
+    public Map<String, String> propertiesOf(ServiceId id) {
+        return serviceProperties.getOrDefault(id, Map.of());
+    }
 
     private static final List<String> JVM_ARGS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k");
 
@@ -26,10 +44,11 @@ public record SuiteConfig(Path home, Path workDir, InfraConfig infra, Map<Servic
     public static SuiteConfig local(Path home, Path workDir) {
         Map<ServiceId, ServicePorts> ports = new EnumMap<>(ServiceId.class);
         for (ServiceId id : ServiceId.values()) {
-            ports.put(id, new ServicePorts(id.localHttpPort(), id.localDubboPort()));
+            ports.put(id, new ServicePorts(id.localHttpPort(), id.localDubboPort(),
+                    id == ServiceId.CASHIER_SERVICE ? ServiceId.LOCAL_API_PORT : 0));
         }
         return new SuiteConfig(home, workDir, InfraConfig.localDefaults(workDir), ports, 8099, JVM_ARGS,
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), Map.of());
     }
 
     /**
@@ -39,12 +58,13 @@ public record SuiteConfig(Path home, Path workDir, InfraConfig infra, Map<Servic
     public static SuiteConfig forTests(Path home, Path workDir) {
         Map<ServiceId, ServicePorts> ports = new EnumMap<>(ServiceId.class);
         for (ServiceId id : ServiceId.values()) {
-            ports.put(id, new ServicePorts(FreePorts.next(), FreePorts.next()));
+            ports.put(id, new ServicePorts(FreePorts.next(), FreePorts.next(),
+                    id == ServiceId.CASHIER_SERVICE ? FreePorts.next() : 0));
         }
         List<String> jvmArgs = new java.util.ArrayList<>(JVM_ARGS);
         jvmArgs.add("-XX:TieredStopAtLevel=1");
         return new SuiteConfig(home, workDir, InfraConfig.freePorts(workDir), ports, FreePorts.next(),
-                List.copyOf(jvmArgs), Duration.ofMinutes(8));
+                List.copyOf(jvmArgs), Duration.ofMinutes(8), Map.of());
     }
 
     public ServicePorts ports(ServiceId id) {

@@ -1,0 +1,115 @@
+package io.paysuite.cashier.ops;
+
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.ledger.LedgerService;
+import io.paysuite.api.ledger.TrialBalanceDTO;
+import io.paysuite.api.member.MerchantDTO;
+import io.paysuite.api.member.MerchantService;
+import io.paysuite.api.member.OnboardMerchantCmd;
+import io.paysuite.api.pay.PayService;
+import io.paysuite.api.trade.TradeService;
+import io.paysuite.api.trail.TrailEventDTO;
+import io.paysuite.cashier.api.JsonBody;
+import io.paysuite.cashier.api.Times;
+import io.paysuite.cashier.api.error.Results;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The ops API of API.md: onboarding, the trial balance and a trade's trail across services. */
+@RestController
+@RequestMapping(path = "/ops/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+public class OpsController {
+
+    public record OnboardedView(String merchantId, String appId, String serialNo) {
+    }
+
+    public record AccountView(String code, String type, long debit, long credit, long balance) {
+    }
+
+    public record TrialBalanceView(String currency, List<AccountView> accounts, long totalDebit, long totalCredit, boolean balanced) {
+    }
+
+    public record TrailStepView(String source, String at, String type, String reference, String detail) {
+    }
+
+    public record TrailView(String tradeNo, List<TrailStepView> events) {
+    }
+
+    private final MerchantService merchants;
+    private final LedgerService ledger;
+    private final TradeService trades;
+    private final PayService pays;
+    private final List<TrailSource> localSources;
+    private final Times times;
+
+    public OpsController(MerchantService merchants, LedgerService ledger, TradeService trades, PayService pays,
+                         List<TrailSource> localSources, Times times) {
+        this.merchants = merchants;
+        this.ledger = ledger;
+        this.trades = trades;
+        this.pays = pays;
+        this.localSources = localSources;
+        this.times = times;
+    }
+
+    /**
+     * Onboard a merchant with one app and its public key. Idempotent on the content: the request
+     * number is the digest of name and key, so an operator's double click onboards once.
+     */
+    @PostMapping("/merchants")
+    public ResponseEntity<OnboardedView> onboard(@RequestBody(required = false) byte[] raw) {
+        JsonBody body = JsonBody.parse(raw);
+        String name = body.text("name");
+        String pem = body.text("public_key_pem");
+        MerchantDTO merchant = Results.unwrap(merchants.onboard(new OnboardMerchantCmd(requestNo(name, pem), name, pem, null, null)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new OnboardedView(merchant.merchantId(), merchant.appId(), merchant.serialNo()));
+    }
+
+    @GetMapping("/ledger/trial-balance")
+    public TrialBalanceView trialBalance(@RequestParam(defaultValue = "CNY") String currency) {
+        TrialBalanceDTO balance = Results.unwrap(ledger.trialBalance(currency));
+        return new TrialBalanceView(balance.currency(), balance.accounts().stream()
+                .map(a -> new AccountView(a.code(), a.type().name(), a.debit(), a.credit(), a.balance())).toList(),
+                balance.totalDebit(), balance.totalCredit(), balance.balanced());
+    }
+
+    /** Every service's steps for the trade, merged by time; trade-core decides whether the trade exists. */
+    @GetMapping("/trades/{tradeNo}/trail")
+    public TrailView trail(@PathVariable String tradeNo) {
+        List<TrailEventDTO> steps = new ArrayList<>(Results.unwrap(trades.trail(tradeNo)));
+        steps.addAll(Results.unwrap(pays.trail(tradeNo)));
+        steps.addAll(Results.unwrap(ledger.trail(tradeNo)));
+        for (TrailSource source : localSources) {
+            steps.addAll(source.trailOf(tradeNo));
+        }
+        steps.sort(Comparator.comparing(TrailEventDTO::at).thenComparing(TrailEventDTO::source));
+        return new TrailView(tradeNo, steps.stream()
+                .map(s -> new TrailStepView(s.source(), times.format(s.at()), s.type(), s.reference(), s.detail())).toList());
+    }
+
+    private static String requestNo(String name, String pem) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((name + "\n" + pem.replaceAll("\\s", "")).getBytes(StandardCharsets.UTF_8));
+            return "ops-" + HexFormat.of().formatHex(digest, 0, 14);
+        } catch (NoSuchAlgorithmException e) {
+            throw new BizException(ErrorCode.SYSTEM_ERROR, "no SHA-256");
+        }
+    }
+}
