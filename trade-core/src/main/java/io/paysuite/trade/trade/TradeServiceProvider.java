@@ -36,7 +36,7 @@ public class TradeServiceProvider implements TradeService {
 
     @Override
     public Result<TradeDTO> create(CreateTradeCmd cmd) {
-        return ErrorBoundary.answer("TradeService.create", () -> creator.create(cmd));
+        return ErrorBoundary.answerOutcome("TradeService.create", () -> creator.createOrRepeat(cmd));
     }
 
     @Override
