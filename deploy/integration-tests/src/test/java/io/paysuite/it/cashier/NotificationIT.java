@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,10 +66,18 @@ class NotificationIT {
         return "NT-" + UUID.randomUUID().toString().substring(0, 18);
     }
 
+    /**
+     * Creates a trade as a merchant should on this loaded machine: an answer of 500/503 leaves the
+     * outcome unknown (API.md), and repeating the same create is idempotent.
+     */
     private static String createTrade(TestMerchant shop, NotificationReceiver receiver, String type, long total) {
-        Answer created = shop.client().post("/api/v1/trades", Map.of("out_trade_no", outNo(), "trade_type", type,
-                "amount", Map.of("total", total, "currency", "CNY"), "subject", "notification it", "notify_url", receiver.url()));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Map<String, Object> trade = Map.of("out_trade_no", outNo(), "trade_type", type,
+                "amount", Map.of("total", total, "currency", "CNY"), "subject", "notification it", "notify_url", receiver.url());
+        Answer created = shop.client().post("/api/v1/trades", trade);
+        for (int repeat = 0; created.status() >= 500 && repeat < 3; repeat++) {
+            created = shop.client().post("/api/v1/trades", trade);
+        }
+        assertThat(created.status()).as(created.toString()).isIn(200, 201);
         return created.json().path("trade_no").asText();
     }
 
@@ -204,43 +216,46 @@ class NotificationIT {
     @Test
     void theScheduleSurvivesARestartOfCashierService() throws Exception {
         TestMerchant shop = Merchants.onboard("notify restart shop");
-        // fails until cashier-service has been restarted, then once more, then acknowledges
-        boolean[] restarted = {false};
-        int[] failuresAfterRestart = {0};
-        try (NotificationReceiver receiver = new NotificationReceiver((id, nth) -> {
-            synchronized (restarted) {
-                if (!restarted[0]) {
-                    return 500;
-                }
-                return failuresAfterRestart[0]++ < 1 ? 503 : 200;
-            }
-        })) {
+        // fails while the first cashier-service process runs; of the new process's attempts the
+        // first fails too (its schedule goes on after the restart), the next is acknowledged
+        AtomicBoolean oldProcessGone = new AtomicBoolean();
+        AtomicInteger afterRestart = new AtomicInteger();
+        try (NotificationReceiver receiver = new NotificationReceiver((id, nth) ->
+                !oldProcessGone.get() ? 500 : afterRestart.incrementAndGet() == 1 ? 503 : 200)) {
             String tradeNo = createTrade(shop, receiver, "INSTANT", 900);
             pay(shop, tradeNo);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
                     .until(() -> !receiver.of(tradeNo, "TRADE.SUCCESS").isEmpty());
 
+            long oldPid = SuiteHarness.suite().service(ServiceId.CASHIER_SERVICE).pid();
             long stopping = System.nanoTime();
-            SuiteHarness.suite().restart(ServiceId.CASHIER_SERVICE);
+            CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> SuiteHarness.suite().restart(ServiceId.CASHIER_SERVICE));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> ProcessHandle.of(oldPid).map(p -> !p.isAlive()).orElse(true));
+            long down = System.nanoTime();
+            oldProcessGone.set(true);
+            int beforeDown = receiver.of(tradeNo, "TRADE.SUCCESS").size();
+            restart.get(10, TimeUnit.MINUTES);
             long up = System.nanoTime();
-            synchronized (restarted) {
-                restarted[0] = true;
-            }
-            int beforeRestart = receiver.of(tradeNo, "TRADE.SUCCESS").size();
 
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                     .until(() -> receiver.of(tradeNo, "TRADE.SUCCESS").stream().anyMatch(r -> r.answered() == 200));
 
             List<Received> got = receiver.of(tradeNo, "TRADE.SUCCESS");
-            System.out.printf("NotificationIT restart: cashier down for %.1fs; %d attempt(s) before it came back; attempts at %s%n",
-                    seconds(up - stopping), beforeRestart,
+            System.out.printf("NotificationIT restart: stop asked at 0s, old process gone at %+.1fs, new one healthy at %+.1fs;"
+                            + " attempts at %s%n", seconds(down - stopping), seconds(up - stopping),
                     got.stream().map(r -> String.format("%+.1fs", seconds(r.nanos() - stopping))).toList());
             assertThat(got).extracting(Received::id).containsOnly(got.get(0).id());
             assertThat(got).extracting(Received::answered).endsWith(503, 200);
-            assertThat(got.get(got.size() - 1).nanos()).as("delivered after the restart").isGreaterThan(up);
-            assertThat(got.stream().filter(r -> r.nanos() > up).findFirst().orElseThrow().nanos() - up)
-                    .as("the attempt due while cashier-service was down comes by its broker timer soon after it is back")
-                    .isLessThan(Duration.ofSeconds(30).toNanos());
+            assertThat(got.size()).as("attempts by the new process").isGreaterThan(beforeDown);
+            // The attempt that fell due while no cashier-service ran was armed as a broker timer by the old
+            // process; the suite keeps the sweeper's lateness at 5 minutes, so only that timer can bring it
+            // this soon after the new process is up.
+            Received firstAfter = got.get(beforeDown);
+            assertThat(firstAfter.nanos()).isGreaterThan(down);
+            assertThat(firstAfter.nanos() - up).as("the attempt due during the restart comes by its timer")
+                    .isLessThan(Duration.ofSeconds(60).toNanos());
+            assertThat(got.get(got.size() - 1).nanos()).as("delivered after the restart").isGreaterThan(down);
             allSigned(shop, got);
 
             JsonNode detail = ops("GET", "/ops/api/v1/notifications/" + got.get(0).id());
