@@ -45,6 +45,13 @@ public class NotificationDispatcher implements SmartLifecycle {
     private static final Duration LOCAL_WAIT_LIMIT = Duration.ofSeconds(5);
     /** A request this close to its due time is on time. */
     private static final Duration ON_TIME = Duration.ofMillis(20);
+    /**
+     * RocketMQ's timer wheel fires on whole ticks ({@code timerPrecisionMs}, 1 s by default), and
+     * timers were seen arriving up to a tick late. Armed one tick before the due time, a timer comes
+     * a little early and the short local wait for the rest puts the attempt on time; the due time
+     * in the database, not the timer, decides when the attempt is made.
+     */
+    private static final Duration TIMER_LEAD = Duration.ofSeconds(1);
     /** When no delivery slot is free, the attempt comes back this much later. */
     private static final Duration BACK_OFF = Duration.ofSeconds(2);
 
@@ -201,7 +208,7 @@ public class NotificationDispatcher implements SmartLifecycle {
      */
     private void rearm(Attempt attempt, Instant at) {
         try {
-            timers.arm(attempt.eventId(), attempt.number(), at);
+            timers.arm(attempt.eventId(), attempt.number(), at.minus(TIMER_LEAD));
         } catch (RuntimeException e) {
             log.warn("notification {} attempt {}: {}; the sweeper re-arms it", attempt.eventId(), attempt.number(), e.toString());
         }

@@ -50,7 +50,7 @@ class MerchantEndpointTest {
             headers.add(h);
             if (answer.get() == 0) {
                 try {
-                    Thread.sleep(3000); // never answers in time
+                    Thread.sleep(6000); // never answers in time
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -63,7 +63,7 @@ class MerchantEndpointTest {
         url = "http://127.0.0.1:" + merchant.getAddress().getPort() + "/notify";
         CashierProperties cashier = new CashierProperties(URI.create("https://127.0.0.1:8443"), ZoneId.of("Asia/Shanghai"),
                 new CashierProperties.Keys(keysDir, true, false), null, null, null);
-        NotifyProperties notify = new Binder(new MapConfigurationPropertySource(Map.of("paysuite.cashier.notify.timeout", "700ms")))
+        NotifyProperties notify = new Binder(new MapConfigurationPropertySource(Map.of("paysuite.cashier.notify.timeout", "2s")))
                 .bindOrCreate("paysuite.cashier.notify", NotifyProperties.class);
         endpoint = new MerchantEndpoint(new PlatformSigner(new PlatformKeys(cashier), Clock.systemUTC()), Clock.systemUTC(), notify);
     }
@@ -107,8 +107,8 @@ class MerchantEndpointTest {
         Delivery slow = endpoint.deliver(url, "{}");
         assertThat(slow.acknowledged()).isFalse();
         assertThat(slow.httpStatus()).isNull();
-        assertThat(slow.error()).contains("no answer within 700 ms");
-        assertThat(slow.durationMs()).isBetween(650L, 2500L);
+        assertThat(slow.error()).contains("no answer within 2000 ms");
+        assertThat(slow.durationMs()).isBetween(1900L, 5000L);
 
         Delivery nobody = endpoint.deliver("http://127.0.0.1:1/notify", "{}");
         assertThat(nobody.acknowledged()).isFalse();
