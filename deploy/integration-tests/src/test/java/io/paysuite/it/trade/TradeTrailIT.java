@@ -104,6 +104,21 @@ class TradeTrailIT {
     }
 
     @Test
+    void aMethodTheMerchantDidNotAllowIsRefusedAndNothingIsCharged() {
+        String buyer = buyerWith(5_000);
+        CreateTradeCmd qrOnly = new CreateTradeCmd(merchant, "QRONLY-" + UUID.randomUUID().toString().substring(0, 20),
+                TradeType.INSTANT, Money.cny(1_000), "qr only", buyer, "https://merchant.example/notify", null, null, null,
+                List.of(PayMethod.WECHAT_QR));
+        String tradeNo = ok(trades.create(qrOnly)).tradeNo();
+        var refused = pay.pay(new PayCmd(tradeNo, buyer, PayMethod.BALANCE, PAY_PASSWORD, "REQ-" + UUID.randomUUID()));
+        assertThat(refused.code()).isEqualTo("PARAM_ERROR");
+        assertThat(refused.message()).contains("not allowed");
+        assertThat(get(tradeNo).status()).isEqualTo(TradeStatus.WAIT_PAY);
+        assertThat(ok(ledger.balance(new AccountRef(AccountType.BUYER_WALLET, buyer, "CNY"))).balance()).isEqualTo(5_000);
+        assertThat(ok(pay.trail(tradeNo))).isEmpty();
+    }
+
+    @Test
     void theTrailOfAnUnknownTradeIsNotFoundWhileThePayAndLedgerTrailsAreEmpty() {
         assertThat(trades.trail("T2026010100000000000000001").code()).isEqualTo("TRADE_NOT_FOUND");
         assertThat(ok(pay.trail("T2026010100000000000000001"))).isEmpty();
