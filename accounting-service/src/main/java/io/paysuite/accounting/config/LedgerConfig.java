@@ -3,6 +3,7 @@ package io.paysuite.accounting.config;
 import io.paysuite.accounting.ledger.EntryRules;
 import io.paysuite.accounting.ledger.FeeRates;
 import io.paysuite.accounting.ledger.Journal;
+import io.paysuite.accounting.ledger.LedgerTrail;
 import io.paysuite.accounting.ledger.TradeEntries;
 import io.paysuite.api.ids.OrderNo;
 import java.time.Clock;
@@ -36,6 +37,11 @@ public class LedgerConfig {
     @Bean
     TradeEntries tradeEntries(EntryRules rules, FeeRates feeRates, Journal journal) {
         return new TradeEntries(rules, feeRates, journal);
+    }
+
+    @Bean
+    LedgerTrail ledgerTrail(Journal journal) {
+        return new LedgerTrail(journal);
     }
 
     /**

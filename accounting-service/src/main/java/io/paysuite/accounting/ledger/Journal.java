@@ -1,6 +1,7 @@
 package io.paysuite.accounting.ledger;
 
 import io.paysuite.api.ledger.JournalEntryDTO;
+import java.util.List;
 import java.util.Optional;
 
 /** The journal and the balances it moves (port; infra implements it on MariaDB). */
@@ -15,6 +16,9 @@ public interface Journal {
     JournalEntryDTO post(EntryDraft draft);
 
     Optional<JournalEntryDTO> entryByKey(String postingKey);
+
+    /** The entries whose {@code biz_no} is {@code bizNo}, with their lines, oldest first. */
+    List<JournalEntryDTO> entriesOf(String bizNo);
 
     /** What the journal knows of a trade's earlier postings (entries whose biz_no is the trade number). */
     TradeHistory tradeHistory(String tradeNo, String feeIncomeAccount);

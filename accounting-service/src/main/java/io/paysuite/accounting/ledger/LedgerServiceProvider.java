@@ -16,6 +16,8 @@ import io.paysuite.api.ledger.PostingCmd;
 import io.paysuite.api.ledger.RefundPostingCmd;
 import io.paysuite.api.ledger.ReleasePostingCmd;
 import io.paysuite.api.ledger.TrialBalanceDTO;
+import io.paysuite.api.trail.TrailEventDTO;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.dubbo.config.annotation.DubboService;
 import org.slf4j.Logger;
@@ -37,14 +39,16 @@ public class LedgerServiceProvider implements LedgerService {
     private final Journal journal;
     private final Balances balances;
     private final FeeRates feeRates;
+    private final LedgerTrail trail;
 
     public LedgerServiceProvider(EntryRules rules, TradeEntries tradeEntries, Journal journal, Balances balances,
-                                 FeeRates feeRates) {
+                                 FeeRates feeRates, LedgerTrail trail) {
         this.rules = rules;
         this.tradeEntries = tradeEntries;
         this.journal = journal;
         this.balances = balances;
         this.feeRates = feeRates;
+        this.trail = trail;
     }
 
     @Override
@@ -103,6 +107,11 @@ public class LedgerServiceProvider implements LedgerService {
             feeRates.set(cmd.merchantId(), cmd.rateBps());
             return cmd.rateBps();
         });
+    }
+
+    @Override
+    public Result<List<TrailEventDTO>> trail(String bizNo) {
+        return answer("trail", () -> trail.trail(bizNo));
     }
 
     private static <T> Result<T> answer(String operation, Supplier<T> work) {

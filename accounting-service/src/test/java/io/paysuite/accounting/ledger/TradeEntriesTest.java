@@ -43,6 +43,11 @@ class TradeEntriesTest {
         }
 
         @Override
+        public java.util.List<JournalEntryDTO> entriesOf(String bizNo) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public TradeHistory tradeHistory(String tradeNo, String feeIncomeAccount) {
             return history;
         }

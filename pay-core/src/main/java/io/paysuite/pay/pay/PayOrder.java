@@ -7,7 +7,11 @@ import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
 import java.time.Instant;
 
-/** One payment attempt for a trade. Immutable; state changes come with the payment flow. */
+/**
+ * One payment attempt for a trade. Immutable; state changes come with the payment flow.
+ *
+ * @param failCode why a FAILED order failed (stable error code); null otherwise
+ */
 public record PayOrder(
         String payOrderNo,
         String tradeNo,
@@ -21,11 +25,12 @@ public record PayOrder(
         Instant createdAt,
         Instant updatedAt,
         Instant finishedAt,
-        int version) {
+        int version,
+        String failCode) {
 
     public static PayOrder open(String payOrderNo, OpenPayOrderCmd cmd, String digest, Instant now) {
         return new PayOrder(payOrderNo, cmd.tradeNo(), cmd.requestNo(), digest, cmd.buyerId(), cmd.merchantId(),
-                cmd.method(), PayOrderStatus.CREATED, cmd.amount(), now, now, null, 0);
+                cmd.method(), PayOrderStatus.CREATED, cmd.amount(), now, now, null, 0, null);
     }
 
     public PayOrderDTO toDTO() {

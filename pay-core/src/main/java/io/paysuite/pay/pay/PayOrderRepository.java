@@ -2,7 +2,7 @@ package io.paysuite.pay.pay;
 
 import io.paysuite.api.pay.PayOrderStatus;
 import java.time.Instant;
-
+import java.util.List;
 import java.util.Optional;
 
 /** Pay orders. Implemented in {@code infra} over the sharded {@code pay_order} tables. */
@@ -16,6 +16,9 @@ public interface PayOrderRepository {
 
     /** Reads one physical table: the trade number's gene names it. */
     Optional<PayOrder> findByRequest(String tradeNo, String requestNo);
+
+    /** Every pay order of the trade, oldest first; reads one physical table (the trade number's gene). */
+    List<PayOrder> findByTrade(String tradeNo);
 
     /**
      * Compare-and-set {@code from → to} (the caller checked {@link PayOrderTransitions});

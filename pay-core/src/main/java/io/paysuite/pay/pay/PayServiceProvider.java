@@ -7,6 +7,8 @@ import io.paysuite.api.pay.OpenPayOrderCmd;
 import io.paysuite.api.pay.PayCmd;
 import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayService;
+import io.paysuite.api.trail.TrailEventDTO;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.dubbo.config.annotation.DubboService;
 import org.slf4j.Logger;
@@ -24,11 +26,13 @@ public class PayServiceProvider implements PayService {
     private final PayOrderOpener opener;
     private final PayOrderFinder finder;
     private final PayOrchestrator orchestrator;
+    private final PayTrail trail;
 
-    public PayServiceProvider(PayOrderOpener opener, PayOrderFinder finder, PayOrchestrator orchestrator) {
+    public PayServiceProvider(PayOrderOpener opener, PayOrderFinder finder, PayOrchestrator orchestrator, PayTrail trail) {
         this.opener = opener;
         this.finder = finder;
         this.orchestrator = orchestrator;
+        this.trail = trail;
     }
 
     @Override
@@ -44,6 +48,11 @@ public class PayServiceProvider implements PayService {
     @Override
     public Result<PayOrderDTO> get(String payOrderNo) {
         return answer("get", () -> finder.get(payOrderNo));
+    }
+
+    @Override
+    public Result<List<TrailEventDTO>> trail(String tradeNo) {
+        return answer("trail", () -> trail.trail(tradeNo));
     }
 
     private static <T> Result<T> answer(String operation, Supplier<T> work) {

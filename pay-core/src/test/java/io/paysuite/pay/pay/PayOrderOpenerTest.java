@@ -45,6 +45,13 @@ class PayOrderOpenerTest {
         }
 
         @Override
+        public java.util.List<PayOrder> findByTrade(String tradeNo) {
+            return byNo.values().stream().filter(o -> o.tradeNo().equals(tradeNo))
+                    .sorted(java.util.Comparator.comparing(PayOrder::createdAt).thenComparing(PayOrder::payOrderNo))
+                    .toList();
+        }
+
+        @Override
         public boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, Instant at) {
             throw new UnsupportedOperationException("opening never changes state");
         }

@@ -14,6 +14,7 @@ import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.trade.trade.RequestDigest;
 import io.paysuite.trade.trade.Trade;
+import io.paysuite.trade.trade.Outcome;
 import io.paysuite.trade.trade.TradeChanges;
 import io.paysuite.trade.trade.TradeFinder;
 import io.paysuite.trade.trade.TradeRepository;
@@ -56,6 +57,11 @@ public class RefundCreator {
     }
 
     public RefundDTO refund(CreateRefundCmd cmd) {
+        return refundOrRepeat(cmd).value();
+    }
+
+    /** The refund, and whether it answers a repeat of an earlier request with the same content. */
+    public Outcome<RefundDTO> refundOrRepeat(CreateRefundCmd cmd) {
         RefundRules.check(cmd);
         TradeDTO trade = cmd.tradeNo() != null && !cmd.tradeNo().isBlank()
                 ? finder.get(new TradeByNoQry(cmd.tradeNo(), cmd.merchantId()))
@@ -70,7 +76,8 @@ public class RefundCreator {
         }
         var existing = refunds.find(claim.refundNo());
         if (existing.isPresent()) {
-            return completion.complete(existing.get().refundNo()); // a repeat: answer it, finishing it if it is stuck
+            // a repeat: answer it, finishing it if it is stuck
+            return Outcome.repeat(completion.complete(existing.get().refundNo()));
         }
         refuseUnlessRefundable(trade, cmd.refund());
         try {
@@ -87,8 +94,9 @@ public class RefundCreator {
             });
         } catch (DuplicateKeyException concurrentRepeat) {
             // the same request raced us through the claim and inserted first; ours rolled back
+            return Outcome.repeat(completion.complete(claim.refundNo()));
         }
-        return completion.complete(claim.refundNo());
+        return Outcome.fresh(completion.complete(claim.refundNo()));
     }
 
     private static void refuseUnlessRefundable(TradeDTO trade, Money refund) {

@@ -23,7 +23,7 @@ public class RefundServiceProvider implements RefundService {
 
     @Override
     public Result<RefundDTO> refund(CreateRefundCmd cmd) {
-        return ErrorBoundary.answer("RefundService.refund", () -> creator.refund(cmd));
+        return ErrorBoundary.answerOutcome("RefundService.refund", () -> creator.refundOrRepeat(cmd));
     }
 
     @Override

@@ -2,11 +2,15 @@ package io.paysuite.trade.trade;
 
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.trade.CreateTradeCmd;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -55,6 +59,24 @@ public final class CreateTradeRules {
                 "return_url", "must be an http(s) URL of at most " + URL_MAX + " characters");
         require(cmd.attach() == null || codePoints(cmd.attach()) <= ATTACH_MAX,
                 "attach", "must be at most " + ATTACH_MAX + " characters");
+        checkPaymentMethods(cmd.paymentMethods());
+    }
+
+    /**
+     * Each allowed method once, none null; empty (or null) allows every method. The command's own
+     * constructor copies the list with {@code List.copyOf}, which already throws on a null entry;
+     * this holds the rule for a command that reaches us without it (a deserializer that sets the
+     * fields), so the merchant gets {@code PARAM_ERROR}, not a system error.
+     */
+    static void checkPaymentMethods(List<PayMethod> methods) {
+        if (methods == null) {
+            return;
+        }
+        Set<PayMethod> seen = EnumSet.noneOf(PayMethod.class);
+        for (PayMethod method : methods) {
+            require(method != null, "payment_methods", "must not contain null entries");
+            require(seen.add(method), "payment_methods", "must not repeat " + method);
+        }
     }
 
     public void checkTimeWindow(CreateTradeCmd cmd, Instant now) {

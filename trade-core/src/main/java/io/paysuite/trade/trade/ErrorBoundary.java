@@ -22,8 +22,14 @@ public final class ErrorBoundary {
 
     /** @param operation {@code Service.method}, for the log */
     public static <T> Result<T> answer(String operation, Supplier<T> work) {
+        return answerOutcome(operation, () -> Outcome.fresh(work.get()));
+    }
+
+    /** Like {@link #answer}, telling an idempotent repeat ({@link Result#repeated}) from a first success. */
+    public static <T> Result<T> answerOutcome(String operation, Supplier<Outcome<T>> work) {
         try {
-            return Result.ok(work.get());
+            Outcome<T> outcome = work.get();
+            return outcome.repeated() ? Result.repeated(outcome.value()) : Result.ok(outcome.value());
         } catch (BizException refused) {
             return Result.fail(refused.code(), refused.getMessage());
         } catch (ArithmeticException overflow) {

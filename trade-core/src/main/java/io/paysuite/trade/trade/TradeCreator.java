@@ -66,26 +66,39 @@ public class TradeCreator {
     }
 
     public TradeDTO create(CreateTradeCmd cmd) {
+        return createOrRepeat(cmd).value();
+    }
+
+    /**
+     * Creates the trade, or answers the one an earlier request with the same content created. It is
+     * a repeat unless this very call claimed the merchant order number (a request that finishes the
+     * creation of a crashed first attempt counts as a repeat: the first one may have answered).
+     */
+    public Outcome<TradeDTO> createOrRepeat(CreateTradeCmd cmd) {
         rules.checkShape(cmd);
         String digest = CreateTradeDigest.of(cmd);
+        boolean[] claimedHere = {false};
         MerchantOrderEntry entry = index.find(cmd.merchantId(), cmd.outTradeNo())
-                .orElseGet(() -> claim(cmd, digest));
+                .orElseGet(() -> claim(cmd, digest, claimedHere));
         if (!entry.requestDigest().equals(digest)) {
             throw new BizException(ErrorCode.OUT_TRADE_NO_USED,
                     "out_trade_no " + cmd.outTradeNo() + " was used for a different request");
         }
-        return trades.find(entry.tradeNo())
+        TradeDTO trade = trades.find(entry.tradeNo())
                 .orElseGet(() -> insert(Trade.open(entry.tradeNo(), cmd, entry.createdAt(), props.defaultExpiry())))
                 .toDTO();
+        return new Outcome<>(trade, !claimedHere[0]);
     }
 
     /** The index row for a first request: ours if we inserted it, the earlier one if we lost a race. */
-    private MerchantOrderEntry claim(CreateTradeCmd cmd, String digest) {
+    private MerchantOrderEntry claim(CreateTradeCmd cmd, String digest, boolean[] claimedHere) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what DATETIME(3) keeps
         rules.checkTimeWindow(cmd, now);
         MerchantOrderEntry mine = new MerchantOrderEntry(cmd.merchantId(), cmd.outTradeNo(),
                 orderNo.next(OrderNo.Kind.TRADE, geneOf(cmd)), digest, now);
-        return index.claim(mine).orElse(mine);
+        var earlier = index.claim(mine);
+        claimedHere[0] = earlier.isEmpty();
+        return earlier.orElse(mine);
     }
 
     /** The buyer's gene when the merchant names the buyer; else the merchant order key's, for life. */

@@ -3,11 +3,13 @@ package io.paysuite.trade.trade;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.trade.AbandonPayCmd;
 import io.paysuite.api.trade.BeginPayCmd;
 import io.paysuite.api.trade.CloseTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradePaymentDTO;
 import io.paysuite.api.trade.TradeStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -110,11 +112,17 @@ public class TradePayments {
 
     /**
      * Records a successful payment: {@code PAYING → SUCCESS} if this pay order holds the trade,
-     * with {@code TRADE_SUCCEEDED}. A repeat is a no-op. Money that arrives for a trade the pay
-     * order does not hold, or an amount that is not the trade's, is never applied silently: it is
-     * an alarm for operators (the buyer is refunded by them), never a lost cent.
+     * with {@code TRADE_SUCCEEDED} carrying the paid trade. A repeat is a no-op. Money that arrives
+     * for a trade the pay order does not hold, or an amount that is not the trade's, is never
+     * applied silently: it is an alarm for operators (the buyer is refunded by them), never a lost
+     * cent. How it was paid (method, channel) is written by the same compare-and-set.
+     *
+     * @param method          the pay order's method; null only for a message of a pay-core that
+     *                        did not report it (the trade then shows no payment detail)
+     * @param reportedChannel the channel pay-core names for the pay order, or null
      */
-    public void recordPaid(String tradeNo, String payOrderNo, Money paid, String payerId, Instant paidAt) {
+    public void recordPaid(String tradeNo, String payOrderNo, Money paid, String payerId, PayMethod method,
+                           String reportedChannel, Instant paidAt) {
         Trade trade = current(tradeNo);
         if (payOrderNo.equals(trade.payOrderNo())
                 && (trade.status() == TradeStatus.SUCCESS || trade.status() == TradeStatus.FINISHED)) {
@@ -125,21 +133,31 @@ public class TradePayments {
                     payOrderNo, paid, tradeNo, trade.status(), trade.payOrderNo(), trade.amount());
             return;
         }
-        Instant at = paidAt.truncatedTo(ChronoUnit.MILLIS);
-        TradeDTO succeeded = new TradeDTO(trade.tradeNo(), trade.merchantId(), trade.outTradeNo(), trade.tradeType(),
-                TradeStatus.SUCCESS, trade.amount(), paid, trade.refundedAmount(), trade.subject(), trade.buyerId(),
-                trade.attach(), trade.notifyUrl(), trade.returnUrl(), trade.timeExpire(), trade.createdAt(), at, null);
+        Trade succeeded = trade.paid(paid, payerId, method, channelOf(method, reportedChannel),
+                paidAt.truncatedTo(ChronoUnit.MILLIS));
         try {
-            changes.commit(tradeNo, TRADE_SUCCEEDED, succeeded, () -> {
-                if (!trades.markPaid(tradeNo, payOrderNo, paid, payerId, at)) {
+            changes.commit(tradeNo, TRADE_SUCCEEDED, succeeded.toDTO(), () -> {
+                if (!trades.markPaid(tradeNo, payOrderNo, succeeded)) {
                     throw new TradeChanges.StateMoved("trade " + tradeNo + " no longer PAYING for " + payOrderNo);
                 }
                 return null;
             });
-            log.info("trade paid trade_no={} pay_order_no={} amount={}", tradeNo, payOrderNo, paid);
+            log.info("trade paid trade_no={} pay_order_no={} amount={} method={} channel={}",
+                    tradeNo, payOrderNo, paid, method, succeeded.paidChannel());
         } catch (TradeChanges.StateMoved moved) {
             log.info("trade {} already recorded paid by a concurrent delivery", tradeNo);
         }
+    }
+
+    /**
+     * A wallet payment never leaves the ledger, so its channel is the platform itself whatever the
+     * message says; any other method moved money through the channel pay-core names, if it names one.
+     */
+    static String channelOf(PayMethod method, String reportedChannel) {
+        if (method == PayMethod.BALANCE) {
+            return TradePaymentDTO.WALLET_CHANNEL;
+        }
+        return reportedChannel == null || reportedChannel.isBlank() ? null : reportedChannel;
     }
 
     static BizException refusalFor(Trade trade) {

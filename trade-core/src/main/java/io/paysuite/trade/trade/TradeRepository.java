@@ -1,6 +1,5 @@
 package io.paysuite.trade.trade;
 
-import io.paysuite.api.money.Money;
 import io.paysuite.api.trade.TradeStatus;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,8 +35,11 @@ public interface TradeRepository {
     /** {@code PAYING → WAIT_PAY} only if this pay order holds the trade. */
     boolean abandonPay(String tradeNo, String payOrderNo, Instant at);
 
-    /** {@code PAYING → SUCCESS} only if this pay order holds the trade, recording what was paid and by whom. */
-    boolean markPaid(String tradeNo, String payOrderNo, Money paid, String payerId, Instant at);
+    /**
+     * {@code PAYING → SUCCESS} only if this pay order holds the trade, recording from {@code paid}
+     * (see {@link Trade#paid}) what was paid, by whom, with which method and channel, and when.
+     */
+    boolean markPaid(String tradeNo, String payOrderNo, Trade paid);
 
     /** Adds {@code delta} (negative gives back) to the refunded amount, only if it stays within [0, paid]. */
     boolean addRefunded(String tradeNo, long delta, Instant at);

@@ -8,6 +8,8 @@ import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeByOutTradeNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeService;
+import io.paysuite.api.trail.TrailEventDTO;
+import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /**
@@ -21,12 +23,15 @@ public class TradeServiceProvider implements TradeService {
     private final TradeFinder finder;
     private final TradeCloser closer;
     private final TradeConfirmer confirmer;
+    private final TradeTrail trail;
 
-    public TradeServiceProvider(TradeCreator creator, TradeFinder finder, TradeCloser closer, TradeConfirmer confirmer) {
+    public TradeServiceProvider(TradeCreator creator, TradeFinder finder, TradeCloser closer, TradeConfirmer confirmer,
+                                TradeTrail trail) {
         this.creator = creator;
         this.finder = finder;
         this.closer = closer;
         this.confirmer = confirmer;
+        this.trail = trail;
     }
 
     @Override
@@ -36,7 +41,7 @@ public class TradeServiceProvider implements TradeService {
 
     @Override
     public Result<TradeDTO> create(CreateTradeCmd cmd) {
-        return ErrorBoundary.answer("TradeService.create", () -> creator.create(cmd));
+        return ErrorBoundary.answerOutcome("TradeService.create", () -> creator.createOrRepeat(cmd));
     }
 
     @Override
@@ -52,5 +57,10 @@ public class TradeServiceProvider implements TradeService {
     @Override
     public Result<TradeDTO> getByOutTradeNo(TradeByOutTradeNoQry qry) {
         return ErrorBoundary.answer("TradeService.getByOutTradeNo", () -> finder.getByOutTradeNo(qry));
+    }
+
+    @Override
+    public Result<List<TrailEventDTO>> trail(String tradeNo) {
+        return ErrorBoundary.answer("TradeService.trail", () -> trail.trail(tradeNo));
     }
 }

@@ -1,13 +1,18 @@
 package io.paysuite.trade.trade;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.trade.CreateTradeCmd;
 import io.paysuite.api.trade.TradeType;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -67,6 +72,32 @@ class CreateTradeRulesTest {
         assertThatCode(() -> local.checkShape(with("notify_url", "http://127.0.0.1:9000/notify"))).doesNotThrowAnyException();
     }
 
+    @Test
+    void paymentMethodsMayBeAbsentEmptyOrDistinct() {
+        CreateTradeCmd v = valid();
+        assertThatCode(() -> production.checkShape(withMethods(v, null))).doesNotThrowAnyException();
+        assertThatCode(() -> production.checkShape(withMethods(v, List.of()))).doesNotThrowAnyException();
+        assertThatCode(() -> production.checkShape(withMethods(v, List.of(PayMethod.BALANCE, PayMethod.WECHAT_QR))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aRepeatedPaymentMethodIsRefused() {
+        assertRefused(withMethods(valid(), List.of(PayMethod.BALANCE, PayMethod.WECHAT_QR, PayMethod.BALANCE)),
+                "payment_methods");
+    }
+
+    @Test
+    void aNullPaymentMethodIsRefusedAsAParameterError() {
+        // the command's constructor cannot even hold one (List.copyOf): the rule guards payloads
+        // that arrive without it, so they get PARAM_ERROR and not a system error
+        assertThatThrownBy(() -> CreateTradeRules.checkPaymentMethods(Arrays.asList(PayMethod.BALANCE, null)))
+                .isInstanceOfSatisfying(BizException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PARAM_ERROR);
+                    assertThat(e.getMessage()).startsWith("payment_methods ");
+                });
+    }
+
     private void assertRefused(CreateTradeCmd cmd, String field) {
         assertThatThrownBy(() -> production.checkShape(cmd))
                 .isInstanceOf(BizException.class)
@@ -76,6 +107,11 @@ class CreateTradeRulesTest {
     static CreateTradeCmd valid() {
         return new CreateTradeCmd("M100001", "ORDER-0001", TradeType.GUARANTEE, Money.cny(100), "Coffee",
                 "10000000007", "https://merchant.example/notify", "https://merchant.example/return", "x", null);
+    }
+
+    static CreateTradeCmd withMethods(CreateTradeCmd v, List<PayMethod> methods) {
+        return new CreateTradeCmd(v.merchantId(), v.outTradeNo(), v.tradeType(), v.amount(), v.subject(), v.buyerId(),
+                v.notifyUrl(), v.returnUrl(), v.attach(), v.timeExpire(), methods);
     }
 
     static CreateTradeCmd with(String field, String value) {
@@ -89,6 +125,7 @@ class CreateTradeRulesTest {
                 field.equals("notify_url") ? value : v.notifyUrl(),
                 field.equals("return_url") ? value : v.returnUrl(),
                 field.equals("attach") ? value : v.attach(),
-                v.timeExpire());
+                v.timeExpire(),
+                v.paymentMethods());
     }
 }

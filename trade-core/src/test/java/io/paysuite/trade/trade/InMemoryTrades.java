@@ -31,7 +31,8 @@ class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
         trades.put(tradeNo, to == TradeStatus.CLOSED ? trade.closed(at) : new Trade(trade.tradeNo(), trade.merchantId(),
                 trade.outTradeNo(), trade.tradeType(), to, trade.amount(), trade.paidAmount(), trade.refundedAmount(),
                 trade.subject(), trade.buyerId(), trade.attach(), trade.notifyUrl(), trade.returnUrl(), trade.timeExpire(),
-                trade.createdAt(), at, trade.paidAt(), trade.closedAt(), trade.version() + 1, trade.payOrderNo(), trade.payerId()));
+                trade.createdAt(), at, trade.paidAt(), trade.closedAt(), trade.version() + 1, trade.payOrderNo(), trade.payerId(),
+                trade.paymentMethods(), trade.paidMethod(), trade.paidChannel()));
         return true;
     }
 
@@ -51,8 +52,16 @@ class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
     }
 
     @Override
-    public boolean beginPay(String tradeNo, String payOrderNo, Instant at) {
-        throw new UnsupportedOperationException("not needed by the unit tests");
+    public synchronized boolean beginPay(String tradeNo, String payOrderNo, Instant at) {
+        Trade t = trades.get(tradeNo);
+        if (t == null || t.status() != TradeStatus.WAIT_PAY) {
+            return false;
+        }
+        trades.put(tradeNo, new Trade(t.tradeNo(), t.merchantId(), t.outTradeNo(), t.tradeType(), TradeStatus.PAYING,
+                t.amount(), t.paidAmount(), t.refundedAmount(), t.subject(), t.buyerId(), t.attach(), t.notifyUrl(),
+                t.returnUrl(), t.timeExpire(), t.createdAt(), at, t.paidAt(), t.closedAt(), t.version() + 1, payOrderNo,
+                t.payerId(), t.paymentMethods(), t.paidMethod(), t.paidChannel()));
+        return true;
     }
 
     @Override
@@ -61,8 +70,13 @@ class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
     }
 
     @Override
-    public boolean markPaid(String tradeNo, String payOrderNo, io.paysuite.api.money.Money paid, String payerId, Instant at) {
-        throw new UnsupportedOperationException("not needed by the unit tests");
+    public synchronized boolean markPaid(String tradeNo, String payOrderNo, Trade paid) {
+        Trade t = trades.get(tradeNo);
+        if (t == null || t.status() != TradeStatus.PAYING || !payOrderNo.equals(t.payOrderNo())) {
+            return false;
+        }
+        trades.put(tradeNo, paid);
+        return true;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.ids.ShardGene;
 import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.trade.CreateTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeByOutTradeNoQry;
@@ -183,6 +184,35 @@ class TradeCreatorTest {
         assertNotFound(() -> finder.getByOutTradeNo(new TradeByOutTradeNoQry("M999999", "ORDER-0011")));
     }
 
+    @Test
+    void aTradeCarriesTheAllowedPaymentMethodsAndNoPaymentYet() {
+        TradeDTO trade = creator.create(withMethods(cmd("ORDER-0012", "10000000007", 1000),
+                List.of(PayMethod.BALANCE, PayMethod.ALIPAY_QR)));
+
+        assertThat(trade.paymentMethods()).containsExactly(PayMethod.BALANCE, PayMethod.ALIPAY_QR);
+        assertThat(trade.payments()).isEmpty();
+        assertThat(trade.payerId()).as("nobody has paid yet").isNull();
+        assertThat(published).singleElement().satisfies(event ->
+                assertThat(event.payload()).contains("[\"BALANCE\",\"ALIPAY_QR\"]"));
+        assertThat(creator.create(cmd("ORDER-0013", null, 1000)).paymentMethods()).as("none: any method").isEmpty();
+    }
+
+    @Test
+    void sameOutTradeNoWithOtherPaymentMethodsIsRefused() {
+        CreateTradeCmd first = withMethods(cmd("ORDER-0014", "10000000007", 1000), List.of(PayMethod.BALANCE));
+        TradeDTO trade = creator.create(first);
+
+        assertThat(creator.create(first)).isEqualTo(trade);
+        for (List<PayMethod> other : List.of(List.<PayMethod>of(), List.of(PayMethod.WECHAT_QR),
+                List.of(PayMethod.BALANCE, PayMethod.WECHAT_QR))) {
+            assertThatThrownBy(() -> creator.create(withMethods(first, other)))
+                    .as("methods %s", other)
+                    .isInstanceOfSatisfying(BizException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.OUT_TRADE_NO_USED));
+        }
+        assertThat(store.trades).hasSize(1);
+    }
+
     private void assertParamError(CreateTradeCmd cmd, String field) {
         assertThatThrownBy(() -> creator.create(cmd)).isInstanceOfSatisfying(BizException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.PARAM_ERROR);
@@ -202,6 +232,11 @@ class TradeCreatorTest {
 
     static CreateTradeCmd withTimeExpire(CreateTradeCmd c, Instant timeExpire) {
         return new CreateTradeCmd(c.merchantId(), c.outTradeNo(), c.tradeType(), c.amount(), c.subject(), c.buyerId(),
-                c.notifyUrl(), c.returnUrl(), c.attach(), timeExpire);
+                c.notifyUrl(), c.returnUrl(), c.attach(), timeExpire, c.paymentMethods());
+    }
+
+    static CreateTradeCmd withMethods(CreateTradeCmd c, List<PayMethod> methods) {
+        return new CreateTradeCmd(c.merchantId(), c.outTradeNo(), c.tradeType(), c.amount(), c.subject(), c.buyerId(),
+                c.notifyUrl(), c.returnUrl(), c.attach(), c.timeExpire(), methods);
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -150,17 +151,33 @@ public class JournalPoster implements Journal {
     }
 
     @Override
+    public List<JournalEntryDTO> entriesOf(String bizNo) {
+        List<JournalEntryDO> entries = journal.findByBizNo(bizNo);
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<PostingLine>> lines = journal.linesByBizNo(bizNo).stream().collect(Collectors.groupingBy(
+                row -> row.entryId, Collectors.mapping(JournalPoster::line, Collectors.toList())));
+        return entries.stream().map(entry -> dto(entry, lines.getOrDefault(entry.id, List.of()))).toList();
+    }
+
+    @Override
     public TradeHistory tradeHistory(String tradeNo, String feeIncomeAccount) {
         return new TradeHistory(journal.paymentsOf(tradeNo) > 0, journal.feeCharged(tradeNo, feeIncomeAccount),
                 journal.released(tradeNo));
     }
 
     private JournalEntryDTO dto(JournalEntryDO entry) {
-        List<PostingLine> lines = journal.linesOf(entry.id).stream()
-                .map(row -> new PostingLine(AccountRef.parse(row.accountCode), AccountType.Side.valueOf(row.side), row.amount))
-                .toList();
+        return dto(entry, journal.linesOf(entry.id).stream().map(JournalPoster::line).toList());
+    }
+
+    private static JournalEntryDTO dto(JournalEntryDO entry, List<PostingLine> lines) {
         return new JournalEntryDTO(entry.entryNo, entry.postingKey, entry.bizType, entry.bizNo, entry.currency, lines,
                 entry.postedAt.toInstant(ZoneOffset.UTC));
+    }
+
+    private static PostingLine line(JournalLineDO row) {
+        return new PostingLine(AccountRef.parse(row.accountCode), AccountType.Side.valueOf(row.side), row.amount);
     }
 
     private static JournalLineDO lineRow(long entryId, int lineNo, PostingLine line, boolean applied) {

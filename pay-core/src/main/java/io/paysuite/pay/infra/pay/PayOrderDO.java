@@ -18,4 +18,5 @@ public class PayOrderDO {
     public LocalDateTime updatedAt;
     public LocalDateTime finishedAt;
     public int version;
+    public String failCode;
 }

@@ -6,6 +6,7 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * Logic table {@code pay_order}. Every statement names {@code pay_order_no} or {@code trade_no}
@@ -15,11 +16,11 @@ import java.time.LocalDateTime;
 public interface PayOrderMapper {
 
     String COLUMNS = "pay_order_no, trade_no, request_no, request_digest, buyer_id, merchant_id, method, status,"
-            + " amount_minor, currency, created_at, updated_at, finished_at, version";
+            + " amount_minor, currency, created_at, updated_at, finished_at, version, fail_code";
 
     @Insert("INSERT INTO pay_order (" + COLUMNS + ") VALUES (#{payOrderNo}, #{tradeNo}, #{requestNo},"
             + " #{requestDigest}, #{buyerId}, #{merchantId}, #{method}, #{status}, #{amountMinor}, #{currency},"
-            + " #{createdAt}, #{updatedAt}, #{finishedAt}, #{version})")
+            + " #{createdAt}, #{updatedAt}, #{finishedAt}, #{version}, #{failCode})")
     int insert(PayOrderDO row);
 
     @Select("SELECT " + COLUMNS + " FROM pay_order WHERE pay_order_no = #{payOrderNo}")
@@ -27,6 +28,10 @@ public interface PayOrderMapper {
 
     @Select("SELECT " + COLUMNS + " FROM pay_order WHERE trade_no = #{tradeNo} AND request_no = #{requestNo}")
     PayOrderDO findByRequest(@Param("tradeNo") String tradeNo, @Param("requestNo") String requestNo);
+
+    /** A trade's pay orders, oldest first; trade_no carries the gene, so one physical table. */
+    @Select("SELECT " + COLUMNS + " FROM pay_order WHERE trade_no = #{tradeNo} ORDER BY created_at, pay_order_no")
+    List<PayOrderDO> findByTrade(String tradeNo);
 
     /** Compare-and-set on status; stamps finished_at when the new status is final. */
     @Update("UPDATE pay_order SET status = #{to}, fail_code = #{failCode}, updated_at = #{at}, version = version + 1,"

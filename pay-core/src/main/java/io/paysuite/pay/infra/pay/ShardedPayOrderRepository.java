@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Repository;
@@ -47,6 +48,11 @@ public class ShardedPayOrderRepository implements PayOrderRepository {
     }
 
     @Override
+    public List<PayOrder> findByTrade(String tradeNo) {
+        return mapper.findByTrade(tradeNo).stream().map(ShardedPayOrderRepository::toOrder).toList();
+    }
+
+    @Override
     public boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, Instant at) {
         PayOrderTransitions.require(from, to);
         return mapper.transition(payOrderNo, from.name(), to.name(), failCode, utc(at)) == 1;
@@ -68,6 +74,7 @@ public class ShardedPayOrderRepository implements PayOrderRepository {
         row.updatedAt = utc(o.updatedAt());
         row.finishedAt = utc(o.finishedAt());
         row.version = o.version();
+        row.failCode = o.failCode();
         return row;
     }
 
@@ -75,7 +82,7 @@ public class ShardedPayOrderRepository implements PayOrderRepository {
         return new PayOrder(row.payOrderNo, row.tradeNo, row.requestNo, row.requestDigest, row.buyerId,
                 row.merchantId, PayMethod.valueOf(row.method), PayOrderStatus.valueOf(row.status),
                 Money.of(row.amountMinor, row.currency), instant(row.createdAt), instant(row.updatedAt),
-                instant(row.finishedAt), row.version);
+                instant(row.finishedAt), row.version, row.failCode);
     }
 
     static LocalDateTime utc(Instant instant) {

@@ -3,6 +3,7 @@ package io.paysuite.trade.infra.listen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.trade.infra.event.TradeEventsProperties;
 import io.paysuite.trade.refund.RefundCompletion;
@@ -70,11 +71,18 @@ public class TradeFollowUps implements SmartLifecycle {
         onTrade.registerMessageListener((MessageListenerConcurrently) (messages, context) -> each(messages, this::followUp));
     }
 
+    /**
+     * {@code PAY_SUCCEEDED} is pay-core's {@code PayOrderDTO} in snake case. It names the method;
+     * it names no channel today (a wallet payment has none), so {@code channel} is read only if a
+     * later pay-core sends it.
+     */
     private boolean paid(MessageExt message) throws Exception {
         JsonNode pay = json.readTree(message.getBody());
         JsonNode amount = pay.get("amount");
         payments.recordPaid(pay.get("trade_no").asText(), pay.get("pay_order_no").asText(),
                 new Money(amount.get("minor").asLong(), amount.get("currency").asText()), pay.get("buyer_id").asText(),
+                pay.hasNonNull("method") ? PayMethod.valueOf(pay.get("method").asText()) : null,
+                pay.hasNonNull("channel") ? pay.get("channel").asText() : null,
                 Instant.parse(pay.get("finished_at").asText()));
         return true;
     }

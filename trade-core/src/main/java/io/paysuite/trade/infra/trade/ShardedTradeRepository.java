@@ -1,6 +1,7 @@
 package io.paysuite.trade.infra.trade;
 
 import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.trade.trade.Trade;
@@ -60,8 +61,9 @@ public class ShardedTradeRepository implements TradeRepository {
     }
 
     @Override
-    public boolean markPaid(String tradeNo, String payOrderNo, Money paid, String payerId, Instant at) {
-        return mapper.markPaid(tradeNo, payOrderNo, paid.minor(), payerId, utc(at)) == 1;
+    public boolean markPaid(String tradeNo, String payOrderNo, Trade paid) {
+        return mapper.markPaid(tradeNo, payOrderNo, paid.paidAmount().minor(), paid.payerId(),
+                paid.paidMethod() == null ? null : paid.paidMethod().name(), paid.paidChannel(), utc(paid.paidAt())) == 1;
     }
 
     @Override
@@ -93,6 +95,9 @@ public class ShardedTradeRepository implements TradeRepository {
         row.version = t.version();
         row.payOrderNo = t.payOrderNo();
         row.payerId = t.payerId();
+        row.paymentMethods = PaymentMethodsColumn.write(t.paymentMethods());
+        row.paidMethod = t.paidMethod() == null ? null : t.paidMethod().name();
+        row.paidChannel = t.paidChannel();
         return row;
     }
 
@@ -103,7 +108,8 @@ public class ShardedTradeRepository implements TradeRepository {
                 new Money(row.paidMinor, currency), new Money(row.refundedMinor, currency), row.subject,
                 row.buyerId, row.attach, row.notifyUrl, row.returnUrl, instant(row.timeExpire),
                 instant(row.createdAt), instant(row.updatedAt), instant(row.paidAt), instant(row.closedAt),
-                row.version, row.payOrderNo, row.payerId);
+                row.version, row.payOrderNo, row.payerId, PaymentMethodsColumn.read(row.paymentMethods),
+                row.paidMethod == null ? null : PayMethod.valueOf(row.paidMethod), row.paidChannel);
     }
 
     /** DATETIME(3) keeps milliseconds; truncating here keeps written and read values equal. */

@@ -26,4 +26,8 @@ public class TradeDO {
     public int version;
     public String payOrderNo;
     public String payerId;
+    /** PayMethod names, comma-separated; null = any method. */
+    public String paymentMethods;
+    public String paidMethod;
+    public String paidChannel;
 }

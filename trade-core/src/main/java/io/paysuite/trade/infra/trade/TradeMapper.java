@@ -16,12 +16,14 @@ public interface TradeMapper {
 
     String COLUMNS = "trade_no, merchant_id, out_trade_no, trade_type, status, amount_minor, currency,"
             + " paid_minor, refunded_minor, subject, buyer_id, attach, notify_url, return_url, time_expire,"
-            + " created_at, updated_at, paid_at, closed_at, version, pay_order_no, payer_id";
+            + " created_at, updated_at, paid_at, closed_at, version, pay_order_no, payer_id, payment_methods, paid_method,"
+            + " paid_channel";
 
     @Insert("INSERT INTO trade_order (" + COLUMNS + ") VALUES (#{tradeNo}, #{merchantId}, #{outTradeNo},"
             + " #{tradeType}, #{status}, #{amountMinor}, #{currency}, #{paidMinor}, #{refundedMinor}, #{subject},"
             + " #{buyerId}, #{attach}, #{notifyUrl}, #{returnUrl}, #{timeExpire}, #{createdAt}, #{updatedAt},"
-            + " #{paidAt}, #{closedAt}, #{version}, #{payOrderNo}, #{payerId})")
+            + " #{paidAt}, #{closedAt}, #{version}, #{payOrderNo}, #{payerId}, #{paymentMethods}, #{paidMethod},"
+            + " #{paidChannel})")
     int insert(TradeDO row);
 
     @Select("SELECT " + COLUMNS + " FROM trade_order WHERE trade_no = #{tradeNo}")
@@ -45,11 +47,15 @@ public interface TradeMapper {
             + " version = version + 1 WHERE trade_no = #{tradeNo} AND status = 'PAYING' AND pay_order_no = #{payOrderNo}")
     int abandonPay(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo, @Param("at") LocalDateTime at);
 
+    /** One statement marks the trade paid and records how: a reader never sees SUCCESS without its payment. */
     @Update("UPDATE trade_order SET status = 'SUCCESS', paid_minor = #{paidMinor}, payer_id = #{payerId},"
+            + " paid_method = #{paidMethod}, paid_channel = #{paidChannel},"
             + " paid_at = #{at}, updated_at = #{at}, version = version + 1"
             + " WHERE trade_no = #{tradeNo} AND status = 'PAYING' AND pay_order_no = #{payOrderNo}")
     int markPaid(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo,
-                 @Param("paidMinor") long paidMinor, @Param("payerId") String payerId, @Param("at") LocalDateTime at);
+                 @Param("paidMinor") long paidMinor, @Param("payerId") String payerId,
+                 @Param("paidMethod") String paidMethod, @Param("paidChannel") String paidChannel,
+                 @Param("at") LocalDateTime at);
 
     /** Reserve or give back refunded money; the guard keeps the sum within [0, paid]. */
     @Update("UPDATE trade_order SET refunded_minor = refunded_minor + #{delta}, updated_at = #{at}, version = version + 1"

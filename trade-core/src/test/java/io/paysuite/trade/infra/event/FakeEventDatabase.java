@@ -1,6 +1,8 @@
 package io.paysuite.trade.infra.event;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.transaction.TransactionSystemException;
@@ -37,6 +39,13 @@ final class FakeEventDatabase implements TradeEventMapper, TransactionOperations
             throw new org.springframework.dao.DataAccessResourceFailureException("database down");
         }
         return committed.get(eventId);
+    }
+
+    @Override
+    public List<TradeEventDO> findByTradeNo(String tradeNo) {
+        return committed.values().stream().filter(row -> row.tradeNo().equals(tradeNo))
+                .sorted(Comparator.comparing(TradeEventDO::createdAt).thenComparing(TradeEventDO::eventId))
+                .toList();
     }
 
     @Override
