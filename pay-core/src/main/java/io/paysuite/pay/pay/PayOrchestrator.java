@@ -192,6 +192,11 @@ public class PayOrchestrator {
                 if (trade.buyerId() != null && !trade.buyerId().equals(cmd.buyerId())) {
                     throw new BizException(ErrorCode.BUYER_MISMATCH, "trade " + trade.tradeNo() + " is for another buyer");
                 }
+                // the merchant's payment_methods bind every caller, not only the cashier page that hides the others
+                if (!trade.paymentMethods().isEmpty() && !trade.paymentMethods().contains(cmd.method())) {
+                    throw new BizException(ErrorCode.PARAM_ERROR, "method " + cmd.method() + " is not allowed for trade "
+                            + trade.tradeNo() + " (payment_methods " + trade.paymentMethods() + ")");
+                }
             }
         }
     }

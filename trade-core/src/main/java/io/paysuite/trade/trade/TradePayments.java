@@ -31,6 +31,8 @@ public class TradePayments {
     static final String TRADE_PAYING = "TRADE_PAYING";
     static final String TRADE_PAY_ABANDONED = "TRADE_PAY_ABANDONED";
     public static final String TRADE_SUCCEEDED = "TRADE_SUCCEEDED";
+    /** {@code trade_order.paid_channel VARCHAR(32)} */
+    static final int MAX_CHANNEL = 32;
 
     private static final Logger log = LoggerFactory.getLogger(TradePayments.class);
 
@@ -152,12 +154,21 @@ public class TradePayments {
     /**
      * A wallet payment never leaves the ledger, so its channel is the platform itself whatever the
      * message says; any other method moved money through the channel pay-core names, if it names one.
+     * A name longer than {@code paid_channel} holds is dropped (and logged) rather than failing the
+     * update: the payment must be recorded, or the trade would stay PAYING while the buyer has paid.
      */
     static String channelOf(PayMethod method, String reportedChannel) {
         if (method == PayMethod.BALANCE) {
             return TradePaymentDTO.WALLET_CHANNEL;
         }
-        return reportedChannel == null || reportedChannel.isBlank() ? null : reportedChannel;
+        if (reportedChannel == null || reportedChannel.isBlank()) {
+            return null;
+        }
+        if (reportedChannel.length() > MAX_CHANNEL) {
+            log.warn("channel name longer than {} not recorded: {}", MAX_CHANNEL, reportedChannel);
+            return null;
+        }
+        return reportedChannel;
     }
 
     static BizException refusalFor(Trade trade) {

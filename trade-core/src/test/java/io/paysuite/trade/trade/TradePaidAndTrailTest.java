@@ -112,6 +112,7 @@ class TradePaidAndTrailTest {
         assertThat(TradePayments.channelOf(PayMethod.WECHAT_QR, "WECHAT")).isEqualTo("WECHAT");
         assertThat(TradePayments.channelOf(PayMethod.ALIPAY_QR, null)).isNull();
         assertThat(TradePayments.channelOf(PayMethod.ALIPAY_QR, " ")).isNull();
+        assertThat(TradePayments.channelOf(PayMethod.ALIPAY_QR, "X".repeat(33))).as("would not fit paid_channel").isNull();
     }
 
     @Test

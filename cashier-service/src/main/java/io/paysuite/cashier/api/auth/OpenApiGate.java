@@ -19,6 +19,7 @@ import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.time.Clock;
 import java.util.Base64;
+import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -98,6 +99,10 @@ public class OpenApiGate extends OncePerRequestFilter {
             writeError(signed, refused.code(), refused.getMessage(), requestId);
             log.info("open api refused {} {} request_id={} code={} {}", request.getMethod(), request.getRequestURI(),
                     requestId, refused.code(), refused.getMessage());
+        } catch (RpcException unavailable) {
+            // member-service could not vouch for the key: nothing ran, the merchant may retry as is
+            log.warn("open api gate could not reach a service request_id={} {}", requestId, unavailable.toString());
+            writeError(signed, ErrorCode.SERVICE_DEGRADED, "a service is unavailable; retry later", requestId);
         }
         byte[] out = signed.getContentAsByteArray();
         PlatformSigner.Signed signature = signer.sign(out);

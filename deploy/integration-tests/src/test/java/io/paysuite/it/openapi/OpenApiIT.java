@@ -214,6 +214,40 @@ class OpenApiIT {
     }
 
     @Test
+    void theOpsTrailShowsEveryServicesStepsOfATradeInOrder() throws Exception {
+        Buyers.Buyer buyer = Buyers.funded(10_000);
+        String tradeNo = shop.client().post("/api/v1/trades", trade(outNo(), 900)).json().path("trade_no").asText();
+        assertThat(Buyers.pay(tradeNo, buyer.buyerId()).success()).isTrue();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                shop.client().get("/api/v1/trades/" + tradeNo).json().path("status").asText().equals("SUCCESS"));
+        shop.client().post("/api/v1/refunds", Map.of("trade_no", tradeNo, "out_refund_no", outNo(),
+                "amount", Map.of("refund", 300, "currency", "CNY")));
+
+        var ObjectMapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        await().atMost(Duration.ofSeconds(60)).until(() -> ObjectMapper.readTree(Merchants.ops(Merchants.base(), "GET",
+                "/ops/api/v1/trades/" + tradeNo + "/trail", null).body()).path("events").toString().contains("REFUND_SUCCEEDED"));
+        JsonNode trail = ObjectMapper.readTree(Merchants.ops(Merchants.base(), "GET", "/ops/api/v1/trades/" + tradeNo + "/trail", null).body());
+        List<String> types = new java.util.ArrayList<>();
+        List<String> sources = new java.util.ArrayList<>();
+        OffsetDateTime previous = null;
+        for (JsonNode step : trail.path("events")) {
+            types.add(step.path("type").asText());
+            sources.add(step.path("source").asText());
+            OffsetDateTime at = OffsetDateTime.parse(step.path("at").asText());
+            if (previous != null) {
+                assertThat(at).as("in time order: " + trail).isAfterOrEqualTo(previous);
+            }
+            previous = at;
+        }
+        assertThat(types).contains("TRADE_CREATED", "TRADE_PAYING", "TRADE_SUCCEEDED", "REFUND_ACCEPTED", "REFUND_SUCCEEDED");
+        assertThat(sources).contains("trade-core", "pay-core", "accounting-service");
+        assertThat(types.indexOf("TRADE_CREATED")).isLessThan(types.indexOf("TRADE_SUCCEEDED"));
+
+        var missing = Merchants.ops(Merchants.base(), "GET", "/ops/api/v1/trades/T20261123000000000000009999/trail", null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void servesItsOpenApiDocument() throws Exception {
         var doc = java.net.http.HttpClient.newBuilder().sslContext(MerchantClient.trusting(Merchants.tlsCert())).build()
                 .send(java.net.http.HttpRequest.newBuilder(Merchants.base().resolve("/api/v1/openapi.yaml")).build(),

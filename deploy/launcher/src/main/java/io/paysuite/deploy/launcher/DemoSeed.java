@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * request numbers, phones and posting keys) and the key and token are kept across runs, so a
  * restarted local run finds the same credentials.
  */
-final class DemoSeed {
+public final class DemoSeed {
 
     static final String MERCHANT_ID = "M100000001";
     static final String APP_ID = "app_demo";
@@ -60,7 +60,7 @@ final class DemoSeed {
     }
 
     /** Seeds through the services of {@code suite}; failures are logged, never fatal to the local run. */
-    static void seed(Suite suite, Path dir) {
+    public static void seed(Suite suite, Path dir) {
         DubboBootstrap dubbo = DubboBootstrap.newInstance();
         try {
             ApplicationConfig application = new ApplicationConfig("paysuite-demo-seed");

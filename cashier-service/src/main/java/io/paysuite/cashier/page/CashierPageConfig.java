@@ -1,0 +1,72 @@
+package io.paysuite.cashier.page;
+
+import io.paysuite.api.pay.PayService;
+import io.paysuite.cashier.config.CashierProperties;
+import io.paysuite.cashier.keys.KeyFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Wiring of the cashier pages: their keys, session, form guard, method menu and languages. */
+@Configuration(proxyBeanMethods = false)
+public class CashierPageConfig implements WebMvcConfigurer {
+
+    private final LocaleResolver localeResolver = CashierLanguages.resolver();
+
+    /** The cashier token secret, read (or, in the local profile, created) the way CashierTokens does. */
+    static byte[] cashierSecret(CashierProperties properties) {
+        Path file = properties.keys().dir().resolve("cashier-token.secret");
+        if (properties.keys().generateIfMissing()) {
+            return KeyFiles.createOnce(file, () -> {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                return random;
+            });
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cashier token secret " + file, e);
+        }
+    }
+
+    @Bean
+    BuyerSessions buyerSessions(CashierProperties properties, CashierPageProperties page, Clock clock) {
+        return new BuyerSessions(PageKeys.derive(cashierSecret(properties), PageKeys.SESSION), clock, page.sessionTtl());
+    }
+
+    @Bean
+    FormGuard formGuard(CashierProperties properties) {
+        return new FormGuard(PageKeys.derive(cashierSecret(properties), PageKeys.CSRF));
+    }
+
+    @Bean
+    PayAttempts payAttempts(PayService pay, CashierPageProperties page) {
+        return new PayAttempts(pay, page);
+    }
+
+    @Bean
+    PayMethodMenu payMethodMenu(CashierPageProperties page) {
+        return new PayMethodMenu(page.enabledMethods());
+    }
+
+    /** Named so DispatcherServlet picks it up instead of Boot's Accept-Language-only default. */
+    @Bean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+    LocaleResolver localeResolver() {
+        return localeResolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new CashierLanguages(localeResolver)).addPathPatterns("/cashier/**");
+    }
+}

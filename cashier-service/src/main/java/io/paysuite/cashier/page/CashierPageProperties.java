@@ -1,0 +1,27 @@
+package io.paysuite.cashier.page;
+
+import io.paysuite.api.pay.PayMethod;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code paysuite.cashier.page.*}: the buyer's cashier pages.
+ *
+ * @param enabledMethods  methods the platform can take right now. Only the balance is wired end to
+ *                        end; the channel methods (QR codes, cards) come with the channel gateway, and
+ *                        until they are listed here the page shows them disabled ("not available yet")
+ *                        rather than hiding them, so a buyer sees why a method the merchant offers
+ *                        cannot be picked
+ * @param sessionTtl      how long a buyer stays logged in on one trade's page
+ * @param progressRefresh how often the "payment in progress" page asks again
+ * @param returnDelay     how long the success page stays before it sends the buyer back to the merchant
+ */
+@ConfigurationProperties("paysuite.cashier.page")
+public record CashierPageProperties(
+        @DefaultValue("BALANCE") List<PayMethod> enabledMethods,
+        @DefaultValue("30m") Duration sessionTtl,
+        @DefaultValue("2s") Duration progressRefresh,
+        @DefaultValue("5s") Duration returnDelay) {
+}

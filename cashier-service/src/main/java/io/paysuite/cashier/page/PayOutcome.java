@@ -1,0 +1,11 @@
+package io.paysuite.cashier.page;
+
+/** What a pay attempt leads the buyer to: a page about the trade, or the form again with a refusal. */
+sealed interface PayOutcome {
+
+    record Shown(StatusPage page) implements PayOutcome {
+    }
+
+    record Refused(PayRefusal refusal) implements PayOutcome {
+    }
+}

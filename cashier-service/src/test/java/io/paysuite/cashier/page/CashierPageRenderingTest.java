@@ -1,0 +1,283 @@
+package io.paysuite.cashier.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.paysuite.api.common.Result;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.member.BuyerDTO;
+import io.paysuite.api.member.MemberService;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayCmd;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.PayOrderDTO;
+import io.paysuite.api.pay.PayOrderStatus;
+import io.paysuite.api.pay.PayService;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeService;
+import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.api.trade.TradeType;
+import io.paysuite.cashier.config.CashierProperties;
+import io.paysuite.cashier.token.CashierTokens;
+import jakarta.servlet.http.Cookie;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.dubbo.rpc.RpcException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.servlet.LocaleResolver;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/** The pages as a browser gets them: the real templates and messages, the Dubbo services mocked. */
+class CashierPageRenderingTest {
+
+    @TempDir
+    Path keys;
+
+    private final TradeService trades = mock(TradeService.class);
+    private final MemberService members = mock(MemberService.class);
+    private final PayService pay = mock(PayService.class);
+    private final Clock clock = Clock.systemUTC();
+    private MockMvc mvc;
+    private String token;
+    private String path;
+
+    @BeforeEach
+    void pages() {
+        var properties = new CashierProperties(URI.create("https://127.0.0.1:8443"), ZoneId.of("Asia/Shanghai"),
+                new CashierProperties.Keys(keys, true, true), null, null, null);
+        var page = new CashierPageProperties(List.of(PayMethod.BALANCE), Duration.ofMinutes(30), Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
+        var config = new CashierPageConfig();
+        CashierTokens tokens = new CashierTokens(properties, clock);
+        var controller = new CashierPageController(tokens, trades, members, config.payAttempts(pay, page),
+                config.buyerSessions(properties, page, clock), config.formGuard(properties), config.payMethodMenu(page), page, clock);
+        LocaleResolver locales = config.localeResolver();
+        mvc = MockMvcBuilders.standaloneSetup(controller).setViewResolvers(thymeleaf()).setLocaleResolver(locales)
+                .addMappedInterceptors(new String[] {"/cashier/**"}, new CashierLanguages(locales)).build();
+        token = tokens.issue("T1", Instant.now().plusSeconds(1800));
+        path = "/cashier/" + token;
+        waiting(null, List.of());
+    }
+
+    private static ThymeleafViewResolver thymeleaf() {
+        var messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        var templates = new ClassLoaderTemplateResolver();
+        templates.setPrefix("templates/");
+        templates.setSuffix(".html");
+        templates.setTemplateMode(TemplateMode.HTML);
+        templates.setCharacterEncoding("UTF-8");
+        var engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(templates);
+        engine.setTemplateEngineMessageSource(messages);
+        var resolver = new ThymeleafViewResolver();
+        resolver.setTemplateEngine(engine);
+        resolver.setCharacterEncoding("UTF-8");
+        return resolver;
+    }
+
+    private void waiting(String buyerId, List<PayMethod> methods) {
+        trade(TradeStatus.WAIT_PAY, buyerId, methods, Instant.now().plusSeconds(600));
+    }
+
+    private void trade(TradeStatus status, String buyerId, List<PayMethod> methods, Instant expire) {
+        when(trades.get(any())).thenReturn(Result.ok(new TradeDTO("T1", "M1", "O1", TradeType.INSTANT, status,
+                Money.cny(1234), Money.cny(0), Money.cny(0), "Green tea <b>", buyerId, null, "https://m/notify",
+                "https://shop.example/back?o=1", expire, Instant.now(), null, null, methods, List.of(), null)));
+    }
+
+    private MockHttpServletResponse call(RequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    private static String body(MockHttpServletResponse response) throws Exception {
+        return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private Cookie loggedIn(String buyerId) throws Exception {
+        when(members.login(any())).thenReturn(Result.ok(new BuyerDTO(buyerId, "139****0000", "b", null, Instant.now())));
+        MockHttpServletResponse login = call(post(path + "/login").param("phone", "13900000000").param("password", "Passw0rd-it"));
+        assertThat(login.getRedirectedUrl()).isEqualTo(path);
+        return login.getCookie(BuyerSessions.COOKIE);
+    }
+
+    private static String field(String html, String name) {
+        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as(name + " in " + html).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void aForgedTokenShowsTheInvalidLinkPage() throws Exception {
+        MockHttpServletResponse page = call(get("/cashier/" + token.substring(0, 10) + "x" + token.substring(11)));
+
+        assertThat(page.getStatus()).isEqualTo(404);
+        assertThat(body(page)).contains("Link invalid or expired").doesNotContain("Exception");
+    }
+
+    @Test
+    void aWaitingTradeShowsAmountSubjectAndTheLoginForm() throws Exception {
+        String html = body(call(get(path)));
+
+        assertThat(html).contains("data-testid=\"cashier-amount\">¥12.34<", "Green tea &lt;b&gt;", "data-testid=\"login-phone\"",
+                "data-testid=\"login-password\"", "data-testid=\"login-submit\"", "name=\"viewport\"").doesNotContain("pay-submit");
+    }
+
+    @Test
+    void aWrongLoginSaysOnlyThatItIsIncorrect() throws Exception {
+        when(members.login(any())).thenReturn(Result.fail(ErrorCode.LOGIN_FAILED, "no such buyer"));
+
+        MockHttpServletResponse page = call(post(path + "/login").param("phone", "1390").param("password", "x"));
+
+        assertThat(page.getCookie(BuyerSessions.COOKIE)).isNull();
+        assertThat(body(page)).contains("The phone number or password is incorrect.", "login-submit");
+    }
+
+    @Test
+    void aLoggedInBuyerSeesTheAllowedMethodsWithOnlyTheBalanceEnabled() throws Exception {
+        Cookie session = loggedIn("U7");
+
+        String html = body(call(get(path).cookie(session)));
+
+        assertThat(html).contains("data-testid=\"pay-method-BALANCE\" checked=\"checked\"", "data-testid=\"pay-password\"",
+                "data-testid=\"pay-submit\"", "Pay ¥12.34");
+        assertThat(html).containsPattern("data-testid=\"pay-method-WECHAT_QR\"\\s+disabled=\"disabled\"");
+        assertThat(field(html, "request_no")).matches("CP[0-9a-f]{32}");
+    }
+
+    @Test
+    void theMerchantsRestrictionLimitsTheMethods() throws Exception {
+        waiting(null, List.of(PayMethod.BALANCE));
+        Cookie session = loggedIn("U7");
+
+        assertThat(body(call(get(path).cookie(session)))).contains("pay-method-BALANCE").doesNotContain("pay-method-ALIPAY_QR");
+    }
+
+    @Test
+    void aPaymentShowsSuccessAndReturnsToTheMerchant() throws Exception {
+        Cookie session = loggedIn("U7");
+        String form = body(call(get(path).cookie(session)));
+        when(pay.pay(any())).thenReturn(Result.ok(new PayOrderDTO("P1", "T1", "r", "U7", "M1", PayMethod.BALANCE,
+                PayOrderStatus.SUCCESS, Money.cny(1234), Instant.now(), Instant.now())));
+
+        String html = body(call(post(path + "/pay").cookie(session).param("method", "BALANCE").param("pay_password", "135790")
+                .param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf"))));
+
+        assertThat(html).containsPattern("data-testid=\"pay-result\"[^>]*>\\s*<p[^>]*>Payment successful</p>\\s*<p[^>]*>SUCCESS<")
+                .contains("content=\"5;url=https://shop.example/back?o=1\"", "href=\"https://shop.example/back?o=1\"");
+        ArgumentCaptor<PayCmd> cmd = ArgumentCaptor.forClass(PayCmd.class);
+        verify(pay).pay(cmd.capture());
+        assertThat(cmd.getValue()).isEqualTo(new PayCmd("T1", "U7", PayMethod.BALANCE, "135790", field(form, "request_no")));
+    }
+
+    @Test
+    void aFormWithoutItsCsrfFieldPaysNothing() throws Exception {
+        Cookie session = loggedIn("U7");
+
+        MockHttpServletResponse page = call(post(path + "/pay").cookie(session).param("method", "BALANCE")
+                .param("pay_password", "135790").param("request_no", "CP0123456789").param("csrf", "forged"));
+
+        assertThat(page.getStatus()).isEqualTo(403);
+        assertThat(body(page)).contains("This form has expired.");
+        verify(pay, never()).pay(any());
+    }
+
+    @Test
+    void aWrongPayPasswordShowsTheAttemptsLeftOnTheForm() throws Exception {
+        Cookie session = loggedIn("U7");
+        String form = body(call(get(path).cookie(session)));
+        when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.PAY_PASSWORD_WRONG, "wrong payment password; 4 attempts left"));
+
+        String html = body(call(post(path + "/pay").cookie(session).param("method", "BALANCE").param("pay_password", "000000")
+                .param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf"))));
+
+        assertThat(html).contains("Wrong payment password. 4 attempts left.", "pay-submit");
+        assertThat(field(html, "request_no")).isNotEqualTo(field(form, "request_no"));
+    }
+
+    @Test
+    void aTimeoutWhilePayingShowsTheSelfRefreshingInProgressPage() throws Exception {
+        Cookie session = loggedIn("U7");
+        String form = body(call(get(path).cookie(session)));
+        when(pay.pay(any())).thenThrow(new RpcException(RpcException.TIMEOUT_EXCEPTION, "timeout"));
+
+        String html = body(call(post(path + "/pay").cookie(session).param("method", "BALANCE").param("pay_password", "135790")
+                .param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf"))));
+
+        assertThat(html).contains("content=\"2;url=" + path + "\"", ">PAYING<");
+    }
+
+    @Test
+    void aBuyerWhoIsNotTheTradesBuyerIsTold() throws Exception {
+        waiting("U8", List.of());
+        when(members.login(any())).thenReturn(Result.ok(new BuyerDTO("U7", "139****0000", "b", null, Instant.now())));
+
+        MockHttpServletResponse page = call(post(path + "/login").param("phone", "13900000000").param("password", "Passw0rd-it"));
+
+        assertThat(page.getCookie(BuyerSessions.COOKIE)).isNull();
+        assertThat(body(page)).contains("This order belongs to another account.");
+    }
+
+    @Test
+    void eachStateHasItsPage() throws Exception {
+        trade(TradeStatus.CLOSED, null, List.of(), Instant.now().plusSeconds(600));
+        assertThat(body(call(get(path)))).contains("This order is closed.", ">CLOSED<");
+
+        trade(TradeStatus.SUCCESS, null, List.of(), Instant.now().plusSeconds(600));
+        assertThat(body(call(get(path)))).contains("This order has already been paid.", ">SUCCESS<").doesNotContain("http-equiv");
+
+        trade(TradeStatus.PAYING, null, List.of(), Instant.now().plusSeconds(600));
+        assertThat(body(call(get(path)))).containsPattern("http-equiv=\"refresh\"\\s+content=\"2;url=" + path + "\"").contains(">PAYING<");
+
+        trade(TradeStatus.WAIT_PAY, null, List.of(), Instant.now().minusSeconds(1));
+        assertThat(body(call(get(path)))).contains("This order has expired.", ">CLOSED<");
+    }
+
+    @Test
+    void chineseIsChosenByTheBrowserOrBySwitchAndRemembered() throws Exception {
+        assertThat(body(call(get(path).header("Accept-Language", "zh-CN,zh;q=0.9")))).contains("登录后付款");
+        assertThat(body(call(get(path).header("Accept-Language", "en-US")))).contains("Log in to pay");
+
+        MockHttpServletResponse switched = call(get(path + "?lang=zh_CN").header("Accept-Language", "en-US"));
+        assertThat(body(switched)).contains("登录后付款", "lang=\"zh-CN\"");
+        Cookie remembered = switched.getCookie(CashierLanguages.COOKIE);
+        assertThat(remembered).isNotNull();
+        assertThat(body(call(get(path).cookie(remembered).header("Accept-Language", "en-US")))).contains("登录后付款");
+    }
+
+    @Test
+    void aFailingTradeServiceShowsTheBusyPageNotAStackTrace() throws Exception {
+        when(trades.get(any())).thenThrow(new RpcException(RpcException.TIMEOUT_EXCEPTION, "timeout"));
+
+        MockHttpServletResponse page = call(get(path));
+
+        assertThat(page.getStatus()).isEqualTo(503);
+        assertThat(body(page)).contains("Service busy");
+    }
+}

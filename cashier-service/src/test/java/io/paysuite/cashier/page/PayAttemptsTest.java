@@ -1,0 +1,83 @@
+package io.paysuite.cashier.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.paysuite.api.common.Result;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.PayOrderDTO;
+import io.paysuite.api.pay.PayOrderStatus;
+import io.paysuite.api.pay.PayService;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.api.trade.TradeType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.dubbo.rpc.RpcException;
+import org.junit.jupiter.api.Test;
+
+class PayAttemptsTest {
+
+    private final PayService pay = mock(PayService.class);
+    private final PayAttempts attempts = new PayAttempts(pay,
+            new CashierPageProperties(List.of(PayMethod.BALANCE), Duration.ofMinutes(30), Duration.ofSeconds(2), Duration.ofSeconds(5)));
+    private final TradeDTO trade = new TradeDTO("T1", "M1", "O1", TradeType.INSTANT, TradeStatus.WAIT_PAY, Money.cny(1234),
+            Money.cny(0), Money.cny(0), "tea", null, null, "https://m/notify", "https://m/return",
+            Instant.now().plusSeconds(600), Instant.now(), null, null);
+
+    private PayOutcome payNow() {
+        return attempts.pay(trade, "U1", PayMethod.BALANCE, "135790", "CP1234567", "/cashier/tok");
+    }
+
+    private static Result<PayOrderDTO> order(PayOrderStatus status) {
+        return Result.ok(new PayOrderDTO("P1", "T1", "CP1234567", "U1", "M1", PayMethod.BALANCE, status, Money.cny(1234),
+                Instant.now(), null));
+    }
+
+    @Test
+    void aTimeoutIsShownAsInProgressNeverAsAFailure() {
+        when(pay.pay(any())).thenThrow(new RpcException(RpcException.TIMEOUT_EXCEPTION, "timeout"));
+
+        assertThat(payNow()).isEqualTo(new PayOutcome.Shown(StatusPage.inProgress("/cashier/tok", 2)));
+    }
+
+    @Test
+    void aSystemErrorOrAProcessingOrderIsInProgress() {
+        when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.SYSTEM_ERROR, "boom"));
+        assertThat(payNow()).isInstanceOf(PayOutcome.Shown.class);
+
+        when(pay.pay(any())).thenReturn(order(PayOrderStatus.PROCESSING));
+        assertThat(((PayOutcome.Shown) payNow()).page().status()).isEqualTo("PAYING");
+    }
+
+    @Test
+    void aSuccessShowsSuccessAndGoesBackToTheMerchant() {
+        when(pay.pay(any())).thenReturn(order(PayOrderStatus.SUCCESS));
+
+        assertThat(payNow()).isEqualTo(new PayOutcome.Shown(StatusPage.paid("https://m/return", 5)));
+    }
+
+    @Test
+    void refusalsOfTheBuyerComeBackToTheForm() {
+        when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.INSUFFICIENT_BALANCE, "short"));
+
+        assertThat(payNow()).isEqualTo(new PayOutcome.Refused(PayRefusal.of("error.INSUFFICIENT_BALANCE")));
+    }
+
+    @Test
+    void aTradeThatCannotBePaidShowsWhereItStands() {
+        when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.TRADE_PAID, "paid"));
+        assertThat(((PayOutcome.Shown) payNow()).page().status()).isEqualTo("SUCCESS");
+
+        when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.TRADE_CLOSED, "closed"));
+        assertThat(payNow()).isEqualTo(new PayOutcome.Shown(StatusPage.closed()));
+
+        when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.TRADE_EXPIRED, "expired"));
+        assertThat(payNow()).isEqualTo(new PayOutcome.Shown(StatusPage.expired()));
+    }
+}

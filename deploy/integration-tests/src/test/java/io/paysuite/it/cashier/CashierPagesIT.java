@@ -1,0 +1,195 @@
+package io.paysuite.it.cashier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.openapi.Buyers;
+import io.paysuite.it.openapi.Buyers.Buyer;
+import io.paysuite.it.openapi.MerchantClient.Answer;
+import io.paysuite.it.openapi.Merchants;
+import io.paysuite.it.openapi.Merchants.TestMerchant;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The cashier pages in a real browser (headless Chromium) against the whole suite: a merchant
+ * creates trades through the signed open API, a buyer opens {@code cashier_url}, logs in and pays
+ * with the wallet balance; the trade, the wallet and the pages must agree.
+ */
+class CashierPagesIT {
+
+    static final String WRONG_PAY_PASSWORD = "000000";
+
+    static TestMerchant shop;
+    static CashierBrowser browser;
+
+    @BeforeAll
+    static void shopAndBrowser() {
+        SuiteHarness.suite();
+        shop = Merchants.onboard("cashier pages shop");
+        browser = CashierBrowser.start("en-US,en");
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void newVisitor() {
+        browser.forgetCookies(Merchants.base() + "/css/cashier.css");
+    }
+
+    @Test
+    void aBuyerPaysATradeThroughTheCashierPagesWithTheBalance() {
+        Buyer buyer = Buyers.funded(10_000);
+        String returnUrl = Merchants.base() + "/css/cashier.css?returned=" + UUID.randomUUID();
+        JsonNode trade = create(1_234, "Cashier IT green tea", Map.of("return_url", returnUrl, "payment_methods", List.of("BALANCE")));
+
+        browser.open(trade.path("cashier_url").asText());
+        assertThat(browser.text("cashier-amount")).isEqualTo("¥12.34");
+        assertThat(browser.text("cashier-subject")).isEqualTo("Cashier IT green tea");
+        logIn(buyer);
+        payWith(Buyers.PAY_PASSWORD);
+
+        browser.awaitText("pay-result", "SUCCESS");
+        assertThat(browser.text("pay-result")).contains("Payment successful");
+        assertThat(browser.visible("return-to-merchant").getAttribute("href")).isEqualTo(returnUrl);
+        // the success page sends the buyer back to the merchant by itself
+        browser.await(ExpectedConditions.urlToBe(returnUrl), "waiting for the return to the merchant");
+
+        JsonNode paid = awaitTradeStatus(trade.path("trade_no").asText(), "SUCCESS");
+        assertThat(paid.path("paid_amount").asLong()).isEqualTo(1_234);
+        assertThat(paid.path("payments")).hasSize(1);
+        assertThat(paid.path("payments").get(0).path("method").asText()).isEqualTo("BALANCE");
+        assertThat(Buyers.balance(buyer.buyerId())).as("the wallet is debited exactly once").isEqualTo(10_000 - 1_234);
+        // The merchant's TRADE.SUCCESS notification for this trade is asserted here once merchant
+        // notifications (cashier-notify) are merged: wait for the signed POST to notify_url.
+    }
+
+    @Test
+    void aWrongPaymentPasswordShowsTheErrorAndChangesNothingThenTheRightOnePays() {
+        Buyer buyer = Buyers.funded(5_000);
+        JsonNode trade = create(800, "Cashier IT wrong password", Map.of("buyer_id", buyer.buyerId()));
+        String tradeNo = trade.path("trade_no").asText();
+
+        browser.open(trade.path("cashier_url").asText());
+        logIn(buyer);
+        payWith(WRONG_PAY_PASSWORD);
+
+        browser.awaitText("pay-error", "Wrong payment password");
+        assertThat(browser.text("pay-error")).containsPattern("\\d+ attempts left");
+        assertThat(Buyers.balance(buyer.buyerId())).isEqualTo(5_000);
+        assertThat(shop.client().get("/api/v1/trades/" + tradeNo).json().path("status").asText()).isEqualTo("WAIT_PAY");
+
+        payWith(Buyers.PAY_PASSWORD);
+        browser.awaitText("pay-result", "SUCCESS");
+        awaitTradeStatus(tradeNo, "SUCCESS");
+        assertThat(Buyers.balance(buyer.buyerId())).isEqualTo(5_000 - 800);
+    }
+
+    @Test
+    void closedAndPaidTradesShowTheirPagesAndAForgedLinkShowsTheInvalidPage() {
+        JsonNode closing = create(300, "Cashier IT closed", Map.of());
+        Answer closed = shop.client().post("/api/v1/trades/" + closing.path("trade_no").asText() + "/close", "");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        browser.open(closing.path("cashier_url").asText());
+        browser.awaitText("pay-result", "CLOSED");
+        assertThat(browser.text("pay-result")).contains("This order is closed.");
+        assertThat(browser.driver().findElements(CashierBrowser.testId("login-submit"))).isEmpty();
+
+        Buyer buyer = Buyers.funded(1_000);
+        JsonNode paying = create(400, "Cashier IT paid elsewhere", Map.of());
+        String paidNo = paying.path("trade_no").asText();
+        assertThat(Buyers.pay(paidNo, buyer.buyerId()).success()).isTrue();
+        awaitTradeStatus(paidNo, "SUCCESS");
+        browser.open(paying.path("cashier_url").asText());
+        browser.awaitText("pay-result", "SUCCESS");
+        assertThat(browser.text("pay-result")).contains("already been paid");
+
+        String url = create(500, "Cashier IT forged", Map.of()).path("cashier_url").asText();
+        browser.open(forged(url));
+        assertThat(browser.text("link-invalid")).contains("Link invalid or expired");
+        assertThat(browser.source()).doesNotContain("Exception").doesNotContain("cashier-amount");
+    }
+
+    @Test
+    void thePageIsInChineseForChineseBrowsersOrOnRequestAndInEnglishOtherwise() {
+        String url = create(600, "Cashier IT languages", Map.of()).path("cashier_url").asText();
+
+        browser.open(url);
+        assertThat(loginTitle()).isEqualTo("Log in to pay");
+
+        browser.open(url + "?lang=zh_CN");
+        assertThat(loginTitle()).isEqualTo("登录后付款");
+        browser.open(url);
+        assertThat(loginTitle()).as("the choice is remembered").isEqualTo("登录后付款");
+        browser.open(url + "?lang=en");
+        assertThat(loginTitle()).isEqualTo("Log in to pay");
+
+        try (CashierBrowser chinese = CashierBrowser.start("zh-CN,zh")) {
+            chinese.open(url);
+            chinese.visible("login-submit");
+            assertThat(chinese.driver().findElement(By.cssSelector("form h2")).getText()).isEqualTo("登录后付款");
+            assertThat(chinese.text("login-submit")).isEqualTo("登录");
+        }
+    }
+
+    private static JsonNode create(long total, String subject, Map<String, Object> extra) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("out_trade_no", "CP-" + UUID.randomUUID().toString().substring(0, 18));
+        body.put("trade_type", "INSTANT");
+        body.put("amount", Map.of("total", total, "currency", "CNY"));
+        body.put("subject", subject);
+        body.put("notify_url", "https://merchant.example/notify");
+        body.putAll(extra);
+        Answer created = shop.client().post("/api/v1/trades", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json();
+    }
+
+    private static void logIn(Buyer buyer) {
+        browser.type("login-phone", buyer.phone());
+        browser.type("login-password", Buyers.PASSWORD);
+        browser.click("login-submit");
+    }
+
+    private static void payWith(String payPassword) {
+        browser.click("pay-method-BALANCE");
+        assertThat(browser.visible("pay-method-BALANCE").isSelected()).isTrue();
+        browser.type("pay-password", payPassword);
+        browser.click("pay-submit");
+    }
+
+    private static String loginTitle() {
+        browser.visible("login-submit");
+        return browser.driver().findElement(By.cssSelector("form h2")).getText();
+    }
+
+    /** The trade reaches {@code status} (it follows the pay order's event asynchronously). */
+    private static JsonNode awaitTradeStatus(String tradeNo, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                shop.client().get("/api/v1/trades/" + tradeNo).json().path("status").asText().equals(status));
+        return shop.client().get("/api/v1/trades/" + tradeNo).json();
+    }
+
+    /** The same link with one character of its token flipped. */
+    private static String forged(String url) {
+        int at = url.lastIndexOf('/') + 10;
+        char flipped = url.charAt(at) == 'A' ? 'B' : 'A';
+        return url.substring(0, at) + flipped + url.substring(at + 1);
+    }
+}
