@@ -1,5 +1,6 @@
 package io.paysuite.it.cashier;
 
+import io.paysuite.it.MerchantSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,30 +55,43 @@ class CashierPagesIT {
     }
 
     @Test
-    void aBuyerPaysATradeThroughTheCashierPagesWithTheBalance() {
+    void aBuyerPaysATradeThroughTheCashierPagesWithTheBalance() throws Exception {
         Buyer buyer = Buyers.funded(10_000);
         String returnUrl = Merchants.base() + "/css/cashier.css?returned=" + UUID.randomUUID();
-        JsonNode trade = create(1_234, "Cashier IT green tea", Map.of("return_url", returnUrl, "payment_methods", List.of("BALANCE")));
+        NotificationReceiver merchant = new NotificationReceiver((id, nth) -> 200);
+        try {
+            JsonNode trade = create(1_234, "Cashier IT green tea", Map.of("return_url", returnUrl, "payment_methods", List.of("BALANCE"),
+                    "notify_url", merchant.url()));
 
-        browser.open(trade.path("cashier_url").asText());
-        assertThat(browser.text("cashier-amount")).isEqualTo("¥12.34");
-        assertThat(browser.text("cashier-subject")).isEqualTo("Cashier IT green tea");
-        logIn(buyer);
-        payWith(Buyers.PAY_PASSWORD);
+            browser.open(trade.path("cashier_url").asText());
+            assertThat(browser.text("cashier-amount")).isEqualTo("¥12.34");
+            assertThat(browser.text("cashier-subject")).isEqualTo("Cashier IT green tea");
+            logIn(buyer);
+            payWith(Buyers.PAY_PASSWORD);
 
-        browser.awaitText("pay-result", "SUCCESS");
-        assertThat(browser.text("pay-result")).contains("Payment successful");
-        assertThat(browser.visible("return-to-merchant").getAttribute("href")).isEqualTo(returnUrl);
-        // the success page sends the buyer back to the merchant by itself
-        browser.await(ExpectedConditions.urlToBe(returnUrl), "waiting for the return to the merchant");
+            browser.awaitText("pay-result", "SUCCESS");
+            assertThat(browser.text("pay-result")).contains("Payment successful");
+            assertThat(browser.visible("return-to-merchant").getAttribute("href")).isEqualTo(returnUrl);
+            // the success page sends the buyer back to the merchant by itself
+            browser.await(ExpectedConditions.urlToBe(returnUrl), "waiting for the return to the merchant");
 
-        JsonNode paid = awaitTradeStatus(trade.path("trade_no").asText(), "SUCCESS");
-        assertThat(paid.path("paid_amount").asLong()).isEqualTo(1_234);
-        assertThat(paid.path("payments")).hasSize(1);
-        assertThat(paid.path("payments").get(0).path("method").asText()).isEqualTo("BALANCE");
-        assertThat(Buyers.balance(buyer.buyerId())).as("the wallet is debited exactly once").isEqualTo(10_000 - 1_234);
-        // The merchant's TRADE.SUCCESS notification for this trade is asserted here once merchant
-        // notifications (cashier-notify) are merged: wait for the signed POST to notify_url.
+            JsonNode paid = awaitTradeStatus(trade.path("trade_no").asText(), "SUCCESS");
+            assertThat(paid.path("paid_amount").asLong()).isEqualTo(1_234);
+            assertThat(paid.path("payments")).hasSize(1);
+            assertThat(paid.path("payments").get(0).path("method").asText()).isEqualTo("BALANCE");
+            assertThat(Buyers.balance(buyer.buyerId())).as("the wallet is debited exactly once").isEqualTo(10_000 - 1_234);
+
+            // the merchant hears of it: one signed TRADE.SUCCESS with the paid trade
+            String tradeNo = trade.path("trade_no").asText();
+            await().atMost(Duration.ofSeconds(60)).until(() -> !merchant.of(tradeNo, "TRADE.SUCCESS").isEmpty());
+            NotificationReceiver.Received success = merchant.of(tradeNo, "TRADE.SUCCESS").get(0);
+            assertThat(shop.client().verifies(success.headers(), success.body())).as("platform signature").isTrue();
+            assertThat(success.resource().path("status").asText()).isEqualTo("SUCCESS");
+            assertThat(success.resource().path("paid_amount").asLong()).isEqualTo(1_234);
+            assertThat(success.id()).isNotBlank();
+        } finally {
+            merchant.close();
+        }
     }
 
     @Test
@@ -154,7 +168,7 @@ class CashierPagesIT {
         body.put("trade_type", "INSTANT");
         body.put("amount", Map.of("total", total, "currency", "CNY"));
         body.put("subject", subject);
-        body.put("notify_url", "https://merchant.example/notify");
+        body.put("notify_url", MerchantSink.notifyUrl());
         body.putAll(extra);
         Answer created = shop.client().post("/api/v1/trades", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -1,5 +1,6 @@
 package io.paysuite.it.event;
 
+import io.paysuite.it.MerchantSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -178,7 +179,7 @@ class TransactionalTradeEventIT {
     private static CreateTradeCmd newTrade(long amountMinor) {
         String outTradeNo = "it-evt-" + System.currentTimeMillis() + "-" + ThreadLocalRandom.current().nextInt(1_000_000);
         return new CreateTradeCmd("M-IT-EVENTS", outTradeNo, TradeType.INSTANT, Money.cny(amountMinor),
-                "transactional event test", null, "https://merchant.example/notify", null, null, null);
+                "transactional event test", null, MerchantSink.notifyUrl(), null, null, null);
     }
 
     private static CreateTradeCmd withAmount(CreateTradeCmd cmd, long amountMinor) {

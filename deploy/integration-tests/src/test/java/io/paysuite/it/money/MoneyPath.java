@@ -1,5 +1,6 @@
 package io.paysuite.it.money;
 
+import io.paysuite.it.MerchantSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -87,7 +88,7 @@ final class MoneyPath {
 
     TradeDTO trade(String merchantId, String outTradeNo, String buyerId, long minor, TradeType type, Instant expire) {
         Result<TradeDTO> created = trades.create(new CreateTradeCmd(merchantId, outTradeNo, type, Money.cny(minor),
-                "money path it", buyerId, "https://merchant.example/notify", null, null, expire));
+                "money path it", buyerId, MerchantSink.notifyUrl(), null, null, expire));
         assertThat(created.success()).as(created.code() + " " + created.message()).isTrue();
         return created.data();
     }

@@ -1,5 +1,6 @@
 package io.paysuite.it.openapi;
 
+import io.paysuite.it.MerchantSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,7 +41,7 @@ class OpenApiIT {
         body.put("trade_type", "INSTANT");
         body.put("amount", Map.of("total", total, "currency", "CNY"));
         body.put("subject", "open api it");
-        body.put("notify_url", "https://merchant.example/notify");
+        body.put("notify_url", MerchantSink.notifyUrl());
         body.put("attach", "echo-me");
         return body;
     }

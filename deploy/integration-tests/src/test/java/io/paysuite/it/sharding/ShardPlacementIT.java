@@ -1,5 +1,6 @@
 package io.paysuite.it.sharding;
 
+import io.paysuite.it.MerchantSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paysuite.api.common.Result;
@@ -54,7 +55,7 @@ class ShardPlacementIT {
             assertThat(ShardGene.ofUserId(buyer)).isEqualTo(gene);
 
             Result<TradeDTO> trade = trades.create(new CreateTradeCmd(merchant, "placement-" + position, TradeType.INSTANT,
-                    Money.cny(100 + position), "placement " + position, buyer, "https://merchant.example/notify", null, null,
+                    Money.cny(100 + position), "placement " + position, buyer, MerchantSink.notifyUrl(), null, null,
                     Instant.now().plus(30, ChronoUnit.MINUTES)));
             assertThat(trade.success()).as("create %s: %s", position, trade.message()).isTrue();
             assertThat(ShardGene.ofOrderNo(trade.data().tradeNo())).isEqualTo(gene);

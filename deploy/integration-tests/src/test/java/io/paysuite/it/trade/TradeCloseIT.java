@@ -1,5 +1,6 @@
 package io.paysuite.it.trade;
 
+import io.paysuite.it.MerchantSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paysuite.api.common.Result;
@@ -71,7 +72,7 @@ class TradeCloseIT {
 
     private TradeDTO create(String outTradeNo) {
         Result<TradeDTO> created = trades.create(new CreateTradeCmd(merchant, outTradeNo, TradeType.INSTANT, Money.cny(990),
-                "close test", "10000000" + ThreadLocalRandom.current().nextInt(100, 999), "https://merchant.example/notify",
+                "close test", "10000000" + ThreadLocalRandom.current().nextInt(100, 999), MerchantSink.notifyUrl(),
                 null, null, Instant.now().plus(30, ChronoUnit.MINUTES)));
         assertThat(created.success()).as(created.message()).isTrue();
         return created.data();

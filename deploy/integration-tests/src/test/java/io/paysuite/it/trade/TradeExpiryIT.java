@@ -1,5 +1,6 @@
 package io.paysuite.it.trade;
 
+import io.paysuite.it.MerchantSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +40,7 @@ class TradeExpiryIT {
 
     private TradeDTO create(String outTradeNo, Instant expire) {
         Result<TradeDTO> created = trades.create(new CreateTradeCmd(merchant, outTradeNo, TradeType.INSTANT, Money.cny(100),
-                "expiry test", null, "https://merchant.example/notify", null, null, expire));
+                "expiry test", null, MerchantSink.notifyUrl(), null, null, expire));
         assertThat(created.success()).as(created.message()).isTrue();
         return created.data();
     }

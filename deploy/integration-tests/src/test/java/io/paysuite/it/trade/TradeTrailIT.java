@@ -1,5 +1,6 @@
 package io.paysuite.it.trade;
 
+import io.paysuite.it.MerchantSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,7 +58,7 @@ class TradeTrailIT {
         String buyer = buyerWith(5_000);
         String outTradeNo = "TRAIL-" + UUID.randomUUID().toString().substring(0, 20);
         CreateTradeCmd create = new CreateTradeCmd(merchant, outTradeNo, TradeType.INSTANT, Money.cny(2_000), "trail it",
-                buyer, "https://merchant.example/notify", null, null, null, List.of(PayMethod.BALANCE));
+                buyer, MerchantSink.notifyUrl(), null, null, null, List.of(PayMethod.BALANCE));
 
         Result<TradeDTO> created = trades.create(create);
         assertThat(created.success()).as(created.code() + " " + created.message()).isTrue();
@@ -99,7 +100,7 @@ class TradeTrailIT {
 
         assertThat(ok(trades.create(create)).tradeNo()).as("a repeat answers the first trade").isEqualTo(tradeNo);
         CreateTradeCmd otherMethods = new CreateTradeCmd(merchant, outTradeNo, TradeType.INSTANT, Money.cny(2_000), "trail it",
-                buyer, "https://merchant.example/notify", null, null, null, List.of(PayMethod.BALANCE, PayMethod.WECHAT_QR));
+                buyer, MerchantSink.notifyUrl(), null, null, null, List.of(PayMethod.BALANCE, PayMethod.WECHAT_QR));
         assertThat(trades.create(otherMethods).code()).isEqualTo("OUT_TRADE_NO_USED");
     }
 
@@ -107,7 +108,7 @@ class TradeTrailIT {
     void aMethodTheMerchantDidNotAllowIsRefusedAndNothingIsCharged() {
         String buyer = buyerWith(5_000);
         CreateTradeCmd qrOnly = new CreateTradeCmd(merchant, "QRONLY-" + UUID.randomUUID().toString().substring(0, 20),
-                TradeType.INSTANT, Money.cny(1_000), "qr only", buyer, "https://merchant.example/notify", null, null, null,
+                TradeType.INSTANT, Money.cny(1_000), "qr only", buyer, MerchantSink.notifyUrl(), null, null, null,
                 List.of(PayMethod.WECHAT_QR));
         String tradeNo = ok(trades.create(qrOnly)).tradeNo();
         var refused = pay.pay(new PayCmd(tradeNo, buyer, PayMethod.BALANCE, PAY_PASSWORD, "REQ-" + UUID.randomUUID()));
