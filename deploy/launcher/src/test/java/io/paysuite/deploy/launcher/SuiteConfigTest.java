@@ -14,7 +14,8 @@ class SuiteConfigTest {
         SuiteConfig local = SuiteConfig.local(Path.of("/repo"), Path.of("/repo/.paysuite"));
 
         assertThat(local.ports(ServiceId.TRADE_CORE)).isEqualTo(new ServicePorts(8081, 20881));
-        assertThat(local.ports(ServiceId.CASHIER_SERVICE)).isEqualTo(new ServicePorts(8443, 20886));
+        // API.md: the open API and cashier pages on https 8443; the actuator on plain 8086
+        assertThat(local.ports(ServiceId.CASHIER_SERVICE)).isEqualTo(new ServicePorts(8086, 20886, 8443));
         assertThat(local.sandboxPort()).isEqualTo(8099);
         assertThat(local.infra().zookeeperPort()).isEqualTo(12181);
     }
@@ -27,6 +28,9 @@ class SuiteConfigTest {
         for (ServiceId id : ServiceId.values()) {
             ports.add(tests.ports(id).http());
             ports.add(tests.ports(id).dubbo());
+            if (tests.ports(id).api() != 0) {
+                ports.add(tests.ports(id).api());
+            }
         }
         ports.add(tests.sandboxPort());
         assertThat(ports).doesNotHaveDuplicates();
