@@ -15,6 +15,12 @@ public class CashierApplication {
         if (System.getProperty("csp.sentinel.log.dir") == null) {
             System.setProperty("csp.sentinel.log.dir", "logs/sentinel");
         }
-        SpringApplication.run(CashierApplication.class, args);
+        try {
+            SpringApplication.run(CashierApplication.class, args);
+        } catch (Throwable startFailed) {
+            // Spring has logged why. Exit: Dubbo's and RocketMQ's non-daemon threads would keep a JVM
+            // whose context failed alive and never healthy; a dead process is restarted by the supervisor.
+            System.exit(1);
+        }
     }
 }

@@ -11,6 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MemberApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(MemberApplication.class, args);
+        try {
+            SpringApplication.run(MemberApplication.class, args);
+        } catch (Throwable startFailed) {
+            // Spring has logged why. Exit: Dubbo's and RocketMQ's non-daemon threads would keep a JVM
+            // whose context failed alive and never healthy; a dead process is restarted by the supervisor.
+            System.exit(1);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.paysuite.accounting.ledger.EntryRules;
 import io.paysuite.accounting.ledger.FeeRates;
 import io.paysuite.accounting.ledger.Journal;
 import io.paysuite.accounting.ledger.LedgerTrail;
+import io.paysuite.accounting.ledger.MerchantStatement;
 import io.paysuite.accounting.ledger.TradeEntries;
 import io.paysuite.api.ids.OrderNo;
 import java.time.Clock;
@@ -42,6 +43,11 @@ public class LedgerConfig {
     @Bean
     LedgerTrail ledgerTrail(Journal journal) {
         return new LedgerTrail(journal);
+    }
+
+    @Bean
+    public MerchantStatement merchantStatement(Journal journal) {
+        return new MerchantStatement(journal);
     }
 
     /**

@@ -20,6 +20,9 @@ public interface Journal {
     /** The entries whose {@code biz_no} is {@code bizNo}, with their lines, oldest first. */
     List<JournalEntryDTO> entriesOf(String bizNo);
 
+    /** Entries with a line on any of {@code accountCodes} posted in [from, to), oldest first, at most {@code limit}. */
+    List<JournalEntryDTO> entriesTouching(List<String> accountCodes, java.time.Instant from, java.time.Instant to, int limit);
+
     /** What the journal knows of a trade's earlier postings (entries whose biz_no is the trade number). */
     TradeHistory tradeHistory(String tradeNo, String feeIncomeAccount);
 

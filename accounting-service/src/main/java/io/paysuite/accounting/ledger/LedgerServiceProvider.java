@@ -40,15 +40,17 @@ public class LedgerServiceProvider implements LedgerService {
     private final Balances balances;
     private final FeeRates feeRates;
     private final LedgerTrail trail;
+    private final MerchantStatement statement;
 
     public LedgerServiceProvider(EntryRules rules, TradeEntries tradeEntries, Journal journal, Balances balances,
-                                 FeeRates feeRates, LedgerTrail trail) {
+                                 FeeRates feeRates, LedgerTrail trail, MerchantStatement statement) {
         this.rules = rules;
         this.tradeEntries = tradeEntries;
         this.journal = journal;
         this.balances = balances;
         this.feeRates = feeRates;
         this.trail = trail;
+        this.statement = statement;
     }
 
     @Override
@@ -123,5 +125,10 @@ public class LedgerServiceProvider implements LedgerService {
             log.error("LedgerService.{} failed with a system error", operation, fault);
             return Result.fail(ErrorCode.SYSTEM_ERROR, "system error; ask entryByKey or repeat with the same key");
         }
+    }
+
+    @Override
+    public Result<List<io.paysuite.api.ledger.StatementLineDTO>> merchantStatement(io.paysuite.api.ledger.MerchantStatementQry qry) {
+        return answer("merchantStatement", () -> statement.of(qry));
     }
 }

@@ -30,7 +30,7 @@ class LedgerTrailTest {
                     line(AccountType.MERCHANT_PENDING, "M1", Side.DEBIT, 30),
                     line(AccountType.BUYER_WALLET, "U1", Side.CREDIT, 30)), T0.plusSeconds(9)));
 
-    final LedgerTrail trail = new LedgerTrail(new Journal() {
+    final Journal journal = new Journal() {
         @Override
         public JournalEntryDTO post(EntryDraft draft) {
             throw new UnsupportedOperationException();
@@ -47,10 +47,18 @@ class LedgerTrailTest {
         }
 
         @Override
+        public java.util.List<JournalEntryDTO> entriesTouching(java.util.List<String> accountCodes, java.time.Instant from,
+                                                               java.time.Instant to, int limit) {
+            return entries.stream().filter(e -> e.lines().stream().anyMatch(l -> accountCodes.contains(l.account().code()))).toList();
+        }
+
+        @Override
         public TradeHistory tradeHistory(String tradeNo, String feeIncomeAccount) {
             throw new UnsupportedOperationException();
         }
-    });
+    };
+
+    final LedgerTrail trail = new LedgerTrail(journal);
 
     @Test
     void eachEntryOfTheTradeIsOneStepWithItsLinesInOneLine() {
@@ -79,5 +87,20 @@ class LedgerTrailTest {
 
     private static PostingLine line(AccountType type, String owner, Side side, long amount) {
         return new PostingLine(new AccountRef(type, owner, "CNY"), side, amount);
+    }
+
+    @Test
+    void aMerchantStatementSplitsEachEntryIntoGrossFeeNetAndHeld() {
+        MerchantStatement statement = new MerchantStatement(journal);
+        var lines = statement.of(new io.paysuite.api.ledger.MerchantStatementQry("M1", "CNY", T0.minusSeconds(60), T0.plusSeconds(60)));
+        org.assertj.core.api.Assertions.assertThat(lines).hasSize(2);
+        var payment = lines.get(0);
+        org.assertj.core.api.Assertions.assertThat(payment.bizType()).isEqualTo("PAYMENT");
+        org.assertj.core.api.Assertions.assertThat(payment.gross()).isEqualTo(payment.fee() + payment.net() + payment.held());
+        var refund = lines.get(1);
+        org.assertj.core.api.Assertions.assertThat(refund.gross()).isEqualTo(-30);
+        org.assertj.core.api.Assertions.assertThat(refund.net()).isEqualTo(-30);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.of(new io.paysuite.api.ledger.MerchantStatementQry("M1", "CNY",
+                T0, T0.plus(java.time.Duration.ofDays(32))))).isInstanceOf(io.paysuite.api.error.BizException.class);
     }
 }

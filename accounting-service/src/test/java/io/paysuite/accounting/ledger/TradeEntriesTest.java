@@ -48,6 +48,12 @@ class TradeEntriesTest {
         }
 
         @Override
+        public java.util.List<JournalEntryDTO> entriesTouching(java.util.List<String> accountCodes, java.time.Instant from,
+                                                               java.time.Instant to, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public TradeHistory tradeHistory(String tradeNo, String feeIncomeAccount) {
             return history;
         }

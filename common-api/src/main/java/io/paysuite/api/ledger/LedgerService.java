@@ -40,4 +40,11 @@ public interface LedgerService {
      * releases and refunds) as trail steps, oldest first; an empty list when there are none.
      */
     Result<List<TrailEventDTO>> trail(String bizNo);
+
+    /**
+     * The merchant's movements posted in the query's period, oldest first: every entry touching the
+     * merchant's pending, available or escrow account. Read-only. {@code PARAM_ERROR} for a period
+     * longer than 31 days or reversed.
+     */
+    Result<List<StatementLineDTO>> merchantStatement(MerchantStatementQry qry);
 }

@@ -42,6 +42,17 @@ public interface JournalMapper {
             + " WHERE e.biz_no = #{bizNo} ORDER BY l.entry_id, l.line_no")
     List<JournalLineDO> linesByBizNo(String bizNo);
 
+    /** Entries with a line on any of these accounts posted in [from, to): by idx_line_account. */
+    @Select("<script>SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE id IN (SELECT DISTINCT l.entry_id FROM journal_line l"
+            + " WHERE l.account_code IN <foreach collection='accounts' item='a' open='(' separator=',' close=')'>#{a}</foreach>)"
+            + " AND posted_at &gt;= #{from} AND posted_at &lt; #{to} ORDER BY posted_at, id LIMIT #{limit}</script>")
+    List<JournalEntryDO> touching(@Param("accounts") List<String> accounts, @Param("from") java.time.LocalDateTime from,
+                                  @Param("to") java.time.LocalDateTime to, @Param("limit") int limit);
+
+    @Select("<script>SELECT id, entry_id, line_no, account_code, side, amount, applied FROM journal_line WHERE entry_id IN"
+            + " <foreach collection='ids' item='i' open='(' separator=',' close=')'>#{i}</foreach> ORDER BY entry_id, line_no</script>")
+    List<JournalLineDO> linesOfEntries(@Param("ids") List<Long> ids);
+
     @Select("SELECT COUNT(*) FROM journal_entry WHERE biz_no = #{tradeNo} AND biz_type = 'PAYMENT'")
     int paymentsOf(String tradeNo);
 

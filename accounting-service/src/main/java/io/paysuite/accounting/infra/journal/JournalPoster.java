@@ -162,6 +162,18 @@ public class JournalPoster implements Journal {
     }
 
     @Override
+    public List<JournalEntryDTO> entriesTouching(List<String> accountCodes, java.time.Instant from, java.time.Instant to, int limit) {
+        List<JournalEntryDO> entries = journal.touching(accountCodes, java.time.LocalDateTime.ofInstant(from, ZoneOffset.UTC),
+                java.time.LocalDateTime.ofInstant(to, ZoneOffset.UTC), limit);
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<PostingLine>> lines = journal.linesOfEntries(entries.stream().map(e -> e.id).toList()).stream()
+                .collect(Collectors.groupingBy(row -> row.entryId, Collectors.mapping(JournalPoster::line, Collectors.toList())));
+        return entries.stream().map(entry -> dto(entry, lines.getOrDefault(entry.id, List.of()))).toList();
+    }
+
+    @Override
     public TradeHistory tradeHistory(String tradeNo, String feeIncomeAccount) {
         return new TradeHistory(journal.paymentsOf(tradeNo) > 0, journal.feeCharged(tradeNo, feeIncomeAccount),
                 journal.released(tradeNo));

@@ -160,6 +160,53 @@ class OpenApiIT {
     }
 
     @Test
+    void theDailyBillListsThePaymentAndRefundWithFeesAndAddsUp() {
+        Buyers.Buyer buyer = Buyers.funded(10_000);
+        String tradeNo = shop.client().post("/api/v1/trades", trade(outNo(), 2_000)).json().path("trade_no").asText();
+        assertThat(Buyers.pay(tradeNo, buyer.buyerId()).success()).isTrue();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                shop.client().get("/api/v1/trades/" + tradeNo).json().path("status").asText().equals("SUCCESS"));
+        String refundNo = shop.client().post("/api/v1/refunds", Map.of("trade_no", tradeNo, "out_refund_no", outNo(),
+                "amount", Map.of("refund", 500, "currency", "CNY"))).json().path("refund_no").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                shop.client().get("/api/v1/refunds/" + refundNo).json().path("status").asText().equals("SUCCESS"));
+        String day = OffsetDateTime.parse(shop.client().get("/api/v1/trades/" + tradeNo).json().path("paid_at").asText())
+                .toLocalDate().toString();
+
+        Answer bill = signed(shop.client().get("/api/v1/bills/" + day));
+        assertThat(bill.status()).as(bill.toString()).isEqualTo(200);
+        assertThat(bill.headers().get("content-type")).startsWith("text/csv");
+        List<String> rows = bill.body().lines().toList();
+        assertThat(rows.get(0)).isEqualTo("posted_at,type,trade_no,reference,entry_no,gross,fee,net,held");
+        List<String[]> ours = rows.stream().filter(r -> r.contains(tradeNo)).map(r -> r.split(",")).toList();
+        assertThat(ours).extracting(r -> r[1]).containsExactly("PAYMENT", "REFUND");
+        String[] payment = ours.get(0);
+        assertThat(Long.parseLong(payment[5])).isEqualTo(2_000);
+        assertThat(Long.parseLong(payment[6])).as("60 bps").isEqualTo(12);
+        assertThat(Long.parseLong(payment[7])).isEqualTo(1_988);
+        String[] refund = ours.get(1);
+        assertThat(refund[3]).isEqualTo(refundNo);
+        assertThat(Long.parseLong(refund[5])).isEqualTo(-500);
+        assertThat(Long.parseLong(refund[6]) + Long.parseLong(refund[7])).isEqualTo(-500);
+        long[] sums = new long[4];
+        for (String row : rows.subList(1, rows.size() - 1)) {
+            String[] f = row.split(",");
+            long gross = Long.parseLong(f[5]);
+            assertThat(gross).as(row).isEqualTo(Long.parseLong(f[6]) + Long.parseLong(f[7]) + Long.parseLong(f[8]));
+            for (int i = 0; i < 4; i++) {
+                sums[i] += Long.parseLong(f[5 + i]);
+            }
+        }
+        assertThat(rows.get(rows.size() - 1)).isEqualTo("TOTAL," + (rows.size() - 2) + ",,,," + sums[0] + "," + sums[1] + ","
+                + sums[2] + "," + sums[3]);
+
+        assertThat(rival.client().get("/api/v1/bills/" + day).body()).doesNotContain(tradeNo);
+        Answer bad = signed(shop.client().get("/api/v1/bills/2026-13-01"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.code()).isEqualTo("PARAM_ERROR");
+    }
+
+    @Test
     void aMerchantNeverSeesAnotherMerchantsTradeOrRefund() {
         Buyers.Buyer buyer = Buyers.funded(10_000);
         String outTradeNo = outNo();

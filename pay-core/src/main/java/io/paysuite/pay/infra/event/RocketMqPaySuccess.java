@@ -44,6 +44,7 @@ public class RocketMqPaySuccess implements PaySuccess, SmartLifecycle, Transacti
 
     public static final String PAY_SUCCEEDED = "PAY_SUCCEEDED";
     private static final Logger log = LoggerFactory.getLogger(RocketMqPaySuccess.class);
+    private static final int ANNOUNCE_SECONDS = 60;
 
     private final PayProperties properties;
     private final PayOrderRepository orders;
@@ -125,17 +126,42 @@ public class RocketMqPaySuccess implements PaySuccess, SmartLifecycle, Transacti
     public void start() {
         try {
             producer.start();
-            // heartbeat to the topic's brokers at once, so a restarted instance answers check-backs
-            // of half messages its crashed predecessor left (see trade-core's RocketMqTradeEvents)
-            MQClientInstance client = producer.getDefaultMQProducerImpl().getMqClientFactory();
-            if (!client.updateTopicRouteInfoFromNameServer(properties.topic())) {
-                client.updateTopicRouteInfoFromNameServer(properties.topic(), true, producer);
-            }
-            client.sendHeartbeatToAllBrokerWithLock();
+            announceToBrokers();
         } catch (MQClientException e) {
             throw new IllegalStateException("cannot start pay event producer", e);
         }
         running = true;
+    }
+
+    /**
+     * Heartbeats to the topic's brokers at once, so a restarted instance answers check-backs of
+     * half messages its crashed predecessor left (see trade-core's RocketMqTradeEvents). A name
+     * server busy with a whole suite starting on two cores can miss its ~1 s answer: that is
+     * transient, so it is asked again for up to {@value #ANNOUNCE_SECONDS} s before start-up fails.
+     */
+    private void announceToBrokers() {
+        MQClientInstance client = producer.getDefaultMQProducerImpl().getMqClientFactory();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(ANNOUNCE_SECONDS);
+        while (true) {
+            try {
+                if (!client.updateTopicRouteInfoFromNameServer(properties.topic())) {
+                    client.updateTopicRouteInfoFromNameServer(properties.topic(), true, producer);
+                }
+                client.sendHeartbeatToAllBrokerWithLock();
+                return;
+            } catch (RuntimeException slow) {
+                if (System.nanoTime() > deadline) {
+                    throw slow;
+                }
+                log.warn("name server did not answer the route of {} yet, asking again: {}", properties.topic(), slow.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw slow;
+                }
+            }
+        }
     }
 
     @Override

@@ -137,10 +137,29 @@ public class RocketMqTradeEvents implements TradeEvents, SmartLifecycle {
      */
     private void announceToBrokers() {
         MQClientInstance client = producer.getDefaultMQProducerImpl().getMqClientFactory();
-        if (!client.updateTopicRouteInfoFromNameServer(properties.topic())) {
-            client.updateTopicRouteInfoFromNameServer(properties.topic(), true, producer);
+        // a name server busy with a whole suite starting on two cores can miss its ~1 s answer:
+        // transient, so it is asked again for up to a minute before start-up fails
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                if (!client.updateTopicRouteInfoFromNameServer(properties.topic())) {
+                    client.updateTopicRouteInfoFromNameServer(properties.topic(), true, producer);
+                }
+                client.sendHeartbeatToAllBrokerWithLock();
+                return;
+            } catch (RuntimeException slow) {
+                if (System.nanoTime() > deadline) {
+                    throw slow;
+                }
+                log.warn("name server did not answer the route of {} yet, asking again: {}", properties.topic(), slow.toString());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw slow;
+                }
+            }
         }
-        client.sendHeartbeatToAllBrokerWithLock();
     }
 
     @Override

@@ -1,0 +1,68 @@
+package io.paysuite.accounting.ledger;
+
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.ledger.AccountRef;
+import io.paysuite.api.ledger.AccountType;
+import io.paysuite.api.ledger.JournalEntryDTO;
+import io.paysuite.api.ledger.MerchantStatementQry;
+import io.paysuite.api.ledger.PostingLine;
+import io.paysuite.api.ledger.StatementLineDTO;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The merchant's side of reconciliation, read from the journal itself: every entry that moved
+ * the merchant's pending, available or escrow account, split into what buyers paid or got back
+ * ({@code gross}), the fee, the merchant's pending settlement ({@code net}) and escrow
+ * ({@code held}). Built from the same lines as the balances, so the statement can never disagree
+ * with them. Read-only.
+ */
+public final class MerchantStatement {
+
+    static final Duration MAX_PERIOD = Duration.ofDays(31);
+    /** A day of a busy merchant; a longer statement is a bill file job, not an API answer. */
+    static final int MAX_LINES = 200_000;
+
+    private final Journal journal;
+
+    public MerchantStatement(Journal journal) {
+        this.journal = journal;
+    }
+
+    public List<StatementLineDTO> of(MerchantStatementQry qry) {
+        if (qry == null || qry.from() == null || qry.to() == null || !qry.from().isBefore(qry.to())
+                || Duration.between(qry.from(), qry.to()).compareTo(MAX_PERIOD) > 0) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "the period must be forward and at most 31 days");
+        }
+        EntryRules.requireText(qry == null ? null : qry.merchantId(), "merchantId", EntryRules.MAX_KEY);
+        EntryRules.requireText(qry.currency(), "currency", 3);
+        List<String> accounts = List.of(
+                new AccountRef(AccountType.MERCHANT_PENDING, qry.merchantId(), qry.currency()).code(),
+                new AccountRef(AccountType.MERCHANT_AVAILABLE, qry.merchantId(), qry.currency()).code(),
+                new AccountRef(AccountType.ESCROW, qry.merchantId(), qry.currency()).code());
+        return journal.entriesTouching(accounts, qry.from(), qry.to(), MAX_LINES).stream()
+                .map(entry -> line(entry, qry.merchantId()))
+                .toList();
+    }
+
+    static StatementLineDTO line(JournalEntryDTO entry, String merchantId) {
+        long gross = 0;
+        long fee = 0;
+        long net = 0;
+        long held = 0;
+        for (PostingLine line : entry.lines()) {
+            long credit = line.side() == AccountType.Side.CREDIT ? line.amount() : -line.amount();
+            AccountRef account = line.account();
+            switch (account.type()) {
+                case BUYER_WALLET, CHANNEL_CLEARING -> gross -= credit; // a debit to the buyer's side is money in
+                case PLATFORM_FEE_INCOME -> fee += credit;
+                case MERCHANT_PENDING -> net += merchantId.equals(account.ownerId()) ? credit : 0;
+                case ESCROW -> held += merchantId.equals(account.ownerId()) ? credit : 0;
+                default -> { }
+            }
+        }
+        return new StatementLineDTO(entry.postedAt(), entry.bizType(), entry.bizNo(), entry.postingKey(), entry.entryNo(),
+                gross, fee, net, held);
+    }
+}
