@@ -165,7 +165,7 @@ public final class MerchantClient {
                 : "PAYSUITE-SHA256-RSA2048 app_id=\"" + (bend.appId() != null ? bend.appId() : appId) + "\",serial_no=\""
                 + (bend.serialNo() != null ? bend.serialNo() : serialNo) + "\",timestamp=\"" + timestamp + "\",nonce_str=\""
                 + nonce + "\",signature=\"" + signature + "\"";
-        String sent = bend.tamperBodyAfterSigning() ? body.replaceFirst("\\d", "9") : body;
+        String sent = bend.tamperBodyAfterSigning() ? tamper(body) : body;
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization)
@@ -263,5 +263,23 @@ public final class MerchantClient {
         } catch (Exception e) {
             throw new IllegalStateException("cannot read " + file, e);
         }
+    }
+
+    /**
+     * Changes what the signed body means: the amount grows when there is one, else the first digit
+     * becomes a different digit (replacing it with a fixed digit would be no change at all when the
+     * body's first digit already was that digit).
+     */
+    static String tamper(String body) {
+        if (body.contains("\"total\":")) {
+            return body.replaceFirst("\"total\":", "\"total\":9");
+        }
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (Character.isDigit(c)) {
+                return body.substring(0, i) + (c == '9' ? '1' : '9') + body.substring(i + 1);
+            }
+        }
+        return body + " ";
     }
 }
