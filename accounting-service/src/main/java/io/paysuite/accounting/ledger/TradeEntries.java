@@ -21,6 +21,7 @@ import java.util.List;
  *
  * <pre>
  *   instant payment   Dr BUYER_WALLET:buyer amount  / Cr MERCHANT_PENDING:merchant amount−fee, Cr PLATFORM_FEE_INCOME fee
+ *   channel payment   Dr CHANNEL_CLEARING:channel amount instead of the wallet (the channel owes it until it settles)
  *   escrow payment    Dr BUYER_WALLET:buyer amount  / Cr ESCROW:merchant amount
  *   release           Dr ESCROW:merchant amount     / Cr MERCHANT_PENDING:merchant amount−fee, Cr PLATFORM_FEE_INCOME fee
  *   refund in escrow  Dr ESCROW:merchant refund     / Cr BUYER_WALLET:buyer refund
@@ -51,14 +52,22 @@ public final class TradeEntries {
         String currency = cmd.amount().currency();
         long amount = cmd.amount().minor();
         List<PostingLine> lines = new ArrayList<>();
-        add(lines, account(AccountType.BUYER_WALLET, cmd.buyerId(), currency), Side.DEBIT, amount);
+        if (cmd.channel() == null) {
+            add(lines, account(AccountType.BUYER_WALLET, cmd.buyerId(), currency), Side.DEBIT, amount);
+        } else {
+            requireText(cmd.channel(), "channel", EntryRules.MAX_OWNER);
+            add(lines, account(AccountType.CHANNEL_CLEARING, cmd.channel(), currency), Side.DEBIT, amount);
+        }
         if (cmd.escrow()) {
             add(lines, account(AccountType.ESCROW, cmd.merchantId(), currency), Side.CREDIT, amount);
         } else {
             creditMerchantLessFee(lines, cmd.merchantId(), currency, amount);
         }
-        String digest = PostingDigest.of("PAYMENT", cmd.tradeNo(), cmd.payOrderNo(), cmd.buyerId(), cmd.merchantId(),
-                cmd.amount(), cmd.escrow());
+        String digest = cmd.channel() == null
+                ? PostingDigest.of("PAYMENT", cmd.tradeNo(), cmd.payOrderNo(), cmd.buyerId(), cmd.merchantId(), cmd.amount(),
+                        cmd.escrow())
+                : PostingDigest.of("PAYMENT", cmd.tradeNo(), cmd.payOrderNo(), cmd.buyerId(), cmd.merchantId(), cmd.amount(),
+                        cmd.escrow(), cmd.channel());
         return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.PAYMENT.name(), cmd.tradeNo(), currency, lines,
                 "pay order " + cmd.payOrderNo(), digest));
     }

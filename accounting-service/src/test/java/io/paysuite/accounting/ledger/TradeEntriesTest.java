@@ -71,6 +71,17 @@ class TradeEntriesTest {
     }
 
     @Test
+    void aChannelPaymentDebitsTheChannelsClearingAccountNotTheWallet() {
+        EntryDraft draft = entries.payment(new PaymentPostingCmd("p1", "T1", "P1", "U1", "M1", Money.cny(10_000), false, "ALIPAY"));
+        assertThat(draft.lines()).containsExactly(
+                line(AccountType.CHANNEL_CLEARING, "ALIPAY", Side.DEBIT, 10_000),
+                line(AccountType.MERCHANT_PENDING, "M1", Side.CREDIT, 9_940),
+                line(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, Side.CREDIT, 60));
+        assertThat(draft.digest()).as("a wallet payment under the same key is different content")
+                .isNotEqualTo(entries.payment(payment(10_000, false)).digest());
+    }
+
+    @Test
     void aZeroFeeLeavesTheFeeLineOut() {
         EntryDraft draft = entries.payment(payment(83, false));
         assertThat(draft.lines()).containsExactly(

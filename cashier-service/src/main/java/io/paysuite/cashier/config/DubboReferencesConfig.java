@@ -1,6 +1,7 @@
 package io.paysuite.cashier.config;
 
 import io.paysuite.api.ledger.LedgerService;
+import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.member.MerchantService;
 import io.paysuite.api.pay.PayService;
@@ -29,6 +30,12 @@ public class DubboReferencesConfig {
     @Bean
     @DubboReference(check = false, retries = 0)
     public ReferenceBean<RefundService> refundService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    @Bean
+    @DubboReference(check = false, retries = 0)
+    public ReferenceBean<ChannelService> channelService() {
         return new ReferenceBeanBuilder().build();
     }
 

@@ -5,6 +5,8 @@ import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.member.BuyerDTO;
 import io.paysuite.api.member.BuyerLoginCmd;
 import io.paysuite.api.member.MemberService;
+import io.paysuite.api.channel.ChannelOrderDTO;
+import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
@@ -56,10 +58,12 @@ public class CashierPageController {
     private final PayMethodMenu menu;
     private final CashierPageProperties properties;
     private final Clock clock;
+    private final ChannelService channels;
 
     public CashierPageController(CashierTokens tokens, TradeService trades, MemberService members, PayAttempts attempts,
                                  BuyerSessions sessions, FormGuard guard, PayMethodMenu menu,
-                                 CashierPageProperties properties, Clock clock) {
+                                 CashierPageProperties properties, Clock clock, ChannelService channels) {
+        this.channels = channels;
         this.tokens = tokens;
         this.trades = trades;
         this.members = members;
@@ -141,14 +145,47 @@ public class CashierPageController {
         if (chosen == null || !menu.takes(trade, chosen)) {
             return render(token, trade, cookie, PayRefusal.of("error.METHOD_UNAVAILABLE"), model, response);
         }
-        if (payPassword == null || payPassword.isBlank()) {
+        if (!chosen.viaChannel() && (payPassword == null || payPassword.isBlank())) {
             return render(token, trade, cookie, PayRefusal.of("error.PAY_PASSWORD_REQUIRED"), model, response);
         }
-        PayOutcome outcome = attempts.pay(trade, session.get().buyerId(), chosen, payPassword, requestNo, path(token));
+        PayOutcome outcome = attempts.pay(trade, session.get().buyerId(), chosen, chosen.viaChannel() ? null : payPassword,
+                requestNo, path(token));
         if (outcome instanceof PayOutcome.Shown shown) {
             return status(token, trade, shown.page(), model);
         }
+        if (outcome instanceof PayOutcome.Scan scan) {
+            return "redirect:" + path(token) + "/scan/" + scan.payOrderNo();
+        }
         return render(token, trade, cookie, ((PayOutcome.Refused) outcome).refusal(), model, response);
+    }
+
+    /**
+     * The QR of a channel payment, shown until the trade is final: the page reloads itself and, once
+     * the channel's result has reached the trade, shows the result. Only a channel order of this
+     * token's trade is shown (the token authorises the trade, the pay order number only picks the attempt).
+     */
+    @GetMapping("/scan/{payOrderNo}")
+    public String scan(@PathVariable String token, @PathVariable String payOrderNo, Model model, HttpServletResponse response) {
+        Optional<TradeDTO> found = trade(token);
+        if (found.isEmpty()) {
+            return invalid(response);
+        }
+        TradeDTO trade = found.get();
+        if (trade.status() != io.paysuite.api.trade.TradeStatus.PAYING) {
+            return "redirect:" + path(token);
+        }
+        Result<ChannelOrderDTO> channelOrder = channels.get(payOrderNo);
+        if (channelOrder == null || !channelOrder.success() || !trade.tradeNo().equals(channelOrder.data().tradeNo())) {
+            return status(token, trade, StatusPage.inProgress(path(token), Math.max(1, properties.progressRefresh().toSeconds())), model);
+        }
+        describe(token, trade, model);
+        ChannelOrderDTO order = channelOrder.data();
+        model.addAttribute("method", order.method().name());
+        model.addAttribute("codeUrl", order.codeUrl());
+        model.addAttribute("qrImage", order.codeUrl() == null ? null : QrImage.dataUri(order.codeUrl()));
+        model.addAttribute("refreshAfter", Math.max(1, properties.progressRefresh().toSeconds()));
+        model.addAttribute("scanPath", path(token) + "/scan/" + payOrderNo);
+        return "cashier/scan";
     }
 
     /** A downstream service failed while reading the trade or logging in: nothing was paid, try again. */

@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code paysuite.cashier.page.*}: the buyer's cashier pages.
  *
- * @param enabledMethods  methods the platform can take right now. Only the balance is wired end to
- *                        end; the channel methods (QR codes, cards) come with the channel gateway, and
- *                        until they are listed here the page shows them disabled ("not available yet")
+ * @param enabledMethods  methods the platform can take right now: the balance and Alipay QR are wired
+ *                        end to end; the other channel methods come with their channel-gateway
+ *                        adapters, and until they are listed here the page shows them disabled ("not available yet")
  *                        rather than hiding them, so a buyer sees why a method the merchant offers
  *                        cannot be picked
  * @param sessionTtl      how long a buyer stays logged in on one trade's page
@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("paysuite.cashier.page")
 public record CashierPageProperties(
-        @DefaultValue("BALANCE") List<PayMethod> enabledMethods,
+        @DefaultValue({"BALANCE", "ALIPAY_QR"}) List<PayMethod> enabledMethods,
         @DefaultValue("30m") Duration sessionTtl,
         @DefaultValue("2s") Duration progressRefresh,
         @DefaultValue("5s") Duration returnDelay) {

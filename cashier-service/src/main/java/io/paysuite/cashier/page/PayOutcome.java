@@ -8,4 +8,8 @@ sealed interface PayOutcome {
 
     record Refused(PayRefusal refusal) implements PayOutcome {
     }
+
+    /** A channel QR payment was started: the buyer scans the code the scan page shows. */
+    record Scan(String payOrderNo) implements PayOutcome {
+    }
 }

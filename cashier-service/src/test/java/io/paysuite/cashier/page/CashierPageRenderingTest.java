@@ -9,6 +9,10 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.channel.ChannelOrderDTO;
+import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.member.BuyerDTO;
@@ -60,6 +64,7 @@ class CashierPageRenderingTest {
     private final TradeService trades = mock(TradeService.class);
     private final MemberService members = mock(MemberService.class);
     private final PayService pay = mock(PayService.class);
+    private final ChannelService channels = mock(ChannelService.class);
     private final Clock clock = Clock.systemUTC();
     private MockMvc mvc;
     private String token;
@@ -69,12 +74,13 @@ class CashierPageRenderingTest {
     void pages() {
         var properties = new CashierProperties(URI.create("https://127.0.0.1:8443"), ZoneId.of("Asia/Shanghai"),
                 new CashierProperties.Keys(keys, true, true), null, null, null);
-        var page = new CashierPageProperties(List.of(PayMethod.BALANCE), Duration.ofMinutes(30), Duration.ofSeconds(2),
+        var page = new CashierPageProperties(List.of(PayMethod.BALANCE, PayMethod.ALIPAY_QR), Duration.ofMinutes(30), Duration.ofSeconds(2),
                 Duration.ofSeconds(5));
         var config = new CashierPageConfig();
         CashierTokens tokens = new CashierTokens(properties, clock);
         var controller = new CashierPageController(tokens, trades, members, config.payAttempts(pay, page),
-                config.buyerSessions(properties, page, clock), config.formGuard(properties), config.payMethodMenu(page), page, clock);
+                config.buyerSessions(properties, page, clock), config.formGuard(properties), config.payMethodMenu(page), page, clock,
+                channels);
         LocaleResolver locales = config.localeResolver();
         mvc = MockMvcBuilders.standaloneSetup(controller).setViewResolvers(thymeleaf()).setLocaleResolver(locales)
                 .addMappedInterceptors(new String[] {"/cashier/**"}, new CashierLanguages(locales)).build();
@@ -160,7 +166,7 @@ class CashierPageRenderingTest {
     }
 
     @Test
-    void aLoggedInBuyerSeesTheAllowedMethodsWithOnlyTheBalanceEnabled() throws Exception {
+    void aLoggedInBuyerSeesTheAllowedMethodsWithTheEnabledOnesSelectable() throws Exception {
         Cookie session = loggedIn("U7");
 
         String html = body(call(get(path).cookie(session)));
@@ -168,6 +174,7 @@ class CashierPageRenderingTest {
         assertThat(html).contains("data-testid=\"pay-method-BALANCE\" checked=\"checked\"", "data-testid=\"pay-password\"",
                 "data-testid=\"pay-submit\"", "Pay ¥12.34");
         assertThat(html).containsPattern("data-testid=\"pay-method-WECHAT_QR\"\\s+disabled=\"disabled\"");
+        assertThat(html).doesNotContainPattern("data-testid=\"pay-method-ALIPAY_QR\"\\s+disabled");
         assertThat(field(html, "request_no")).matches("CP[0-9a-f]{32}");
     }
 
@@ -194,6 +201,39 @@ class CashierPageRenderingTest {
         ArgumentCaptor<PayCmd> cmd = ArgumentCaptor.forClass(PayCmd.class);
         verify(pay).pay(cmd.capture());
         assertThat(cmd.getValue()).isEqualTo(new PayCmd("T1", "U7", PayMethod.BALANCE, "135790", field(form, "request_no")));
+    }
+
+    @Test
+    void anAlipayQrPaymentNeedsNoPasswordAndShowsTheChannelsCodeUntilTheTradeIsPaid() throws Exception {
+        Cookie session = loggedIn("U7");
+        String form = body(call(get(path).cookie(session)));
+        when(pay.pay(any())).thenReturn(Result.ok(new PayOrderDTO("P1", "T1", "r", "U7", "M1", PayMethod.ALIPAY_QR,
+                PayOrderStatus.PROCESSING, Money.cny(1234), Instant.now(), null)));
+
+        MockHttpServletResponse started = call(post(path + "/pay").cookie(session).param("method", "ALIPAY_QR")
+                .param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf")));
+
+        assertThat(started.getRedirectedUrl()).isEqualTo(path + "/scan/P1");
+        ArgumentCaptor<PayCmd> cmd = ArgumentCaptor.forClass(PayCmd.class);
+        verify(pay).pay(cmd.capture());
+        assertThat(cmd.getValue().payPassword()).as("no Paysuite password goes to a channel payment").isNull();
+
+        trade(TradeStatus.PAYING, null, List.of(), Instant.now().plusSeconds(600));
+        when(channels.get("P1")).thenReturn(Result.ok(new ChannelOrderDTO("C1", "P1", "T1", ChannelCode.ALIPAY,
+                PayMethod.ALIPAY_QR, Money.cny(1234), ChannelOrderStatus.PROCESSING, "https://qr.alipay.com/sbx123", null,
+                "10000", Instant.now(), null)));
+        String scan = body(call(get(path + "/scan/P1")));
+        assertThat(scan).contains("data-testid=\"qr-code-url\">https://qr.alipay.com/sbx123<", "src=\"data:image/png;base64,",
+                "Scan this code with the Alipay app", "content=\"2;url=" + path + "/scan/P1\"");
+
+        when(channels.get("P9")).thenReturn(Result.ok(new ChannelOrderDTO("C9", "P9", "T9", ChannelCode.ALIPAY,
+                PayMethod.ALIPAY_QR, Money.cny(1), ChannelOrderStatus.PROCESSING, "https://qr.alipay.com/other", null,
+                "10000", Instant.now(), null)));
+        assertThat(body(call(get(path + "/scan/P9")))).as("another trade's code is never shown under this token")
+                .doesNotContain("qr.alipay.com/other");
+
+        trade(TradeStatus.SUCCESS, null, List.of(), Instant.now().plusSeconds(600));
+        assertThat(call(get(path + "/scan/P1")).getRedirectedUrl()).isEqualTo(path);
     }
 
     @Test

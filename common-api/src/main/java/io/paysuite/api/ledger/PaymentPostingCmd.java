@@ -4,11 +4,13 @@ import io.paysuite.api.money.Money;
 import java.io.Serializable;
 
 /**
- * Post a balance payment of a trade. Idempotent on {@code postingKey} (pay-core uses the pay
+ * Post a payment of a trade. Idempotent on {@code postingKey} (pay-core uses the pay
  * order number). Instant trades: debit the buyer's wallet, credit the merchant's pending
  * settlement with the amount less the fee and platform fee income with the fee. Guarantee trades
  * ({@code escrow}): debit the wallet, credit escrow; the fee is taken when the trade is released.
  * A wallet that would go below zero answers {@code INSUFFICIENT_BALANCE} and posts nothing.
+ * A channel payment ({@code channel} set, e.g. {@code ALIPAY}) debits that channel's clearing
+ * account instead of the wallet: the channel owes the platform the money until it settles.
  */
 public record PaymentPostingCmd(
         String postingKey,
@@ -17,5 +19,12 @@ public record PaymentPostingCmd(
         String buyerId,
         String merchantId,
         Money amount,
-        boolean escrow) implements Serializable {
+        boolean escrow,
+        String channel) implements Serializable {
+
+    /** A balance payment: the buyer's wallet pays. */
+    public PaymentPostingCmd(String postingKey, String tradeNo, String payOrderNo, String buyerId, String merchantId,
+                             Money amount, boolean escrow) {
+        this(postingKey, tradeNo, payOrderNo, buyerId, merchantId, amount, escrow, null);
+    }
 }

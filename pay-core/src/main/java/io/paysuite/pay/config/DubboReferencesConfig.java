@@ -1,5 +1,6 @@
 package io.paysuite.pay.config;
 
+import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.trade.TradePaymentService;
@@ -38,6 +39,13 @@ public class DubboReferencesConfig {
     @Bean
     @DubboReference(check = false, retries = 0)
     public ReferenceBean<LedgerService> ledgerService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    /** Longer than the default: a charge may ask the channel up to three times (each read times out at 3 s). */
+    @Bean
+    @DubboReference(check = false, retries = 0, timeout = 15000)
+    public ReferenceBean<ChannelService> channelService() {
         return new ReferenceBeanBuilder().build();
     }
 }

@@ -23,5 +23,6 @@ public record PayProperties(
         @DefaultValue("paysuite-pay-tx") String producerGroup,
         @DefaultValue("PAYSUITE_PAY_CHECK") String checkTopic,
         @DefaultValue("10s") Duration checkDelay,
-        @DefaultValue("60s") Duration gracePeriod) {
+        @DefaultValue("60s") Duration gracePeriod,
+        @DefaultValue("PAYSUITE_CHANNEL_EVENT") String channelResultTopic) {
 }

@@ -15,7 +15,6 @@ import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradePaymentService;
 import io.paysuite.api.trade.TradeService;
-import io.paysuite.api.trade.TradeType;
 import io.paysuite.pay.tool.PaymentTools;
 import io.paysuite.pay.tool.ToolOutcome;
 import java.time.Clock;
@@ -81,7 +80,10 @@ public class PayOrchestrator {
         TradeDTO trade = unwrap(tradeService.get(TradeByNoQry.internal(cmd.tradeNo())));
         refuseUnlessPayable(trade, cmd);
         unwrap(members.getBuyer(cmd.buyerId()));
-        unwrap(members.verifyPayPassword(new VerifyPayPasswordCmd(cmd.buyerId(), cmd.payPassword())));
+        if (!cmd.method().viaChannel()) {
+            // the wallet is ours to guard; a channel authenticates its buyer in its own app
+            unwrap(members.verifyPayPassword(new VerifyPayPasswordCmd(cmd.buyerId(), cmd.payPassword())));
+        }
         tools.of(cmd.method());
 
         PayOrder order = opener.openOrder(new OpenPayOrderCmd(trade.tradeNo(), cmd.buyerId(), trade.merchantId(),
@@ -113,7 +115,7 @@ public class PayOrchestrator {
         if (!orders.transition(order.payOrderNo(), PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, now())) {
             return orders.find(order.payOrderNo()).orElseThrow().toDTO(); // the check abandoned it meanwhile
         }
-        return charge(order, trade.tradeType() == TradeType.GUARANTEE, true);
+        return charge(order, trade, true);
     }
 
     /**
@@ -138,7 +140,7 @@ public class PayOrchestrator {
             case PROCESSING -> {
                 TradeDTO trade = unwrap(tradeService.get(TradeByNoQry.internal(order.tradeNo())));
                 try {
-                    return charge(order, trade.tradeType() == TradeType.GUARANTEE, false).status().isFinal();
+                    return charge(order, trade, false).status().isFinal();
                 } catch (BizException definiteFailure) {
                     return true;
                 }
@@ -153,8 +155,8 @@ public class PayOrchestrator {
         }
     }
 
-    private PayOrderDTO charge(PayOrder order, boolean escrow, boolean firstAttempt) {
-        ToolOutcome outcome = tools.of(order.method()).charge(order, escrow);
+    private PayOrderDTO charge(PayOrder order, TradeDTO trade, boolean firstAttempt) {
+        ToolOutcome outcome = tools.of(order.method()).charge(order, trade);
         switch (outcome.kind()) {
             case SUCCESS -> {
                 success.succeed(order);
@@ -164,6 +166,7 @@ public class PayOrchestrator {
                 fail(order, PayOrderStatus.PROCESSING, outcome.code());
                 throw new BizException(codeOf(outcome.code()), outcome.message());
             }
+            case PENDING -> log.info("pay order {} waits at the channel ({})", order.payOrderNo(), outcome.code());
             case UNKNOWN -> log.warn("pay order {} outcome unknown ({}), left PROCESSING for the check{}", order.payOrderNo(),
                     outcome.code(), firstAttempt ? "" : " (recovery)");
         }

@@ -30,7 +30,7 @@ final class PayRules {
         if (cmd.requestNo() == null || !REQUEST_NO.matcher(cmd.requestNo()).matches()) {
             throw param("request_no must be 6-64 of [A-Za-z0-9_-]");
         }
-        if (cmd.payPassword() == null || cmd.payPassword().isBlank()) {
+        if (!cmd.method().viaChannel() && (cmd.payPassword() == null || cmd.payPassword().isBlank())) {
             throw param("pay_password is required");
         }
     }

@@ -1,6 +1,8 @@
 package io.paysuite.pay.tool;
 
 import io.paysuite.api.common.Result;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeType;
 import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.ledger.PaymentPostingCmd;
@@ -27,7 +29,8 @@ public class BalanceTool implements PaymentTool {
     }
 
     @Override
-    public ToolOutcome charge(PayOrder order, boolean escrow) {
+    public ToolOutcome charge(PayOrder order, TradeDTO trade) {
+        boolean escrow = trade.tradeType() == TradeType.GUARANTEE;
         Result<JournalEntryDTO> posted;
         try {
             posted = ledger.postPayment(new PaymentPostingCmd(order.payOrderNo(), order.tradeNo(), order.payOrderNo(),

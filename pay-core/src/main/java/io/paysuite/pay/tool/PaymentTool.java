@@ -1,10 +1,11 @@
 package io.paysuite.pay.tool;
 
 import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.pay.pay.PayOrder;
 
 /**
- * One way to pay (balance now; coupon, points and channels later). {@link #charge} must be
+ * One way to pay: the balance, or a channel through channel-gateway. {@link #charge} must be
  * idempotent on the pay order number: recovery calls it again for a pay order whose first
  * charge had an unknown outcome, and it must then answer the first charge's result.
  */
@@ -12,6 +13,6 @@ public interface PaymentTool {
 
     PayMethod method();
 
-    /** @param escrow the trade is a guarantee trade: the money is held until the buyer confirms */
-    ToolOutcome charge(PayOrder order, boolean escrow);
+    /** @param trade the trade being paid (a guarantee trade's money is held until the buyer confirms) */
+    ToolOutcome charge(PayOrder order, TradeDTO trade);
 }

@@ -8,7 +8,8 @@ package io.paysuite.pay.tool;
  */
 public record ToolOutcome(Kind kind, String code, String message) {
 
-    public enum Kind { SUCCESS, FAILED, UNKNOWN }
+    /** {@code PENDING}: the channel has the order and waits for the buyer (a QR not yet scanned). */
+    public enum Kind { SUCCESS, FAILED, PENDING, UNKNOWN }
 
     public static ToolOutcome success() {
         return new ToolOutcome(Kind.SUCCESS, null, null);

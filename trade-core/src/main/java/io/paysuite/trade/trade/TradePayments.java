@@ -162,7 +162,7 @@ public class TradePayments {
             return TradePaymentDTO.WALLET_CHANNEL;
         }
         if (reportedChannel == null || reportedChannel.isBlank()) {
-            return null;
+            return method == null ? null : method.channel(); // a channel method says whose it is
         }
         if (reportedChannel.length() > MAX_CHANNEL) {
             log.warn("channel name longer than {} not recorded: {}", MAX_CHANNEL, reportedChannel);

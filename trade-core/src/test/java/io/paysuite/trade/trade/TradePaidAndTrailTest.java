@@ -106,12 +106,13 @@ class TradePaidAndTrailTest {
     }
 
     @Test
-    void theChannelIsTheWalletForBalanceAndWhatPayCoreNamesOtherwise() {
+    void theChannelIsTheWalletForBalanceAndWhatPayCoreNamesOrTheMethodsOwnOtherwise() {
         assertThat(TradePayments.channelOf(PayMethod.BALANCE, null)).isEqualTo("PAYSUITE");
         assertThat(TradePayments.channelOf(PayMethod.BALANCE, "WECHAT")).isEqualTo("PAYSUITE");
         assertThat(TradePayments.channelOf(PayMethod.WECHAT_QR, "WECHAT")).isEqualTo("WECHAT");
-        assertThat(TradePayments.channelOf(PayMethod.ALIPAY_QR, null)).isNull();
-        assertThat(TradePayments.channelOf(PayMethod.ALIPAY_QR, " ")).isNull();
+        assertThat(TradePayments.channelOf(PayMethod.ALIPAY_QR, null)).isEqualTo("ALIPAY");
+        assertThat(TradePayments.channelOf(PayMethod.ALIPAY_QR, " ")).isEqualTo("ALIPAY");
+        assertThat(TradePayments.channelOf(null, null)).isNull();
         assertThat(TradePayments.channelOf(PayMethod.ALIPAY_QR, "X".repeat(33))).as("would not fit paid_channel").isNull();
     }
 

@@ -31,6 +31,7 @@ public final class Suite implements AutoCloseable {
     private final Map<String, ServiceProcess> extras = new LinkedHashMap<>();
     private final AtomicInteger nextNode = new AtomicInteger(1);
     private ServiceProcess sandbox;
+    private ChannelKeys channelKeys;
 
     private Suite(SuiteConfig config, EmbeddedInfra infra) {
         this.config = config;
@@ -62,9 +63,13 @@ public final class Suite implements AutoCloseable {
     }
 
     private void startAll() {
+        channelKeys = ChannelKeys.ensure(config.workDir());
         sandbox = new ServiceProcess("channel-sandbox", jar("deploy/channel-sandbox", "channel-sandbox"),
                 new ServicePorts(config.sandboxPort(), 0), config.serviceJvmArgs(),
-                List.of("--server.port=" + config.sandboxPort()), config.workDir()).start();
+                List.of("--server.port=" + config.sandboxPort(),
+                        "--paysuite.sandbox.alipay.app-public-key=" + channelKeys.publicKey("alipay-app"),
+                        "--paysuite.sandbox.alipay.platform-private-key=" + channelKeys.privateKey("alipay-platform")),
+                config.workDir()).start();
         for (ServiceId id : ServiceId.values()) {
             services.put(id, newProcess(id, id.module(), config.ports(id), Map.of()).start());
         }
@@ -103,6 +108,9 @@ public final class Suite implements AutoCloseable {
         if (id == ServiceId.CASHIER_SERVICE) {
             cashierProps(ports, props);
         }
+        if (id == ServiceId.CHANNEL_GATEWAY) {
+            channelProps(ports, props);
+        }
         props.putAll(config.propertiesOf(id));
         props.putAll(extraProps);
         List<String> args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
@@ -121,6 +129,15 @@ public final class Suite implements AutoCloseable {
         props.put("paysuite.cashier.keys.dir", config.workDir().resolve("keys").toString());
         props.put("paysuite.cashier.ops.token-file", OpsToken.file(config.workDir()).toString());
         props.put("paysuite.cashier.limits.zookeeper", infra.registryAddress().replace("zookeeper://", ""));
+    }
+
+    /** The channels as the sandbox plays them: its gateway URLs, the generated keys, our callback URLs. */
+    private void channelProps(ServicePorts ports, Map<String, String> props) {
+        String sandboxUrl = "http://127.0.0.1:" + config.sandboxPort();
+        props.put("paysuite.channels.alipay.server-url", sandboxUrl + "/gateway.do");
+        props.put("paysuite.channels.alipay.app-private-key", channelKeys.privateKey("alipay-app").toString());
+        props.put("paysuite.channels.alipay.platform-public-key", channelKeys.publicKey("alipay-platform").toString());
+        props.put("paysuite.channels.alipay.notify-url", "http://127.0.0.1:" + ports.http() + "/channels/alipay/notify");
     }
 
     private Path jar(String moduleDir, String artifact) {

@@ -1,0 +1,21 @@
+package io.paysuite.channel.adapter;
+
+/**
+ * One channel answer, translated. Adapters never throw for channel answers or I/O: a timeout is
+ * {@code UNKNOWN} with raw code {@code IO}, a bad response signature {@code UNKNOWN} with
+ * {@code SIGNATURE}.
+ *
+ * @param rawCode        the channel's own code (Alipay {@code sub_code} or {@code trade_status}) for logs and health
+ * @param paidMinor      the amount the channel says was paid, when it says so; checked against ours
+ */
+public record ChannelCall(Outcome outcome, String rawCode, String rawMessage, String channelTradeNo, String codeUrl,
+                          Long paidMinor) {
+
+    public static ChannelCall of(Outcome outcome, String rawCode, String rawMessage) {
+        return new ChannelCall(outcome, rawCode, rawMessage, null, null, null);
+    }
+
+    public static ChannelCall unknown(String rawCode, String rawMessage) {
+        return of(Outcome.UNKNOWN, rawCode, rawMessage);
+    }
+}

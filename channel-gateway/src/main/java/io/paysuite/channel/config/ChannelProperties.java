@@ -1,0 +1,20 @@
+package io.paysuite.channel.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * channel-gateway's own settings: {@code paysuite.channel.*}.
+ *
+ * @param namesrv     RocketMQ name server
+ * @param resultTopic topic on which a finished channel order is announced to pay-core
+ * @param closeGrace  how long after a QR order's expiry the gateway waits before closing it at
+ *                    the channel (clock skew between us and the channel)
+ */
+@ConfigurationProperties("paysuite.channel")
+public record ChannelProperties(
+        @DefaultValue("127.0.0.1:19876") String namesrv,
+        @DefaultValue("PAYSUITE_CHANNEL_EVENT") String resultTopic,
+        @DefaultValue("60s") Duration closeGrace) {
+}

@@ -1,0 +1,47 @@
+package io.paysuite.channel.infra;
+
+import java.time.LocalDateTime;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface ChannelOrderMapper {
+
+    String COLUMNS = "channel_order_no, pay_order_no, trade_no, merchant_id, channel, method, amount_minor, currency, subject,"
+            + " status, code_url, channel_trade_no, raw_code, final_source, expires_at, created_at, updated_at, finished_at, version";
+
+    @Insert("INSERT IGNORE INTO channel_order (" + COLUMNS + ") VALUES (#{channelOrderNo}, #{payOrderNo}, #{tradeNo},"
+            + " #{merchantId}, #{channel}, #{method}, #{amountMinor}, #{currency}, #{subject}, #{status}, #{codeUrl},"
+            + " #{channelTradeNo}, #{rawCode}, #{finalSource}, #{expiresAt}, #{createdAt}, #{updatedAt}, #{finishedAt}, #{version})")
+    int insert(ChannelOrderDO row);
+
+    @Select("SELECT " + COLUMNS + " FROM channel_order WHERE pay_order_no = #{payOrderNo}")
+    ChannelOrderDO findByPayOrder(String payOrderNo);
+
+    @Select("SELECT " + COLUMNS + " FROM channel_order WHERE channel_order_no = #{channelOrderNo}")
+    ChannelOrderDO find(String channelOrderNo);
+
+    /** Compare-and-set on status; keeps known values when the answer carries none; stamps finished_at on final states. */
+    @Update("UPDATE channel_order SET status = #{to}, code_url = COALESCE(#{codeUrl}, code_url),"
+            + " channel_trade_no = COALESCE(#{channelTradeNo}, channel_trade_no), raw_code = COALESCE(#{rawCode}, raw_code),"
+            + " final_source = COALESCE(#{finalSource}, final_source), updated_at = #{at}, version = version + 1,"
+            + " finished_at = CASE WHEN #{to} IN ('SUCCESS', 'FAILED') THEN #{at} ELSE finished_at END"
+            + " WHERE channel_order_no = #{channelOrderNo} AND status = #{from}")
+    int transition(@Param("channelOrderNo") String channelOrderNo, @Param("from") String from, @Param("to") String to,
+                   @Param("codeUrl") String codeUrl, @Param("channelTradeNo") String channelTradeNo,
+                   @Param("rawCode") String rawCode, @Param("finalSource") String finalSource, @Param("at") LocalDateTime at);
+
+    @Update("UPDATE channel_order SET code_url = #{codeUrl}, updated_at = #{at}, version = version + 1"
+            + " WHERE channel_order_no = #{channelOrderNo} AND status = 'PROCESSING' AND code_url IS NULL")
+    int rememberCodeUrl(@Param("channelOrderNo") String channelOrderNo, @Param("codeUrl") String codeUrl,
+                        @Param("at") LocalDateTime at);
+
+    @Insert("INSERT INTO channel_conflict (channel_order_no, held_status, claimed_status, raw_code, source, detail, created_at)"
+            + " VALUES (#{channelOrderNo}, #{held}, #{claimed}, #{rawCode}, #{source}, #{detail}, #{at})")
+    int insertConflict(@Param("channelOrderNo") String channelOrderNo, @Param("held") String held,
+                       @Param("claimed") String claimed, @Param("rawCode") String rawCode, @Param("source") String source,
+                       @Param("detail") String detail, @Param("at") LocalDateTime at);
+}

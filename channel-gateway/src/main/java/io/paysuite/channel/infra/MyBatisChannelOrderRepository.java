@@ -1,0 +1,74 @@
+package io.paysuite.channel.infra;
+
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.order.ChannelOrderRepository;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class MyBatisChannelOrderRepository implements ChannelOrderRepository {
+
+    private final ChannelOrderMapper mapper;
+
+    public MyBatisChannelOrderRepository(ChannelOrderMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public boolean insert(ChannelOrder o) {
+        return mapper.insert(new ChannelOrderDO(o.channelOrderNo(), o.payOrderNo(), o.tradeNo(), o.merchantId(),
+                o.channel().name(), o.method().name(), o.amount().minor(), o.amount().currency(), o.subject(), o.status().name(),
+                o.codeUrl(), o.channelTradeNo(), o.rawCode(), o.finalSource(), utc(o.expiresAt()), utc(o.createdAt()),
+                utc(o.createdAt()), utc(o.finishedAt()), 0)) == 1;
+    }
+
+    @Override
+    public Optional<ChannelOrder> findByPayOrder(String payOrderNo) {
+        return Optional.ofNullable(mapper.findByPayOrder(payOrderNo)).map(MyBatisChannelOrderRepository::toOrder);
+    }
+
+    @Override
+    public Optional<ChannelOrder> find(String channelOrderNo) {
+        return Optional.ofNullable(mapper.find(channelOrderNo)).map(MyBatisChannelOrderRepository::toOrder);
+    }
+
+    @Override
+    public boolean transition(String channelOrderNo, ChannelOrderStatus from, ChannelOrderStatus to, String codeUrl,
+                              String channelTradeNo, String rawCode, String finalSource, Instant at) {
+        return mapper.transition(channelOrderNo, from.name(), to.name(), codeUrl, channelTradeNo, rawCode, finalSource, utc(at)) == 1;
+    }
+
+    @Override
+    public boolean rememberCodeUrl(String channelOrderNo, String codeUrl, Instant at) {
+        return mapper.rememberCodeUrl(channelOrderNo, codeUrl, utc(at)) == 1;
+    }
+
+    @Override
+    public void recordConflict(String channelOrderNo, ChannelOrderStatus held, ChannelOrderStatus claimed, String rawCode,
+                               String source, String detail, Instant at) {
+        mapper.insertConflict(channelOrderNo, held.name(), claimed.name(), rawCode, source,
+                detail == null ? null : detail.substring(0, Math.min(detail.length(), 512)), utc(at));
+    }
+
+    private static ChannelOrder toOrder(ChannelOrderDO r) {
+        return new ChannelOrder(r.channelOrderNo(), r.payOrderNo(), r.tradeNo(), r.merchantId(), ChannelCode.valueOf(r.channel()),
+                PayMethod.valueOf(r.method()), Money.of(r.amountMinor(), r.currency()), r.subject(),
+                ChannelOrderStatus.valueOf(r.status()), r.codeUrl(), r.channelTradeNo(), r.rawCode(), r.finalSource(),
+                instant(r.expiresAt()), instant(r.createdAt()), instant(r.finishedAt()));
+    }
+
+    private static LocalDateTime utc(Instant at) {
+        return at == null ? null : LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(LocalDateTime at) {
+        return at == null ? null : at.toInstant(ZoneOffset.UTC);
+    }
+}

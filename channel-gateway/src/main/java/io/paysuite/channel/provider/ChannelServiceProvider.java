@@ -1,0 +1,49 @@
+package io.paysuite.channel.provider;
+
+import io.paysuite.api.channel.ChannelOrderDTO;
+import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.channel.ChargeChannelCmd;
+import io.paysuite.api.common.Result;
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.order.ChannelOrders;
+import java.util.function.Supplier;
+import org.apache.dubbo.config.annotation.DubboService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link ChannelService} over Dubbo: business refusals become {@code Result} codes, surprises {@code SYSTEM_ERROR}. */
+@DubboService(timeout = 15000)
+public class ChannelServiceProvider implements ChannelService {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelServiceProvider.class);
+
+    private final ChannelOrders orders;
+
+    public ChannelServiceProvider(ChannelOrders orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    public Result<ChannelOrderDTO> charge(ChargeChannelCmd cmd) {
+        return answer("charge", () -> orders.charge(cmd).toDTO());
+    }
+
+    @Override
+    public Result<ChannelOrderDTO> get(String payOrderNo) {
+        return answer("get", () -> orders.get(payOrderNo).map(ChannelOrder::toDTO)
+                .orElseThrow(() -> new BizException(ErrorCode.PAY_ORDER_NOT_FOUND, "no channel order for " + payOrderNo)));
+    }
+
+    private static <T> Result<T> answer(String operation, Supplier<T> work) {
+        try {
+            return Result.ok(work.get());
+        } catch (BizException refusal) {
+            return Result.fail(refusal.code().name(), refusal.getMessage());
+        } catch (RuntimeException surprise) {
+            log.error("{} failed", operation, surprise);
+            return Result.fail(ErrorCode.SYSTEM_ERROR.name(), "channel gateway error; the outcome may be unknown");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.paysuite.api.channel;
+
+import io.paysuite.api.common.Result;
+
+/**
+ * Channel orders over Dubbo (provider: channel-gateway). Answers never fold "unknown" into
+ * failure: a channel that timed out or answered a code we do not know leaves the order
+ * {@code PROCESSING}.
+ */
+public interface ChannelService {
+
+    /**
+     * Charge (or, on a repeat, follow up) a pay order at the channel its method routes to.
+     * Answers the channel order: {@code PROCESSING} with {@code codeUrl} for a QR waiting for its
+     * scan, {@code SUCCESS}, or {@code FAILED} with the channel's code. Refusals: {@code PARAM_ERROR}
+     * (bad command, or the same pay order number with different content), {@code SERVICE_DEGRADED}
+     * (no channel can take it now; nothing was sent).
+     */
+    Result<ChannelOrderDTO> charge(ChargeChannelCmd cmd);
+
+    /** The channel order of a pay order as stored, without asking the channel; {@code PAY_ORDER_NOT_FOUND} if none. */
+    Result<ChannelOrderDTO> get(String payOrderNo);
+}

@@ -1,0 +1,18 @@
+package io.paysuite.pay.config;
+
+import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.ledger.LedgerService;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.pay.tool.ChannelTool;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The channel methods pay-core offers: each one a {@link ChannelTool}. WeChat and bank cards join when channel-gateway speaks them. */
+@Configuration(proxyBeanMethods = false)
+public class ChannelToolsConfig {
+
+    @Bean
+    ChannelTool alipayQrTool(ChannelService channels, LedgerService ledger) {
+        return new ChannelTool(PayMethod.ALIPAY_QR, channels, ledger);
+    }
+}

@@ -1,0 +1,90 @@
+package io.paysuite.pay.tool;
+
+import io.paysuite.api.channel.ChannelOrderDTO;
+import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.channel.ChargeChannelCmd;
+import io.paysuite.api.common.Result;
+import io.paysuite.api.ledger.JournalEntryDTO;
+import io.paysuite.api.ledger.LedgerService;
+import io.paysuite.api.ledger.PaymentPostingCmd;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeType;
+import io.paysuite.pay.pay.PayOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pays through an external channel (channel-gateway over Dubbo). {@link #charge} is idempotent on
+ * the pay order number on both sides: the gateway answers the same channel order, asking the
+ * channel again while it is not final, so pay-core's delayed checks are the channel's query
+ * schedule. When the channel says paid, the ledger records that the channel owes the platform the
+ * money ({@code CHANNEL_CLEARING}), under the pay order number as posting key; only then is the
+ * payment a success here.
+ */
+public class ChannelTool implements PaymentTool {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelTool.class);
+
+    private final PayMethod method;
+    private final ChannelService channels;
+    private final LedgerService ledger;
+
+    public ChannelTool(PayMethod method, ChannelService channels, LedgerService ledger) {
+        if (!method.viaChannel()) {
+            throw new IllegalArgumentException(method + " is not a channel method");
+        }
+        this.method = method;
+        this.channels = channels;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public PayMethod method() {
+        return method;
+    }
+
+    @Override
+    public ToolOutcome charge(PayOrder order, TradeDTO trade) {
+        Result<ChannelOrderDTO> answer;
+        try {
+            answer = channels.charge(new ChargeChannelCmd(order.payOrderNo(), order.tradeNo(), order.merchantId(), method,
+                    order.amount(), trade.subject(), trade.timeExpire()));
+        } catch (RuntimeException transport) {
+            return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, "SYSTEM_ERROR", transport.toString());
+        }
+        if (!answer.success()) {
+            if ("SERVICE_DEGRADED".equals(answer.code()) || "PARAM_ERROR".equals(answer.code())) {
+                // nothing was sent to any channel
+                return new ToolOutcome(ToolOutcome.Kind.FAILED, answer.code(), answer.message());
+            }
+            return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, answer.code(), answer.message());
+        }
+        ChannelOrderDTO channelOrder = answer.data();
+        return switch (channelOrder.status()) {
+            case SUCCESS -> post(order, trade, channelOrder);
+            case FAILED -> new ToolOutcome(ToolOutcome.Kind.FAILED, "CHANNEL_DECLINED",
+                    channelOrder.channel() + " " + channelOrder.rawCode());
+            case CREATED, PROCESSING -> new ToolOutcome(ToolOutcome.Kind.PENDING, channelOrder.rawCode(),
+                    channelOrder.codeUrl() == null ? "waiting for the channel" : "waiting for the buyer's scan");
+        };
+    }
+
+    private ToolOutcome post(PayOrder order, TradeDTO trade, ChannelOrderDTO channelOrder) {
+        Result<JournalEntryDTO> posted;
+        try {
+            posted = ledger.postPayment(new PaymentPostingCmd(order.payOrderNo(), order.tradeNo(), order.payOrderNo(),
+                    order.buyerId(), order.merchantId(), order.amount(), trade.tradeType() == TradeType.GUARANTEE,
+                    channelOrder.channel().name()));
+        } catch (RuntimeException transport) {
+            return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, "SYSTEM_ERROR", transport.toString());
+        }
+        if (posted.success()) {
+            return ToolOutcome.success();
+        }
+        // The channel has the buyer's money: this can never become a failure. The check retries.
+        log.error("ALARM: pay order {} paid at {} but the ledger answered {} {}; retried by the check", order.payOrderNo(),
+                channelOrder.channel(), posted.code(), posted.message());
+        return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, posted.code(), posted.message());
+    }
+}
