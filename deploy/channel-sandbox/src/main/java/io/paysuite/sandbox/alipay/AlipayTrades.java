@@ -69,6 +69,9 @@ public class AlipayTrades implements SandboxChannel, QrRegistry.ScanHandler {
         String subject = required(biz, "subject");
         Instant now = clock.instant();
         Instant expiresAt = expiry(biz, now);
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw AlipayError.business("ACQ.INVALID_PARAMETER", "参数无效: 交易已超过 time_expire");
+        }
         AlipayOrder order = orders.computeIfAbsent(outTradeNo, no -> {
             AlipayOrder created = new AlipayOrder(no, fen, subject, newQrCode(), now, expiresAt, notifyUrl);
             qrCodes.register(created.qrCode, CHANNEL, no, this);

@@ -167,6 +167,21 @@ class AlipayGatewayTest {
         }
     }
 
+    @Test
+    void aScannedTradeClosesAtTimeExpire() throws Exception {
+        String no = orderNo();
+        String expire = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(java.time.LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusSeconds(2));
+        AlipayTradePrecreateRequest request = new AlipayTradePrecreateRequest();
+        request.setBizContent("{\"out_trade_no\":\"" + no + "\",\"total_amount\":\"1.00\",\"subject\":\"s\",\"time_expire\":\"" + expire + "\"}");
+        AlipayTradePrecreateResponse precreated = client().execute(request);
+        assertThat(precreated.isSuccess()).isTrue();
+        assertThat(scan(precreated.getQrCode(), "USERPAYING")).containsEntry("status", "WAIT_BUYER_PAY");
+        await().atMost(Duration.ofSeconds(6)).until(() -> "TRADE_CLOSED".equals(query(no).getTradeStatus()));
+        assertThat(post("/sandbox/v1/scan", Map.of("code_url", precreated.getQrCode(), "outcome", "SUCCESS")).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
     // ---- signatures and app id ----
 
     @Test
