@@ -2,14 +2,15 @@ package io.paysuite.sandbox;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * The channel sandbox: plays the buyer's phone and the channels' servers (WeChat Pay, Alipay,
- * UnionPay) for the local run and the tests. This is the stub of the foundation: the control API
- * of shared/API.md answers, fault rules are kept, and the channel protocols arrive with the
- * channel-edge issue.
+ * The channel sandbox: plays the buyer's phone and the channels' servers (Alipay now; WeChat Pay and
+ * UnionPay to come) for the local run and the tests. Alipay speaks the real open-platform protocol at
+ * {@code /gateway.do}; the control API of docs/api/API.md lives under {@code /sandbox/v1}.
  */
 @SpringBootApplication
+@EnableConfigurationProperties(SandboxProperties.class)
 public class ChannelSandboxApplication {
 
     public static void main(String[] args) {

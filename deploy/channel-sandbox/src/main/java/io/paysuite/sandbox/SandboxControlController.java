@@ -1,10 +1,16 @@
 package io.paysuite.sandbox;
 
 import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,14 +18,25 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The sandbox control API of shared/API.md. Scans and bills need the channels, which are not here yet. */
+/** The sandbox control API of docs/api/API.md: the buyer's phone, fault rules, bills and the channel's truth. */
 @RestController
 @RequestMapping("/sandbox/v1")
 class SandboxControlController {
 
-    private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
+    private final FaultInjector faults;
+    private final QrRegistry qrCodes;
+    private final List<SandboxChannel> channels;
+    private final Notifier notifier;
+
+    SandboxControlController(FaultInjector faults, QrRegistry qrCodes, List<SandboxChannel> channels, Notifier notifier) {
+        this.faults = faults;
+        this.qrCodes = qrCodes;
+        this.channels = channels;
+        this.notifier = notifier;
+    }
 
     @PostMapping("/faults")
     ResponseEntity<FaultRule> addFault(@Valid @RequestBody FaultRule rule) {
@@ -29,7 +46,7 @@ class SandboxControlController {
 
     @GetMapping("/faults")
     List<FaultRule> faults() {
-        return List.copyOf(faults);
+        return faults.rules();
     }
 
     @DeleteMapping("/faults")
@@ -39,17 +56,74 @@ class SandboxControlController {
     }
 
     @PostMapping("/scan")
-    ResponseEntity<Map<String, String>> scan(@RequestBody Map<String, String> body) {
-        return notYet("no channel order behind " + body.get("code_url"));
+    ResponseEntity<Map<String, Object>> scan(@RequestBody Map<String, String> body) {
+        String code = body.get("code_url");
+        String outcome = body.getOrDefault("outcome", "SUCCESS");
+        if (!List.of("SUCCESS", "USERPAYING", "FAIL").contains(outcome)) {
+            return error(HttpStatus.BAD_REQUEST, "INVALID_OUTCOME", "outcome is SUCCESS, USERPAYING or FAIL, not " + outcome);
+        }
+        Optional<QrRegistry.Entry> entry = qrCodes.find(code);
+        if (entry.isEmpty()) {
+            return error(HttpStatus.NOT_FOUND, "QR_NOT_FOUND", "no channel order behind " + code);
+        }
+        QrRegistry.Entry e = entry.get();
+        try {
+            String status = e.handler().scan(e.outTradeNo(), outcome);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("channel", e.channel());
+            answer.put("out_trade_no", e.outTradeNo());
+            answer.put("status", status);
+            return ResponseEntity.ok(answer);
+        } catch (QrRegistry.OrderFinalException ex) {
+            return error(HttpStatus.CONFLICT, "ORDER_FINAL", ex.getMessage());
+        }
+    }
+
+    @GetMapping("/orders/{channel}/{outTradeNo}")
+    ResponseEntity<Map<String, Object>> order(@PathVariable String channel, @PathVariable String outTradeNo) {
+        Optional<SandboxChannel> ch = channel(channel);
+        if (ch.isEmpty()) {
+            return error(HttpStatus.NOT_FOUND, "CHANNEL_NOT_FOUND", "no channel " + channel + " in the sandbox");
+        }
+        return ch.get().order(outTradeNo).map(ResponseEntity::ok)
+                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "ORDER_NOT_FOUND", "no " + channel + " order " + outTradeNo));
+    }
+
+    @GetMapping("/notifications")
+    List<Notifier.Attempt> notifications(@RequestParam String channel, @RequestParam("out_trade_no") String outTradeNo) {
+        return notifier.attempts(channel, outTradeNo);
     }
 
     @GetMapping("/bills/{channel}/{day}")
-    ResponseEntity<Map<String, String>> bill(@PathVariable String channel, @PathVariable String day) {
-        return notYet("no bill for " + channel + " on " + day);
+    ResponseEntity<?> bill(@PathVariable String channel, @PathVariable String day) {
+        Optional<SandboxChannel> ch = channel(channel);
+        if (ch.isEmpty()) {
+            return error(HttpStatus.NOT_FOUND, "CHANNEL_NOT_FOUND", "no channel " + channel + " in the sandbox");
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            return error(HttpStatus.BAD_REQUEST, "INVALID_DATE", "the day is yyyy-MM-dd, not " + day);
+        }
+        return download(ch.get().bill(date));
     }
 
-    private static ResponseEntity<Map<String, String>> notYet(String message) {
-        return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED)
-                .body(Map.of("code", "NOT_IMPLEMENTED", "message", message + ": channel protocols are not in the sandbox yet"));
+    static ResponseEntity<byte[]> download(SandboxChannel.BillFile file) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType(file.contentType()));
+        headers.setContentDisposition(ContentDisposition.attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build());
+        return new ResponseEntity<>(file.content(), headers, HttpStatus.OK);
+    }
+
+    private Optional<SandboxChannel> channel(String name) {
+        return channels.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("message", message);
+        return ResponseEntity.status(status).body(body);
     }
 }

@@ -9,14 +9,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(SandboxControlController.class)
+@Import({FaultInjector.class, QrRegistry.class})
 class SandboxControlControllerTest {
 
     @Autowired
     MockMvc mvc;
+
+    @MockitoBean
+    Notifier notifier;
 
     @Test
     void faultRulesAreKeptUntilCleared() throws Exception {
@@ -33,5 +39,13 @@ class SandboxControlControllerTest {
         mvc.perform(post("/sandbox/v1/faults").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"channel\":\"WECHAT\",\"operation\":\"charge\",\"mode\":\"TIMEOUT\",\"rate\":1.5,\"millis\":0}"))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void scanOfAnUnknownCodeIsNotFound() throws Exception {
+        mvc.perform(post("/sandbox/v1/scan").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code_url\":\"https://qr.alipay.com/nothing\",\"outcome\":\"SUCCESS\"}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("QR_NOT_FOUND"));
     }
 }

@@ -1,0 +1,115 @@
+package io.paysuite.sandbox;
+
+import jakarta.annotation.PreDestroy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers channel notifications on the channel's retry schedule (gaps × {@code paysuite.sandbox.time-scale})
+ * and records every attempt for {@code GET /sandbox/v1/notifications}.
+ */
+@Component
+public class Notifier {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+    /** One event to deliver; {@code body} is built per attempt (channels re-sign with a fresh send time). */
+    public record Delivery(String channel, String outTradeNo, String notifyId, URI url, String contentType,
+                           Supplier<String> body, Predicate<String> acknowledged, List<Duration> gaps) {
+    }
+
+    /** One attempt as recorded: {@code answer} is the receiver's body, or what went wrong. */
+    public record Attempt(String notifyId, int attempt, Instant at, String answer) {
+    }
+
+    private final ScheduledExecutorService scheduler;
+    private final HttpClient http;
+    private final FaultInjector faults;
+    private final double timeScale;
+    private final Map<String, List<Attempt>> attempts = new ConcurrentHashMap<>();
+
+    public Notifier(FaultInjector faults, SandboxProperties properties) {
+        this.faults = faults;
+        this.timeScale = properties.timeScale();
+        AtomicInteger threads = new AtomicInteger();
+        this.scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "sandbox-notify-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public void send(Delivery delivery) {
+        scheduler.execute(() -> attempt(delivery, 1));
+    }
+
+    public List<Attempt> attempts(String channel, String outTradeNo) {
+        return List.copyOf(attempts.getOrDefault(key(channel, outTradeNo), List.of()));
+    }
+
+    private void attempt(Delivery d, int number) {
+        String answer;
+        boolean delivered = false;
+        Optional<FaultRule> fault = faults.draw(d.channel(), FaultRule.Operation.notify);
+        if (fault.isPresent() && (fault.get().mode() == FaultRule.Mode.TIMEOUT || fault.get().mode() == FaultRule.Mode.ERROR)) {
+            answer = "dropped by fault " + fault.get().mode();
+        } else {
+            if (fault.isPresent() && fault.get().mode() == FaultRule.Mode.SLOW) {
+                FaultInjector.sleep(FaultInjector.millis(fault.get()));
+            }
+            try {
+                HttpRequest request = HttpRequest.newBuilder(d.url()).timeout(Duration.ofSeconds(5))
+                        .header("Content-Type", d.contentType())
+                        .POST(HttpRequest.BodyPublishers.ofString(d.body().get())).build();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                answer = response.body();
+                delivered = response.statusCode() / 100 == 2 && d.acknowledged().test(answer);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                answer = "error: " + e;
+            }
+        }
+        attempts.computeIfAbsent(key(d.channel(), d.outTradeNo()), k -> new CopyOnWriteArrayList<>())
+                .add(new Attempt(d.notifyId(), number, Instant.now(), answer));
+        if (delivered) {
+            return;
+        }
+        if (number > d.gaps().size()) {
+            log.info("{} notification {} for {} given up after {} attempts", d.channel(), d.notifyId(), d.outTradeNo(), number);
+            return;
+        }
+        long delayMicros = (long) (d.gaps().get(number - 1).toNanos() / 1000.0 * timeScale);
+        scheduler.schedule(() -> attempt(d, number + 1), delayMicros, TimeUnit.MICROSECONDS);
+    }
+
+    private static String key(String channel, String outTradeNo) {
+        return channel.toUpperCase() + "/" + outTradeNo;
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+}

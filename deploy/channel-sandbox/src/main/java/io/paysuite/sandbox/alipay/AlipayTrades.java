@@ -1,0 +1,433 @@
+package io.paysuite.sandbox.alipay;
+
+import io.paysuite.sandbox.QrRegistry;
+import io.paysuite.sandbox.SandboxChannel;
+import io.paysuite.sandbox.Yuan;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sandbox's Alipay: in-memory trades keyed by out_trade_no, the business rules of the trade APIs, the
+ * buyer's scans. Answers are the inner objects of Alipay's {@code <method>_response}; failures throw
+ * {@link AlipayError}.
+ */
+@Component
+public class AlipayTrades implements SandboxChannel, QrRegistry.ScanHandler {
+
+    static final String CHANNEL = "ALIPAY";
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(SHANGHAI);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(SHANGHAI);
+    private static final String QR_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final Pattern TIMEOUT_EXPRESS = Pattern.compile("(\\d+)([mhdc])");
+
+    private final Map<String, AlipayOrder> orders = new ConcurrentHashMap<>();
+    private final Map<String, String> outTradeNoByTradeNo = new ConcurrentHashMap<>();
+    private final AtomicLong tradeSequence = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+    private final SecureRandom random = new SecureRandom();
+    private final QrRegistry qrCodes;
+    private final AlipayNotifications notifications;
+    private final Clock clock;
+
+    public AlipayTrades(QrRegistry qrCodes, AlipayNotifications notifications) {
+        this.qrCodes = qrCodes;
+        this.notifications = notifications;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public String name() {
+        return CHANNEL;
+    }
+
+    // ---- alipay.trade.precreate ----
+
+    Map<String, Object> precreate(Map<String, String> biz, String notifyUrl) {
+        String outTradeNo = required(biz, "out_trade_no");
+        Long fen = Yuan.toFen(required(biz, "total_amount"));
+        if (fen == null || fen > 10_000_000_000L) {
+            throw AlipayError.business("ACQ.INVALID_PARAMETER", "参数无效: total_amount");
+        }
+        String subject = required(biz, "subject");
+        Instant now = clock.instant();
+        Instant expiresAt = expiry(biz, now);
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw AlipayError.business("ACQ.INVALID_PARAMETER", "参数无效: 交易已超过 time_expire");
+        }
+        AlipayOrder order = orders.computeIfAbsent(outTradeNo, no -> {
+            AlipayOrder created = new AlipayOrder(no, fen, subject, newQrCode(), now, expiresAt, notifyUrl);
+            qrCodes.register(created.qrCode, CHANNEL, no, this);
+            return created;
+        });
+        synchronized (order) {
+            expireIfDue(order);
+            if (order.paid()) {
+                throw AlipayError.business("ACQ.TRADE_HAS_SUCCESS", "交易已被支付");
+            }
+            if (order.state == AlipayOrder.State.TRADE_CLOSED) {
+                throw AlipayError.business("ACQ.TRADE_HAS_CLOSE", "交易已经关闭");
+            }
+            if (order.amountFen != fen) {
+                throw AlipayError.business("ACQ.CONTEXT_INCONSISTENT", "交易信息被篡改");
+            }
+            if (notifyUrl != null && !notifyUrl.isBlank()) {
+                order.notifyUrl = notifyUrl;
+            }
+            Map<String, Object> answer = success();
+            answer.put("out_trade_no", order.outTradeNo);
+            answer.put("qr_code", order.qrCode);
+            return answer;
+        }
+    }
+
+    // ---- alipay.trade.query ----
+
+    Map<String, Object> query(Map<String, String> biz) {
+        AlipayOrder order = find(biz);
+        synchronized (order) {
+            expireIfDue(order);
+            if (!order.scanned()) {
+                throw AlipayError.tradeNotExist();
+            }
+            Map<String, Object> answer = success();
+            answer.put("trade_no", order.tradeNo);
+            answer.put("out_trade_no", order.outTradeNo);
+            answer.put("buyer_logon_id", order.buyerLogonId);
+            answer.put("trade_status", order.state.name());
+            answer.put("total_amount", Yuan.of(order.amountFen));
+            if (order.paid()) {
+                answer.put("receipt_amount", Yuan.of(order.amountFen));
+                answer.put("buyer_pay_amount", Yuan.of(order.amountFen));
+                answer.put("send_pay_date", TIME.format(order.paidAt));
+            }
+            return answer;
+        }
+    }
+
+    // ---- alipay.trade.close ----
+
+    Map<String, Object> close(Map<String, String> biz) {
+        AlipayOrder order = find(biz);
+        synchronized (order) {
+            expireIfDue(order);
+            if (!order.scanned()) {
+                // Alipay does not know a trade before the scan; the code is dead from now on
+                closeQuietly(order);
+                throw AlipayError.tradeNotExist();
+            }
+            if (order.paid()) {
+                throw AlipayError.business("ACQ.TRADE_STATUS_ERROR", "交易状态不合法");
+            }
+            closeScanned(order);
+            Map<String, Object> answer = success();
+            answer.put("trade_no", order.tradeNo);
+            answer.put("out_trade_no", order.outTradeNo);
+            return answer;
+        }
+    }
+
+    // ---- alipay.trade.cancel ----
+
+    Map<String, Object> cancel(Map<String, String> biz) {
+        Map<String, Object> answer = success();
+        Optional<AlipayOrder> found = lookup(biz);
+        if (found.isEmpty()) {
+            answer.put("out_trade_no", biz.get("out_trade_no"));
+            answer.put("retry_flag", "N");
+            answer.put("action", "close");
+            return answer;
+        }
+        AlipayOrder order = found.get();
+        synchronized (order) {
+            expireIfDue(order);
+            String action = "close";
+            if (order.paid() && order.refundedFen < order.amountFen) {
+                long rest = order.amountFen - order.refundedFen;
+                order.refunds.put("CANCEL-" + order.outTradeNo, new AlipayOrder.Refund("CANCEL-" + order.outTradeNo, rest, clock.instant()));
+                order.refundedFen = order.amountFen;
+                order.state = AlipayOrder.State.TRADE_CLOSED;
+                order.closedAt = clock.instant();
+                action = "refund";
+            } else if (order.scanned()) {
+                closeScanned(order);
+            } else {
+                closeQuietly(order);
+            }
+            if (order.tradeNo != null) {
+                answer.put("trade_no", order.tradeNo);
+            }
+            answer.put("out_trade_no", order.outTradeNo);
+            answer.put("retry_flag", "N");
+            answer.put("action", action);
+            return answer;
+        }
+    }
+
+    // ---- alipay.trade.refund ----
+
+    Map<String, Object> refund(Map<String, String> biz) {
+        AlipayOrder order = find(biz);
+        Long fen = Yuan.toFen(required(biz, "refund_amount"));
+        if (fen == null) {
+            throw AlipayError.business("ACQ.INVALID_PARAMETER", "参数无效: refund_amount");
+        }
+        String outRequestNo = Optional.ofNullable(biz.get("out_request_no")).filter(s -> !s.isBlank()).orElse(order.outTradeNo);
+        synchronized (order) {
+            expireIfDue(order);
+            if (!order.scanned()) {
+                throw AlipayError.tradeNotExist();
+            }
+            AlipayOrder.Refund earlier = order.refunds.get(outRequestNo);
+            boolean fundChange = false;
+            if (earlier == null) {
+                if (!order.paid()) {
+                    throw AlipayError.business("ACQ.TRADE_STATUS_ERROR", "交易状态不合法");
+                }
+                if (order.refundedFen + fen > order.amountFen) {
+                    throw AlipayError.business("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限");
+                }
+                earlier = new AlipayOrder.Refund(outRequestNo, fen, clock.instant());
+                order.refunds.put(outRequestNo, earlier);
+                order.refundedFen += fen;
+                if (order.refundedFen == order.amountFen) {
+                    order.state = AlipayOrder.State.TRADE_CLOSED;
+                    order.closedAt = clock.instant();
+                }
+                fundChange = true;
+            } else if (earlier.amountFen() != fen) {
+                throw AlipayError.business("ACQ.CONTEXT_INCONSISTENT", "交易信息被篡改");
+            }
+            Map<String, Object> answer = success();
+            answer.put("trade_no", order.tradeNo);
+            answer.put("out_trade_no", order.outTradeNo);
+            answer.put("buyer_logon_id", order.buyerLogonId);
+            answer.put("fund_change", fundChange ? "Y" : "N");
+            answer.put("refund_fee", Yuan.of(order.refundedFen));
+            answer.put("send_back_fee", Yuan.of(earlier.amountFen()));
+            answer.put("gmt_refund_pay", TIME.format(earlier.at()));
+            return answer;
+        }
+    }
+
+    // ---- alipay.trade.fastpay.refund.query ----
+
+    Map<String, Object> refundQuery(Map<String, String> biz) {
+        Map<String, Object> answer = success();
+        Optional<AlipayOrder> found = lookup(biz);
+        if (found.isEmpty()) {
+            return answer;
+        }
+        AlipayOrder order = found.get();
+        String outRequestNo = Optional.ofNullable(biz.get("out_request_no")).filter(s -> !s.isBlank()).orElse(order.outTradeNo);
+        synchronized (order) {
+            AlipayOrder.Refund refund = order.refunds.get(outRequestNo);
+            if (refund == null) {
+                return answer;
+            }
+            answer.put("trade_no", order.tradeNo);
+            answer.put("out_trade_no", order.outTradeNo);
+            answer.put("out_request_no", outRequestNo);
+            answer.put("total_amount", Yuan.of(order.amountFen));
+            answer.put("refund_amount", Yuan.of(refund.amountFen()));
+            answer.put("refund_status", "REFUND_SUCCESS");
+            answer.put("gmt_refund_pay", TIME.format(refund.at()));
+            return answer;
+        }
+    }
+
+    // ---- the buyer's phone ----
+
+    @Override
+    public String scan(String outTradeNo, String outcome) {
+        AlipayOrder order = orders.get(outTradeNo);
+        if (order == null) {
+            throw new QrRegistry.OrderFinalException("no Alipay trade " + outTradeNo);
+        }
+        synchronized (order) {
+            expireIfDue(order);
+            if (order.paid() || order.state == AlipayOrder.State.TRADE_CLOSED) {
+                throw new QrRegistry.OrderFinalException("Alipay trade " + outTradeNo + " is already "
+                        + (order.paid() ? "paid" : "closed"));
+            }
+            Instant now = clock.instant();
+            if (!order.scanned()) {
+                order.tradeNo = newTradeNo(now);
+                order.createdAt = now;
+                order.buyerLogonId = "sbx***@sandbox.test";
+                order.state = AlipayOrder.State.WAIT_BUYER_PAY;
+                outTradeNoByTradeNo.put(order.tradeNo, order.outTradeNo);
+            }
+            switch (outcome) {
+                case "SUCCESS" -> {
+                    order.state = AlipayOrder.State.TRADE_SUCCESS;
+                    order.paidAt = now;
+                    notifications.tradeChanged(order);
+                }
+                case "FAIL" -> closeScanned(order);
+                default -> {
+                    // USERPAYING: the buyer is still entering the password
+                }
+            }
+            return order.state.name();
+        }
+    }
+
+    // ---- the channel's truth and bills ----
+
+    @Override
+    public Optional<Map<String, Object>> order(String outTradeNo) {
+        AlipayOrder order = orders.get(outTradeNo);
+        if (order == null) {
+            return Optional.empty();
+        }
+        synchronized (order) {
+            expireIfDue(order);
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("status", order.state.name());
+            view.put("amount_fen", order.amountFen);
+            view.put("trade_no", order.tradeNo);
+            view.put("refunded_fen", order.refundedFen);
+            return Optional.of(view);
+        }
+    }
+
+    @Override
+    public BillFile bill(LocalDate day) {
+        List<AlipayBill.Row> rows = new ArrayList<>();
+        for (AlipayOrder order : orders.values()) {
+            synchronized (order) {
+                if (order.paid() && day.equals(LocalDate.ofInstant(order.paidAt, SHANGHAI))) {
+                    rows.add(new AlipayBill.Row(order.tradeNo, order.outTradeNo, false, order.subject, order.createdAt,
+                            order.paidAt, order.buyerLogonId, order.amountFen, order.amountFen, ""));
+                }
+                for (AlipayOrder.Refund refund : order.refunds.values()) {
+                    if (day.equals(LocalDate.ofInstant(refund.at(), SHANGHAI))) {
+                        rows.add(new AlipayBill.Row(order.tradeNo, order.outTradeNo, true, order.subject, order.createdAt,
+                                refund.at(), order.buyerLogonId, order.amountFen, -refund.amountFen(), refund.outRequestNo()));
+                    }
+                }
+            }
+        }
+        rows.sort((a, b) -> a.finishedAt().compareTo(b.finishedAt()));
+        return AlipayBill.render(day, rows, clock.instant());
+    }
+
+    // ---- helpers ----
+
+    private void closeScanned(AlipayOrder order) {
+        if (order.state == AlipayOrder.State.TRADE_CLOSED) {
+            return;
+        }
+        order.state = AlipayOrder.State.TRADE_CLOSED;
+        order.closedAt = clock.instant();
+        notifications.tradeChanged(order);
+    }
+
+    private void closeQuietly(AlipayOrder order) {
+        order.state = AlipayOrder.State.TRADE_CLOSED;
+        order.closedAt = clock.instant();
+    }
+
+    private void expireIfDue(AlipayOrder order) {
+        if (order.expiresAt == null || order.paid() || order.state == AlipayOrder.State.TRADE_CLOSED
+                || clock.instant().isBefore(order.expiresAt)) {
+            return;
+        }
+        if (order.scanned()) {
+            closeScanned(order);
+        } else {
+            closeQuietly(order);
+        }
+    }
+
+    private AlipayOrder find(Map<String, String> biz) {
+        return lookup(biz).orElseThrow(AlipayError::tradeNotExist);
+    }
+
+    private Optional<AlipayOrder> lookup(Map<String, String> biz) {
+        String outTradeNo = biz.get("out_trade_no");
+        String tradeNo = biz.get("trade_no");
+        if ((outTradeNo == null || outTradeNo.isBlank()) && tradeNo != null && !tradeNo.isBlank()) {
+            outTradeNo = outTradeNoByTradeNo.get(tradeNo);
+        } else if ((outTradeNo == null || outTradeNo.isBlank())) {
+            throw AlipayError.business("ACQ.INVALID_PARAMETER", "参数无效: out_trade_no 与 trade_no 不能同时为空");
+        }
+        return outTradeNo == null ? Optional.empty() : Optional.ofNullable(orders.get(outTradeNo));
+    }
+
+    private static String required(Map<String, String> biz, String name) {
+        String value = biz.get(name);
+        if (value == null || value.isBlank()) {
+            throw new AlipayError("40001", "Missing Required Arguments", "isv.missing-" + name.replace('_', '-'),
+                    "缺少必选参数 " + name);
+        }
+        return value;
+    }
+
+    private static Instant expiry(Map<String, String> biz, Instant now) {
+        String timeExpire = biz.get("time_expire");
+        if (timeExpire != null && !timeExpire.isBlank()) {
+            try {
+                return LocalDateTime.parse(timeExpire.trim(), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+                        .atZone(SHANGHAI).toInstant();
+            } catch (DateTimeParseException e) {
+                throw AlipayError.business("ACQ.INVALID_PARAMETER", "参数无效: time_expire");
+            }
+        }
+        String express = biz.get("timeout_express");
+        if (express != null && !express.isBlank()) {
+            Matcher m = TIMEOUT_EXPRESS.matcher(express.trim());
+            if (!m.matches()) {
+                throw AlipayError.business("ACQ.INVALID_PARAMETER", "参数无效: timeout_express");
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "m" -> now.plus(Duration.ofMinutes(n));
+                case "h" -> now.plus(Duration.ofHours(n));
+                case "d" -> now.plus(Duration.ofDays(n));
+                // "1c": until the end of the day
+                default -> LocalDate.ofInstant(now, SHANGHAI).plusDays(n).atStartOfDay(SHANGHAI).toInstant();
+            };
+        }
+        return null;
+    }
+
+    private String newQrCode() {
+        StringBuilder code = new StringBuilder("https://qr.alipay.com/sbx");
+        for (int i = 0; i < 24; i++) {
+            code.append(QR_ALPHABET.charAt(random.nextInt(QR_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    /** 28 digits like Alipay's: the date, "22", an 18-digit sequence. */
+    private String newTradeNo(Instant now) {
+        return DAY.format(now) + "22" + String.format("%018d", tradeSequence.incrementAndGet());
+    }
+
+    private static Map<String, Object> success() {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("code", "10000");
+        answer.put("msg", "Success");
+        return answer;
+    }
+
+}
