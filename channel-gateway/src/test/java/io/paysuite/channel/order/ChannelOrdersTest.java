@@ -1,0 +1,218 @@
+package io.paysuite.channel.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.channel.ChargeChannelCmd;
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.channel.adapter.ChannelCall;
+import io.paysuite.channel.adapter.Outcome;
+import io.paysuite.channel.adapter.QrChannelAdapter;
+import io.paysuite.channel.config.ChannelProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** The arbitration rules of {@link ChannelOrders} against a scripted channel (no network, no database). */
+class ChannelOrdersTest {
+
+    static final String PAY_ORDER = "P2026112914000001000010004";
+
+    final Repo repo = new Repo();
+    final Script channel = new Script();
+    final List<String> announced = new ArrayList<>();
+    Instant now = Instant.parse("2026-11-29T14:00:00Z");
+    final ChannelOrders orders = new ChannelOrders(repo, List.of(channel), o -> announced.add(o.status().name()),
+            new ChannelProperties("x", "t", Duration.ofSeconds(60)), new SimpleMeterRegistry(), new Clock() {
+                @Override
+                public ZoneOffset getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return now;
+                }
+            });
+
+    ChargeChannelCmd cmd(long amount) {
+        return new ChargeChannelCmd(PAY_ORDER, "T2026112914000001000010004", "M1", PayMethod.ALIPAY_QR, Money.cny(amount), "tea",
+                now.plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void aPrecreateTimeoutIsProcessingAndTheRepeatAsksForTheCodeAgain() {
+        channel.precreate = ChannelCall.unknown("IO", "read timed out");
+        assertThat(orders.charge(cmd(100)).status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+
+        channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
+        now = now.plusSeconds(10);
+        ChannelOrder again = orders.charge(cmd(100));
+        assertThat(again.status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(again.codeUrl()).isEqualTo("https://qr.alipay.com/x");
+        assertThat(announced).isEmpty();
+    }
+
+    @Test
+    void aDefiniteRefusalBeforeAcceptanceFailsTheOrder() {
+        channel.precreate = ChannelCall.of(Outcome.FAILURE, "ACQ.ACCESS_FORBIDDEN", "no");
+        assertThat(orders.charge(cmd(100)).status()).isEqualTo(ChannelOrderStatus.FAILED);
+        assertThat(announced).containsExactly("FAILED");
+    }
+
+    @Test
+    void notFoundBeforeExpiryIsNotFailureAndAfterItOnlyTheChannelsCloseFailsIt() {
+        channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
+        orders.charge(cmd(100));
+        channel.query = ChannelCall.of(Outcome.NOT_FOUND, "ACQ.TRADE_NOT_EXIST", "none");
+        now = now.plusSeconds(60);
+        assertThat(orders.charge(cmd(100)).status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+
+        now = now.plus(Duration.ofMinutes(31));
+        channel.close = ChannelCall.unknown("IO", "timeout");
+        assertThat(orders.charge(cmd(100)).status()).as("an unanswered close decides nothing").isEqualTo(ChannelOrderStatus.PROCESSING);
+        channel.close = ChannelCall.of(Outcome.SUCCESS, "10000", "closed");
+        assertThat(orders.charge(cmd(100)).status()).isEqualTo(ChannelOrderStatus.FAILED);
+        assertThat(announced).containsExactly("FAILED");
+    }
+
+    @Test
+    void theFirstFinalResultWinsAndAContradictionIsRecordedNotApplied() {
+        channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
+        ChannelOrder order = orders.charge(cmd(100));
+        orders.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L));
+        orders.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1 again", "2026112922001", null, 100L));
+        orders.notified(order.channelOrderNo(), ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "late close"));
+
+        ChannelOrder held = repo.find(order.channelOrderNo()).orElseThrow();
+        assertThat(held.status()).isEqualTo(ChannelOrderStatus.SUCCESS);
+        assertThat(held.finalSource()).isEqualTo("NOTIFY");
+        assertThat(announced).as("a repeated notification announces nothing new").containsExactly("SUCCESS");
+        assertThat(repo.conflicts).containsExactly("SUCCESS→FAILED");
+    }
+
+    @Test
+    void aPaidAmountOtherThanOursIsAConflictNotASuccess() {
+        channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
+        ChannelOrder order = orders.charge(cmd(100));
+        orders.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n", "1", null, 1L));
+
+        assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(repo.conflicts).containsExactly("PROCESSING→SUCCESS");
+        assertThat(announced).isEmpty();
+    }
+
+    @Test
+    void theSamePayOrderWithAnotherAmountIsRefusedAndChangesNothing() {
+        channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
+        orders.charge(cmd(100));
+        assertThatThrownBy(() -> orders.charge(cmd(101))).isInstanceOf(BizException.class).hasMessageContaining("different content");
+        assertThat(repo.byNo).hasSize(1);
+    }
+
+    static final class Script implements QrChannelAdapter {
+        ChannelCall precreate;
+        ChannelCall query = ChannelCall.of(Outcome.PENDING, "WAIT_BUYER_PAY", "");
+        ChannelCall close;
+
+        @Override
+        public ChannelCode channel() {
+            return ChannelCode.ALIPAY;
+        }
+
+        @Override
+        public PayMethod method() {
+            return PayMethod.ALIPAY_QR;
+        }
+
+        @Override
+        public ChannelCall precreate(ChannelOrder order) {
+            return precreate;
+        }
+
+        @Override
+        public ChannelCall query(ChannelOrder order) {
+            return query;
+        }
+
+        @Override
+        public ChannelCall close(ChannelOrder order) {
+            return close;
+        }
+    }
+
+    /** The repository's contract (unique pay order, compare-and-set), in memory for the unit test. */
+    static final class Repo implements ChannelOrderRepository {
+        final Map<String, ChannelOrder> byNo = new ConcurrentHashMap<>();
+        final List<String> conflicts = new ArrayList<>();
+
+        @Override
+        public synchronized boolean insert(ChannelOrder order) {
+            if (findByPayOrder(order.payOrderNo()).isPresent()) {
+                return false;
+            }
+            byNo.put(order.channelOrderNo(), order);
+            return true;
+        }
+
+        @Override
+        public Optional<ChannelOrder> findByPayOrder(String payOrderNo) {
+            return byNo.values().stream().filter(o -> o.payOrderNo().equals(payOrderNo)).findFirst();
+        }
+
+        @Override
+        public Optional<ChannelOrder> find(String channelOrderNo) {
+            return Optional.ofNullable(byNo.get(channelOrderNo));
+        }
+
+        @Override
+        public synchronized boolean transition(String no, ChannelOrderStatus from, ChannelOrderStatus to, String codeUrl,
+                                               String channelTradeNo, String rawCode, String finalSource, Instant at) {
+            ChannelOrder o = byNo.get(no);
+            if (o == null || o.status() != from) {
+                return false;
+            }
+            byNo.put(no, new ChannelOrder(o.channelOrderNo(), o.payOrderNo(), o.tradeNo(), o.merchantId(), o.channel(), o.method(),
+                    o.amount(), o.subject(), to, codeUrl != null ? codeUrl : o.codeUrl(),
+                    channelTradeNo != null ? channelTradeNo : o.channelTradeNo(), rawCode != null ? rawCode : o.rawCode(),
+                    finalSource != null ? finalSource : o.finalSource(), o.expiresAt(), o.createdAt(),
+                    to.isFinal() ? at : o.finishedAt()));
+            return true;
+        }
+
+        @Override
+        public synchronized boolean rememberCodeUrl(String no, String codeUrl, Instant at) {
+            ChannelOrder o = byNo.get(no);
+            if (o.status() != ChannelOrderStatus.PROCESSING || o.codeUrl() != null) {
+                return false;
+            }
+            byNo.put(no, new ChannelOrder(o.channelOrderNo(), o.payOrderNo(), o.tradeNo(), o.merchantId(), o.channel(), o.method(),
+                    o.amount(), o.subject(), o.status(), codeUrl, o.channelTradeNo(), o.rawCode(), o.finalSource(), o.expiresAt(),
+                    o.createdAt(), o.finishedAt()));
+            return true;
+        }
+
+        @Override
+        public void recordConflict(String no, ChannelOrderStatus held, ChannelOrderStatus claimed, String rawCode, String source,
+                                   String detail, Instant at) {
+            conflicts.add(held + "→" + claimed);
+        }
+    }
+}
