@@ -2,6 +2,7 @@ package io.paysuite.cashier.ops;
 
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.ledger.TrialBalanceDTO;
 import io.paysuite.api.member.MerchantDTO;
@@ -57,9 +58,21 @@ public class OpsController {
     private final PayService pays;
     private final List<TrailSource> localSources;
     private final Times times;
+    private final ChannelService channels;
+
+    public record CodeCountView(String code, long count) {
+    }
+
+    public record ChannelHealthView(String channel, boolean enabled, long calls, double successRate, double p50Ms, double p99Ms,
+                                    String breakerState, long windowSeconds, List<CodeCountView> topCodes) {
+    }
+
+    public record ChannelsHealthView(List<ChannelHealthView> channels) {
+    }
 
     public OpsController(MerchantService merchants, LedgerService ledger, TradeService trades, PayService pays,
-                         List<TrailSource> localSources, Times times) {
+                         List<TrailSource> localSources, Times times, ChannelService channels) {
+        this.channels = channels;
         this.merchants = merchants;
         this.ledger = ledger;
         this.trades = trades;
@@ -79,6 +92,16 @@ public class OpsController {
         String pem = body.text("public_key_pem");
         MerchantDTO merchant = Results.unwrap(merchants.onboard(new OnboardMerchantCmd(requestNo(name, pem), name, pem, null, null)));
         return ResponseEntity.status(HttpStatus.CREATED).body(new OnboardedView(merchant.merchantId(), merchant.appId(), merchant.serialNo()));
+    }
+
+    /** Per channel over the last five minutes: success rate, p50/p99 latency, breaker state, most frequent codes. */
+    @GetMapping("/channels/health")
+    public ChannelsHealthView channelsHealth() {
+        return new ChannelsHealthView(Results.unwrap(channels.health()).stream()
+                .map(h -> new ChannelHealthView(h.channel().name(), h.enabled(), h.calls(), h.successRate(), h.p50Millis(),
+                        h.p99Millis(), h.breakerState(), h.windowSeconds(),
+                        h.topCodes().stream().map(c -> new CodeCountView(c.code(), c.count())).toList()))
+                .toList());
     }
 
     @GetMapping("/ledger/trial-balance")

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code paysuite.cashier.page.*}: the buyer's cashier pages.
  *
- * @param enabledMethods  methods the platform can take right now: the balance and Alipay QR are wired
+ * @param enabledMethods  methods the platform can take right now: the balance, WeChat and Alipay QR are wired
  *                        end to end; the other channel methods come with their channel-gateway
  *                        adapters, and until they are listed here the page shows them disabled ("not available yet")
  *                        rather than hiding them, so a buyer sees why a method the merchant offers
@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("paysuite.cashier.page")
 public record CashierPageProperties(
-        @DefaultValue({"BALANCE", "ALIPAY_QR"}) List<PayMethod> enabledMethods,
+        @DefaultValue({"BALANCE", "WECHAT_QR", "ALIPAY_QR"}) List<PayMethod> enabledMethods,
         @DefaultValue("30m") Duration sessionTtl,
         @DefaultValue("2s") Duration progressRefresh,
         @DefaultValue("5s") Duration returnDelay) {

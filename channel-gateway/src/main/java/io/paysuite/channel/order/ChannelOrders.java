@@ -10,6 +10,8 @@ import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.adapter.QrChannelAdapter;
 import io.paysuite.channel.config.ChannelProperties;
+import io.paysuite.channel.isolation.BreakerBoard;
+import io.paysuite.channel.isolation.ChannelGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,15 +51,20 @@ public class ChannelOrders {
     private final ChannelProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ChannelGuard guard;
+    private final BreakerBoard breakers;
 
     public ChannelOrders(ChannelOrderRepository orders, List<QrChannelAdapter> adapters, ChannelResults results,
-                         ChannelProperties properties, MeterRegistry meters, Clock clock) {
+                         ChannelProperties properties, MeterRegistry meters, Clock clock, ChannelGuard guard,
+                         BreakerBoard breakers) {
         this.orders = orders;
         adapters.forEach(adapter -> this.adapters.put(adapter.method(), adapter));
         this.results = results;
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
+        this.guard = guard;
+        this.breakers = breakers;
     }
 
     public ChannelOrder charge(ChargeChannelCmd cmd) {
@@ -67,6 +74,10 @@ public class ChannelOrders {
             throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel takes " + cmd.method() + " now; nothing was sent");
         }
         ChannelOrder order = orders.findByPayOrder(cmd.payOrderNo()).orElse(null);
+        if (order == null && breakers.open(adapter.channel())) {
+            // an open breaker takes the channel out of routing: nothing is recorded, nothing sent
+            throw new BizException(ErrorCode.SERVICE_DEGRADED, adapter.channel() + " is unavailable now (circuit open); nothing was sent");
+        }
         if (order == null) {
             Instant now = now();
             ChannelOrder fresh = new ChannelOrder(ChannelOrder.numberFor(cmd.payOrderNo()), cmd.payOrderNo(), cmd.tradeNo(),
@@ -223,12 +234,32 @@ public class ChannelOrders {
     }
 
     private ChannelCall timed(ChannelOrder order, String operation, java.util.function.Supplier<ChannelCall> call) {
-        long started = System.nanoTime();
-        ChannelCall answer = call.get();
-        meters.timer("channel.call", "channel", order.channel().name(), "operation", operation,
-                "outcome", answer.outcome().name()).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        meters.counter("channel.code", "channel", order.channel().name(), "code", String.valueOf(answer.rawCode())).increment();
-        return answer;
+        return guard.call(order.channel(), operation, call);
+    }
+
+    /**
+     * A half-open probe of an open channel: a query of an order that never existed, through the same
+     * guard. Any answer from the channel (here: "not found") is health; a timeout keeps it open.
+     *
+     * @return whether the channel answered
+     */
+    public boolean probe(ChannelCode channel) {
+        QrChannelAdapter adapter = adapters.values().stream().filter(a -> a.channel() == channel).findFirst().orElse(null);
+        if (adapter == null) {
+            return false;
+        }
+        Instant now = now();
+        ChannelOrder probe = new ChannelOrder("C" + "0".repeat(25), "P" + "0".repeat(25), "T" + "0".repeat(25), "PROBE", channel,
+                adapter.method(), io.paysuite.api.money.Money.cny(1), "probe", ChannelOrderStatus.PROCESSING, null, null, null, null,
+                now, now, null);
+        return guard.call(channel, "probe", () -> adapter.query(probe)).outcome() != Outcome.UNKNOWN;
+    }
+
+    /** The channels this gateway can charge, by the configured adapters. */
+    public java.util.Set<ChannelCode> channels() {
+        java.util.Set<ChannelCode> channels = java.util.EnumSet.noneOf(ChannelCode.class);
+        adapters.values().forEach(a -> channels.add(a.channel()));
+        return channels;
     }
 
     private ChannelOrder reread(ChannelOrder order) {

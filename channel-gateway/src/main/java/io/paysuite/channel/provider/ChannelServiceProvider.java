@@ -1,6 +1,12 @@
 package io.paysuite.channel.provider;
 
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.channel.ChannelHealthDTO;
 import io.paysuite.api.channel.ChannelOrderDTO;
+import io.paysuite.channel.health.ChannelStats;
+import io.paysuite.channel.isolation.BreakerBoard;
+import java.util.ArrayList;
+import java.util.List;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.channel.ChargeChannelCmd;
 import io.paysuite.api.common.Result;
@@ -20,9 +26,24 @@ public class ChannelServiceProvider implements ChannelService {
     private static final Logger log = LoggerFactory.getLogger(ChannelServiceProvider.class);
 
     private final ChannelOrders orders;
+    private final ChannelStats stats;
+    private final BreakerBoard breakers;
 
-    public ChannelServiceProvider(ChannelOrders orders) {
+    public ChannelServiceProvider(ChannelOrders orders, ChannelStats stats, BreakerBoard breakers) {
         this.orders = orders;
+        this.stats = stats;
+        this.breakers = breakers;
+    }
+
+    @Override
+    public Result<List<ChannelHealthDTO>> health() {
+        return answer("health", () -> {
+            List<ChannelHealthDTO> all = new ArrayList<>();
+            for (ChannelCode channel : ChannelCode.values()) {
+                all.add(stats.health(channel, orders.channels().contains(channel), breakers.state(channel)));
+            }
+            return all;
+        });
     }
 
     @Override

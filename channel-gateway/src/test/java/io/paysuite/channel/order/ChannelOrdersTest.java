@@ -14,6 +14,9 @@ import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.adapter.QrChannelAdapter;
 import io.paysuite.channel.config.ChannelProperties;
+import io.paysuite.channel.health.ChannelStats;
+import io.paysuite.channel.isolation.BreakerBoard;
+import io.paysuite.channel.isolation.ChannelGuard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +37,7 @@ class ChannelOrdersTest {
     final Script channel = new Script();
     final List<String> announced = new ArrayList<>();
     Instant now = Instant.parse("2026-11-29T14:00:00Z");
-    final ChannelOrders orders = new ChannelOrders(repo, List.of(channel), o -> announced.add(o.status().name()),
-            new ChannelProperties("x", "t", Duration.ofSeconds(60)), new SimpleMeterRegistry(), new Clock() {
+    final Clock clock = new Clock() {
                 @Override
                 public ZoneOffset getZone() {
                     return ZoneOffset.UTC;
@@ -50,7 +52,11 @@ class ChannelOrdersTest {
                 public Instant instant() {
                     return now;
                 }
-            });
+            };
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final ChannelOrders orders = new ChannelOrders(repo, List.of(channel), o -> announced.add(o.status().name()),
+            new ChannelProperties("x", "t", Duration.ofSeconds(60)), meters, clock,
+            new ChannelGuard(new ChannelStats(meters, clock)), new BreakerBoard(clock));
 
     ChargeChannelCmd cmd(long amount) {
         return new ChargeChannelCmd(PAY_ORDER, "T2026112914000001000010004", "M1", PayMethod.ALIPAY_QR, Money.cny(amount), "tea",

@@ -1,6 +1,7 @@
 package io.paysuite.api.channel;
 
 import io.paysuite.api.common.Result;
+import java.util.List;
 
 /**
  * Channel orders over Dubbo (provider: channel-gateway). Answers never fold "unknown" into
@@ -20,4 +21,7 @@ public interface ChannelService {
 
     /** The channel order of a pay order as stored, without asking the channel; {@code PAY_ORDER_NOT_FOUND} if none. */
     Result<ChannelOrderDTO> get(String payOrderNo);
+
+    /** Every configured channel's health now: success rate, latency percentiles, breaker state, frequent codes. */
+    Result<List<ChannelHealthDTO>> health();
 }

@@ -7,12 +7,17 @@ import io.paysuite.pay.tool.ChannelTool;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The channel methods pay-core offers: each one a {@link ChannelTool}. WeChat and bank cards join when channel-gateway speaks them. */
+/** The channel methods pay-core offers: each one a {@link ChannelTool}. Bank cards join when channel-gateway speaks them. */
 @Configuration(proxyBeanMethods = false)
 public class ChannelToolsConfig {
 
     @Bean
     ChannelTool alipayQrTool(ChannelService channels, LedgerService ledger) {
         return new ChannelTool(PayMethod.ALIPAY_QR, channels, ledger);
+    }
+
+    @Bean
+    ChannelTool wechatQrTool(ChannelService channels, LedgerService ledger) {
+        return new ChannelTool(PayMethod.WECHAT_QR, channels, ledger);
     }
 }

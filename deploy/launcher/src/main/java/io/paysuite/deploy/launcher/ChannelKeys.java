@@ -29,6 +29,9 @@ public final class ChannelKeys {
         ChannelKeys keys = new ChannelKeys(workDir.resolve("keys").resolve("channels"));
         keys.pair("alipay-app");
         keys.pair("alipay-platform");
+        keys.pair("wechat-merchant");
+        keys.pair("wechat-platform");
+        keys.secret("wechat-apiv3.key");
         return keys;
     }
 
@@ -38,6 +41,30 @@ public final class ChannelKeys {
 
     public Path publicKey(String name) {
         return dir.resolve(name + ".pub.pem");
+    }
+
+    public Path secretFile(String name) {
+        return dir.resolve(name);
+    }
+
+    /** WeChat's APIv3 key: 32 ASCII characters (it is used as the AES-256 key as is). */
+    private void secret(String name) {
+        Path file = secretFile(name);
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir);
+            String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            StringBuilder key = new StringBuilder();
+            for (int i = 0; i < 32; i++) {
+                key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            Files.writeString(file, key + "\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     private void pair(String name) {

@@ -68,7 +68,10 @@ public final class Suite implements AutoCloseable {
                 new ServicePorts(config.sandboxPort(), 0), config.serviceJvmArgs(),
                 List.of("--server.port=" + config.sandboxPort(),
                         "--paysuite.sandbox.alipay.app-public-key=" + channelKeys.publicKey("alipay-app"),
-                        "--paysuite.sandbox.alipay.platform-private-key=" + channelKeys.privateKey("alipay-platform")),
+                        "--paysuite.sandbox.alipay.platform-private-key=" + channelKeys.privateKey("alipay-platform"),
+                        "--paysuite.sandbox.wechat.merchant-public-key=" + channelKeys.publicKey("wechat-merchant"),
+                        "--paysuite.sandbox.wechat.platform-private-key=" + channelKeys.privateKey("wechat-platform"),
+                        "--paysuite.sandbox.wechat.api-v3-key-file=" + channelKeys.secretFile("wechat-apiv3.key")),
                 config.workDir()).start();
         for (ServiceId id : ServiceId.values()) {
             services.put(id, newProcess(id, id.module(), config.ports(id), Map.of()).start());
@@ -138,6 +141,11 @@ public final class Suite implements AutoCloseable {
         props.put("paysuite.channels.alipay.app-private-key", channelKeys.privateKey("alipay-app").toString());
         props.put("paysuite.channels.alipay.platform-public-key", channelKeys.publicKey("alipay-platform").toString());
         props.put("paysuite.channels.alipay.notify-url", "http://127.0.0.1:" + ports.http() + "/channels/alipay/notify");
+        props.put("paysuite.channels.wechat.base-url", sandboxUrl);
+        props.put("paysuite.channels.wechat.merchant-private-key", channelKeys.privateKey("wechat-merchant").toString());
+        props.put("paysuite.channels.wechat.platform-public-key", channelKeys.publicKey("wechat-platform").toString());
+        props.put("paysuite.channels.wechat.api-v3-key-file", channelKeys.secretFile("wechat-apiv3.key").toString());
+        props.put("paysuite.channels.wechat.notify-url", "http://127.0.0.1:" + ports.http() + "/channels/wechat/notify");
     }
 
     private Path jar(String moduleDir, String artifact) {
