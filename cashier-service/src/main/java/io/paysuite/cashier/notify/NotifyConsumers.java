@@ -85,6 +85,9 @@ public class NotifyConsumers implements SmartLifecycle {
         }
         Notification notification = bodies.build(type, eventId, message.getBody(),
                 Instant.ofEpochMilli(message.getBornTimestamp()), clock.instant());
+        if (notification.notifyUrl() == null || notification.notifyUrl().isBlank()) {
+            return; // a till-only payment-code trade whose merchant named no notify_url
+        }
         if (store.insert(notification)) {
             log.info("notification {} {} of trade {} to {}", eventId, notification.eventType(), notification.tradeNo(),
                     notification.notifyUrl());

@@ -21,7 +21,8 @@ final class PayMethodMenu {
 
     List<PayMethodOffer> offersFor(TradeDTO trade) {
         List<PayMethod> allowed = trade.paymentMethods().isEmpty() ? Arrays.asList(PayMethod.values()) : trade.paymentMethods();
-        return allowed.stream().distinct().map(m -> new PayMethodOffer(m, enabled.contains(m))).toList();
+        // payment codes are scanned at the merchant's till, never offered on the page
+        return allowed.stream().distinct().filter(m -> !m.paymentCode()).map(m -> new PayMethodOffer(m, enabled.contains(m))).toList();
     }
 
     /** Whether {@code method} may be paid with on this trade now. */

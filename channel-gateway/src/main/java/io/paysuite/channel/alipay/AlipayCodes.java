@@ -41,6 +41,33 @@ final class AlipayCodes {
         return Outcome.UNKNOWN; // 20000, ACQ.SYSTEM_ERROR, ACQ.TRADE_HAS_SUCCESS (the query decides), anything new
     }
 
+    /** Payment-code refusals that prove nothing was taken: the code is bad or expired, the buyer cannot pay. */
+    private static final Set<String> PAY_REFUSED_SUB = Set.of("ACQ.PAYMENT_AUTH_CODE_INVALID", "ACQ.BUYER_BALANCE_NOT_ENOUGH",
+            "ACQ.BUYER_BANKCARD_BALANCE_NOT_ENOUGH", "ACQ.BUYER_ENABLE_STATUS_FORBID", "ACQ.CONTEXT_INCONSISTENT",
+            "ACQ.ACCESS_FORBIDDEN", "ACQ.TOTAL_FEE_EXCEED", "ACQ.BEYOND_PAY_RESTRICTION", "ACQ.INVALID_PARAMETER");
+
+    /** {@code trade.pay}: 10000 paid; 10003 "order success pay inprocess" — the buyer must confirm. */
+    static Outcome ofPay(String code, String subCode) {
+        if (OK.equals(code)) {
+            return Outcome.SUCCESS;
+        }
+        if ("10003".equals(code)) {
+            return Outcome.PENDING;
+        }
+        if (REFUSED_TOP.contains(code) || ("40004".equals(code) && PAY_REFUSED_SUB.contains(subCode))) {
+            return Outcome.FAILURE;
+        }
+        return Outcome.UNKNOWN;
+    }
+
+    /** {@code trade.cancel}: done unless Alipay asks to retry ({@code retry_flag=Y}); anything else: ask again. */
+    static Outcome ofCancel(String code, String subCode, String retryFlag) {
+        if (OK.equals(code)) {
+            return "Y".equals(retryFlag) ? Outcome.UNKNOWN : Outcome.SUCCESS;
+        }
+        return Outcome.UNKNOWN;
+    }
+
     static Outcome ofQuery(String code, String subCode, String tradeStatus) {
         if (OK.equals(code)) {
             return tradeStatus == null ? Outcome.UNKNOWN : TRADE_STATUS.getOrDefault(tradeStatus, Outcome.UNKNOWN);

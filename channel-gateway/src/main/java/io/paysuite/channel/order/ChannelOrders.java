@@ -6,7 +6,9 @@ import io.paysuite.api.channel.ChargeChannelCmd;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.pay.PayMethod;
+import io.paysuite.channel.adapter.ChannelAdapter;
 import io.paysuite.channel.adapter.ChannelCall;
+import io.paysuite.channel.adapter.CodeChannelAdapter;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.adapter.QrChannelAdapter;
 import io.paysuite.channel.config.ChannelProperties;
@@ -46,7 +48,7 @@ public class ChannelOrders {
     private static final Logger log = LoggerFactory.getLogger(ChannelOrders.class);
 
     private final ChannelOrderRepository orders;
-    private final Map<PayMethod, QrChannelAdapter> adapters = new EnumMap<>(PayMethod.class);
+    private final Map<PayMethod, ChannelAdapter> adapters = new EnumMap<>(PayMethod.class);
     private final ChannelResults results;
     private final ChannelProperties properties;
     private final MeterRegistry meters;
@@ -54,9 +56,14 @@ public class ChannelOrders {
     private final ChannelGuard guard;
     private final BreakerBoard breakers;
 
-    public ChannelOrders(ChannelOrderRepository orders, List<QrChannelAdapter> adapters, ChannelResults results,
+    private final FollowUps followUps;
+    private final CodeSchedule codeSchedule;
+
+    public ChannelOrders(ChannelOrderRepository orders, List<ChannelAdapter> adapters, ChannelResults results,
                          ChannelProperties properties, MeterRegistry meters, Clock clock, ChannelGuard guard,
-                         BreakerBoard breakers) {
+                         BreakerBoard breakers, FollowUps followUps) {
+        this.followUps = followUps;
+        this.codeSchedule = new CodeSchedule(properties.codePollEvery(), properties.codeReverseAfter());
         this.orders = orders;
         adapters.forEach(adapter -> this.adapters.put(adapter.method(), adapter));
         this.results = results;
@@ -69,7 +76,7 @@ public class ChannelOrders {
 
     public ChannelOrder charge(ChargeChannelCmd cmd) {
         check(cmd);
-        QrChannelAdapter adapter = adapters.get(cmd.method());
+        ChannelAdapter adapter = adapters.get(cmd.method());
         if (adapter == null) {
             throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel takes " + cmd.method() + " now; nothing was sent");
         }
@@ -77,6 +84,10 @@ public class ChannelOrders {
         if (order == null && breakers.open(adapter.channel())) {
             // an open breaker takes the channel out of routing: nothing is recorded, nothing sent
             throw new BizException(ErrorCode.SERVICE_DEGRADED, adapter.channel() + " is unavailable now (circuit open); nothing was sent");
+        }
+        if (order == null && adapter instanceof CodeChannelAdapter && (cmd.authCode() == null || cmd.authCode().isBlank())) {
+            // a recovery of a payment-code attempt that never reached us: the code is gone, nothing was sent
+            throw new BizException(ErrorCode.PARAM_ERROR, "auth_code is required to charge " + cmd.payOrderNo());
         }
         if (order == null) {
             Instant now = now();
@@ -89,7 +100,82 @@ public class ChannelOrders {
         if (!order.amount().equals(cmd.amount()) || order.method() != cmd.method() || !order.tradeNo().equals(cmd.tradeNo())) {
             throw new BizException(ErrorCode.PARAM_ERROR, "pay order " + cmd.payOrderNo() + " was charged with different content");
         }
-        return followUp(order, adapter);
+        return adapter instanceof CodeChannelAdapter code ? followUpCode(order, code, cmd.authCode(), 0)
+                : followUp(order, (QrChannelAdapter) adapter);
+    }
+
+    /** A delayed follow-up of a payment-code order fired ({@link FollowUps}); schedules the next one while not final. */
+    public void followUp(String channelOrderNo, int attempt) {
+        ChannelOrder order = orders.find(channelOrderNo).orElse(null);
+        if (order == null || order.status().isFinal()) {
+            return;
+        }
+        ChannelAdapter adapter = adapters.get(order.method());
+        if (adapter instanceof CodeChannelAdapter code) {
+            followUpCode(order, code, null, attempt);
+        } else if (adapter instanceof QrChannelAdapter qr) {
+            followUp(order, qr);
+        }
+    }
+
+    /**
+     * Payment code: charge once with the buyer's code; then query while the buyer confirms; after
+     * {@code reverseAfter} without a final answer, reverse (cancel) — which returns the money if
+     * the buyer paid in between — and fail the order only on the channel's definite reversal.
+     */
+    private ChannelOrder followUpCode(ChannelOrder order, CodeChannelAdapter adapter, String authCode, int attempt) {
+        if (order.status().isFinal()) {
+            return order;
+        }
+        if (order.status() == ChannelOrderStatus.CREATED && authCode != null) {
+            ChannelOrder charging = order;
+            ChannelCall answer = timed(charging, "charge", () -> adapter.pay(charging, authCode));
+            switch (answer.outcome()) {
+                case SUCCESS, FAILURE -> {
+                    return settle(order, answer, "SYNC"); // paid at once, or refused with nothing taken
+                }
+                default -> {
+                    orders.transition(order.channelOrderNo(), ChannelOrderStatus.CREATED, ChannelOrderStatus.PROCESSING, null,
+                            answer.channelTradeNo(), answer.rawCode(), null, now());
+                    log.info("payment-code order {} waits ({}: {})", order.channelOrderNo(), answer.rawCode(), answer.rawMessage());
+                    scheduleNext(order, 0);
+                    return reread(order);
+                }
+            }
+        }
+        ChannelOrder asked = order;
+        ChannelCall answer = timed(asked, "query", () -> adapter.query(asked));
+        if (answer.outcome() == Outcome.SUCCESS || answer.outcome() == Outcome.FAILURE) {
+            return settle(order, answer, "QUERY");
+        }
+        if (!now().isBefore(order.createdAt().plus(codeSchedule.reverseAfter()))) {
+            ChannelCall reversed = timed(asked, "reverse", () -> adapter.close(asked));
+            if (reversed.outcome() == Outcome.SUCCESS || reversed.outcome() == Outcome.NOT_FOUND) {
+                log.info("payment-code order {} reversed after {} ({})", order.channelOrderNo(), codeSchedule.reverseAfter(),
+                        reversed.rawCode());
+                return settle(order, new ChannelCall(Outcome.FAILURE, "REVERSED", reversed.rawCode(), null, null, null), "REVERSE");
+            }
+            log.warn("reversal of {} not definite ({}); retried", order.channelOrderNo(), reversed.rawCode());
+        }
+        if (attempt > 0) {
+            scheduleNext(order, attempt);
+        }
+        return reread(order);
+    }
+
+    private void scheduleNext(ChannelOrder order, int attempt) {
+        java.time.Duration gap = codeSchedule.next(attempt);
+        if (gap == null) {
+            log.warn("CHANNEL_ALARM payment-code order {} still not final after its follow-up schedule; pay-core's checks and "
+                    + "reconciliation go on", order.channelOrderNo());
+            return;
+        }
+        try {
+            followUps.schedule(order.channelOrderNo(), attempt + 1, gap);
+        } catch (RuntimeException lost) {
+            log.warn("follow-up {} of {} not scheduled; pay-core's check asks again: {}", attempt + 1, order.channelOrderNo(),
+                    lost.toString());
+        }
     }
 
     public java.util.Optional<ChannelOrder> get(String payOrderNo) {
@@ -244,7 +330,7 @@ public class ChannelOrders {
      * @return whether the channel answered
      */
     public boolean probe(ChannelCode channel) {
-        QrChannelAdapter adapter = adapters.values().stream().filter(a -> a.channel() == channel).findFirst().orElse(null);
+        ChannelAdapter adapter = adapters.values().stream().filter(a -> a.channel() == channel).findFirst().orElse(null);
         if (adapter == null) {
             return false;
         }
@@ -291,7 +377,7 @@ public class ChannelOrders {
 
     /** For tests and logs: which channel serves a method now. */
     public ChannelCode channelOf(PayMethod method) {
-        QrChannelAdapter adapter = adapters.get(method);
+        ChannelAdapter adapter = adapters.get(method);
         return adapter == null ? null : adapter.channel();
     }
 }

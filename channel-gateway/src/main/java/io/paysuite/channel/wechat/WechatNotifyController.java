@@ -9,7 +9,7 @@ import io.paysuite.channel.order.ChannelOrders;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (15 s, 15 s, 30 s, 3 m … 24 h 4 m in all) — what we want when we could not record it.
  */
 @RestController
-@ConditionalOnBean(WechatNativeAdapter.class)
+@ConditionalOnProperty(prefix = "paysuite.channels.wechat", name = "merchant-private-key")
 public class WechatNotifyController {
 
     private static final Logger log = LoggerFactory.getLogger(WechatNotifyController.class);

@@ -55,8 +55,10 @@ class ChannelOrdersTest {
             };
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final ChannelOrders orders = new ChannelOrders(repo, List.of(channel), o -> announced.add(o.status().name()),
-            new ChannelProperties("x", "t", Duration.ofSeconds(60)), meters, clock,
-            new ChannelGuard(new ChannelStats(meters, clock)), new BreakerBoard(clock));
+            new ChannelProperties("x", "t", Duration.ofSeconds(60), "f", Duration.ofSeconds(5), Duration.ofSeconds(30)), meters, clock,
+            new ChannelGuard(new ChannelStats(meters, clock)), new BreakerBoard(clock),
+            (no, attempt, delay) -> scheduled.add(attempt + "@" + delay.toSeconds()));
+    final List<String> scheduled = new ArrayList<>();
 
     ChargeChannelCmd cmd(long amount) {
         return new ChargeChannelCmd(PAY_ORDER, "T2026112914000001000010004", "M1", PayMethod.ALIPAY_QR, Money.cny(amount), "tea",
@@ -131,6 +133,115 @@ class ChannelOrdersTest {
         orders.charge(cmd(100));
         assertThatThrownBy(() -> orders.charge(cmd(101))).isInstanceOf(BizException.class).hasMessageContaining("different content");
         assertThat(repo.byNo).hasSize(1);
+    }
+
+    @Test
+    void aPaymentCodeWaitingForTheBuyerIsPolledAndPaysWhenTheBuyerConfirms() {
+        CodeScript code = new CodeScript();
+        ChannelOrders withCode = codeOrders(code);
+        code.pay = ChannelCall.of(Outcome.PENDING, "10003", "order success pay inprocess");
+        ChannelOrder waiting = withCode.charge(codeCmd("283456789012345678"));
+        assertThat(waiting.status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(scheduled).containsExactly("1@5");
+
+        now = now.plusSeconds(5);
+        code.query = ChannelCall.of(Outcome.PENDING, "WAIT_BUYER_PAY", "");
+        withCode.followUp(waiting.channelOrderNo(), 1);
+        assertThat(scheduled).containsExactly("1@5", "2@5");
+
+        now = now.plusSeconds(5);
+        code.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L);
+        withCode.followUp(waiting.channelOrderNo(), 2);
+        assertThat(repo.find(waiting.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.SUCCESS);
+        assertThat(scheduled).as("a final order needs no more follow-ups").hasSize(2);
+        assertThat(code.reversals).isZero();
+    }
+
+    @Test
+    void aPaymentCodeStillUnpaidAfterThirtySecondsIsReversedAndFailsOnlyOnTheDefiniteReversal() {
+        CodeScript code = new CodeScript();
+        ChannelOrders withCode = codeOrders(code);
+        code.pay = ChannelCall.of(Outcome.PENDING, "10003", "order success pay inprocess");
+        ChannelOrder waiting = withCode.charge(codeCmd("283456789012345678"));
+        code.query = ChannelCall.of(Outcome.PENDING, "WAIT_BUYER_PAY", "");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            now = now.plusSeconds(5);
+            withCode.followUp(waiting.channelOrderNo(), attempt);
+        }
+        assertThat(code.reversals).as("not before 30 s").isZero();
+
+        now = now.plusSeconds(5);
+        code.close = ChannelCall.unknown("IO", "timeout");
+        withCode.followUp(waiting.channelOrderNo(), 6);
+        assertThat(code.reversals).isEqualTo(1);
+        assertThat(repo.find(waiting.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(scheduled).last().as("an unanswered reversal is tried again").isEqualTo("7@10");
+
+        now = now.plusSeconds(10);
+        code.close = ChannelCall.of(Outcome.SUCCESS, "CANCEL_close", "");
+        withCode.followUp(waiting.channelOrderNo(), 7);
+        ChannelOrder reversed = repo.find(waiting.channelOrderNo()).orElseThrow();
+        assertThat(reversed.status()).isEqualTo(ChannelOrderStatus.FAILED);
+        assertThat(reversed.rawCode()).isEqualTo("REVERSED");
+        assertThat(announced).containsExactly("FAILED");
+    }
+
+    @Test
+    void aRefusedPaymentCodeFailsAtOnceAndARecoveryWithoutTheCodeSendsNothing() {
+        CodeScript code = new CodeScript();
+        ChannelOrders withCode = codeOrders(code);
+        code.pay = ChannelCall.of(Outcome.FAILURE, "ACQ.PAYMENT_AUTH_CODE_INVALID", "bad code");
+        assertThat(withCode.charge(codeCmd("283456789012341111")).status()).isEqualTo(ChannelOrderStatus.FAILED);
+        assertThat(scheduled).isEmpty();
+
+        assertThatThrownBy(() -> withCode.charge(new ChargeChannelCmd("P2026112914000001000020004", "T2026112914000001000020004",
+                "M1", PayMethod.ALIPAY_CODE, Money.cny(100), "tea", now.plusSeconds(300), null)))
+                .isInstanceOf(BizException.class).hasMessageContaining("auth_code");
+    }
+
+    ChannelOrders codeOrders(CodeScript code) {
+        return new ChannelOrders(repo, List.of(code), o -> announced.add(o.status().name()),
+                new ChannelProperties("x", "t", Duration.ofSeconds(60), "f", Duration.ofSeconds(5), Duration.ofSeconds(30)), meters,
+                clock, new ChannelGuard(new ChannelStats(meters, clock)), new BreakerBoard(clock),
+                (no, attempt, delay) -> scheduled.add(attempt + "@" + delay.toSeconds()));
+    }
+
+    ChargeChannelCmd codeCmd(String authCode) {
+        return new ChargeChannelCmd(PAY_ORDER, "T2026112914000001000010004", "M1", PayMethod.ALIPAY_CODE, Money.cny(100), "tea",
+                now.plusSeconds(300), authCode);
+    }
+
+    static final class CodeScript implements io.paysuite.channel.adapter.CodeChannelAdapter {
+        ChannelCall pay;
+        ChannelCall query;
+        ChannelCall close;
+        int reversals;
+
+        @Override
+        public ChannelCode channel() {
+            return ChannelCode.ALIPAY;
+        }
+
+        @Override
+        public PayMethod method() {
+            return PayMethod.ALIPAY_CODE;
+        }
+
+        @Override
+        public ChannelCall pay(ChannelOrder order, String authCode) {
+            return pay;
+        }
+
+        @Override
+        public ChannelCall query(ChannelOrder order) {
+            return query;
+        }
+
+        @Override
+        public ChannelCall close(ChannelOrder order) {
+            reversals++;
+            return close;
+        }
     }
 
     static final class Script implements QrChannelAdapter {

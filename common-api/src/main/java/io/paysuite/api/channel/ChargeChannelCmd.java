@@ -12,7 +12,19 @@ import java.time.Instant;
  *
  * @param expiresAt when the buyer can no longer pay (the trade's {@code time_expire}); the channel
  *                  order is closed at the channel after it
+ * @param authCode  the buyer's payment code for payment-code methods (first charge only; a follow-up needs none)
  */
 public record ChargeChannelCmd(String payOrderNo, String tradeNo, String merchantId, PayMethod method, Money amount,
-                               String subject, Instant expiresAt) implements Serializable {
+                               String subject, Instant expiresAt, String authCode) implements Serializable {
+
+    public ChargeChannelCmd(String payOrderNo, String tradeNo, String merchantId, PayMethod method, Money amount, String subject,
+                            Instant expiresAt) {
+        this(payOrderNo, tradeNo, merchantId, method, amount, subject, expiresAt, null);
+    }
+
+    /** The buyer's payment code is a one-time credential: kept out of logs. */
+    @Override
+    public String toString() {
+        return "ChargeChannelCmd[payOrderNo=" + payOrderNo + ", method=" + method + ", amount=" + amount + "]";
+    }
 }

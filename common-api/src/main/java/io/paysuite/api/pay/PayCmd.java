@@ -7,8 +7,13 @@ import java.io.Serializable;
  * the cashier issues one {@code requestNo} per attempt and resends it unchanged on retry.
  * {@code payPassword} is checked by member-service and never stored or logged here.
  */
-public record PayCmd(String tradeNo, String buyerId, PayMethod method, String payPassword, String requestNo)
+public record PayCmd(String tradeNo, String buyerId, PayMethod method, String payPassword, String requestNo, String authCode)
         implements Serializable {
+
+    /** A payment without a payment code (balance, QR). */
+    public PayCmd(String tradeNo, String buyerId, PayMethod method, String payPassword, String requestNo) {
+        this(tradeNo, buyerId, method, payPassword, requestNo, null);
+    }
 
     @Override
     public String toString() {

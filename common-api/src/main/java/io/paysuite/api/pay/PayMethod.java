@@ -2,16 +2,42 @@ package io.paysuite.api.pay;
 
 /** Payment tools a buyer can pick on the cashier page (API.md, {@code pay-method-{METHOD}}). */
 public enum PayMethod {
-    BALANCE(null),
-    WECHAT_QR("WECHAT"),
-    ALIPAY_QR("ALIPAY"),
-    BANK_CARD("UNIONPAY"),
-    COUPON(null);
+    BALANCE(null, false),
+    WECHAT_QR("WECHAT", false),
+    ALIPAY_QR("ALIPAY", false),
+    BANK_CARD("UNIONPAY", false),
+    COUPON(null, false),
+    /** The buyer's WeChat payment code scanned by the merchant ({@code POST /api/v1/trades/barcode}). */
+    WECHAT_CODE("WECHAT", true),
+    /** The buyer's Alipay payment code scanned by the merchant ({@code POST /api/v1/trades/barcode}). */
+    ALIPAY_CODE("ALIPAY", true);
 
     private final String channel;
+    private final boolean paymentCode;
 
-    PayMethod(String channel) {
+    PayMethod(String channel, boolean paymentCode) {
         this.channel = channel;
+        this.paymentCode = paymentCode;
+    }
+
+    /** Paid with the buyer's payment code at the merchant's till: no cashier page, no Paysuite buyer. */
+    public boolean paymentCode() {
+        return paymentCode;
+    }
+
+    /**
+     * The payment code's method by its prefix: WeChat codes are 18 digits starting 10–15, Alipay's
+     * 16–24 digits starting 25–30 (the channels' published rules); null for anything else.
+     */
+    public static PayMethod ofPaymentCode(String authCode) {
+        if (authCode == null || !authCode.matches("\\d{16,24}")) {
+            return null;
+        }
+        int prefix = Integer.parseInt(authCode.substring(0, 2));
+        if (authCode.length() == 18 && prefix >= 10 && prefix <= 15) {
+            return WECHAT_CODE;
+        }
+        return prefix >= 25 && prefix <= 30 ? ALIPAY_CODE : null;
     }
 
     /** The external channel ({@code ChannelCode} name) this method pays through; null for the platform's own tools. */

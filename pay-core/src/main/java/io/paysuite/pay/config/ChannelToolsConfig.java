@@ -17,6 +17,17 @@ public class ChannelToolsConfig {
     }
 
     @Bean
+    ChannelTool alipayCodeTool(ChannelService channels, LedgerService ledger) {
+        return new ChannelTool(PayMethod.ALIPAY_CODE, channels, ledger);
+    }
+
+    /** Until channel-gateway speaks WeChat's v2 micropay it answers SERVICE_DEGRADED: nothing sent, the attempt fails. */
+    @Bean
+    ChannelTool wechatCodeTool(ChannelService channels, LedgerService ledger) {
+        return new ChannelTool(PayMethod.WECHAT_CODE, channels, ledger);
+    }
+
+    @Bean
     ChannelTool wechatQrTool(ChannelService channels, LedgerService ledger) {
         return new ChannelTool(PayMethod.WECHAT_QR, channels, ledger);
     }

@@ -79,7 +79,9 @@ public class PayOrchestrator {
         }
         TradeDTO trade = unwrap(tradeService.get(TradeByNoQry.internal(cmd.tradeNo())));
         refuseUnlessPayable(trade, cmd);
-        unwrap(members.getBuyer(cmd.buyerId()));
+        if (!cmd.method().paymentCode()) {
+            unwrap(members.getBuyer(cmd.buyerId())); // a payment-code buyer is the channel's, not ours
+        }
         if (!cmd.method().viaChannel()) {
             // the wallet is ours to guard; a channel authenticates its buyer in its own app
             unwrap(members.verifyPayPassword(new VerifyPayPasswordCmd(cmd.buyerId(), cmd.payPassword())));
@@ -115,7 +117,7 @@ public class PayOrchestrator {
         if (!orders.transition(order.payOrderNo(), PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, now())) {
             return orders.find(order.payOrderNo()).orElseThrow().toDTO(); // the check abandoned it meanwhile
         }
-        return charge(order, trade, true);
+        return charge(order, trade, cmd.authCode(), true);
     }
 
     /**
@@ -140,7 +142,7 @@ public class PayOrchestrator {
             case PROCESSING -> {
                 TradeDTO trade = unwrap(tradeService.get(TradeByNoQry.internal(order.tradeNo())));
                 try {
-                    return charge(order, trade, false).status().isFinal();
+                    return charge(order, trade, null, false).status().isFinal();
                 } catch (BizException definiteFailure) {
                     return true;
                 }
@@ -155,8 +157,8 @@ public class PayOrchestrator {
         }
     }
 
-    private PayOrderDTO charge(PayOrder order, TradeDTO trade, boolean firstAttempt) {
-        ToolOutcome outcome = tools.of(order.method()).charge(order, trade);
+    private PayOrderDTO charge(PayOrder order, TradeDTO trade, String authCode, boolean firstAttempt) {
+        ToolOutcome outcome = tools.of(order.method()).charge(order, trade, authCode);
         switch (outcome.kind()) {
             case SUCCESS -> {
                 success.succeed(order);

@@ -3,6 +3,7 @@ package io.paysuite.pay.pay;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.pay.PayCmd;
+import io.paysuite.api.pay.PayMethod;
 import java.util.regex.Pattern;
 
 /** Input rules of {@link io.paysuite.api.pay.PayService#pay}; a refusal names the field and changes nothing. */
@@ -29,6 +30,9 @@ final class PayRules {
         }
         if (cmd.requestNo() == null || !REQUEST_NO.matcher(cmd.requestNo()).matches()) {
             throw param("request_no must be 6-64 of [A-Za-z0-9_-]");
+        }
+        if (cmd.method().paymentCode() && PayMethod.ofPaymentCode(cmd.authCode()) != cmd.method()) {
+            throw param("auth_code is not a " + cmd.method() + " payment code");
         }
         if (!cmd.method().viaChannel() && (cmd.payPassword() == null || cmd.payPassword().isBlank())) {
             throw param("pay_password is required");

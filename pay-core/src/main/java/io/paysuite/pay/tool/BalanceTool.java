@@ -29,7 +29,7 @@ public class BalanceTool implements PaymentTool {
     }
 
     @Override
-    public ToolOutcome charge(PayOrder order, TradeDTO trade) {
+    public ToolOutcome charge(PayOrder order, TradeDTO trade, String authCode) {
         boolean escrow = trade.tradeType() == TradeType.GUARANTEE;
         Result<JournalEntryDTO> posted;
         try {

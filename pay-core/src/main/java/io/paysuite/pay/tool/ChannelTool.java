@@ -45,11 +45,11 @@ public class ChannelTool implements PaymentTool {
     }
 
     @Override
-    public ToolOutcome charge(PayOrder order, TradeDTO trade) {
+    public ToolOutcome charge(PayOrder order, TradeDTO trade, String authCode) {
         Result<ChannelOrderDTO> answer;
         try {
             answer = channels.charge(new ChargeChannelCmd(order.payOrderNo(), order.tradeNo(), order.merchantId(), method,
-                    order.amount(), trade.subject(), trade.timeExpire()));
+                    order.amount(), trade.subject(), trade.timeExpire(), authCode));
         } catch (RuntimeException transport) {
             return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, "SYSTEM_ERROR", transport.toString());
         }

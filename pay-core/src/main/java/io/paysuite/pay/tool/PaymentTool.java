@@ -13,6 +13,9 @@ public interface PaymentTool {
 
     PayMethod method();
 
-    /** @param trade the trade being paid (a guarantee trade's money is held until the buyer confirms) */
-    ToolOutcome charge(PayOrder order, TradeDTO trade);
+    /**
+     * @param trade    the trade being paid (a guarantee trade's money is held until the buyer confirms)
+     * @param authCode the buyer's payment code on the first charge of a payment-code method; null otherwise
+     */
+    ToolOutcome charge(PayOrder order, TradeDTO trade, String authCode);
 }

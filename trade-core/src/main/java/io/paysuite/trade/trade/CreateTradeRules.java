@@ -52,7 +52,10 @@ public final class CreateTradeRules {
                 "subject", "must be 1-" + SUBJECT_MAX + " characters");
         require(cmd.buyerId() == null || ID.matcher(cmd.buyerId()).matches(),
                 "buyer_id", "must be 1-32 of [A-Za-z0-9_-]");
-        require(cmd.notifyUrl() != null && isUrl(cmd.notifyUrl(), allowHttpNotifyUrl),
+        // a payment-code trade is answered at the till; its notify_url is optional (API.md names none for barcode)
+        boolean tillOnly = cmd.paymentMethods() != null && cmd.paymentMethods().size() == 1
+                && cmd.paymentMethods().get(0) != null && cmd.paymentMethods().get(0).paymentCode();
+        require((tillOnly && cmd.notifyUrl() == null) || (cmd.notifyUrl() != null && isUrl(cmd.notifyUrl(), allowHttpNotifyUrl)),
                 "notify_url", allowHttpNotifyUrl ? "must be an http(s) URL of at most " + URL_MAX + " characters"
                         : "must be an https URL of at most " + URL_MAX + " characters");
         require(cmd.returnUrl() == null || isUrl(cmd.returnUrl(), true),
@@ -77,6 +80,8 @@ public final class CreateTradeRules {
             require(method != null, "payment_methods", "must not contain null entries");
             require(seen.add(method), "payment_methods", "must not repeat " + method);
         }
+        require(methods.size() == 1 || methods.stream().noneMatch(PayMethod::paymentCode),
+                "payment_methods", "a payment code method is used alone (POST /api/v1/trades/barcode)");
     }
 
     public void checkTimeWindow(CreateTradeCmd cmd, Instant now) {

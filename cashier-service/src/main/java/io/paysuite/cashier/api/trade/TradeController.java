@@ -8,6 +8,7 @@ import io.paysuite.api.trade.ConfirmTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeByOutTradeNoQry;
 import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.pay.PayService;
 import io.paysuite.api.trade.TradeService;
 import io.paysuite.cashier.api.JsonBody;
 import io.paysuite.cashier.api.Times;
@@ -38,8 +39,10 @@ public class TradeController {
     private final TradeService trades;
     private final CashierUrls cashierUrls;
     private final Times times;
+    private final PayService pay;
 
-    public TradeController(TradeService trades, CashierUrls cashierUrls, Times times) {
+    public TradeController(TradeService trades, CashierUrls cashierUrls, Times times, PayService pay) {
+        this.pay = pay;
         this.trades = trades;
         this.cashierUrls = cashierUrls;
         this.times = times;
@@ -52,6 +55,17 @@ public class TradeController {
         Result<TradeDTO> result = trades.create(CreateTradeRequest.parse(merchantId, body));
         TradeDTO trade = Results.unwrap(result);
         return ResponseEntity.status(result.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(view(trade));
+    }
+
+    /**
+     * Payment code: 201 (200 for a repeat) with the trade, {@code SUCCESS} or {@code PAYING} while the
+     * buyer confirms; a refused code answers {@code 409 CHANNEL_DECLINED} and the trade waits for another.
+     */
+    @PostMapping("/barcode")
+    public ResponseEntity<TradeView> barcode(@RequestAttribute(OpenApiGate.MERCHANT_ID) String merchantId,
+                                             @RequestBody(required = false) byte[] body) {
+        BarcodePayment.Started started = BarcodePayment.pay(merchantId, body, trades, pay);
+        return ResponseEntity.status(started.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(view(started.trade()));
     }
 
     @GetMapping("/{tradeNo}")

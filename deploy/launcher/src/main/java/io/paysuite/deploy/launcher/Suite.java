@@ -141,6 +141,7 @@ public final class Suite implements AutoCloseable {
         props.put("paysuite.channels.alipay.app-private-key", channelKeys.privateKey("alipay-app").toString());
         props.put("paysuite.channels.alipay.platform-public-key", channelKeys.publicKey("alipay-platform").toString());
         props.put("paysuite.channels.alipay.notify-url", "http://127.0.0.1:" + ports.http() + "/channels/alipay/notify");
+        props.put("paysuite.channel.isolation.zookeeper", infra.registryAddress().replace("zookeeper://", ""));
         props.put("paysuite.channels.wechat.base-url", sandboxUrl);
         props.put("paysuite.channels.wechat.merchant-private-key", channelKeys.privateKey("wechat-merchant").toString());
         props.put("paysuite.channels.wechat.platform-public-key", channelKeys.publicKey("wechat-platform").toString());

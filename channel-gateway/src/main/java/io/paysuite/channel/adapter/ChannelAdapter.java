@@ -1,0 +1,28 @@
+package io.paysuite.channel.adapter;
+
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.channel.order.ChannelOrder;
+
+/**
+ * One channel's way to take one method. Every call is keyed by the channel order number, so a
+ * repeat (after a timeout or a crash) is the same order at the channel. Adapters never throw for
+ * channel answers or I/O: they answer {@link ChannelCall}s.
+ */
+public interface ChannelAdapter {
+
+    ChannelCode channel();
+
+    PayMethod method();
+
+    /** The order's state at the channel. */
+    ChannelCall query(ChannelOrder order);
+
+    /**
+     * End an unpaid order so it can no longer be paid (QR: close; payment code: cancel/reverse,
+     * which also returns money taken meanwhile). {@code SUCCESS}: ended, the buyer keeps or gets back
+     * the money; {@code NOT_FOUND}: the channel never had it; {@code FAILURE}: the channel refused
+     * (it may be paid — query); {@code UNKNOWN}: ask again later.
+     */
+    ChannelCall close(ChannelOrder order);
+}

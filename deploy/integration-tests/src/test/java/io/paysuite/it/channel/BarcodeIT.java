@@ -1,0 +1,136 @@
+package io.paysuite.it.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.paysuite.api.channel.ChannelOrderDTO;
+import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.pay.PayService;
+import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.openapi.MerchantClient.Answer;
+import io.paysuite.it.openapi.Merchants;
+import io.paysuite.it.openapi.Merchants.TestMerchant;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Payment codes through the open API ({@code POST /api/v1/trades/barcode}) against the sandbox's
+ * Alipay, whose script reads the buyer's code: …0000 pays at once, …8888 waits for the buyer and
+ * then pays, …9999 waits forever, …1111 is an invalid code.
+ */
+class BarcodeIT {
+
+    static TestMerchant shop;
+
+    @BeforeAll
+    static void merchant() {
+        SuiteHarness.suite();
+        shop = Merchants.onboard("barcode till");
+    }
+
+    static String alipayCode(String ending) {
+        StringBuilder code = new StringBuilder("28");
+        for (int i = 0; i < 12; i++) {
+            code.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return code.append(ending).toString();
+    }
+
+    static String body(String outTradeNo, long total, String authCode) {
+        return "{\"out_trade_no\":\"" + outTradeNo + "\",\"amount\":{\"total\":" + total + ",\"currency\":\"CNY\"},"
+                + "\"subject\":\"till sale\",\"auth_code\":\"" + authCode + "\"}";
+    }
+
+    static String outNo() {
+        return "BC-" + UUID.randomUUID().toString().substring(0, 20);
+    }
+
+    Answer barcode(String body) {
+        Answer answer = shop.client().post("/api/v1/trades/barcode", body);
+        assertThat(answer.signatureValid()).as(answer.toString()).isTrue();
+        return answer;
+    }
+
+    String status(String tradeNo) {
+        return shop.client().get("/api/v1/trades/" + tradeNo).json().path("status").asText();
+    }
+
+    @Test
+    void aCodeThatPaysAtOnceAnswersSuccessAndARepeatIsTheSameTrade() {
+        String out = outNo();
+        String code = alipayCode("0000");
+        Answer first = barcode(body(out, 1_500, code));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.json().path("status").asText()).isEqualTo("SUCCESS");
+        assertThat(first.json().path("payments").toString()).contains("ALIPAY_CODE", "ALIPAY");
+        assertThat(first.body()).doesNotContain(code);
+
+        Answer repeat = barcode(body(out, 1_500, code));
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.json().path("trade_no").asText()).isEqualTo(first.json().path("trade_no").asText());
+        assertThat(repeat.json().path("status").asText()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void aBuyerWhoConfirmsInTheAppLeavesThePaymentPayingUntilTheQueryFindsItPaid() {
+        Answer started = barcode(body(outNo(), 2_000, alipayCode("8888")));
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        assertThat(started.json().path("status").asText()).as("USERPAYING is not a result").isEqualTo("PAYING");
+        String tradeNo = started.json().path("trade_no").asText();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> "SUCCESS".equals(status(tradeNo)));
+    }
+
+    @Test
+    void aBuyerWhoNeverConfirmsIsReversedAfterThirtySecondsAndNothingIsPaid() throws Exception {
+        Answer started = barcode(body(outNo(), 2_500, alipayCode("9999")));
+        assertThat(started.json().path("status").asText()).isEqualTo("PAYING");
+        String tradeNo = started.json().path("trade_no").asText();
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "WAIT_PAY".equals(status(tradeNo)));
+        var trail = SuiteHarness.reference(PayService.class, null).trail(tradeNo);
+        assertThat(trail.data().toString()).contains("PAY_ORDER_FAILED");
+        String payOrderNo = trail.data().get(0).reference();
+        ChannelOrderDTO reversed = SuiteHarness.reference(ChannelService.class, null).get(payOrderNo).data();
+        assertThat(reversed.status()).isEqualTo(ChannelOrderStatus.FAILED);
+        assertThat(reversed.rawCode()).isEqualTo("REVERSED");
+        Answer trade = shop.client().get("/api/v1/trades/" + tradeNo);
+        assertThat(trade.json().path("paid_amount").asLong()).isZero();
+        String channelOrder = reversed.channelOrderNo();
+        HttpResponse<String> atChannel = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                SuiteHarness.suite().sandbox().baseUri().resolve("/sandbox/v1/orders/ALIPAY/" + channelOrder)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(atChannel.body()).as("reversed at the channel").contains("TRADE_CLOSED");
+    }
+
+    @Test
+    void aRefusedCodeChangesNothingAndTheNextCodePaysTheSameTrade() {
+        String out = outNo();
+        Answer refused = barcode(body(out, 900, alipayCode("1111")));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("CHANNEL_DECLINED");
+        String tradeNo = shop.client().get("/api/v1/trades?out_trade_no=" + out).json().path("trade_no").asText();
+        assertThat(status(tradeNo)).isEqualTo("WAIT_PAY");
+
+        Answer paid = barcode(body(out, 900, alipayCode("0000")));
+        assertThat(paid.json().path("trade_no").asText()).isEqualTo(tradeNo);
+        assertThat(paid.json().path("status").asText()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void somethingThatIsNoPaymentCodeIsRefusedWithTheField() {
+        String out = outNo();
+        Answer refused = barcode(body(out, 900, "12345"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("PARAM_ERROR");
+        assertThat(refused.json().path("message").asText()).contains("auth_code");
+        assertThat(shop.client().get("/api/v1/trades?out_trade_no=" + out).code()).isEqualTo("TRADE_NOT_FOUND");
+    }
+}
