@@ -11,6 +11,9 @@ import io.paysuite.it.openapi.Buyers.Buyer;
 import io.paysuite.it.openapi.MerchantClient.Answer;
 import io.paysuite.it.openapi.Merchants;
 import io.paysuite.it.openapi.Merchants.TestMerchant;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +92,43 @@ class CashierPagesIT {
             assertThat(success.resource().path("status").asText()).isEqualTo("SUCCESS");
             assertThat(success.resource().path("paid_amount").asLong()).isEqualTo(1_234);
             assertThat(success.id()).isNotBlank();
+        } finally {
+            merchant.close();
+        }
+    }
+
+    @Test
+    void aBuyerPaysWithAlipayByScanningTheQrCodeTheCashierShows() throws Exception {
+        Buyer buyer = Buyers.funded(1);
+        NotificationReceiver merchant = new NotificationReceiver((id, nth) -> 200);
+        try {
+            JsonNode trade = create(2_345, "Cashier IT QR", Map.of("payment_methods", List.of("ALIPAY_QR", "BALANCE"),
+                    "notify_url", merchant.url()));
+            String tradeNo = trade.path("trade_no").asText();
+
+            browser.open(trade.path("cashier_url").asText());
+            logIn(buyer);
+            browser.click("pay-method-ALIPAY_QR");
+            browser.click("pay-submit");
+
+            String code = browser.text("qr-code-url");
+            assertThat(code).startsWith("https://qr.alipay.com/");
+            assertThat(browser.text("pay-result")).contains("PAYING");
+            assertThat(browser.source()).contains("data:image/png;base64,");
+            HttpResponse<String> scanned = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    SuiteHarness.suite().sandbox().baseUri().resolve("/sandbox/v1/scan"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"code_url\":\"" + code + "\",\"outcome\":\"SUCCESS\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(scanned.statusCode()).as(scanned.body()).isEqualTo(200);
+
+            // the scan page reloads itself until the trade is paid, then shows the result
+            browser.awaitText("pay-result", "SUCCESS");
+            JsonNode paid = awaitTradeStatus(tradeNo, "SUCCESS");
+            assertThat(paid.path("payments").get(0).path("method").asText()).isEqualTo("ALIPAY_QR");
+            assertThat(paid.path("payments").get(0).path("channel").asText()).isEqualTo("ALIPAY");
+            assertThat(Buyers.balance(buyer.buyerId())).as("the wallet paid nothing").isEqualTo(1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> !merchant.of(tradeNo, "TRADE.SUCCESS").isEmpty());
         } finally {
             merchant.close();
         }
