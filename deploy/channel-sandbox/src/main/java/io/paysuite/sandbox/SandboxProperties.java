@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code paysuite.sandbox.*}. Other modules (the launcher, the integration tests) set these names.
  *
- * @param timeScale multiplies notification retry gaps and nothing else (tests use 0.001)
+ * @param timeScale multiplies notification retry gaps and the Alipay 8888 buyer's confirmation delay (tests use 0.001)
  * @param alipay    the Alipay open-platform gateway played at {@code /gateway.do}
  */
 @ConfigurationProperties(prefix = "paysuite.sandbox")

@@ -123,6 +123,7 @@ class AlipayGatewayController {
     private Map<String, Method> methods(String notifyUrl) {
         Map<String, Method> methods = new HashMap<>();
         methods.put("alipay.trade.precreate", new Method(FaultRule.Operation.charge, biz -> trades.precreate(biz, notifyUrl)));
+        methods.put("alipay.trade.pay", new Method(FaultRule.Operation.charge, biz -> trades.pay(biz, notifyUrl)));
         methods.put("alipay.trade.query", new Method(FaultRule.Operation.query, trades::query));
         methods.put("alipay.trade.close", new Method(null, trades::close));
         methods.put("alipay.trade.cancel", new Method(null, trades::cancel));
