@@ -83,7 +83,11 @@ class AlipayGatewayController {
                 : faults.draw(AlipayTrades.CHANNEL, method.operation());
         FaultRule.Mode mode = fault.map(FaultRule::mode).orElse(null);
         if (mode == FaultRule.Mode.ERROR) {
-            return answer(root, error(AlipayError.unavailable()), true);
+            // with a code: a definite business refusal (nothing applied); without: Alipay's "system busy"
+            AlipayError refused = fault.get().refusalCode()
+                    .map(code -> AlipayError.business(code, "sandbox fault: refused with " + code))
+                    .orElseGet(AlipayError::unavailable);
+            return answer(root, error(refused), true);
         }
         if (mode == FaultRule.Mode.NOT_FOUND && method.operation() == FaultRule.Operation.query) {
             return answer(root, error(AlipayError.tradeNotExist()), true);

@@ -408,6 +408,24 @@ class AlipayGatewayTest {
     }
 
     @Test
+    void errorWithACodeIsADefiniteRefusalThatAppliesNothing() throws Exception {
+        String no = paidOrder("9.00");
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("channel", "ALIPAY");
+        rule.put("operation", "refund");
+        rule.put("mode", "ERROR");
+        rule.put("rate", 1.0);
+        rule.put("code", "ACQ.SELLER_BALANCE_NOT_ENOUGH");
+        assertThat(post("/sandbox/v1/faults", rule).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        AlipayTradeRefundResponse refused = refund(no, "9.00", "c1");
+        assertThat(refused.getCode()).isEqualTo("40004");
+        assertThat(refused.getMsg()).isEqualTo("Business Failed");
+        assertThat(refused.getSubCode()).isEqualTo("ACQ.SELLER_BALANCE_NOT_ENOUGH");
+        rest.delete("/sandbox/v1/faults");
+        assertThat(order(no)).containsEntry("refunded_fen", 0).containsEntry("status", "TRADE_SUCCESS");
+    }
+
+    @Test
     void notFoundMakesAQueryOfAPaidTradeSayNotExist() throws Exception {
         String no = paidOrder("1.50");
         fault("query", "NOT_FOUND", 0);
