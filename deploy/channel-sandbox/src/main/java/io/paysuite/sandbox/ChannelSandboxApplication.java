@@ -5,9 +5,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * The channel sandbox: plays the buyer's phone and the channels' servers (Alipay now; WeChat Pay and
+ * The channel sandbox: plays the buyer's phone and the channels' servers (Alipay and WeChat Pay now;
  * UnionPay to come) for the local run and the tests. Alipay speaks the real open-platform protocol at
- * {@code /gateway.do}; the control API of docs/api/API.md lives under {@code /sandbox/v1}.
+ * {@code /gateway.do}, WeChat Pay API v3 at {@code /v3/**}; the control API of docs/api/API.md lives under
+ * {@code /sandbox/v1}.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(SandboxProperties.class)

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +30,18 @@ public class Notifier {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
-    /** One event to deliver; {@code body} is built per attempt (channels re-sign with a fresh send time). */
+    /** One event to deliver; {@code message} is built per attempt (channels re-sign with a fresh send time). */
     public record Delivery(String channel, String outTradeNo, String notifyId, URI url, String contentType,
-                           Supplier<String> body, Predicate<String> acknowledged, List<Duration> gaps) {
+                           Supplier<Message> message, Acknowledgement acknowledged, List<Duration> gaps) {
+    }
+
+    /** What one attempt sends: the body and the channel's own headers (signatures, timestamps). */
+    public record Message(String body, Map<String, String> headers) {
+    }
+
+    /** Whether the receiver's answer counts as delivered (each channel has its own rule). */
+    public interface Acknowledgement {
+        boolean test(int status, String body);
     }
 
     /** One attempt as recorded: {@code answer} is the receiver's body, or what went wrong. */
@@ -77,12 +85,15 @@ public class Notifier {
                 FaultInjector.sleep(FaultInjector.millis(fault.get()));
             }
             try {
-                HttpRequest request = HttpRequest.newBuilder(d.url()).timeout(Duration.ofSeconds(5))
+                Message message = d.message().get();
+                HttpRequest.Builder request = HttpRequest.newBuilder(d.url()).timeout(Duration.ofSeconds(5))
                         .header("Content-Type", d.contentType())
-                        .POST(HttpRequest.BodyPublishers.ofString(d.body().get())).build();
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                answer = response.body();
-                delivered = response.statusCode() / 100 == 2 && d.acknowledged().test(answer);
+                        .POST(HttpRequest.BodyPublishers.ofString(message.body(), java.nio.charset.StandardCharsets.UTF_8));
+                message.headers().forEach(request::header);
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                // an empty body (WeChat receivers answer 204) is recorded as its status
+                answer = response.body() == null || response.body().isEmpty() ? "HTTP " + response.statusCode() : response.body();
+                delivered = d.acknowledged().test(response.statusCode(), response.body());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -7,11 +7,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code paysuite.sandbox.*}. Other modules (the launcher, the integration tests) set these names.
  *
- * @param timeScale multiplies notification retry gaps and nothing else (tests use 0.001)
+ * @param timeScale multiplies notification retry gaps and the Alipay 8888 buyer's confirmation delay (tests use 0.001)
  * @param alipay    the Alipay open-platform gateway played at {@code /gateway.do}
+ * @param wechat    WeChat Pay API v3 played at {@code /v3/**}
  */
 @ConfigurationProperties(prefix = "paysuite.sandbox")
-public record SandboxProperties(@DefaultValue("1.0") double timeScale, @DefaultValue Alipay alipay) {
+public record SandboxProperties(@DefaultValue("1.0") double timeScale, @DefaultValue Alipay alipay,
+                                @DefaultValue Wechat wechat) {
 
     /**
      * @param appId              the only merchant app accepted (another → 40002 {@code isv.invalid-app-id})
@@ -21,5 +23,22 @@ public record SandboxProperties(@DefaultValue("1.0") double timeScale, @DefaultV
      */
     public record Alipay(@DefaultValue("2021000000000001") String appId, String appPublicKey, String platformPrivateKey,
                          @DefaultValue("20ms") Duration latency) {
+    }
+
+    /**
+     * @param mchid              the only merchant accepted (another in the Authorization header or the body → 403 NO_AUTH)
+     * @param appid              the app bound to the merchant (another → 400 APPID_MCHID_NOT_MATCH)
+     * @param merchantPublicKey  path to a PEM {@code PUBLIC KEY} (X.509) of the merchant's API certificate key; requests'
+     *                           {@code WECHATPAY2-SHA256-RSA2048} signatures must verify against it (else 401 SIGN_ERROR)
+     * @param merchantSerial     the merchant certificate serial the requests must name in {@code serial_no}
+     * @param platformPrivateKey path to a PEM {@code PRIVATE KEY} (PKCS#8) the sandbox signs answers and notifications with
+     * @param publicKeyId        the WeChat Pay public key id sent as {@code Wechatpay-Serial}
+     * @param apiV3KeyFile       path to a file holding the 32-character APIv3 key (AES-256-GCM of notification resources)
+     * @param latency            base latency added to each {@code /v3} call
+     */
+    public record Wechat(@DefaultValue("1900000001") String mchid, @DefaultValue("wx8888888888888888") String appid,
+                         String merchantPublicKey, @DefaultValue("SANDBOXMERCHANTSERIAL0001") String merchantSerial,
+                         String platformPrivateKey, @DefaultValue("PUB_KEY_ID_0100000000000001") String publicKeyId,
+                         String apiV3KeyFile, @DefaultValue("20ms") Duration latency) {
     }
 }

@@ -30,6 +30,10 @@ class SandboxControlControllerTest {
                         .content("{\"channel\":\"WECHAT\",\"operation\":\"charge\",\"mode\":\"TIMEOUT\",\"rate\":1.0,\"millis\":5000}"))
                 .andExpect(status().isCreated());
         mvc.perform(get("/sandbox/v1/faults")).andExpect(jsonPath("$[0].mode").value("TIMEOUT"));
+        mvc.perform(post("/sandbox/v1/faults").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"channel\":\"WECHAT\",\"operation\":\"refund\",\"mode\":\"ERROR\",\"rate\":1.0,\"code\":\"NO_AUTH\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/sandbox/v1/faults")).andExpect(jsonPath("$[1].code").value("NO_AUTH"));
         mvc.perform(delete("/sandbox/v1/faults")).andExpect(status().isNoContent());
         mvc.perform(get("/sandbox/v1/faults")).andExpect(jsonPath("$.length()").value(0));
     }

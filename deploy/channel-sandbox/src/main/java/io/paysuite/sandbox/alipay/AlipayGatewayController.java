@@ -83,7 +83,11 @@ class AlipayGatewayController {
                 : faults.draw(AlipayTrades.CHANNEL, method.operation());
         FaultRule.Mode mode = fault.map(FaultRule::mode).orElse(null);
         if (mode == FaultRule.Mode.ERROR) {
-            return answer(root, error(AlipayError.unavailable()), true);
+            // with a code: a definite business refusal (nothing applied); without: Alipay's "system busy"
+            AlipayError refused = fault.get().refusalCode()
+                    .map(code -> AlipayError.business(code, "sandbox fault: refused with " + code))
+                    .orElseGet(AlipayError::unavailable);
+            return answer(root, error(refused), true);
         }
         if (mode == FaultRule.Mode.NOT_FOUND && method.operation() == FaultRule.Operation.query) {
             return answer(root, error(AlipayError.tradeNotExist()), true);
@@ -123,6 +127,7 @@ class AlipayGatewayController {
     private Map<String, Method> methods(String notifyUrl) {
         Map<String, Method> methods = new HashMap<>();
         methods.put("alipay.trade.precreate", new Method(FaultRule.Operation.charge, biz -> trades.precreate(biz, notifyUrl)));
+        methods.put("alipay.trade.pay", new Method(FaultRule.Operation.charge, biz -> trades.pay(biz, notifyUrl)));
         methods.put("alipay.trade.query", new Method(FaultRule.Operation.query, trades::query));
         methods.put("alipay.trade.close", new Method(null, trades::close));
         methods.put("alipay.trade.cancel", new Method(null, trades::cancel));

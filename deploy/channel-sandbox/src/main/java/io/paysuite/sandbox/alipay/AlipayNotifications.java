@@ -73,7 +73,8 @@ class AlipayNotifications {
             event.put("gmt_close", AlipayTrades.TIME.format(order.closedAt));
         }
         notifier.send(new Notifier.Delivery(AlipayTrades.CHANNEL, order.outTradeNo, event.get("notify_id"), url,
-                "application/x-www-form-urlencoded; charset=UTF-8", () -> body(event), "success"::equals, GAPS));
+                "application/x-www-form-urlencoded; charset=UTF-8", () -> new Notifier.Message(body(event), Map.of()),
+                (status, answer) -> status / 100 == 2 && "success".equals(answer), GAPS));
     }
 
     /** Each attempt carries its own {@code notify_time} and is signed anew. */

@@ -16,6 +16,7 @@ final class AlipayOrder {
     final String outTradeNo;
     final long amountFen;
     final String subject;
+    /** Null for a payment-code (bar_code) trade: the buyer's code was scanned by the merchant instead. */
     final String qrCode;
     final Instant precreatedAt;
     final Instant expiresAt;

@@ -2,6 +2,8 @@ package io.paysuite.sandbox.alipay;
 
 import io.paysuite.sandbox.QrRegistry;
 import io.paysuite.sandbox.SandboxChannel;
+import io.paysuite.sandbox.SandboxProperties;
+import jakarta.annotation.PreDestroy;
 import io.paysuite.sandbox.Yuan;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -18,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -38,6 +43,8 @@ public class AlipayTrades implements SandboxChannel, QrRegistry.ScanHandler {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(SHANGHAI);
     private static final String QR_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final Pattern TIMEOUT_EXPRESS = Pattern.compile("(\\d+)([mhdc])");
+    /** A payment code ending 8888: the buyer confirms in the app this long (× time-scale) after the merchant's call. */
+    static final Duration BUYER_CONFIRMS_AFTER = Duration.ofSeconds(6);
 
     private final Map<String, AlipayOrder> orders = new ConcurrentHashMap<>();
     private final Map<String, String> outTradeNoByTradeNo = new ConcurrentHashMap<>();
@@ -46,11 +53,24 @@ public class AlipayTrades implements SandboxChannel, QrRegistry.ScanHandler {
     private final QrRegistry qrCodes;
     private final AlipayNotifications notifications;
     private final Clock clock;
+    private final Duration buyerConfirms;
+    private final ScheduledExecutorService buyer;
 
-    public AlipayTrades(QrRegistry qrCodes, AlipayNotifications notifications) {
+    public AlipayTrades(QrRegistry qrCodes, AlipayNotifications notifications, SandboxProperties properties) {
         this.qrCodes = qrCodes;
         this.notifications = notifications;
         this.clock = Clock.systemUTC();
+        this.buyerConfirms = Duration.ofNanos((long) (BUYER_CONFIRMS_AFTER.toNanos() * properties.timeScale()));
+        this.buyer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sandbox-alipay-buyer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        buyer.shutdownNow();
     }
 
     @Override
@@ -85,7 +105,8 @@ public class AlipayTrades implements SandboxChannel, QrRegistry.ScanHandler {
             if (order.state == AlipayOrder.State.TRADE_CLOSED) {
                 throw AlipayError.business("ACQ.TRADE_HAS_CLOSE", "交易已经关闭");
             }
-            if (order.amountFen != fen) {
+            if (order.amountFen != fen || order.qrCode == null) {
+                // another amount, or the out_trade_no belongs to a payment-code trade
                 throw AlipayError.business("ACQ.CONTEXT_INCONSISTENT", "交易信息被篡改");
             }
             if (notifyUrl != null && !notifyUrl.isBlank()) {
@@ -95,6 +116,105 @@ public class AlipayTrades implements SandboxChannel, QrRegistry.ScanHandler {
             answer.put("out_trade_no", order.outTradeNo);
             answer.put("qr_code", order.qrCode);
             return answer;
+        }
+    }
+
+    // ---- alipay.trade.pay (payment code: the merchant scans the buyer's code) ----
+
+    /**
+     * The buyer's code decides (the sandbox's script, see the README): ending 1111 or 2222 is a definite refusal
+     * and creates nothing; 8888 waits for the buyer, who confirms {@link #BUYER_CONFIRMS_AFTER} later; 9999 waits
+     * forever; anything else pays at once. A repeat answers the trade's current state as Alipay does: paid →
+     * {@code ACQ.TRADE_HAS_SUCCESS}, closed → {@code ACQ.TRADE_HAS_CLOSE}, waiting → 10003 again.
+     */
+    Map<String, Object> pay(Map<String, String> biz, String notifyUrl) {
+        String outTradeNo = required(biz, "out_trade_no");
+        String scene = required(biz, "scene");
+        if (!"bar_code".equals(scene)) {
+            throw AlipayError.business("ACQ.INVALID_PARAMETER", "参数无效: the sandbox plays scene bar_code only");
+        }
+        String authCode = required(biz, "auth_code");
+        Long fen = Yuan.toFen(required(biz, "total_amount"));
+        if (fen == null || fen > 10_000_000_000L) {
+            throw AlipayError.business("ACQ.INVALID_PARAMETER", "参数无效: total_amount");
+        }
+        String subject = required(biz, "subject");
+        AlipayOrder existing = orders.get(outTradeNo);
+        if (existing == null) {
+            // a refused code creates nothing: decided before the trade exists
+            if (authCode.endsWith("1111")) {
+                throw AlipayError.business("ACQ.PAYMENT_AUTH_CODE_INVALID", "支付失败，获取顾客账户信息失败，请顾客刷新付款码后重新收款");
+            }
+            if (authCode.endsWith("2222")) {
+                throw AlipayError.business("ACQ.BUYER_BALANCE_NOT_ENOUGH", "买家余额不足");
+            }
+        }
+        Instant now = clock.instant();
+        boolean[] created = {false};
+        AlipayOrder order = orders.computeIfAbsent(outTradeNo, no -> {
+            created[0] = true;
+            return new AlipayOrder(no, fen, subject, null, now, null, notifyUrl);
+        });
+        synchronized (order) {
+            if (created[0]) {
+                order.tradeNo = newTradeNo(now);
+                order.createdAt = now;
+                order.buyerLogonId = "sbx***@sandbox.test";
+                order.state = AlipayOrder.State.WAIT_BUYER_PAY;
+                outTradeNoByTradeNo.put(order.tradeNo, order.outTradeNo);
+                if (authCode.endsWith("8888")) {
+                    buyer.schedule(() -> buyerConfirms(order), buyerConfirms.toNanos(), TimeUnit.NANOSECONDS);
+                } else if (!authCode.endsWith("9999")) {
+                    order.state = AlipayOrder.State.TRADE_SUCCESS;
+                    order.paidAt = now;
+                    notifications.tradeChanged(order);
+                }
+            } else {
+                expireIfDue(order);
+                if (order.amountFen != fen) {
+                    throw AlipayError.business("ACQ.CONTEXT_INCONSISTENT", "交易信息被篡改");
+                }
+                if (order.paid()) {
+                    throw AlipayError.business("ACQ.TRADE_HAS_SUCCESS", "交易已被支付");
+                }
+                if (order.state == AlipayOrder.State.TRADE_CLOSED) {
+                    throw AlipayError.business("ACQ.TRADE_HAS_CLOSE", "交易已经关闭");
+                }
+                if (!order.scanned()) {
+                    // a precreated QR trade nobody scanned: the out_trade_no is taken by another product
+                    throw AlipayError.business("ACQ.CONTEXT_INCONSISTENT", "交易信息被篡改");
+                }
+            }
+            Map<String, Object> answer = new LinkedHashMap<>();
+            if (order.paid()) {
+                answer.put("code", "10000");
+                answer.put("msg", "Success");
+            } else {
+                answer.put("code", "10003");
+                answer.put("msg", "order success pay inprocess");
+            }
+            answer.put("trade_no", order.tradeNo);
+            answer.put("out_trade_no", order.outTradeNo);
+            answer.put("buyer_logon_id", order.buyerLogonId);
+            answer.put("total_amount", Yuan.of(order.amountFen));
+            if (order.paid()) {
+                answer.put("receipt_amount", Yuan.of(order.amountFen));
+                answer.put("buyer_pay_amount", Yuan.of(order.amountFen));
+                answer.put("gmt_payment", TIME.format(order.paidAt));
+            }
+            return answer;
+        }
+    }
+
+    /** The 8888 buyer confirms in the app, unless the merchant closed or cancelled the trade meanwhile. */
+    private void buyerConfirms(AlipayOrder order) {
+        synchronized (order) {
+            if (order.state != AlipayOrder.State.WAIT_BUYER_PAY) {
+                return;
+            }
+            order.state = AlipayOrder.State.TRADE_SUCCESS;
+            order.paidAt = clock.instant();
+            notifications.tradeChanged(order);
         }
     }
 

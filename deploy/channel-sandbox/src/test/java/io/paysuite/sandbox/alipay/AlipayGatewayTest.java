@@ -12,6 +12,7 @@ import com.alipay.api.request.AlipayDataDataserviceBillDownloadurlQueryRequest;
 import com.alipay.api.request.AlipayTradeCancelRequest;
 import com.alipay.api.request.AlipayTradeCloseRequest;
 import com.alipay.api.request.AlipayTradeFastpayRefundQueryRequest;
+import com.alipay.api.request.AlipayTradePayRequest;
 import com.alipay.api.request.AlipayTradePrecreateRequest;
 import com.alipay.api.request.AlipayTradeQueryRequest;
 import com.alipay.api.request.AlipayTradeRefundRequest;
@@ -19,6 +20,7 @@ import com.alipay.api.response.AlipayDataDataserviceBillDownloadurlQueryResponse
 import com.alipay.api.response.AlipayTradeCancelResponse;
 import com.alipay.api.response.AlipayTradeCloseResponse;
 import com.alipay.api.response.AlipayTradeFastpayRefundQueryResponse;
+import com.alipay.api.response.AlipayTradePayResponse;
 import com.alipay.api.response.AlipayTradePrecreateResponse;
 import com.alipay.api.response.AlipayTradeQueryResponse;
 import com.alipay.api.response.AlipayTradeRefundResponse;
@@ -182,6 +184,88 @@ class AlipayGatewayTest {
                 .isEqualTo(HttpStatus.CONFLICT);
     }
 
+    // ---- payment code (alipay.trade.pay) ----
+
+    @Test
+    void aPaymentCodeEnding0000PaysAtOnceAndARepeatSaysHasSuccess() throws Exception {
+        try (NotifyReceiver merchant = new NotifyReceiver("success")) {
+            String no = orderNo();
+            AlipayTradePayResponse paid = pay(no, "286999991230000", "8.88", merchant.url());
+            assertThat(paid.isSuccess()).isTrue();
+            assertThat(paid.getCode()).isEqualTo("10000");
+            assertThat(paid.getTradeNo()).matches("\\d{28}");
+            assertThat(paid.getTotalAmount()).isEqualTo("8.88");
+            assertThat(paid.getReceiptAmount()).isEqualTo("8.88");
+            assertThat(paid.getGmtPayment()).isNotNull();
+            assertThat(query(no).getTradeStatus()).isEqualTo("TRADE_SUCCESS");
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            assertThat(merchant.received.get(0)).containsEntry("trade_status", "TRADE_SUCCESS").containsEntry("out_trade_no", no);
+            assertThat(AlipaySignature.rsaCheckV1(new HashMap<>(merchant.received.get(0)),
+                    TestKeys.base64(TestKeys.PLATFORM.getPublic()), "UTF-8", "RSA2")).isTrue();
+
+            AlipayTradePayResponse repeat = pay(no, "286999991230000", "8.88", merchant.url());
+            assertThat(repeat.getCode()).isEqualTo("40004");
+            assertThat(repeat.getSubCode()).isEqualTo("ACQ.TRADE_HAS_SUCCESS");
+
+            AlipayTradeRefundResponse refunded = refund(no, "8.88", "pay-r1");
+            assertThat(refunded.getFundChange()).isEqualTo("Y");
+            assertThat(order(no)).containsEntry("status", "TRADE_CLOSED").containsEntry("refunded_fen", 888);
+        }
+        assertThat(pay(orderNo(), "28123456789", "1.00", null).getCode()).as("any other code pays too").isEqualTo("10000");
+    }
+
+    @Test
+    void aPaymentCodeEnding8888WaitsThenTheBuyerConfirms() throws Exception {
+        try (NotifyReceiver merchant = new NotifyReceiver("success")) {
+            String no = orderNo();
+            AlipayTradePayResponse waiting = pay(no, "286999991238888", "2.00", merchant.url());
+            assertThat(waiting.getCode()).isEqualTo("10003");
+            assertThat(waiting.getMsg()).isEqualTo("order success pay inprocess");
+            assertThat(waiting.getTradeNo()).matches("\\d{28}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> "TRADE_SUCCESS".equals(query(no).getTradeStatus()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            assertThat(merchant.received.get(0)).containsEntry("trade_status", "TRADE_SUCCESS");
+        }
+    }
+
+    @Test
+    void aPaymentCodeEnding9999WaitsForeverUntilCancelled() throws Exception {
+        String no = orderNo();
+        assertThat(pay(no, "286999991239999", "3.00", null).getCode()).isEqualTo("10003");
+        AlipayTradePayResponse repeat = pay(no, "286999991239999", "3.00", null);
+        assertThat(repeat.getCode()).as("a repeat answers the current state").isEqualTo("10003");
+        assertThat(query(no).getTradeStatus()).isEqualTo("WAIT_BUYER_PAY");
+        AlipayTradeCancelResponse cancelled = cancel(no);
+        assertThat(cancelled.isSuccess()).isTrue();
+        assertThat(cancelled.getAction()).isEqualTo("close");
+        assertThat(query(no).getTradeStatus()).isEqualTo("TRADE_CLOSED");
+        assertThat(pay(no, "286999991239999", "3.00", null).getSubCode()).isEqualTo("ACQ.TRADE_HAS_CLOSE");
+    }
+
+    @Test
+    void paymentCodesEnding1111Or2222AreDefiniteRefusalsThatCreateNothing() throws Exception {
+        String invalid = orderNo();
+        AlipayTradePayResponse refused = pay(invalid, "286999991231111", "1.00", null);
+        assertThat(refused.getCode()).isEqualTo("40004");
+        assertThat(refused.getSubCode()).isEqualTo("ACQ.PAYMENT_AUTH_CODE_INVALID");
+        assertThat(query(invalid).getSubCode()).isEqualTo("ACQ.TRADE_NOT_EXIST");
+        assertThat(rest.getForEntity("/sandbox/v1/orders/ALIPAY/" + invalid, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        String poor = orderNo();
+        assertThat(pay(poor, "286999991232222", "1.00", null).getSubCode()).isEqualTo("ACQ.BUYER_BALANCE_NOT_ENOUGH");
+        assertThat(query(poor).getSubCode()).isEqualTo("ACQ.TRADE_NOT_EXIST");
+    }
+
+    @Test
+    void theChargeFaultAppliesToThePaymentCode() throws Exception {
+        String no = orderNo();
+        fault("charge", "ERROR", 0);
+        AlipayTradePayResponse failed = pay(no, "286999991230000", "1.00", null);
+        assertThat(failed.getCode()).isEqualTo("20000");
+        rest.delete("/sandbox/v1/faults");
+        assertThat(query(no).getSubCode()).as("not applied").isEqualTo("ACQ.TRADE_NOT_EXIST");
+    }
+
     // ---- signatures and app id ----
 
     @Test
@@ -324,6 +408,24 @@ class AlipayGatewayTest {
     }
 
     @Test
+    void errorWithACodeIsADefiniteRefusalThatAppliesNothing() throws Exception {
+        String no = paidOrder("9.00");
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("channel", "ALIPAY");
+        rule.put("operation", "refund");
+        rule.put("mode", "ERROR");
+        rule.put("rate", 1.0);
+        rule.put("code", "ACQ.SELLER_BALANCE_NOT_ENOUGH");
+        assertThat(post("/sandbox/v1/faults", rule).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        AlipayTradeRefundResponse refused = refund(no, "9.00", "c1");
+        assertThat(refused.getCode()).isEqualTo("40004");
+        assertThat(refused.getMsg()).isEqualTo("Business Failed");
+        assertThat(refused.getSubCode()).isEqualTo("ACQ.SELLER_BALANCE_NOT_ENOUGH");
+        rest.delete("/sandbox/v1/faults");
+        assertThat(order(no)).containsEntry("refunded_fen", 0).containsEntry("status", "TRADE_SUCCESS");
+    }
+
+    @Test
     void notFoundMakesAQueryOfAPaidTradeSayNotExist() throws Exception {
         String no = paidOrder("1.50");
         fault("query", "NOT_FOUND", 0);
@@ -403,6 +505,14 @@ class AlipayGatewayTest {
         AlipayTradePrecreateRequest request = new AlipayTradePrecreateRequest();
         request.setNotifyUrl(notifyUrl);
         request.setBizContent("{\"out_trade_no\":\"" + no + "\",\"total_amount\":\"" + amount + "\",\"subject\":\"沙箱测试商品\"}");
+        return client().execute(request);
+    }
+
+    private AlipayTradePayResponse pay(String no, String authCode, String amount, String notifyUrl) throws AlipayApiException {
+        AlipayTradePayRequest request = new AlipayTradePayRequest();
+        request.setNotifyUrl(notifyUrl);
+        request.setBizContent("{\"out_trade_no\":\"" + no + "\",\"scene\":\"bar_code\",\"auth_code\":\"" + authCode
+                + "\",\"total_amount\":\"" + amount + "\",\"subject\":\"付款码测试\"}");
         return client().execute(request);
     }
 

@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 
-/** Without key paths the sandbox starts, the control API works and the gateway refuses, unsigned. */
+/** Without key paths the sandbox starts, the control API works and the gateways (Alipay, WeChat) refuse, unsigned. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.level.sdk=OFF")
 class AlipayWithoutKeysTest {
 
@@ -34,5 +34,15 @@ class AlipayWithoutKeysTest {
         assertThat(response.getBody()).doesNotContain("\"sign\"");
 
         assertThat(rest.getForEntity("/sandbox/v1/faults", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void wechatAnswers500WithoutKeys() {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        org.springframework.http.ResponseEntity<String> answer = rest.postForEntity("/v3/pay/transactions/native",
+                new org.springframework.http.HttpEntity<>("{}", headers), String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(answer.getBody()).contains("\"code\":\"SYSTEM_ERROR\"").contains("sandbox has no WeChat keys");
     }
 }

@@ -1,0 +1,67 @@
+package io.paysuite.sandbox.wechat;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One Native order as the sandbox's WeChat Pay knows it. Guarded by its own monitor: callers synchronize on it. */
+final class WechatOrder {
+
+    /** WeChat's trade_state values the sandbox reaches (REVOKED and ACCEPT belong to other products). */
+    enum State {
+        NOTPAY("未支付"), USERPAYING("用户支付中"), SUCCESS("支付成功"), CLOSED("已关闭"),
+        PAYERROR("支付失败(其他原因，如银行返回失败)"), REFUND("转入退款");
+
+        final String desc;
+
+        State(String desc) {
+            this.desc = desc;
+        }
+    }
+
+    record Refund(String refundId, String outRefundNo, long amountFen, Instant at, String notifyUrl) {
+    }
+
+    final String outTradeNo;
+    final String appid;
+    final String description;
+    final long amountFen;
+    final String currency;
+    /** The request's time_expire text, compared on repeats (WeChat refuses a changed one). */
+    final String timeExpire;
+    final Instant expiresAt;
+    final String codeUrl;
+    final Instant createdAt;
+    String notifyUrl;
+
+    State state = State.NOTPAY;
+    String transactionId;
+    String openid;
+    Instant paidAt;
+    Instant closedAt;
+    long refundedFen;
+    final Map<String, Refund> refunds = new LinkedHashMap<>();
+
+    WechatOrder(String outTradeNo, String appid, String description, long amountFen, String currency, String timeExpire,
+                Instant expiresAt, String codeUrl, Instant createdAt, String notifyUrl) {
+        this.outTradeNo = outTradeNo;
+        this.appid = appid;
+        this.description = description;
+        this.amountFen = amountFen;
+        this.currency = currency;
+        this.timeExpire = timeExpire;
+        this.expiresAt = expiresAt;
+        this.codeUrl = codeUrl;
+        this.createdAt = createdAt;
+        this.notifyUrl = notifyUrl;
+    }
+
+    boolean paid() {
+        return paidAt != null;
+    }
+
+    /** No scan can change it any more. */
+    boolean finished() {
+        return paid() || state == State.CLOSED || state == State.PAYERROR;
+    }
+}
