@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.channel.ChargeChannelCmd;
+import io.paysuite.api.channel.ReconcileQry;
+import io.paysuite.api.channel.ReconciliationDTO;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
@@ -44,6 +46,11 @@ public class ChannelServiceProvider implements ChannelService {
             }
             return all;
         });
+    }
+
+    @Override
+    public Result<ReconciliationDTO> reconcile(ReconcileQry qry) {
+        return Result.fail(ErrorCode.SERVICE_DEGRADED.name(), "reconciliation is not built yet");
     }
 
     @Override

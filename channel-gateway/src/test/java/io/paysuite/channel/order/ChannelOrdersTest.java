@@ -54,11 +54,11 @@ class ChannelOrdersTest {
                 }
             };
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final List<String> scheduled = new ArrayList<>();
     final ChannelOrders orders = new ChannelOrders(repo, List.of(channel), o -> announced.add(o.status().name()),
             new ChannelProperties("x", "t", Duration.ofSeconds(60), "f", Duration.ofSeconds(5), Duration.ofSeconds(30)), meters, clock,
             new ChannelGuard(new ChannelStats(meters, clock)), new BreakerBoard(clock),
-            (no, attempt, delay) -> scheduled.add(attempt + "@" + delay.toSeconds()));
-    final List<String> scheduled = new ArrayList<>();
+            (no, attempt, delay) -> this.scheduled.add(attempt + "@" + delay.toSeconds()));
 
     ChargeChannelCmd cmd(long amount) {
         return new ChargeChannelCmd(PAY_ORDER, "T2026112914000001000010004", "M1", PayMethod.ALIPAY_QR, Money.cny(amount), "tea",

@@ -24,4 +24,11 @@ public interface ChannelService {
 
     /** Every configured channel's health now: success rate, latency percentiles, breaker state, frequent codes. */
     Result<List<ChannelHealthDTO>> health();
+
+    /**
+     * Reconcile one channel's day: download the channel's bill for {@code qry.billDate()} (in the
+     * channel's own format), compare it with this gateway's channel orders finished that day, and
+     * answer every difference. Read-only except for alarms; idempotent.
+     */
+    Result<ReconciliationDTO> reconcile(ReconcileQry qry);
 }

@@ -7,6 +7,7 @@ import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayCmd;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderDTO;
+import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.api.trade.CreateTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 final class BarcodePayment {
 
     private static final Logger log = LoggerFactory.getLogger(BarcodePayment.class);
+
+    private static final java.time.Duration FOLLOW_WAIT = java.time.Duration.ofSeconds(3);
 
     private BarcodePayment() {
     }
@@ -72,12 +75,35 @@ final class BarcodePayment {
                 if (!paid.success() && !"SYSTEM_ERROR".equals(paid.code())) {
                     Results.unwrap(paid); // a definite refusal: CHANNEL_DECLINED, TRADE_PAYING …; the trade waits for another code
                 }
+                if (paid.success() && paid.data().status() == PayOrderStatus.SUCCESS) {
+                    return new Started(followed(trades, trade.tradeNo()), created.repeated());
+                }
             } catch (RpcException unknown) {
                 log.warn("barcode payment of {} outcome unknown: rpc_code={}", trade.tradeNo(), unknown.getCode());
             }
             trade = Results.unwrap(trades.get(TradeByNoQry.internal(trade.tradeNo())));
         }
         return new Started(trade, created.repeated());
+    }
+
+    /**
+     * The trade follows a successful pay order through its event within moments; the till is told
+     * SUCCESS rather than PAYING when that happens within {@link #FOLLOW_WAIT}. Otherwise it gets the
+     * trade as it stands (PAYING: "query it"), which is never wrong, only less convenient.
+     */
+    private static TradeDTO followed(TradeService trades, String tradeNo) {
+        long deadline = System.nanoTime() + FOLLOW_WAIT.toNanos();
+        TradeDTO trade = Results.unwrap(trades.get(TradeByNoQry.internal(tradeNo)));
+        while (trade.status() == io.paysuite.api.trade.TradeStatus.PAYING && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            trade = Results.unwrap(trades.get(TradeByNoQry.internal(tradeNo)));
+        }
+        return trade;
     }
 
     private static String digest(String authCode) {

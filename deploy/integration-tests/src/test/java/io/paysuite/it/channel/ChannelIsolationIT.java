@@ -73,33 +73,19 @@ class ChannelIsolationIT {
         for (int i = 0; i < 10; i++) {
             wechatQr(buyer); // warm both paths before measuring
         }
-        List<Long> baseline = measureWechat(buyer, 60, 4);
+        // the baseline runs the same paced Alipay load on a healthy Alipay: the comparison is the fault's effect
+        AlipayLoad healthy = new AlipayLoad(buyer);
+        List<Long> baseline = measureWechat(buyer, 200, 4);
+        healthy.stop();
 
         sandbox("POST", "/sandbox/v1/faults", "{\"channel\":\"ALIPAY\",\"operation\":\"charge\",\"mode\":\"TIMEOUT\",\"rate\":1.0,"
                 + "\"millis\":5000}");
-        AtomicBoolean loading = new AtomicBoolean(true);
-        ConcurrentLinkedQueue<PayOrderDTO> alipayOrders = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<String> alipayRefusals = new ConcurrentLinkedQueue<>();
-        ExecutorService slowLoad = Executors.newFixedThreadPool(8);
-        for (int t = 0; t < 8; t++) {
-            slowLoad.submit(() -> {
-                while (loading.get()) {
-                    Result<PayOrderDTO> answer = pay.pay(new PayCmd(newTrade(PayMethod.ALIPAY_QR).tradeNo(), buyer,
-                            PayMethod.ALIPAY_QR, null, "REQ-" + UUID.randomUUID()));
-                    if (answer.success()) {
-                        alipayOrders.add(answer.data());
-                    } else {
-                        alipayRefusals.add(answer.code());
-                    }
-                }
-                return null;
-            });
-        }
+        AlipayLoad faulty = new AlipayLoad(buyer);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> breaker(ChannelCode.ALIPAY).equals("OPEN"));
-        List<Long> underFault = measureWechat(buyer, 60, 4);
-        loading.set(false);
-        slowLoad.shutdown();
-        assertThat(slowLoad.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        List<Long> underFault = measureWechat(buyer, 200, 4);
+        faulty.stop();
+        ConcurrentLinkedQueue<PayOrderDTO> alipayOrders = faulty.orders;
+        ConcurrentLinkedQueue<String> alipayRefusals = faulty.refusals;
 
         assertThat(breaker(ChannelCode.WECHAT)).isEqualTo("CLOSED");
         assertThat(alipayOrders).as("some Alipay charges were sent and timed out").isNotEmpty();
@@ -118,7 +104,7 @@ class ChannelIsolationIT {
         assertThat(alipayRefusals).allMatch(code -> code.equals("SERVICE_DEGRADED") || code.equals("CHANNEL_DECLINED"));
 
         String figures = String.format("ISOLATION wechat QR pay() ms: baseline p50=%d p99=%d n=%d; with every Alipay charge timing out "
-                        + "(8 callers, breaker opened) p50=%d p99=%d n=%d; p99 ratio %.2f; alipay sent=%d refused=%d",
+                        + "(8 paced callers in both runs, breaker opened) p50=%d p99=%d n=%d; p99 ratio %.2f; alipay sent=%d refused=%d",
                 pct(baseline, 50), pct(baseline, 99), baseline.size(), pct(underFault, 50), pct(underFault, 99), underFault.size(),
                 (double) pct(underFault, 99) / Math.max(1, pct(baseline, 99)), alipayOrders.size(), alipayRefusals.size());
         log.info(figures);
@@ -133,6 +119,39 @@ class ChannelIsolationIT {
                 .startsWith("https://qr.alipay.com/");
         ChannelHealthDTO alipay = health(ChannelCode.ALIPAY);
         assertThat(alipay.topCodes()).extracting(ChannelHealthDTO.CodeCount::code).contains("IO");
+    }
+
+    /** Eight callers paying with Alipay QR, each at most twice a second, until stopped. */
+    private final class AlipayLoad {
+        final ConcurrentLinkedQueue<PayOrderDTO> orders = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final ExecutorService callers = Executors.newFixedThreadPool(8);
+
+        AlipayLoad(String buyer) {
+            for (int t = 0; t < 8; t++) {
+                callers.submit(() -> {
+                    while (running.get()) {
+                        // paced, so the load is the slow channel's and not this test's CPU on a 2-core machine
+                        Thread.sleep(500);
+                        Result<PayOrderDTO> answer = pay.pay(new PayCmd(newTrade(PayMethod.ALIPAY_QR).tradeNo(), buyer,
+                                PayMethod.ALIPAY_QR, null, "REQ-" + UUID.randomUUID()));
+                        if (answer.success()) {
+                            orders.add(answer.data());
+                        } else {
+                            refusals.add(answer.code());
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            callers.shutdown();
+            assertThat(callers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     private List<Long> measureWechat(String buyer, int payments, int concurrency) throws Exception {

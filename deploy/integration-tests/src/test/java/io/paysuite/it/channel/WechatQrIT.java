@@ -1,0 +1,119 @@
+package io.paysuite.it.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.channel.ChannelOrderDTO;
+import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.common.Result;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayCmd;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.PayOrderDTO;
+import io.paysuite.api.pay.PayOrderStatus;
+import io.paysuite.api.pay.PayService;
+import io.paysuite.api.trade.CreateTradeCmd;
+import io.paysuite.api.trade.TradeByNoQry;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradePaymentDTO;
+import io.paysuite.api.trade.TradeService;
+import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.api.trade.TradeType;
+import io.paysuite.it.MerchantSink;
+import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.openapi.Buyers;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * WeChat Pay Native QR end to end: the official wechatpay-java SDK in channel-gateway (its fixed
+ * host rewritten to the sandbox), the sandbox speaking API v3, the buyer's scan, and WeChat's
+ * signed, AES-GCM-encrypted notification accepted by the gateway (the sandbox records it as
+ * acknowledged); a failed payment (PAYERROR) gives the trade back.
+ */
+class WechatQrIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TradeService trades = SuiteHarness.reference(TradeService.class, null);
+    private final PayService pay = SuiteHarness.reference(PayService.class, null);
+    private final ChannelService channels = SuiteHarness.reference(ChannelService.class, null);
+    private final String merchant = "M_WXQR_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
+
+    @Test
+    void aScannedWechatQrPaysAndTheGatewayAcknowledgesWechatsNotification() throws Exception {
+        String buyer = Buyers.funded(1).buyerId();
+        TradeDTO trade = newTrade(4_321);
+        PayOrderDTO started = ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.WECHAT_QR, null, "REQ-" + UUID.randomUUID())));
+        ChannelOrderDTO channelOrder = ok(channels.get(started.payOrderNo()));
+        assertThat(channelOrder.channel()).isEqualTo(ChannelCode.WECHAT);
+        assertThat(channelOrder.codeUrl()).startsWith("weixin://wxpay/bizpayurl?pr=");
+
+        assertThat(sandbox("POST", "/sandbox/v1/scan", "{\"code_url\":\"" + channelOrder.codeUrl() + "\",\"outcome\":\"SUCCESS\"}")
+                .path("status").asText()).isEqualTo("SUCCESS");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> trade(trade.tradeNo()).status() == TradeStatus.SUCCESS);
+        assertThat(trade(trade.tradeNo()).payments()).containsExactly(new TradePaymentDTO(PayMethod.WECHAT_QR, Money.cny(4_321), "WECHAT"));
+        ChannelOrderDTO paid = ok(channels.get(started.payOrderNo()));
+        assertThat(paid.status()).isEqualTo(ChannelOrderStatus.SUCCESS);
+        assertThat(paid.channelTradeNo()).startsWith("42");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                sandbox("GET", "/sandbox/v1/notifications?channel=WECHAT&out_trade_no=" + paid.channelOrderNo(), null).toString()
+                        .contains("204"));
+    }
+
+    @Test
+    void aFailedWechatPaymentGivesTheTradeBack() throws Exception {
+        String buyer = Buyers.funded(1).buyerId();
+        TradeDTO trade = newTrade(800);
+        PayOrderDTO started = ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.WECHAT_QR, null, "REQ-" + UUID.randomUUID())));
+        sandbox("POST", "/sandbox/v1/scan", "{\"code_url\":\"" + ok(channels.get(started.payOrderNo())).codeUrl()
+                + "\",\"outcome\":\"FAIL\"}");
+
+        // WeChat sends no notification for a failed payment: the pay order's delayed query finds PAYERROR
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> ok(pay.get(started.payOrderNo())).status() == PayOrderStatus.FAILED);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> trade(trade.tradeNo()).status() == TradeStatus.WAIT_PAY);
+        assertThat(ok(channels.get(started.payOrderNo())).rawCode()).isEqualTo("PAYERROR");
+    }
+
+    private TradeDTO newTrade(long amount) {
+        return ok(trades.create(new CreateTradeCmd(merchant, "WXQR-" + UUID.randomUUID().toString().substring(0, 20),
+                TradeType.INSTANT, Money.cny(amount), "wechat qr it", null, MerchantSink.notifyUrl(), null, null,
+                Instant.now().plus(Duration.ofMinutes(30)), List.of(PayMethod.WECHAT_QR))));
+    }
+
+    private TradeDTO trade(String tradeNo) {
+        return ok(trades.get(TradeByNoQry.internal(tradeNo)));
+    }
+
+    private static JsonNode sandbox(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(SuiteHarness.suite().sandbox().baseUri().resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + " → " + response.body()).isLessThan(300);
+        return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    private static <T> T ok(Result<T> result) {
+        assertThat(result.success()).as(result.code() + " " + result.message()).isTrue();
+        return result.data();
+    }
+}
