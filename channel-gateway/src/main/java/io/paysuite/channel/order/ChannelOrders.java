@@ -14,6 +14,9 @@ import io.paysuite.channel.adapter.QrChannelAdapter;
 import io.paysuite.channel.config.ChannelProperties;
 import io.paysuite.channel.isolation.BreakerBoard;
 import io.paysuite.channel.isolation.ChannelGuard;
+import io.paysuite.channel.routing.ChannelRouter;
+import io.paysuite.channel.routing.RoutingRequest;
+import java.util.Set;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,11 +61,13 @@ public class ChannelOrders {
 
     private final FollowUps followUps;
     private final CodeSchedule codeSchedule;
+    private final ChannelRouter router;
 
     public ChannelOrders(ChannelOrderRepository orders, List<ChannelAdapter> adapters, ChannelResults results,
                          ChannelProperties properties, MeterRegistry meters, Clock clock, ChannelGuard guard,
-                         BreakerBoard breakers, FollowUps followUps) {
+                         BreakerBoard breakers, FollowUps followUps, ChannelRouter router) {
         this.followUps = followUps;
+        this.router = router;
         this.codeSchedule = new CodeSchedule(properties.codePollEvery(), properties.codeReverseAfter());
         this.orders = orders;
         adapters.forEach(adapter -> this.adapters.put(adapter.method(), adapter));
@@ -81,9 +86,10 @@ public class ChannelOrders {
             throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel takes " + cmd.method() + " now; nothing was sent");
         }
         ChannelOrder order = orders.findByPayOrder(cmd.payOrderNo()).orElse(null);
-        if (order == null && breakers.open(adapter.channel())) {
-            // an open breaker takes the channel out of routing: nothing is recorded, nothing sent
-            throw new BizException(ErrorCode.SERVICE_DEGRADED, adapter.channel() + " is unavailable now (circuit open); nothing was sent");
+        if (order == null && router.candidates(new RoutingRequest(cmd.method(), cmd.amount().currency(), cmd.amount().minor(),
+                cmd.merchantId(), cmd.buyerId() == null ? cmd.payOrderNo() : cmd.buyerId(), now()), Set.of(adapter.channel())).isEmpty()) {
+            // switched off, outside its limits or window, not in its gray release, or its breaker is open: nothing recorded, nothing sent
+            throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel may take this " + cmd.method() + " payment now; nothing was sent");
         }
         if (order == null && adapter instanceof CodeChannelAdapter && (cmd.authCode() == null || cmd.authCode().isBlank())) {
             // a recovery of a payment-code attempt that never reached us: the code is gone, nothing was sent

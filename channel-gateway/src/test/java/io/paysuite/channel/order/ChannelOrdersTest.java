@@ -17,6 +17,10 @@ import io.paysuite.channel.config.ChannelProperties;
 import io.paysuite.channel.health.ChannelStats;
 import io.paysuite.channel.isolation.BreakerBoard;
 import io.paysuite.channel.isolation.ChannelGuard;
+import io.paysuite.channel.isolation.IsolationProperties;
+import io.paysuite.channel.routing.ChannelRouter;
+import io.paysuite.channel.routing.RoutingProperties;
+import io.paysuite.channel.routing.RoutingRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +62,7 @@ class ChannelOrdersTest {
     final ChannelOrders orders = new ChannelOrders(repo, List.of(channel), o -> announced.add(o.status().name()),
             new ChannelProperties("x", "t", Duration.ofSeconds(60), "f", Duration.ofSeconds(5), Duration.ofSeconds(30)), meters, clock,
             new ChannelGuard(new ChannelStats(meters, clock)), new BreakerBoard(clock),
-            (no, attempt, delay) -> this.scheduled.add(attempt + "@" + delay.toSeconds()));
+            (no, attempt, delay) -> this.scheduled.add(attempt + "@" + delay.toSeconds()), router());
 
     ChargeChannelCmd cmd(long amount) {
         return new ChargeChannelCmd(PAY_ORDER, "T2026112914000001000010004", "M1", PayMethod.ALIPAY_QR, Money.cny(amount), "tea",
@@ -203,7 +207,14 @@ class ChannelOrdersTest {
         return new ChannelOrders(repo, List.of(code), o -> announced.add(o.status().name()),
                 new ChannelProperties("x", "t", Duration.ofSeconds(60), "f", Duration.ofSeconds(5), Duration.ofSeconds(30)), meters,
                 clock, new ChannelGuard(new ChannelStats(meters, clock)), new BreakerBoard(clock),
-                (no, attempt, delay) -> scheduled.add(attempt + "@" + delay.toSeconds()));
+                (no, attempt, delay) -> scheduled.add(attempt + "@" + delay.toSeconds()), router());
+    }
+
+    ChannelRouter router() {
+        IsolationProperties isolation = new IsolationProperties(null, "f", "d", 20, Duration.ofSeconds(2), 0.5, 0.5, 10,
+                Duration.ofSeconds(10), Duration.ofSeconds(30));
+        return new ChannelRouter(new RoutingRules(isolation, new RoutingProperties("r", 1000)), new BreakerBoard(clock),
+                new ChannelStats(meters, clock));
     }
 
     ChargeChannelCmd codeCmd(String authCode) {

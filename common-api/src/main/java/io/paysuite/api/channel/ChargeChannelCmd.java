@@ -13,13 +13,19 @@ import java.time.Instant;
  * @param expiresAt when the buyer can no longer pay (the trade's {@code time_expire}); the channel
  *                  order is closed at the channel after it
  * @param authCode  the buyer's payment code for payment-code methods (first charge only; a follow-up needs none)
+ * @param buyerId   who pays, as pay-core knows them: the stable bucket of channel gray releases
  */
 public record ChargeChannelCmd(String payOrderNo, String tradeNo, String merchantId, PayMethod method, Money amount,
-                               String subject, Instant expiresAt, String authCode) implements Serializable {
+                               String subject, Instant expiresAt, String authCode, String buyerId) implements Serializable {
 
     public ChargeChannelCmd(String payOrderNo, String tradeNo, String merchantId, PayMethod method, Money amount, String subject,
                             Instant expiresAt) {
-        this(payOrderNo, tradeNo, merchantId, method, amount, subject, expiresAt, null);
+        this(payOrderNo, tradeNo, merchantId, method, amount, subject, expiresAt, null, null);
+    }
+
+    public ChargeChannelCmd(String payOrderNo, String tradeNo, String merchantId, PayMethod method, Money amount, String subject,
+                            Instant expiresAt, String authCode) {
+        this(payOrderNo, tradeNo, merchantId, method, amount, subject, expiresAt, authCode, null);
     }
 
     /** The buyer's payment code is a one-time credential: kept out of logs. */

@@ -49,7 +49,7 @@ public class ChannelTool implements PaymentTool {
         Result<ChannelOrderDTO> answer;
         try {
             answer = channels.charge(new ChargeChannelCmd(order.payOrderNo(), order.tradeNo(), order.merchantId(), method,
-                    order.amount(), trade.subject(), trade.timeExpire(), authCode));
+                    order.amount(), trade.subject(), trade.timeExpire(), authCode, order.buyerId()));
         } catch (RuntimeException transport) {
             return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, "SYSTEM_ERROR", transport.toString());
         }

@@ -1,0 +1,17 @@
+package io.paysuite.channel.routing;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code paysuite.channel.routing.*}.
+ *
+ * @param rulesPath           the config-center node holding the {@link RoutingRule} JSON array
+ * @param failurePenaltyMinor what a channel's failure rate costs in the ranking: a channel failing
+ *                            every call ranks as if its fee were this much higher (fen)
+ */
+@ConfigurationProperties("paysuite.channel.routing")
+public record RoutingProperties(
+        @DefaultValue("/paysuite/config/channel-gateway/routing-rules") String rulesPath,
+        @DefaultValue("1000") long failurePenaltyMinor) {
+}
