@@ -11,19 +11,20 @@ import java.security.Security;
 /**
  * Builds the official SDK client ({@code com.alipay.sdk:alipay-sdk-java}, chosen because its
  * gateway URL is a constructor argument: the sandbox and real Alipay differ by configuration only).
+ * Shared by the trade calls ({@link AlipayTrades}) and the bill download (reconciliation).
  *
  * <p>The SDK's {@code AbstractAlipayClient} clears {@code jdk.certpath.disabledAlgorithms} for the
  * whole JVM when its class loads. We load it here, first, and put the JDK's value back, so this
  * process keeps refusing weak certificate algorithms on every TLS connection.
  */
-final class AlipayClientFactory {
+public final class AlipayClientFactory {
 
     private static final String DISABLED = "jdk.certpath.disabledAlgorithms";
 
     private AlipayClientFactory() {
     }
 
-    static AlipayClient create(AlipayProperties properties) {
+    public static AlipayClient create(AlipayProperties properties) {
         String before = Security.getProperty(DISABLED);
         try {
             Class.forName("com.alipay.api.AbstractAlipayClient", true, AlipayClientFactory.class.getClassLoader());

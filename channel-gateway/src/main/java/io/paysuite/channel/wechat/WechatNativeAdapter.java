@@ -2,8 +2,6 @@ package io.paysuite.channel.wechat;
 
 import com.wechat.pay.java.core.RSAPublicKeyConfig;
 import com.wechat.pay.java.core.exception.ServiceException;
-import com.wechat.pay.java.core.http.AbstractHttpClient;
-import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
 import com.wechat.pay.java.service.payments.model.Transaction;
 import com.wechat.pay.java.service.payments.nativepay.NativePayService;
 import com.wechat.pay.java.service.payments.nativepay.model.Amount;
@@ -17,12 +15,8 @@ import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.adapter.QrChannelAdapter;
 import io.paysuite.channel.order.ChannelOrder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,11 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * WeChat Pay Native (QR) through the official SDK {@code wechatpay-java}: prepay, query by our
- * number, close. {@link RSAPublicKeyConfig} (WeChat's public key from configuration) rather than the
- * auto-downloading certificate config, which blocks start-up on a download and keeps JVM-static
- * state. The SDK verifies every 2xx answer; a {@code ServiceException} (non-2xx) is read through
- * {@link WechatCodes}; I/O, timeouts and bad signatures are {@code UNKNOWN}. OkHttp's silent retry
- * on connection failure is off: a charge is never sent twice behind our back.
+ * number, close, over the client {@link WechatHttp} builds (WeChat's public key from configuration,
+ * the sandbox host rewrite, no silent retries). The SDK verifies every 2xx answer; a
+ * {@code ServiceException} (non-2xx) is read through {@link WechatCodes}; I/O, timeouts and bad
+ * signatures are {@code UNKNOWN}.
  */
 @Component
 @ConditionalOnProperty(prefix = "paysuite.channels.wechat", name = "merchant-private-key")
@@ -50,33 +43,8 @@ public class WechatNativeAdapter implements QrChannelAdapter {
 
     public WechatNativeAdapter(WechatProperties properties) {
         this.properties = properties;
-        this.config = config(properties);
-        OkHttpClient.Builder okHttp = new OkHttpClient.Builder().retryOnConnectionFailure(false);
-        if (properties.baseUrl() != null && !properties.baseUrl().isBlank()) {
-            okHttp.addInterceptor(new SandboxHostRewrite(properties.baseUrl()));
-        }
-        AbstractHttpClient http = new DefaultHttpClientBuilder().config(config).okHttpClient(okHttp.build())
-                .connectTimeoutMs((int) properties.connectTimeout().toMillis())
-                .readTimeoutMs((int) properties.readTimeout().toMillis())
-                .writeTimeoutMs((int) properties.readTimeout().toMillis())
-                .disableRetryOnConnectionFailure()
-                .build();
-        this.service = new NativePayService.Builder().httpClient(http).build();
-    }
-
-    static RSAPublicKeyConfig config(WechatProperties properties) {
-        try {
-            return new RSAPublicKeyConfig.Builder()
-                    .merchantId(properties.mchid())
-                    .privateKeyFromPath(properties.merchantPrivateKey().toString())
-                    .merchantSerialNumber(properties.merchantSerial())
-                    .publicKeyFromPath(properties.platformPublicKey().toString())
-                    .publicKeyId(properties.publicKeyId())
-                    .apiV3Key(Files.readString(properties.apiV3KeyFile()).trim())
-                    .build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the WeChat APIv3 key " + properties.apiV3KeyFile(), e);
-        }
+        this.config = WechatHttp.config(properties);
+        this.service = new NativePayService.Builder().httpClient(WechatHttp.client(properties, config)).build();
     }
 
     RSAPublicKeyConfig config() {

@@ -1,0 +1,53 @@
+package io.paysuite.channel.wechat;
+
+import com.wechat.pay.java.core.RSAPublicKeyConfig;
+import com.wechat.pay.java.core.http.AbstractHttpClient;
+import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import okhttp3.OkHttpClient;
+
+/**
+ * The one way this gateway builds its WeChat Pay SDK client, shared by the Native adapter and the
+ * bill download so both sign with the same key, verify against the same WeChat public key, and reach
+ * the sandbox through the same {@link SandboxHostRewrite} when {@code base-url} is set. OkHttp's silent
+ * retry on connection failure is off: a charge is never sent twice behind our back.
+ */
+public final class WechatHttp {
+
+    private WechatHttp() {
+    }
+
+    /**
+     * {@link RSAPublicKeyConfig} (WeChat's public key from configuration) rather than the
+     * auto-downloading certificate config, which blocks start-up on a download and keeps JVM-static state.
+     */
+    public static RSAPublicKeyConfig config(WechatProperties properties) {
+        try {
+            return new RSAPublicKeyConfig.Builder()
+                    .merchantId(properties.mchid())
+                    .privateKeyFromPath(properties.merchantPrivateKey().toString())
+                    .merchantSerialNumber(properties.merchantSerial())
+                    .publicKeyFromPath(properties.platformPublicKey().toString())
+                    .publicKeyId(properties.publicKeyId())
+                    .apiV3Key(Files.readString(properties.apiV3KeyFile()).trim())
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the WeChat APIv3 key " + properties.apiV3KeyFile(), e);
+        }
+    }
+
+    public static AbstractHttpClient client(WechatProperties properties, RSAPublicKeyConfig config) {
+        OkHttpClient.Builder okHttp = new OkHttpClient.Builder().retryOnConnectionFailure(false);
+        if (properties.baseUrl() != null && !properties.baseUrl().isBlank()) {
+            okHttp.addInterceptor(new SandboxHostRewrite(properties.baseUrl()));
+        }
+        return new DefaultHttpClientBuilder().config(config).okHttpClient(okHttp.build())
+                .connectTimeoutMs((int) properties.connectTimeout().toMillis())
+                .readTimeoutMs((int) properties.readTimeout().toMillis())
+                .writeTimeoutMs((int) properties.readTimeout().toMillis())
+                .disableRetryOnConnectionFailure()
+                .build();
+    }
+}
