@@ -1,6 +1,7 @@
 package io.paysuite.channel.infra;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -23,6 +24,15 @@ public interface ChannelOrderMapper {
 
     @Select("SELECT " + COLUMNS + " FROM channel_order WHERE channel_order_no = #{channelOrderNo}")
     ChannelOrderDO find(String channelOrderNo);
+
+    /**
+     * Orders of a channel that became SUCCESS in {@code [from, to)} (UTC), for reconciliation: a range on
+     * {@code finished_at} behind an equality on {@code channel}, served by {@code idx_channel_order_finished}.
+     */
+    @Select("SELECT " + COLUMNS + " FROM channel_order WHERE channel = #{channel} AND finished_at >= #{from}"
+            + " AND finished_at < #{to} AND status = 'SUCCESS'")
+    List<ChannelOrderDO> findSucceededBetween(@Param("channel") String channel, @Param("from") LocalDateTime from,
+                                              @Param("to") LocalDateTime to);
 
     /** Compare-and-set on status; keeps known values when the answer carries none; stamps finished_at on final states. */
     @Update("UPDATE channel_order SET status = #{to}, code_url = COALESCE(#{codeUrl}, code_url),"

@@ -6,14 +6,16 @@ import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.order.ChannelOrderRepository;
+import io.paysuite.channel.reconcile.SucceededOrders;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class MyBatisChannelOrderRepository implements ChannelOrderRepository {
+public class MyBatisChannelOrderRepository implements ChannelOrderRepository, SucceededOrders {
 
     private final ChannelOrderMapper mapper;
 
@@ -37,6 +39,12 @@ public class MyBatisChannelOrderRepository implements ChannelOrderRepository {
     @Override
     public Optional<ChannelOrder> find(String channelOrderNo) {
         return Optional.ofNullable(mapper.find(channelOrderNo)).map(MyBatisChannelOrderRepository::toOrder);
+    }
+
+    @Override
+    public List<ChannelOrder> succeededBetween(ChannelCode channel, Instant from, Instant to) {
+        return mapper.findSucceededBetween(channel.name(), utc(from), utc(to)).stream()
+                .map(MyBatisChannelOrderRepository::toOrder).toList();
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.order.ChannelOrders;
+import io.paysuite.channel.reconcile.ChannelReconciler;
 import java.util.function.Supplier;
 import org.apache.dubbo.config.annotation.DubboService;
 import org.slf4j.Logger;
@@ -30,11 +31,13 @@ public class ChannelServiceProvider implements ChannelService {
     private final ChannelOrders orders;
     private final ChannelStats stats;
     private final BreakerBoard breakers;
+    private final ChannelReconciler reconciler;
 
-    public ChannelServiceProvider(ChannelOrders orders, ChannelStats stats, BreakerBoard breakers) {
+    public ChannelServiceProvider(ChannelOrders orders, ChannelStats stats, BreakerBoard breakers, ChannelReconciler reconciler) {
         this.orders = orders;
         this.stats = stats;
         this.breakers = breakers;
+        this.reconciler = reconciler;
     }
 
     @Override
@@ -50,7 +53,14 @@ public class ChannelServiceProvider implements ChannelService {
 
     @Override
     public Result<ReconciliationDTO> reconcile(ReconcileQry qry) {
-        return Result.fail(ErrorCode.SERVICE_DEGRADED.name(), "reconciliation is not built yet");
+        // The reconciler answers its own refusals (SERVICE_DEGRADED, SYSTEM_ERROR with the bill's problem);
+        // only a surprise (the database) is left for the generic answer.
+        try {
+            return reconciler.reconcile(qry);
+        } catch (RuntimeException surprise) {
+            log.error("reconcile {} failed", qry, surprise);
+            return Result.fail(ErrorCode.SYSTEM_ERROR.name(), "reconciliation failed: " + surprise.getMessage());
+        }
     }
 
     @Override

@@ -1,0 +1,78 @@
+package io.paysuite.channel.reconcile;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bill's header row: columns are found by name, never by position, because channels add
+ * columns over the years. Also the field conversions both bills share (yuan, Beijing time).
+ */
+final class BillColumns {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final String bill;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final int width;
+
+    /** @param bill names the bill in error messages ("Alipay bill") */
+    BillColumns(String bill, List<String> header) {
+        this.bill = bill;
+        this.width = header.size();
+        for (int i = 0; i < header.size(); i++) {
+            index.putIfAbsent(header.get(i).trim(), i);
+        }
+    }
+
+    /** The position of a column the parser needs; its absence makes the whole file unreadable. */
+    int require(String name) {
+        Integer at = index.get(name);
+        if (at == null) {
+            throw new BillFormatException(bill + " header has no column " + name + "; it has " + index.keySet());
+        }
+        return at;
+    }
+
+    int width() {
+        return width;
+    }
+
+    /** Yuan with at most two decimals → fen, exactly (BigDecimal; a third decimal is an error, not a rounding). */
+    long fen(String yuan, int line, String column) {
+        try {
+            return new BigDecimal(yuan.trim()).movePointRight(2).longValueExact();
+        } catch (NumberFormatException | ArithmeticException notAnAmount) {
+            throw new BillFormatException(bill + " line " + line + ": " + column + " '" + yuan + "' is not a yuan amount", notAnAmount);
+        }
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss} Beijing time; an empty field is null. */
+    Instant time(String value, int line, String column) {
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.trim(), TIME).atZone(SHANGHAI).toInstant();
+        } catch (DateTimeParseException notATime) {
+            throw new BillFormatException(bill + " line " + line + ": " + column + " '" + value + "' is not yyyy-MM-dd HH:mm:ss",
+                    notATime);
+        }
+    }
+
+    /** A non-empty text field (order numbers). */
+    String text(String value, int line, String column) {
+        String trimmed = value.trim();
+        if (trimmed.isEmpty()) {
+            throw new BillFormatException(bill + " line " + line + ": " + column + " is empty");
+        }
+        return trimmed;
+    }
+}
