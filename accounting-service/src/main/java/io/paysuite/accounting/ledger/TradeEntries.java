@@ -26,6 +26,7 @@ import java.util.List;
  *   release           Dr ESCROW:merchant amount     / Cr MERCHANT_PENDING:merchant amount−fee, Cr PLATFORM_FEE_INCOME fee
  *   refund in escrow  Dr ESCROW:merchant refund     / Cr BUYER_WALLET:buyer refund
  *   refund otherwise  Dr MERCHANT_PENDING refund−feeRefund, Dr PLATFORM_FEE_INCOME feeRefund / Cr BUYER_WALLET refund
+ *   channel refund    as above, but Cr CHANNEL_CLEARING:channel (the channel gives the buyer the money back)
  * </pre>
  * Zero lines are left out. Merchant pending is not never-negative: a refund after the merchant's
  * money was settled away takes it below zero, which records that the merchant owes the platform
@@ -128,9 +129,17 @@ public final class TradeEntries {
             add(lines, account(AccountType.MERCHANT_PENDING, cmd.merchantId(), currency), Side.DEBIT, refund - feeRefund);
             add(lines, feeIncome, Side.DEBIT, feeRefund);
         }
-        add(lines, account(AccountType.BUYER_WALLET, cmd.buyerId(), currency), Side.CREDIT, refund);
-        String digest = PostingDigest.of("REFUND", cmd.tradeNo(), cmd.refundNo(), cmd.buyerId(), cmd.merchantId(),
-                cmd.refund(), cmd.paidTotal(), cmd.refundedBefore(), cmd.escrowHeld());
+        if (cmd.channel() == null) {
+            add(lines, account(AccountType.BUYER_WALLET, cmd.buyerId(), currency), Side.CREDIT, refund);
+        } else {
+            requireText(cmd.channel(), "channel", EntryRules.MAX_OWNER);
+            add(lines, account(AccountType.CHANNEL_CLEARING, cmd.channel(), currency), Side.CREDIT, refund);
+        }
+        String digest = cmd.channel() == null
+                ? PostingDigest.of("REFUND", cmd.tradeNo(), cmd.refundNo(), cmd.buyerId(), cmd.merchantId(), cmd.refund(),
+                        cmd.paidTotal(), cmd.refundedBefore(), cmd.escrowHeld())
+                : PostingDigest.of("REFUND", cmd.tradeNo(), cmd.refundNo(), cmd.buyerId(), cmd.merchantId(), cmd.refund(),
+                        cmd.paidTotal(), cmd.refundedBefore(), cmd.escrowHeld(), cmd.channel());
         return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.REFUND.name(), cmd.tradeNo(), currency, lines,
                 "refund " + cmd.refundNo(), digest));
     }

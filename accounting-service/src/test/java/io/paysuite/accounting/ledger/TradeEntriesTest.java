@@ -82,6 +82,14 @@ class TradeEntriesTest {
     }
 
     @Test
+    void aChannelRefundCreditsTheChannelsClearingAccount() {
+        EntryDraft draft = entries.refund(new RefundPostingCmd("r1", "T1", "R1", "U1", "M1", Money.cny(5_000), Money.cny(10_000),
+                Money.cny(0), false, "WECHAT"));
+        assertThat(draft.lines()).contains(line(AccountType.CHANNEL_CLEARING, "WECHAT", Side.CREDIT, 5_000))
+                .noneMatch(l -> l.account().type() == AccountType.BUYER_WALLET);
+    }
+
+    @Test
     void aZeroFeeLeavesTheFeeLineOut() {
         EntryDraft draft = entries.payment(payment(83, false));
         assertThat(draft.lines()).containsExactly(

@@ -68,6 +68,21 @@ final class AlipayCodes {
         return Outcome.UNKNOWN;
     }
 
+    /** Refund refusals that prove nothing was returned: not refundable, more than is left, unpaid. */
+    private static final Set<String> REFUND_REFUSED_SUB = Set.of("ACQ.TRADE_STATUS_ERROR", "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL",
+            "ACQ.TRADE_NOT_EXIST", "ACQ.TRADE_HAS_FINISHED", "ACQ.REFUND_FEE_ERROR", "ACQ.REASON_TRADE_REFUND_FEE_ERR",
+            "ACQ.SELLER_BALANCE_NOT_ENOUGH", "ACQ.DISCORDANT_REPEAT_REQUEST");
+
+    static Outcome ofRefund(String code, String subCode) {
+        if (OK.equals(code)) {
+            return Outcome.SUCCESS;
+        }
+        if (REFUSED_TOP.contains(code) || ("40004".equals(code) && REFUND_REFUSED_SUB.contains(subCode))) {
+            return Outcome.FAILURE;
+        }
+        return Outcome.UNKNOWN;
+    }
+
     static Outcome ofQuery(String code, String subCode, String tradeStatus) {
         if (OK.equals(code)) {
             return tradeStatus == null ? Outcome.UNKNOWN : TRADE_STATUS.getOrDefault(tradeStatus, Outcome.UNKNOWN);

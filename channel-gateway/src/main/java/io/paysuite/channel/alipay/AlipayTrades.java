@@ -4,17 +4,23 @@ import com.alipay.api.AlipayApiException;
 import com.alipay.api.AlipayClient;
 import com.alipay.api.domain.AlipayTradeCancelModel;
 import com.alipay.api.domain.AlipayTradeCloseModel;
+import com.alipay.api.domain.AlipayTradeFastpayRefundQueryModel;
 import com.alipay.api.domain.AlipayTradePayModel;
+import com.alipay.api.domain.AlipayTradeRefundModel;
 import com.alipay.api.domain.AlipayTradePrecreateModel;
 import com.alipay.api.domain.AlipayTradeQueryModel;
 import com.alipay.api.request.AlipayTradeCancelRequest;
 import com.alipay.api.request.AlipayTradeCloseRequest;
+import com.alipay.api.request.AlipayTradeFastpayRefundQueryRequest;
 import com.alipay.api.request.AlipayTradePayRequest;
+import com.alipay.api.request.AlipayTradeRefundRequest;
 import com.alipay.api.request.AlipayTradePrecreateRequest;
 import com.alipay.api.request.AlipayTradeQueryRequest;
 import com.alipay.api.response.AlipayTradeCancelResponse;
 import com.alipay.api.response.AlipayTradeCloseResponse;
+import com.alipay.api.response.AlipayTradeFastpayRefundQueryResponse;
 import com.alipay.api.response.AlipayTradePayResponse;
+import com.alipay.api.response.AlipayTradeRefundResponse;
 import com.alipay.api.response.AlipayTradePrecreateResponse;
 import com.alipay.api.response.AlipayTradeQueryResponse;
 import io.paysuite.channel.adapter.ChannelCall;
@@ -106,6 +112,48 @@ public class AlipayTrades {
             return ChannelCall.of(outcome, raw, message(response.getMsg(), response.getSubMsg()));
         } catch (AlipayApiException | RuntimeException e) {
             return unknown("cancel", order, e);
+        }
+    }
+
+    /**
+     * {@code trade.refund} keyed by {@code out_request_no}. Alipay answers a repeat of the same request
+     * with {@code fund_change=N}: then only the refund query tells whether it went through.
+     */
+    public ChannelCall refund(ChannelOrder paid, String refundNo, long refundMinor, String reason) {
+        AlipayTradeRefundModel model = new AlipayTradeRefundModel();
+        model.setOutTradeNo(paid.channelOrderNo());
+        model.setOutRequestNo(refundNo);
+        model.setRefundAmount(AlipayAmounts.yuan(refundMinor));
+        model.setRefundReason(reason);
+        AlipayTradeRefundRequest request = new AlipayTradeRefundRequest();
+        request.setBizModel(model);
+        try {
+            AlipayTradeRefundResponse response = client.execute(request);
+            if (AlipayCodes.OK.equals(response.getCode()) && "N".equals(response.getFundChange())) {
+                return queryRefund(paid, refundNo);
+            }
+            return ChannelCall.of(AlipayCodes.ofRefund(response.getCode(), response.getSubCode()),
+                    AlipayCodes.OK.equals(response.getCode()) ? "REFUND_SUCCESS" : rawCode(response.getCode(), response.getSubCode()),
+                    message(response.getMsg(), response.getSubMsg()));
+        } catch (AlipayApiException | RuntimeException e) {
+            return unknown("refund", paid, e);
+        }
+    }
+
+    /** {@code fastpay.refund.query}: {@code REFUND_SUCCESS} is done; an answer without a refund status means "not (yet) there". */
+    public ChannelCall queryRefund(ChannelOrder paid, String refundNo) {
+        AlipayTradeFastpayRefundQueryModel model = new AlipayTradeFastpayRefundQueryModel();
+        model.setOutTradeNo(paid.channelOrderNo());
+        model.setOutRequestNo(refundNo);
+        AlipayTradeFastpayRefundQueryRequest request = new AlipayTradeFastpayRefundQueryRequest();
+        request.setBizModel(model);
+        try {
+            AlipayTradeFastpayRefundQueryResponse response = client.execute(request);
+            boolean done = AlipayCodes.OK.equals(response.getCode()) && "REFUND_SUCCESS".equals(response.getRefundStatus());
+            return ChannelCall.of(done ? Outcome.SUCCESS : Outcome.UNKNOWN,
+                    done ? "REFUND_SUCCESS" : rawCode(response.getCode(), response.getSubCode()), message(response.getMsg(), response.getSubMsg()));
+        } catch (AlipayApiException | RuntimeException e) {
+            return unknown("refund query", paid, e);
         }
     }
 

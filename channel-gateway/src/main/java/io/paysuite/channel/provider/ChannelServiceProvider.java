@@ -8,7 +8,10 @@ import io.paysuite.channel.isolation.BreakerBoard;
 import java.util.ArrayList;
 import java.util.List;
 import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.channel.ChannelRefundDTO;
 import io.paysuite.api.channel.ChargeChannelCmd;
+import io.paysuite.api.channel.RefundChannelCmd;
+import io.paysuite.channel.refund.ChannelRefunds;
 import io.paysuite.api.channel.ReconcileQry;
 import io.paysuite.api.channel.ReconciliationDTO;
 import io.paysuite.api.common.Result;
@@ -32,8 +35,11 @@ public class ChannelServiceProvider implements ChannelService {
     private final ChannelStats stats;
     private final BreakerBoard breakers;
     private final ChannelReconciler reconciler;
+    private final ChannelRefunds refunds;
 
-    public ChannelServiceProvider(ChannelOrders orders, ChannelStats stats, BreakerBoard breakers, ChannelReconciler reconciler) {
+    public ChannelServiceProvider(ChannelOrders orders, ChannelStats stats, BreakerBoard breakers, ChannelReconciler reconciler,
+                                  ChannelRefunds refunds) {
+        this.refunds = refunds;
         this.orders = orders;
         this.stats = stats;
         this.breakers = breakers;
@@ -61,6 +67,11 @@ public class ChannelServiceProvider implements ChannelService {
             log.error("reconcile {} failed", qry, surprise);
             return Result.fail(ErrorCode.SYSTEM_ERROR.name(), "reconciliation failed: " + surprise.getMessage());
         }
+    }
+
+    @Override
+    public Result<ChannelRefundDTO> refund(RefundChannelCmd cmd) {
+        return answer("refund", () -> refunds.refund(cmd).toDTO());
     }
 
     @Override

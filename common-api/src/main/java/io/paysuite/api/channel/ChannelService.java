@@ -22,6 +22,14 @@ public interface ChannelService {
     /** The channel order of a pay order as stored, without asking the channel; {@code PAY_ORDER_NOT_FOUND} if none. */
     Result<ChannelOrderDTO> get(String payOrderNo);
 
+    /**
+     * Refund (or, on a repeat, follow up) a refund of a channel payment at its channel. Answers the
+     * channel refund: {@code SUCCESS}, {@code PROCESSING} (accepted or unknown: ask again), or
+     * {@code FAILED} when the channel definitely refused it (nothing was returned to the buyer).
+     * Refusals: {@code PARAM_ERROR}, {@code PAY_ORDER_NOT_FOUND} (no successful channel order).
+     */
+    Result<ChannelRefundDTO> refund(RefundChannelCmd cmd);
+
     /** Every configured channel's health now: success rate, latency percentiles, breaker state, frequent codes. */
     Result<List<ChannelHealthDTO>> health();
 

@@ -10,6 +10,8 @@ import java.io.Serializable;
  * rata on the cumulative refunded amount (the rule is in accounting-service's {@code FeeRule}), so
  * a full refund returns exactly the fee charged. Credits the buyer's wallet with {@code refund}.
  * {@code paidTotal} is the trade's paid amount; {@code refundedBefore} what was refunded before.
+ * A refund of a channel payment ({@code channel} set) credits that channel's clearing account
+ * instead of the wallet: the channel returns the money to the buyer and owes the platform less.
  */
 public record RefundPostingCmd(
         String postingKey,
@@ -20,5 +22,12 @@ public record RefundPostingCmd(
         Money refund,
         Money paidTotal,
         Money refundedBefore,
-        boolean escrowHeld) implements Serializable {
+        boolean escrowHeld,
+        String channel) implements Serializable {
+
+    /** A refund of a wallet payment: the buyer's wallet is credited. */
+    public RefundPostingCmd(String postingKey, String tradeNo, String refundNo, String buyerId, String merchantId, Money refund,
+                            Money paidTotal, Money refundedBefore, boolean escrowHeld) {
+        this(postingKey, tradeNo, refundNo, buyerId, merchantId, refund, paidTotal, refundedBefore, escrowHeld, null);
+    }
 }

@@ -1,0 +1,120 @@
+package io.paysuite.channel.refund;
+
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.channel.RefundChannelCmd;
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.money.Money;
+import io.paysuite.channel.adapter.ChannelCall;
+import io.paysuite.channel.adapter.Outcome;
+import io.paysuite.channel.isolation.ChannelGuard;
+import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.order.ChannelOrderRepository;
+import io.paysuite.channel.order.ChannelOrderTransitions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refunds of channel payments. Idempotent on the refund number, which the channel also keys on:
+ * the first call records the refund {@code CREATED} and sends it; a repeat of a refund that is not
+ * final asks the channel (a query, or the same refund request again where the channel answers
+ * repeats with the first result) and applies only a definite answer, by compare-and-set. An
+ * unknown answer is never a failure: the caller (trade-core's refund saga) asks again later.
+ */
+@Component
+public class ChannelRefunds {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelRefunds.class);
+
+    private final ChannelRefundMapper refunds;
+    private final ChannelOrderRepository orders;
+    private final Map<ChannelCode, RefundAdapter> adapters = new EnumMap<>(ChannelCode.class);
+    private final ChannelGuard guard;
+    private final Clock clock;
+
+    public ChannelRefunds(ChannelRefundMapper refunds, ChannelOrderRepository orders, List<RefundAdapter> adapters,
+                          ChannelGuard guard, Clock clock) {
+        this.refunds = refunds;
+        this.orders = orders;
+        adapters.forEach(adapter -> this.adapters.put(adapter.channel(), adapter));
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    public ChannelRefund refund(RefundChannelCmd cmd) {
+        if (cmd == null || cmd.refundNo() == null || !cmd.refundNo().matches("[A-Za-z0-9]{6,64}") || cmd.payOrderNo() == null
+                || cmd.refund() == null || !cmd.refund().isPositive()) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "refund_no, pay_order_no and a positive refund are required");
+        }
+        ChannelOrder paid = orders.findByPayOrder(cmd.payOrderNo())
+                .filter(order -> order.status() == ChannelOrderStatus.SUCCESS)
+                .orElseThrow(() -> new BizException(ErrorCode.PAY_ORDER_NOT_FOUND, "no paid channel order for " + cmd.payOrderNo()));
+        RefundAdapter adapter = adapters.get(paid.channel());
+        if (adapter == null) {
+            throw new BizException(ErrorCode.SERVICE_DEGRADED, paid.channel() + " refunds are not available here; nothing was sent");
+        }
+        if (!cmd.refund().currency().equals(paid.amount().currency()) || cmd.refund().minor() > paid.amount().minor()) {
+            throw new BizException(ErrorCode.REFUND_AMOUNT_EXCEEDED, "refund " + cmd.refund() + " exceeds the channel payment " + paid.amount());
+        }
+        Instant now = now();
+        refunds.insert(new ChannelRefundMapper.Row(cmd.refundNo(), paid.channelOrderNo(), paid.channel().name(), cmd.refund().minor(),
+                cmd.refund().currency(), ChannelOrderStatus.CREATED.name(), null, null, utc(now), utc(now), null));
+        ChannelRefund refund = find(cmd.refundNo());
+        if (!refund.channelOrderNo().equals(paid.channelOrderNo()) || refund.refund().minor() != cmd.refund().minor()) {
+            throw new BizException(ErrorCode.OUT_REFUND_NO_USED, "refund " + cmd.refundNo() + " was sent with different content");
+        }
+        if (refund.status().isFinal()) {
+            return refund;
+        }
+        ChannelCall answer = refund.status() == ChannelOrderStatus.CREATED
+                ? guard.call(paid.channel(), "refund", () -> adapter.refund(paid, cmd.refundNo(), cmd.refund().minor(), cmd.reason()))
+                : guard.call(paid.channel(), "refund-query", () -> adapter.queryRefund(paid, cmd.refundNo()));
+        return apply(refund, answer);
+    }
+
+    private ChannelRefund apply(ChannelRefund refund, ChannelCall answer) {
+        ChannelOrderStatus to = switch (answer.outcome()) {
+            case SUCCESS -> ChannelOrderStatus.SUCCESS;
+            case FAILURE -> ChannelOrderStatus.FAILED;
+            default -> ChannelOrderStatus.PROCESSING; // accepted, unknown or "not found yet": ask again
+        };
+        if (to == ChannelOrderStatus.FAILED && answer.rawCode() != null && answer.rawCode().startsWith("BLOCKED")
+                && refund.status() != ChannelOrderStatus.CREATED) {
+            to = ChannelOrderStatus.PROCESSING; // a blocked query sent nothing and decides nothing
+        }
+        if (to != refund.status() && ChannelOrderTransitions.allowed(refund.status(), to)) {
+            if (refunds.transition(refund.refundNo(), refund.status().name(), to.name(), answer.rawCode(), answer.channelTradeNo(),
+                    utc(now())) == 1 && to.isFinal()) {
+                log.info("channel refund {} {} ({}) at {}", refund.refundNo(), to, answer.rawCode(), refund.channel());
+            }
+        } else if (to == ChannelOrderStatus.PROCESSING && refund.status() == ChannelOrderStatus.CREATED) {
+            refunds.transition(refund.refundNo(), refund.status().name(), to.name(), answer.rawCode(), null, utc(now()));
+        }
+        return find(refund.refundNo());
+    }
+
+    private ChannelRefund find(String refundNo) {
+        ChannelRefundMapper.Row r = refunds.find(refundNo);
+        return new ChannelRefund(r.refundNo(), r.channelOrderNo(), ChannelCode.valueOf(r.channel()), Money.of(r.amountMinor(), r.currency()),
+                ChannelOrderStatus.valueOf(r.status()), r.rawCode(), r.channelRefundNo(), r.createdAt().toInstant(ZoneOffset.UTC),
+                r.finishedAt() == null ? null : r.finishedAt().toInstant(ZoneOffset.UTC));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static LocalDateTime utc(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}
