@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers channel notifications on the channel's retry schedule (gaps × {@code paysuite.sandbox.time-scale})
- * and records every attempt for {@code GET /sandbox/v1/notifications}.
+ * and records every attempt for {@code GET /sandbox/v1/notifications}. Also the one-shot deliveries of
+ * {@code POST /sandbox/v1/notify} ({@link #inject}): no retries, copies racing each other, recorded as injected.
  */
 @Component
 public class Notifier {
@@ -32,7 +35,13 @@ public class Notifier {
 
     /** One event to deliver; {@code message} is built per attempt (channels re-sign with a fresh send time). */
     public record Delivery(String channel, String outTradeNo, String notifyId, URI url, String contentType,
-                           Supplier<Message> message, Acknowledgement acknowledged, List<Duration> gaps) {
+                           Supplier<Message> message, Acknowledgement acknowledged, List<Duration> gaps, boolean injected) {
+
+        /** A real notification: retried on {@code gaps}. */
+        public Delivery(String channel, String outTradeNo, String notifyId, URI url, String contentType,
+                        Supplier<Message> message, Acknowledgement acknowledged, List<Duration> gaps) {
+            this(channel, outTradeNo, notifyId, url, contentType, message, acknowledged, gaps, false);
+        }
     }
 
     /** What one attempt sends: the body and the channel's own headers (signatures, timestamps). */
@@ -44,11 +53,16 @@ public class Notifier {
         boolean test(int status, String body);
     }
 
-    /** One attempt as recorded: {@code answer} is the receiver's body, or what went wrong. */
-    public record Attempt(String notifyId, int attempt, Instant at, String answer) {
+    /**
+     * One attempt as recorded: {@code answer} is the receiver's body, or what went wrong; {@code injected} marks the
+     * one-shot deliveries of {@code POST /sandbox/v1/notify} (each copy is its own attempt 1).
+     */
+    public record Attempt(String notifyId, int attempt, Instant at, String answer, boolean injected) {
     }
 
     private final ScheduledExecutorService scheduler;
+    /** Sends that must not wait for the scheduler's two threads: injected copies and SLOW-held attempts. */
+    private final ExecutorService senders;
     private final HttpClient http;
     private final FaultInjector faults;
     private final double timeScale;
@@ -63,6 +77,11 @@ public class Notifier {
             t.setDaemon(true);
             return t;
         });
+        this.senders = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sandbox-notify-send-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -74,40 +93,87 @@ public class Notifier {
         return List.copyOf(attempts.getOrDefault(key(channel, outTradeNo), List.of()));
     }
 
+    /**
+     * One-shot deliveries ({@code POST /sandbox/v1/notify}): {@code delayMillis} later the message is built once and
+     * {@code copies} identical deliveries start together on their own threads (duplicates racing each other). Each
+     * goes through the notify faults like any attempt, is never retried, and is recorded with {@code injected}.
+     */
+    public void inject(Delivery delivery, int copies, long delayMillis) {
+        scheduler.schedule(() -> {
+            Message message;
+            try {
+                message = delivery.message().get();
+            } catch (RuntimeException e) {
+                record(delivery, 1, "error: " + e);
+                return;
+            }
+            Delivery once = new Delivery(delivery.channel(), delivery.outTradeNo(), delivery.notifyId(), delivery.url(),
+                    delivery.contentType(), () -> message, delivery.acknowledged(), List.of(), true);
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < copies; i++) {
+                senders.execute(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    attempt(once, 1);
+                });
+            }
+            start.countDown();
+        }, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+    }
+
+    /** TIMEOUT and ERROR drop the attempt (retried on schedule); SLOW holds it {@code millis}, then sends it. */
     private void attempt(Delivery d, int number) {
-        String answer;
-        boolean delivered = false;
         Optional<FaultRule> fault = faults.draw(d.channel(), FaultRule.Operation.notify);
         if (fault.isPresent() && (fault.get().mode() == FaultRule.Mode.TIMEOUT || fault.get().mode() == FaultRule.Mode.ERROR)) {
-            answer = "dropped by fault " + fault.get().mode();
+            record(d, number, "dropped by fault " + fault.get().mode());
+            retry(d, number);
+        } else if (fault.isPresent() && fault.get().mode() == FaultRule.Mode.SLOW) {
+            // held without holding a scheduler thread, so other notifications (and racing copies) are not queued behind it
+            scheduler.schedule(() -> senders.execute(() -> deliver(d, number)), FaultInjector.millis(fault.get()), TimeUnit.MILLISECONDS);
         } else {
-            if (fault.isPresent() && fault.get().mode() == FaultRule.Mode.SLOW) {
-                FaultInjector.sleep(FaultInjector.millis(fault.get()));
-            }
-            try {
-                Message message = d.message().get();
-                HttpRequest.Builder request = HttpRequest.newBuilder(d.url()).timeout(Duration.ofSeconds(5))
-                        .header("Content-Type", d.contentType())
-                        .POST(HttpRequest.BodyPublishers.ofString(message.body(), java.nio.charset.StandardCharsets.UTF_8));
-                message.headers().forEach(request::header);
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                // an empty body (WeChat receivers answer 204) is recorded as its status
-                answer = response.body() == null || response.body().isEmpty() ? "HTTP " + response.statusCode() : response.body();
-                delivered = d.acknowledged().test(response.statusCode(), response.body());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                answer = "error: " + e;
-            }
+            deliver(d, number);
         }
-        attempts.computeIfAbsent(key(d.channel(), d.outTradeNo()), k -> new CopyOnWriteArrayList<>())
-                .add(new Attempt(d.notifyId(), number, Instant.now(), answer));
-        if (delivered) {
+    }
+
+    private void deliver(Delivery d, int number) {
+        String answer;
+        boolean delivered = false;
+        try {
+            Message message = d.message().get();
+            HttpRequest.Builder request = HttpRequest.newBuilder(d.url()).timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", d.contentType())
+                    .POST(HttpRequest.BodyPublishers.ofString(message.body(), java.nio.charset.StandardCharsets.UTF_8));
+            message.headers().forEach(request::header);
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // an empty body (WeChat receivers answer 204) is recorded as its status
+            answer = response.body() == null || response.body().isEmpty() ? "HTTP " + response.statusCode() : response.body();
+            delivered = d.acknowledged().test(response.statusCode(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return;
+        } catch (Exception e) {
+            answer = "error: " + e;
         }
+        record(d, number, answer);
+        if (!delivered) {
+            retry(d, number);
+        }
+    }
+
+    private void record(Delivery d, int number, String answer) {
+        attempts.computeIfAbsent(key(d.channel(), d.outTradeNo()), k -> new CopyOnWriteArrayList<>())
+                .add(new Attempt(d.notifyId(), number, Instant.now(), answer, d.injected()));
+    }
+
+    private void retry(Delivery d, int number) {
         if (number > d.gaps().size()) {
-            log.info("{} notification {} for {} given up after {} attempts", d.channel(), d.notifyId(), d.outTradeNo(), number);
+            if (!d.injected()) {
+                log.info("{} notification {} for {} given up after {} attempts", d.channel(), d.notifyId(), d.outTradeNo(), number);
+            }
             return;
         }
         long delayMicros = (long) (d.gaps().get(number - 1).toNanos() / 1000.0 * timeScale);
@@ -121,6 +187,7 @@ public class Notifier {
     @PreDestroy
     void stop() {
         scheduler.shutdownNow();
+        senders.shutdownNow();
     }
 
 }

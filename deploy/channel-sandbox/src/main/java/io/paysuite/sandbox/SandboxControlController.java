@@ -1,6 +1,11 @@
 package io.paysuite.sandbox;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -87,6 +92,55 @@ class SandboxControlController {
         }
         return ch.get().order(outTradeNo).map(ResponseEntity::ok)
                 .orElseGet(() -> error(HttpStatus.NOT_FOUND, "ORDER_NOT_FOUND", "no " + channel + " order " + outTradeNo));
+    }
+
+    @GetMapping("/orders/{channel}")
+    ResponseEntity<?> orders(@PathVariable String channel) {
+        Optional<SandboxChannel> ch = channel(channel);
+        if (ch.isEmpty()) {
+            return error(HttpStatus.NOT_FOUND, "CHANNEL_NOT_FOUND", "no channel " + channel + " in the sandbox");
+        }
+        return ResponseEntity.ok(ch.get().orders());
+    }
+
+    /**
+     * {@code POST /sandbox/v1/notify} (a sandbox extension of API.md): the order's notification again, resent or
+     * forged, signed like a real one, to the order's notify_url; one-shot, {@code copies} racing deliveries.
+     *
+     * @param tradeStatus optional claimed status in the channel's words; with it (or {@code totalFen}) a forged
+     *                    notification with a new id, the sandbox's order untouched
+     * @param totalFen    optional claimed amount in fen
+     * @param copies      optional, default 1: identical deliveries sent concurrently
+     * @param delayMillis optional, default 0: wait before sending
+     */
+    record NotifyRequest(@NotBlank String channel, @NotBlank String outTradeNo, String tradeStatus, @Positive Long totalFen,
+                         @Min(1) @Max(MAX_COPIES) Integer copies, @PositiveOrZero @Max(MAX_DELAY_MILLIS) Long delayMillis) {
+    }
+
+    static final int MAX_COPIES = 100;
+    static final long MAX_DELAY_MILLIS = 600_000;
+
+    @PostMapping("/notify")
+    ResponseEntity<Map<String, Object>> inject(@Valid @RequestBody NotifyRequest request) {
+        Optional<SandboxChannel> ch = channel(request.channel());
+        if (ch.isEmpty()) {
+            return error(HttpStatus.NOT_FOUND, "CHANNEL_NOT_FOUND", "no channel " + request.channel() + " in the sandbox");
+        }
+        int copies = request.copies() == null ? 1 : request.copies();
+        String tradeStatus = request.tradeStatus() == null || request.tradeStatus().isBlank() ? null : request.tradeStatus().trim();
+        SandboxChannel.Injection injection = new SandboxChannel.Injection(request.outTradeNo(), tradeStatus, request.totalFen(),
+                copies, request.delayMillis() == null ? 0 : request.delayMillis());
+        try {
+            String notifyId = ch.get().inject(injection);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("channel", ch.get().name());
+            answer.put("out_trade_no", request.outTradeNo());
+            answer.put("notify_id", notifyId);
+            answer.put("copies", copies);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+        } catch (SandboxChannel.InjectionRefused refused) {
+            return error(HttpStatus.valueOf(refused.status()), refused.code(), refused.getMessage());
+        }
     }
 
     @GetMapping("/notifications")

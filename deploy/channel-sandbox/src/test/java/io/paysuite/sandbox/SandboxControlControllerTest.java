@@ -52,4 +52,33 @@ class SandboxControlControllerTest {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("QR_NOT_FOUND"));
     }
+
+    @Test
+    void notifyBindsSnakeCaseAndNamesAnUnknownChannel() throws Exception {
+        mvc.perform(post("/sandbox/v1/notify").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"channel\":\"UNIONPAY\",\"out_trade_no\":\"U1\",\"copies\":2,\"delay_millis\":10}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("CHANNEL_NOT_FOUND"));
+    }
+
+    @Test
+    void notifyRefusesAMissingOrderNumberAndABadCopyCount() throws Exception {
+        mvc.perform(post("/sandbox/v1/notify").contentType(MediaType.APPLICATION_JSON).content("{\"channel\":\"ALIPAY\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/sandbox/v1/notify").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"channel\":\"ALIPAY\",\"out_trade_no\":\"A1\",\"copies\":0}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/sandbox/v1/notify").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"channel\":\"ALIPAY\",\"out_trade_no\":\"A1\",\"delay_millis\":-1}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/sandbox/v1/notify").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"channel\":\"ALIPAY\",\"out_trade_no\":\"A1\",\"total_fen\":0}"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theOrdersOfAnUnknownChannelAreNotFound() throws Exception {
+        mvc.perform(get("/sandbox/v1/orders/UNIONPAY")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("CHANNEL_NOT_FOUND"));
+    }
 }

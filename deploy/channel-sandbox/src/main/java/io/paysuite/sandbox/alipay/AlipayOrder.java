@@ -30,6 +30,8 @@ final class AlipayOrder {
     Instant closedAt;
     long refundedFen;
     final Map<String, Refund> refunds = new LinkedHashMap<>();
+    /** The fields of the last real notification (without notify_time and sign), for a plain resend; null before. */
+    Map<String, String> lastNotification;
 
     AlipayOrder(String outTradeNo, long amountFen, String subject, String qrCode, Instant precreatedAt, Instant expiresAt,
                 String notifyUrl) {

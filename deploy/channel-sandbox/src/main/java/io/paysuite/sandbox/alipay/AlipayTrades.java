@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -420,12 +421,48 @@ public class AlipayTrades implements SandboxChannel, QrRegistry.ScanHandler {
         }
         synchronized (order) {
             expireIfDue(order);
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("status", order.state.name());
-            view.put("amount_fen", order.amountFen);
-            view.put("trade_no", order.tradeNo);
-            view.put("refunded_fen", order.refundedFen);
-            return Optional.of(view);
+            return Optional.of(view(order, false));
+        }
+    }
+
+    @Override
+    public List<Map<String, Object>> orders() {
+        List<AlipayOrder> all = new ArrayList<>(orders.values());
+        all.sort(Comparator.comparing((AlipayOrder o) -> o.precreatedAt).thenComparing(o -> o.outTradeNo));
+        List<Map<String, Object>> views = new ArrayList<>(all.size());
+        for (AlipayOrder order : all) {
+            synchronized (order) {
+                expireIfDue(order);
+                views.add(view(order, true));
+            }
+        }
+        return views;
+    }
+
+    private static Map<String, Object> view(AlipayOrder order, boolean withNumber) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        if (withNumber) {
+            view.put("out_trade_no", order.outTradeNo);
+        }
+        view.put("status", order.state.name());
+        view.put("amount_fen", order.amountFen);
+        view.put("trade_no", order.tradeNo);
+        view.put("refunded_fen", order.refundedFen);
+        return view;
+    }
+
+    /** {@code POST /sandbox/v1/notify}: see {@link AlipayNotifications#inject}; the trade itself is left alone. */
+    @Override
+    public String inject(Injection injection) {
+        AlipayOrder order = orders.get(injection.outTradeNo());
+        if (order == null) {
+            throw InjectionRefused.orderNotFound(CHANNEL, injection.outTradeNo());
+        }
+        synchronized (order) {
+            expireIfDue(order);
+            // a claim about a trade Alipay never created still needs a trade_no: a fresh one, not given to the trade
+            String forgedTradeNo = order.tradeNo != null ? null : newTradeNo(clock.instant());
+            return notifications.inject(order, injection, forgedTradeNo);
         }
     }
 

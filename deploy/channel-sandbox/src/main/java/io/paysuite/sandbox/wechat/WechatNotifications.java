@@ -3,6 +3,7 @@ package io.paysuite.sandbox.wechat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paysuite.sandbox.Notifier;
+import io.paysuite.sandbox.SandboxChannel;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,25 +43,72 @@ class WechatNotifications {
 
     /** Called under the order's lock when it turns SUCCESS; {@code transaction} is the plaintext resource. */
     void transactionSucceeded(WechatOrder order, Map<String, Object> transaction) {
-        send(order.outTradeNo, order.notifyUrl, "TRANSACTION.SUCCESS", "支付成功", "transaction", transaction);
+        URI url = url(order.outTradeNo, order.notifyUrl);
+        if (url == null) {
+            return;
+        }
+        Event event = event("TRANSACTION.SUCCESS", "支付成功", "transaction", transaction);
+        order.lastNotifyId = event.id();
+        order.lastNotificationBody = event.body();
+        notifier.send(delivery(order.outTradeNo, url, event, GAPS));
     }
 
     /** Called under the order's lock when a refund is settled; only when that refund request named a notify_url. */
     void refundSucceeded(WechatOrder order, WechatOrder.Refund refund, Map<String, Object> plaintext) {
-        send(order.outTradeNo, refund.notifyUrl(), "REFUND.SUCCESS", "退款成功", "refund", plaintext);
+        URI url = url(order.outTradeNo, refund.notifyUrl());
+        if (url != null) {
+            notifier.send(delivery(order.outTradeNo, url, event("REFUND.SUCCESS", "退款成功", "refund", plaintext), GAPS));
+        }
     }
 
-    private void send(String outTradeNo, String notifyUrl, String eventType, String summary, String kind, Map<String, Object> plaintext) {
-        if (notifyUrl == null || notifyUrl.isBlank() || !keys.configured()) {
-            return;
+    /**
+     * {@code POST /sandbox/v1/notify}, under the order's lock. {@code forged} null: the last real TRANSACTION.SUCCESS
+     * again, the same {@code id} and body signed anew (what WeChat's resends are); otherwise a TRANSACTION.SUCCESS
+     * event with a new {@code id} whose encrypted resource is {@code forged}. The order is not changed.
+     */
+    String inject(WechatOrder order, SandboxChannel.Injection injection, Map<String, Object> forged) {
+        if (order.notifyUrl == null || order.notifyUrl.isBlank()) {
+            throw SandboxChannel.InjectionRefused.noNotifyUrl(WechatPay.CHANNEL, order.outTradeNo);
         }
-        URI url;
+        if (!keys.configured()) {
+            throw SandboxChannel.InjectionRefused.noKeys(WechatPay.CHANNEL);
+        }
+        URI url = url(order.outTradeNo, order.notifyUrl);
+        if (url == null) {
+            throw new SandboxChannel.InjectionRefused(409, "NO_NOTIFY_URL", "notify_url " + order.notifyUrl + " is not a URI");
+        }
+        Event event;
+        if (forged == null) {
+            if (order.lastNotificationBody == null) {
+                throw new SandboxChannel.InjectionRefused(409, "NO_NOTIFICATION", "WeChat order " + order.outTradeNo
+                        + " has had no notification to resend (" + order.state + "); claim a trade_status");
+            }
+            event = new Event(order.lastNotifyId, order.lastNotificationBody);
+        } else {
+            // WeChat has no other transaction event: a channel bug would still say TRANSACTION.SUCCESS on the envelope
+            event = event("TRANSACTION.SUCCESS", "支付成功", "transaction", forged);
+        }
+        notifier.inject(delivery(order.outTradeNo, url, event, List.of()), injection.copies(), injection.delayMillis());
+        return event.id();
+    }
+
+    /** One notification: its {@code id} and the exact body every attempt carries. */
+    private record Event(String id, String body) {
+    }
+
+    private URI url(String outTradeNo, String notifyUrl) {
+        if (notifyUrl == null || notifyUrl.isBlank() || !keys.configured()) {
+            return null;
+        }
         try {
-            url = URI.create(notifyUrl);
+            return URI.create(notifyUrl);
         } catch (IllegalArgumentException e) {
             log.warn("WeChat order {}: notify_url {} is not a URI", outTradeNo, notifyUrl);
-            return;
+            return null;
         }
+    }
+
+    private Event event(String eventType, String summary, String kind, Map<String, Object> plaintext) {
         String id = UUID.randomUUID().toString();
         String nonce = keys.nonce(12);
         Map<String, Object> resource = new LinkedHashMap<>();
@@ -76,9 +124,12 @@ class WechatNotifications {
         event.put("event_type", eventType);
         event.put("summary", summary);
         event.put("resource", resource);
-        String body = json(event);
-        notifier.send(new Notifier.Delivery(WechatPay.CHANNEL, outTradeNo, id, url, "application/json",
-                () -> new Notifier.Message(body, headers(body)), (status, answer) -> status == 200 || status == 204, GAPS));
+        return new Event(id, json(event));
+    }
+
+    private Notifier.Delivery delivery(String outTradeNo, URI url, Event event, List<Duration> gaps) {
+        return new Notifier.Delivery(WechatPay.CHANNEL, outTradeNo, event.id(), url, "application/json",
+                () -> new Notifier.Message(event.body(), headers(event.body())), (status, answer) -> status == 200 || status == 204, gaps);
     }
 
     private Map<String, String> headers(String body) {

@@ -41,6 +41,9 @@ final class WechatOrder {
     Instant closedAt;
     long refundedFen;
     final Map<String, Refund> refunds = new LinkedHashMap<>();
+    /** The last real TRANSACTION.SUCCESS notification (its id and exact body), for a plain resend; null before. */
+    String lastNotifyId;
+    String lastNotificationBody;
 
     WechatOrder(String outTradeNo, String appid, String description, long amountFen, String currency, String timeExpire,
                 Instant expiresAt, String codeUrl, Instant createdAt, String notifyUrl) {

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -294,13 +295,102 @@ public class WechatPay implements SandboxChannel, QrRegistry.ScanHandler {
         }
         synchronized (order) {
             expireIfDue(order);
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("status", order.state.name());
-            view.put("amount_fen", order.amountFen);
-            view.put("trade_no", order.transactionId);
-            view.put("refunded_fen", order.refundedFen);
-            return Optional.of(view);
+            return Optional.of(view(order, false));
         }
+    }
+
+    @Override
+    public List<Map<String, Object>> orders() {
+        List<WechatOrder> all = new ArrayList<>(orders.values());
+        all.sort(Comparator.comparing((WechatOrder o) -> o.createdAt).thenComparing(o -> o.outTradeNo));
+        List<Map<String, Object>> views = new ArrayList<>(all.size());
+        for (WechatOrder order : all) {
+            synchronized (order) {
+                expireIfDue(order);
+                views.add(view(order, true));
+            }
+        }
+        return views;
+    }
+
+    private static Map<String, Object> view(WechatOrder order, boolean withNumber) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        if (withNumber) {
+            view.put("out_trade_no", order.outTradeNo);
+        }
+        view.put("status", order.state.name());
+        view.put("amount_fen", order.amountFen);
+        view.put("trade_no", order.transactionId);
+        view.put("refunded_fen", order.refundedFen);
+        return view;
+    }
+
+    /** The trade_state values of WeChat's Transaction (the SDK's TradeStateEnum), the claims a forged notification may make. */
+    static final Map<String, String> TRADE_STATES = tradeStates();
+
+    private static Map<String, String> tradeStates() {
+        Map<String, String> states = new LinkedHashMap<>();
+        for (WechatOrder.State state : WechatOrder.State.values()) {
+            states.put(state.name(), state.desc);
+        }
+        states.put("REVOKED", "已撤销");
+        states.put("ACCEPT", "已接收，等待扣款");
+        return Map.copyOf(states);
+    }
+
+    /**
+     * {@code POST /sandbox/v1/notify}: see {@link WechatNotifications#inject}. A claim forges the Transaction with the
+     * claimed trade_state (default: the current one) and amount; the order itself is left alone.
+     */
+    @Override
+    public String inject(Injection injection) {
+        WechatOrder order = orders.get(injection.outTradeNo());
+        if (order == null) {
+            throw InjectionRefused.orderNotFound(CHANNEL, injection.outTradeNo());
+        }
+        synchronized (order) {
+            expireIfDue(order);
+            Map<String, Object> forged = null;
+            if (!injection.plainResend()) {
+                String state = injection.tradeStatus() != null ? injection.tradeStatus() : order.state.name();
+                if (!TRADE_STATES.containsKey(state)) {
+                    throw new InjectionRefused(400, "INVALID_TRADE_STATUS", "a WeChat Transaction's trade_state is one of "
+                            + new java.util.TreeSet<>(TRADE_STATES.keySet()) + ", not " + state);
+                }
+                forged = forgedTransaction(order, state, injection.totalFen() != null ? injection.totalFen() : order.amountFen);
+            }
+            return notifications.inject(order, injection, forged);
+        }
+    }
+
+    /** The Transaction as if the order were {@code state} for {@code fen}; ids the order lacks are made up, not kept. */
+    private Map<String, Object> forgedTransaction(WechatOrder order, String state, long fen) {
+        boolean paid = "SUCCESS".equals(state) || "REFUND".equals(state);
+        Instant now = clock.instant();
+        Map<String, Object> t = transaction(order);
+        if (order.transactionId == null) {
+            t.put("transaction_id", newTransactionId(now));
+        }
+        if (order.openid == null) {
+            t.put("payer", Map.of("openid", "oSbx" + random(24)));
+        }
+        t.put("trade_state", state);
+        t.put("trade_state_desc", TRADE_STATES.get(state));
+        t.remove("bank_type");
+        t.remove("success_time");
+        if (paid) {
+            t.put("bank_type", "OTHERS");
+            t.put("success_time", RFC3339.format(order.paidAt != null ? order.paidAt : now));
+        }
+        Map<String, Object> amount = new LinkedHashMap<>();
+        amount.put("total", fen);
+        if (paid) {
+            amount.put("payer_total", fen);
+        }
+        amount.put("currency", order.currency);
+        amount.put("payer_currency", order.currency);
+        t.put("amount", amount);
+        return t;
     }
 
     @Override

@@ -33,6 +33,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -446,6 +447,169 @@ class AlipayGatewayTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
             assertThat(attempts(no).get(0).get("answer")).isEqualTo("dropped by fault ERROR");
         }
+    }
+
+    @Test
+    void aSlowNotifyFaultHoldsTheNotificationSoAQueryOvertakesIt() throws Exception {
+        try (NotifyReceiver merchant = new NotifyReceiver("success")) {
+            fault("notify", "SLOW", 1500);
+            String no = orderNo();
+            String code = precreate(no, "3.00", merchant.url()).getQrCode();
+            Instant paidAt = Instant.now();
+            scan(code, "SUCCESS");
+            assertThat(query(no).getTradeStatus()).as("the query overtakes the notification").isEqualTo("TRADE_SUCCESS");
+            assertThat(merchant.received).isEmpty();
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            assertThat(merchant.arrivals.get(0)).isAfterOrEqualTo(paidAt.plusMillis(1500));
+            assertThat(merchant.received.get(0)).containsEntry("trade_status", "TRADE_SUCCESS");
+            assertThat(attempts(no)).hasSize(1).first().satisfies(a -> assertThat(a).containsEntry("answer", "success")
+                    .containsEntry("injected", false));
+        }
+    }
+
+    // ---- injected notifications: POST /sandbox/v1/notify ----
+
+    @Test
+    void aDuplicateSentThreeTimesRacesWithTheRealNotifyIdAndAValidSign() throws Exception {
+        try (NotifyReceiver merchant = new NotifyReceiver("success")) {
+            String no = orderNo();
+            scan(precreate(no, "8.88", merchant.url()).getQrCode(), "SUCCESS");
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            String realId = merchant.received.get(0).get("notify_id");
+
+            merchant.gate(3); // answered only when all three copies are in at once
+            ResponseEntity<Map<String, Object>> injected = post("/sandbox/v1/notify", Map.of("channel", "ALIPAY", "out_trade_no", no, "copies", 3));
+            assertThat(injected.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            assertThat(injected.getBody()).containsEntry("channel", "ALIPAY").containsEntry("out_trade_no", no)
+                    .containsEntry("notify_id", realId).containsEntry("copies", 3);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> attempts(no).size() == 4);
+            assertThat(merchant.received).hasSize(4);
+            assertThat(merchant.missedGate).as("the copies arrived together").hasValue(0);
+            for (Map<String, String> copy : merchant.received.subList(1, 4)) {
+                assertThat(copy).containsEntry("notify_id", realId).containsEntry("trade_status", "TRADE_SUCCESS")
+                        .containsEntry("total_amount", "8.88").containsEntry("trade_no", merchant.received.get(0).get("trade_no"));
+                assertThat(AlipaySignature.rsaCheckV1(new HashMap<>(copy), TestKeys.base64(TestKeys.PLATFORM.getPublic()), "UTF-8", "RSA2")).isTrue();
+            }
+            assertThat(merchant.received.get(1)).as("identical copies").isEqualTo(merchant.received.get(2)).isEqualTo(merchant.received.get(3));
+            List<Map<String, Object>> attempts = attempts(no);
+            assertThat(attempts).extracting(a -> a.get("notify_id")).containsOnly(realId);
+            assertThat(attempts).filteredOn(a -> Boolean.TRUE.equals(a.get("injected"))).hasSize(3)
+                    .allSatisfy(a -> assertThat(a).containsEntry("attempt", 1).containsEntry("answer", "success"));
+            assertThat(order(no)).containsEntry("status", "TRADE_SUCCESS");
+        }
+    }
+
+    @Test
+    void aContradictingTradeClosedIsValidlySignedAndLeavesTheTradePaid() throws Exception {
+        try (NotifyReceiver merchant = new NotifyReceiver("success")) {
+            String no = orderNo();
+            scan(precreate(no, "5.20", merchant.url()).getQrCode(), "SUCCESS");
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            String realId = merchant.received.get(0).get("notify_id");
+
+            ResponseEntity<Map<String, Object>> injected = post("/sandbox/v1/notify",
+                    Map.of("channel", "ALIPAY", "out_trade_no", no, "trade_status", "TRADE_CLOSED"));
+            assertThat(injected.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            String forgedId = (String) injected.getBody().get("notify_id");
+            assertThat(forgedId).isNotBlank().isNotEqualTo(realId);
+            assertThat(injected.getBody()).containsEntry("copies", 1);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 2);
+            Map<String, String> forged = merchant.received.get(1);
+            assertThat(forged).containsEntry("notify_id", forgedId).containsEntry("trade_status", "TRADE_CLOSED")
+                    .containsEntry("total_amount", "5.20").containsEntry("out_trade_no", no)
+                    .containsEntry("trade_no", merchant.received.get(0).get("trade_no")).containsKey("gmt_close");
+            assertThat(AlipaySignature.rsaCheckV1(new HashMap<>(forged), TestKeys.base64(TestKeys.PLATFORM.getPublic()), "UTF-8", "RSA2")).isTrue();
+
+            assertThat(order(no)).as("the sandbox's own trade is untouched").containsEntry("status", "TRADE_SUCCESS");
+            assertThat(query(no).getTradeStatus()).isEqualTo("TRADE_SUCCESS");
+            assertThat(attempts(no)).hasSize(2).last().satisfies(a -> assertThat(a).containsEntry("notify_id", forgedId)
+                    .containsEntry("injected", true));
+        }
+    }
+
+    @Test
+    void aForgedNotificationCanClaimAnotherAmountAfterADelay() throws Exception {
+        try (NotifyReceiver merchant = new NotifyReceiver("success")) {
+            String no = orderNo();
+            scan(precreate(no, "20.00", merchant.url()).getQrCode(), "SUCCESS");
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+
+            Instant asked = Instant.now();
+            ResponseEntity<Map<String, Object>> injected = post("/sandbox/v1/notify", Map.of("channel", "ALIPAY", "out_trade_no", no,
+                    "trade_status", "TRADE_SUCCESS", "total_fen", 1, "delay_millis", 400));
+            assertThat(injected.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 2);
+            assertThat(merchant.arrivals.get(1)).isAfterOrEqualTo(asked.plusMillis(400));
+            Map<String, String> forged = merchant.received.get(1);
+            assertThat(forged).containsEntry("trade_status", "TRADE_SUCCESS").containsEntry("total_amount", "0.01")
+                    .containsEntry("receipt_amount", "0.01").containsEntry("buyer_pay_amount", "0.01")
+                    .containsEntry("notify_id", (String) injected.getBody().get("notify_id"));
+            assertThat(AlipaySignature.rsaCheckV1(new HashMap<>(forged), TestKeys.base64(TestKeys.PLATFORM.getPublic()), "UTF-8", "RSA2")).isTrue();
+            assertThat(order(no)).containsEntry("amount_fen", 2000).containsEntry("status", "TRADE_SUCCESS");
+        }
+    }
+
+    @Test
+    void injectingIsRefusedForAnUnknownOrderAnOrderWithoutNotifyUrlOrNothingToResend() throws Exception {
+        ResponseEntity<Map<String, Object>> unknown = post("/sandbox/v1/notify", Map.of("channel", "ALIPAY", "out_trade_no", orderNo()));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody()).containsEntry("code", "ORDER_NOT_FOUND");
+
+        String withoutUrl = paidOrder("1.00");
+        ResponseEntity<Map<String, Object>> noUrl = post("/sandbox/v1/notify", Map.of("channel", "ALIPAY", "out_trade_no", withoutUrl,
+                "trade_status", "TRADE_CLOSED"));
+        assertThat(noUrl.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(noUrl.getBody()).containsEntry("code", "NO_NOTIFY_URL");
+
+        try (NotifyReceiver merchant = new NotifyReceiver("success")) {
+            String unscanned = orderNo();
+            precreate(unscanned, "1.00", merchant.url());
+            ResponseEntity<Map<String, Object>> nothing = post("/sandbox/v1/notify", Map.of("channel", "ALIPAY", "out_trade_no", unscanned));
+            assertThat(nothing.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(nothing.getBody()).containsEntry("code", "NO_NOTIFICATION");
+            ResponseEntity<Map<String, Object>> badStatus = post("/sandbox/v1/notify", Map.of("channel", "ALIPAY", "out_trade_no", unscanned,
+                    "trade_status", "SUCCESS"));
+            assertThat(badStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(badStatus.getBody()).containsEntry("code", "INVALID_TRADE_STATUS");
+            ResponseEntity<Map<String, Object>> noCopies = post("/sandbox/v1/notify", Map.of("channel", "ALIPAY", "out_trade_no", unscanned,
+                    "trade_status", "TRADE_SUCCESS", "copies", 0));
+            assertThat(noCopies.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            Thread.sleep(200);
+            assertThat(merchant.received).isEmpty();
+            assertThat(order(unscanned)).containsEntry("status", "PRECREATED");
+        }
+    }
+
+    // ---- the channel's orders ----
+
+    @Test
+    void theOrdersListShowsEveryTradeAsTheSandboxSeesIt() throws Exception {
+        String unscanned = orderNo();
+        precreate(unscanned, "1.11", null);
+        String paid = paidOrder("2.22");
+        String refunded = paidOrder("3.33");
+        refund(refunded, "1.00", "list-r1");
+
+        ResponseEntity<List<Map<String, Object>>> response = rest.exchange("/sandbox/v1/orders/alipay", HttpMethod.GET, null,
+                new ParameterizedTypeReference<>() { });
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<Object, Map<String, Object>> byNo = new HashMap<>();
+        response.getBody().forEach(o -> byNo.put(o.get("out_trade_no"), o));
+        assertThat(byNo.get(unscanned)).containsEntry("status", "PRECREATED").containsEntry("amount_fen", 111)
+                .containsEntry("trade_no", null).containsEntry("refunded_fen", 0);
+        assertThat(byNo.get(paid)).containsEntry("status", "TRADE_SUCCESS").containsEntry("amount_fen", 222)
+                .containsEntry("trade_no", order(paid).get("trade_no")).containsEntry("refunded_fen", 0);
+        assertThat(byNo.get(refunded)).containsEntry("status", "TRADE_SUCCESS").containsEntry("amount_fen", 333)
+                .containsEntry("refunded_fen", 100);
+        assertThat(response.getBody()).allSatisfy(o -> assertThat(o).containsOnlyKeys("out_trade_no", "status", "amount_fen",
+                "trade_no", "refunded_fen"));
+
+        ResponseEntity<Map<String, Object>> unknownChannel = rest.exchange("/sandbox/v1/orders/UNIONPAY", HttpMethod.GET, null,
+                new ParameterizedTypeReference<>() { });
+        assertThat(unknownChannel.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknownChannel.getBody()).containsEntry("code", "CHANNEL_NOT_FOUND");
     }
 
     // ---- bills ----

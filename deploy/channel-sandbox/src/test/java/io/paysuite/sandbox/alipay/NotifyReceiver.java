@@ -18,6 +18,13 @@ final class NotifyReceiver implements AutoCloseable {
 
     final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
     private final Deque<String> answers = new ConcurrentLinkedDeque<>();
+    /** When each request came in (in the order of {@code received}, give or take racing requests). */
+    final List<java.time.Instant> arrivals = new CopyOnWriteArrayList<>();
+    /** Requests that waited at {@link #gate(int)} in vain: they did not arrive together. */
+    final java.util.concurrent.atomic.AtomicInteger missedGate = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile java.util.concurrent.CyclicBarrier gate;
+    /** Requests are handled concurrently, so racing deliveries really race. */
+    private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
     private final HttpServer server;
 
     NotifyReceiver(String... answers) throws IOException {
@@ -25,7 +32,9 @@ final class NotifyReceiver implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/notify", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            arrivals.add(java.time.Instant.now());
             received.add(form(body));
+            awaitGate();
             String answer = this.answers.size() > 1 ? this.answers.pollFirst() : this.answers.peekFirst();
             byte[] bytes = (answer == null ? "success" : answer).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, bytes.length);
@@ -33,7 +42,24 @@ final class NotifyReceiver implements AutoCloseable {
                 out.write(bytes);
             }
         });
+        server.setExecutor(pool);
         server.start();
+    }
+
+    /** The next {@code parties} requests are answered only once all of them are in (each waits 3 s at most). */
+    void gate(int parties) {
+        gate = new java.util.concurrent.CyclicBarrier(parties);
+    }
+
+    private void awaitGate() {
+        java.util.concurrent.CyclicBarrier g = gate;
+        if (g != null) {
+            try {
+                g.await(3, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                missedGate.incrementAndGet();
+            }
+        }
     }
 
     String url() {
@@ -53,5 +79,6 @@ final class NotifyReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        pool.shutdownNow();
     }
 }

@@ -33,6 +33,7 @@ import com.wechat.pay.java.service.refund.model.Status;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -331,6 +332,150 @@ class WechatPayTest {
             fault("query", "NOT_FOUND", 0, null);
             assertThatThrownBy(() -> query(no)).isInstanceOfSatisfying(ServiceException.class,
                     e -> assertThat(e.getErrorCode()).isEqualTo("ORDER_NOT_EXIST"));
+        }
+    }
+
+    @Test
+    void aSlowNotifyFaultHoldsTheNotificationSoAQueryOvertakesIt() throws Exception {
+        try (WechatReceiver merchant = new WechatReceiver(204)) {
+            fault("notify", "SLOW", 1500, null);
+            String no = orderNo();
+            String codeUrl = prepay(no, 300, merchant.url());
+            Instant paidAt = Instant.now();
+            scan(codeUrl, "SUCCESS");
+            assertThat(query(no).getTradeState()).as("the query overtakes the notification").isEqualTo(Transaction.TradeStateEnum.SUCCESS);
+            assertThat(merchant.received).isEmpty();
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            assertThat(merchant.arrivals.get(0)).isAfterOrEqualTo(paidAt.plusMillis(1500));
+            assertThat(new NotificationParser(config()).parse(requestParam(merchant.received.get(0)), Transaction.class).getTradeState())
+                    .isEqualTo(Transaction.TradeStateEnum.SUCCESS);
+        }
+    }
+
+    // ---- injected notifications: POST /sandbox/v1/notify ----
+
+    @Test
+    void aDuplicateSentThreeTimesRacesWithTheRealIdAndParses() throws Exception {
+        try (WechatReceiver merchant = new WechatReceiver(204)) {
+            String no = paidOrder(888, merchant.url());
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            WechatReceiver.Received real = merchant.received.get(0);
+            String realId = JSON.readTree(real.body()).path("id").asText();
+
+            merchant.gate(3); // answered only when all three copies are in at once
+            ResponseEntity<Map<String, Object>> injected = post("/sandbox/v1/notify", Map.of("channel", "wechat", "out_trade_no", no, "copies", 3));
+            assertThat(injected.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            assertThat(injected.getBody()).containsEntry("channel", "WECHAT").containsEntry("out_trade_no", no)
+                    .containsEntry("notify_id", realId).containsEntry("copies", 3);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> attempts(no).size() == 4);
+            assertThat(merchant.received).hasSize(4);
+            assertThat(merchant.missedGate).as("the copies arrived together").hasValue(0);
+            for (WechatReceiver.Received copy : merchant.received.subList(1, 4)) {
+                assertThat(copy.body()).as("the real notification's body again").isEqualTo(real.body());
+                Transaction parsed = new NotificationParser(config()).parse(requestParam(copy), Transaction.class);
+                assertThat(parsed.getOutTradeNo()).isEqualTo(no);
+                assertThat(parsed.getTradeState()).isEqualTo(Transaction.TradeStateEnum.SUCCESS);
+                assertThat(parsed.getAmount().getTotal()).isEqualTo(888);
+            }
+            assertThat(attempts(no)).extracting(a -> a.get("notify_id")).containsOnly(realId);
+            assertThat(attempts(no)).filteredOn(a -> Boolean.TRUE.equals(a.get("injected"))).hasSize(3)
+                    .allSatisfy(a -> assertThat(a).containsEntry("answer", "HTTP 204"));
+        }
+    }
+
+    @Test
+    void aContradictingClosedIsValidlySignedAndLeavesTheOrderPaid() throws Exception {
+        try (WechatReceiver merchant = new WechatReceiver(204)) {
+            String no = paidOrder(520, merchant.url());
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            String realId = JSON.readTree(merchant.received.get(0).body()).path("id").asText();
+            String transactionId = query(no).getTransactionId();
+
+            ResponseEntity<Map<String, Object>> injected = post("/sandbox/v1/notify",
+                    Map.of("channel", "WECHAT", "out_trade_no", no, "trade_status", "CLOSED"));
+            assertThat(injected.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            String forgedId = (String) injected.getBody().get("notify_id");
+            assertThat(forgedId).isNotBlank().isNotEqualTo(realId);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 2);
+            WechatReceiver.Received forged = merchant.received.get(1);
+            assertThat(JSON.readTree(forged.body()).path("id").asText()).isEqualTo(forgedId);
+            Transaction parsed = new NotificationParser(config()).parse(requestParam(forged), Transaction.class);
+            assertThat(parsed.getTradeState()).isEqualTo(Transaction.TradeStateEnum.CLOSED);
+            assertThat(parsed.getOutTradeNo()).isEqualTo(no);
+            assertThat(parsed.getTransactionId()).isEqualTo(transactionId);
+            assertThat(parsed.getAmount().getTotal()).isEqualTo(520);
+            assertThat(parsed.getSuccessTime()).isNull();
+
+            assertThat(order(no)).as("the sandbox's own order is untouched").containsEntry("status", "SUCCESS");
+            assertThat(query(no).getTradeState()).isEqualTo(Transaction.TradeStateEnum.SUCCESS);
+            assertThat(attempts(no)).hasSize(2).last().satisfies(a -> assertThat(a).containsEntry("notify_id", forgedId)
+                    .containsEntry("injected", true));
+        }
+    }
+
+    @Test
+    void aForgedSuccessCanClaimAnotherAmount() throws Exception {
+        try (WechatReceiver merchant = new WechatReceiver(204)) {
+            String no = orderNo();
+            prepay(no, 2000, merchant.url());
+            ResponseEntity<Map<String, Object>> injected = post("/sandbox/v1/notify", Map.of("channel", "WECHAT", "out_trade_no", no,
+                    "trade_status", "SUCCESS", "total_fen", 1));
+            assertThat(injected.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            Transaction parsed = new NotificationParser(config()).parse(requestParam(merchant.received.get(0)), Transaction.class);
+            assertThat(parsed.getTradeState()).isEqualTo(Transaction.TradeStateEnum.SUCCESS);
+            assertThat(parsed.getAmount().getTotal()).isEqualTo(1);
+            assertThat(parsed.getAmount().getPayerTotal()).isEqualTo(1);
+            assertThat(parsed.getTransactionId()).matches("4200\\d{24}");
+            assertThat(parsed.getSuccessTime()).isNotBlank();
+            assertThat(order(no)).as("a forged payment pays nothing").containsEntry("status", "NOTPAY").containsEntry("amount_fen", 2000)
+                    .containsEntry("trade_no", null);
+        }
+    }
+
+    @Test
+    void injectingIsRefusedForAnUnknownOrderNothingToResendOrABadState() throws Exception {
+        ResponseEntity<Map<String, Object>> unknown = post("/sandbox/v1/notify", Map.of("channel", "WECHAT", "out_trade_no", orderNo()));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody()).containsEntry("code", "ORDER_NOT_FOUND");
+        try (WechatReceiver merchant = new WechatReceiver(204)) {
+            String no = orderNo();
+            prepay(no, 100, merchant.url());
+            ResponseEntity<Map<String, Object>> nothing = post("/sandbox/v1/notify", Map.of("channel", "WECHAT", "out_trade_no", no));
+            assertThat(nothing.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(nothing.getBody()).containsEntry("code", "NO_NOTIFICATION");
+            ResponseEntity<Map<String, Object>> badState = post("/sandbox/v1/notify", Map.of("channel", "WECHAT", "out_trade_no", no,
+                    "trade_status", "TRADE_SUCCESS"));
+            assertThat(badState.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(badState.getBody()).containsEntry("code", "INVALID_TRADE_STATUS");
+            Thread.sleep(200);
+            assertThat(merchant.received).isEmpty();
+        }
+    }
+
+    // ---- the channel's orders ----
+
+    @Test
+    void theOrdersListShowsEveryOrderAsTheSandboxSeesIt() throws Exception {
+        try (WechatReceiver merchant = new WechatReceiver(204)) {
+            String notpay = orderNo();
+            prepay(notpay, 111, merchant.url());
+            String paid = paidOrder(222, merchant.url());
+            String refunded = paidOrder(333, merchant.url());
+            refund(refunded, "list-" + refunded, 100, 333, null);
+            ResponseEntity<List<Map<String, Object>>> response = rest.exchange("/sandbox/v1/orders/WECHAT", HttpMethod.GET, null,
+                    new ParameterizedTypeReference<>() { });
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            Map<Object, Map<String, Object>> byNo = new LinkedHashMap<>();
+            response.getBody().forEach(o -> byNo.put(o.get("out_trade_no"), o));
+            assertThat(byNo.get(notpay)).containsEntry("status", "NOTPAY").containsEntry("amount_fen", 111)
+                    .containsEntry("trade_no", null).containsEntry("refunded_fen", 0);
+            assertThat(byNo.get(paid)).containsEntry("status", "SUCCESS").containsEntry("amount_fen", 222)
+                    .containsEntry("trade_no", query(paid).getTransactionId()).containsEntry("refunded_fen", 0);
+            assertThat(byNo.get(refunded)).containsEntry("status", "REFUND").containsEntry("refunded_fen", 100);
+            assertThat(List.copyOf(byNo.keySet())).as("oldest first").containsSubsequence(notpay, paid, refunded);
         }
     }
 

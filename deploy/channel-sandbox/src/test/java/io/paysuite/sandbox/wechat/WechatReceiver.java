@@ -22,6 +22,13 @@ final class WechatReceiver implements AutoCloseable {
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> statuses = new ConcurrentLinkedDeque<>();
+    /** When each request came in (in the order of {@code received}, give or take racing requests). */
+    final List<java.time.Instant> arrivals = new CopyOnWriteArrayList<>();
+    /** Requests that waited at {@link #gate(int)} in vain: they did not arrive together. */
+    final java.util.concurrent.atomic.AtomicInteger missedGate = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile java.util.concurrent.CyclicBarrier gate;
+    /** Requests are handled concurrently, so racing deliveries really race. */
+    private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
     private final HttpServer server;
 
     /** {@code statuses}: the answers in turn, the last one repeated (none: 204). */
@@ -31,7 +38,9 @@ final class WechatReceiver implements AutoCloseable {
         server.createContext("/notify", exchange -> {
             Map<String, String> headers = new java.util.LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+            arrivals.add(java.time.Instant.now());
             received.add(new Received(headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            awaitGate();
             Integer status = this.statuses.size() > 1 ? this.statuses.pollFirst() : this.statuses.peekFirst();
             int code = status == null ? 204 : status;
             if (code == 204) {
@@ -45,7 +54,24 @@ final class WechatReceiver implements AutoCloseable {
             }
             exchange.close();
         });
+        server.setExecutor(pool);
         server.start();
+    }
+
+    /** The next {@code parties} requests are answered only once all of them are in (each waits 3 s at most). */
+    void gate(int parties) {
+        gate = new java.util.concurrent.CyclicBarrier(parties);
+    }
+
+    private void awaitGate() {
+        java.util.concurrent.CyclicBarrier g = gate;
+        if (g != null) {
+            try {
+                g.await(3, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                missedGate.incrementAndGet();
+            }
+        }
     }
 
     String url() {
@@ -55,5 +81,6 @@ final class WechatReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        pool.shutdownNow();
     }
 }
