@@ -23,8 +23,6 @@ public enum ErrorCode {
     INSUFFICIENT_BALANCE(409),
     /** The channel definitely refused the charge (nothing was taken from the buyer). */
     CHANNEL_DECLINED(409),
-    /** A refund of a trade paid through a channel, before channel refunds exist: refused, nothing changed. */
-    CHANNEL_REFUND_UNAVAILABLE(409),
     TRADE_NOT_CONFIRMABLE(409),
     TRADE_EXPIRED(409),
     PAY_ORDER_NOT_FOUND(404),

@@ -1,5 +1,6 @@
 package io.paysuite.trade.config;
 
+import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.ledger.LedgerService;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.config.spring.ReferenceBean;
@@ -18,6 +19,13 @@ public class DubboReferencesConfig {
     @Bean
     @DubboReference(check = false, retries = 0)
     public ReferenceBean<LedgerService> ledgerService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    /** Refunds of channel payments; a refund may ask the channel twice (refund, then its query). */
+    @Bean
+    @DubboReference(check = false, retries = 0, timeout = 15000)
+    public ReferenceBean<ChannelService> channelService() {
         return new ReferenceBeanBuilder().build();
     }
 }

@@ -1,5 +1,12 @@
 package io.paysuite.trade.refund;
 
+import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.channel.ChannelRefundDTO;
+import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.channel.RefundChannelCmd;
+import io.paysuite.api.common.Result;
+import io.paysuite.trade.trade.Trade;
+import java.util.Set;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.refund.RefundDTO;
@@ -23,6 +30,8 @@ import org.springframework.stereotype.Component;
  *   refused (definite)   PROCESSING → FAILED      given back          REFUND_FAILED
  *   unknown              stays PROCESSING         kept                — (the REFUND_ACCEPTED consumer retries)
  * </pre>
+ * A channel payment's refund has a second leg after the posting: the channel's refund (see
+ * {@link #channelLeg}); the refund succeeds only with it, and a channel's refusal undoes the posting.
  * Called right after acceptance, on every repeat of the request, and by the consumer of
  * {@code REFUND_ACCEPTED}, which keeps retrying with the broker's backoff until the outcome is known.
  */
@@ -38,9 +47,11 @@ public class RefundCompletion {
     private final TradeChanges changes;
     private final TradeLedger ledger;
     private final Clock clock;
+    private final ChannelService channels;
 
     public RefundCompletion(RefundRepository refunds, TradeRepository trades, TradeChanges changes, TradeLedger ledger,
-                            Clock clock) {
+                            Clock clock, ChannelService channels) {
+        this.channels = channels;
         this.refunds = refunds;
         this.trades = trades;
         this.changes = changes;
@@ -55,8 +66,12 @@ public class RefundCompletion {
         if (refund.status() != RefundStatus.PROCESSING) {
             return refund.toDTO();
         }
-        TradeLedger.Posting posting = ledger.refund(refund.refundNo(), refund.tradeNo(), refund.buyerId(),
-                refund.merchantId(), refund.amount(), refund.paid(), refund.refundedBefore(), refund.escrowHeld());
+        Trade trade = trades.find(refund.tradeNo()).orElseThrow();
+        String channel = trade.paidMethod() != null && trade.paidMethod().viaChannel() ? trade.paidChannel() : null;
+        TradeLedger.Posting posted = ledger.refund(refund.refundNo(), refund.tradeNo(), refund.buyerId(),
+                refund.merchantId(), refund.amount(), refund.paid(), refund.refundedBefore(), refund.escrowHeld(), channel);
+        TradeLedger.Posting posting = channel != null && posted.outcome() == TradeLedger.Outcome.POSTED
+                ? channelLeg(refund, trade) : posted;
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {
             switch (posting.outcome()) {
@@ -83,6 +98,42 @@ public class RefundCompletion {
         log.info("refund {} refund_no={} trade_no={} amount={} code={}", now.status(), refundNo, refund.tradeNo(),
                 refund.amount(), posting.code());
         return now.toDTO();
+    }
+
+    /**
+     * A channel payment's refund, after the ledger took it from the merchant: the channel returns the
+     * money to the buyer. Its success is the refund's success; its definite refusal (nothing was
+     * returned) undoes the posting and fails the refund; anything else leaves it PROCESSING for the
+     * REFUND_ACCEPTED consumer to ask again (both calls are keyed by the refund number).
+     */
+    private TradeLedger.Posting channelLeg(RefundOrder refund, Trade trade) {
+        Result<ChannelRefundDTO> answer;
+        try {
+            answer = channels.refund(new RefundChannelCmd(refund.refundNo(), trade.payOrderNo(), refund.amount(), refund.reason()));
+        } catch (RuntimeException transport) {
+            log.warn("channel refund {} outcome unknown: {}", refund.refundNo(), transport.toString());
+            return new TradeLedger.Posting(TradeLedger.Outcome.UNKNOWN, "SYSTEM_ERROR", transport.getMessage());
+        }
+        boolean refusedBeforeSending = !answer.success() && Set.of("PARAM_ERROR", "PAY_ORDER_NOT_FOUND", "REFUND_AMOUNT_EXCEEDED",
+                "SERVICE_DEGRADED", "OUT_REFUND_NO_USED").contains(answer.code());
+        boolean refusedByChannel = answer.success() && answer.data().status() == ChannelOrderStatus.FAILED;
+        if (answer.success() && answer.data().status() == ChannelOrderStatus.SUCCESS) {
+            return new TradeLedger.Posting(TradeLedger.Outcome.POSTED, null, null);
+        }
+        if (refusedBeforeSending || refusedByChannel) {
+            String code = refusedByChannel ? "CHANNEL_DECLINED" : answer.code();
+            TradeLedger.Posting undone = ledger.reverseRefund(refund.refundNo(), refund.tradeNo());
+            if (undone.outcome() == TradeLedger.Outcome.POSTED) {
+                log.warn("channel refused refund {} ({}); its posting is undone", refund.refundNo(),
+                        refusedByChannel ? answer.data().rawCode() : answer.message());
+                return new TradeLedger.Posting(TradeLedger.Outcome.REFUSED, code, "the channel refused the refund");
+            }
+            log.error("ALARM: refund {} refused by the channel but its posting is not undone yet ({}); retried",
+                    refund.refundNo(), undone.code());
+            return new TradeLedger.Posting(TradeLedger.Outcome.UNKNOWN, undone.code(), undone.message());
+        }
+        return new TradeLedger.Posting(TradeLedger.Outcome.UNKNOWN, answer.success() ? answer.data().rawCode() : answer.code(),
+                "the channel has not finished the refund");
     }
 
     private void moveOrThrow(RefundOrder refund, RefundStatus to, String code, Instant at) {

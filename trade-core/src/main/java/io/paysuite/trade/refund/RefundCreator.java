@@ -105,12 +105,6 @@ public class RefundCreator {
             case PAYING -> throw new BizException(ErrorCode.TRADE_PAYING, "trade " + trade.tradeNo() + " is being paid");
             case WAIT_PAY -> throw new BizException(ErrorCode.REFUND_AMOUNT_EXCEEDED, "trade " + trade.tradeNo() + " is not paid");
             case SUCCESS, FINISHED -> {
-                if (trade.payments().stream().anyMatch(p -> p.method() != null && p.method().viaChannel())) {
-                    // the money is at the channel: a wallet refund would pay the buyer twice. Channel
-                    // refunds (ChannelService.refund) are not built yet; refused, nothing changes.
-                    throw new BizException(ErrorCode.CHANNEL_REFUND_UNAVAILABLE, "trade " + trade.tradeNo()
-                            + " was paid through a channel; channel refunds are not available yet");
-                }
                 if (!refund.currency().equals(trade.paidAmount().currency())) {
                     throw new BizException(ErrorCode.CURRENCY_NOT_SUPPORTED, "amount.currency must be " + trade.paidAmount().currency());
                 }

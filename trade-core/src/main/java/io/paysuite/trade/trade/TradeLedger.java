@@ -3,6 +3,10 @@ package io.paysuite.trade.trade;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.LedgerService;
+import java.util.List;
+import io.paysuite.api.ledger.AccountType;
+import io.paysuite.api.ledger.PostingLine;
+import io.paysuite.api.ledger.PostingCmd;
 import io.paysuite.api.ledger.RefundPostingCmd;
 import io.paysuite.api.ledger.ReleasePostingCmd;
 import io.paysuite.api.money.Money;
@@ -46,10 +50,40 @@ public class TradeLedger {
                 new Money(finished.release_minor(), finished.currency()))));
     }
 
+    /** @param channel the channel that took the payment (its clearing account is credited), or null for the wallet */
     public Posting refund(String refundNo, String tradeNo, String buyerId, String merchantId, Money refund, Money paid,
-                          Money refundedBefore, boolean escrowHeld) {
+                          Money refundedBefore, boolean escrowHeld, String channel) {
         return call("refund " + refundNo, () -> ledger.postRefund(new RefundPostingCmd(refundNo, tradeNo, refundNo,
-                buyerId, merchantId, refund, paid, refundedBefore, escrowHeld)));
+                buyerId, merchantId, refund, paid, refundedBefore, escrowHeld, channel)));
+    }
+
+    public static String refundReversalKey(String refundNo) {
+        return "RREV-" + refundNo;
+    }
+
+    /**
+     * Undo a channel refund's posting the channel then refused: the mirror of the refund entry (every
+     * line on the other side), under its own key, so the merchant gets back what was taken for it.
+     * Idempotent; {@code REFUSED} when there is no refund entry to undo.
+     */
+    public Posting reverseRefund(String refundNo, String tradeNo) {
+        Result<JournalEntryDTO> original;
+        try {
+            original = ledger.entryByKey(refundNo);
+        } catch (RuntimeException transport) {
+            return new Posting(Outcome.UNKNOWN, "SYSTEM_ERROR", transport.getMessage());
+        }
+        if (!original.success()) {
+            return "POSTING_NOT_FOUND".equals(original.code()) ? new Posting(Outcome.REFUSED, original.code(), original.message())
+                    : new Posting(Outcome.UNKNOWN, original.code(), original.message());
+        }
+        JournalEntryDTO entry = original.data();
+        List<PostingLine> mirrored = entry.lines().stream()
+                .map(line -> new PostingLine(line.account(), line.side() == AccountType.Side.DEBIT ? AccountType.Side.CREDIT
+                        : AccountType.Side.DEBIT, line.amount()))
+                .toList();
+        return call("refund reversal " + refundNo, () -> ledger.post(new PostingCmd(refundReversalKey(refundNo), "CHANNEL_REFUND_REVERSAL",
+                tradeNo, entry.currency(), mirrored, "refund " + refundNo + " refused by the channel")));
     }
 
     private interface Call {

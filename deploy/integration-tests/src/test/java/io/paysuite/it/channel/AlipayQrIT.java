@@ -20,7 +20,9 @@ import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.api.refund.CreateRefundCmd;
+import io.paysuite.api.refund.RefundByNoQry;
 import io.paysuite.api.refund.RefundDTO;
+import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.api.refund.RefundService;
 import io.paysuite.api.trade.CreateTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
@@ -102,11 +104,32 @@ class AlipayQrIT {
         assertThat(atChannel.path("status").asText()).isEqualTo("TRADE_SUCCESS");
         assertThat(atChannel.path("amount_fen").asLong()).isEqualTo(3_456);
 
+        // a partial refund goes back through Alipay, never into the wallet
         Result<RefundDTO> refund = refunds.refund(new CreateRefundCmd(merchant, trade.tradeNo(), null, "RF-" + UUID.randomUUID(),
-                Money.cny(100), "not yet"));
-        assertThat(refund.code()).as("a wallet refund of channel money would pay the buyer twice")
-                .isEqualTo("CHANNEL_REFUND_UNAVAILABLE");
-        assertThat(trade(trade.tradeNo()).refundedAmount()).isEqualTo(Money.cny(0));
+                Money.cny(456), "partly returned"));
+        assertThat(refund.success()).as(refund.code() + " " + refund.message()).isTrue();
+        String refundNo = refund.data().refundNo();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> refunds.get(new RefundByNoQry(refundNo, merchant)).data().status() == RefundStatus.SUCCESS);
+        assertThat(trade(trade.tradeNo()).refundedAmount()).isEqualTo(Money.cny(456));
+        assertThat(sandbox("GET", "/sandbox/v1/orders/ALIPAY/" + done.channelOrderNo(), null).path("refunded_fen").asLong())
+                .isEqualTo(456);
+        assertThat(clearing() - clearingBefore).as("Alipay owes the platform what it kept").isEqualTo(3_456 - 456);
+        assertThat(Buyers.balance(buyer)).as("the wallet got nothing").isEqualTo(1);
+
+        // a refund Alipay refuses returns nothing and undoes its posting
+        fault("refund", "ERROR", 0, "ACQ.SELLER_BALANCE_NOT_ENOUGH");
+        Result<RefundDTO> refused = refunds.refund(new CreateRefundCmd(merchant, trade.tradeNo(), null, "RF-" + UUID.randomUUID(),
+                Money.cny(1_000), "refused"));
+        String refusedNo = refused.success() ? refused.data().refundNo() : null;
+        if (refusedNo != null) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> refunds.get(new RefundByNoQry(refusedNo, merchant)).data().status() == RefundStatus.FAILED);
+        } else {
+            assertThat(refused.code()).isEqualTo("CHANNEL_DECLINED");
+        }
+        assertThat(trade(trade.tradeNo()).refundedAmount()).as("the reservation is given back").isEqualTo(Money.cny(456));
+        assertThat(clearing() - clearingBefore).isEqualTo(3_456 - 456);
     }
 
     @Test
@@ -185,8 +208,16 @@ class AlipayQrIT {
     }
 
     private static void fault(String operation, String mode, long millis) throws Exception {
-        sandbox("POST", "/sandbox/v1/faults", JSON.createObjectNode().put("channel", "ALIPAY").put("operation", operation)
-                .put("mode", mode).put("rate", 1.0).put("millis", millis).toString());
+        fault(operation, mode, millis, null);
+    }
+
+    private static void fault(String operation, String mode, long millis, String code) throws Exception {
+        var rule = JSON.createObjectNode().put("channel", "ALIPAY").put("operation", operation).put("mode", mode).put("rate", 1.0)
+                .put("millis", millis);
+        if (code != null) {
+            rule.put("code", code);
+        }
+        sandbox("POST", "/sandbox/v1/faults", rule.toString());
     }
 
     private static JsonNode sandbox(String method, String path, String body) throws Exception {

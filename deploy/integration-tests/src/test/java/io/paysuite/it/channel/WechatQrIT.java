@@ -16,6 +16,11 @@ import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
+import io.paysuite.api.refund.CreateRefundCmd;
+import io.paysuite.api.refund.RefundByNoQry;
+import io.paysuite.api.refund.RefundDTO;
+import io.paysuite.api.refund.RefundService;
+import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.api.trade.CreateTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
@@ -72,6 +77,17 @@ class WechatQrIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
                 sandbox("GET", "/sandbox/v1/notifications?channel=WECHAT&out_trade_no=" + paid.channelOrderNo(), null).toString()
                         .contains("204"));
+
+        // the whole amount back through WeChat, and a second refund has nothing left to take
+        RefundService refunds = SuiteHarness.reference(RefundService.class, null);
+        RefundDTO refund = ok(refunds.refund(new CreateRefundCmd(merchant, trade.tradeNo(), null, "WR-" + UUID.randomUUID(),
+                Money.cny(4_321), "returned")));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> ok(refunds.get(new RefundByNoQry(refund.refundNo(), merchant))).status() == RefundStatus.SUCCESS);
+        assertThat(sandbox("GET", "/sandbox/v1/orders/WECHAT/" + paid.channelOrderNo(), null).path("refunded_fen").asLong())
+                .isEqualTo(4_321);
+        assertThat(refunds.refund(new CreateRefundCmd(merchant, trade.tradeNo(), null, "WR-" + UUID.randomUUID(), Money.cny(1),
+                "again")).code()).isEqualTo("REFUND_AMOUNT_EXCEEDED");
     }
 
     @Test
