@@ -188,7 +188,14 @@ public class ChannelOrders {
         return orders.findByPayOrder(payOrderNo);
     }
 
-    /** A channel's notification, already verified by the adapter's controller. */
+    /**
+     * A channel's notification, its signature already verified by the adapter's controller. It is
+     * a reason to ask, not an answer: the order is settled from a query of the channel made now
+     * ({@code NOTIFY_QUERY}), so a notification that contradicts the channel's own records — a
+     * channel bug, a replay, a key in the wrong hands — can neither fail a paid order nor pay an
+     * unpaid one. A notification the query contradicts is recorded as a conflict and alarmed. When
+     * the channel does not answer the query, nothing is decided: pay-core's delayed checks ask again.
+     */
     public void notified(String channelOrderNo, ChannelCall call) {
         ChannelOrder order = orders.find(channelOrderNo).orElse(null);
         if (order == null) {
@@ -196,7 +203,21 @@ public class ChannelOrders {
             meters.counter("channel.alarm", "kind", "unknown_order").increment();
             return;
         }
-        settle(order, call, "NOTIFY");
+        ChannelAdapter adapter = adapters.get(order.method());
+        if (adapter == null) {
+            log.warn("notification for {} whose method {} has no adapter here; left to the checks", channelOrderNo, order.method());
+            return;
+        }
+        ChannelCall truth = timed(order, "query", () -> adapter.query(order));
+        boolean definite = truth.outcome() == Outcome.SUCCESS || truth.outcome() == Outcome.FAILURE;
+        if (definite && truth.outcome() != call.outcome() || !definite && call.outcome() == Outcome.SUCCESS
+                && truth.outcome() != Outcome.UNKNOWN) {
+            ChannelOrderStatus claimed = call.outcome() == Outcome.SUCCESS ? ChannelOrderStatus.SUCCESS : ChannelOrderStatus.FAILED;
+            conflict(order, claimed, call, "NOTIFY", "the channel's query says " + truth.outcome() + " (" + truth.rawCode() + ")");
+        }
+        if (definite) {
+            settle(order, truth, "NOTIFY_QUERY");
+        }
     }
 
     private ChannelOrder followUp(ChannelOrder order, QrChannelAdapter adapter) {

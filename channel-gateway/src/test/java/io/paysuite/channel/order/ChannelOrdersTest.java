@@ -106,24 +106,51 @@ class ChannelOrdersTest {
     }
 
     @Test
-    void theFirstFinalResultWinsAndAContradictionIsRecordedNotApplied() {
+    void aNotificationIsConfirmedByAQueryAndTheFirstFinalResultWins() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
         ChannelOrder order = orders.charge(cmd(100));
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L);
         orders.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L));
         orders.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1 again", "2026112922001", null, 100L));
-        orders.notified(order.channelOrderNo(), ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "late close"));
 
         ChannelOrder held = repo.find(order.channelOrderNo()).orElseThrow();
         assertThat(held.status()).isEqualTo(ChannelOrderStatus.SUCCESS);
-        assertThat(held.finalSource()).isEqualTo("NOTIFY");
+        assertThat(held.finalSource()).isEqualTo("NOTIFY_QUERY");
         assertThat(announced).as("a repeated notification announces nothing new").containsExactly("SUCCESS");
+        assertThat(repo.conflicts).isEmpty();
+
+        channel.query = ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "closed after a full refund");
+        orders.notified(order.channelOrderNo(), ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "late close"));
+        assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).as("final states never change").isEqualTo(ChannelOrderStatus.SUCCESS);
         assertThat(repo.conflicts).containsExactly("SUCCESS→FAILED");
+    }
+
+    @Test
+    void aNotificationTheChannelsOwnQueryContradictsDecidesNothing() {
+        channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
+        ChannelOrder order = orders.charge(cmd(100));
+        channel.query = ChannelCall.of(Outcome.PENDING, "WAIT_BUYER_PAY", "");
+        orders.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "forged", "1", null, 100L));
+        assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).as("not paid until the channel says so")
+                .isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(repo.conflicts).containsExactly("PROCESSING→SUCCESS");
+
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2", null, 100L);
+        orders.notified(order.channelOrderNo(), ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "forged close"));
+        assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).as("a paid order never fails")
+                .isEqualTo(ChannelOrderStatus.SUCCESS);
+        assertThat(announced).containsExactly("SUCCESS");
+
+        channel.query = ChannelCall.unknown("IO", "timeout");
+        orders.notified(order.channelOrderNo(), ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "while the channel is down"));
+        assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.SUCCESS);
     }
 
     @Test
     void aPaidAmountOtherThanOursIsAConflictNotASuccess() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
         ChannelOrder order = orders.charge(cmd(100));
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "1", null, 1L);
         orders.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n", "1", null, 1L));
 
         assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.PROCESSING);
