@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * <b>not</b> URL-encoded (nested values such as {@code tokenPayData} in braces), signed with the platform key. Faults
  * (channel {@code UNIONPAY}): {@code charge} = consume, {@code refund} = refund, {@code query} = queryTrans; TIMEOUT applies
  * and then holds the answer, ERROR applies nothing and answers {@code 03} (or the rule's {@code code}), SLOW delays,
- * NOT_FOUND makes a query answer {@code 34}.
+ * NOT_FOUND makes a query answer {@code 34}. Faults are drawn after the signature check.
  */
 @RestController
 class UnionPayGatewayController {
@@ -64,6 +64,10 @@ class UnionPayGatewayController {
             return ResponseEntity.internalServerError().contentType(ANSWER).body("sandbox has no UnionPay keys");
         }
         FaultInjector.sleep(keys.config().latency().toMillis());
+        Optional<AcpRefusal> unsigned = signatureRefusal(form);
+        if (unsigned.isPresent()) {
+            return ok(gateway.refused(form, unsigned.get().respCode, unsigned.get().getMessage()));
+        }
         Optional<FaultRule> fault = operation == null ? Optional.empty() : faults.draw(UnionPayGateway.CHANNEL, operation);
         if (fault.isPresent() && fault.get().mode() == FaultRule.Mode.SLOW) {
             FaultInjector.sleep(FaultInjector.millis(fault.get()));
@@ -76,28 +80,29 @@ class UnionPayGatewayController {
         } else if (fault.isPresent() && fault.get().mode() == FaultRule.Mode.NOT_FOUND && operation == FaultRule.Operation.query) {
             fields = gateway.refused(form, "34", "查无此交易");
         } else {
-            fields = apply(form, call);
+            try {
+                fields = call.apply(form);
+            } catch (AcpRefusal refusal) {
+                fields = gateway.refused(form, refusal.respCode, refusal.getMessage());
+            }
         }
-        String body = wire(keys.signed(fields));
+        ResponseEntity<String> answer = ok(fields);
         if (fault.isPresent() && fault.get().mode() == FaultRule.Mode.TIMEOUT) {
             FaultInjector.sleep(FaultInjector.millis(fault.get())); // applied, but the client gave up: the uncertain case
         }
-        return ResponseEntity.ok().contentType(ANSWER).body(body);
+        return answer;
     }
 
-    /** Signature first (nothing is looked at before the request proves its sender), then the operation. */
-    private Map<String, String> apply(Map<String, String> form, Function<Map<String, String>, Map<String, String>> call) {
-        try {
-            if (form.get("signature") == null || form.get("signature").isBlank()) {
-                throw AcpRefusal.missing("signature");
-            }
-            if (!keys.verifies(form)) {
-                throw new AcpRefusal("11", "验证签名失败");
-            }
-            return call.apply(form);
-        } catch (AcpRefusal refusal) {
-            return gateway.refused(form, refusal.respCode, refusal.getMessage());
+    /** Nothing is looked at, or faulted, before the request proves its sender: 13 without a signature, 11 with a bad one. */
+    private Optional<AcpRefusal> signatureRefusal(Map<String, String> form) {
+        if (form.get("signature") == null || form.get("signature").isBlank()) {
+            return Optional.of(AcpRefusal.missing("signature"));
         }
+        return keys.verifies(form) ? Optional.empty() : Optional.of(new AcpRefusal("11", "验证签名失败"));
+    }
+
+    private ResponseEntity<String> ok(Map<String, String> fields) {
+        return ResponseEntity.ok().contentType(ANSWER).body(wire(keys.signed(fields)));
     }
 
     /** The ACP answer form: {@code k=v&…}, values raw. */
