@@ -11,7 +11,8 @@ import jakarta.validation.constraints.PositiveOrZero;
  *
  * @param code optional (a sandbox extension of API.md): with mode ERROR the channel answers a definite business
  *             refusal carrying this code (Alipay 40004 with this sub_code; WeChat 403, or 400 for PARAM_ERROR and
- *             INVALID_REQUEST) instead of its system error, and applies nothing. Ignored by the other modes.
+ *             INVALID_REQUEST; UnionPay this respCode) instead of its system error, and applies nothing. Ignored by the
+ *             other modes.
  */
 public record FaultRule(@NotBlank String channel, @NotNull Operation operation, @NotNull Mode mode,
                         @DecimalMin("0.0") @DecimalMax("1.0") double rate, @PositiveOrZero long millis, String code) {

@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeScale multiplies notification retry gaps and the Alipay 8888 buyer's confirmation delay (tests use 0.001)
  * @param alipay    the Alipay open-platform gateway played at {@code /gateway.do}
  * @param wechat    WeChat Pay API v3 played at {@code /v3/**}
+ * @param unionpay  UnionPay's online gateway (ACP 5.1.0 token payments) played at {@code /gateway/api/*.do}
  */
 @ConfigurationProperties(prefix = "paysuite.sandbox")
 public record SandboxProperties(@DefaultValue("1.0") double timeScale, @DefaultValue Alipay alipay,
-                                @DefaultValue Wechat wechat) {
+                                @DefaultValue Wechat wechat, @DefaultValue UnionPay unionpay) {
 
     /**
      * @param appId              the only merchant app accepted (another → 40002 {@code isv.invalid-app-id})
@@ -40,5 +41,21 @@ public record SandboxProperties(@DefaultValue("1.0") double timeScale, @DefaultV
                          String merchantPublicKey, @DefaultValue("SANDBOXMERCHANTSERIAL0001") String merchantSerial,
                          String platformPrivateKey, @DefaultValue("PUB_KEY_ID_0100000000000001") String publicKeyId,
                          String apiV3KeyFile, @DefaultValue("20ms") Duration latency) {
+    }
+
+    /**
+     * @param merId              the only merchant accepted (another → respCode 31)
+     * @param merchantPublicKey  path to a PEM {@code PUBLIC KEY} (X.509) of the merchant's signing certificate; requests'
+     *                           ACP 5.1.0 signatures must verify against it (else respCode 11)
+     * @param merchantCertId     the merchant certificate's id the requests must name in {@code certId} (else respCode 11)
+     * @param platformPrivateKey path to a PEM {@code PRIVATE KEY} (PKCS#8) the sandbox signs answers and notifications with
+     * @param platformCertId     the certificate id sent as {@code certId} with everything the sandbox signs
+     * @param settleDelay        how long after acceptance a consume or refund settles (× time-scale)
+     * @param latency            base latency added to each gateway call
+     */
+    public record UnionPay(@DefaultValue("777290058110048") String merId, String merchantPublicKey,
+                           @DefaultValue("68759529225") String merchantCertId, String platformPrivateKey,
+                           @DefaultValue("69629715588") String platformCertId, @DefaultValue("2s") Duration settleDelay,
+                           @DefaultValue("20ms") Duration latency) {
     }
 }

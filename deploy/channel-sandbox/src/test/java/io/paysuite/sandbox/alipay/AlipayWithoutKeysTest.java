@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 
-/** Without key paths the sandbox starts, the control API works and the gateways (Alipay, WeChat) refuse, unsigned. */
+/** Without key paths the sandbox starts, the control API works and the gateways (Alipay, WeChat, UnionPay) refuse, unsigned. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.level.sdk=OFF")
 class AlipayWithoutKeysTest {
 
@@ -44,5 +44,15 @@ class AlipayWithoutKeysTest {
                 new org.springframework.http.HttpEntity<>("{}", headers), String.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(answer.getBody()).contains("\"code\":\"SYSTEM_ERROR\"").contains("sandbox has no WeChat keys");
+    }
+
+    @Test
+    void unionpayAnswers500WithoutKeys() {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+        org.springframework.http.ResponseEntity<String> answer = rest.postForEntity("/gateway/api/queryTrans.do",
+                new org.springframework.http.HttpEntity<>("txnType=00&orderId=C12345678&txnTime=20261129223344", headers), String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(answer.getBody()).isEqualTo("sandbox has no UnionPay keys");
     }
 }

@@ -1,0 +1,143 @@
+package io.paysuite.channel.unionpay;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ACP wire, hand-written (no UnionPay SDK on Maven Central): a request is a URL-encoded UTF-8 form signed by
+ * {@link AcpSigner} with our key and {@code certId}; the answer is ACP's {@code k=v&…} text, values <b>not</b>
+ * URL-encoded (a Base64 signature keeps its {@code +}), nested values such as {@code tokenPayData} in braces. An answer
+ * counts only when it names UnionPay's {@code certId} and verifies against its key. One attempt per call: a repeat of
+ * a consume is the caller's decision (it never makes one; it queries), so there are no retries here.
+ */
+@Component
+@ConditionalOnProperty(prefix = "paysuite.channels.unionpay", name = "gateway-url")
+public class AcpClient {
+
+    static final String BACK_TRANS = "/gateway/api/backTransReq.do";
+    static final String QUERY_TRANS = "/gateway/api/queryTrans.do";
+
+    /** Anything but a verified answer: {@code rawCode} is {@code IO}, {@code HTTP_<status>} or {@code SIGNATURE}. */
+    static final class AcpFailure extends Exception {
+
+        final String rawCode;
+
+        AcpFailure(String rawCode, String message) {
+            super(message, null, false, false);
+            this.rawCode = rawCode;
+        }
+    }
+
+    private final UnionPayProperties properties;
+    private final PrivateKey merchantKey;
+    private final PublicKey platformKey;
+    private final HttpClient http;
+
+    public AcpClient(UnionPayProperties properties) {
+        this.properties = properties;
+        if (properties.merchantPrivateKey() == null || properties.platformPublicKey() == null) {
+            throw new IllegalStateException("paysuite.channels.unionpay.merchant-private-key and platform-public-key are required "
+                    + "when gateway-url is set");
+        }
+        this.merchantKey = AcpSigner.readPrivateKey(properties.merchantPrivateKey());
+        this.platformKey = AcpSigner.readPublicKey(properties.platformPublicKey());
+        // HTTP/1.1: the ACP gateways speak it, and it keeps java.net.http from trying an h2c upgrade on plain http
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    UnionPayProperties properties() {
+        return properties;
+    }
+
+    /** Sends {@code fields} (blank ones left out, as the SDK does) signed, and answers the verified answer's fields. */
+    Map<String, String> post(String path, Map<String, String> fields) throws AcpFailure {
+        Map<String, String> request = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                request.put(name, value);
+            }
+        });
+        request.put("certId", properties.merchantCertId());
+        request.remove(AcpSigner.SIGNATURE);
+        request.put(AcpSigner.SIGNATURE, AcpSigner.sign(request, merchantKey));
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(properties.readTimeout())
+                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(formEncode(request), StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AcpFailure("IO", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AcpFailure("IO", "interrupted");
+        }
+        if (response.statusCode() != 200) {
+            throw new AcpFailure("HTTP_" + response.statusCode(), abbreviate(response.body()));
+        }
+        Map<String, String> answer = parseAnswer(response.body());
+        if (!verifies(answer)) {
+            throw new AcpFailure("SIGNATURE", "answer not signed by UnionPay certId " + properties.platformCertId() + ": "
+                    + abbreviate(response.body()));
+        }
+        return answer;
+    }
+
+    /** A notification or answer names UnionPay's certificate and verifies against its key. */
+    boolean verifies(Map<String, String> fields) {
+        return properties.platformCertId().equals(fields.get("certId")) && AcpSigner.verify(fields, platformKey);
+    }
+
+    static String formEncode(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    /** ACP's answer text: {@code k=v} pairs split on {@code &} outside braces, values kept as they are. */
+    static Map<String, String> parseAnswer(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (body == null) {
+            return fields;
+        }
+        String text = body.strip();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '&';
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == '&' && depth == 0) {
+                int eq = text.indexOf('=', start);
+                if (eq > start && eq < i) {
+                    fields.put(text.substring(start, eq), text.substring(eq + 1, i));
+                }
+                start = i + 1;
+            }
+        }
+        return fields;
+    }
+
+    private String base() {
+        String url = properties.gatewayUrl();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+}

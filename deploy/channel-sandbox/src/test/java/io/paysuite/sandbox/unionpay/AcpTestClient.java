@@ -1,0 +1,179 @@
+package io.paysuite.sandbox.unionpay;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The merchant's side as channel-gateway's AcpSigner/AcpClient do it, written again here (the sandbox must not depend
+ * on the gateway): sign sorted {@code k=v&…} minus signature → lowercase hex SHA-256 → SHA256withRSA → Base64; post
+ * URL-encoded forms; read the raw ACP answer form (brace-aware, not URL-decoded).
+ */
+final class AcpTestClient {
+
+    static final KeyPair MERCHANT = generate();
+    static final KeyPair PLATFORM = generate();
+    static final KeyPair STRANGER = generate();
+    static final String MER_ID = "777290058110048";
+    static final String MERCHANT_CERT_ID = "68759529225";
+    static final String PLATFORM_CERT_ID = "69629715588";
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    AcpTestClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    static String signingText(Map<String, String> fields) {
+        return new TreeMap<>(fields).entrySet().stream().filter(e -> !e.getKey().equals("signature"))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+    }
+
+    static String sign(Map<String, String> fields, PrivateKey key) throws GeneralSecurityException {
+        String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(signingText(fields).getBytes(StandardCharsets.UTF_8)));
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(key);
+        rsa.update(hex.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(rsa.sign());
+    }
+
+    static boolean verify(Map<String, String> fields, PublicKey key) throws GeneralSecurityException {
+        String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(signingText(fields).getBytes(StandardCharsets.UTF_8)));
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initVerify(key);
+        rsa.update(hex.getBytes(StandardCharsets.UTF_8));
+        return rsa.verify(Base64.getDecoder().decode(fields.get("signature")));
+    }
+
+    static Map<String, String> consume(String orderId, String txnTime, long fen, String token, String backUrl) {
+        Map<String, String> f = base("01", orderId, txnTime);
+        f.put("txnSubType", "01");
+        f.put("bizType", "000902");
+        f.put("channelType", "07");
+        f.put("txnAmt", Long.toString(fen));
+        f.put("currencyCode", "156");
+        f.put("backUrl", backUrl);
+        f.put("tokenPayData", "{token=" + token + "&trId=62000000001}");
+        return f;
+    }
+
+    static Map<String, String> refund(String orderId, String txnTime, long fen, String origQryId, String backUrl) {
+        Map<String, String> f = base("04", orderId, txnTime);
+        f.put("txnSubType", "00");
+        f.put("bizType", "000902");
+        f.put("channelType", "07");
+        f.put("txnAmt", Long.toString(fen));
+        f.put("currencyCode", "156");
+        f.put("backUrl", backUrl);
+        f.put("origQryId", origQryId);
+        return f;
+    }
+
+    static Map<String, String> query(String orderId, String txnTime) {
+        Map<String, String> f = base("00", orderId, txnTime);
+        f.put("txnSubType", "00");
+        f.put("bizType", "000000");
+        return f;
+    }
+
+    private static Map<String, String> base(String txnType, String orderId, String txnTime) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("version", "5.1.0");
+        f.put("encoding", "UTF-8");
+        f.put("signMethod", "01");
+        f.put("certId", MERCHANT_CERT_ID);
+        f.put("txnType", txnType);
+        f.put("accessType", "0");
+        f.put("merId", MER_ID);
+        f.put("orderId", orderId);
+        f.put("txnTime", txnTime);
+        return f;
+    }
+
+    /** Signs with the merchant key and posts; the answer's signature is checked by the caller. */
+    Map<String, String> post(String path, Map<String, String> fields) throws Exception {
+        return post(path, fields, MERCHANT.getPrivate(), Duration.ofSeconds(10));
+    }
+
+    Map<String, String> post(String path, Map<String, String> fields, PrivateKey key, Duration timeout) throws Exception {
+        Map<String, String> signed = new LinkedHashMap<>(fields);
+        signed.put("signature", sign(signed, key));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(signed))).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return parseAnswer(response.body());
+    }
+
+    static String formEncode(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    static Map<String, String> formDecode(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return fields;
+    }
+
+    /** {@code k=v&…} with values raw; {@code &} inside braces belongs to the value. */
+    static Map<String, String> parseAnswer(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= body.length(); i++) {
+            char c = i < body.length() ? body.charAt(i) : '&';
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            } else if (c == '&' && depth == 0) {
+                String pair = body.substring(start, i);
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    fields.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+                start = i + 1;
+            }
+        }
+        return fields;
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

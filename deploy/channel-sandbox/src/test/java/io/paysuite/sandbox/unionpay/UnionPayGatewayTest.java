@@ -1,0 +1,337 @@
+package io.paysuite.sandbox.unionpay;
+
+import static io.paysuite.sandbox.unionpay.AcpTestClient.MERCHANT;
+import static io.paysuite.sandbox.unionpay.AcpTestClient.PLATFORM;
+import static io.paysuite.sandbox.unionpay.AcpTestClient.STRANGER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Key;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The UnionPay ACP 5.1.0 token-payment gateway, driven the way channel-gateway's AcpClient drives it (see
+ * {@link AcpTestClient}): every answer and notification must verify against the platform key.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class UnionPayGatewayTest {
+
+    private static final DateTimeFormatter TXN_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final String BACK = "/gateway/api/backTransReq.do";
+    private static final String QUERY = "/gateway/api/queryTrans.do";
+
+    @DynamicPropertySource
+    static void keys(DynamicPropertyRegistry registry) {
+        registry.add("paysuite.sandbox.time-scale", () -> "0.001");
+        registry.add("paysuite.sandbox.unionpay.latency", () -> "1ms");
+        registry.add("paysuite.sandbox.unionpay.settle-delay", () -> "50s"); // × 0.001 = 50 ms
+        registry.add("paysuite.sandbox.unionpay.merchant-public-key", () -> pem("PUBLIC KEY", MERCHANT.getPublic()).toString());
+        registry.add("paysuite.sandbox.unionpay.platform-private-key", () -> pem("PRIVATE KEY", PLATFORM.getPrivate()).toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    AcpTestClient acp;
+
+    @BeforeEach
+    void client() {
+        acp = new AcpTestClient(port);
+    }
+
+    @AfterEach
+    void clearFaults() {
+        rest.delete("/sandbox/v1/faults");
+    }
+
+    @Test
+    void consumeIsAcceptedThenSettlesNotifiesTheBackUrlAndTheQuerySaysPaid() throws Exception {
+        try (BackUrlReceiver merchant = new BackUrlReceiver(200)) {
+            String orderId = orderId();
+            String txnTime = now();
+            Map<String, String> accepted = signedAnswer(acp.post(BACK, AcpTestClient.consume(orderId, txnTime, 1234, "6200000000010000",
+                    merchant.url())));
+            assertThat(accepted).containsEntry("respCode", "00").containsEntry("orderId", orderId).containsEntry("txnTime", txnTime)
+                    .containsEntry("txnType", "01").containsEntry("certId", AcpTestClient.PLATFORM_CERT_ID).containsEntry("txnAmt", "1234");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            Map<String, String> notification = merchant.received.get(0);
+            assertThat(AcpTestClient.verify(notification, PLATFORM.getPublic())).as("notification signature").isTrue();
+            assertThat(notification).containsEntry("respCode", "00").containsEntry("orderId", orderId)
+                    .containsEntry("txnTime", txnTime).containsEntry("txnAmt", "1234").containsEntry("merId", AcpTestClient.MER_ID)
+                    .containsEntry("certId", AcpTestClient.PLATFORM_CERT_ID);
+            assertThat(notification.get("queryId")).matches("\\d{21}");
+
+            Map<String, String> queried = signedAnswer(acp.post(QUERY, AcpTestClient.query(orderId, txnTime)));
+            assertThat(queried).containsEntry("respCode", "00").containsEntry("origRespCode", "00")
+                    .containsEntry("queryId", notification.get("queryId")).containsEntry("txnAmt", "1234");
+
+            ResponseEntity<Map> order = rest.getForEntity("/sandbox/v1/orders/UNIONPAY/" + orderId, Map.class);
+            assertThat(order.getBody()).containsEntry("status", "SUCCESS").containsEntry("trade_no", notification.get("queryId"))
+                    .containsEntry("amount_fen", 1234);
+            List<?> attempts = rest.getForObject("/sandbox/v1/notifications?channel=UNIONPAY&out_trade_no=" + orderId, List.class);
+            assertThat(attempts).hasSize(1);
+        }
+    }
+
+    @Test
+    void tokenEnding1111FailsWithInsufficientFundsAnd9999StaysProcessing() throws Exception {
+        try (BackUrlReceiver merchant = new BackUrlReceiver(200)) {
+            String declined = orderId();
+            String txnTime = now();
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.consume(declined, txnTime, 100, "6200000000011111", merchant.url()))))
+                    .containsEntry("respCode", "00");
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            assertThat(merchant.received.get(0)).containsEntry("respCode", "64");
+            assertThat(signedAnswer(acp.post(QUERY, AcpTestClient.query(declined, txnTime)))).containsEntry("respCode", "00")
+                    .containsEntry("origRespCode", "64");
+
+            String stuck = orderId();
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.consume(stuck, txnTime, 100, "6200000000019999", merchant.url()))))
+                    .containsEntry("respCode", "00");
+            Thread.sleep(300);
+            assertThat(signedAnswer(acp.post(QUERY, AcpTestClient.query(stuck, txnTime)))).containsEntry("respCode", "00")
+                    .containsEntry("origRespCode", "05");
+            assertThat(merchant.received).hasSize(1);
+            assertThat(rest.getForObject("/sandbox/v1/orders/UNIONPAY/" + stuck, Map.class)).containsEntry("status", "PROCESSING");
+        }
+    }
+
+    @Test
+    void sameOrderIdAndTxnTimeIsADuplicateAnotherTxnTimeIsANewTransaction() throws Exception {
+        String orderId = orderId();
+        String txnTime = now();
+        String url = "http://127.0.0.1:1/nowhere";
+        assertThat(signedAnswer(acp.post(BACK, AcpTestClient.consume(orderId, txnTime, 100, "6200000000010000", url))))
+                .containsEntry("respCode", "00");
+        assertThat(signedAnswer(acp.post(BACK, AcpTestClient.consume(orderId, txnTime, 100, "6200000000010000", url))))
+                .containsEntry("respCode", "12");
+        String later = LocalDateTime.parse(txnTime, TXN_TIME).plusSeconds(1).format(TXN_TIME);
+        assertThat(signedAnswer(acp.post(BACK, AcpTestClient.consume(orderId, later, 100, "6200000000010000", url))))
+                .containsEntry("respCode", "00");
+    }
+
+    @Test
+    void refusesBadSignaturesForeignMerchantsMissingFieldsAndAnswersUnknownQueriesWith34() throws Exception {
+        String orderId = orderId();
+        String txnTime = now();
+        Map<String, String> consume = AcpTestClient.consume(orderId, txnTime, 100, "6200000000010000", "http://127.0.0.1:1/x");
+        assertThat(signedAnswer(acp.post(BACK, consume, STRANGER.getPrivate(), Duration.ofSeconds(5)))).containsEntry("respCode", "11");
+        Map<String, String> otherCert = new java.util.LinkedHashMap<>(consume);
+        otherCert.put("certId", "1");
+        assertThat(signedAnswer(acp.post(BACK, otherCert))).containsEntry("respCode", "11");
+        Map<String, String> otherMerchant = new java.util.LinkedHashMap<>(consume);
+        otherMerchant.put("merId", "777290058110049");
+        assertThat(signedAnswer(acp.post(BACK, otherMerchant))).containsEntry("respCode", "31");
+        Map<String, String> noAmount = new java.util.LinkedHashMap<>(consume);
+        noAmount.remove("txnAmt");
+        assertThat(signedAnswer(acp.post(BACK, noAmount))).containsEntry("respCode", "13");
+        Map<String, String> shortId = AcpTestClient.consume("C123", txnTime, 100, "6200000000010000", "http://127.0.0.1:1/x");
+        assertThat(signedAnswer(acp.post(BACK, shortId))).containsEntry("respCode", "10");
+
+        assertThat(signedAnswer(acp.post(QUERY, AcpTestClient.query(orderId, txnTime)))).containsEntry("respCode", "34");
+        assertThat(rest.getForEntity("/sandbox/v1/orders/UNIONPAY/" + orderId, Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void refundsAPaidConsumeOnceAndNotMoreThanWasPaid() throws Exception {
+        try (BackUrlReceiver merchant = new BackUrlReceiver(200)) {
+            String orderId = orderId();
+            String txnTime = now();
+            acp.post(BACK, AcpTestClient.consume(orderId, txnTime, 1000, "6200000000010000", merchant.url()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            String queryId = merchant.received.get(0).get("queryId");
+
+            String refundId = orderId();
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.refund(refundId, txnTime, 1001, queryId, merchant.url()))))
+                    .containsEntry("respCode", "33");
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.refund(refundId, txnTime, 250, queryId, merchant.url()))))
+                    .containsEntry("respCode", "00");
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 2);
+            assertThat(merchant.received.get(1)).containsEntry("txnType", "04").containsEntry("respCode", "00")
+                    .containsEntry("origQryId", queryId).containsEntry("txnAmt", "250");
+            assertThat(signedAnswer(acp.post(QUERY, AcpTestClient.query(refundId, txnTime)))).containsEntry("origRespCode", "00");
+            assertThat(rest.getForObject("/sandbox/v1/orders/UNIONPAY/" + orderId, Map.class)).containsEntry("refunded_fen", 250);
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.refund(orderId(), txnTime, 1, "000000000000000000000", merchant.url()))))
+                    .containsEntry("respCode", "35");
+        }
+    }
+
+    @Test
+    void notificationsAreRetriedUntilHttp200() throws Exception {
+        try (BackUrlReceiver merchant = new BackUrlReceiver(500, 404, 200)) {
+            String orderId = orderId();
+            acp.post(BACK, AcpTestClient.consume(orderId, now(), 100, "6200000000010000", merchant.url()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 3);
+            Thread.sleep(300);
+            assertThat(merchant.received).hasSize(3);
+            assertThat(merchant.received).allSatisfy(n -> assertThat(AcpTestClient.verify(n, PLATFORM.getPublic())).isTrue());
+            assertThat(merchant.received.stream().map(n -> n.get("queryId")).distinct()).hasSize(1);
+        }
+    }
+
+    // ---- faults ----
+
+    @Test
+    void errorFaultAppliesNothingAnd03OrTheRulesCode() throws Exception {
+        fault("charge", "ERROR", 0, null);
+        String orderId = orderId();
+        String txnTime = now();
+        assertThat(signedAnswer(acp.post(BACK, AcpTestClient.consume(orderId, txnTime, 100, "6200000000010000", "http://127.0.0.1:1/x"))))
+                .containsEntry("respCode", "03");
+        assertThat(signedAnswer(acp.post(QUERY, AcpTestClient.query(orderId, txnTime)))).containsEntry("respCode", "34");
+        clearFaults();
+
+        fault("charge", "ERROR", 0, "64");
+        assertThat(signedAnswer(acp.post(BACK, AcpTestClient.consume(orderId, txnTime, 100, "6200000000010000", "http://127.0.0.1:1/x"))))
+                .containsEntry("respCode", "64");
+        assertThat(signedAnswer(acp.post(QUERY, AcpTestClient.query(orderId, txnTime)))).containsEntry("respCode", "34");
+    }
+
+    @Test
+    void timeoutFaultAppliesTheConsumeButHoldsTheAnswerAndNotFoundHidesIt() throws Exception {
+        fault("charge", "TIMEOUT", 1500, null);
+        String orderId = orderId();
+        String txnTime = now();
+        assertThatThrownBy(() -> acp.post(BACK, AcpTestClient.consume(orderId, txnTime, 100, "6200000000019999", "http://127.0.0.1:1/x"),
+                MERCHANT.getPrivate(), Duration.ofMillis(300))).isInstanceOf(HttpTimeoutException.class);
+        assertThat(signedAnswer(acp.post(QUERY, AcpTestClient.query(orderId, txnTime)))).containsEntry("respCode", "00")
+                .containsEntry("origRespCode", "05");
+        fault("query", "NOT_FOUND", 0, null);
+        assertThat(signedAnswer(acp.post(QUERY, AcpTestClient.query(orderId, txnTime)))).containsEntry("respCode", "34");
+    }
+
+    @Test
+    void notifyFaultDropsAttemptsWhichAreRecorded() throws Exception {
+        try (BackUrlReceiver merchant = new BackUrlReceiver(200)) {
+            fault("notify", "ERROR", 0, null);
+            String orderId = orderId();
+            acp.post(BACK, AcpTestClient.consume(orderId, now(), 100, "6200000000010000", merchant.url()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> rest.getForObject(
+                    "/sandbox/v1/notifications?channel=UNIONPAY&out_trade_no=" + orderId, List.class).size() >= 2);
+            clearFaults();
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            List<Map<String, Object>> attempts = rest.getForObject("/sandbox/v1/notifications?channel=UNIONPAY&out_trade_no=" + orderId,
+                    List.class);
+            assertThat(attempts.get(0).get("answer")).isEqualTo("dropped by fault ERROR");
+        }
+    }
+
+    // ---- bill ----
+
+    @Test
+    void billHasOneFixedWidthLinePerTransactionSettledThatDay() throws Exception {
+        try (BackUrlReceiver merchant = new BackUrlReceiver(200)) {
+            String paid = orderId();
+            String declined = orderId();
+            String txnTime = now();
+            acp.post(BACK, AcpTestClient.consume(paid, txnTime, 1234, "6200000000010000", merchant.url()));
+            acp.post(BACK, AcpTestClient.consume(declined, txnTime, 99, "6200000000011111", merchant.url()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 2);
+            String queryId = merchant.received.stream().filter(n -> n.get("orderId").equals(paid)).findFirst().orElseThrow().get("queryId");
+
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            ResponseEntity<byte[]> bill = rest.getForEntity("/sandbox/v1/bills/UNIONPAY/" + today, byte[].class);
+            assertThat(bill.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(bill.getHeaders().getContentDisposition().getFilename())
+                    .isEqualTo("UNIONPAY_777290058110048_" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + ".txt");
+            String text = new String(bill.getBody(), StandardCharsets.US_ASCII);
+            assertThat(text).endsWith("\r\n");
+            List<String> lines = List.of(text.split("\r\n"));
+            assertThat(lines).allSatisfy(line -> assertThat(line).hasSize(91));
+            String paidLine = lines.stream().filter(l -> l.startsWith(paid + " ")).findFirst().orElseThrow();
+            assertThat(paidLine.substring(0, 40).strip()).isEqualTo(paid);
+            assertThat(paidLine.substring(40, 61)).isEqualTo(queryId);
+            assertThat(paidLine.substring(61, 63)).isEqualTo("01");
+            assertThat(paidLine.substring(63, 75)).isEqualTo("000000001234");
+            assertThat(paidLine.substring(75, 89)).isEqualTo(txnTime);
+            assertThat(paidLine.substring(89, 91)).isEqualTo("00");
+            String declinedLine = lines.stream().filter(l -> l.startsWith(declined + " ")).findFirst().orElseThrow();
+            assertThat(declinedLine.substring(63, 75)).isEqualTo("000000000099");
+            assertThat(declinedLine.substring(89, 91)).isEqualTo("64");
+
+            byte[] before = rest.getForEntity("/sandbox/v1/bills/UNIONPAY/" + today.minusDays(1), byte[].class).getBody();
+            String yesterday = before == null ? "" : new String(before, StandardCharsets.US_ASCII);
+            assertThat(yesterday).doesNotContain(paid);
+        }
+    }
+
+    @Test
+    void signingTextSortsFieldsLeavesOutTheSignatureAndKeepsValuesRaw() {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("txnType", "01");
+        fields.put("signature", "x");
+        fields.put("tokenPayData", "{token=1&trId=2}");
+        fields.put("accessType", "0");
+        assertThat(AcpSignature.signingText(fields)).isEqualTo("accessType=0&tokenPayData={token=1&trId=2}&txnType=01");
+        assertThat(AcpSignature.signingText(fields)).isEqualTo(AcpTestClient.signingText(fields));
+        // sha256("abc"), FIPS 180-2 appendix B.1
+        assertThat(AcpSignature.digestHex("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    // ---- helpers ----
+
+    private void fault(String operation, String mode, long millis, String code) {
+        Map<String, Object> rule = new java.util.HashMap<>(Map.of("channel", "UNIONPAY", "operation", operation, "mode", mode,
+                "rate", 1.0, "millis", millis));
+        if (code != null) {
+            rule.put("code", code);
+        }
+        assertThat(rest.postForEntity("/sandbox/v1/faults", rule, Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** Every answer must carry the platform's certId and verify against its key. */
+    private static Map<String, String> signedAnswer(Map<String, String> answer) throws Exception {
+        assertThat(answer.get("certId")).isEqualTo(AcpTestClient.PLATFORM_CERT_ID);
+        assertThat(AcpTestClient.verify(answer, PLATFORM.getPublic())).as("answer signature " + answer).isTrue();
+        return answer;
+    }
+
+    private static String orderId() {
+        return "C" + System.currentTimeMillis() + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    private static String now() {
+        return LocalDateTime.now(ZoneId.of("Asia/Shanghai")).format(TXN_TIME);
+    }
+
+    private static Path pem(String type, Key key) {
+        try {
+            Path file = Files.createTempFile("sandbox-unionpay-", ".pem");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded())
+                    + "\n-----END " + type + "-----\n");
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
