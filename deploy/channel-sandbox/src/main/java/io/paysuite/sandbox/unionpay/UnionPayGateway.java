@@ -256,6 +256,18 @@ public class UnionPayGateway implements SandboxChannel {
 
     // ---- control API ----
 
+    /** Injected notifications are not offered for UnionPay yet: its notifications carry no id to resend. */
+    @Override
+    public String inject(Injection injection) {
+        throw new InjectionRefused(409, "NOT_SUPPORTED", "notification injection is not offered for UNIONPAY yet");
+    }
+
+    @Override
+    public List<Map<String, Object>> orders() {
+        return orders.values().stream().sorted(Comparator.comparing((UnionPayOrder o) -> o.acceptedAt))
+                .map(o -> order(o.orderId).orElseThrow()).toList();
+    }
+
     @Override
     public Optional<Map<String, Object>> order(String orderId) {
         return orders.values().stream().filter(o -> o.orderId.equals(orderId))

@@ -606,7 +606,7 @@ class AlipayGatewayTest {
         assertThat(response.getBody()).allSatisfy(o -> assertThat(o).containsOnlyKeys("out_trade_no", "status", "amount_fen",
                 "trade_no", "refunded_fen"));
 
-        ResponseEntity<Map<String, Object>> unknownChannel = rest.exchange("/sandbox/v1/orders/UNIONPAY", HttpMethod.GET, null,
+        ResponseEntity<Map<String, Object>> unknownChannel = rest.exchange("/sandbox/v1/orders/PAYPAL", HttpMethod.GET, null,
                 new ParameterizedTypeReference<>() { });
         assertThat(unknownChannel.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknownChannel.getBody()).containsEntry("code", "CHANNEL_NOT_FOUND");
