@@ -145,10 +145,10 @@ public class CashierPageController {
         if (chosen == null || !menu.takes(trade, chosen)) {
             return render(token, trade, cookie, PayRefusal.of("error.METHOD_UNAVAILABLE"), model, response);
         }
-        if (!chosen.viaChannel() && (payPassword == null || payPassword.isBlank())) {
+        if (chosen.needsPayPassword() && (payPassword == null || payPassword.isBlank())) {
             return render(token, trade, cookie, PayRefusal.of("error.PAY_PASSWORD_REQUIRED"), model, response);
         }
-        PayOutcome outcome = attempts.pay(trade, session.get().buyerId(), chosen, chosen.viaChannel() ? null : payPassword,
+        PayOutcome outcome = attempts.pay(trade, session.get().buyerId(), chosen, chosen.needsPayPassword() ? payPassword : null,
                 requestNo, path(token));
         if (outcome instanceof PayOutcome.Shown shown) {
             return status(token, trade, shown.page(), model);

@@ -54,7 +54,7 @@ final class PayAttempts {
             return switch (order.status()) {
                 case SUCCESS -> new PayOutcome.Shown(StatusPage.paid(trade.returnUrl(), returnDelaySeconds));
                 case FAILED -> new PayOutcome.Refused(PayRefusal.of("error.PAY_FAILED"));
-                case CREATED, PROCESSING -> method.viaChannel() ? new PayOutcome.Scan(order.payOrderNo()) : inProgress;
+                case CREATED, PROCESSING -> (method == PayMethod.WECHAT_QR || method == PayMethod.ALIPAY_QR) ? new PayOutcome.Scan(order.payOrderNo()) : inProgress;
             };
         }
         log.info("pay refused trade_no={} request_no={} code={}", trade.tradeNo(), requestNo, result.code());

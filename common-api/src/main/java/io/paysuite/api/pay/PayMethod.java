@@ -45,8 +45,22 @@ public enum PayMethod {
         return channel;
     }
 
-    /** The buyer pays at a channel, authenticated by the channel's app: no Paysuite payment password. */
+    /** The money moves at an external channel. */
     public boolean viaChannel() {
         return channel != null;
+    }
+
+    /**
+     * The buyer confirms with the Paysuite payment password: the wallet, and a bound bank card (a
+     * token payment the bank does not confirm with the buyer). QR and payment codes are confirmed
+     * in the channel's app instead.
+     */
+    public boolean needsPayPassword() {
+        return this == BALANCE || this == BANK_CARD;
+    }
+
+    /** Charged with a credential the caller passes in {@code auth_code}: a payment code, or a bound card's token. */
+    public boolean needsCredential() {
+        return paymentCode || this == BANK_CARD;
     }
 }

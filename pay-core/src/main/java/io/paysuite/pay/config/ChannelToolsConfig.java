@@ -7,7 +7,7 @@ import io.paysuite.pay.tool.ChannelTool;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The channel methods pay-core offers: each one a {@link ChannelTool}. Bank cards join when channel-gateway speaks them. */
+/** The channel methods pay-core offers: each one a {@link ChannelTool}.  */
 @Configuration(proxyBeanMethods = false)
 public class ChannelToolsConfig {
 
@@ -25,6 +25,12 @@ public class ChannelToolsConfig {
     @Bean
     ChannelTool wechatCodeTool(ChannelService channels, LedgerService ledger) {
         return new ChannelTool(PayMethod.WECHAT_CODE, channels, ledger);
+    }
+
+    /** A bound card's token charged at UnionPay (ACP token payment). */
+    @Bean
+    ChannelTool bankCardTool(ChannelService channels, LedgerService ledger) {
+        return new ChannelTool(PayMethod.BANK_CARD, channels, ledger);
     }
 
     @Bean

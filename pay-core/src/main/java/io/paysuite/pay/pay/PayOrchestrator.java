@@ -82,8 +82,8 @@ public class PayOrchestrator {
         if (!cmd.method().paymentCode()) {
             unwrap(members.getBuyer(cmd.buyerId())); // a payment-code buyer is the channel's, not ours
         }
-        if (!cmd.method().viaChannel()) {
-            // the wallet is ours to guard; a channel authenticates its buyer in its own app
+        if (cmd.method().needsPayPassword()) {
+            // the wallet and bound-card tokens are ours to guard; QR and codes are confirmed in the channel's app
             unwrap(members.verifyPayPassword(new VerifyPayPasswordCmd(cmd.buyerId(), cmd.payPassword())));
         }
         tools.of(cmd.method());

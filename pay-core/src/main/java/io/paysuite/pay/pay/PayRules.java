@@ -34,7 +34,10 @@ final class PayRules {
         if (cmd.method().paymentCode() && PayMethod.ofPaymentCode(cmd.authCode()) != cmd.method()) {
             throw param("auth_code is not a " + cmd.method() + " payment code");
         }
-        if (!cmd.method().viaChannel() && (cmd.payPassword() == null || cmd.payPassword().isBlank())) {
+        if (cmd.method() == PayMethod.BANK_CARD && (cmd.authCode() == null || !cmd.authCode().matches("[A-Za-z0-9]{8,64}"))) {
+            throw param("the bound card's token is required for BANK_CARD");
+        }
+        if (cmd.method().needsPayPassword() && (cmd.payPassword() == null || cmd.payPassword().isBlank())) {
             throw param("pay_password is required");
         }
     }

@@ -32,6 +32,8 @@ public final class ChannelKeys {
         keys.pair("wechat-merchant");
         keys.pair("wechat-platform");
         keys.secret("wechat-apiv3.key");
+        keys.pair("unionpay-merchant");
+        keys.pair("unionpay-platform");
         return keys;
     }
 

@@ -71,7 +71,9 @@ public final class Suite implements AutoCloseable {
                         "--paysuite.sandbox.alipay.platform-private-key=" + channelKeys.privateKey("alipay-platform"),
                         "--paysuite.sandbox.wechat.merchant-public-key=" + channelKeys.publicKey("wechat-merchant"),
                         "--paysuite.sandbox.wechat.platform-private-key=" + channelKeys.privateKey("wechat-platform"),
-                        "--paysuite.sandbox.wechat.api-v3-key-file=" + channelKeys.secretFile("wechat-apiv3.key")),
+                        "--paysuite.sandbox.wechat.api-v3-key-file=" + channelKeys.secretFile("wechat-apiv3.key"),
+                        "--paysuite.sandbox.unionpay.merchant-public-key=" + channelKeys.publicKey("unionpay-merchant"),
+                        "--paysuite.sandbox.unionpay.platform-private-key=" + channelKeys.privateKey("unionpay-platform")),
                 config.workDir()).start();
         for (ServiceId id : ServiceId.values()) {
             services.put(id, newProcess(id, id.module(), config.ports(id), Map.of()).start());
@@ -147,6 +149,10 @@ public final class Suite implements AutoCloseable {
         props.put("paysuite.channels.wechat.platform-public-key", channelKeys.publicKey("wechat-platform").toString());
         props.put("paysuite.channels.wechat.api-v3-key-file", channelKeys.secretFile("wechat-apiv3.key").toString());
         props.put("paysuite.channels.wechat.notify-url", "http://127.0.0.1:" + ports.http() + "/channels/wechat/notify");
+        props.put("paysuite.channels.unionpay.gateway-url", sandboxUrl);
+        props.put("paysuite.channels.unionpay.merchant-private-key", channelKeys.privateKey("unionpay-merchant").toString());
+        props.put("paysuite.channels.unionpay.platform-public-key", channelKeys.publicKey("unionpay-platform").toString());
+        props.put("paysuite.channels.unionpay.back-url", "http://127.0.0.1:" + ports.http() + "/channels/unionpay/notify");
     }
 
     private Path jar(String moduleDir, String artifact) {
