@@ -16,6 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param platformPublicKey  PEM of WeChat Pay's public key (answers and notifications are verified against it)
  * @param publicKeyId        its id ({@code Wechatpay-Serial} must name it)
  * @param apiV3KeyFile       file holding the 32-character APIv3 key that decrypts notifications
+ * @param v2KeyFile          file holding the 32-character API v2 key: the HMAC-SHA256 key of the v2 XML payment-code
+ *                           calls (micropay, orderquery, reverse); set, it turns the WeChat payment code on
+ * @param v2ClientKeystore   PKCS12 file with the merchant's API client certificate and key, presented for mutual TLS
+ *                           (real WeChat requires it on {@code /secapi/pay/reverse}); unset: no client certificate (sandbox)
+ * @param v2ClientKeystorePassword that keystore's password (WeChat's default is the merchant id)
  */
 @ConfigurationProperties("paysuite.channels.wechat")
 public record WechatProperties(
@@ -29,5 +34,8 @@ public record WechatProperties(
         Path apiV3KeyFile,
         String notifyUrl,
         @DefaultValue("1s") Duration connectTimeout,
-        @DefaultValue("3s") Duration readTimeout) {
+        @DefaultValue("3s") Duration readTimeout,
+        Path v2KeyFile,
+        Path v2ClientKeystore,
+        String v2ClientKeystorePassword) {
 }

@@ -157,7 +157,7 @@ class BillSourcesTest {
         return new WechatBillSource(new WechatProperties(startWechat(), "1900000001", "wx8888888888888888",
                 pem("merchant.pem", "PRIVATE KEY", merchant.getPrivate().getEncoded()), "SERIAL1",
                 pem("platform.pem", "PUBLIC KEY", platform.getPublic().getEncoded()), "PUB_KEY_ID_TEST", apiV3, null,
-                Duration.ofSeconds(1), Duration.ofSeconds(3)));
+                Duration.ofSeconds(1), Duration.ofSeconds(3), null, null, null));
     }
 
     AlipayBillSource alipay() throws IOException {

@@ -35,12 +35,14 @@ public record SandboxProperties(@DefaultValue("1.0") double timeScale, @DefaultV
      * @param platformPrivateKey path to a PEM {@code PRIVATE KEY} (PKCS#8) the sandbox signs answers and notifications with
      * @param publicKeyId        the WeChat Pay public key id sent as {@code Wechatpay-Serial}
      * @param apiV3KeyFile       path to a file holding the 32-character APIv3 key (AES-256-GCM of notification resources)
-     * @param latency            base latency added to each {@code /v3} call
+     * @param latency            base latency added to each {@code /v3} call (and each v2 payment-code call)
+     * @param v2KeyFile          path to a file holding the 32-character API v2 key: the HMAC-SHA256 key of the v2 XML
+     *                           payment-code calls ({@code /pay/micropay}, {@code /pay/orderquery}, {@code /secapi/pay/reverse})
      */
     public record Wechat(@DefaultValue("1900000001") String mchid, @DefaultValue("wx8888888888888888") String appid,
                          String merchantPublicKey, @DefaultValue("SANDBOXMERCHANTSERIAL0001") String merchantSerial,
                          String platformPrivateKey, @DefaultValue("PUB_KEY_ID_0100000000000001") String publicKeyId,
-                         String apiV3KeyFile, @DefaultValue("20ms") Duration latency) {
+                         String apiV3KeyFile, @DefaultValue("20ms") Duration latency, String v2KeyFile) {
     }
 
     /**

@@ -29,7 +29,7 @@ final class WechatBill {
 
     /** One detail line: a payment ({@code refund} null, at the payment time) or a refund (at the refund time). */
     record Row(Instant at, String appid, String mchid, String transactionId, String outTradeNo, String openid,
-               String description, long orderFen, WechatOrder.Refund refund) {
+               String description, long orderFen, WechatOrder.Refund refund, String tradeType) {
     }
 
     private WechatBill() {
@@ -49,7 +49,7 @@ final class WechatBill {
             }
             String refundFen = refund ? Yuan.of(row.refund().amountFen()) : "0.00";
             line(csv, ticked(TIME.format(row.at()), row.appid(), row.mchid(), "0", "", row.transactionId(), row.outTradeNo(),
-                    row.openid(), "NATIVE", refund ? "REFUND" : "SUCCESS", "OTHERS", "CNY", Yuan.of(row.orderFen()), "0.00",
+                    row.openid(), row.tradeType(), refund ? "REFUND" : "SUCCESS", "OTHERS", "CNY", Yuan.of(row.orderFen()), "0.00",
                     refund ? row.refund().refundId() : "0", refund ? row.refund().outRefundNo() : "0", refundFen, "0.00",
                     refund ? "ORIGINAL" : "", refund ? "SUCCESS" : "", text(row.description()), "", "0.00", "0.00%",
                     Yuan.of(row.orderFen()), refundFen, ""));

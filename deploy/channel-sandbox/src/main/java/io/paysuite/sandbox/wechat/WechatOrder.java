@@ -4,13 +4,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One Native order as the sandbox's WeChat Pay knows it. Guarded by its own monitor: callers synchronize on it. */
+/**
+ * One order as the sandbox's WeChat Pay knows it: a Native (v3 QR) order or a MICROPAY (v2 payment code) order, in
+ * one map because out_trade_no is unique per merchant across products. Guarded by its own monitor: callers
+ * synchronize on it.
+ */
 final class WechatOrder {
 
-    /** WeChat's trade_state values the sandbox reaches (REVOKED and ACCEPT belong to other products). */
+    /** WeChat's trade_state values the sandbox reaches (REVOKED only by a payment-code reversal; ACCEPT never). */
     enum State {
         NOTPAY("未支付"), USERPAYING("用户支付中"), SUCCESS("支付成功"), CLOSED("已关闭"),
-        PAYERROR("支付失败(其他原因，如银行返回失败)"), REFUND("转入退款");
+        PAYERROR("支付失败(其他原因，如银行返回失败)"), REFUND("转入退款"), REVOKED("已撤销");
 
         final String desc;
 
@@ -32,6 +36,8 @@ final class WechatOrder {
     final Instant expiresAt;
     final String codeUrl;
     final Instant createdAt;
+    /** {@code NATIVE} or {@code MICROPAY}: the trade_type of queries and the bill. */
+    final String tradeType;
     String notifyUrl;
 
     State state = State.NOTPAY;
@@ -46,7 +52,7 @@ final class WechatOrder {
     String lastNotificationBody;
 
     WechatOrder(String outTradeNo, String appid, String description, long amountFen, String currency, String timeExpire,
-                Instant expiresAt, String codeUrl, Instant createdAt, String notifyUrl) {
+                Instant expiresAt, String codeUrl, Instant createdAt, String notifyUrl, String tradeType) {
         this.outTradeNo = outTradeNo;
         this.appid = appid;
         this.description = description;
@@ -57,6 +63,7 @@ final class WechatOrder {
         this.codeUrl = codeUrl;
         this.createdAt = createdAt;
         this.notifyUrl = notifyUrl;
+        this.tradeType = tradeType;
     }
 
     boolean paid() {
@@ -65,6 +72,6 @@ final class WechatOrder {
 
     /** No scan can change it any more. */
     boolean finished() {
-        return paid() || state == State.CLOSED || state == State.PAYERROR;
+        return paid() || state == State.CLOSED || state == State.PAYERROR || state == State.REVOKED;
     }
 }

@@ -103,7 +103,7 @@ public class WechatPay implements SandboxChannel, QrRegistry.ScanHandler {
         Instant expiry = expiresAt;
         WechatOrder order = orders.computeIfAbsent(outTradeNo, no -> {
             WechatOrder created = new WechatOrder(no, appid, description, total, currency, timeExpire, expiry,
-                    "weixin://wxpay/bizpayurl?pr=" + random(10), now, notifyUrl);
+                    "weixin://wxpay/bizpayurl?pr=" + random(10), now, notifyUrl, "NATIVE");
             qrCodes.register(created.codeUrl, CHANNEL, no, this);
             return created;
         });
@@ -112,10 +112,11 @@ public class WechatPay implements SandboxChannel, QrRegistry.ScanHandler {
             if (order.paid()) {
                 throw WechatError.orderPaid();
             }
-            if (order.state == WechatOrder.State.CLOSED || order.state == WechatOrder.State.PAYERROR) {
+            if (order.state == WechatOrder.State.CLOSED || order.state == WechatOrder.State.PAYERROR
+                    || order.state == WechatOrder.State.REVOKED) {
                 throw WechatError.orderClosed();
             }
-            if (order.amountFen != total || !order.description.equals(description) || !order.appid.equals(appid)
+            if (!"NATIVE".equals(order.tradeType) || order.amountFen != total || !order.description.equals(description) || !order.appid.equals(appid)
                     || !Objects.equals(order.timeExpire, timeExpire)) {
                 throw new WechatError(org.springframework.http.HttpStatus.FORBIDDEN, "OUT_TRADE_NO_USED", "商户订单号重复");
             }
@@ -251,6 +252,14 @@ public class WechatPay implements SandboxChannel, QrRegistry.ScanHandler {
 
     Optional<BillFile> billDownload(String token) {
         return token == null ? Optional.empty() : Optional.ofNullable(billDownloads.get(token));
+    }
+
+    // ---- the v2 payment-code side (WechatMicropay) shares the orders: out_trade_no is unique per merchant ----
+
+    /** The order already under that number, or {@code created} now registered (for queries, /orders and the bill). */
+    WechatOrder register(WechatOrder created) {
+        WechatOrder existing = orders.putIfAbsent(created.outTradeNo, created);
+        return existing != null ? existing : created;
     }
 
     // ---- the buyer's phone ----
@@ -400,12 +409,12 @@ public class WechatPay implements SandboxChannel, QrRegistry.ScanHandler {
             synchronized (order) {
                 if (order.paid() && day.equals(LocalDate.ofInstant(order.paidAt, SHANGHAI))) {
                     rows.add(new WechatBill.Row(order.paidAt, order.appid, keys.mchid(), order.transactionId, order.outTradeNo,
-                            order.openid, order.description, order.amountFen, null));
+                            order.openid, order.description, order.amountFen, null, order.tradeType));
                 }
                 for (WechatOrder.Refund refund : order.refunds.values()) {
                     if (day.equals(LocalDate.ofInstant(refund.at(), SHANGHAI))) {
                         rows.add(new WechatBill.Row(refund.at(), order.appid, keys.mchid(), order.transactionId, order.outTradeNo,
-                                order.openid, order.description, order.amountFen, refund));
+                                order.openid, order.description, order.amountFen, refund, order.tradeType));
                     }
                 }
             }
@@ -425,7 +434,7 @@ public class WechatPay implements SandboxChannel, QrRegistry.ScanHandler {
         if (order.transactionId != null) {
             t.put("transaction_id", order.transactionId);
         }
-        t.put("trade_type", "NATIVE");
+        t.put("trade_type", order.tradeType);
         t.put("trade_state", order.state.name());
         t.put("trade_state_desc", order.state.desc);
         if (order.paid()) {
@@ -512,14 +521,14 @@ public class WechatPay implements SandboxChannel, QrRegistry.ScanHandler {
     }
 
     /** A due order closes quietly (WeChat sends no notification for a close). */
-    private void expireIfDue(WechatOrder order) {
+    void expireIfDue(WechatOrder order) {
         if (order.expiresAt != null && !order.finished() && !clock.instant().isBefore(order.expiresAt)) {
             closeQuietly(order);
         }
     }
 
     private void closeQuietly(WechatOrder order) {
-        if (order.state != WechatOrder.State.CLOSED) {
+        if (order.state != WechatOrder.State.CLOSED && order.state != WechatOrder.State.REVOKED) {
             order.state = WechatOrder.State.CLOSED;
             order.closedAt = clock.instant();
         }
@@ -533,7 +542,8 @@ public class WechatPay implements SandboxChannel, QrRegistry.ScanHandler {
         return order;
     }
 
-    private Optional<WechatOrder> lookup(String outTradeNo, String transactionId) {
+    /** By out_trade_no when given, else by transaction_id. */
+    Optional<WechatOrder> lookup(String outTradeNo, String transactionId) {
         if (outTradeNo != null) {
             return Optional.ofNullable(orders.get(outTradeNo));
         }
@@ -554,16 +564,16 @@ public class WechatPay implements SandboxChannel, QrRegistry.ScanHandler {
     }
 
     /** 28 digits like WeChat's transaction_id: "4200", the Beijing date, a 16-digit sequence. */
-    private String newTransactionId(Instant now) {
+    String newTransactionId(Instant now) {
         return "4200" + DAY.format(now) + String.format("%016d", sequence.incrementAndGet());
     }
 
     /** 29 digits like WeChat's refund_id: "50", the Beijing date, a 19-digit sequence. */
-    private String newRefundId(Instant now) {
+    String newRefundId(Instant now) {
         return "50" + DAY.format(now) + String.format("%019d", sequence.incrementAndGet());
     }
 
-    private static String random(int length) {
+    static String random(int length) {
         StringBuilder s = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             s.append(ALPHANUMERIC.charAt(ThreadLocalRandom.current().nextInt(ALPHANUMERIC.length())));
