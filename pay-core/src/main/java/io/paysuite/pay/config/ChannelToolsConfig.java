@@ -21,7 +21,7 @@ public class ChannelToolsConfig {
         return new ChannelTool(PayMethod.ALIPAY_CODE, channels, ledger);
     }
 
-    /** Until channel-gateway speaks WeChat's v2 micropay it answers SERVICE_DEGRADED: nothing sent, the attempt fails. */
+    /** WeChat's payment code (v2 micropay in channel-gateway). */
     @Bean
     ChannelTool wechatCodeTool(ChannelService channels, LedgerService ledger) {
         return new ChannelTool(PayMethod.WECHAT_CODE, channels, ledger);

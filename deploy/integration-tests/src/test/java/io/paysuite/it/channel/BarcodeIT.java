@@ -125,6 +125,33 @@ class BarcodeIT {
         assertThat(paid.json().path("status").asText()).isEqualTo("SUCCESS");
     }
 
+    static String wechatCode(String ending) {
+        StringBuilder code = new StringBuilder("13");
+        for (int i = 0; i < 12; i++) {
+            code.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return code.append(ending).toString();
+    }
+
+    @Test
+    void aWechatCodePaysThroughMicropayAndAnUnconfirmedOneIsReversed() {
+        Answer paid = barcode(body(outNo(), 1_800, wechatCode("0000")));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(paid.json().path("status").asText()).isEqualTo("SUCCESS");
+        assertThat(paid.json().path("payments").toString()).contains("WECHAT_CODE", "WECHAT");
+
+        Answer waiting = barcode(body(outNo(), 1_900, wechatCode("9999")));
+        assertThat(waiting.json().path("status").asText()).isEqualTo("PAYING");
+        String tradeNo = waiting.json().path("trade_no").asText();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "WAIT_PAY".equals(status(tradeNo)));
+        String payOrderNo = SuiteHarness.reference(PayService.class, null).trail(tradeNo).data().get(0).reference();
+        assertThat(SuiteHarness.reference(ChannelService.class, null).get(payOrderNo).data().rawCode()).isEqualTo("REVERSED");
+
+        Answer refused = barcode(body(outNo(), 900, wechatCode("2222")));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("CHANNEL_DECLINED");
+    }
+
     @Test
     void somethingThatIsNoPaymentCodeIsRefusedWithTheField() {
         String out = outNo();

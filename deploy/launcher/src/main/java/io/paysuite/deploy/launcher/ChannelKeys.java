@@ -32,6 +32,7 @@ public final class ChannelKeys {
         keys.pair("wechat-merchant");
         keys.pair("wechat-platform");
         keys.secret("wechat-apiv3.key");
+        keys.secret("wechat-v2.key");
         keys.pair("unionpay-merchant");
         keys.pair("unionpay-platform");
         return keys;
@@ -49,7 +50,7 @@ public final class ChannelKeys {
         return dir.resolve(name);
     }
 
-    /** WeChat's APIv3 key: 32 ASCII characters (it is used as the AES-256 key as is). */
+    /** WeChat's APIv3 key (the AES-256 key as is) and v2 key (HMAC-SHA256): 32 ASCII characters each. */
     private void secret(String name) {
         Path file = secretFile(name);
         if (Files.isRegularFile(file)) {

@@ -72,6 +72,7 @@ public final class Suite implements AutoCloseable {
                         "--paysuite.sandbox.wechat.merchant-public-key=" + channelKeys.publicKey("wechat-merchant"),
                         "--paysuite.sandbox.wechat.platform-private-key=" + channelKeys.privateKey("wechat-platform"),
                         "--paysuite.sandbox.wechat.api-v3-key-file=" + channelKeys.secretFile("wechat-apiv3.key"),
+                        "--paysuite.sandbox.wechat.v2-key-file=" + channelKeys.secretFile("wechat-v2.key"),
                         "--paysuite.sandbox.unionpay.merchant-public-key=" + channelKeys.publicKey("unionpay-merchant"),
                         "--paysuite.sandbox.unionpay.platform-private-key=" + channelKeys.privateKey("unionpay-platform")),
                 config.workDir()).start();
@@ -148,6 +149,7 @@ public final class Suite implements AutoCloseable {
         props.put("paysuite.channels.wechat.merchant-private-key", channelKeys.privateKey("wechat-merchant").toString());
         props.put("paysuite.channels.wechat.platform-public-key", channelKeys.publicKey("wechat-platform").toString());
         props.put("paysuite.channels.wechat.api-v3-key-file", channelKeys.secretFile("wechat-apiv3.key").toString());
+        props.put("paysuite.channels.wechat.v2-key-file", channelKeys.secretFile("wechat-v2.key").toString());
         props.put("paysuite.channels.wechat.notify-url", "http://127.0.0.1:" + ports.http() + "/channels/wechat/notify");
         props.put("paysuite.channels.unionpay.gateway-url", sandboxUrl);
         props.put("paysuite.channels.unionpay.merchant-private-key", channelKeys.privateKey("unionpay-merchant").toString());
