@@ -1,0 +1,152 @@
+package io.paysuite.channel.refund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.channel.RefundChannelCmd;
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.channel.adapter.ChannelCall;
+import io.paysuite.channel.adapter.Outcome;
+import io.paysuite.channel.health.ChannelStats;
+import io.paysuite.channel.isolation.ChannelGuard;
+import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.order.ChannelOrderRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Refund idempotency and the conservative reading of channel answers, against a scripted channel. */
+class ChannelRefundsTest {
+
+    static final String PAY_ORDER = "P2026112914000001000010004";
+
+    final Map<String, ChannelRefundMapper.Row> rows = new HashMap<>();
+    final ChannelRefundMapper mapper = new ChannelRefundMapper() {
+        @Override
+        public synchronized int insert(Row row) {
+            return rows.putIfAbsent(row.refundNo(), row) == null ? 1 : 0;
+        }
+
+        @Override
+        public Row find(String refundNo) {
+            return rows.get(refundNo);
+        }
+
+        @Override
+        public synchronized int transition(String refundNo, String from, String to, String rawCode, String channelRefundNo,
+                                           LocalDateTime at) {
+            Row r = rows.get(refundNo);
+            if (r == null || !r.status().equals(from)) {
+                return 0;
+            }
+            rows.put(refundNo, new Row(r.refundNo(), r.channelOrderNo(), r.channel(), r.amountMinor(), r.currency(), to,
+                    rawCode != null ? rawCode : r.rawCode(), channelRefundNo != null ? channelRefundNo : r.channelRefundNo(),
+                    r.createdAt(), at, to.equals("SUCCESS") || to.equals("FAILED") ? at : r.finishedAt()));
+            return 1;
+        }
+    };
+    ChannelOrderStatus paidStatus = ChannelOrderStatus.SUCCESS;
+    final ChannelOrderRepository orders = new ChannelOrderRepository() {
+        @Override
+        public boolean insert(ChannelOrder order) {
+            return false;
+        }
+
+        @Override
+        public Optional<ChannelOrder> findByPayOrder(String payOrderNo) {
+            Instant now = Instant.now();
+            return Optional.of(new ChannelOrder("C2026112914000001000010004", payOrderNo, "T1", "M1", ChannelCode.ALIPAY,
+                    PayMethod.ALIPAY_QR, Money.cny(1_000), "tea", paidStatus, null, "2026", "TRADE_SUCCESS", "QUERY", now, now, now));
+        }
+
+        @Override
+        public Optional<ChannelOrder> find(String channelOrderNo) {
+            return findByPayOrder(PAY_ORDER);
+        }
+
+        @Override
+        public boolean transition(String no, ChannelOrderStatus from, ChannelOrderStatus to, String codeUrl, String channelTradeNo,
+                                  String rawCode, String finalSource, Instant at) {
+            return false;
+        }
+
+        @Override
+        public boolean rememberCodeUrl(String no, String codeUrl, Instant at) {
+            return false;
+        }
+
+        @Override
+        public void recordConflict(String no, ChannelOrderStatus held, ChannelOrderStatus claimed, String rawCode, String source,
+                                   String detail, Instant at) {
+        }
+    };
+    final List<String> calls = new ArrayList<>();
+    ChannelCall refundAnswer;
+    ChannelCall queryAnswer;
+    final RefundAdapter channel = new RefundAdapter() {
+        @Override
+        public ChannelCode channel() {
+            return ChannelCode.ALIPAY;
+        }
+
+        @Override
+        public ChannelCall refund(ChannelOrder paid, String refundNo, long refundMinor, String reason) {
+            calls.add("refund " + refundNo + " " + refundMinor);
+            return refundAnswer;
+        }
+
+        @Override
+        public ChannelCall queryRefund(ChannelOrder paid, String refundNo) {
+            calls.add("query " + refundNo);
+            return queryAnswer;
+        }
+    };
+    final Clock clock = Clock.systemUTC();
+    final ChannelRefunds refunds = new ChannelRefunds(mapper, orders, List.of(channel),
+            new ChannelGuard(new ChannelStats(new SimpleMeterRegistry(), clock)), clock);
+
+    RefundChannelCmd cmd(String refundNo, long amount) {
+        return new RefundChannelCmd(refundNo, PAY_ORDER, Money.cny(amount), "changed mind");
+    }
+
+    @Test
+    void anUnknownAnswerStaysProcessingAndTheRepeatAsksTheChannelInsteadOfRefundingAgain() {
+        refundAnswer = ChannelCall.unknown("IO", "read timed out");
+        assertThat(refunds.refund(cmd("R1000001", 400)).toDTO().status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+
+        queryAnswer = ChannelCall.of(Outcome.SUCCESS, "REFUND_SUCCESS", "");
+        assertThat(refunds.refund(cmd("R1000001", 400)).status()).isEqualTo(ChannelOrderStatus.SUCCESS);
+        assertThat(refunds.refund(cmd("R1000001", 400)).status()).isEqualTo(ChannelOrderStatus.SUCCESS);
+        assertThat(calls).as("sent once, then only asked").containsExactly("refund R1000001 400", "query R1000001");
+    }
+
+    @Test
+    void aDefiniteRefusalFailsTheRefundAndTheSameNumberWithOtherContentIsRefused() {
+        refundAnswer = ChannelCall.of(Outcome.FAILURE, "ACQ.SELLER_BALANCE_NOT_ENOUGH", "no balance");
+        assertThat(refunds.refund(cmd("R1000002", 400)).status()).isEqualTo(ChannelOrderStatus.FAILED);
+        assertThatThrownBy(() -> refunds.refund(cmd("R1000002", 401))).isInstanceOf(BizException.class)
+                .hasMessageContaining("different content");
+    }
+
+    @Test
+    void moreThanWasPaidOrAnUnpaidOrderIsRefusedWithoutAskingTheChannel() {
+        assertThatThrownBy(() -> refunds.refund(cmd("R1000003", 1_001))).isInstanceOf(BizException.class)
+                .extracting(e -> ((BizException) e).code().name()).isEqualTo("REFUND_AMOUNT_EXCEEDED");
+        paidStatus = ChannelOrderStatus.PROCESSING;
+        assertThatThrownBy(() -> refunds.refund(cmd("R1000004", 10))).isInstanceOf(BizException.class)
+                .extracting(e -> ((BizException) e).code().name()).isEqualTo("PAY_ORDER_NOT_FOUND");
+        assertThat(calls).isEmpty();
+        assertThat(rows).isEmpty();
+    }
+}
