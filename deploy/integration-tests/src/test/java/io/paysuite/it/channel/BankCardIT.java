@@ -16,6 +16,11 @@ import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
+import io.paysuite.api.refund.CreateRefundCmd;
+import io.paysuite.api.refund.RefundByNoQry;
+import io.paysuite.api.refund.RefundDTO;
+import io.paysuite.api.refund.RefundService;
+import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.api.trade.CreateTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
@@ -68,6 +73,14 @@ class BankCardIT {
                 .containsExactly(new TradePaymentDTO(PayMethod.BANK_CARD, Money.cny(6_600), "UNIONPAY"));
         assertThat(clearing() - clearingBefore).isEqualTo(6_600);
 
+        // part of it back to the card: accepted by UnionPay first, settled later, found by the refund saga's retries
+        RefundService refunds = SuiteHarness.reference(RefundService.class, null);
+        RefundDTO refund = ok(refunds.refund(new CreateRefundCmd(merchant, trade.tradeNo(), null, "CR-" + UUID.randomUUID(),
+                Money.cny(1_600), "returned to the card")));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                .until(() -> ok(refunds.get(new RefundByNoQry(refund.refundNo(), merchant))).status() == RefundStatus.SUCCESS);
+        assertThat(clearing() - clearingBefore).as("UnionPay keeps what was not refunded").isEqualTo(5_000);
+
         TradeDTO declined = newTrade(700);
         PayOrderDTO refused = ok(pay.pay(new PayCmd(declined.tradeNo(), buyer, PayMethod.BANK_CARD, Buyers.PAY_PASSWORD,
                 "REQ-" + UUID.randomUUID(), "TOKEN6200000000001111")));
@@ -75,7 +88,7 @@ class BankCardIT {
                 .until(() -> ok(pay.get(refused.payOrderNo())).status() == PayOrderStatus.FAILED);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> trades.get(TradeByNoQry.internal(declined.tradeNo())).data().status() == TradeStatus.WAIT_PAY);
-        assertThat(clearing() - clearingBefore).as("nothing posted for the declined card").isEqualTo(6_600);
+        assertThat(clearing() - clearingBefore).as("nothing posted for the declined card").isEqualTo(5_000);
     }
 
     private TradeDTO newTrade(long amount) {
