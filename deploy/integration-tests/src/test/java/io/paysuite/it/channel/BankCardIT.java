@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.channel.ChannelOrderDTO;
 import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.channel.ReconcileQry;
+import io.paysuite.api.channel.ReconciliationDTO;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.ledger.AccountRef;
 import io.paysuite.api.ledger.AccountType;
@@ -33,6 +35,8 @@ import io.paysuite.it.SuiteHarness;
 import io.paysuite.it.openapi.Buyers;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -89,6 +93,14 @@ class BankCardIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> trades.get(TradeByNoQry.internal(declined.tradeNo())).data().status() == TradeStatus.WAIT_PAY);
         assertThat(clearing() - clearingBefore).as("nothing posted for the declined card").isEqualTo(5_000);
+
+        // UnionPay's file of the day lists the card payment as we hold it (orders of earlier local runs aside)
+        LocalDate day = LocalDate.ofInstant(card.finishedAt() != null ? card.finishedAt()
+                : ok(channels.get(started.payOrderNo())).finishedAt(), ZoneId.of("Asia/Shanghai"));
+        ReconciliationDTO reconciled = ok(channels.reconcile(new ReconcileQry(ChannelCode.UNIONPAY, day)));
+        String ours = ok(channels.get(started.payOrderNo())).channelOrderNo();
+        assertThat(reconciled.billPayments()).isPositive();
+        assertThat(reconciled.differences()).allMatch(d -> d.kind().equals("MISSING_AT_CHANNEL") && !d.channelOrderNo().equals(ours));
     }
 
     private TradeDTO newTrade(long amount) {

@@ -154,6 +154,7 @@ public final class Suite implements AutoCloseable {
         props.put("paysuite.channels.unionpay.gateway-url", sandboxUrl);
         props.put("paysuite.channels.unionpay.merchant-private-key", channelKeys.privateKey("unionpay-merchant").toString());
         props.put("paysuite.channels.unionpay.platform-public-key", channelKeys.publicKey("unionpay-platform").toString());
+        props.put("paysuite.channels.unionpay.bill.url-template", sandboxUrl + "/sandbox/v1/bills/UNIONPAY/{date}");
         props.put("paysuite.channels.unionpay.back-url", "http://127.0.0.1:" + ports.http() + "/channels/unionpay/notify");
     }
 
