@@ -52,9 +52,9 @@ public class AlipayTrades {
     private final AlipayClient client;
     private final AlipayProperties properties;
 
-    public AlipayTrades(AlipayProperties properties) {
+    public AlipayTrades(AlipayProperties properties, AlipayClient client) {
         this.properties = properties;
-        this.client = AlipayClientFactory.create(properties);
+        this.client = client;
     }
 
     public ChannelCall precreate(ChannelOrder order) {

@@ -12,7 +12,6 @@ import io.paysuite.channel.adapter.CodeChannelAdapter;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.adapter.QrChannelAdapter;
 import io.paysuite.channel.config.ChannelProperties;
-import io.paysuite.channel.isolation.BreakerBoard;
 import io.paysuite.channel.isolation.ChannelGuard;
 import io.paysuite.channel.routing.ChannelRouter;
 import io.paysuite.channel.routing.RoutingRequest;
@@ -57,7 +56,6 @@ public class ChannelOrders {
     private final MeterRegistry meters;
     private final Clock clock;
     private final ChannelGuard guard;
-    private final BreakerBoard breakers;
 
     private final FollowUps followUps;
     private final CodeSchedule codeSchedule;
@@ -65,7 +63,7 @@ public class ChannelOrders {
 
     public ChannelOrders(ChannelOrderRepository orders, List<ChannelAdapter> adapters, ChannelResults results,
                          ChannelProperties properties, MeterRegistry meters, Clock clock, ChannelGuard guard,
-                         BreakerBoard breakers, FollowUps followUps, ChannelRouter router) {
+                         FollowUps followUps, ChannelRouter router) {
         this.followUps = followUps;
         this.router = router;
         this.codeSchedule = new CodeSchedule(properties.codePollEvery(), properties.codeReverseAfter());
@@ -76,7 +74,6 @@ public class ChannelOrders {
         this.meters = meters;
         this.clock = clock;
         this.guard = guard;
-        this.breakers = breakers;
     }
 
     public ChannelOrder charge(ChargeChannelCmd cmd) {
@@ -400,11 +397,5 @@ public class ChannelOrders {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /** For tests and logs: which channel serves a method now. */
-    public ChannelCode channelOf(PayMethod method) {
-        ChannelAdapter adapter = adapters.get(method);
-        return adapter == null ? null : adapter.channel();
     }
 }

@@ -6,7 +6,6 @@ import com.alipay.api.domain.AlipayDataDataserviceBillDownloadurlQueryModel;
 import com.alipay.api.request.AlipayDataDataserviceBillDownloadurlQueryRequest;
 import com.alipay.api.response.AlipayDataDataserviceBillDownloadurlQueryResponse;
 import io.paysuite.api.channel.ChannelCode;
-import io.paysuite.channel.alipay.AlipayClientFactory;
 import io.paysuite.channel.alipay.AlipayProperties;
 import java.io.IOException;
 import java.net.URI;
@@ -37,8 +36,8 @@ public class AlipayBillSource implements BillSource {
     private final HttpClient http;
     private final AlipayBillParser parser = new AlipayBillParser();
 
-    public AlipayBillSource(AlipayProperties properties) {
-        this.client = AlipayClientFactory.create(properties);
+    public AlipayBillSource(AlipayClient client, AlipayProperties properties) {
+        this.client = client;
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }

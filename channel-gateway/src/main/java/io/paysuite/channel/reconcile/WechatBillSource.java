@@ -1,6 +1,5 @@
 package io.paysuite.channel.reconcile;
 
-import com.wechat.pay.java.core.RSAPublicKeyConfig;
 import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.service.billdownload.BillDownloadServiceExtension;
 import com.wechat.pay.java.service.billdownload.DigestBillEntity;
@@ -33,10 +32,9 @@ public class WechatBillSource implements BillSource {
     private final BillDownloadServiceExtension bills;
     private final WechatBillParser parser = new WechatBillParser();
 
-    public WechatBillSource(WechatProperties properties) {
-        RSAPublicKeyConfig config = WechatHttp.config(properties);
-        this.bills = new BillDownloadServiceExtension.Builder().httpClient(WechatHttp.client(properties, config))
-                .decryptor(config.createDecryptor()).build();
+    public WechatBillSource(WechatHttp http) {
+        this.bills = new BillDownloadServiceExtension.Builder().httpClient(http.client())
+                .decryptor(http.config().createDecryptor()).build();
     }
 
     @Override

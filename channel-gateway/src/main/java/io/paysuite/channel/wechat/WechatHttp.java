@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
 
 /**
  * The one way this gateway builds its WeChat Pay SDK client, shared by the Native adapter and the
@@ -16,16 +18,32 @@ import okhttp3.OkHttpClient;
  * the sandbox through the same {@link SandboxHostRewrite} when {@code base-url} is set. OkHttp's silent
  * retry on connection failure is off: a charge is never sent twice behind our back.
  */
+@Component
+@ConditionalOnProperty(prefix = "paysuite.channels.wechat", name = "merchant-private-key")
 public final class WechatHttp {
 
-    private WechatHttp() {
+    private final RSAPublicKeyConfig config;
+    private final AbstractHttpClient client;
+
+    /** One key read, one connection pool for every WeChat v3 call of this process. */
+    public WechatHttp(WechatProperties properties) {
+        this.config = config(properties);
+        this.client = client(properties, config);
+    }
+
+    public RSAPublicKeyConfig config() {
+        return config;
+    }
+
+    public AbstractHttpClient client() {
+        return client;
     }
 
     /**
      * {@link RSAPublicKeyConfig} (WeChat's public key from configuration) rather than the
      * auto-downloading certificate config, which blocks start-up on a download and keeps JVM-static state.
      */
-    public static RSAPublicKeyConfig config(WechatProperties properties) {
+    static RSAPublicKeyConfig config(WechatProperties properties) {
         try {
             return new RSAPublicKeyConfig.Builder()
                     .merchantId(properties.mchid())
@@ -40,7 +58,7 @@ public final class WechatHttp {
         }
     }
 
-    public static AbstractHttpClient client(WechatProperties properties, RSAPublicKeyConfig config) {
+    static AbstractHttpClient client(WechatProperties properties, RSAPublicKeyConfig config) {
         // Retries are off, so a pooled connection the server already closed would surface as an I/O error
         // (an UNKNOWN charge, a count against the breaker): idle connections are dropped after 10 s, before
         // common server keep-alive limits (Tomcat's 20 s here), instead of OkHttp's 5 minutes.

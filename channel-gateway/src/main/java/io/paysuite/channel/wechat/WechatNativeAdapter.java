@@ -1,6 +1,5 @@
 package io.paysuite.channel.wechat;
 
-import com.wechat.pay.java.core.RSAPublicKeyConfig;
 import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.service.payments.model.Transaction;
 import com.wechat.pay.java.service.payments.nativepay.NativePayService;
@@ -39,16 +38,10 @@ public class WechatNativeAdapter implements QrChannelAdapter {
 
     private final WechatProperties properties;
     private final NativePayService service;
-    private final RSAPublicKeyConfig config;
 
-    public WechatNativeAdapter(WechatProperties properties) {
+    public WechatNativeAdapter(WechatProperties properties, WechatHttp http) {
         this.properties = properties;
-        this.config = WechatHttp.config(properties);
-        this.service = new NativePayService.Builder().httpClient(WechatHttp.client(properties, config)).build();
-    }
-
-    RSAPublicKeyConfig config() {
-        return config;
+        this.service = new NativePayService.Builder().httpClient(http.client()).build();
     }
 
     @Override

@@ -33,9 +33,9 @@ public class WechatNotifyController {
     private final NotificationParser parser;
     private final WechatProperties properties;
 
-    public WechatNotifyController(ChannelOrders orders, WechatNativeAdapter adapter, WechatProperties properties) {
+    public WechatNotifyController(ChannelOrders orders, WechatHttp http, WechatProperties properties) {
         this.orders = orders;
-        this.parser = new NotificationParser(adapter.config());
+        this.parser = new NotificationParser(http.config());
         this.properties = properties;
     }
 

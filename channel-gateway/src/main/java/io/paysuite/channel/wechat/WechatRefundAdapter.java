@@ -29,8 +29,8 @@ public class WechatRefundAdapter implements RefundAdapter {
 
     private final RefundService service;
 
-    public WechatRefundAdapter(WechatProperties properties) {
-        this.service = new RefundService.Builder().httpClient(WechatHttp.client(properties, WechatHttp.config(properties))).build();
+    public WechatRefundAdapter(WechatHttp http) {
+        this.service = new RefundService.Builder().httpClient(http.client()).build();
     }
 
     @Override

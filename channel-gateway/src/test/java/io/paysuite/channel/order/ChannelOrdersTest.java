@@ -61,7 +61,7 @@ class ChannelOrdersTest {
     final List<String> scheduled = new ArrayList<>();
     final ChannelOrders orders = new ChannelOrders(repo, List.of(channel), o -> announced.add(o.status().name()),
             new ChannelProperties("x", "t", Duration.ofSeconds(60), "f", Duration.ofSeconds(5), Duration.ofSeconds(30)), meters, clock,
-            new ChannelGuard(new ChannelStats(meters, clock)), new BreakerBoard(clock),
+            new ChannelGuard(new ChannelStats(meters, clock)),
             (no, attempt, delay) -> this.scheduled.add(attempt + "@" + delay.toSeconds()), router());
 
     ChargeChannelCmd cmd(long amount) {
@@ -233,7 +233,7 @@ class ChannelOrdersTest {
     ChannelOrders codeOrders(CodeScript code) {
         return new ChannelOrders(repo, List.of(code), o -> announced.add(o.status().name()),
                 new ChannelProperties("x", "t", Duration.ofSeconds(60), "f", Duration.ofSeconds(5), Duration.ofSeconds(30)), meters,
-                clock, new ChannelGuard(new ChannelStats(meters, clock)), new BreakerBoard(clock),
+                clock, new ChannelGuard(new ChannelStats(meters, clock)),
                 (no, attempt, delay) -> scheduled.add(attempt + "@" + delay.toSeconds()), router());
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.paysuite.channel.alipay.AlipayClientFactory;
 import io.paysuite.channel.alipay.AlipayProperties;
+import io.paysuite.channel.wechat.WechatHttp;
 import io.paysuite.channel.wechat.WechatProperties;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -154,16 +156,17 @@ class BillSourcesTest {
 
     WechatBillSource wechat() throws IOException {
         Path apiV3 = Files.writeString(keys.resolve("apiv3"), "0123456789abcdef0123456789abcdef");
-        return new WechatBillSource(new WechatProperties(startWechat(), "1900000001", "wx8888888888888888",
+        return new WechatBillSource(new WechatHttp(new WechatProperties(startWechat(), "1900000001", "wx8888888888888888",
                 pem("merchant.pem", "PRIVATE KEY", merchant.getPrivate().getEncoded()), "SERIAL1",
                 pem("platform.pem", "PUBLIC KEY", platform.getPublic().getEncoded()), "PUB_KEY_ID_TEST", apiV3, null,
-                Duration.ofSeconds(1), Duration.ofSeconds(3), null, null, null));
+                Duration.ofSeconds(1), Duration.ofSeconds(3), null, null, null)));
     }
 
     AlipayBillSource alipay() throws IOException {
-        return new AlipayBillSource(new AlipayProperties(base() + "/gateway.do", "2021000000000001",
+        AlipayProperties properties = new AlipayProperties(base() + "/gateway.do", "2021000000000001",
                 pem("app.pem", "PRIVATE KEY", merchant.getPrivate().getEncoded()),
-                pem("alipay.pem", "PUBLIC KEY", platform.getPublic().getEncoded()), null, Duration.ofSeconds(1), Duration.ofSeconds(3)));
+                pem("alipay.pem", "PUBLIC KEY", platform.getPublic().getEncoded()), null, Duration.ofSeconds(1), Duration.ofSeconds(3));
+        return new AlipayBillSource(AlipayClientFactory.create(properties), properties);
     }
 
     static String sha1(byte[] bytes) throws Exception {

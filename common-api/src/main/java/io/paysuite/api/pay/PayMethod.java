@@ -58,9 +58,4 @@ public enum PayMethod {
     public boolean needsPayPassword() {
         return this == BALANCE || this == BANK_CARD;
     }
-
-    /** Charged with a credential the caller passes in {@code auth_code}: a payment code, or a bound card's token. */
-    public boolean needsCredential() {
-        return paymentCode || this == BANK_CARD;
-    }
 }
