@@ -25,4 +25,15 @@ public interface ChannelAdapter {
      * (it may be paid — query); {@code UNKNOWN}: ask again later.
      */
     ChannelCall close(ChannelOrder order);
+
+    /**
+     * Whether a definite refusal of a charge (its raw code) is the channel's own — its configuration of
+     * our merchant account, its limits or hours, our call blocked by its breaker — rather than the
+     * buyer's (a declined card, a bad or expired code). Only the channel's own refusals are rerouted:
+     * another channel may take the payment; a buyer's refusal would only be repeated, and repeating it
+     * at every channel looks like card testing. Blocked calls ({@code BLOCKED_*}) sent nothing.
+     */
+    default boolean refusedByChannel(String rawCode) {
+        return rawCode != null && rawCode.startsWith("BLOCKED_");
+    }
 }

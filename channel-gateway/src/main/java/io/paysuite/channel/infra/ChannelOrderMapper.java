@@ -12,15 +12,26 @@ import org.apache.ibatis.annotations.Update;
 public interface ChannelOrderMapper {
 
     String COLUMNS = "channel_order_no, pay_order_no, trade_no, merchant_id, channel, method, amount_minor, currency, subject,"
-            + " status, code_url, channel_trade_no, raw_code, final_source, expires_at, created_at, updated_at, finished_at, version";
+            + " status, code_url, channel_trade_no, raw_code, final_source, expires_at, created_at, updated_at, finished_at, version,"
+            + " attempt, rerouted_to";
 
     @Insert("INSERT IGNORE INTO channel_order (" + COLUMNS + ") VALUES (#{channelOrderNo}, #{payOrderNo}, #{tradeNo},"
             + " #{merchantId}, #{channel}, #{method}, #{amountMinor}, #{currency}, #{subject}, #{status}, #{codeUrl},"
-            + " #{channelTradeNo}, #{rawCode}, #{finalSource}, #{expiresAt}, #{createdAt}, #{updatedAt}, #{finishedAt}, #{version})")
+            + " #{channelTradeNo}, #{rawCode}, #{finalSource}, #{expiresAt}, #{createdAt}, #{updatedAt}, #{finishedAt}, #{version},"
+            + " #{attempt}, #{reroutedTo})")
     int insert(ChannelOrderDO row);
 
-    @Select("SELECT " + COLUMNS + " FROM channel_order WHERE pay_order_no = #{payOrderNo}")
+    /** The pay order's current charge: its highest attempt. */
+    @Select("SELECT " + COLUMNS + " FROM channel_order WHERE pay_order_no = #{payOrderNo} ORDER BY attempt DESC LIMIT 1")
     ChannelOrderDO findByPayOrder(String payOrderNo);
+
+    @Select("SELECT " + COLUMNS + " FROM channel_order WHERE pay_order_no = #{payOrderNo} ORDER BY attempt")
+    List<ChannelOrderDO> findAttempts(String payOrderNo);
+
+    /** Set once: the first decision about a refused attempt stands (compare-and-set on NULL). */
+    @Update("UPDATE channel_order SET rerouted_to = #{to}, updated_at = #{at}, version = version + 1"
+            + " WHERE channel_order_no = #{channelOrderNo} AND status = 'FAILED' AND rerouted_to IS NULL")
+    int decideReroute(@Param("channelOrderNo") String channelOrderNo, @Param("to") String to, @Param("at") LocalDateTime at);
 
     @Select("SELECT " + COLUMNS + " FROM channel_order WHERE channel_order_no = #{channelOrderNo}")
     ChannelOrderDO find(String channelOrderNo);

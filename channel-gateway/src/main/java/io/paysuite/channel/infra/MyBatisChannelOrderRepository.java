@@ -28,12 +28,22 @@ public class MyBatisChannelOrderRepository implements ChannelOrderRepository, Su
         return mapper.insert(new ChannelOrderDO(o.channelOrderNo(), o.payOrderNo(), o.tradeNo(), o.merchantId(),
                 o.channel().name(), o.method().name(), o.amount().minor(), o.amount().currency(), o.subject(), o.status().name(),
                 o.codeUrl(), o.channelTradeNo(), o.rawCode(), o.finalSource(), utc(o.expiresAt()), utc(o.createdAt()),
-                utc(o.createdAt()), utc(o.finishedAt()), 0)) == 1;
+                utc(o.createdAt()), utc(o.finishedAt()), 0, o.attempt(), o.reroutedTo())) == 1;
     }
 
     @Override
     public Optional<ChannelOrder> findByPayOrder(String payOrderNo) {
         return Optional.ofNullable(mapper.findByPayOrder(payOrderNo)).map(MyBatisChannelOrderRepository::toOrder);
+    }
+
+    @Override
+    public List<ChannelOrder> attempts(String payOrderNo) {
+        return mapper.findAttempts(payOrderNo).stream().map(MyBatisChannelOrderRepository::toOrder).toList();
+    }
+
+    @Override
+    public boolean decideReroute(String channelOrderNo, String to, Instant at) {
+        return mapper.decideReroute(channelOrderNo, to, utc(at)) == 1;
     }
 
     @Override
@@ -69,7 +79,7 @@ public class MyBatisChannelOrderRepository implements ChannelOrderRepository, Su
         return new ChannelOrder(r.channelOrderNo(), r.payOrderNo(), r.tradeNo(), r.merchantId(), ChannelCode.valueOf(r.channel()),
                 PayMethod.valueOf(r.method()), Money.of(r.amountMinor(), r.currency()), r.subject(),
                 ChannelOrderStatus.valueOf(r.status()), r.codeUrl(), r.channelTradeNo(), r.rawCode(), r.finalSource(),
-                instant(r.expiresAt()), instant(r.createdAt()), instant(r.finishedAt()));
+                instant(r.expiresAt()), instant(r.createdAt()), instant(r.finishedAt()), r.attempt(), r.reroutedTo());
     }
 
     private static LocalDateTime utc(Instant at) {

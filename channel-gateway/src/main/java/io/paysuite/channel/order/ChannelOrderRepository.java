@@ -2,15 +2,26 @@ package io.paysuite.channel.order;
 
 import io.paysuite.api.channel.ChannelOrderStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Channel orders; every state change is a compare-and-set on the status. */
 public interface ChannelOrderRepository {
 
-    /** @return false when the pay order already has a channel order (the unique key decided) */
+    /** @return false when the pay order already has this attempt (the unique key decided) */
     boolean insert(ChannelOrder order);
 
+    /** The pay order's current charge: its highest attempt. */
     Optional<ChannelOrder> findByPayOrder(String payOrderNo);
+
+    /** Every attempt of the pay order, first first. */
+    List<ChannelOrder> attempts(String payOrderNo);
+
+    /**
+     * Records once what becomes of a refused attempt: {@code to} is the next attempt's channel or
+     * {@link ChannelOrder#NO_REROUTE}. @return false when it was already decided (read it back)
+     */
+    boolean decideReroute(String channelOrderNo, String to, Instant at);
 
     Optional<ChannelOrder> find(String channelOrderNo);
 

@@ -15,6 +15,8 @@ import io.paysuite.channel.config.ChannelProperties;
 import io.paysuite.channel.isolation.ChannelGuard;
 import io.paysuite.channel.routing.ChannelRouter;
 import io.paysuite.channel.routing.RoutingRequest;
+import io.paysuite.api.channel.ChannelOrderDTO;
+import java.util.EnumSet;
 import java.util.Set;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -50,7 +52,8 @@ public class ChannelOrders {
     private static final Logger log = LoggerFactory.getLogger(ChannelOrders.class);
 
     private final ChannelOrderRepository orders;
-    private final Map<PayMethod, ChannelAdapter> adapters = new EnumMap<>(PayMethod.class);
+    /** Method → the channels that take it (more than one where a payment can be rerouted, e.g. bank cards). */
+    private final Map<PayMethod, Map<ChannelCode, ChannelAdapter>> adapters = new EnumMap<>(PayMethod.class);
     private final ChannelResults results;
     private final ChannelProperties properties;
     private final MeterRegistry meters;
@@ -68,7 +71,8 @@ public class ChannelOrders {
         this.router = router;
         this.codeSchedule = new CodeSchedule(properties.codePollEvery(), properties.codeReverseAfter());
         this.orders = orders;
-        adapters.forEach(adapter -> this.adapters.put(adapter.method(), adapter));
+        adapters.forEach(adapter -> this.adapters.computeIfAbsent(adapter.method(), m -> new EnumMap<>(ChannelCode.class))
+                .put(adapter.channel(), adapter));
         this.results = results;
         this.properties = properties;
         this.meters = meters;
@@ -76,35 +80,137 @@ public class ChannelOrders {
         this.guard = guard;
     }
 
+    /**
+     * Charges the pay order, or — on every later call — asks how its current charge stands. A charge
+     * the channel definitely refused <em>before accepting it</em> for a reason of its own (its
+     * configuration, limits, hours, a blocked call: {@link ChannelAdapter#refusedByChannel}) is
+     * rerouted to the next channel the router admits that has not been tried for this pay order, as a
+     * new attempt with its own channel order number; while that is being decided the pay order is
+     * shown {@code PROCESSING}. A timeout, an unknown answer, a buyer's refusal (a declined card, a
+     * bad code) or any failure after acceptance is never rerouted: the money may be at the first
+     * channel, and charging a second could take it twice.
+     */
     public ChannelOrder charge(ChargeChannelCmd cmd) {
         check(cmd);
-        ChannelAdapter adapter = adapters.get(cmd.method());
-        if (adapter == null) {
+        Map<ChannelCode, ChannelAdapter> serving = adapters.getOrDefault(cmd.method(), Map.of());
+        if (serving.isEmpty()) {
             throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel takes " + cmd.method() + " now; nothing was sent");
         }
         ChannelOrder order = orders.findByPayOrder(cmd.payOrderNo()).orElse(null);
-        if (order == null && router.candidates(new RoutingRequest(cmd.method(), cmd.amount().currency(), cmd.amount().minor(),
-                cmd.merchantId(), cmd.buyerId() == null ? cmd.payOrderNo() : cmd.buyerId(), now()), Set.of(adapter.channel())).isEmpty()) {
-            // switched off, outside its limits or window, not in its gray release, or its breaker is open: nothing recorded, nothing sent
-            throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel may take this " + cmd.method() + " payment now; nothing was sent");
-        }
-        if (order == null && adapter instanceof CodeChannelAdapter && (cmd.authCode() == null || cmd.authCode().isBlank())) {
-            // a recovery of a payment-code attempt that never reached us: the code is gone, nothing was sent
-            throw new BizException(ErrorCode.PARAM_ERROR, "auth_code is required to charge " + cmd.payOrderNo());
-        }
         if (order == null) {
-            Instant now = now();
-            ChannelOrder fresh = new ChannelOrder(ChannelOrder.numberFor(cmd.payOrderNo()), cmd.payOrderNo(), cmd.tradeNo(),
-                    cmd.merchantId(), adapter.channel(), cmd.method(), cmd.amount(), cmd.subject(), ChannelOrderStatus.CREATED,
-                    null, null, null, null, cmd.expiresAt().truncatedTo(ChronoUnit.MILLIS), now, null);
-            orders.insert(fresh);
+            List<ChannelCode> candidates = router.candidates(routing(cmd), serving.keySet());
+            if (candidates.isEmpty()) {
+                // switched off, outside its limits or window, not in its gray release, or its breaker is open: nothing recorded, nothing sent
+                throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel may take this " + cmd.method() + " payment now; nothing was sent");
+            }
+            if (serving.get(candidates.get(0)) instanceof CodeChannelAdapter && (cmd.authCode() == null || cmd.authCode().isBlank())) {
+                // a recovery of a payment-code attempt that never reached us: the code is gone, nothing was sent
+                throw new BizException(ErrorCode.PARAM_ERROR, "auth_code is required to charge " + cmd.payOrderNo());
+            }
+            orders.insert(newAttempt(cmd, candidates.get(0), 0, cmd.expiresAt().truncatedTo(ChronoUnit.MILLIS)));
             order = orders.findByPayOrder(cmd.payOrderNo()).orElseThrow();
         }
         if (!order.amount().equals(cmd.amount()) || order.method() != cmd.method() || !order.tradeNo().equals(cmd.tradeNo())) {
             throw new BizException(ErrorCode.PARAM_ERROR, "pay order " + cmd.payOrderNo() + " was charged with different content");
         }
-        return adapter instanceof CodeChannelAdapter code ? followUpCode(order, code, cmd.authCode(), 0)
-                : followUp(order, (QrChannelAdapter) adapter);
+        for (int hops = 0; hops <= ChannelCode.values().length; hops++) {
+            ChannelAdapter adapter = adapterOf(order);
+            if (adapter == null) {
+                log.warn("channel order {} is at {}, which this gateway no longer serves for {}; left as it is",
+                        order.channelOrderNo(), order.channel(), order.method());
+                return order;
+            }
+            order = adapter instanceof CodeChannelAdapter code ? followUpCode(order, code, cmd.authCode(), 0)
+                    : followUp(order, (QrChannelAdapter) adapter);
+            if (!awaitsReroute(order)) {
+                return order;
+            }
+            ChannelOrder next = reroute(order, cmd, serving);
+            if (next == null) {
+                return reread(order);
+            }
+            order = next;
+        }
+        return order;
+    }
+
+    /** What callers see: a refused attempt that will be rerouted is not the pay order's answer, so it shows PROCESSING. */
+    public ChannelOrderDTO view(ChannelOrder order) {
+        return awaitsReroute(order) ? order.toDTO(ChannelOrderStatus.PROCESSING) : order.toDTO();
+    }
+
+    /**
+     * A definite refusal, from the synchronous answer to the charge itself (so the channel never accepted
+     * the order), that the channel's adapter calls the channel's own, and not yet decided as final.
+     */
+    boolean awaitsReroute(ChannelOrder order) {
+        if (order.status() != ChannelOrderStatus.FAILED || !"SYNC".equals(order.finalSource())
+                || ChannelOrder.NO_REROUTE.equals(order.reroutedTo())) {
+            return false;
+        }
+        ChannelAdapter adapter = adapterOf(order);
+        return adapter != null && adapter.refusedByChannel(order.rawCode());
+    }
+
+    /**
+     * Decides once (compare-and-set on {@code rerouted_to}) where a refused attempt goes, and creates the
+     * next attempt there; a repeat after a crash finds the decision and creates the same attempt (the
+     * unique key keeps it one). With no channel left the refusal becomes the pay order's answer.
+     *
+     * @return the pay order's current charge, or null when it was not rerouted
+     */
+    private ChannelOrder reroute(ChannelOrder refused, ChargeChannelCmd cmd, Map<ChannelCode, ChannelAdapter> serving) {
+        ChannelOrder order = refused;
+        if (order.reroutedTo() == null) {
+            String target = nextChannel(order, cmd, serving);
+            if (orders.decideReroute(order.channelOrderNo(), target, now()) && ChannelOrder.NO_REROUTE.equals(target)) {
+                log.info("pay order {} refused by {} ({}); no other channel may take it", order.payOrderNo(), order.channel(),
+                        order.rawCode());
+                results.finished(reread(order));
+                return null;
+            }
+            order = reread(order);
+        }
+        if (ChannelOrder.NO_REROUTE.equals(order.reroutedTo())) {
+            return null;
+        }
+        ChannelCode channel = ChannelCode.valueOf(order.reroutedTo());
+        int attempt = order.attempt() + 1;
+        if (orders.insert(newAttempt(cmd, channel, attempt, order.expiresAt()))) {
+            log.info("pay order {} refused by {} ({}) before acceptance: rerouted to {} as attempt {}", order.payOrderNo(),
+                    order.channel(), order.rawCode(), channel, attempt);
+            meters.counter("channel.reroute", "from", order.channel().name(), "to", channel.name()).increment();
+        }
+        return orders.findByPayOrder(order.payOrderNo()).orElseThrow();
+    }
+
+    private String nextChannel(ChannelOrder refused, ChargeChannelCmd cmd, Map<ChannelCode, ChannelAdapter> serving) {
+        if (ChannelOrder.numberFor(refused.payOrderNo(), refused.attempt() + 1) == null) {
+            return ChannelOrder.NO_REROUTE;
+        }
+        if (serving.get(refused.channel()) instanceof CodeChannelAdapter && (cmd.authCode() == null || cmd.authCode().isBlank())) {
+            return ChannelOrder.NO_REROUTE; // the buyer's code (or card token) is not in this call: nothing to charge elsewhere
+        }
+        Set<ChannelCode> left = EnumSet.noneOf(ChannelCode.class);
+        left.addAll(serving.keySet());
+        orders.attempts(refused.payOrderNo()).forEach(tried -> left.remove(tried.channel()));
+        List<ChannelCode> candidates = left.isEmpty() ? List.of() : router.candidates(routing(cmd), left);
+        return candidates.isEmpty() ? ChannelOrder.NO_REROUTE : candidates.get(0).name();
+    }
+
+    private ChannelOrder newAttempt(ChargeChannelCmd cmd, ChannelCode channel, int attempt, Instant expiresAt) {
+        return new ChannelOrder(ChannelOrder.numberFor(cmd.payOrderNo(), attempt), cmd.payOrderNo(), cmd.tradeNo(), cmd.merchantId(),
+                channel, cmd.method(), cmd.amount(), cmd.subject(), ChannelOrderStatus.CREATED, null, null, null, null, expiresAt,
+                now(), null, attempt, null);
+    }
+
+    private RoutingRequest routing(ChargeChannelCmd cmd) {
+        return new RoutingRequest(cmd.method(), cmd.amount().currency(), cmd.amount().minor(), cmd.merchantId(),
+                cmd.buyerId() == null ? cmd.payOrderNo() : cmd.buyerId(), now());
+    }
+
+    private ChannelAdapter adapterOf(ChannelOrder order) {
+        return adapters.getOrDefault(order.method(), Map.of()).get(order.channel());
     }
 
     /** A delayed follow-up of a payment-code order fired ({@link FollowUps}); schedules the next one while not final. */
@@ -113,7 +219,7 @@ public class ChannelOrders {
         if (order == null || order.status().isFinal()) {
             return;
         }
-        ChannelAdapter adapter = adapters.get(order.method());
+        ChannelAdapter adapter = adapterOf(order);
         if (adapter instanceof CodeChannelAdapter code) {
             followUpCode(order, code, null, attempt);
         } else if (adapter instanceof QrChannelAdapter qr) {
@@ -200,9 +306,10 @@ public class ChannelOrders {
             meters.counter("channel.alarm", "kind", "unknown_order").increment();
             return;
         }
-        ChannelAdapter adapter = adapters.get(order.method());
+        ChannelAdapter adapter = adapterOf(order);
         if (adapter == null) {
-            log.warn("notification for {} whose method {} has no adapter here; left to the checks", channelOrderNo, order.method());
+            log.warn("notification for {} whose channel {} / method {} has no adapter here; left to the checks", channelOrderNo,
+                    order.channel(), order.method());
             return;
         }
         ChannelCall truth = timed(order, "query", () -> adapter.query(order));
@@ -270,7 +377,9 @@ public class ChannelOrders {
                         log.info("channel order {} refused by {}: {} {}", order.channelOrderNo(), order.channel(),
                                 answer.rawCode(), answer.rawMessage());
                         ChannelOrder failed = reread(order);
-                        results.finished(failed);
+                        if (!awaitsReroute(failed)) {
+                            results.finished(failed);
+                        }
                         return failed;
                     }
                 } else {
@@ -325,7 +434,9 @@ public class ChannelOrders {
                         answer.rawCode(), done.payOrderNo());
                 meters.counter("channel.order.final", "channel", done.channel().name(), "status", claimed.name(),
                         "source", source).increment();
-                results.finished(done);
+                if (!awaitsReroute(done)) {
+                    results.finished(done); // a refusal to be rerouted is announced by the reroute's own end
+                }
                 return done;
             }
             current = reread(current);
@@ -354,7 +465,8 @@ public class ChannelOrders {
      * @return whether the channel answered
      */
     public boolean probe(ChannelCode channel) {
-        ChannelAdapter adapter = adapters.values().stream().filter(a -> a.channel() == channel).findFirst().orElse(null);
+        ChannelAdapter adapter = adapters.values().stream().map(byChannel -> byChannel.get(channel)).filter(Objects::nonNull)
+                .findFirst().orElse(null);
         if (adapter == null) {
             return false;
         }
@@ -368,7 +480,7 @@ public class ChannelOrders {
     /** The channels this gateway can charge, by the configured adapters. */
     public java.util.Set<ChannelCode> channels() {
         java.util.Set<ChannelCode> channels = java.util.EnumSet.noneOf(ChannelCode.class);
-        adapters.values().forEach(a -> channels.add(a.channel()));
+        adapters.values().forEach(byChannel -> channels.addAll(byChannel.keySet()));
         return channels;
     }
 

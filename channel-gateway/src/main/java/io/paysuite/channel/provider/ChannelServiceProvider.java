@@ -17,7 +17,6 @@ import io.paysuite.api.channel.ReconciliationDTO;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
-import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.order.ChannelOrders;
 import io.paysuite.channel.reconcile.ChannelReconciler;
 import java.util.function.Supplier;
@@ -76,12 +75,12 @@ public class ChannelServiceProvider implements ChannelService {
 
     @Override
     public Result<ChannelOrderDTO> charge(ChargeChannelCmd cmd) {
-        return answer("charge", () -> orders.charge(cmd).toDTO());
+        return answer("charge", () -> orders.view(orders.charge(cmd)));
     }
 
     @Override
     public Result<ChannelOrderDTO> get(String payOrderNo) {
-        return answer("get", () -> orders.get(payOrderNo).map(ChannelOrder::toDTO)
+        return answer("get", () -> orders.get(payOrderNo).map(orders::view)
                 .orElseThrow(() -> new BizException(ErrorCode.PAY_ORDER_NOT_FOUND, "no channel order for " + payOrderNo)));
     }
 

@@ -9,40 +9,34 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.stereotype.Component;
 
 /**
- * UnionPay's daily file, fetched from {@code paysuite.channels.unionpay.bill.url-template}
+ * UnionPay's daily file, fetched from {@code paysuite.channels.unionpay[-b].bill.url-template}
  * ({@code {date}} → {@code yyyy-MM-dd}); the local run points it at the channel sandbox. Real UnionPay
  * hands the file out through ACP {@code fileTransfer.do} (txnType 76), which is not built: a deployment
  * against UnionPay leaves this unset and reconciles UnionPay outside Paysuite until it is.
  */
-@Component
-@ConditionalOnProperty(prefix = "paysuite.channels.unionpay.bill", name = "url-template")
 public class UnionPayBillSource implements BillSource {
 
-    private final Properties properties;
+    private final ChannelCode channel;
+    private final String urlTemplate;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final UnionPayBillParser parser = new UnionPayBillParser();
 
-    @ConfigurationProperties("paysuite.channels.unionpay.bill")
-    public record Properties(String urlTemplate) {
-    }
-
-    public UnionPayBillSource(Properties properties) {
-        this.properties = properties;
+    /** One per acquirer: each hands out the file of its own merchant number. */
+    public UnionPayBillSource(ChannelCode channel, String urlTemplate) {
+        this.channel = channel;
+        this.urlTemplate = urlTemplate;
     }
 
     @Override
     public ChannelCode channel() {
-        return ChannelCode.UNIONPAY;
+        return channel;
     }
 
     @Override
     public List<BillRow> rows(LocalDate billDate) {
-        URI uri = URI.create(properties.urlTemplate().replace("{date}", billDate.toString()));
+        URI uri = URI.create(urlTemplate.replace("{date}", billDate.toString()));
         try {
             HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());

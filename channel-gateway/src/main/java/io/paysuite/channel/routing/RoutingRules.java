@@ -36,7 +36,7 @@ public class RoutingRules implements SmartLifecycle {
     static final List<RoutingRule> DEFAULTS = List.of(
             RoutingRule.open(ChannelCode.ALIPAY, PayMethod.ALIPAY_QR), RoutingRule.open(ChannelCode.ALIPAY, PayMethod.ALIPAY_CODE),
             RoutingRule.open(ChannelCode.WECHAT, PayMethod.WECHAT_QR), RoutingRule.open(ChannelCode.WECHAT, PayMethod.WECHAT_CODE),
-            RoutingRule.open(ChannelCode.UNIONPAY, PayMethod.BANK_CARD));
+            RoutingRule.open(ChannelCode.UNIONPAY, PayMethod.BANK_CARD), RoutingRule.open(ChannelCode.UNIONPAY_B, PayMethod.BANK_CARD));
 
     private final IsolationProperties isolation;
     private final RoutingProperties properties;

@@ -1,5 +1,6 @@
 package io.paysuite.channel.unionpay;
 
+import io.paysuite.api.channel.ChannelCode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,8 +13,6 @@ import java.security.PublicKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 /**
  * The ACP wire, hand-written (no UnionPay SDK on Maven Central): a request is a URL-encoded UTF-8 form signed by
@@ -21,9 +20,8 @@ import org.springframework.stereotype.Component;
  * URL-encoded (a Base64 signature keeps its {@code +}), nested values such as {@code tokenPayData} in braces. An answer
  * counts only when it names UnionPay's {@code certId} and verifies against its key. One attempt per call: a repeat of
  * a consume is the caller's decision (it never makes one; it queries), so there are no retries here.
+ * One client per acquirer ({@link UnionPayAcquirers}): each has its own merchant number and keys.
  */
-@Component
-@ConditionalOnProperty(prefix = "paysuite.channels.unionpay", name = "gateway-url")
 public class AcpClient {
 
     static final String BACK_TRANS = "/gateway/api/backTransReq.do";
@@ -40,12 +38,18 @@ public class AcpClient {
         }
     }
 
+    private final ChannelCode channel;
     private final UnionPayProperties properties;
     private final PrivateKey merchantKey;
     private final PublicKey platformKey;
     private final HttpClient http;
 
     public AcpClient(UnionPayProperties properties) {
+        this(ChannelCode.UNIONPAY, properties);
+    }
+
+    public AcpClient(ChannelCode channel, UnionPayProperties properties) {
+        this.channel = channel;
         this.properties = properties;
         if (properties.merchantPrivateKey() == null || properties.platformPublicKey() == null) {
             throw new IllegalStateException("paysuite.channels.unionpay.merchant-private-key and platform-public-key are required "
@@ -56,6 +60,11 @@ public class AcpClient {
         // HTTP/1.1: the ACP gateways speak it, and it keeps java.net.http from trying an h2c upgrade on plain http
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The channel this acquirer is to routing, isolation and the ledger. */
+    public ChannelCode channel() {
+        return channel;
     }
 
     UnionPayProperties properties() {

@@ -11,8 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 /**
  * Bank card through UnionPay's token payment (ACP 5.1.0, {@code bizType=000902}): the buyer's bound card is a token,
@@ -22,8 +20,6 @@ import org.springframework.stereotype.Component;
  * {@code txnTime} is the order's creation time in Beijing time, derived again for every call (merId + orderId + txnTime
  * identify the transaction, so it must never change and is never stored).
  */
-@Component
-@ConditionalOnProperty(prefix = "paysuite.channels.unionpay", name = "gateway-url")
 public class UnionPayCardAdapter implements CodeChannelAdapter {
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -39,7 +35,13 @@ public class UnionPayCardAdapter implements CodeChannelAdapter {
 
     @Override
     public ChannelCode channel() {
-        return ChannelCode.UNIONPAY;
+        return client.channel();
+    }
+
+    /** ACP's refusals of our merchant account at this acquirer (format, signature, merchant state, permission, limit, hours). */
+    @Override
+    public boolean refusedByChannel(String rawCode) {
+        return CodeChannelAdapter.super.refusedByChannel(rawCode) || UnionPayCodes.refusedByAcquirer(rawCode);
     }
 
     @Override

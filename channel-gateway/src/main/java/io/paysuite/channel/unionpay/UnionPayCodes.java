@@ -31,7 +31,18 @@ final class UnionPayCodes {
 
     static final String NO_SUCH_TRANSACTION = "34";
 
+    /**
+     * Refusals of our merchant account by the acquirer, not of the buyer's card: format, signature and missing fields
+     * (our configuration there), merchant state, no permission, over the merchant's limit, outside its hours. Another
+     * acquirer may take the payment; a card's refusal (60–67, 38 risk, 40 binding, 01 generic) is not rerouted.
+     */
+    private static final Set<String> ACQUIRER_REFUSED = Set.of("10", "11", "13", "31", "32", "33", "39");
+
     private UnionPayCodes() {
+    }
+
+    static boolean refusedByAcquirer(String respCode) {
+        return respCode != null && ACQUIRER_REFUSED.contains(respCode);
     }
 
     /** {@code backTransReq.do} consume: {@code 00} accepted, not paid. */

@@ -3,10 +3,12 @@ package io.paysuite.channel.unionpay;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.order.ChannelOrders;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,22 +23,27 @@ import org.springframework.web.bind.annotation.RestController;
  * record (a refund's notification, a code we do not treat as final: resending would not change it, the query decides).
  */
 @RestController
-@ConditionalOnProperty(prefix = "paysuite.channels.unionpay", name = "gateway-url")
 public class UnionPayNotifyController {
 
     private static final Logger log = LoggerFactory.getLogger(UnionPayNotifyController.class);
 
     private final ChannelOrders orders;
-    private final AcpClient client;
+    /** By merchant number: every acquirer posts to the same URL and the notification names whose merchant it is. */
+    private final Map<String, AcpClient> clients;
 
-    public UnionPayNotifyController(ChannelOrders orders, AcpClient client) {
+    public UnionPayNotifyController(ChannelOrders orders, ObjectProvider<AcpClient> clients) {
+        this(orders, clients.orderedStream().toList());
+    }
+
+    UnionPayNotifyController(ChannelOrders orders, List<AcpClient> clients) {
         this.orders = orders;
-        this.client = client;
+        this.clients = clients.stream().collect(Collectors.toMap(c -> c.properties().merId(), c -> c));
     }
 
     @PostMapping(path = "/channels/unionpay/notify", produces = MediaType.TEXT_PLAIN_VALUE)
     public ResponseEntity<String> notify(@RequestParam Map<String, String> form) {
-        if (!client.verifies(form) || !client.properties().merId().equals(form.get("merId"))) {
+        AcpClient client = form.get("merId") == null ? null : clients.get(form.get("merId"));
+        if (client == null || !client.verifies(form)) {
             log.warn("CHANNEL_ALARM unionpay notification refused (signature, certId or merId) orderId={} queryId={}",
                     form.get("orderId"), form.get("queryId"));
             return ResponseEntity.badRequest().body("refused");

@@ -11,8 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 /**
  * Refunds of UnionPay token consumes (ACP {@code txnType=04}, naming the consume by {@code origQryId},
@@ -21,8 +19,6 @@ import org.springframework.stereotype.Component;
  * never stored, so the query names the same transaction. Accepted ({@code 00}) is not done: the
  * refund settles later and the query's {@code origRespCode} decides.
  */
-@Component
-@ConditionalOnProperty(prefix = "paysuite.channels.unionpay", name = "gateway-url")
 public class UnionPayRefundAdapter implements RefundAdapter {
 
     private static final DateTimeFormatter ORDER_SECOND = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -37,7 +33,7 @@ public class UnionPayRefundAdapter implements RefundAdapter {
 
     @Override
     public ChannelCode channel() {
-        return ChannelCode.UNIONPAY;
+        return client.channel();
     }
 
     @Override

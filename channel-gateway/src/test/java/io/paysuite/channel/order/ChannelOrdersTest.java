@@ -313,14 +313,20 @@ class ChannelOrdersTest {
         }
     }
 
-    /** The repository's contract (unique pay order, compare-and-set), in memory for the unit test. */
+    /** The repository's contract (unique pay order and attempt, compare-and-set), in memory for the unit test. */
     static final class Repo implements ChannelOrderRepository {
         final Map<String, ChannelOrder> byNo = new ConcurrentHashMap<>();
         final List<String> conflicts = new ArrayList<>();
+        /** Set to make the next insert of that attempt fail as a crash would, after the decision was recorded. */
+        volatile int crashOnInsertOfAttempt = -1;
 
         @Override
         public synchronized boolean insert(ChannelOrder order) {
-            if (findByPayOrder(order.payOrderNo()).isPresent()) {
+            if (order.attempt() == crashOnInsertOfAttempt) {
+                crashOnInsertOfAttempt = -1;
+                throw new IllegalStateException("process killed before the insert");
+            }
+            if (byNo.values().stream().anyMatch(o -> o.payOrderNo().equals(order.payOrderNo()) && o.attempt() == order.attempt())) {
                 return false;
             }
             byNo.put(order.channelOrderNo(), order);
@@ -329,7 +335,23 @@ class ChannelOrdersTest {
 
         @Override
         public Optional<ChannelOrder> findByPayOrder(String payOrderNo) {
-            return byNo.values().stream().filter(o -> o.payOrderNo().equals(payOrderNo)).findFirst();
+            return attempts(payOrderNo).stream().reduce((first, later) -> later);
+        }
+
+        @Override
+        public List<ChannelOrder> attempts(String payOrderNo) {
+            return byNo.values().stream().filter(o -> o.payOrderNo().equals(payOrderNo))
+                    .sorted(java.util.Comparator.comparingInt(ChannelOrder::attempt)).toList();
+        }
+
+        @Override
+        public synchronized boolean decideReroute(String no, String to, Instant at) {
+            ChannelOrder o = byNo.get(no);
+            if (o == null || o.status() != ChannelOrderStatus.FAILED || o.reroutedTo() != null) {
+                return false;
+            }
+            byNo.put(no, with(o, o.status(), o.codeUrl(), o.channelTradeNo(), o.rawCode(), o.finalSource(), o.finishedAt(), to));
+            return true;
         }
 
         @Override
@@ -344,11 +366,9 @@ class ChannelOrdersTest {
             if (o == null || o.status() != from) {
                 return false;
             }
-            byNo.put(no, new ChannelOrder(o.channelOrderNo(), o.payOrderNo(), o.tradeNo(), o.merchantId(), o.channel(), o.method(),
-                    o.amount(), o.subject(), to, codeUrl != null ? codeUrl : o.codeUrl(),
+            byNo.put(no, with(o, to, codeUrl != null ? codeUrl : o.codeUrl(),
                     channelTradeNo != null ? channelTradeNo : o.channelTradeNo(), rawCode != null ? rawCode : o.rawCode(),
-                    finalSource != null ? finalSource : o.finalSource(), o.expiresAt(), o.createdAt(),
-                    to.isFinal() ? at : o.finishedAt()));
+                    finalSource != null ? finalSource : o.finalSource(), to.isFinal() ? at : o.finishedAt(), o.reroutedTo()));
             return true;
         }
 
@@ -358,9 +378,7 @@ class ChannelOrdersTest {
             if (o.status() != ChannelOrderStatus.PROCESSING || o.codeUrl() != null) {
                 return false;
             }
-            byNo.put(no, new ChannelOrder(o.channelOrderNo(), o.payOrderNo(), o.tradeNo(), o.merchantId(), o.channel(), o.method(),
-                    o.amount(), o.subject(), o.status(), codeUrl, o.channelTradeNo(), o.rawCode(), o.finalSource(), o.expiresAt(),
-                    o.createdAt(), o.finishedAt()));
+            byNo.put(no, with(o, o.status(), codeUrl, o.channelTradeNo(), o.rawCode(), o.finalSource(), o.finishedAt(), o.reroutedTo()));
             return true;
         }
 
@@ -368,6 +386,13 @@ class ChannelOrdersTest {
         public void recordConflict(String no, ChannelOrderStatus held, ChannelOrderStatus claimed, String rawCode, String source,
                                    String detail, Instant at) {
             conflicts.add(held + "→" + claimed);
+        }
+
+        private static ChannelOrder with(ChannelOrder o, ChannelOrderStatus status, String codeUrl, String channelTradeNo,
+                                         String rawCode, String finalSource, Instant finishedAt, String reroutedTo) {
+            return new ChannelOrder(o.channelOrderNo(), o.payOrderNo(), o.tradeNo(), o.merchantId(), o.channel(), o.method(),
+                    o.amount(), o.subject(), status, codeUrl, channelTradeNo, rawCode, finalSource, o.expiresAt(), o.createdAt(),
+                    finishedAt, o.attempt(), reroutedTo);
         }
     }
 }

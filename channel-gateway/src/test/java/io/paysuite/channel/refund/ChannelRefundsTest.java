@@ -64,6 +64,16 @@ class ChannelRefundsTest {
         }
 
         @Override
+        public List<ChannelOrder> attempts(String payOrderNo) {
+            return findByPayOrder(payOrderNo).stream().toList();
+        }
+
+        @Override
+        public boolean decideReroute(String channelOrderNo, String to, Instant at) {
+            return false;
+        }
+
+        @Override
         public Optional<ChannelOrder> findByPayOrder(String payOrderNo) {
             Instant now = Instant.now();
             return Optional.of(new ChannelOrder("C2026112914000001000010004", payOrderNo, "T1", "M1", ChannelCode.ALIPAY,

@@ -61,4 +61,16 @@ class UnionPayCodesTest {
         }
         assertThat(UnionPayCodes.ofNotification(null)).isEqualTo(Outcome.UNKNOWN);
     }
+
+    @Test
+    void onlyTheAcquirersOwnRefusalsMayBeRerouted() {
+        for (String acquirer : new String[] {"10", "11", "13", "31", "32", "33", "39"}) {
+            assertThat(UnionPayCodes.refusedByAcquirer(acquirer)).as(acquirer).isTrue();
+            assertThat(UnionPayCodes.ofConsume(acquirer)).as(acquirer + " is a definite refusal").isEqualTo(Outcome.FAILURE);
+        }
+        for (String card : new String[] {"01", "30", "38", "40", "60", "61", "64", "67", "00", "03", "05", "12", "99"}) {
+            assertThat(UnionPayCodes.refusedByAcquirer(card)).as(card + ": the card's refusal or no refusal at all").isFalse();
+        }
+        assertThat(UnionPayCodes.refusedByAcquirer(null)).isFalse();
+    }
 }

@@ -20,7 +20,7 @@ class UnionPayNotifyControllerTest {
 
     final ChannelOrders orders = mock(ChannelOrders.class);
     final UnionPayNotifyController controller = new UnionPayNotifyController(orders,
-            new AcpClient(UnionPayCardAdapterTest.properties("http://127.0.0.1:1")));
+            java.util.List.of(new AcpClient(UnionPayCardAdapterTest.properties("http://127.0.0.1:1"))));
 
     static Map<String, String> notification(String txnType, String respCode) {
         Map<String, String> form = new LinkedHashMap<>();

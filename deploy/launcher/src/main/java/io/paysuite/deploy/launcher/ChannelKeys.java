@@ -35,6 +35,7 @@ public final class ChannelKeys {
         keys.secret("wechat-v2.key");
         keys.pair("unionpay-merchant");
         keys.pair("unionpay-platform");
+        keys.pair("unionpay-b-merchant"); // our merchant key at the second acquirer; UnionPay's platform key is shared
         return keys;
     }
 

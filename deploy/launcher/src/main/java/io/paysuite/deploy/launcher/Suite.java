@@ -74,7 +74,9 @@ public final class Suite implements AutoCloseable {
                         "--paysuite.sandbox.wechat.api-v3-key-file=" + channelKeys.secretFile("wechat-apiv3.key"),
                         "--paysuite.sandbox.wechat.v2-key-file=" + channelKeys.secretFile("wechat-v2.key"),
                         "--paysuite.sandbox.unionpay.merchant-public-key=" + channelKeys.publicKey("unionpay-merchant"),
-                        "--paysuite.sandbox.unionpay.platform-private-key=" + channelKeys.privateKey("unionpay-platform")),
+                        "--paysuite.sandbox.unionpay.platform-private-key=" + channelKeys.privateKey("unionpay-platform"),
+                        "--paysuite.sandbox.unionpay-b.merchant-public-key=" + channelKeys.publicKey("unionpay-b-merchant"),
+                        "--paysuite.sandbox.unionpay-b.platform-private-key=" + channelKeys.privateKey("unionpay-platform")),
                 config.workDir()).start();
         for (ServiceId id : ServiceId.values()) {
             services.put(id, newProcess(id, id.module(), config.ports(id), Map.of()).start());
@@ -156,6 +158,14 @@ public final class Suite implements AutoCloseable {
         props.put("paysuite.channels.unionpay.platform-public-key", channelKeys.publicKey("unionpay-platform").toString());
         props.put("paysuite.channels.unionpay.bill.url-template", sandboxUrl + "/sandbox/v1/bills/UNIONPAY/{date}");
         props.put("paysuite.channels.unionpay.back-url", "http://127.0.0.1:" + ports.http() + "/channels/unionpay/notify");
+        // the second acquirer: the sandbox's other ACP front, our other merchant number (the sandbox's defaults on both sides)
+        props.put("paysuite.channels.unionpay-b.gateway-url", sandboxUrl + "/acquirer-b");
+        props.put("paysuite.channels.unionpay-b.mer-id", "777290058110049");
+        props.put("paysuite.channels.unionpay-b.merchant-cert-id", "68759529226");
+        props.put("paysuite.channels.unionpay-b.merchant-private-key", channelKeys.privateKey("unionpay-b-merchant").toString());
+        props.put("paysuite.channels.unionpay-b.platform-public-key", channelKeys.publicKey("unionpay-platform").toString());
+        props.put("paysuite.channels.unionpay-b.bill.url-template", sandboxUrl + "/sandbox/v1/bills/UNIONPAY_B/{date}");
+        props.put("paysuite.channels.unionpay-b.back-url", "http://127.0.0.1:" + ports.http() + "/channels/unionpay/notify");
     }
 
     private Path jar(String moduleDir, String artifact) {
