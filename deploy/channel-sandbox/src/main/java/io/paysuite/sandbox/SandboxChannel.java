@@ -8,7 +8,7 @@ import java.util.Optional;
 /** What every channel of the sandbox shows to the control API. */
 public interface SandboxChannel {
 
-    /** Upper case: ALIPAY, WECHAT, UNIONPAY. */
+    /** Upper case: ALIPAY, WECHAT, UNIONPAY, UNIONPAY_B. */
     String name();
 
     /** The sandbox's own view of an order: {@code status, amount_fen, trade_no, refunded_fen}. */

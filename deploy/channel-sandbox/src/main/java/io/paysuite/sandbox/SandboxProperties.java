@@ -10,11 +10,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeScale multiplies notification retry gaps and the Alipay 8888 buyer's confirmation delay (tests use 0.001)
  * @param alipay    the Alipay open-platform gateway played at {@code /gateway.do}
  * @param wechat    WeChat Pay API v3 played at {@code /v3/**}
- * @param unionpay  UnionPay's online gateway (ACP 5.1.0 token payments) played at {@code /gateway/api/*.do}
+ * @param unionpay  UnionPay's online gateway (ACP 5.1.0 token payments) played at {@code /gateway/api/*.do}, channel UNIONPAY
+ * @param unionpayB the same gateway reached through a second acquiring institution ({@code paysuite.sandbox.unionpay-b.*}),
+ *                  played at {@code /acquirer-b/gateway/api/*.do}, channel UNIONPAY_B: its own merchant, merchant key and
+ *                  transactions, the same UnionPay platform key
  */
 @ConfigurationProperties(prefix = "paysuite.sandbox")
 public record SandboxProperties(@DefaultValue("1.0") double timeScale, @DefaultValue Alipay alipay,
-                                @DefaultValue Wechat wechat, @DefaultValue UnionPay unionpay) {
+                                @DefaultValue Wechat wechat, @DefaultValue UnionPay unionpay, @DefaultValue UnionPay unionpayB) {
+
+    // The two acquirers share the record but not the merchant, so the merchant's defaults are given per acquirer here.
+    public SandboxProperties {
+        unionpay = unionpay.orMerchant("777290058110048", "68759529225");
+        unionpayB = unionpayB.orMerchant("777290058110049", "68759529226");
+    }
 
     /**
      * @param appId              the only merchant app accepted (another → 40002 {@code isv.invalid-app-id})
@@ -46,18 +55,31 @@ public record SandboxProperties(@DefaultValue("1.0") double timeScale, @DefaultV
     }
 
     /**
-     * @param merId              the only merchant accepted (another → respCode 31)
+     * One acquirer's UnionPay merchant ({@code unionpay} and {@code unionpay-b}).
+     *
+     * @param merId              the only merchant accepted (another → respCode 31); default per acquirer
      * @param merchantPublicKey  path to a PEM {@code PUBLIC KEY} (X.509) of the merchant's signing certificate; requests'
      *                           ACP 5.1.0 signatures must verify against it (else respCode 11)
-     * @param merchantCertId     the merchant certificate's id the requests must name in {@code certId} (else respCode 11)
+     * @param merchantCertId     the merchant certificate's id the requests must name in {@code certId} (else respCode 11);
+     *                           default per acquirer
      * @param platformPrivateKey path to a PEM {@code PRIVATE KEY} (PKCS#8) the sandbox signs answers and notifications with
      * @param platformCertId     the certificate id sent as {@code certId} with everything the sandbox signs
      * @param settleDelay        how long after acceptance a consume or refund settles (× time-scale)
      * @param latency            base latency added to each gateway call
      */
-    public record UnionPay(@DefaultValue("777290058110048") String merId, String merchantPublicKey,
-                           @DefaultValue("68759529225") String merchantCertId, String platformPrivateKey,
+    public record UnionPay(String merId, String merchantPublicKey, String merchantCertId, String platformPrivateKey,
                            @DefaultValue("69629715588") String platformCertId, @DefaultValue("2s") Duration settleDelay,
                            @DefaultValue("20ms") Duration latency) {
+
+        /** This configuration with the merchant number and certificate id filled in where they were not set. */
+        UnionPay orMerchant(String defaultMerId, String defaultMerchantCertId) {
+            return new UnionPay(isBlank(merId) ? defaultMerId : merId, merchantPublicKey,
+                    isBlank(merchantCertId) ? defaultMerchantCertId : merchantCertId, platformPrivateKey, platformCertId,
+                    settleDelay, latency);
+        }
+
+        private static boolean isBlank(String value) {
+            return value == null || value.isBlank();
+        }
     }
 }

@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Component;
 
 /**
  * The sandbox's UnionPay online gateway (ACP 5.1.0, token payments {@code bizType=000902}): in-memory transactions
@@ -33,11 +32,10 @@ import org.springframework.stereotype.Component;
  * The card token decides a consume's result: ending {@code 0000} (and any other ending) succeeds, {@code 1111} fails
  * with {@code 64} (卡上的余额不足, insufficient funds), {@code 9999} never settles (query keeps answering
  * {@code origRespCode=05}). Answers are unsigned field maps; the controller signs them. Refusals throw {@link AcpRefusal}.
+ * One instance per acquirer ({@link UnionPayAcquirers}): each is its own channel with its own merchant and transactions.
  */
-@Component
 public class UnionPayGateway implements SandboxChannel {
 
-    static final String CHANNEL = "UNIONPAY";
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final String CONSUME = "01";
     static final String REFUND = "04";
@@ -58,18 +56,22 @@ public class UnionPayGateway implements SandboxChannel {
     private final Map<String, UnionPayOrder> orders = new ConcurrentHashMap<>();
     private final Map<String, UnionPayOrder> byQueryId = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000L));
+    private final UnionPayAcquirer acquirer;
     private final SandboxProperties.UnionPay config;
     private final double timeScale;
+    private final UnionPayKeys keys;
     private final UnionPayNotifications notifications;
     private final ScheduledExecutorService settler;
     private final Clock clock = Clock.systemUTC();
 
-    public UnionPayGateway(SandboxProperties properties, UnionPayNotifications notifications) {
-        this.config = properties.unionpay();
-        this.timeScale = properties.timeScale();
+    UnionPayGateway(UnionPayAcquirer acquirer, double timeScale, UnionPayKeys keys, UnionPayNotifications notifications) {
+        this.acquirer = acquirer;
+        this.config = acquirer.config();
+        this.timeScale = timeScale;
+        this.keys = keys;
         this.notifications = notifications;
         this.settler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sandbox-unionpay-settle");
+            Thread t = new Thread(r, "sandbox-" + acquirer.channel().toLowerCase() + "-settle");
             t.setDaemon(true);
             return t;
         });
@@ -77,7 +79,16 @@ public class UnionPayGateway implements SandboxChannel {
 
     @Override
     public String name() {
-        return CHANNEL;
+        return acquirer.channel();
+    }
+
+    /** What precedes {@code /gateway/api/*.do} in this acquirer's URLs. */
+    String basePath() {
+        return acquirer.basePath();
+    }
+
+    UnionPayKeys keys() {
+        return keys;
     }
 
     // ---- checks every request passes ----
@@ -259,31 +270,37 @@ public class UnionPayGateway implements SandboxChannel {
     /** Injected notifications are not offered for UnionPay yet: its notifications carry no id to resend. */
     @Override
     public String inject(Injection injection) {
-        throw new InjectionRefused(409, "NOT_SUPPORTED", "notification injection is not offered for UNIONPAY yet");
+        throw new InjectionRefused(409, "NOT_SUPPORTED", "notification injection is not offered for " + name() + " yet");
     }
 
+    /** Every transaction once (an orderId sent with several txnTimes is several), with its orderId as {@code out_trade_no}. */
     @Override
     public List<Map<String, Object>> orders() {
         return orders.values().stream().sorted(Comparator.comparing((UnionPayOrder o) -> o.acceptedAt))
-                .map(o -> order(o.orderId).orElseThrow()).toList();
+                .map(o -> view(o, true)).toList();
     }
 
     @Override
     public Optional<Map<String, Object>> order(String orderId) {
         return orders.values().stream().filter(o -> o.orderId.equals(orderId))
-                .max(Comparator.comparing((UnionPayOrder o) -> o.acceptedAt)).map(o -> {
-                    synchronized (o) {
-                        Map<String, Object> view = new LinkedHashMap<>();
-                        view.put("status", o.state.name());
-                        view.put("amount_fen", o.amountFen);
-                        view.put("trade_no", o.queryId);
-                        view.put("refunded_fen", o.refundedFen);
-                        view.put("txn_type", o.txnType);
-                        view.put("txn_time", o.txnTime);
-                        view.put("resp_code", o.respCode);
-                        return view;
-                    }
-                });
+                .max(Comparator.comparing((UnionPayOrder o) -> o.acceptedAt)).map(o -> view(o, false));
+    }
+
+    private static Map<String, Object> view(UnionPayOrder o, boolean withNumber) {
+        synchronized (o) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            if (withNumber) {
+                view.put("out_trade_no", o.orderId);
+            }
+            view.put("status", o.state.name());
+            view.put("amount_fen", o.amountFen);
+            view.put("trade_no", o.queryId);
+            view.put("refunded_fen", o.refundedFen);
+            view.put("txn_type", o.txnType);
+            view.put("txn_time", o.txnTime);
+            view.put("resp_code", o.respCode);
+            return view;
+        }
     }
 
     @Override

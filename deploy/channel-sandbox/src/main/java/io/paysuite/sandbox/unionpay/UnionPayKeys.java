@@ -9,14 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
- * UnionPay's side of the keys: the merchant's public key (requests verify against it and must name the merchant
+ * One acquirer's side of the keys: its merchant's public key (requests verify against it and must name the merchant
  * certificate's {@code certId}) and the platform's private key (answers and notifications are signed with it and name
- * the platform {@code certId}). Without both paths the sandbox still starts; {@code /gateway/api/*.do} then answers 500.
+ * the platform {@code certId}). Without both paths the sandbox still starts; that acquirer's {@code /gateway/api/*.do}
+ * then answers 500.
  */
-@Component
 class UnionPayKeys {
 
     private static final Logger log = LoggerFactory.getLogger(UnionPayKeys.class);
@@ -25,13 +24,14 @@ class UnionPayKeys {
     private final PublicKey merchantPublicKey;
     private final PrivateKey platformPrivateKey;
 
-    UnionPayKeys(SandboxProperties properties) throws Exception {
-        this.config = properties.unionpay();
+    UnionPayKeys(UnionPayAcquirer acquirer) throws Exception {
+        this.config = acquirer.config();
         if (isSet(config.merchantPublicKey()) && isSet(config.platformPrivateKey())) {
             this.merchantPublicKey = RsaKeys.readPublicKey(Path.of(config.merchantPublicKey()));
             this.platformPrivateKey = RsaKeys.readPrivateKey(Path.of(config.platformPrivateKey()));
         } else {
-            log.warn("paysuite.sandbox.unionpay.merchant-public-key / platform-private-key not both set: /gateway/api/*.do answers 500");
+            log.warn("{}.merchant-public-key / platform-private-key not both set: {}/gateway/api/*.do answers 500",
+                    acquirer.configKey(), acquirer.basePath());
             this.merchantPublicKey = null;
             this.platformPrivateKey = null;
         }

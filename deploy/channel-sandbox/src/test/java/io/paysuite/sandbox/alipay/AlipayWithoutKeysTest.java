@@ -54,5 +54,9 @@ class AlipayWithoutKeysTest {
                 new org.springframework.http.HttpEntity<>("txnType=00&orderId=C12345678&txnTime=20261129223344", headers), String.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(answer.getBody()).isEqualTo("sandbox has no UnionPay keys");
+        org.springframework.http.ResponseEntity<String> secondAcquirer = rest.postForEntity("/acquirer-b/gateway/api/backTransReq.do",
+                new org.springframework.http.HttpEntity<>("txnType=01&orderId=C12345678&txnTime=20261129223344", headers), String.class);
+        assertThat(secondAcquirer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(secondAcquirer.getBody()).isEqualTo("sandbox has no UnionPay keys");
     }
 }

@@ -1,6 +1,7 @@
 package io.paysuite.sandbox.unionpay;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -8,7 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
@@ -38,10 +42,18 @@ final class AcpTestClient {
     static final String PLATFORM_CERT_ID = "69629715588";
 
     private final String base;
+    private final PrivateKey merchantKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** The first acquirer's merchant: {@link #MERCHANT}'s key, paths from the root. */
     AcpTestClient(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this(port, "", MERCHANT.getPrivate());
+    }
+
+    /** A merchant whose acquirer is served under {@code basePath} (its client's base URL ends there) and who signs with {@code merchantKey}. */
+    AcpTestClient(int port, String basePath, PrivateKey merchantKey) {
+        this.base = "http://127.0.0.1:" + port + basePath;
+        this.merchantKey = merchantKey;
     }
 
     static String signingText(Map<String, String> fields) {
@@ -98,6 +110,14 @@ final class AcpTestClient {
         return f;
     }
 
+    /** The fields as another merchant sends them: the builders above fill in the first acquirer's merchant. */
+    static Map<String, String> asMerchant(String merId, String merchantCertId, Map<String, String> fields) {
+        Map<String, String> f = new LinkedHashMap<>(fields);
+        f.put("merId", merId);
+        f.put("certId", merchantCertId);
+        return f;
+    }
+
     private static Map<String, String> base(String txnType, String orderId, String txnTime) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("version", "5.1.0");
@@ -112,9 +132,9 @@ final class AcpTestClient {
         return f;
     }
 
-    /** Signs with the merchant key and posts; the answer's signature is checked by the caller. */
+    /** Signs with this client's merchant key and posts; the answer's signature is checked by the caller. */
     Map<String, String> post(String path, Map<String, String> fields) throws Exception {
-        return post(path, fields, MERCHANT.getPrivate(), Duration.ofSeconds(10));
+        return post(path, fields, merchantKey, Duration.ofSeconds(10));
     }
 
     Map<String, String> post(String path, Map<String, String> fields, PrivateKey key, Duration timeout) throws Exception {
@@ -167,7 +187,20 @@ final class AcpTestClient {
         return fields;
     }
 
-    private static KeyPair generate() {
+    /** A temporary PEM file of the key, for the sandbox's key-path settings. */
+    static Path pem(String type, Key key) {
+        try {
+            Path file = Files.createTempFile("sandbox-unionpay-", ".pem");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded())
+                    + "\n-----END " + type + "-----\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static KeyPair generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

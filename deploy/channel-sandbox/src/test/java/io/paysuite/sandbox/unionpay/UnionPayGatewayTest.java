@@ -3,6 +3,7 @@ package io.paysuite.sandbox.unionpay;
 import static io.paysuite.sandbox.unionpay.AcpTestClient.MERCHANT;
 import static io.paysuite.sandbox.unionpay.AcpTestClient.PLATFORM;
 import static io.paysuite.sandbox.unionpay.AcpTestClient.STRANGER;
+import static io.paysuite.sandbox.unionpay.AcpTestClient.pem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -10,15 +11,11 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.Key;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -159,6 +156,16 @@ class UnionPayGatewayTest {
 
         assertThat(signedAnswer(acp.post(QUERY, AcpTestClient.query(orderId, txnTime)))).containsEntry("respCode", "34");
         assertThat(rest.getForEntity("/sandbox/v1/orders/UNIONPAY/" + orderId, Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theSecondAcquirerWithoutItsKeysAnswers500WhileTheFirstWorks() throws Exception {
+        // only paysuite.sandbox.unionpay.* keys are set here: the acquirers' keys are their own
+        AcpTestClient acquirerB = new AcpTestClient(port, "/acquirer-b", MERCHANT.getPrivate());
+        Map<String, String> query = AcpTestClient.asMerchant("777290058110049", "68759529226", AcpTestClient.query(orderId(), now()));
+        assertThatThrownBy(() -> acquirerB.post(QUERY, query)).isInstanceOf(IOException.class)
+                .hasMessage("HTTP 500: sandbox has no UnionPay keys");
+        assertThat(signedAnswer(acp.post(QUERY, AcpTestClient.query(orderId(), now())))).containsEntry("respCode", "34");
     }
 
     @Test
@@ -321,17 +328,5 @@ class UnionPayGatewayTest {
 
     private static String now() {
         return LocalDateTime.now(ZoneId.of("Asia/Shanghai")).format(TXN_TIME);
-    }
-
-    private static Path pem(String type, Key key) {
-        try {
-            Path file = Files.createTempFile("sandbox-unionpay-", ".pem");
-            file.toFile().deleteOnExit();
-            Files.writeString(file, "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded())
-                    + "\n-----END " + type + "-----\n");
-            return file;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
