@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  *   <li>set a delayed check of it (a crash from here on is finished by {@link #recover});</li>
  *   <li>take the trade ({@code WAIT_PAY → PAYING} naming this pay order): one attempt wins;</li>
  *   <li>{@code CREATED → PROCESSING}, then the tool charges, keyed by the pay order number;</li>
- *   <li>success: {@code PROCESSING → SUCCESS} with {@code PAY_SUCCEEDED} (the trade follows);
+ *   <li>success: {@code PROCESSING → SUCCESS} recording the channel that took the money, with
+ *       {@code PAY_SUCCEEDED} (the trade follows);
  *       definite failure: {@code FAILED} and the trade given back; unknown: stays
  *       {@code PROCESSING} for the check to finish.</li>
  * </ol>
@@ -114,7 +115,7 @@ public class PayOrchestrator {
             fail(order, PayOrderStatus.CREATED, taken.code());
             throw new BizException(ErrorCode.valueOf(taken.code()), taken.message());
         }
-        if (!orders.transition(order.payOrderNo(), PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, now())) {
+        if (!orders.transition(order.payOrderNo(), PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, null, now())) {
             return orders.find(order.payOrderNo()).orElseThrow().toDTO(); // the check abandoned it meanwhile
         }
         return charge(order, trade, cmd.authCode(), true);
@@ -134,7 +135,7 @@ public class PayOrchestrator {
         }
         switch (order.status()) {
             case CREATED -> {
-                if (orders.transition(payOrderNo, PayOrderStatus.CREATED, PayOrderStatus.FAILED, ABANDONED, now())) {
+                if (orders.transition(payOrderNo, PayOrderStatus.CREATED, PayOrderStatus.FAILED, ABANDONED, null, now())) {
                     log.info("pay order {} abandoned before charging", payOrderNo);
                 }
                 return recover(payOrderNo);
@@ -161,8 +162,10 @@ public class PayOrchestrator {
         ToolOutcome outcome = tools.of(order.method()).charge(order, trade, authCode);
         switch (outcome.kind()) {
             case SUCCESS -> {
-                success.succeed(order);
-                log.info("pay order succeeded pay_order_no={} trade_no={} amount={}", order.payOrderNo(), order.tradeNo(), order.amount());
+                // every way to SUCCESS (first answer, check, channel result) passes here with the tool's channel
+                success.succeed(order, outcome.channel());
+                log.info("pay order succeeded pay_order_no={} trade_no={} amount={} channel={}", order.payOrderNo(),
+                        order.tradeNo(), order.amount(), outcome.channel());
             }
             case FAILED -> {
                 fail(order, PayOrderStatus.PROCESSING, outcome.code());
@@ -176,7 +179,7 @@ public class PayOrchestrator {
     }
 
     private void fail(PayOrder order, PayOrderStatus from, String code) {
-        if (orders.transition(order.payOrderNo(), from, PayOrderStatus.FAILED, code, now())) {
+        if (orders.transition(order.payOrderNo(), from, PayOrderStatus.FAILED, code, null, now())) {
             log.info("pay order failed pay_order_no={} trade_no={} code={}", order.payOrderNo(), order.tradeNo(), code);
         }
         if (from == PayOrderStatus.PROCESSING) {

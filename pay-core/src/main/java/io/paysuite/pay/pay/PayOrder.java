@@ -11,6 +11,10 @@ import java.time.Instant;
  * One payment attempt for a trade. Immutable; state changes come with the payment flow.
  *
  * @param failCode why a FAILED order failed (stable error code); null otherwise
+ * @param channel  the external channel ({@code ChannelCode} name) that took the money, written by the
+ *                 same compare-and-set that made the order SUCCESS; null for the platform's own tools
+ *                 and before success. Not derived from {@code method}: channel-gateway may reroute a
+ *                 charge to another channel than the method's usual one.
  */
 public record PayOrder(
         String payOrderNo,
@@ -26,15 +30,16 @@ public record PayOrder(
         Instant updatedAt,
         Instant finishedAt,
         int version,
-        String failCode) {
+        String failCode,
+        String channel) {
 
     public static PayOrder open(String payOrderNo, OpenPayOrderCmd cmd, String digest, Instant now) {
         return new PayOrder(payOrderNo, cmd.tradeNo(), cmd.requestNo(), digest, cmd.buyerId(), cmd.merchantId(),
-                cmd.method(), PayOrderStatus.CREATED, cmd.amount(), now, now, null, 0, null);
+                cmd.method(), PayOrderStatus.CREATED, cmd.amount(), now, now, null, 0, null, null);
     }
 
     public PayOrderDTO toDTO() {
         return new PayOrderDTO(payOrderNo, tradeNo, requestNo, buyerId, merchantId, method, status, amount,
-                createdAt, finishedAt);
+                createdAt, finishedAt, channel);
     }
 }

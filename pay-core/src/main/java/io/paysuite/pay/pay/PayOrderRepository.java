@@ -22,9 +22,14 @@ public interface PayOrderRepository {
 
     /**
      * Compare-and-set {@code from → to} (the caller checked {@link PayOrderTransitions});
-     * {@code failCode} is recorded with {@code FAILED}.
+     * {@code failCode} is recorded with {@code FAILED}, {@code channel} with {@code SUCCESS} — in
+     * this one update, so a successful pay order is never seen without the channel that took its
+     * money.
      *
+     * @param failCode only with {@code to = FAILED}, else null
+     * @param channel  only with {@code to = SUCCESS}, else null; null too when no channel moved the money
      * @return false when the pay order was not in {@code from} (nothing written)
      */
-    boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, Instant at);
+    boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, String channel,
+                       Instant at);
 }

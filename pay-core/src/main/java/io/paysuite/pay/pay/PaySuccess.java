@@ -7,6 +7,10 @@ package io.paysuite.pay.pay;
  */
 public interface PaySuccess {
 
-    /** @return true when this call moved the pay order; false when it was no longer PROCESSING */
-    boolean succeed(PayOrder order);
+    /**
+     * @param channel the external channel that took the money ({@link io.paysuite.pay.tool.ToolOutcome#channel}),
+     *                recorded by the same compare-and-set and carried by the event; null for the platform's own tools
+     * @return true when this call moved the pay order; false when it was no longer PROCESSING
+     */
+    boolean succeed(PayOrder order, String channel);
 }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * channel again while it is not final, so pay-core's delayed checks are the channel's query
  * schedule. When the channel says paid, the ledger records that the channel owes the platform the
  * money ({@code CHANNEL_CLEARING}), under the pay order number as posting key; only then is the
- * payment a success here.
+ * payment a success here, naming the channel the gateway says took the money.
  */
 public class ChannelTool implements PaymentTool {
 
@@ -80,7 +80,8 @@ public class ChannelTool implements PaymentTool {
             return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, "SYSTEM_ERROR", transport.toString());
         }
         if (posted.success()) {
-            return ToolOutcome.success();
+            // the channel that answered, not method.channel(): the gateway may have rerouted the charge
+            return ToolOutcome.success(channelOrder.channel().name());
         }
         // The channel has the buyer's money: this can never become a failure. The check retries.
         log.error("ALARM: pay order {} paid at {} but the ledger answered {} {}; retried by the check", order.payOrderNo(),

@@ -52,7 +52,8 @@ class PayOrderOpenerTest {
         }
 
         @Override
-        public boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, Instant at) {
+        public boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, String channel,
+                                  Instant at) {
             throw new UnsupportedOperationException("opening never changes state");
         }
     };

@@ -40,7 +40,8 @@ class PayTrailTest {
         }
 
         @Override
-        public boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, Instant at) {
+        public boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, String channel,
+                                  Instant at) {
             throw new UnsupportedOperationException();
         }
     });
@@ -77,6 +78,6 @@ class PayTrailTest {
 
     private static PayOrder order(String no, PayOrderStatus status, Instant created, Instant finished, String failCode) {
         return new PayOrder(no, TRADE_NO, "REQ-" + no.substring(20), "digest", "10000000007", "M1", PayMethod.BALANCE,
-                status, Money.cny(1000), created, finished == null ? created : finished, finished, 1, failCode);
+                status, Money.cny(1000), created, finished == null ? created : finished, finished, 1, failCode, null);
     }
 }

@@ -64,14 +64,14 @@ public class RocketMqPaySuccess implements PaySuccess, SmartLifecycle, Transacti
         producer.setTransactionListener(this);
     }
 
-    private record Attempt(PayOrder order, Instant at) {
+    /** What the local transaction writes: the channel goes into the same compare-and-set as SUCCESS. */
+    record Attempt(PayOrder order, String channel, Instant at) {
     }
 
     @Override
-    public boolean succeed(PayOrder order) {
+    public boolean succeed(PayOrder order, String channel) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        PayOrderDTO done = new PayOrderDTO(order.payOrderNo(), order.tradeNo(), order.requestNo(), order.buyerId(),
-                order.merchantId(), order.method(), PayOrderStatus.SUCCESS, order.amount(), order.createdAt(), at);
+        PayOrderDTO done = successOf(order, channel, at);
         Message message;
         try {
             message = new Message(properties.topic(), PAY_SUCCEEDED, json.writeValueAsBytes(done));
@@ -81,7 +81,7 @@ public class RocketMqPaySuccess implements PaySuccess, SmartLifecycle, Transacti
         message.setKeys(List.of(order.payOrderNo(), order.tradeNo()));
         TransactionSendResult sent;
         try {
-            sent = producer.sendMessageInTransaction(message, new Attempt(order, at));
+            sent = send(message, new Attempt(order, channel, at));
         } catch (MQClientException e) {
             throw new IllegalStateException("cannot send PAY_SUCCEEDED of " + order.payOrderNo() + "; nothing changed", e);
         }
@@ -93,12 +93,30 @@ public class RocketMqPaySuccess implements PaySuccess, SmartLifecycle, Transacti
         };
     }
 
+    /**
+     * The {@code PAY_SUCCEEDED} body: the pay order as the compare-and-set leaves it, so the event
+     * and the row agree on the finish time and the channel.
+     */
+    private static PayOrderDTO successOf(PayOrder order, String channel, Instant at) {
+        return new PayOrderDTO(order.payOrderNo(), order.tradeNo(), order.requestNo(), order.buyerId(),
+                order.merchantId(), order.method(), PayOrderStatus.SUCCESS, order.amount(), order.createdAt(), at, channel);
+    }
+
+    /**
+     * Half message, local transaction ({@link #executeLocalTransaction}), then commit or rollback:
+     * the broker's part, apart so that unit tests can play the broker without one.
+     */
+    TransactionSendResult send(Message message, Attempt attempt) throws MQClientException {
+        return producer.sendMessageInTransaction(message, attempt);
+    }
+
     @Override
     public LocalTransactionState executeLocalTransaction(Message message, Object arg) {
         Attempt attempt = (Attempt) arg;
         try {
             return orders.transition(attempt.order().payOrderNo(), PayOrderStatus.PROCESSING, PayOrderStatus.SUCCESS,
-                    null, attempt.at()) ? LocalTransactionState.COMMIT_MESSAGE : LocalTransactionState.ROLLBACK_MESSAGE;
+                    null, attempt.channel(), attempt.at())
+                    ? LocalTransactionState.COMMIT_MESSAGE : LocalTransactionState.ROLLBACK_MESSAGE;
         } catch (RuntimeException unknown) {
             log.error("pay order {}: success update outcome unknown, the broker will check back",
                     attempt.order().payOrderNo(), unknown);

@@ -19,4 +19,5 @@ public class PayOrderDO {
     public LocalDateTime finishedAt;
     public int version;
     public String failCode;
+    public String channel;
 }

@@ -16,11 +16,11 @@ import java.util.List;
 public interface PayOrderMapper {
 
     String COLUMNS = "pay_order_no, trade_no, request_no, request_digest, buyer_id, merchant_id, method, status,"
-            + " amount_minor, currency, created_at, updated_at, finished_at, version, fail_code";
+            + " amount_minor, currency, created_at, updated_at, finished_at, version, fail_code, channel";
 
     @Insert("INSERT INTO pay_order (" + COLUMNS + ") VALUES (#{payOrderNo}, #{tradeNo}, #{requestNo},"
             + " #{requestDigest}, #{buyerId}, #{merchantId}, #{method}, #{status}, #{amountMinor}, #{currency},"
-            + " #{createdAt}, #{updatedAt}, #{finishedAt}, #{version}, #{failCode})")
+            + " #{createdAt}, #{updatedAt}, #{finishedAt}, #{version}, #{failCode}, #{channel})")
     int insert(PayOrderDO row);
 
     @Select("SELECT " + COLUMNS + " FROM pay_order WHERE pay_order_no = #{payOrderNo}")
@@ -33,10 +33,15 @@ public interface PayOrderMapper {
     @Select("SELECT " + COLUMNS + " FROM pay_order WHERE trade_no = #{tradeNo} ORDER BY created_at, pay_order_no")
     List<PayOrderDO> findByTrade(String tradeNo);
 
-    /** Compare-and-set on status; stamps finished_at when the new status is final. */
-    @Update("UPDATE pay_order SET status = #{to}, fail_code = #{failCode}, updated_at = #{at}, version = version + 1,"
+    /**
+     * Compare-and-set on status; stamps finished_at when the new status is final. No other statement
+     * gives the channel a value (insert writes it null), so it lands with SUCCESS or not at all.
+     */
+    @Update("UPDATE pay_order SET status = #{to}, fail_code = #{failCode}, channel = #{channel}, updated_at = #{at},"
+            + " version = version + 1,"
             + " finished_at = CASE WHEN #{to} IN ('SUCCESS', 'FAILED') THEN #{at} ELSE finished_at END"
             + " WHERE pay_order_no = #{payOrderNo} AND status = #{from}")
     int transition(@Param("payOrderNo") String payOrderNo, @Param("from") String from, @Param("to") String to,
-                   @Param("failCode") String failCode, @Param("at") LocalDateTime at);
+                   @Param("failCode") String failCode, @Param("channel") String channel,
+                   @Param("at") LocalDateTime at);
 }

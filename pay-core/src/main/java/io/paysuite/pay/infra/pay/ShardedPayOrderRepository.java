@@ -53,9 +53,15 @@ public class ShardedPayOrderRepository implements PayOrderRepository {
     }
 
     @Override
-    public boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, Instant at) {
+    public boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, String channel,
+                              Instant at) {
         PayOrderTransitions.require(from, to);
-        return mapper.transition(payOrderNo, from.name(), to.name(), failCode, utc(at)) == 1;
+        // two nullable strings side by side: a swapped pair must fail here, not reach a row
+        if ((failCode != null && to != PayOrderStatus.FAILED) || (channel != null && to != PayOrderStatus.SUCCESS)) {
+            throw new IllegalArgumentException("pay order " + payOrderNo + " -> " + to + " cannot record fail_code "
+                    + failCode + " / channel " + channel);
+        }
+        return mapper.transition(payOrderNo, from.name(), to.name(), failCode, channel, utc(at)) == 1;
     }
 
     static PayOrderDO toRow(PayOrder o) {
@@ -75,6 +81,7 @@ public class ShardedPayOrderRepository implements PayOrderRepository {
         row.finishedAt = utc(o.finishedAt());
         row.version = o.version();
         row.failCode = o.failCode();
+        row.channel = o.channel();
         return row;
     }
 
@@ -82,7 +89,7 @@ public class ShardedPayOrderRepository implements PayOrderRepository {
         return new PayOrder(row.payOrderNo, row.tradeNo, row.requestNo, row.requestDigest, row.buyerId,
                 row.merchantId, PayMethod.valueOf(row.method), PayOrderStatus.valueOf(row.status),
                 Money.of(row.amountMinor, row.currency), instant(row.createdAt), instant(row.updatedAt),
-                instant(row.finishedAt), row.version, row.failCode);
+                instant(row.finishedAt), row.version, row.failCode, row.channel);
     }
 
     static LocalDateTime utc(Instant instant) {
