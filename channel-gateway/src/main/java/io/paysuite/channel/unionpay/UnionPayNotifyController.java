@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +32,7 @@ public class UnionPayNotifyController {
     /** By merchant number: every acquirer posts to the same URL and the notification names whose merchant it is. */
     private final Map<String, AcpClient> clients;
 
+    @Autowired
     public UnionPayNotifyController(ChannelOrders orders, ObjectProvider<AcpClient> clients) {
         this(orders, clients.orderedStream().toList());
     }

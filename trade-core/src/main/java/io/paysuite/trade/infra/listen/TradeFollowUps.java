@@ -73,8 +73,8 @@ public class TradeFollowUps implements SmartLifecycle {
 
     /**
      * {@code PAY_SUCCEEDED} is pay-core's {@code PayOrderDTO} in snake case. It names the method;
-     * it names no channel today (a wallet payment has none), so {@code channel} is read only if a
-     * later pay-core sends it.
+     * {@code channel} is the channel that took the money (null for a wallet payment, and in messages
+     * of pay-cores older than pay_order.channel, where the method's channel stands in).
      */
     private boolean paid(MessageExt message) throws Exception {
         JsonNode pay = json.readTree(message.getBody());
