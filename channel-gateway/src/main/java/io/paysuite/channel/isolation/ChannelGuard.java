@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 public class ChannelGuard {
 
     static final String PREFIX = "channel:";
+    static final String FOLLOW_UP = ":followup";
+    private static final String CHARGE = "charge";
 
     private final ChannelStats stats;
 
@@ -46,14 +48,43 @@ public class ChannelGuard {
         }
     }
 
+    /**
+     * The lane of everything that is not a charge — follow-up queries, closes, reversals, refunds,
+     * probes — with its own, smaller concurrency cap inside the channel's: a burst of follow-ups (a
+     * wave of QR orders reaching their first check together) can hold at most that many of the
+     * channel's slots, so new charges always find room. A follow-up refused here sent nothing and is
+     * asked again later.
+     */
+    public static String followUpResource(ChannelCode channel) {
+        return resource(channel) + FOLLOW_UP;
+    }
+
     public ChannelCall call(ChannelCode channel, String operation, Supplier<ChannelCall> call) {
+        if (CHARGE.equals(operation)) {
+            return guarded(channel, operation, call);
+        }
+        Entry lane;
+        try {
+            lane = SphU.entry(followUpResource(channel));
+        } catch (BlockException full) {
+            stats.blocked(channel, "FOLLOW_UP_LIMIT");
+            return ChannelCall.unknown("BLOCKED_FOLLOW_UP_LIMIT", "nothing sent to " + channel + ": follow-up lane full");
+        }
+        try {
+            return guarded(channel, operation, call);
+        } finally {
+            lane.exit();
+        }
+    }
+
+    private ChannelCall guarded(ChannelCode channel, String operation, Supplier<ChannelCall> call) {
         Entry entry;
         try {
             entry = SphU.entry(resource(channel));
         } catch (BlockException blocked) {
             String why = blocked instanceof DegradeException ? "BREAKER_OPEN" : "CONCURRENCY_LIMIT";
             stats.blocked(channel, why);
-            Outcome outcome = "charge".equals(operation) ? Outcome.FAILURE : Outcome.UNKNOWN;
+            Outcome outcome = CHARGE.equals(operation) ? Outcome.FAILURE : Outcome.UNKNOWN;
             return ChannelCall.of(outcome, "BLOCKED_" + why, "nothing sent to " + channel + ": " + why);
         }
         long started = System.nanoTime();

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
  * The channels' Sentinel rules: defaults from {@link IsolationProperties} for every channel, replaced
  * at run time by the config center's JSON (Sentinel's ZooKeeper data source watches the node). An
  * absent or empty node means the defaults; a node that does not parse keeps the rules in force.
+ * Per channel: {@code channel:<CODE>} (every call: concurrency cap, breakers) and
+ * {@code channel:<CODE>:followup} (everything but charges: half the cap, see {@link ChannelGuard#followUpResource}).
  */
 @Component
 public class ChannelRules implements SmartLifecycle {
@@ -43,6 +45,8 @@ public class ChannelRules implements SmartLifecycle {
         for (ChannelCode channel : ChannelCode.values()) {
             rules.add(new FlowRule(ChannelGuard.resource(channel)).setGrade(RuleConstant.FLOW_GRADE_THREAD)
                     .setCount(properties.maxConcurrent()));
+            rules.add(new FlowRule(ChannelGuard.followUpResource(channel)).setGrade(RuleConstant.FLOW_GRADE_THREAD)
+                    .setCount(Math.max(1, properties.maxConcurrent() / 2)));
         }
         return rules;
     }

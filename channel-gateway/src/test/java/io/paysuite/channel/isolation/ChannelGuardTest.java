@@ -37,6 +37,43 @@ class ChannelGuardTest {
     }
 
     @Test
+    void followUpsHoldAtMostTheirLaneSoAChargeStillFindsRoom() throws Exception {
+        FlowRuleManager.loadRules(List.of(
+                new FlowRule(ChannelGuard.resource(ChannelCode.WECHAT)).setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(2),
+                new FlowRule(ChannelGuard.followUpResource(ChannelCode.WECHAT)).setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(1)));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<ChannelCall> slowQuery = CompletableFuture.supplyAsync(() -> guard.call(ChannelCode.WECHAT, "query", () -> {
+            inside.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ChannelCall.of(Outcome.PENDING, "NOTPAY", "");
+        }));
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+        boolean[] sent = {false, false};
+        ChannelCall secondQuery = guard.call(ChannelCode.WECHAT, "query", () -> {
+            sent[0] = true;
+            return ChannelCall.of(Outcome.PENDING, "NOTPAY", "");
+        });
+        ChannelCall charge = guard.call(ChannelCode.WECHAT, "charge", () -> {
+            sent[1] = true;
+            return ChannelCall.of(Outcome.PENDING, "OK", "prepay");
+        });
+        release.countDown();
+
+        assertThat(secondQuery.outcome()).as("asked again later, not a result").isEqualTo(Outcome.UNKNOWN);
+        assertThat(secondQuery.rawCode()).isEqualTo("BLOCKED_FOLLOW_UP_LIMIT");
+        assertThat(sent[0]).as("the blocked query was not sent").isFalse();
+        assertThat(sent[1]).as("the charge took the slot the follow-ups may not").isTrue();
+        assertThat(charge.outcome()).isEqualTo(Outcome.PENDING);
+        assertThat(slowQuery.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.PENDING);
+    }
+
+    @Test
     void aChannelAtItsConcurrencyCapRefusesAChargeWithoutSendingIt() throws Exception {
         FlowRuleManager.loadRules(List.of(new FlowRule(ChannelGuard.resource(ChannelCode.UNIONPAY))
                 .setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(1)));

@@ -75,12 +75,14 @@ class ChannelIsolationIT {
         }
         // Healthy and faulty phases alternate (two rounds each, the same paced Alipay load in both), so drift in the
         // suite around this test — JIT, other tests' follow-ups, GC — falls on both sides of the comparison.
+        List<Long> quiet = new ArrayList<>();
         List<Long> baseline = new ArrayList<>();
         List<Long> underFault = new ArrayList<>();
         ConcurrentLinkedQueue<PayOrderDTO> alipayOrders = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> alipayRefusals = new ConcurrentLinkedQueue<>();
         List<String> rounds = new ArrayList<>();
         for (int round = 1; round <= 2; round++) {
+            List<Long> alone = measureWechat(buyer, 150, 4); // no Alipay traffic at all: the strictest baseline
             AlipayLoad healthy = new AlipayLoad(buyer);
             List<Long> calm = measureWechat(buyer, 150, 4);
             healthy.stop();
@@ -96,14 +98,16 @@ class ChannelIsolationIT {
             alipayRefusals.addAll(faulty.refusals);
             assertThat(breaker(ChannelCode.WECHAT)).isEqualTo("CLOSED");
 
-            rounds.add(String.format("round %d p99 %d→%d p50 %d→%d", round, pct(calm, 99), pct(stormy, 99), pct(calm, 50),
-                    pct(stormy, 50)));
+            rounds.add(String.format("round %d p99 %d/%d→%d p50 %d/%d→%d", round, pct(alone, 99), pct(calm, 99), pct(stormy, 99),
+                    pct(alone, 50), pct(calm, 50), pct(stormy, 50)));
+            quiet.addAll(alone);
             baseline.addAll(calm);
             underFault.addAll(stormy);
             sandbox("DELETE", "/sandbox/v1/faults", null);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> breaker(ChannelCode.ALIPAY).equals("CLOSED"));
         }
+        Collections.sort(quiet);
         Collections.sort(baseline);
         Collections.sort(underFault);
 
@@ -122,11 +126,13 @@ class ChannelIsolationIT {
         // exists, or the guard's BLOCKED answer recorded as a declined channel order)
         assertThat(alipayRefusals).allMatch(code -> code.equals("SERVICE_DEGRADED") || code.equals("CHANNEL_DECLINED"));
 
-        String figures = String.format("ISOLATION wechat QR pay() ms: baseline p50=%d p99=%d n=%d; with every Alipay charge timing out "
-                        + "(8 paced callers in both, breaker opened) p50=%d p99=%d n=%d; p99 ratio %.2f; alipay sent=%d refused=%d; %s",
-                pct(baseline, 50), pct(baseline, 99), baseline.size(), pct(underFault, 50), pct(underFault, 99), underFault.size(),
-                (double) pct(underFault, 99) / Math.max(1, pct(baseline, 99)), alipayOrders.size(), alipayRefusals.size(),
-                String.join("; ", rounds));
+        String figures = String.format("ISOLATION wechat QR pay() ms: alone p50=%d p99=%d n=%d; beside a healthy Alipay load (8 paced "
+                        + "callers) p50=%d p99=%d n=%d; beside the same load with every Alipay charge timing out (breaker opened) "
+                        + "p50=%d p99=%d n=%d; p99 ratio to alone %.2f, to healthy %.2f; alipay sent=%d refused=%d; %s",
+                pct(quiet, 50), pct(quiet, 99), quiet.size(), pct(baseline, 50), pct(baseline, 99), baseline.size(),
+                pct(underFault, 50), pct(underFault, 99), underFault.size(),
+                (double) pct(underFault, 99) / Math.max(1, pct(quiet, 99)), (double) pct(underFault, 99) / Math.max(1, pct(baseline, 99)),
+                alipayOrders.size(), alipayRefusals.size(), String.join("; ", rounds));
         log.info(figures);
         System.out.println(figures);
 
