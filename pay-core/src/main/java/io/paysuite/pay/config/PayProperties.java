@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      longer than a normal payment, short enough that a stuck trade is freed soon
  * @param gracePeriod   a PAY_SUCCEEDED half message whose pay order is still not SUCCESS after this
  *                      long is rolled back at check-back (its compare-and-set never committed)
+ * @param lateCheckEvery once the broker's retry backoff is used up (15 of its 16 retries, about 2 h 46 m), how
+ *                      often a pay order that is still not final is looked at again (QR orders can
+ *                      live longer; the channel may still answer)
+ * @param overdueAfter  a pay order not final this long after its first check is alarmed at every late check
  */
 @ConfigurationProperties("paysuite.pay")
 public record PayProperties(
@@ -24,5 +28,13 @@ public record PayProperties(
         @DefaultValue("PAYSUITE_PAY_CHECK") String checkTopic,
         @DefaultValue("10s") Duration checkDelay,
         @DefaultValue("60s") Duration gracePeriod,
-        @DefaultValue("PAYSUITE_CHANNEL_EVENT") String channelResultTopic) {
+        @DefaultValue("PAYSUITE_CHANNEL_EVENT") String channelResultTopic,
+        @DefaultValue("2h") Duration lateCheckEvery,
+        @DefaultValue("2d") Duration overdueAfter) {
+
+    public PayProperties(String namesrv, String topic, String producerGroup, String checkTopic, Duration checkDelay,
+                         Duration gracePeriod, String channelResultTopic) {
+        this(namesrv, topic, producerGroup, checkTopic, checkDelay, gracePeriod, channelResultTopic, Duration.ofHours(2),
+                Duration.ofDays(2));
+    }
 }

@@ -1,0 +1,112 @@
+package io.paysuite.pay.infra.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.paysuite.pay.config.PayProperties;
+import io.paysuite.pay.pay.PayOrchestrator;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The check consumer's decisions without a broker: the broker's backoff while it lasts, then late checks every
+ * {@code late-check-every} that carry the first check's time — never the dead-letter queue for an unfinished order.
+ */
+class RocketMqPayChecksTest {
+
+    static final String PAY_ORDER = "P2026112914000001000010004";
+
+    final PayOrchestrator orchestrator = mock(PayOrchestrator.class);
+    final List<Message> sent = new ArrayList<>();
+    final PayProperties properties = new PayProperties("127.0.0.1:1", "PAYSUITE_PAY_EVENT", "paysuite-pay-tx", "PAYSUITE_PAY_CHECK",
+            Duration.ofSeconds(10), Duration.ofSeconds(60), "PAYSUITE_CHANNEL_EVENT", Duration.ofHours(2), Duration.ofDays(2));
+    final RocketMqPayChecks checks = newChecks();
+
+    RocketMqPayChecks newChecks() {
+        try {
+            return new RocketMqPayChecks(properties, orchestrator) {
+                @Override
+                void send(Message check) {
+                    sent.add(check);
+                }
+            };
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static MessageExt check(int reconsumeTimes, String firstCheckAt) {
+        MessageExt message = new MessageExt();
+        message.setBody(PAY_ORDER.getBytes(StandardCharsets.UTF_8));
+        message.setReconsumeTimes(reconsumeTimes);
+        message.setBornTimestamp(System.currentTimeMillis() - 5 * 3_600_000L);
+        if (firstCheckAt != null) {
+            message.putUserProperty(RocketMqPayChecks.FIRST_CHECK_AT, firstCheckAt);
+        }
+        return message;
+    }
+
+    @Test
+    void aFinishedOrderEndsItsChecks() {
+        when(orchestrator.recover(PAY_ORDER)).thenReturn(true);
+
+        assertThat(checks.handle(List.of(check(3, null)))).isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void whileTheBrokersBackoffLastsItIsUsed() {
+        when(orchestrator.recover(PAY_ORDER)).thenReturn(false);
+
+        assertThat(checks.handle(List.of(check(RocketMqPayChecks.BROKER_RETRIES - 2, null))))
+                .isEqualTo(ConsumeConcurrentlyStatus.RECONSUME_LATER);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void beforeTheBrokersLastRetryAnUnfinishedOrderGetsALateCheckInsteadOfTheDeadLetterQueue() {
+        when(orchestrator.recover(PAY_ORDER)).thenReturn(false);
+        MessageExt last = check(RocketMqPayChecks.BROKER_RETRIES - 1, null);
+        long before = System.currentTimeMillis();
+
+        assertThat(checks.handle(List.of(last))).isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+
+        assertThat(sent).hasSize(1);
+        Message late = sent.get(0);
+        assertThat(new String(late.getBody(), StandardCharsets.UTF_8)).isEqualTo(PAY_ORDER);
+        assertThat(late.getDeliverTimeMs() - before).isBetween(Duration.ofHours(2).toMillis() - 1_000, Duration.ofHours(2).toMillis() + 60_000);
+        assertThat(late.getUserProperty(RocketMqPayChecks.FIRST_CHECK_AT))
+                .isEqualTo(Long.toString(last.getBornTimestamp() + Duration.ofSeconds(10).toMillis()));
+    }
+
+    @Test
+    void aLateCheckNeverRestartsTheBackoffAndKeepsTheFirstChecksTime() {
+        when(orchestrator.recover(PAY_ORDER)).thenThrow(new IllegalStateException("ledger not answering"));
+
+        assertThat(checks.handle(List.of(check(0, "1764400000000")))).isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getUserProperty(RocketMqPayChecks.FIRST_CHECK_AT)).isEqualTo("1764400000000");
+    }
+
+    @Test
+    void aLateCheckThatCannotBeStoredLeavesTheBrokersRetry() throws Exception {
+        when(orchestrator.recover(PAY_ORDER)).thenReturn(false);
+        RocketMqPayChecks brokerDown = new RocketMqPayChecks(properties, orchestrator) {
+            @Override
+            void send(Message check) {
+                throw new IllegalStateException("broker down");
+            }
+        };
+
+        assertThat(brokerDown.handle(List.of(check(RocketMqPayChecks.BROKER_RETRIES - 1, null))))
+                .isEqualTo(ConsumeConcurrentlyStatus.RECONSUME_LATER);
+    }
+}
