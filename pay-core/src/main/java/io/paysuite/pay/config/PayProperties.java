@@ -31,10 +31,4 @@ public record PayProperties(
         @DefaultValue("PAYSUITE_CHANNEL_EVENT") String channelResultTopic,
         @DefaultValue("2h") Duration lateCheckEvery,
         @DefaultValue("2d") Duration overdueAfter) {
-
-    public PayProperties(String namesrv, String topic, String producerGroup, String checkTopic, Duration checkDelay,
-                         Duration gracePeriod, String channelResultTopic) {
-        this(namesrv, topic, producerGroup, checkTopic, checkDelay, gracePeriod, channelResultTopic, Duration.ofHours(2),
-                Duration.ofDays(2));
-    }
 }
