@@ -42,7 +42,7 @@ class UnionPaySandboxSmokeTest {
             System.getProperty("unionpay.sandbox.url"), "777290058110048", keys.resolve("merchant-private.pem"), "68759529225",
             keys.resolve("platform-public.pem"), "69629715588",
             "http://127.0.0.1:" + backUrl.getAddress().getPort() + "/channels/unionpay/notify", "62000000001",
-            Duration.ofSeconds(1), Duration.ofSeconds(3)));
+            Duration.ofSeconds(1), Duration.ofSeconds(3), null));
     final UnionPayCardAdapter adapter = new UnionPayCardAdapter(client);
 
     @AfterEach
