@@ -1,54 +1,64 @@
 package io.paysuite.channel.reconcile;
 
 import io.paysuite.api.channel.ChannelCode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import io.paysuite.channel.unionpay.UnionPayFileTransfer;
 import java.time.LocalDate;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * UnionPay's daily file, fetched from {@code paysuite.channels.unionpay[-b].bill.url-template}
- * ({@code {date}} → {@code yyyy-MM-dd}); the local run points it at the channel sandbox. Real UnionPay
- * hands the file out through ACP {@code fileTransfer.do} (txnType 76), which is not built: a deployment
- * against UnionPay leaves this unset and reconciles UnionPay outside Paysuite until it is.
+ * UnionPay's daily file of one acquirer, as UnionPay hands it out: ACP's file transfer transaction
+ * ({@link UnionPayFileTransfer}, signed with that acquirer's key, the answer verified), {@code fileContent} undone and the
+ * transaction detail file taken out of the archive ({@link UnionPayBillArchive}), then parsed ({@link UnionPayBillParser}).
+ *
+ * <ul>
+ *   <li>{@code 00} with a file → its rows.</li>
+ *   <li>{@code 98} 文件不存在 → no rows: UnionPay has no file because nothing of ours settled that day (UnionPay's demo
+ *       treats 98 as "file does not exist"). An empty bill is the honest reading: the reconciler then reports every
+ *       order SUCCESS here that day as {@code MISSING_AT_CHANNEL}, so nothing is hidden. The same code can also mean
+ *       the file is not generated yet (a day asked too early); that shows up the same way and is cleared by asking
+ *       again later — reconciliation is read-only, a repeat is harmless.</li>
+ *   <li>any other code → {@link BillUnavailableException} with it; no verified answer → the same.</li>
+ *   <li>{@code 00} without {@code fileContent}, or an archive we cannot read → {@link BillFormatException}.</li>
+ * </ul>
+ * The file's layout is the channel sandbox's fixed-width one; UnionPay's own 42-field GBK "ZM" layout is not parsed
+ * yet, and its lines would fail {@link UnionPayBillParser} loudly (a format error), never as an empty day.
  */
 public class UnionPayBillSource implements BillSource {
 
-    private final ChannelCode channel;
-    private final String urlTemplate;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String OK = "00";
+    static final String FILE_NOT_FOUND = "98";
+
+    private static final Logger log = LoggerFactory.getLogger(UnionPayBillSource.class);
+
+    private final UnionPayFileTransfer transfer;
     private final UnionPayBillParser parser = new UnionPayBillParser();
 
     /** One per acquirer: each hands out the file of its own merchant number. */
-    public UnionPayBillSource(ChannelCode channel, String urlTemplate) {
-        this.channel = channel;
-        this.urlTemplate = urlTemplate;
+    public UnionPayBillSource(UnionPayFileTransfer transfer) {
+        this.transfer = transfer;
     }
 
     @Override
     public ChannelCode channel() {
-        return channel;
+        return transfer.channel();
     }
 
     @Override
     public List<BillRow> rows(LocalDate billDate) {
-        URI uri = URI.create(urlTemplate.replace("{date}", billDate.toString()));
-        try {
-            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (answer.statusCode() != 200) {
-                throw new BillUnavailableException("unionpay bill of " + billDate + ": HTTP " + answer.statusCode());
-            }
-            return parser.parse(answer.body());
-        } catch (IOException e) {
-            throw new BillUnavailableException("unionpay bill of " + billDate + " not downloaded: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BillUnavailableException("interrupted while downloading the unionpay bill", e);
+        UnionPayFileTransfer.Answer answer = transfer.request(billDate);
+        if (FILE_NOT_FOUND.equals(answer.respCode())) {
+            log.info("{} has no file for {} (98 {}): an empty bill", channel(), billDate, answer.respMsg());
+            return List.of();
         }
+        if (!OK.equals(answer.respCode())) {
+            throw new BillUnavailableException(channel() + " refused the file of " + billDate + ": respCode " + answer.respCode()
+                    + " " + answer.respMsg());
+        }
+        if (answer.fileContent() == null || answer.fileContent().isBlank()) {
+            throw new BillFormatException(channel() + " answered 00 for " + billDate + " without fileContent");
+        }
+        return parser.parse(UnionPayBillArchive.detailFile(answer.fileContent(), transfer.merId()));
     }
 }

@@ -2,6 +2,7 @@ package io.paysuite.channel.unionpay;
 
 import io.paysuite.api.channel.ChannelCode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,8 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +30,12 @@ public class AcpClient {
 
     static final String BACK_TRANS = "/gateway/api/backTransReq.do";
     static final String QUERY_TRANS = "/gateway/api/queryTrans.do";
+    /** Appended to {@code gateway-url} when {@code file-transfer-url} is not set: the channel sandbox's path. */
+    static final String FILE_TRANS = "/gateway/api/fileTransReq.do";
+    /** A day's file can be megabytes: far longer than a trade call may take. */
+    static final Duration FILE_TRANSFER_TIMEOUT = Duration.ofSeconds(60);
+    /** The largest file transfer answer read (Base64 of the compressed archive); a bigger one is refused, not buffered. */
+    static final int MAX_FILE_TRANSFER_ANSWER = 64 * 1024 * 1024;
 
     /** Anything but a verified answer: {@code rawCode} is {@code IO}, {@code HTTP_<status>} or {@code SIGNATURE}. */
     static final class AcpFailure extends Exception {
@@ -73,15 +83,7 @@ public class AcpClient {
 
     /** Sends {@code fields} (blank ones left out, as the SDK does) signed, and answers the verified answer's fields. */
     Map<String, String> post(String path, Map<String, String> fields) throws AcpFailure {
-        Map<String, String> request = new LinkedHashMap<>();
-        fields.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                request.put(name, value);
-            }
-        });
-        request.put("certId", properties.merchantCertId());
-        request.remove(AcpSigner.SIGNATURE);
-        request.put(AcpSigner.SIGNATURE, AcpSigner.sign(request, merchantKey));
+        Map<String, String> request = signed(fields);
         HttpResponse<String> response;
         try {
             response = http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(properties.readTimeout())
@@ -97,10 +99,84 @@ public class AcpClient {
         if (response.statusCode() != 200) {
             throw new AcpFailure("HTTP_" + response.statusCode(), abbreviate(response.body()));
         }
-        Map<String, String> answer = parseAnswer(response.body());
+        return verified(response.body());
+    }
+
+    /**
+     * The file transfer transaction ({@code txnType=76}): like {@link #post}, but to {@code file-transfer-url} (UnionPay
+     * serves it on another host), with {@link #FILE_TRANSFER_TIMEOUT}, and an answer of at most
+     * {@link #MAX_FILE_TRANSFER_ANSWER} bytes ({@code IO} beyond): it carries the whole file in {@code fileContent}.
+     */
+    Map<String, String> fileTransfer(Map<String, String> fields) throws AcpFailure {
+        return fileTransfer(fields, FILE_TRANSFER_TIMEOUT);
+    }
+
+    Map<String, String> fileTransfer(Map<String, String> fields, Duration timeout) throws AcpFailure {
+        Map<String, String> request = signed(fields);
+        String body;
+        int status;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(fileTransferUri()).timeout(timeout)
+                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(formEncode(request), StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            status = response.statusCode();
+            try (InputStream in = response.body()) {
+                // the request timeout ends with the headers: the body gets what is left, then its stream is closed under the read
+                CompletableFuture.delayedExecutor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                        .execute(() -> closeQuietly(in));
+                byte[] bytes = in.readNBytes(MAX_FILE_TRANSFER_ANSWER + 1);
+                if (bytes.length > MAX_FILE_TRANSFER_ANSWER) {
+                    throw new AcpFailure("IO", "file transfer answer larger than " + MAX_FILE_TRANSFER_ANSWER + " bytes: refused");
+                }
+                body = new String(bytes, StandardCharsets.UTF_8);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AcpFailure("IO", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AcpFailure("IO", "interrupted");
+        }
+        if (status != 200) {
+            throw new AcpFailure("HTTP_" + status, abbreviate(body));
+        }
+        return verified(body);
+    }
+
+    /** {@code file-transfer-url} as configured, else {@code gateway-url} + {@link #FILE_TRANS}. */
+    URI fileTransferUri() {
+        String url = properties.fileTransferUrl();
+        return URI.create(url == null || url.isBlank() ? base() + FILE_TRANS : url.strip());
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException alreadyGone) {
+            // the read it interrupts reports the failure
+        }
+    }
+
+    /** The fields without blank ones, with our {@code certId} and {@code signature}. */
+    private Map<String, String> signed(Map<String, String> fields) {
+        Map<String, String> request = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                request.put(name, value);
+            }
+        });
+        request.put("certId", properties.merchantCertId());
+        request.remove(AcpSigner.SIGNATURE);
+        request.put(AcpSigner.SIGNATURE, AcpSigner.sign(request, merchantKey));
+        return request;
+    }
+
+    private Map<String, String> verified(String body) throws AcpFailure {
+        Map<String, String> answer = parseAnswer(body);
         if (!verifies(answer)) {
             throw new AcpFailure("SIGNATURE", "answer not signed by UnionPay certId " + properties.platformCertId() + ": "
-                    + abbreviate(response.body()));
+                    + abbreviate(body));
         }
         return answer;
     }

@@ -1,7 +1,10 @@
 package io.paysuite.channel.unionpay;
 
 import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.channel.reconcile.BillSource;
 import io.paysuite.channel.reconcile.UnionPayBillSource;
+import io.paysuite.channel.reconcile.UnionPayBillUrlSource;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -15,12 +18,12 @@ import org.springframework.core.env.Environment;
  * channel to routing, isolation and the ledger — so a card payment one acquirer refuses for a reason of its own can be
  * taken by the other ({@code ChannelOrders#charge}).
  * <ul>
- *   <li>{@code paysuite.channels.unionpay.*} → {@link ChannelCode#UNIONPAY} (its file: {@code …unionpay.bill.url-template})</li>
- *   <li>{@code paysuite.channels.unionpay-b.*} → {@link ChannelCode#UNIONPAY_B}, the same keys as {@link UnionPayProperties}
- *       (its file: {@code …unionpay-b.bill.url-template})</li>
+ *   <li>{@code paysuite.channels.unionpay.*} → {@link ChannelCode#UNIONPAY}</li>
+ *   <li>{@code paysuite.channels.unionpay-b.*} → {@link ChannelCode#UNIONPAY_B}, the same keys as {@link UnionPayProperties}</li>
  * </ul>
- * One {@link AcpClient} per acquirer (its keys read once, one HTTP client) serves its payments, refunds and the
- * verification of its notifications. An acquirer without {@code gateway-url} is not offered. The second binds through {@link Binder} because one
+ * One {@link AcpClient} per acquirer (its keys read once, one HTTP client) serves its payments, refunds, the
+ * verification of its notifications and its daily file (ACP file transfer; {@code …bill.url-template}, when set, fetches
+ * the file from that URL instead — the sandbox's control API). An acquirer without {@code gateway-url} is not offered. The second binds through {@link Binder} because one
  * {@code @ConfigurationProperties} record type can only be registered under one prefix.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,10 +50,14 @@ public class UnionPayAcquirers {
         return new UnionPayRefundAdapter(client);
     }
 
+    /** Its file through ACP's file transfer; a plain GET of {@code bill.url-template} only when that is set. */
     @Bean
-    @ConditionalOnProperty(prefix = FIRST + ".bill", name = "url-template")
-    UnionPayBillSource unionPayBill(Environment environment) {
-        return new UnionPayBillSource(ChannelCode.UNIONPAY, environment.getRequiredProperty(FIRST + ".bill.url-template"));
+    @ConditionalOnProperty(prefix = FIRST, name = "gateway-url")
+    BillSource unionPayBill(@Qualifier("unionPayClient") AcpClient client, Environment environment, Clock clock) {
+        String urlTemplate = environment.getProperty(FIRST + ".bill.url-template");
+        return urlTemplate == null || urlTemplate.isBlank()
+                ? new UnionPayBillSource(new UnionPayFileTransfer(client, clock))
+                : new UnionPayBillUrlSource(ChannelCode.UNIONPAY, urlTemplate);
     }
 
     @Bean
@@ -73,9 +80,13 @@ public class UnionPayAcquirers {
         return new UnionPayRefundAdapter(client);
     }
 
+    /** Its file through ACP's file transfer; a plain GET of {@code bill.url-template} only when that is set. */
     @Bean
-    @ConditionalOnProperty(prefix = SECOND + ".bill", name = "url-template")
-    UnionPayBillSource unionPayBBill(Environment environment) {
-        return new UnionPayBillSource(ChannelCode.UNIONPAY_B, environment.getRequiredProperty(SECOND + ".bill.url-template"));
+    @ConditionalOnProperty(prefix = SECOND, name = "gateway-url")
+    BillSource unionPayBBill(@Qualifier("unionPayBClient") AcpClient client, Environment environment, Clock clock) {
+        String urlTemplate = environment.getProperty(SECOND + ".bill.url-template");
+        return urlTemplate == null || urlTemplate.isBlank()
+                ? new UnionPayBillSource(new UnionPayFileTransfer(client, clock))
+                : new UnionPayBillUrlSource(ChannelCode.UNIONPAY_B, urlTemplate);
     }
 }

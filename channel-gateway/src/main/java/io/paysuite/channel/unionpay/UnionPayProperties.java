@@ -19,6 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param platformCertId     the {@code certId} answers and notifications must name
  * @param backUrl            where UnionPay posts results: this gateway's {@code /channels/unionpay/notify}
  * @param trId               our token requestor id, sent with each token in {@code tokenPayData}
+ * @param fileTransferUrl    where the file transfer transaction (the daily reconciliation file, txnType 76) is posted,
+ *                           as is: real UnionPay serves it on its own host, {@code https://filedownload.95516.com/}
+ *                           (test {@code https://filedownload.test.95516.com/}; the ACP SDK's {@code acpsdk.fileTransUrl}).
+ *                           Unset: {@code gateway-url} + {@code /gateway/api/fileTransReq.do}, where the channel sandbox
+ *                           serves it
  */
 @ConfigurationProperties("paysuite.channels.unionpay")
 public record UnionPayProperties(
@@ -31,5 +36,6 @@ public record UnionPayProperties(
         String backUrl,
         @DefaultValue("62000000001") String trId,
         @DefaultValue("1s") Duration connectTimeout,
-        @DefaultValue("3s") Duration readTimeout) {
+        @DefaultValue("3s") Duration readTimeout,
+        String fileTransferUrl) {
 }

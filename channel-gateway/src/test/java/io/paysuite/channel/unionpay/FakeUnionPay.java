@@ -50,7 +50,7 @@ final class FakeUnionPay implements AutoCloseable {
 
     FakeUnionPay() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/gateway/api/", exchange -> {
+        server.createContext("/", exchange -> { // every path: the file transfer's real URL is a host's root
             Map<String, String> form = formDecode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             received.add(new Received(exchange.getRequestURI().getPath(), form));
             Reply reply = script.apply(form);

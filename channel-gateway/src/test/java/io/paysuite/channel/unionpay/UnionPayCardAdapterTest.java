@@ -40,7 +40,7 @@ class UnionPayCardAdapterTest {
     static UnionPayProperties properties(String url) {
         return new UnionPayProperties(url, "777290058110048", FakeUnionPay.pem("PRIVATE KEY", FakeUnionPay.MERCHANT.getPrivate()),
                 "68759529225", FakeUnionPay.pem("PUBLIC KEY", FakeUnionPay.PLATFORM.getPublic()), FakeUnionPay.PLATFORM_CERT_ID,
-                "http://127.0.0.1:8083/channels/unionpay/notify", "62000000001", Duration.ofMillis(500), Duration.ofMillis(300));
+                "http://127.0.0.1:8083/channels/unionpay/notify", "62000000001", Duration.ofMillis(500), Duration.ofMillis(300), null);
     }
 
     static ChannelOrder order() {

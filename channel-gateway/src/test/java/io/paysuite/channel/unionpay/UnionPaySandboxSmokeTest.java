@@ -10,14 +10,18 @@ import io.paysuite.api.pay.PayMethod;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.reconcile.BillRow;
+import io.paysuite.channel.reconcile.UnionPayBillSource;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,7 +46,7 @@ class UnionPaySandboxSmokeTest {
             System.getProperty("unionpay.sandbox.url"), "777290058110048", keys.resolve("merchant-private.pem"), "68759529225",
             keys.resolve("platform-public.pem"), "69629715588",
             "http://127.0.0.1:" + backUrl.getAddress().getPort() + "/channels/unionpay/notify", "62000000001",
-            Duration.ofSeconds(1), Duration.ofSeconds(3)));
+            Duration.ofSeconds(1), Duration.ofSeconds(3), null));
     final UnionPayCardAdapter adapter = new UnionPayCardAdapter(client);
 
     @AfterEach
@@ -97,5 +101,17 @@ class UnionPaySandboxSmokeTest {
         ChannelOrder stuck = order();
         assertThat(adapter.pay(stuck, "6200000000019999").outcome()).isEqualTo(Outcome.PENDING);
         assertThat(adapter.query(stuck).outcome()).isEqualTo(Outcome.PENDING);
+    }
+
+    /** The day's file through fileTransReq.do, as the sandbox encodes it: the paid consume is in it, the declined one is not money. */
+    @Test
+    void todaysFileThroughFileTransferHasThePaidConsume() {
+        ChannelOrder paid = order();
+        assertThat(adapter.pay(paid, "6200000000010000").outcome()).isEqualTo(Outcome.PENDING);
+        await().atMost(Duration.ofSeconds(10)).until(() -> adapter.query(paid).outcome() == Outcome.SUCCESS);
+        UnionPayBillSource bill = new UnionPayBillSource(new UnionPayFileTransfer(client, Clock.systemUTC()));
+        assertThat(bill.rows(LocalDate.now(UnionPayCardAdapter.BEIJING))).anySatisfy(row -> assertThat(row)
+                .returns(paid.channelOrderNo(), BillRow::channelOrderNo).returns(1234L, BillRow::amountMinor));
+        assertThat(bill.rows(LocalDate.now(UnionPayCardAdapter.BEIJING).minusDays(30))).as("98: no file that day").isEmpty();
     }
 }

@@ -51,7 +51,7 @@ public class UnionPayGateway implements SandboxChannel {
     private static final String[] COMMON = {"version", "encoding", "signMethod", "txnType", "txnSubType", "bizType", "accessType",
             "merId", "orderId", "txnTime"};
     private static final String[] ECHOED = {"version", "encoding", "signMethod", "txnType", "txnSubType", "bizType", "accessType",
-            "channelType", "merId", "orderId", "txnTime", "txnAmt", "currencyCode"};
+            "channelType", "merId", "orderId", "txnTime", "txnAmt", "currencyCode", "settleDate", "fileType"};
 
     private final Map<String, UnionPayOrder> orders = new ConcurrentHashMap<>();
     private final Map<String, UnionPayOrder> byQueryId = new ConcurrentHashMap<>();
@@ -89,6 +89,11 @@ public class UnionPayGateway implements SandboxChannel {
 
     UnionPayKeys keys() {
         return keys;
+    }
+
+    /** The only merchant this acquirer serves. */
+    String merId() {
+        return config.merId();
     }
 
     // ---- checks every request passes ----

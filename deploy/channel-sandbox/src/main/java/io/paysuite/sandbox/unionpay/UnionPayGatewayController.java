@@ -3,6 +3,7 @@ package io.paysuite.sandbox.unionpay;
 import io.paysuite.sandbox.FaultInjector;
 import io.paysuite.sandbox.FaultRule;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (the acquirer's channel, {@code UNIONPAY} or {@code UNIONPAY_B}): {@code charge} = consume, {@code refund} = refund,
  * {@code query} = queryTrans; TIMEOUT applies and then holds the answer, ERROR applies nothing and answers {@code 03}
  * (or the rule's {@code code}), SLOW delays, NOT_FOUND makes a query answer {@code 34}. Faults are drawn after the
- * signature check.
+ * signature check. {@code fileTransReq.do} (the reconciliation file) is never faulted.
  */
 @RestController
 class UnionPayGatewayController {
@@ -31,6 +32,7 @@ class UnionPayGatewayController {
     private static final String GATEWAY = "/gateway/api/";
     private static final String BACK_TRANS = GATEWAY + "backTransReq.do";
     private static final String QUERY_TRANS = GATEWAY + "queryTrans.do";
+    private static final String FILE_TRANS = GATEWAY + "fileTransReq.do";
 
     private final List<UnionPayGateway> gateways;
     private final FaultInjector faults;
@@ -66,6 +68,19 @@ class UnionPayGatewayController {
             }
             return gateway.query(request);
         });
+    }
+
+    /**
+     * The merchant's reconciliation file of a settlement day ({@link UnionPayFileTransfer}). Real UnionPay serves this
+     * transaction on its own host ({@code https://filedownload.95516.com/}); the sandbox serves it beside the others,
+     * per acquirer. Never faulted.
+     */
+    @PostMapping(path = {FILE_TRANS, UnionPayAcquirers.ACQUIRER_B_PATH + FILE_TRANS},
+            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<String> fileTrans(HttpServletRequest http, @RequestParam Map<String, String> form) {
+        UnionPayGateway gateway = gatewayFor(http);
+        return answer(gateway, form, null,
+                request -> UnionPayFileTransfer.answer(gateway, request, LocalDate.now(UnionPayGateway.SHANGHAI)));
     }
 
     /** The acquirer whose base path the request came under; only mapped paths get here, so one always matches. */

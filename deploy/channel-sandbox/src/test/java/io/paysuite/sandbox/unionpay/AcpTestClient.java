@@ -26,6 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * The merchant's side as channel-gateway's AcpSigner/AcpClient do it, written again here (the sandbox must not depend
@@ -108,6 +112,56 @@ final class AcpTestClient {
         f.put("txnSubType", "00");
         f.put("bizType", "000000");
         return f;
+    }
+
+    /** {@code fileTransReq.do}: the merchant's reconciliation file ({@code fileType=00}) of {@code settleDate} (MMDD). */
+    static Map<String, String> fileTransfer(String settleDate, String txnTime) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("version", "5.1.0");
+        f.put("encoding", "UTF-8");
+        f.put("signMethod", "01");
+        f.put("certId", MERCHANT_CERT_ID);
+        f.put("txnType", "76");
+        f.put("txnSubType", "01");
+        f.put("bizType", "000000");
+        f.put("accessType", "0");
+        f.put("merId", MER_ID);
+        f.put("settleDate", settleDate);
+        f.put("txnTime", txnTime);
+        f.put("fileType", "00");
+        return f;
+    }
+
+    /** What the ACP SDK's {@code AcpService.deCodeFileContent} does before writing the file: Base64, then zlib inflate. */
+    static byte[] deCodeFileContent(String fileContent) throws DataFormatException {
+        byte[] compressed = Base64.getDecoder().decode(fileContent);
+        Inflater inflater = new Inflater(false);
+        try {
+            inflater.setInput(compressed);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[1024];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new DataFormatException("truncated zlib stream");
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** The entries of a ZIP, by name, in order. */
+    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
     }
 
     /** The fields as another merchant sends them: the builders above fill in the first acquirer's merchant. */

@@ -43,6 +43,7 @@ class SecondAcquirerTest {
     private static final DateTimeFormatter TXN_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final String BACK = "/gateway/api/backTransReq.do";
     private static final String QUERY = "/gateway/api/queryTrans.do";
+    private static final String FILE_TRANS = "/gateway/api/fileTransReq.do";
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
@@ -219,6 +220,39 @@ class SecondAcquirerTest {
                     .isEqualTo("UNIONPAY_" + AcpTestClient.MER_ID + "_" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + ".txt");
             String textA = new String(billA.getBody(), StandardCharsets.US_ASCII);
             assertThat(textA).contains(atA).doesNotContain(atB);
+        }
+    }
+
+    @Test
+    void eachAcquirersFileTransferHandsOutOnlyItsOwnMerchantsFile() throws Exception {
+        try (BackUrlReceiver merchant = new BackUrlReceiver(200)) {
+            String atA = orderId();
+            String atB = orderId();
+            acquirerA.post(BACK, AcpTestClient.consume(atA, now(), 1111, "6200000000010000", merchant.url()));
+            acquirerB.post(BACK, byB(AcpTestClient.consume(atB, now(), 2222, "6200000000010000", merchant.url())));
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 2);
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            String settleDate = today.format(DateTimeFormatter.ofPattern("MMdd"));
+            String yyMMdd = today.format(DateTimeFormatter.ofPattern("yyMMdd"));
+
+            Map<String, String> answerB = signedAnswer(acquirerB.post(FILE_TRANS, byB(AcpTestClient.fileTransfer(settleDate, now()))));
+            assertThat(answerB).containsEntry("respCode", "00").containsEntry("merId", MER_ID_B);
+            Map<String, byte[]> filesB = AcpTestClient.unzip(AcpTestClient.deCodeFileContent(answerB.get("fileContent")));
+            assertThat(filesB).containsOnlyKeys("INN" + yyMMdd + "00ZM_" + MER_ID_B + ".txt");
+            String textB = new String(filesB.values().iterator().next(), StandardCharsets.US_ASCII);
+            assertThat(textB).contains(atB + " ").doesNotContain(atA);
+
+            Map<String, String> answerA = signedAnswer(acquirerA.post(FILE_TRANS, AcpTestClient.fileTransfer(settleDate, now())));
+            Map<String, byte[]> filesA = AcpTestClient.unzip(AcpTestClient.deCodeFileContent(answerA.get("fileContent")));
+            assertThat(filesA).containsOnlyKeys("INN" + yyMMdd + "00ZM_" + AcpTestClient.MER_ID + ".txt");
+            assertThat(new String(filesA.values().iterator().next(), StandardCharsets.US_ASCII)).contains(atA + " ").doesNotContain(atB);
+
+            // B does not hand A's merchant its file, nor take A's key
+            Map<String, String> aMerchantAtB = new HashMap<>(byB(AcpTestClient.fileTransfer(settleDate, now())));
+            aMerchantAtB.put("merId", AcpTestClient.MER_ID);
+            assertThat(signedAnswer(acquirerB.post(FILE_TRANS, aMerchantAtB))).containsEntry("respCode", "31").doesNotContainKey("fileContent");
+            assertThat(signedAnswer(new AcpTestClient(port, "/acquirer-b", MERCHANT.getPrivate())
+                    .post(FILE_TRANS, AcpTestClient.fileTransfer(settleDate, now())))).containsEntry("respCode", "11");
         }
     }
 

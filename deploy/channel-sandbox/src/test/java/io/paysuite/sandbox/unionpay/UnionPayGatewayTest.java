@@ -41,6 +41,7 @@ class UnionPayGatewayTest {
     private static final DateTimeFormatter TXN_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final String BACK = "/gateway/api/backTransReq.do";
     private static final String QUERY = "/gateway/api/queryTrans.do";
+    private static final String FILE_TRANS = "/gateway/api/fileTransReq.do";
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
@@ -289,6 +290,72 @@ class UnionPayGatewayTest {
             String yesterday = before == null ? "" : new String(before, StandardCharsets.US_ASCII);
             assertThat(yesterday).doesNotContain(paid);
         }
+    }
+
+    // ---- fileTransReq.do ----
+
+    @Test
+    void fileTransferAnswersTheDaysBillAsAZlibDeflatedBase64ZipUnderUnionPaysDetailFileName() throws Exception {
+        try (BackUrlReceiver merchant = new BackUrlReceiver(200)) {
+            String paid = orderId();
+            acp.post(BACK, AcpTestClient.consume(paid, now(), 1234, "6200000000010000", merchant.url()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            String settleDate = today.format(DateTimeFormatter.ofPattern("MMdd"));
+            String txnTime = now();
+
+            Map<String, String> answer = null;
+            byte[] bill = null;
+            for (int attempt = 0; attempt < 5 && answer == null; attempt++) { // a settlement of another test may fall in between
+                byte[] before = rest.getForEntity("/sandbox/v1/bills/UNIONPAY/" + today, byte[].class).getBody();
+                Map<String, String> fetched = signedAnswer(acp.post(FILE_TRANS, AcpTestClient.fileTransfer(settleDate, txnTime)));
+                byte[] after = rest.getForEntity("/sandbox/v1/bills/UNIONPAY/" + today, byte[].class).getBody();
+                if (java.util.Arrays.equals(before, after)) {
+                    answer = fetched;
+                    bill = after;
+                }
+            }
+            assertThat(answer).containsEntry("respCode", "00").containsEntry("txnType", "76").containsEntry("txnSubType", "01")
+                    .containsEntry("bizType", "000000").containsEntry("merId", AcpTestClient.MER_ID).containsEntry("settleDate", settleDate)
+                    .containsEntry("txnTime", txnTime).containsEntry("fileType", "00")
+                    .containsEntry("fileName", AcpTestClient.MER_ID + "_" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + ".zip");
+            Map<String, byte[]> entries = AcpTestClient.unzip(AcpTestClient.deCodeFileContent(answer.get("fileContent")));
+            String detail = "INN" + today.format(DateTimeFormatter.ofPattern("yyMMdd")) + "00ZM_" + AcpTestClient.MER_ID + ".txt";
+            assertThat(entries).containsOnlyKeys(detail);
+            assertThat(entries.get(detail)).isEqualTo(bill);
+            assertThat(new String(entries.get(detail), StandardCharsets.US_ASCII)).contains(paid + " ");
+        }
+    }
+
+    @Test
+    void fileTransferOfADayWithoutTransactionsIs98AndRefusalsAreTheUsualCodes() throws Exception {
+        String longAgo = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(20).format(DateTimeFormatter.ofPattern("MMdd"));
+        Map<String, String> request = AcpTestClient.fileTransfer(longAgo, now());
+        assertThat(signedAnswer(acp.post(FILE_TRANS, request))).containsEntry("respCode", "98").containsEntry("respMsg", "文件不存在")
+                .containsEntry("settleDate", longAgo).doesNotContainKeys("fileContent", "fileName");
+
+        assertThat(signedAnswer(acp.post(FILE_TRANS, request, STRANGER.getPrivate(), Duration.ofSeconds(5))))
+                .containsEntry("respCode", "11").doesNotContainKey("fileContent");
+        Map<String, String> otherMerchant = new java.util.LinkedHashMap<>(request);
+        otherMerchant.put("merId", "777290058110049");
+        assertThat(signedAnswer(acp.post(FILE_TRANS, otherMerchant))).containsEntry("respCode", "31");
+        Map<String, String> noDate = new java.util.LinkedHashMap<>(request);
+        noDate.remove("settleDate");
+        assertThat(signedAnswer(acp.post(FILE_TRANS, noDate))).containsEntry("respCode", "13");
+        Map<String, String> badDate = new java.util.LinkedHashMap<>(request);
+        badDate.put("settleDate", "0231");
+        assertThat(signedAnswer(acp.post(FILE_TRANS, badDate))).containsEntry("respCode", "10");
+        Map<String, String> notAFile = new java.util.LinkedHashMap<>(request);
+        notAFile.put("txnType", "00");
+        assertThat(signedAnswer(acp.post(FILE_TRANS, notAFile))).containsEntry("respCode", "32");
+    }
+
+    @Test
+    void settleDateNamesTheLatestSuchDayNotAfterToday() {
+        LocalDate today = LocalDate.of(2026, 1, 2);
+        assertThat(UnionPayFileTransfer.settleDay(java.time.MonthDay.of(1, 2), today)).isEqualTo(today);
+        assertThat(UnionPayFileTransfer.settleDay(java.time.MonthDay.of(12, 31), today)).isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(UnionPayFileTransfer.settleDay(java.time.MonthDay.of(2, 29), today)).isEqualTo(LocalDate.of(2024, 2, 29));
     }
 
     @Test
