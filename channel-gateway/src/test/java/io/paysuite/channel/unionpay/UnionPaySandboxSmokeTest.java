@@ -28,14 +28,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The adapter against a running channel-sandbox (not part of the normal build: the modules do not depend on each
  * other). Start the sandbox with the merchant's public and the platform's private key, then
- * {@code mvn test -Dtest=UnionPaySandboxSmokeTest -Dunionpay.sandbox.url=http://127.0.0.1:8099
+ * {@code mvn test -Dgroups=live -Dtest=UnionPaySandboxSmokeTest -Dunionpay.sandbox.url=http://127.0.0.1:8099
  * -Dunionpay.keys=/dir/with/merchant-private.pem,platform-public.pem}.
  */
+@Tag("live")
 @EnabledIfSystemProperty(named = "unionpay.sandbox.url", matches = "http.*")
 class UnionPaySandboxSmokeTest {
 

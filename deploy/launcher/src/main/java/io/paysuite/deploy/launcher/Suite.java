@@ -156,7 +156,7 @@ public final class Suite implements AutoCloseable {
         props.put("paysuite.channels.unionpay.gateway-url", sandboxUrl);
         props.put("paysuite.channels.unionpay.merchant-private-key", channelKeys.privateKey("unionpay-merchant").toString());
         props.put("paysuite.channels.unionpay.platform-public-key", channelKeys.publicKey("unionpay-platform").toString());
-        props.put("paysuite.channels.unionpay.bill.url-template", sandboxUrl + "/sandbox/v1/bills/UNIONPAY/{date}");
+        // no bill.url-template: the daily files come through ACP fileTransReq.do, as from UnionPay
         props.put("paysuite.channels.unionpay.back-url", "http://127.0.0.1:" + ports.http() + "/channels/unionpay/notify");
         // the second acquirer: the sandbox's other ACP front, our other merchant number (the sandbox's defaults on both sides)
         props.put("paysuite.channels.unionpay-b.gateway-url", sandboxUrl + "/acquirer-b");
@@ -164,7 +164,6 @@ public final class Suite implements AutoCloseable {
         props.put("paysuite.channels.unionpay-b.merchant-cert-id", "68759529226");
         props.put("paysuite.channels.unionpay-b.merchant-private-key", channelKeys.privateKey("unionpay-b-merchant").toString());
         props.put("paysuite.channels.unionpay-b.platform-public-key", channelKeys.publicKey("unionpay-platform").toString());
-        props.put("paysuite.channels.unionpay-b.bill.url-template", sandboxUrl + "/sandbox/v1/bills/UNIONPAY_B/{date}");
         props.put("paysuite.channels.unionpay-b.back-url", "http://127.0.0.1:" + ports.http() + "/channels/unionpay/notify");
     }
 
