@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The member domain ({@code buyer}, {@code merchant}) knows no framework: Spring, MyBatis, Dubbo,
+ * The member domain ({@code buyer}, {@code card}, {@code merchant}) knows no framework: Spring, MyBatis, Dubbo,
  * JDBC and the infra package stay outside, behind the ports the domain owns; config wires it.
  */
 @AnalyzeClasses(packages = "io.paysuite.member", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -16,7 +16,7 @@ class DomainPurityTest {
 
     @ArchTest
     static final ArchRule domainUsesNoFrameworkOrPersistence = noClasses()
-            .that().resideInAnyPackage("io.paysuite.member.buyer..", "io.paysuite.member.merchant..")
+            .that().resideInAnyPackage("io.paysuite.member.buyer..", "io.paysuite.member.card..", "io.paysuite.member.merchant..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "org.apache.ibatis..", "org.mybatis..", "org.apache.dubbo..",
                     "java.sql..", "javax.sql..", "io.paysuite.member.infra..", "io.paysuite.member.config..",

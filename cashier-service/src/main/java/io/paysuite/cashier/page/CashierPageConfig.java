@@ -1,5 +1,6 @@
 package io.paysuite.cashier.page;
 
+import io.paysuite.api.member.MemberService;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.cashier.config.CashierProperties;
 import io.paysuite.cashier.keys.KeyFiles;
@@ -16,7 +17,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Wiring of the cashier pages: their keys, session, form guard, method menu and languages. */
+/** Wiring of the cashier pages: their keys, session, form guard, method menu, the buyer's cards and languages. */
 @Configuration(proxyBeanMethods = false)
 public class CashierPageConfig implements WebMvcConfigurer {
 
@@ -52,6 +53,11 @@ public class CashierPageConfig implements WebMvcConfigurer {
     @Bean
     PayAttempts payAttempts(PayService pay, CashierPageProperties page) {
         return new PayAttempts(pay, page);
+    }
+
+    @Bean
+    BuyerCards buyerCards(MemberService members) {
+        return new BuyerCards(members);
     }
 
     @Bean

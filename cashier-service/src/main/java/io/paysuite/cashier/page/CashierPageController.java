@@ -59,11 +59,13 @@ public class CashierPageController {
     private final CashierPageProperties properties;
     private final Clock clock;
     private final ChannelService channels;
+    private final BuyerCards cards;
 
     public CashierPageController(CashierTokens tokens, TradeService trades, MemberService members, PayAttempts attempts,
                                  BuyerSessions sessions, FormGuard guard, PayMethodMenu menu,
-                                 CashierPageProperties properties, Clock clock, ChannelService channels) {
+                                 CashierPageProperties properties, Clock clock, ChannelService channels, BuyerCards cards) {
         this.channels = channels;
+        this.cards = cards;
         this.tokens = tokens;
         this.trades = trades;
         this.members = members;
@@ -120,6 +122,7 @@ public class CashierPageController {
     @PostMapping("/pay")
     public String pay(@PathVariable String token, @RequestParam(name = "method", required = false) String method,
                       @RequestParam(name = "pay_password", required = false) String payPassword,
+                      @RequestParam(name = "card_id", required = false) String cardId,
                       @RequestParam(name = "request_no", required = false) String requestNo,
                       @RequestParam(name = "csrf", required = false) String csrf,
                       @CookieValue(name = BuyerSessions.COOKIE, required = false) String cookie,
@@ -148,15 +151,51 @@ public class CashierPageController {
         if (chosen.needsPayPassword() && (payPassword == null || payPassword.isBlank())) {
             return render(token, trade, cookie, PayRefusal.of("error.PAY_PASSWORD_REQUIRED"), model, response);
         }
+        String cardToken = null;
+        if (chosen == PayMethod.BANK_CARD) {
+            // the token of the session's buyer's card, looked up here: a token never comes from the browser
+            CardToken card = cards.tokenOf(session.get().buyerId(), cardId);
+            if (card instanceof CardToken.Refused refused) {
+                return render(token, trade, cookie, refused.refusal(), model, response);
+            }
+            cardToken = ((CardToken.Found) card).unionpayToken();
+        }
         PayOutcome outcome = attempts.pay(trade, session.get().buyerId(), chosen, chosen.needsPayPassword() ? payPassword : null,
-                requestNo, path(token));
+                requestNo, cardToken, path(token));
         if (outcome instanceof PayOutcome.Shown shown) {
             return status(token, trade, shown.page(), model);
         }
         if (outcome instanceof PayOutcome.Scan scan) {
             return "redirect:" + path(token) + "/scan/" + scan.payOrderNo();
         }
+        if (outcome instanceof PayOutcome.Accepted accepted) {
+            return "redirect:" + path(token) + "/paying/" + accepted.payOrderNo();
+        }
         return render(token, trade, cookie, ((PayOutcome.Refused) outcome).refusal(), model, response);
+    }
+
+    /**
+     * A bank card payment UnionPay accepted, followed until the trade is final: the page reloads
+     * itself while the trade is {@code PAYING}, then shows "payment successful" (and returns to the
+     * merchant) when this attempt paid, or the form again with the bank's refusal when it failed.
+     */
+    @GetMapping("/paying/{payOrderNo}")
+    public String paying(@PathVariable String token, @PathVariable String payOrderNo,
+                         @CookieValue(name = BuyerSessions.COOKIE, required = false) String cookie,
+                         Model model, HttpServletResponse response) {
+        Optional<TradeDTO> found = trade(token);
+        if (found.isEmpty()) {
+            return invalid(response);
+        }
+        TradeDTO trade = found.get();
+        Optional<PayOutcome> outcome = attempts.follow(trade, payOrderNo, path(token) + "/paying/" + payOrderNo);
+        if (outcome.isEmpty()) {
+            return "redirect:" + path(token);
+        }
+        if (outcome.get() instanceof PayOutcome.Shown shown) {
+            return status(token, trade, shown.page(), model);
+        }
+        return render(token, trade, cookie, ((PayOutcome.Refused) outcome.get()).refusal(), model, response);
     }
 
     /**
@@ -221,6 +260,12 @@ public class CashierPageController {
         model.addAttribute("loggedIn", session.isPresent());
         if (session.isPresent()) {
             var offers = menu.offersFor(trade);
+            CardChoices cardChoices = null;
+            if (offers.stream().anyMatch(o -> o.method() == PayMethod.BANK_CARD && o.available())) {
+                cardChoices = cards.choicesFor(session.get().buyerId());
+                offers = cardChoices.applyTo(offers);
+            }
+            model.addAttribute("cards", cardChoices);
             model.addAttribute("offers", offers);
             model.addAttribute("preselected", offers.stream().filter(PayMethodOffer::available).map(PayMethodOffer::name)
                     .findFirst().orElse(null));

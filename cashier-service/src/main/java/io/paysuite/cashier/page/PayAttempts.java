@@ -4,8 +4,10 @@ import io.paysuite.api.common.Result;
 import io.paysuite.api.pay.PayCmd;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderDTO;
+import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.api.trade.TradeDTO;
+import java.util.Optional;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +35,16 @@ final class PayAttempts {
         this.returnDelaySeconds = Math.max(0, properties.returnDelay().toSeconds());
     }
 
-    PayOutcome pay(TradeDTO trade, String buyerId, PayMethod method, String payPassword, String requestNo, String cashierPath) {
+    /**
+     * @param authCode the bound card's UnionPay token for BANK_CARD (resolved on the server from the
+     *                 posted card id, never taken from the browser); null for the other methods
+     */
+    PayOutcome pay(TradeDTO trade, String buyerId, PayMethod method, String payPassword, String requestNo, String authCode,
+                   String cashierPath) {
         PayOutcome inProgress = new PayOutcome.Shown(StatusPage.inProgress(cashierPath, progressRefreshSeconds));
         Result<PayOrderDTO> result;
         try {
-            result = pay.pay(new PayCmd(trade.tradeNo(), buyerId, method, payPassword, requestNo));
+            result = pay.pay(new PayCmd(trade.tradeNo(), buyerId, method, payPassword, requestNo, authCode));
         } catch (RpcException e) {
             // the message may quote the invocation; the code says enough
             log.warn("pay outcome unknown trade_no={} request_no={} rpc_code={} timeout={}",
@@ -54,7 +61,11 @@ final class PayAttempts {
             return switch (order.status()) {
                 case SUCCESS -> new PayOutcome.Shown(StatusPage.paid(trade.returnUrl(), returnDelaySeconds));
                 case FAILED -> new PayOutcome.Refused(PayRefusal.of("error.PAY_FAILED"));
-                case CREATED, PROCESSING -> (method == PayMethod.WECHAT_QR || method == PayMethod.ALIPAY_QR) ? new PayOutcome.Scan(order.payOrderNo()) : inProgress;
+                case CREATED, PROCESSING -> switch (method) {
+                    case WECHAT_QR, ALIPAY_QR -> new PayOutcome.Scan(order.payOrderNo());
+                    case BANK_CARD -> new PayOutcome.Accepted(order.payOrderNo());
+                    default -> inProgress;
+                };
             };
         }
         log.info("pay refused trade_no={} request_no={} code={}", trade.tradeNo(), requestNo, result.code());
@@ -65,5 +76,52 @@ final class PayAttempts {
             case "TRADE_PAYING", "SYSTEM_ERROR" -> inProgress;
             default -> new PayOutcome.Refused(PayRefusal.of(result.code(), result.message()));
         };
+    }
+
+    /**
+     * Where an accepted payment stands, asked by its page ({@code progressPath}) until the trade is
+     * final. The trade decides first (it follows the pay order asynchronously, so a settled pay order
+     * whose trade is still {@code PAYING} is still in progress); the pay order then says whether it
+     * was this attempt that paid or failed. Only a pay order of this trade is read.
+     *
+     * @return the page to show or the form with a refusal; empty when this pay order says nothing
+     *         about the trade (another trade's, or the trade moved on), and the cashier page decides
+     */
+    Optional<PayOutcome> follow(TradeDTO trade, String payOrderNo, String progressPath) {
+        PayOutcome inProgress = new PayOutcome.Shown(StatusPage.inProgress(progressPath, progressRefreshSeconds));
+        return switch (trade.status()) {
+            case PAYING -> Optional.of(inProgress);
+            case SUCCESS, FINISHED -> {
+                try {
+                    yield order(trade, payOrderNo)
+                            .filter(order -> order.status() == PayOrderStatus.SUCCESS)
+                            .map(order -> new PayOutcome.Shown(StatusPage.paid(trade.returnUrl(), returnDelaySeconds)));
+                } catch (RpcException e) {
+                    yield Optional.empty(); // the trade is paid either way; the cashier page says so
+                }
+            }
+            case WAIT_PAY -> {
+                Optional<PayOrderDTO> order;
+                try {
+                    order = order(trade, payOrderNo);
+                } catch (RpcException e) {
+                    yield Optional.of(inProgress); // cannot tell now; ask again
+                }
+                yield order.map(o -> switch (o.status()) {
+                    // definite: nothing was taken, the trade waits for another attempt
+                    case FAILED -> new PayOutcome.Refused(PayRefusal.of(o.method() == PayMethod.BANK_CARD
+                            ? "error.CARD_DECLINED" : "error.PAY_FAILED"));
+                    case CREATED, PROCESSING -> inProgress;
+                    case SUCCESS -> null; // paid, while the trade waits: not this page's to explain
+                });
+            }
+            case CLOSED -> Optional.empty();
+        };
+    }
+
+    private Optional<PayOrderDTO> order(TradeDTO trade, String payOrderNo) {
+        Result<PayOrderDTO> result = pay.get(payOrderNo);
+        return result != null && result.success() && result.data() != null && trade.tradeNo().equals(result.data().tradeNo())
+                ? Optional.of(result.data()) : Optional.empty();
     }
 }

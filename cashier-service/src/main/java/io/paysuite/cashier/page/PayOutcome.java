@@ -12,4 +12,11 @@ sealed interface PayOutcome {
     /** A channel QR payment was started: the buyer scans the code the scan page shows. */
     record Scan(String payOrderNo) implements PayOutcome {
     }
+
+    /**
+     * A bank card payment UnionPay accepted but has not settled yet (its result comes by notification
+     * or query, seconds later): the buyer follows it on its own page until the trade is final.
+     */
+    record Accepted(String payOrderNo) implements PayOutcome {
+    }
 }

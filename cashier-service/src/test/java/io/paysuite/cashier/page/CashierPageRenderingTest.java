@@ -15,7 +15,12 @@ import io.paysuite.api.channel.ChannelOrderStatus;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.member.BoundCardDTO;
 import io.paysuite.api.member.BuyerDTO;
+import io.paysuite.api.member.CardStatus;
+import io.paysuite.api.member.CardTokenDTO;
+import io.paysuite.api.member.CardTokenQry;
+import io.paysuite.api.member.CardType;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayCmd;
@@ -74,19 +79,20 @@ class CashierPageRenderingTest {
     void pages() {
         var properties = new CashierProperties(URI.create("https://127.0.0.1:8443"), ZoneId.of("Asia/Shanghai"),
                 new CashierProperties.Keys(keys, true, true), null, null, null);
-        var page = new CashierPageProperties(List.of(PayMethod.BALANCE, PayMethod.ALIPAY_QR), Duration.ofMinutes(30), Duration.ofSeconds(2),
-                Duration.ofSeconds(5));
+        var page = new CashierPageProperties(List.of(PayMethod.BALANCE, PayMethod.ALIPAY_QR, PayMethod.BANK_CARD), Duration.ofMinutes(30),
+                Duration.ofSeconds(2), Duration.ofSeconds(5));
         var config = new CashierPageConfig();
         CashierTokens tokens = new CashierTokens(properties, clock);
         var controller = new CashierPageController(tokens, trades, members, config.payAttempts(pay, page),
                 config.buyerSessions(properties, page, clock), config.formGuard(properties), config.payMethodMenu(page), page, clock,
-                channels);
+                channels, config.buyerCards(members));
         LocaleResolver locales = config.localeResolver();
         mvc = MockMvcBuilders.standaloneSetup(controller).setViewResolvers(thymeleaf()).setLocaleResolver(locales)
                 .addMappedInterceptors(new String[] {"/cashier/**"}, new CashierLanguages(locales)).build();
         token = tokens.issue("T1", Instant.now().plusSeconds(1800));
         path = "/cashier/" + token;
         waiting(null, List.of());
+        when(members.listCards(any())).thenReturn(Result.ok(List.of()));
     }
 
     private static ThymeleafViewResolver thymeleaf() {
@@ -319,5 +325,153 @@ class CashierPageRenderingTest {
 
         assertThat(page.getStatus()).isEqualTo(503);
         assertThat(body(page)).contains("Service busy");
+    }
+
+    // --- bank cards ---------------------------------------------------------------------------
+
+    private static final String TOKEN = "TOKEN6200000000000000";
+
+    private void cardsOf(String buyerId, BoundCardDTO... cards) {
+        when(members.listCards(buyerId)).thenReturn(Result.ok(List.of(cards)));
+    }
+
+    private static BoundCardDTO card(String cardId, String buyerId, String maskedPan, String bank) {
+        return new BoundCardDTO(cardId, buyerId, maskedPan, bank, CardType.DEBIT, CardStatus.ACTIVE, Instant.now());
+    }
+
+    private static Result<PayOrderDTO> cardOrder(PayOrderStatus status) {
+        return Result.ok(new PayOrderDTO("P1", "T1", "r", "U7", "M1", PayMethod.BANK_CARD, status, Money.cny(1234), Instant.now(),
+                status.isFinal() ? Instant.now() : null, status == PayOrderStatus.SUCCESS ? "UNIONPAY" : null));
+    }
+
+    @Test
+    void aBuyerWithBoundCardsSeesThemByMaskedNumberAndBankWithTheFirstSelectedAndNoToken() throws Exception {
+        Cookie session = loggedIn("U7");
+        cardsOf("U7", card("C10000001", "U7", "6222 **** **** 0000", "ICBC"), card("C10000002", "U7", "4392 **** **** 1111", "CMB"));
+
+        String html = body(call(get(path).cookie(session)));
+
+        assertThat(html).doesNotContainPattern("data-testid=\"pay-method-BANK_CARD\"\\s+disabled")
+                .contains("data-testid=\"pay-card-C10000001\" checked=\"checked\"", "6222 **** **** 0000", "ICBC · Debit card",
+                        "data-testid=\"pay-card-C10000002\"", "4392 **** **** 1111", "CMB")
+                .doesNotContain("data-testid=\"pay-card-C10000002\" checked", "pay-card-note", TOKEN);
+        verify(members, never()).resolveCardToken(any());
+    }
+
+    @Test
+    void aBuyerWithoutACardIsToldAndCannotPickTheCardMethod() throws Exception {
+        Cookie session = loggedIn("U7");
+
+        String html = body(call(get(path).cookie(session)));
+
+        assertThat(html).containsPattern("data-testid=\"pay-method-BANK_CARD\"\\s+disabled=\"disabled\"")
+                .contains("no bound card", "No bank card is bound to your account yet.", "data-testid=\"pay-card-note\"")
+                .contains("data-testid=\"pay-method-BALANCE\" checked=\"checked\"");
+        assertThat(body(call(get(path + "?lang=zh_CN").cookie(session)))).contains("您的账户还没有绑定银行卡");
+    }
+
+    @Test
+    void whenTheCardsCannotBeReadTheRestOfTheFormStillWorks() throws Exception {
+        Cookie session = loggedIn("U7");
+        when(members.listCards("U7")).thenThrow(new RpcException(RpcException.TIMEOUT_EXCEPTION, "timeout"));
+
+        MockHttpServletResponse page = call(get(path).cookie(session));
+
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(body(page)).containsPattern("data-testid=\"pay-method-BANK_CARD\"\\s+disabled=\"disabled\"")
+                .contains("Your bank cards cannot be shown right now.", "data-testid=\"pay-method-BALANCE\" checked=\"checked\"");
+    }
+
+    @Test
+    void theCardMethodIsNotOfferedAndCardsAreNotReadWhenTheMerchantExcludesIt() throws Exception {
+        waiting(null, List.of(PayMethod.BALANCE));
+        Cookie session = loggedIn("U7");
+
+        assertThat(body(call(get(path).cookie(session)))).doesNotContain("pay-method-BANK_CARD", "pay-card");
+        verify(members, never()).listCards(any());
+    }
+
+    @Test
+    void aCardPaymentChargesTheTokenResolvedForTheSessionsBuyerAndFollowsItUntilPaid() throws Exception {
+        Cookie session = loggedIn("U7");
+        cardsOf("U7", card("C10000001", "U7", "6222 **** **** 0000", "ICBC"));
+        String form = body(call(get(path).cookie(session)));
+        when(members.resolveCardToken(new CardTokenQry("U7", "C10000001")))
+                .thenReturn(Result.ok(new CardTokenDTO("C10000001", "U7", TOKEN)));
+        when(pay.pay(any())).thenReturn(cardOrder(PayOrderStatus.PROCESSING));
+
+        MockHttpServletResponse accepted = call(post(path + "/pay").cookie(session).param("method", "BANK_CARD")
+                .param("card_id", "C10000001").param("pay_password", "135790")
+                .param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf")));
+
+        assertThat(accepted.getRedirectedUrl()).isEqualTo(path + "/paying/P1");
+        ArgumentCaptor<PayCmd> cmd = ArgumentCaptor.forClass(PayCmd.class);
+        verify(pay).pay(cmd.capture());
+        assertThat(cmd.getValue()).isEqualTo(new PayCmd("T1", "U7", PayMethod.BANK_CARD, "135790", field(form, "request_no"), TOKEN));
+
+        trade(TradeStatus.PAYING, null, List.of(), Instant.now().plusSeconds(600));
+        assertThat(body(call(get(path + "/paying/P1")))).as("accepted is not paid: the page asks again")
+                .containsPattern("http-equiv=\"refresh\"\\s+content=\"2;url=" + path + "/paying/P1\"").contains(">PAYING<");
+
+        trade(TradeStatus.SUCCESS, null, List.of(), Instant.now().plusSeconds(600));
+        when(pay.get("P1")).thenReturn(cardOrder(PayOrderStatus.SUCCESS));
+        assertThat(body(call(get(path + "/paying/P1"))))
+                .containsPattern("data-testid=\"pay-result\"[^>]*>\\s*<p[^>]*>Payment successful</p>\\s*<p[^>]*>SUCCESS<")
+                .contains("content=\"5;url=https://shop.example/back?o=1\"");
+    }
+
+    @Test
+    void aCardTheSessionsBuyerDoesNotHavePaysNothing() throws Exception {
+        Cookie session = loggedIn("U7");
+        String form = body(call(get(path).cookie(session)));
+        when(members.resolveCardToken(any())).thenReturn(Result.fail(ErrorCode.PARAM_ERROR, "card_id: no such card for this buyer"));
+
+        String html = body(call(post(path + "/pay").cookie(session).param("method", "BANK_CARD").param("card_id", "C10000009")
+                .param("pay_password", "135790").param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf"))));
+
+        assertThat(html).contains("This bank card can no longer be used.", "pay-submit");
+        verify(members).resolveCardToken(new CardTokenQry("U7", "C10000009"));
+        verify(pay, never()).pay(any());
+
+        String noCard = body(call(post(path + "/pay").cookie(session).param("method", "BANK_CARD").param("pay_password", "135790")
+                .param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf"))));
+        assertThat(noCard).contains("Please choose one of your bank cards.");
+        verify(pay, never()).pay(any());
+    }
+
+    @Test
+    void aWrongPayPasswordOnACardShowsTheAttemptsLeft() throws Exception {
+        Cookie session = loggedIn("U7");
+        cardsOf("U7", card("C10000001", "U7", "6222 **** **** 0000", "ICBC"));
+        String form = body(call(get(path).cookie(session)));
+        when(members.resolveCardToken(any())).thenReturn(Result.ok(new CardTokenDTO("C10000001", "U7", TOKEN)));
+        when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.PAY_PASSWORD_WRONG, "wrong payment password; 4 attempts left"));
+
+        String html = body(call(post(path + "/pay").cookie(session).param("method", "BANK_CARD").param("card_id", "C10000001")
+                .param("pay_password", "000000").param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf"))));
+
+        assertThat(html).contains("Wrong payment password. 4 attempts left.", "data-testid=\"pay-card-C10000001\"")
+                .doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aDeclinedCardBringsTheFormBackWithTheBanksRefusal() throws Exception {
+        Cookie session = loggedIn("U7");
+        when(pay.get("P1")).thenReturn(cardOrder(PayOrderStatus.FAILED));
+
+        String html = body(call(get(path + "/paying/P1").cookie(session)));
+
+        assertThat(html).contains("The bank did not accept this card payment and nothing was charged.", "pay-submit");
+    }
+
+    @Test
+    void thePayingPageOfAnotherTradesOrderSaysNothingAboutIt() throws Exception {
+        when(pay.get("P9")).thenReturn(Result.ok(new PayOrderDTO("P9", "T9", "r", "U8", "M1", PayMethod.BANK_CARD,
+                PayOrderStatus.FAILED, Money.cny(1), Instant.now(), Instant.now())));
+
+        assertThat(call(get(path + "/paying/P9")).getRedirectedUrl()).isEqualTo(path);
+
+        trade(TradeStatus.SUCCESS, null, List.of(), Instant.now().plusSeconds(600));
+        assertThat(call(get(path + "/paying/P9")).getRedirectedUrl()).isEqualTo(path);
     }
 }

@@ -2,7 +2,18 @@ package io.paysuite.cashier.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paysuite.api.member.BoundCardDTO;
+import io.paysuite.api.member.CardStatus;
+import io.paysuite.api.member.CardType;
+import io.paysuite.api.pay.PayMethod;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** The small rules of the pages: return URLs, refusal texts, languages. */
@@ -60,5 +71,32 @@ class PageRulesTest {
         assertThat(CashierLanguages.chosen("en")).contains(Locale.ENGLISH);
         assertThat(CashierLanguages.chosen("fr")).isEmpty();
         assertThat(CashierLanguages.chosen(null)).isEmpty();
+    }
+
+    @Test
+    void withoutABoundCardTheCardMethodCannotBePickedAndSaysWhy() {
+        List<PayMethodOffer> offers = List.of(new PayMethodOffer(PayMethod.BALANCE, true), new PayMethodOffer(PayMethod.BANK_CARD, true));
+
+        assertThat(CardChoices.of(List.of()).applyTo(offers)).containsExactly(new PayMethodOffer(PayMethod.BALANCE, true),
+                new PayMethodOffer(PayMethod.BANK_CARD, false, "pay.card.none.short"));
+        assertThat(CardChoices.unavailable().applyTo(offers).get(1).noteKey()).isEqualTo("pay.card.unavailable.short");
+        BoundCardDTO card = new BoundCardDTO("C10000001", "U7", "6222 **** **** 0000", "ICBC", CardType.DEBIT, CardStatus.ACTIVE,
+                Instant.now());
+        assertThat(CardChoices.of(List.of(card)).applyTo(offers)).isEqualTo(offers);
+        assertThat(new PayMethodOffer(PayMethod.COUPON, false).noteKey()).isEqualTo("pay.method.unavailable");
+    }
+
+    @Test
+    void everyEnglishTextHasAChineseOne() throws IOException {
+        assertThat(messages("messages_zh_CN.properties").stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(messages("messages.properties").stringPropertyNames());
+    }
+
+    private static Properties messages(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = PageRulesTest.class.getClassLoader().getResourceAsStream(name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
     }
 }

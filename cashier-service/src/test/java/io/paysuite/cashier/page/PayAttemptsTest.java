@@ -18,6 +18,7 @@ import io.paysuite.api.trade.TradeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.dubbo.rpc.RpcException;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class PayAttemptsTest {
             Instant.now().plusSeconds(600), Instant.now(), null, null);
 
     private PayOutcome payNow() {
-        return attempts.pay(trade, "U1", PayMethod.BALANCE, "135790", "CP1234567", "/cashier/tok");
+        return attempts.pay(trade, "U1", PayMethod.BALANCE, "135790", "CP1234567", null, "/cashier/tok");
     }
 
     private static Result<PayOrderDTO> order(PayOrderStatus status) {
@@ -79,5 +80,62 @@ class PayAttemptsTest {
 
         when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.TRADE_EXPIRED, "expired"));
         assertThat(payNow()).isEqualTo(new PayOutcome.Shown(StatusPage.expired()));
+    }
+
+    private TradeDTO tradeIn(TradeStatus status) {
+        return new TradeDTO("T1", "M1", "O1", TradeType.INSTANT, status, Money.cny(1234), Money.cny(0), Money.cny(0), "tea", null,
+                null, "https://m/notify", "https://m/return", Instant.now().plusSeconds(600), Instant.now(), null, null);
+    }
+
+    private static Result<PayOrderDTO> cardOrder(String tradeNo, PayOrderStatus status) {
+        return Result.ok(new PayOrderDTO("P1", tradeNo, "CP1234567", "U1", "M1", PayMethod.BANK_CARD, status, Money.cny(1234),
+                Instant.now(), null));
+    }
+
+    @Test
+    void anAcceptedCardPaymentIsFollowedOnItsOwnPage() {
+        when(pay.pay(any())).thenReturn(cardOrder("T1", PayOrderStatus.PROCESSING));
+
+        assertThat(attempts.pay(trade, "U1", PayMethod.BANK_CARD, "135790", "CP1234567", "TOKEN6200000000000000", "/cashier/tok"))
+                .isEqualTo(new PayOutcome.Accepted("P1"));
+    }
+
+    @Test
+    void whileTheTradeIsPayingTheCardPageAsksAgain() {
+        assertThat(attempts.follow(tradeIn(TradeStatus.PAYING), "P1", "/cashier/tok/paying/P1"))
+                .contains(new PayOutcome.Shown(StatusPage.inProgress("/cashier/tok/paying/P1", 2)));
+    }
+
+    @Test
+    void aTradePaidByThisAttemptShowsSuccessAndGoesBackToTheMerchant() {
+        when(pay.get("P1")).thenReturn(cardOrder("T1", PayOrderStatus.SUCCESS));
+
+        assertThat(attempts.follow(tradeIn(TradeStatus.SUCCESS), "P1", "/cashier/tok/paying/P1"))
+                .contains(new PayOutcome.Shown(StatusPage.paid("https://m/return", 5)));
+    }
+
+    @Test
+    void aDeclinedCardIsToldOnTheFormOnceTheTradeWaitsAgain() {
+        when(pay.get("P1")).thenReturn(cardOrder("T1", PayOrderStatus.FAILED));
+
+        assertThat(attempts.follow(tradeIn(TradeStatus.WAIT_PAY), "P1", "/cashier/tok/paying/P1"))
+                .contains(new PayOutcome.Refused(PayRefusal.of("error.CARD_DECLINED")));
+    }
+
+    @Test
+    void aPayOrderThatCannotBeReadIsAskedAgainNeverTakenForAFailure() {
+        when(pay.get("P1")).thenThrow(new RpcException(RpcException.TIMEOUT_EXCEPTION, "timeout"));
+
+        assertThat(attempts.follow(tradeIn(TradeStatus.WAIT_PAY), "P1", "/cashier/tok/paying/P1"))
+                .contains(new PayOutcome.Shown(StatusPage.inProgress("/cashier/tok/paying/P1", 2)));
+        assertThat(attempts.follow(tradeIn(TradeStatus.SUCCESS), "P1", "/cashier/tok/paying/P1")).isEmpty();
+    }
+
+    @Test
+    void anotherTradesPayOrderSaysNothing() {
+        when(pay.get("P1")).thenReturn(cardOrder("T9", PayOrderStatus.FAILED));
+
+        assertThat(attempts.follow(tradeIn(TradeStatus.WAIT_PAY), "P1", "/cashier/tok/paying/P1")).isEqualTo(Optional.empty());
+        assertThat(attempts.follow(tradeIn(TradeStatus.CLOSED), "P1", "/cashier/tok/paying/P1")).isEmpty();
     }
 }

@@ -7,6 +7,8 @@ import io.paysuite.member.buyer.BuyerRepository;
 import io.paysuite.member.buyer.PayPasswordCheck;
 import io.paysuite.member.buyer.PayPasswordLockout;
 import io.paysuite.member.buyer.SecretHasher;
+import io.paysuite.member.card.BoundCardRepository;
+import io.paysuite.member.card.BoundCards;
 import io.paysuite.member.infra.secret.BCryptSecrets;
 import io.paysuite.member.merchant.AppKeyRegistry;
 import io.paysuite.member.merchant.AppKeyRepository;
@@ -20,7 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Builds the domain executors. The domain packages ({@code buyer}, {@code merchant}) know no
+ * Builds the domain executors. The domain packages ({@code buyer}, {@code card}, {@code merchant}) know no
  * Spring (DomainPurityTest), so they are wired here rather than annotated.
  */
 @Configuration(proxyBeanMethods = false)
@@ -60,6 +62,11 @@ public class MemberWiring {
     PayPasswordCheck payPasswordCheck(BuyerFinder finder, BuyerRepository buyers, SecretHasher hasher,
                                       PayPasswordLockout lockout, Clock clock) {
         return new PayPasswordCheck(finder, buyers, hasher, lockout, clock);
+    }
+
+    @Bean
+    BoundCards boundCards(BoundCardRepository cards, BuyerFinder buyers, Clock clock) {
+        return new BoundCards(cards, buyers, clock);
     }
 
     @Bean

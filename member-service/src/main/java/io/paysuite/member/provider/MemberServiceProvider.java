@@ -1,16 +1,23 @@
 package io.paysuite.member.provider;
 
 import io.paysuite.api.common.Result;
+import io.paysuite.api.member.BindCardCmd;
+import io.paysuite.api.member.BoundCardDTO;
 import io.paysuite.api.member.BuyerDTO;
 import io.paysuite.api.member.BuyerLoginCmd;
+import io.paysuite.api.member.CardTokenDTO;
+import io.paysuite.api.member.CardTokenQry;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.member.PayPasswordVerdict;
 import io.paysuite.api.member.RegisterBuyerCmd;
+import io.paysuite.api.member.UnbindCardCmd;
 import io.paysuite.api.member.VerifyPayPasswordCmd;
 import io.paysuite.member.buyer.BuyerFinder;
 import io.paysuite.member.buyer.BuyerLogin;
 import io.paysuite.member.buyer.BuyerRegistration;
 import io.paysuite.member.buyer.PayPasswordCheck;
+import io.paysuite.member.card.BoundCards;
+import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /** {@link MemberService} over Dubbo (no group: consumers reference it without one); each call goes to one executor. */
@@ -21,13 +28,15 @@ public class MemberServiceProvider implements MemberService {
     private final BuyerLogin login;
     private final BuyerFinder finder;
     private final PayPasswordCheck payPasswordCheck;
+    private final BoundCards cards;
 
     public MemberServiceProvider(BuyerRegistration registration, BuyerLogin login, BuyerFinder finder,
-                                 PayPasswordCheck payPasswordCheck) {
+                                 PayPasswordCheck payPasswordCheck, BoundCards cards) {
         this.registration = registration;
         this.login = login;
         this.finder = finder;
         this.payPasswordCheck = payPasswordCheck;
+        this.cards = cards;
     }
 
     @Override
@@ -48,5 +57,25 @@ public class MemberServiceProvider implements MemberService {
     @Override
     public Result<PayPasswordVerdict> verifyPayPassword(VerifyPayPasswordCmd cmd) {
         return ErrorBoundary.answer("MemberService.verifyPayPassword", () -> payPasswordCheck.verify(cmd));
+    }
+
+    @Override
+    public Result<BoundCardDTO> bindCard(BindCardCmd cmd) {
+        return ErrorBoundary.answer("MemberService.bindCard", () -> cards.bind(cmd));
+    }
+
+    @Override
+    public Result<List<BoundCardDTO>> listCards(String buyerId) {
+        return ErrorBoundary.answer("MemberService.listCards", () -> cards.list(buyerId));
+    }
+
+    @Override
+    public Result<BoundCardDTO> unbindCard(UnbindCardCmd cmd) {
+        return ErrorBoundary.answer("MemberService.unbindCard", () -> cards.unbind(cmd));
+    }
+
+    @Override
+    public Result<CardTokenDTO> resolveCardToken(CardTokenQry qry) {
+        return ErrorBoundary.answer("MemberService.resolveCardToken", () -> cards.resolveToken(qry));
     }
 }

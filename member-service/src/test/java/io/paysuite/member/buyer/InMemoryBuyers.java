@@ -8,9 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@link BuyerRepository} in memory with the SQL's semantics: the phone is a unique key, and each
- * counter update is atomic (synchronized stands in for the row lock).
+ * counter update is atomic (synchronized stands in for the row lock). Public: the card tests need
+ * buyers too.
  */
-final class InMemoryBuyers implements BuyerRepository {
+public final class InMemoryBuyers implements BuyerRepository {
 
     private final Map<Long, Buyer> byNumber = new ConcurrentHashMap<>();
     private final AtomicLong numbers = new AtomicLong(10_000_000);

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.paysuite.api.common.Result;
+import io.paysuite.api.member.BindCardCmd;
+import io.paysuite.api.member.BoundCardDTO;
+import io.paysuite.api.member.CardType;
+import io.paysuite.api.member.MemberService;
 import io.paysuite.it.SuiteHarness;
 import io.paysuite.it.openapi.Buyers;
 import io.paysuite.it.openapi.Buyers.Buyer;
@@ -19,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +35,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The cashier pages in a real browser (headless Chromium) against the whole suite: a merchant
  * creates trades through the signed open API, a buyer opens {@code cashier_url}, logs in and pays
- * with the wallet balance; the trade, the wallet and the pages must agree.
+ * with the wallet balance, a QR code or a bound bank card; the trade, the wallet and the pages must agree.
  */
 class CashierPagesIT {
 
@@ -156,6 +162,57 @@ class CashierPagesIT {
     }
 
     @Test
+    void aBuyerPaysWithABoundCardAndThePageFollowsUnionPayUntilTheTradeIsPaid() {
+        Buyer buyer = Buyers.funded(1);
+        // the sandbox settles tokens ending 0000; random digits keep runs on one database apart
+        String token = "TOKEN62" + String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L)) + "0000";
+        BoundCardDTO card = bind(buyer, token);
+        JsonNode trade = create(4_321, "Cashier IT bank card", Map.of("payment_methods", List.of("BANK_CARD", "BALANCE")));
+        String tradeNo = trade.path("trade_no").asText();
+
+        browser.open(trade.path("cashier_url").asText());
+        logIn(buyer);
+        browser.click("pay-method-BANK_CARD");
+        assertThat(browser.visible("pay-card-" + card.cardId()).isSelected()).as("the buyer's only card is preselected").isTrue();
+        assertThat(browser.source()).contains("6222 **** **** 0000").doesNotContain(token);
+
+        browser.type("pay-password", WRONG_PAY_PASSWORD);
+        browser.click("pay-submit");
+        browser.awaitText("pay-error", "Wrong payment password");
+        assertThat(shop.client().get("/api/v1/trades/" + tradeNo).json().path("status").asText()).isEqualTo("WAIT_PAY");
+
+        browser.click("pay-method-BANK_CARD");
+        browser.type("pay-password", Buyers.PAY_PASSWORD);
+        browser.click("pay-submit");
+
+        // UnionPay accepts first and settles a moment later: the page reloads itself until then
+        browser.awaitText("pay-result", "SUCCESS");
+        assertThat(browser.text("pay-result")).contains("Payment successful");
+        JsonNode paid = awaitTradeStatus(tradeNo, "SUCCESS");
+        assertThat(paid.path("paid_amount").asLong()).isEqualTo(4_321);
+        assertThat(paid.path("payments")).hasSize(1);
+        assertThat(paid.path("payments").get(0).path("method").asText()).isEqualTo("BANK_CARD");
+        // either acquirer may take it (channel-gateway ranks them and may reroute a definite refusal)
+        assertThat(paid.path("payments").get(0).path("channel").asText()).isIn("UNIONPAY", "UNIONPAY_B");
+        assertThat(Buyers.balance(buyer.buyerId())).as("the wallet paid nothing").isEqualTo(1);
+    }
+
+    @Test
+    void aBuyerWithoutABoundCardIsToldSoAndPaysAnotherWay() {
+        Buyer buyer = Buyers.funded(1_000);
+        JsonNode trade = create(700, "Cashier IT no card", Map.of("payment_methods", List.of("BANK_CARD", "BALANCE")));
+
+        browser.open(trade.path("cashier_url").asText());
+        logIn(buyer);
+
+        assertThat(browser.text("pay-card-note")).contains("No bank card is bound to your account yet.");
+        assertThat(browser.visible("pay-method-BANK_CARD").isEnabled()).isFalse();
+        payWith(Buyers.PAY_PASSWORD);
+        browser.awaitText("pay-result", "SUCCESS");
+        awaitTradeStatus(trade.path("trade_no").asText(), "SUCCESS");
+    }
+
+    @Test
     void closedAndPaidTradesShowTheirPagesAndAForgedLinkShowsTheInvalidPage() {
         JsonNode closing = create(300, "Cashier IT closed", Map.of());
         Answer closed = shop.client().post("/api/v1/trades/" + closing.path("trade_no").asText() + "/close", "");
@@ -213,6 +270,14 @@ class CashierPagesIT {
         Answer created = shop.client().post("/api/v1/trades", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json();
+    }
+
+    /** What the card-binding flow will do once UnionPay has returned the token: bind it through member-service. */
+    private static BoundCardDTO bind(Buyer buyer, String token) {
+        Result<BoundCardDTO> bound = SuiteHarness.reference(MemberService.class, null)
+                .bindCard(new BindCardCmd(buyer.buyerId(), token, "6222 **** **** 0000", "Cashier IT Bank", CardType.DEBIT));
+        assertThat(bound.success()).as(bound.code() + " " + bound.message()).isTrue();
+        return bound.data();
     }
 
     private static void logIn(Buyer buyer) {

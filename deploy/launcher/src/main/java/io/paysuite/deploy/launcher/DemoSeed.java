@@ -6,7 +6,10 @@ import io.paysuite.api.ledger.AccountType;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.ledger.PostingCmd;
 import io.paysuite.api.ledger.PostingLine;
+import io.paysuite.api.member.BindCardCmd;
+import io.paysuite.api.member.BoundCardDTO;
 import io.paysuite.api.member.BuyerDTO;
+import io.paysuite.api.member.CardType;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.member.MerchantDTO;
 import io.paysuite.api.member.MerchantService;
@@ -37,15 +40,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The local run's demo data (API.md, "Local demo"): the merchant {@code app_demo} with an RSA
  * key pair whose private half is written to {@code demo-merchant.pem}, three buyers with funded
- * wallets listed in {@code demo-buyers.json}, and an ops token. Every step is idempotent (fixed
- * request numbers, phones and posting keys) and the key and token are kept across runs, so a
- * restarted local run finds the same credentials.
+ * wallets and one bound bank card each, listed in {@code demo-buyers.json}, and an ops token. Every
+ * step is idempotent (fixed request numbers, phones, posting keys and card tokens) and the key and
+ * token are kept across runs, so a restarted local run finds the same credentials.
+ *
+ * <p>The cards are bound directly with made-up UnionPay tokens (there is no token-open flow yet);
+ * their tokens end {@code 0000}, which the channel sandbox settles. {@code demo-buyers.json} keeps
+ * its documented fields and adds {@code cards} (card id, masked number, bank), never a token.
  */
 public final class DemoSeed {
 
     static final String MERCHANT_ID = "M100000001";
     static final String APP_ID = "app_demo";
     private static final long WALLET_MINOR = 1_000_000; // 10 000.00 CNY each
+    private static final String CARD_MASKED_PAN = "6222 **** **** 0000";
+    private static final String CARD_BANK = "Paysuite Demo Bank";
     private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
 
     private record DemoBuyer(String phone, String password, String payPassword) {
@@ -85,17 +94,26 @@ public final class DemoSeed {
                                 AccountType.Side.DEBIT, WALLET_MINOR),
                         new PostingLine(new AccountRef(AccountType.BUYER_WALLET, buyer.buyerId(), "CNY"),
                                 AccountType.Side.CREDIT, WALLET_MINOR)), "demo wallet")));
+                BoundCardDTO card = retry(() -> members.bindCard(new BindCardCmd(buyer.buyerId(), cardToken(b), CARD_MASKED_PAN,
+                        CARD_BANK, CardType.DEBIT)));
                 entries.add("""
-                          {"buyer_id": "%s", "phone": "%s", "password": "%s", "pay_password": "%s"}""".formatted(
-                        buyer.buyerId(), b.phone(), b.password(), b.payPassword()));
+                          {"buyer_id": "%s", "phone": "%s", "password": "%s", "pay_password": "%s",
+                           "cards": [{"card_id": "%s", "masked_pan": "%s", "bank_name": "%s"}]}""".formatted(
+                        buyer.buyerId(), b.phone(), b.password(), b.payPassword(), card.cardId(), card.maskedPan(), card.bankName()));
             }
             Files.writeString(dir.resolve("demo-buyers.json"), "[\n" + String.join(",\n", entries) + "\n]\n");
-            log.info("demo data ready: merchant {} app {}, {} buyers with wallets", merchant.merchantId(), APP_ID, BUYERS.size());
+            log.info("demo data ready: merchant {} app {}, {} buyers with wallets and bound cards", merchant.merchantId(), APP_ID,
+                    BUYERS.size());
         } catch (Exception e) {
             log.error("demo data could not be seeded; the suite runs without it", e);
         } finally {
             dubbo.destroy();
         }
+    }
+
+    /** A fixed token per buyer (rebinding it is a repeat); the sandbox settles tokens ending 0000. */
+    private static String cardToken(DemoBuyer buyer) {
+        return "DEMO" + buyer.phone() + "0000";
     }
 
     /** The demo merchant's key pair: created once, its private key kept in {@code demo-merchant.pem}. */

@@ -1,0 +1,202 @@
+package io.paysuite.it.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysuite.api.common.Result;
+import io.paysuite.api.member.BindCardCmd;
+import io.paysuite.api.member.BoundCardDTO;
+import io.paysuite.api.member.BuyerDTO;
+import io.paysuite.api.member.CardStatus;
+import io.paysuite.api.member.CardTokenDTO;
+import io.paysuite.api.member.CardTokenQry;
+import io.paysuite.api.member.CardType;
+import io.paysuite.api.member.MemberService;
+import io.paysuite.api.member.RegisterBuyerCmd;
+import io.paysuite.api.member.UnbindCardCmd;
+import io.paysuite.deploy.infra.DatabaseServer;
+import io.paysuite.deploy.launcher.DemoSeed;
+import io.paysuite.deploy.launcher.Suite;
+import io.paysuite.it.SuiteHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bound cards through Dubbo as the cashier and the future card-binding flow call them, against the
+ * suite's real MariaDB: the unique (buyer, token) key decides concurrent bindings, tokens compare
+ * case-sensitively, another buyer's card is never answered, and the local demo's buyers each get a
+ * card the sandbox settles. Phones and tokens are random because the database outlives a run.
+ */
+class BoundCardsIT {
+
+    private static final String MASKED = "6222 **** **** 0000";
+
+    private final MemberService members = SuiteHarness.reference(MemberService.class, null);
+    private final DatabaseServer db = SuiteHarness.suite().infra().database();
+
+    @Test
+    void tenConcurrentBindingsOfOneTokenMakeOneCard() throws Exception {
+        String buyer = buyer();
+        String token = randomToken();
+
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Result<BoundCardDTO>>> answers = IntStream.range(0, 10).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                return members.bindCard(new BindCardCmd(buyer, token, MASKED, "ICBC", CardType.DEBIT));
+            })).toList();
+            start.countDown();
+            Set<String> cardIds = new java.util.HashSet<>();
+            for (Future<Result<BoundCardDTO>> answer : answers) {
+                Result<BoundCardDTO> bound = answer.get();
+                assertThat(bound.success()).as(bound.code() + " " + bound.message()).isTrue();
+                cardIds.add(bound.data().cardId());
+            }
+            assertThat(cardIds).hasSize(1);
+            assertThat(cardIds.iterator().next()).matches("C\\d{8,}");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("SELECT COUNT(*) FROM bound_card WHERE buyer_id = ?", buyer)).isEqualTo(1);
+    }
+
+    @Test
+    void tokensDifferingOnlyInCaseAreTwoCards() {
+        String buyer = buyer();
+        String token = randomToken();
+
+        BoundCardDTO upper = bind(buyer, token.toUpperCase());
+        BoundCardDTO lower = bind(buyer, token.toLowerCase());
+
+        assertThat(upper.cardId()).isNotEqualTo(lower.cardId());
+        assertThat(members.listCards(buyer).data()).extracting(BoundCardDTO::cardId).containsExactly(upper.cardId(), lower.cardId());
+        assertThat(token(buyer, lower.cardId()).data().unionpayToken()).isEqualTo(token.toLowerCase());
+    }
+
+    @Test
+    void theTokenIsAnsweredOnlyToTheOwnerOfAnActiveCard() {
+        String ann = buyer();
+        String bob = buyer();
+        String token = randomToken();
+        BoundCardDTO card = bind(ann, token);
+
+        Result<CardTokenDTO> own = token(ann, card.cardId());
+        Result<CardTokenDTO> foreign = token(bob, card.cardId());
+        Result<CardTokenDTO> missing = token(bob, "C999999999999");
+
+        assertThat(own.data().unionpayToken()).isEqualTo(token);
+        assertThat(foreign.success()).isFalse();
+        assertThat(foreign.code()).isEqualTo("PARAM_ERROR");
+        assertThat(foreign.message()).isEqualTo(missing.message()).doesNotContain(token);
+        assertThat(members.unbindCard(new UnbindCardCmd(bob, card.cardId())).code()).isEqualTo("PARAM_ERROR");
+        assertThat(members.listCards(bob).data()).isEmpty();
+    }
+
+    @Test
+    void unbindingIsIdempotentAndBindingTheTokenAgainRestoresTheSameCard() {
+        String buyer = buyer();
+        String token = randomToken();
+        BoundCardDTO card = bind(buyer, token);
+
+        Result<BoundCardDTO> unbound = members.unbindCard(new UnbindCardCmd(buyer, card.cardId()));
+        Result<BoundCardDTO> again = members.unbindCard(new UnbindCardCmd(buyer, card.cardId()));
+
+        assertThat(unbound.data().status()).isEqualTo(CardStatus.UNBOUND);
+        assertThat(again.data()).isEqualTo(unbound.data());
+        assertThat(members.listCards(buyer).data()).isEmpty();
+        assertThat(token(buyer, card.cardId()).code()).isEqualTo("PARAM_ERROR");
+
+        BoundCardDTO rebound = bind(buyer, token);
+        assertThat(rebound.cardId()).isEqualTo(card.cardId());
+        assertThat(rebound.status()).isEqualTo(CardStatus.ACTIVE);
+        assertThat(members.listCards(buyer).data()).containsExactly(rebound);
+    }
+
+    @Test
+    void badInputIsParamErrorAndWritesNothing() {
+        String buyer = buyer();
+
+        Result<BoundCardDTO> fullNumber = members.bindCard(new BindCardCmd(buyer, randomToken(), "6222021234567890000", "ICBC",
+                CardType.DEBIT));
+        Result<BoundCardDTO> badToken = members.bindCard(new BindCardCmd(buyer, "tok&en=1", MASKED, "ICBC", CardType.DEBIT));
+        Result<BoundCardDTO> nobody = members.bindCard(new BindCardCmd("U999999999999", randomToken(), MASKED, "ICBC",
+                CardType.DEBIT));
+
+        assertThat(fullNumber.code()).isEqualTo("PARAM_ERROR");
+        assertThat(fullNumber.message()).startsWith("masked_pan");
+        assertThat(badToken.code()).isEqualTo("PARAM_ERROR");
+        assertThat(nobody.code()).isEqualTo("BUYER_NOT_FOUND");
+        assertThat(count("SELECT COUNT(*) FROM bound_card WHERE buyer_id = ?", buyer)).isZero();
+    }
+
+    @Test
+    void theLocalDemoSeedsEachBuyerWithACardTheSandboxSettles() throws Exception {
+        Suite suite = SuiteHarness.suite();
+        Path work = suite.config().workDir();
+        DemoSeed.seed(suite, work);
+
+        JsonNode buyers = new ObjectMapper().readTree(Files.readString(work.resolve("demo-buyers.json")));
+        assertThat(buyers).hasSize(3);
+        for (JsonNode buyer : buyers) {
+            assertThat(buyer.has("password") && buyer.has("pay_password") && buyer.has("phone")).as(buyer.toString()).isTrue();
+            String buyerId = buyer.path("buyer_id").asText();
+            JsonNode card = buyer.path("cards").get(0);
+            assertThat(card.path("masked_pan").asText()).isEqualTo(MASKED);
+            assertThat(buyer.toString()).doesNotContain("token");
+            assertThat(members.listCards(buyerId).data()).extracting(BoundCardDTO::cardId)
+                    .containsExactly(card.path("card_id").asText());
+            assertThat(token(buyerId, card.path("card_id").asText()).data().unionpayToken()).endsWith("0000");
+        }
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private String buyer() {
+        String phone = "136" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        Result<BuyerDTO> registered = members.registerBuyer(new RegisterBuyerCmd(phone, "correct horse battery", "135790", "IT"));
+        assertThat(registered.success()).as(registered.code() + " " + registered.message()).isTrue();
+        return registered.data().buyerId();
+    }
+
+    private BoundCardDTO bind(String buyer, String token) {
+        Result<BoundCardDTO> bound = members.bindCard(new BindCardCmd(buyer, token, MASKED, "ICBC", CardType.DEBIT));
+        assertThat(bound.success()).as(bound.code() + " " + bound.message()).isTrue();
+        return bound.data();
+    }
+
+    private Result<CardTokenDTO> token(String buyer, String cardId) {
+        return members.resolveCardToken(new CardTokenQry(buyer, cardId));
+    }
+
+    private static String randomToken() {
+        return "Tok" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36) + "0000";
+    }
+
+    private int count(String sql, String parameter) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl("paysuite_member"), db.username(), db.password());
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}

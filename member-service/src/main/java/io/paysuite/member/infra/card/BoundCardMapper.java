@@ -1,0 +1,39 @@
+package io.paysuite.member.infra.card;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** Table {@code bound_card}. */
+@Mapper
+public interface BoundCardMapper {
+
+    String COLUMNS = "id, buyer_id, unionpay_token, masked_pan, bank_name, card_type, status, created_at, updated_at";
+
+    @Insert("INSERT INTO bound_card (buyer_id, unionpay_token, masked_pan, bank_name, card_type, status, created_at, updated_at)"
+            + " VALUES (#{buyerId}, #{unionpayToken}, #{maskedPan}, #{bankName}, #{cardType}, #{status}, #{createdAt}, #{updatedAt})")
+    @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
+    int insert(BoundCardDO row);
+
+    @Select("SELECT " + COLUMNS + " FROM bound_card WHERE buyer_id = #{buyerId} AND unionpay_token = #{token}")
+    BoundCardDO findByToken(@Param("buyerId") String buyerId, @Param("token") String token);
+
+    @Select("SELECT " + COLUMNS + " FROM bound_card WHERE id = #{id}")
+    BoundCardDO findById(long id);
+
+    @Select("SELECT " + COLUMNS + " FROM bound_card WHERE buyer_id = #{buyerId} AND status = #{status} ORDER BY id")
+    List<BoundCardDO> listByStatus(@Param("buyerId") String buyerId, @Param("status") String status);
+
+    @Update("UPDATE bound_card SET status = #{to}, updated_at = #{now} WHERE id = #{id} AND status = #{from}")
+    int transition(@Param("id") long id, @Param("from") String from, @Param("to") String to, @Param("now") LocalDateTime now);
+
+    @Update("UPDATE bound_card SET status = 'ACTIVE', bank_name = #{bankName}, card_type = #{cardType}, updated_at = #{now}"
+            + " WHERE id = #{id} AND status = 'UNBOUND'")
+    int rebind(@Param("id") long id, @Param("bankName") String bankName, @Param("cardType") String cardType,
+               @Param("now") LocalDateTime now);
+}

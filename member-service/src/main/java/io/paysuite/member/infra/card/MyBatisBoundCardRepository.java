@@ -1,0 +1,79 @@
+package io.paysuite.member.infra.card;
+
+import static io.paysuite.member.infra.DbTime.instant;
+import static io.paysuite.member.infra.DbTime.utc;
+
+import io.paysuite.api.member.CardStatus;
+import io.paysuite.api.member.CardType;
+import io.paysuite.member.card.BoundCard;
+import io.paysuite.member.card.BoundCardRepository;
+import io.paysuite.member.card.NewCard;
+import io.paysuite.member.infra.DuplicateKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Repository;
+
+/** {@link BoundCardRepository} over table {@code bound_card} through MyBatis. */
+@Repository
+public class MyBatisBoundCardRepository implements BoundCardRepository {
+
+    private final BoundCardMapper mapper;
+
+    public MyBatisBoundCardRepository(BoundCardMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Optional<BoundCard> insert(NewCard card) {
+        BoundCardDO row = new BoundCardDO();
+        row.buyerId = card.buyerId();
+        row.unionpayToken = card.unionpayToken();
+        row.maskedPan = card.maskedPan();
+        row.bankName = card.bankName();
+        row.cardType = card.cardType().name();
+        row.status = CardStatus.ACTIVE.name();
+        row.createdAt = utc(card.createdAt());
+        row.updatedAt = row.createdAt;
+        try {
+            mapper.insert(row);
+        } catch (DataAccessException failure) {
+            if (DuplicateKey.isCause(failure)) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
+        return Optional.of(toCard(row));
+    }
+
+    @Override
+    public Optional<BoundCard> findByToken(String buyerId, String unionpayToken) {
+        return Optional.ofNullable(mapper.findByToken(buyerId, unionpayToken)).map(MyBatisBoundCardRepository::toCard);
+    }
+
+    @Override
+    public Optional<BoundCard> findByNumber(long number) {
+        return Optional.ofNullable(mapper.findById(number)).map(MyBatisBoundCardRepository::toCard);
+    }
+
+    @Override
+    public List<BoundCard> listActive(String buyerId) {
+        return mapper.listByStatus(buyerId, CardStatus.ACTIVE.name()).stream().map(MyBatisBoundCardRepository::toCard).toList();
+    }
+
+    @Override
+    public boolean transition(long number, CardStatus from, CardStatus to, Instant now) {
+        return mapper.transition(number, from.name(), to.name(), utc(now)) == 1;
+    }
+
+    @Override
+    public boolean rebind(long number, String bankName, CardType cardType, Instant now) {
+        return mapper.rebind(number, bankName, cardType.name(), utc(now)) == 1;
+    }
+
+    static BoundCard toCard(BoundCardDO row) {
+        return new BoundCard(row.id, row.buyerId, row.unionpayToken, row.maskedPan, row.bankName, CardType.valueOf(row.cardType),
+                CardStatus.valueOf(row.status), instant(row.createdAt));
+    }
+}
