@@ -66,7 +66,7 @@ final class BuyerCards {
         if (result != null && result.success() && result.data() != null) {
             return new CardToken.Found(result.data().unionpayToken());
         }
-        if (result != null && ErrorCode.PARAM_ERROR.code().equals(result.code())) {
+        if (result != null && ErrorCode.CARD_NOT_FOUND.code().equals(result.code())) {
             // unbound meanwhile, another buyer's, or never existed: member-service does not say which
             return new CardToken.Refused(PayRefusal.of("error.CARD_UNAVAILABLE"));
         }

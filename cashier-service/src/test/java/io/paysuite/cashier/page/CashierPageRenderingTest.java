@@ -424,7 +424,7 @@ class CashierPageRenderingTest {
     void aCardTheSessionsBuyerDoesNotHavePaysNothing() throws Exception {
         Cookie session = loggedIn("U7");
         String form = body(call(get(path).cookie(session)));
-        when(members.resolveCardToken(any())).thenReturn(Result.fail(ErrorCode.PARAM_ERROR, "card_id: no such card for this buyer"));
+        when(members.resolveCardToken(any())).thenReturn(Result.fail(ErrorCode.CARD_NOT_FOUND, "card_id: no such card for this buyer"));
 
         String html = body(call(post(path + "/pay").cookie(session).param("method", "BANK_CARD").param("card_id", "C10000009")
                 .param("pay_password", "135790").param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf"))));

@@ -29,6 +29,8 @@ public enum ErrorCode {
     REQUEST_NO_USED(409),
     CURRENCY_NOT_SUPPORTED(400),
     BUYER_NOT_FOUND(404),
+    /** No active bound card by that id for that buyer (another buyer's card reads the same). */
+    CARD_NOT_FOUND(404),
     BUYER_MISMATCH(403),
     MERCHANT_NOT_FOUND(404),
     PHONE_USED(409),

@@ -112,7 +112,7 @@ public final class BoundCards {
     }
 
     private static BizException noSuchCard() {
-        // PARAM_ERROR: ErrorCode has no card code yet; the message is the same for every reason
-        return new BizException(ErrorCode.PARAM_ERROR, "card_id: no such card for this buyer");
+        // the same answer for every reason: another buyer's card must not be told from a missing one
+        return new BizException(ErrorCode.CARD_NOT_FOUND, "card_id: no such card for this buyer");
     }
 }

@@ -110,7 +110,7 @@ class BoundCardsTest {
 
         assertThat(unbound.status()).isEqualTo(CardStatus.UNBOUND);
         assertThat(again).isEqualTo(unbound);
-        assertRefused(() -> boundCards.resolveToken(new CardTokenQry(ann, card.cardId())), ErrorCode.PARAM_ERROR);
+        assertRefused(() -> boundCards.resolveToken(new CardTokenQry(ann, card.cardId())), ErrorCode.CARD_NOT_FOUND);
     }
 
     @Test
@@ -133,10 +133,10 @@ class BoundCardsTest {
         assertThat(boundCards.resolveToken(new CardTokenQry(ann, card.cardId())).unionpayToken()).isEqualTo(TOKEN);
         BizException foreign = refusal(() -> boundCards.resolveToken(new CardTokenQry(bob, card.cardId())));
         BizException missing = refusal(() -> boundCards.resolveToken(new CardTokenQry(bob, "C99999999")));
-        assertThat(foreign.code()).isEqualTo(ErrorCode.PARAM_ERROR);
+        assertThat(foreign.code()).isEqualTo(ErrorCode.CARD_NOT_FOUND);
         assertThat(foreign.getMessage()).as("another buyer's card reads like no card at all").isEqualTo(missing.getMessage())
                 .doesNotContain(TOKEN);
-        assertRefused(() -> boundCards.resolveToken(new CardTokenQry(ann, "not-a-card")), ErrorCode.PARAM_ERROR);
+        assertRefused(() -> boundCards.resolveToken(new CardTokenQry(ann, "not-a-card")), ErrorCode.CARD_NOT_FOUND);
         assertRefused(() -> boundCards.resolveToken(new CardTokenQry(null, card.cardId())), ErrorCode.PARAM_ERROR);
     }
 
@@ -144,7 +144,7 @@ class BoundCardsTest {
     void anotherBuyerCannotUnbindACard() {
         BoundCardDTO card = boundCards.bind(card(ann, TOKEN, "6222 **** **** 0000"));
 
-        assertRefused(() -> boundCards.unbind(new UnbindCardCmd(bob, card.cardId())), ErrorCode.PARAM_ERROR);
+        assertRefused(() -> boundCards.unbind(new UnbindCardCmd(bob, card.cardId())), ErrorCode.CARD_NOT_FOUND);
         assertThat(boundCards.list(ann)).containsExactly(card);
     }
 

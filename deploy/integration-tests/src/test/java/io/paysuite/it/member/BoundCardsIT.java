@@ -101,7 +101,7 @@ class BoundCardsIT {
 
         assertThat(own.data().unionpayToken()).isEqualTo(token);
         assertThat(foreign.success()).isFalse();
-        assertThat(foreign.code()).isEqualTo("PARAM_ERROR");
+        assertThat(foreign.code()).isEqualTo("CARD_NOT_FOUND");
         assertThat(foreign.message()).isEqualTo(missing.message()).doesNotContain(token);
         assertThat(members.unbindCard(new UnbindCardCmd(bob, card.cardId())).code()).isEqualTo("PARAM_ERROR");
         assertThat(members.listCards(bob).data()).isEmpty();
