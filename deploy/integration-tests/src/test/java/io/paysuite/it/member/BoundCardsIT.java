@@ -103,7 +103,7 @@ class BoundCardsIT {
         assertThat(foreign.success()).isFalse();
         assertThat(foreign.code()).isEqualTo("CARD_NOT_FOUND");
         assertThat(foreign.message()).isEqualTo(missing.message()).doesNotContain(token);
-        assertThat(members.unbindCard(new UnbindCardCmd(bob, card.cardId())).code()).isEqualTo("PARAM_ERROR");
+        assertThat(members.unbindCard(new UnbindCardCmd(bob, card.cardId())).code()).isEqualTo("CARD_NOT_FOUND");
         assertThat(members.listCards(bob).data()).isEmpty();
     }
 
@@ -119,7 +119,7 @@ class BoundCardsIT {
         assertThat(unbound.data().status()).isEqualTo(CardStatus.UNBOUND);
         assertThat(again.data()).isEqualTo(unbound.data());
         assertThat(members.listCards(buyer).data()).isEmpty();
-        assertThat(token(buyer, card.cardId()).code()).isEqualTo("PARAM_ERROR");
+        assertThat(token(buyer, card.cardId()).code()).isEqualTo("CARD_NOT_FOUND");
 
         BoundCardDTO rebound = bind(buyer, token);
         assertThat(rebound.cardId()).isEqualTo(card.cardId());
