@@ -1,64 +1,119 @@
 package io.paysuite.channel.reconcile;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The UnionPay-style fixed-width reconciliation file of the channel sandbox (docs/adr/0006 §4 and
- * the sandbox README — UnionPay's own {@code fileTransfer.do} layout could not be confirmed): one
- * 91-character ASCII line per transaction settled that day, {@code orderId} 40, {@code queryId} 21,
- * {@code txnType} 2 ({@code 01} consume, {@code 04} refund), {@code txnAmt} 12 (fen), {@code txnTime}
- * 14 (Beijing), {@code respCode} 2. Only successful ({@code 00}) lines are money that moved; a line of
- * another length or with a non-numeric amount is a format error, never skipped.
+ * UnionPay's merchant transaction detail ("ZM") file, as taken out of the {@code fileTransReq} archive
+ * ({@link UnionPayBillArchive}): one GBK record per transaction settled that day, 42 fixed-width fields one byte apart
+ * ({@link UnionPayZmLayout}: the ACP SDK's {@code parseZMFile} length array, {@value UnionPayZmLayout#LINE_BYTES}
+ * bytes a line). We read 商户订单号 (our order number), 查询流水号 (UnionPay's queryId), 交易类型 ({@code 01} consume,
+ * {@code 04} refund — any other type is a format error, as before), 交易金额 (fen, 12 digits) and 交易传输时间.
+ *
+ * <p>The file lists only transactions that succeeded, so every record is money that moved (it has no response code; the
+ * old sandbox-only layout had one). A line of another byte length, a non-numeric amount or an unreadable time is a
+ * {@link BillFormatException}, never a skipped line; only empty lines are ignored.
+ *
+ * <p>交易传输时间 is {@code MMDDhhmmss} without a year: we take the year that puts it no later than a day after now
+ * (Beijing), as merchants' parsers do (a bill is fetched after its day). That it is Beijing time is [unconfirmed].
  */
 public final class UnionPayBillParser {
 
-    static final int LINE_LENGTH = 40 + 21 + 2 + 12 + 14 + 2;
-    private static final DateTimeFormatter TXN_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    static final int LINE_LENGTH = UnionPayZmLayout.LINE_BYTES;
+    static final Charset GBK = Charset.forName("GBK");
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
+    private final Clock clock;
+
+    public UnionPayBillParser() {
+        this(Clock.systemUTC());
+    }
+
+    UnionPayBillParser(Clock clock) {
+        this.clock = clock;
+    }
+
     public List<BillRow> parse(byte[] file) {
-        String text = new String(file, StandardCharsets.US_ASCII);
         List<BillRow> rows = new ArrayList<>();
         int number = 0;
-        for (String line : text.split("\r?\n")) {
+        int start = 0;
+        while (start < file.length) {
+            int end = start;
+            while (end < file.length && file[end] != '\n') {
+                end++; // GBK trail bytes are 0x40..0xFE: a 0x0A byte is always a line break
+            }
+            int next = end + 1;
+            if (end > start && file[end - 1] == '\r') {
+                end--;
+            }
             number++;
-            if (line.isEmpty()) {
-                continue;
+            if (end > start) {
+                rows.add(record(Arrays.copyOfRange(file, start, end), number));
             }
-            if (line.length() != LINE_LENGTH) {
-                throw new BillFormatException("unionpay bill line " + number + " has " + line.length() + " characters, not " + LINE_LENGTH);
-            }
-            String orderId = line.substring(0, 40).trim();
-            String queryId = line.substring(40, 61).trim();
-            String txnType = line.substring(61, 63);
-            String amount = line.substring(63, 75);
-            String txnTime = line.substring(75, 89);
-            String respCode = line.substring(89, 91);
-            if (!amount.chars().allMatch(Character::isDigit)) {
-                throw new BillFormatException("unionpay bill line " + number + ": amount '" + amount + "' is not fen");
-            }
-            if (!"00".equals(respCode)) {
-                continue; // refused: no money moved
-            }
-            BillRow.Kind kind = switch (txnType) {
-                case "01" -> BillRow.Kind.PAYMENT;
-                case "04" -> BillRow.Kind.REFUND;
-                default -> throw new BillFormatException("unionpay bill line " + number + ": unknown txnType " + txnType);
-            };
-            long fen = Long.parseLong(amount);
-            try {
-                rows.add(new BillRow(orderId, queryId, kind, kind == BillRow.Kind.REFUND ? -fen : fen,
-                        LocalDateTime.parse(txnTime, TXN_TIME).atZone(BEIJING).toInstant()));
-            } catch (DateTimeParseException e) {
-                throw new BillFormatException("unionpay bill line " + number + ": txnTime '" + txnTime + "'", e);
-            }
+            start = next;
         }
         return rows;
+    }
+
+    private BillRow record(byte[] line, int number) {
+        if (line.length != LINE_LENGTH) {
+            throw new BillFormatException("unionpay bill line " + number + " has " + line.length + " bytes, not " + LINE_LENGTH);
+        }
+        String orderId = field(line, UnionPayZmLayout.ORDER_ID).strip();
+        String queryId = field(line, UnionPayZmLayout.QUERY_ID).strip();
+        String txnType = field(line, UnionPayZmLayout.TXN_TYPE);
+        String amount = field(line, UnionPayZmLayout.TXN_AMT);
+        String traceTime = field(line, UnionPayZmLayout.TRACE_TIME);
+        if (!amount.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new BillFormatException("unionpay bill line " + number + ": amount '" + amount + "' is not fen");
+        }
+        BillRow.Kind kind = switch (txnType) {
+            case "01" -> BillRow.Kind.PAYMENT;
+            case "04" -> BillRow.Kind.REFUND;
+            default -> throw new BillFormatException("unionpay bill line " + number + ": unknown txnType " + txnType);
+        };
+        if (orderId.isEmpty()) {
+            throw new BillFormatException("unionpay bill line " + number + ": no orderId");
+        }
+        long fen = Long.parseLong(amount);
+        return new BillRow(orderId, queryId, kind, kind == BillRow.Kind.REFUND ? -fen : fen, finishedAt(traceTime, number));
+    }
+
+    private static String field(byte[] line, int field) {
+        return new String(line, UnionPayZmLayout.offset(field), UnionPayZmLayout.LENGTHS[field], GBK);
+    }
+
+    private java.time.Instant finishedAt(String traceTime, int number) {
+        if (traceTime.length() != 10 || !traceTime.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new BillFormatException("unionpay bill line " + number + ": traceTime '" + traceTime + "'");
+        }
+        ZonedDateTime latest = ZonedDateTime.now(clock.withZone(BEIJING)).plusDays(1);
+        int month = Integer.parseInt(traceTime.substring(0, 2));
+        int day = Integer.parseInt(traceTime.substring(2, 4));
+        int hour = Integer.parseInt(traceTime.substring(4, 6));
+        int minute = Integer.parseInt(traceTime.substring(6, 8));
+        int second = Integer.parseInt(traceTime.substring(8, 10));
+        for (int year = latest.getYear(); year >= latest.getYear() - 4; year--) { // 4: back to a 29 February
+            ZonedDateTime at;
+            try {
+                at = LocalDateTime.of(year, month, day, hour, minute, second).atZone(BEIJING);
+            } catch (DateTimeException e) {
+                if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
+                    throw new BillFormatException("unionpay bill line " + number + ": traceTime '" + traceTime + "'", e);
+                }
+                continue; // 29 February of a common year
+            }
+            if (!at.isAfter(latest)) {
+                return at.toInstant();
+            }
+        }
+        throw new BillFormatException("unionpay bill line " + number + ": traceTime '" + traceTime + "'");
     }
 }

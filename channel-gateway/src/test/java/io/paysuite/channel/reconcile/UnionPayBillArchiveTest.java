@@ -27,13 +27,15 @@ class UnionPayBillArchiveTest {
     static final String DETAIL = "INN26112900ZM_" + MER_ID + ".txt";
 
     /**
-     * Made outside Java, by CPython's zipfile and zlib ({@code base64.b64encode(zlib.compress(zip))}): an empty
-     * {@code INN26112900ZME_777290058110048.txt} then {@code INN26112900ZM_777290058110048.txt} with three 91-character
-     * lines (a payment of 12.34, a refused one, a refund of 2.34).
+     * Made outside Java, by CPython's zipfile and zlib ({@code base64.b64encode(zlib.compress(zip))}), its ZM records built
+     * from the SDK's length array in Python, GBK: an empty {@code INN26112900ZME_777290058110048.txt} then
+     * {@code INN26112900ZM_777290058110048.txt} with two 607-byte records, CRLF (a payment of 12.34 whose 商户自定义域 is
+     * GBK text, a refund of 2.34 naming its consume in 原交易查询流水号 and 原始交易订单号).
      */
-    static final String KNOWN = "eJwL8GZmEWFgYOBgYPCoiwUyGJgYIEAJiD39/IzMDA2NLA0Monxd483NzUFMUwtDQwMDEwu9kooSZoYAFBNYnO+2hgJ54owMDIroJmAzoNjMyMDI2M"
-            + "Rkk4kDexvXCYZlZ06cuHHjiMgqJo7Ert4e34ApMyQkPhRZPja5w9H+UI1DlOMwL4+O7kQe9llpaYdOi7qsOt170I+NOZlZpXtCTB6P4KOnTEA3MTKJ"
-            + "MOP2Fww0MDIQ5Ut089B9iTDPiRg/B3izskGcxMQwH0hfA2sGAFqvUSo=";
+    static final String KNOWN = "eJwL8GZmEWFgYOBgYJ5SGwtkMDAxQIASEHv6+RmZGRoaWRoYRPm6xpubm4OYphaGhgYGJhZ6JRUlzAwBKCZ83ZButhHIO8TCwKCIbgI2A/ZO9uVrMhBo"
+            + "/a5yZ2F2+OdgjXU7G2Uu7Y32X1D4ktOm0yfaqzm3yfQbN7da/rNUrvXCE085nlmz1WmJ8sTat5wPHjRKvmTiF3pdKrKCv3huvkBijMiNpsQbV7OmXpEw"
+            + "z1ulsnm2DYPIT7HknomtuxkFHfhVxXb7FVTenb/9+NeYJ0LhWt9jsy6bCT8PV9x2+taCgm/pbcGqzGrFL0rEHoZoJkRZtuszT9snsZXp2+TT6Qe+xTyz"
+            + "v2yWH+DNyCTCjDvMYKCBkYGoEEQ3Dz0EEeY5EROeAd6sbBAnMTHMB9JGYGcAAI+fhY0=";
 
     /** What the ACP SDK's {@code enCodeFileContent} does: {@code new Deflater()} (zlib), then Base64. */
     static String encode(byte[] bytes) {
@@ -70,15 +72,19 @@ class UnionPayBillArchiveTest {
     }
 
     static String line(String orderId, String txnType, long fen, String respCode) {
-        return String.format("%-40s%-21s%-2s%012d%-14s%-2s", orderId, "202611292233450000001", txnType, fen, "20261129223344", respCode);
+        if (!"00".equals(respCode)) {
+            throw new IllegalArgumentException("the ZM file lists only successful transactions");
+        }
+        return ZmTestLines.line(txnType, orderId, "202611292233450000001", fen, "1129223344");
     }
 
     @Test
     void aKnownArchiveFromAnotherImplementationGivesItsDetailFileNotTheErrorFile() {
         byte[] detail = UnionPayBillArchive.detailFile(KNOWN, MER_ID);
-        assertThat(new String(detail, StandardCharsets.US_ASCII).split("\r\n")).hasSize(3)
+        assertThat(new String(detail, StandardCharsets.ISO_8859_1).split("\r\n")).hasSize(2)
                 .allSatisfy(line -> assertThat(line).hasSize(UnionPayBillParser.LINE_LENGTH));
-        List<BillRow> rows = new UnionPayBillParser().parse(detail);
+        assertThat(new String(detail, ZmTestLines.GBK)).contains("测试商户");
+        List<BillRow> rows = new UnionPayBillParser(UnionPayBillParserTest.NEXT_MORNING).parse(detail);
         assertThat(rows).containsExactly(
                 new BillRow("C20261129000000000000000001", "202611292233450000001", BillRow.Kind.PAYMENT, 1234,
                         Instant.parse("2026-11-29T14:33:44Z")),

@@ -36,8 +36,19 @@ class UnionPayFileTransferTest {
     static final LocalDate DAY = LocalDate.of(2026, 11, 29);
     /** 2026-11-30 01:02:03 UTC is 09:02:03 in Beijing. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T01:02:03Z"), ZoneOffset.UTC);
-    static final String LINE = String.format("%-40s%-21s%-2s%012d%-14s%-2s", "C20261129000000000000000001", "202611292233450000001",
-            "01", 1234, "20261129223344", "00");
+    /** A ZM record (ASCII only), built from the ACP SDK's {@code parseZMFile} length array: 交易代码, …, 交易金额 (7), 查询流水号 (10), 商户订单号 (12), 交易类型 (20). */
+    static final String LINE = zmRecord(java.util.Map.of(1, "S22", 5, "1129223344", 7, "000000001234", 10, "202611292233450000001",
+            12, "C20261129000000000000000001", 20, "01", 28, MER_ID));
+
+    static String zmRecord(java.util.Map<Integer, String> fields) {
+        int[] lengths = {3, 11, 11, 6, 10, 19, 12, 4, 2, 21, 2, 32, 2, 6, 10, 13, 13, 4, 15, 2, 2, 6, 2, 4, 32, 1, 21, 15, 1, 15, 32,
+                13, 13, 8, 32, 13, 13, 12, 2, 1, 32, 98};
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < lengths.length; i++) {
+            line.append(i == 0 ? "" : " ").append(String.format("%-" + lengths[i] + "s", fields.getOrDefault(i + 1, "")));
+        }
+        return line.toString();
+    }
 
     FakeUnionPay unionPay;
 
@@ -208,6 +219,6 @@ class UnionPayFileTransferTest {
             answer.put("fileContent", fileContent("INN26112900ZM_" + MER_ID + ".txt", "a line of UnionPay's own layout\r\n"));
             return FakeUnionPay.signed(answer);
         });
-        assertThatThrownBy(() -> source(null).rows(DAY)).isInstanceOf(BillFormatException.class).hasMessageContaining("characters");
+        assertThatThrownBy(() -> source(null).rows(DAY)).isInstanceOf(BillFormatException.class).hasMessageContaining("bytes");
     }
 }
