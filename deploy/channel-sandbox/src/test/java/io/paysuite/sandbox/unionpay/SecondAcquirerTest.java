@@ -209,11 +209,15 @@ class SecondAcquirerTest {
                     .isEqualTo("UNIONPAY_" + MER_ID_B + "_" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + ".txt");
             List<String> linesB = List.of(new String(billB.getBody(), StandardCharsets.US_ASCII).split("\r\n"));
             assertThat(linesB).allSatisfy(line -> assertThat(line).hasSize(UnionPayBill.LINE_LENGTH));
-            assertThat(linesB).anySatisfy(line -> assertThat(line).startsWith(atB + " ").contains("000000002222"));
-            assertThat(linesB).noneSatisfy(line -> assertThat(line).startsWith(atA + " "));
+            assertThat(linesB).anySatisfy(line -> {
+                assertThat(UnionPayBill.field(line, 12).strip()).isEqualTo(atB);
+                assertThat(UnionPayBill.field(line, 7)).isEqualTo("000000002222");
+                assertThat(UnionPayBill.field(line, 28)).isEqualTo(MER_ID_B);
+            });
+            assertThat(linesB).noneSatisfy(line -> assertThat(UnionPayBill.field(line, 12).strip()).isEqualTo(atA));
             List<Map<String, Object>> ordersB = rest.getForObject("/sandbox/v1/orders/UNIONPAY_B", List.class);
             assertThat(linesB).allSatisfy(line -> assertThat(ordersB).anySatisfy(o -> assertThat(o)
-                    .containsEntry("out_trade_no", line.substring(0, 40).strip()).containsEntry("trade_no", line.substring(40, 61))));
+                    .containsEntry("out_trade_no", UnionPayBill.field(line, 12).strip()).containsEntry("trade_no", UnionPayBill.field(line, 10))));
 
             ResponseEntity<byte[]> billA = rest.getForEntity("/sandbox/v1/bills/UNIONPAY/" + today, byte[].class);
             assertThat(billA.getHeaders().getContentDisposition().getFilename())

@@ -256,7 +256,7 @@ class UnionPayGatewayTest {
     // ---- bill ----
 
     @Test
-    void billHasOneFixedWidthLinePerTransactionSettledThatDay() throws Exception {
+    void billHasOneZmRecordPerTransactionThatSucceededThatDay() throws Exception {
         try (BackUrlReceiver merchant = new BackUrlReceiver(200)) {
             String paid = orderId();
             String declined = orderId();
@@ -271,20 +271,19 @@ class UnionPayGatewayTest {
             assertThat(bill.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(bill.getHeaders().getContentDisposition().getFilename())
                     .isEqualTo("UNIONPAY_777290058110048_" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + ".txt");
-            String text = new String(bill.getBody(), StandardCharsets.US_ASCII);
+            String text = new String(bill.getBody(), UnionPayBill.GBK);
             assertThat(text).endsWith("\r\n");
             List<String> lines = List.of(text.split("\r\n"));
-            assertThat(lines).allSatisfy(line -> assertThat(line).hasSize(91));
-            String paidLine = lines.stream().filter(l -> l.startsWith(paid + " ")).findFirst().orElseThrow();
-            assertThat(paidLine.substring(0, 40).strip()).isEqualTo(paid);
-            assertThat(paidLine.substring(40, 61)).isEqualTo(queryId);
-            assertThat(paidLine.substring(61, 63)).isEqualTo("01");
-            assertThat(paidLine.substring(63, 75)).isEqualTo("000000001234");
-            assertThat(paidLine.substring(75, 89)).isEqualTo(txnTime);
-            assertThat(paidLine.substring(89, 91)).isEqualTo("00");
-            String declinedLine = lines.stream().filter(l -> l.startsWith(declined + " ")).findFirst().orElseThrow();
-            assertThat(declinedLine.substring(63, 75)).isEqualTo("000000000099");
-            assertThat(declinedLine.substring(89, 91)).isEqualTo("64");
+            assertThat(lines).allSatisfy(line -> assertThat(line).hasSize(607));
+            String paidLine = lines.stream().filter(l -> UnionPayBill.field(l, 12).strip().equals(paid)).findFirst().orElseThrow();
+            assertThat(UnionPayBill.field(paidLine, 1)).isEqualTo("S22");
+            assertThat(UnionPayBill.field(paidLine, 5)).isEqualTo(txnTime.substring(4));
+            assertThat(UnionPayBill.field(paidLine, 7)).isEqualTo("000000001234");
+            assertThat(UnionPayBill.field(paidLine, 10)).isEqualTo(queryId);
+            assertThat(UnionPayBill.field(paidLine, 20)).isEqualTo("01");
+            assertThat(UnionPayBill.field(paidLine, 28)).isEqualTo("777290058110048");
+            assertThat(lines).as("a refused transaction moved no money: not in the file")
+                    .noneSatisfy(l -> assertThat(UnionPayBill.field(l, 12).strip()).isEqualTo(declined));
 
             byte[] before = rest.getForEntity("/sandbox/v1/bills/UNIONPAY/" + today.minusDays(1), byte[].class).getBody();
             String yesterday = before == null ? "" : new String(before, StandardCharsets.US_ASCII);
