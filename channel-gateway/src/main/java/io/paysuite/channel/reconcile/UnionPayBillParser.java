@@ -21,8 +21,9 @@ import java.util.List;
  * old sandbox-only layout had one). A line of another byte length, a non-numeric amount or an unreadable time is a
  * {@link BillFormatException}, never a skipped line; only empty lines are ignored.
  *
- * <p>交易传输时间 is {@code MMDDhhmmss} without a year: we take the year that puts it no later than a day after now
- * (Beijing), as merchants' parsers do (a bill is fetched after its day). That it is Beijing time is [unconfirmed].
+ * <p>交易传输时间 is {@code MMDDhhmmss} without a year: we take the year that puts it no later than a day after the
+ * bill's day ({@link #forBillDate}), so a file read years later, or a December line in January's file, still gets its
+ * year right. That it is Beijing time is [unconfirmed].
  */
 public final class UnionPayBillParser {
 
@@ -32,12 +33,13 @@ public final class UnionPayBillParser {
 
     private final Clock clock;
 
-    public UnionPayBillParser() {
-        this(Clock.systemUTC());
-    }
-
     UnionPayBillParser(Clock clock) {
         this.clock = clock;
+    }
+
+    /** The parser of the file of {@code billDate}: years are read relative to that day, not to today. */
+    public static UnionPayBillParser forBillDate(java.time.LocalDate billDate) {
+        return new UnionPayBillParser(Clock.fixed(billDate.plusDays(1).atStartOfDay(BEIJING).toInstant(), BEIJING));
     }
 
     public List<BillRow> parse(byte[] file) {

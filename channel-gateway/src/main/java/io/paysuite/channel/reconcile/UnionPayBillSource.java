@@ -33,7 +33,6 @@ public class UnionPayBillSource implements BillSource {
     private static final Logger log = LoggerFactory.getLogger(UnionPayBillSource.class);
 
     private final UnionPayFileTransfer transfer;
-    private final UnionPayBillParser parser = new UnionPayBillParser();
 
     /** One per acquirer: each hands out the file of its own merchant number. */
     public UnionPayBillSource(UnionPayFileTransfer transfer) {
@@ -59,6 +58,6 @@ public class UnionPayBillSource implements BillSource {
         if (answer.fileContent() == null || answer.fileContent().isBlank()) {
             throw new BillFormatException(channel() + " answered 00 for " + billDate + " without fileContent");
         }
-        return parser.parse(UnionPayBillArchive.detailFile(answer.fileContent(), transfer.merId()));
+        return UnionPayBillParser.forBillDate(billDate).parse(UnionPayBillArchive.detailFile(answer.fileContent(), transfer.merId()));
     }
 }

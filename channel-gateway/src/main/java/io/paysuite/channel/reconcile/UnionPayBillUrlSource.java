@@ -21,7 +21,6 @@ public class UnionPayBillUrlSource implements BillSource {
     private final ChannelCode channel;
     private final String urlTemplate;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final UnionPayBillParser parser = new UnionPayBillParser();
 
     /** One per acquirer: each hands out the file of its own merchant number. */
     public UnionPayBillUrlSource(ChannelCode channel, String urlTemplate) {
@@ -43,7 +42,7 @@ public class UnionPayBillUrlSource implements BillSource {
             if (answer.statusCode() != 200) {
                 throw new BillUnavailableException("unionpay bill of " + billDate + ": HTTP " + answer.statusCode());
             }
-            return parser.parse(answer.body());
+            return UnionPayBillParser.forBillDate(billDate).parse(answer.body());
         } catch (IOException e) {
             throw new BillUnavailableException("unionpay bill of " + billDate + " not downloaded: " + e, e);
         } catch (InterruptedException e) {

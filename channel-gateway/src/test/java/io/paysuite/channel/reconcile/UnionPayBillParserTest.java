@@ -54,6 +54,17 @@ class UnionPayBillParserTest {
     }
 
     @Test
+    void theYearComesFromTheBillsDayNotFromToday() {
+        byte[] file = ZmTestLines.file(ZmTestLines.record("01", "C1", "Q1", 1, "1129220000"),
+                ZmTestLines.record("01", "C2", "Q2", 1, "1231235959"));
+        var lastYears = UnionPayBillParser.forBillDate(java.time.LocalDate.of(2025, 11, 29)).parse(file);
+        assertThat(lastYears.get(0).finishedAt()).isEqualTo(Instant.parse("2025-11-29T14:00:00Z"));
+        assertThat(lastYears.get(1).finishedAt()).as("not after the bill's next day").isEqualTo(Instant.parse("2024-12-31T15:59:59Z"));
+        var newYears = UnionPayBillParser.forBillDate(java.time.LocalDate.of(2027, 1, 1)).parse(file);
+        assertThat(newYears.get(1).finishedAt()).as("December's line in January's file").isEqualTo(Instant.parse("2026-12-31T15:59:59Z"));
+    }
+
+    @Test
     void aTimeWithoutYearIsTheLatestNotAfterTomorrow() {
         Clock newYearsDay = Clock.fixed(Instant.parse("2027-01-01T02:00:00Z"), ZoneOffset.UTC);
         byte[] file = ZmTestLines.file(ZmTestLines.record("01", "C1", "Q1", 1, "1231235959"));
