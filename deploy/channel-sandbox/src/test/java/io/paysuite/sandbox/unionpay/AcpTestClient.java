@@ -254,6 +254,24 @@ final class AcpTestClient {
         }
     }
 
+    /** Every answer must carry the platform's certId and verify against its key (both acquirers share it). */
+    static Map<String, String> signedAnswer(Map<String, String> answer) throws Exception {
+        org.assertj.core.api.Assertions.assertThat(answer.get("certId")).isEqualTo(PLATFORM_CERT_ID);
+        org.assertj.core.api.Assertions.assertThat(verify(answer, PLATFORM.getPublic())).as("answer signature " + answer).isTrue();
+        return answer;
+    }
+
+    /** A fresh ACP orderId (letters and digits, unique enough across a test run). */
+    static String orderId() {
+        return "C" + System.currentTimeMillis() + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** Now as an ACP txnTime (Beijing). */
+    static String now() {
+        return java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+    }
+
     static KeyPair generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

@@ -2,6 +2,9 @@ package io.paysuite.sandbox.unionpay;
 
 import static io.paysuite.sandbox.unionpay.AcpTestClient.MERCHANT;
 import static io.paysuite.sandbox.unionpay.AcpTestClient.PLATFORM;
+import static io.paysuite.sandbox.unionpay.AcpTestClient.now;
+import static io.paysuite.sandbox.unionpay.AcpTestClient.orderId;
+import static io.paysuite.sandbox.unionpay.AcpTestClient.signedAnswer;
 import static io.paysuite.sandbox.unionpay.AcpTestClient.pem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,13 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,6 @@ class SecondAcquirerTest {
     static final KeyPair MERCHANT_B = AcpTestClient.generate();
     static final String MER_ID_B = "777290058110049";
     static final String MERCHANT_CERT_ID_B = "68759529226";
-    private static final DateTimeFormatter TXN_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final String BACK = "/gateway/api/backTransReq.do";
     private static final String QUERY = "/gateway/api/queryTrans.do";
     private static final String FILE_TRANS = "/gateway/api/fileTransReq.do";
@@ -285,20 +285,5 @@ class SecondAcquirerTest {
             rule.put("code", code);
         }
         assertThat(rest.postForEntity("/sandbox/v1/faults", rule, Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    }
-
-    /** Both acquirers answer with UnionPay's platform key and certId. */
-    private static Map<String, String> signedAnswer(Map<String, String> answer) throws Exception {
-        assertThat(answer.get("certId")).isEqualTo(AcpTestClient.PLATFORM_CERT_ID);
-        assertThat(AcpTestClient.verify(answer, PLATFORM.getPublic())).as("answer signature " + answer).isTrue();
-        return answer;
-    }
-
-    private static String orderId() {
-        return "C" + System.currentTimeMillis() + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-    }
-
-    private static String now() {
-        return LocalDateTime.now(ZoneId.of("Asia/Shanghai")).format(TXN_TIME);
     }
 }

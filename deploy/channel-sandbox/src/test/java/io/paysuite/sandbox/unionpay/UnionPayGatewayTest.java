@@ -2,6 +2,9 @@ package io.paysuite.sandbox.unionpay;
 
 import static io.paysuite.sandbox.unionpay.AcpTestClient.MERCHANT;
 import static io.paysuite.sandbox.unionpay.AcpTestClient.PLATFORM;
+import static io.paysuite.sandbox.unionpay.AcpTestClient.now;
+import static io.paysuite.sandbox.unionpay.AcpTestClient.orderId;
+import static io.paysuite.sandbox.unionpay.AcpTestClient.signedAnswer;
 import static io.paysuite.sandbox.unionpay.AcpTestClient.STRANGER;
 import static io.paysuite.sandbox.unionpay.AcpTestClient.pem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +21,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -379,20 +381,5 @@ class UnionPayGatewayTest {
             rule.put("code", code);
         }
         assertThat(rest.postForEntity("/sandbox/v1/faults", rule, Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    }
-
-    /** Every answer must carry the platform's certId and verify against its key. */
-    private static Map<String, String> signedAnswer(Map<String, String> answer) throws Exception {
-        assertThat(answer.get("certId")).isEqualTo(AcpTestClient.PLATFORM_CERT_ID);
-        assertThat(AcpTestClient.verify(answer, PLATFORM.getPublic())).as("answer signature " + answer).isTrue();
-        return answer;
-    }
-
-    private static String orderId() {
-        return "C" + System.currentTimeMillis() + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-    }
-
-    private static String now() {
-        return LocalDateTime.now(ZoneId.of("Asia/Shanghai")).format(TXN_TIME);
     }
 }
