@@ -103,7 +103,7 @@ public class ChannelOrders {
                 // switched off, outside its limits or window, not in its gray release, or its breaker is open: nothing recorded, nothing sent
                 throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel may take this " + cmd.method() + " payment now; nothing was sent");
             }
-            if (serving.get(candidates.get(0)) instanceof CodeChannelAdapter && (cmd.authCode() == null || cmd.authCode().isBlank())) {
+            if (lacksCode(serving.get(candidates.get(0)), cmd)) {
                 // a recovery of a payment-code attempt that never reached us: the code is gone, nothing was sent
                 throw new BizException(ErrorCode.PARAM_ERROR, "auth_code is required to charge " + cmd.payOrderNo());
             }
@@ -188,7 +188,7 @@ public class ChannelOrders {
         if (ChannelOrder.numberFor(refused.payOrderNo(), refused.attempt() + 1) == null) {
             return ChannelOrder.NO_REROUTE;
         }
-        if (serving.get(refused.channel()) instanceof CodeChannelAdapter && (cmd.authCode() == null || cmd.authCode().isBlank())) {
+        if (lacksCode(serving.get(refused.channel()), cmd)) {
             return ChannelOrder.NO_REROUTE; // the buyer's code (or card token) is not in this call: nothing to charge elsewhere
         }
         Set<ChannelCode> left = EnumSet.noneOf(ChannelCode.class);
@@ -196,6 +196,11 @@ public class ChannelOrders {
         orders.attempts(refused.payOrderNo()).forEach(tried -> left.remove(tried.channel()));
         List<ChannelCode> candidates = left.isEmpty() ? List.of() : router.candidates(routing(cmd), left);
         return candidates.isEmpty() ? ChannelOrder.NO_REROUTE : candidates.get(0).name();
+    }
+
+    /** A payment-code (or card-token) channel, and this call does not carry the code to charge. */
+    private static boolean lacksCode(ChannelAdapter adapter, ChargeChannelCmd cmd) {
+        return adapter instanceof CodeChannelAdapter && (cmd.authCode() == null || cmd.authCode().isBlank());
     }
 
     private ChannelOrder newAttempt(ChargeChannelCmd cmd, ChannelCode channel, int attempt, Instant expiresAt) {

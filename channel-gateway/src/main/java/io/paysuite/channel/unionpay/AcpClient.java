@@ -86,9 +86,7 @@ public class AcpClient {
         Map<String, String> request = signed(fields);
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(properties.readTimeout())
-                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(formEncode(request), StandardCharsets.UTF_8)).build(),
+            response = http.send(formPost(URI.create(base() + path), request, properties.readTimeout()),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AcpFailure("IO", e.toString());
@@ -117,9 +115,7 @@ public class AcpClient {
         int status;
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(fileTransferUri()).timeout(timeout)
-                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(formEncode(request), StandardCharsets.UTF_8)).build(),
+            HttpResponse<InputStream> response = http.send(formPost(fileTransferUri(), request, timeout),
                     HttpResponse.BodyHandlers.ofInputStream());
             status = response.statusCode();
             try (InputStream in = response.body()) {
@@ -156,6 +152,12 @@ public class AcpClient {
         } catch (IOException alreadyGone) {
             // the read it interrupts reports the failure
         }
+    }
+
+    private static HttpRequest formPost(URI uri, Map<String, String> request, Duration timeout) {
+        return HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(request), StandardCharsets.UTF_8)).build();
     }
 
     /** The fields without blank ones, with our {@code certId} and {@code signature}. */

@@ -54,10 +54,7 @@ public class UnionPayAcquirers {
     @Bean
     @ConditionalOnProperty(prefix = FIRST, name = "gateway-url")
     BillSource unionPayBill(@Qualifier("unionPayClient") AcpClient client, Environment environment, Clock clock) {
-        String urlTemplate = environment.getProperty(FIRST + ".bill.url-template");
-        return urlTemplate == null || urlTemplate.isBlank()
-                ? new UnionPayBillSource(new UnionPayFileTransfer(client, clock))
-                : new UnionPayBillUrlSource(ChannelCode.UNIONPAY, urlTemplate);
+        return billSource(client, environment.getProperty(FIRST + ".bill.url-template"), clock);
     }
 
     @Bean
@@ -84,9 +81,12 @@ public class UnionPayAcquirers {
     @Bean
     @ConditionalOnProperty(prefix = SECOND, name = "gateway-url")
     BillSource unionPayBBill(@Qualifier("unionPayBClient") AcpClient client, Environment environment, Clock clock) {
-        String urlTemplate = environment.getProperty(SECOND + ".bill.url-template");
+        return billSource(client, environment.getProperty(SECOND + ".bill.url-template"), clock);
+    }
+
+    private static BillSource billSource(AcpClient client, String urlTemplate, Clock clock) {
         return urlTemplate == null || urlTemplate.isBlank()
                 ? new UnionPayBillSource(new UnionPayFileTransfer(client, clock))
-                : new UnionPayBillUrlSource(ChannelCode.UNIONPAY_B, urlTemplate);
+                : new UnionPayBillUrlSource(client.channel(), urlTemplate);
     }
 }

@@ -238,6 +238,11 @@ class ChannelOrdersTest {
     }
 
     ChannelRouter router() {
+        return router(meters, clock);
+    }
+
+    /** The real router over the default rules (every configured channel takes its methods), for scripted channels. */
+    static ChannelRouter router(io.micrometer.core.instrument.MeterRegistry meters, Clock clock) {
         IsolationProperties isolation = new IsolationProperties(null, "f", "d", 20, Duration.ofSeconds(2), 0.5, 0.5, 10,
                 Duration.ofSeconds(10), Duration.ofSeconds(30));
         return new ChannelRouter(new RoutingRules(isolation, new RoutingProperties("r", 1000)), new BreakerBoard(clock),

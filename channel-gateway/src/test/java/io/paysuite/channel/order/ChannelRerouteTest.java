@@ -14,12 +14,7 @@ import io.paysuite.channel.adapter.CodeChannelAdapter;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.config.ChannelProperties;
 import io.paysuite.channel.health.ChannelStats;
-import io.paysuite.channel.isolation.BreakerBoard;
 import io.paysuite.channel.isolation.ChannelGuard;
-import io.paysuite.channel.isolation.IsolationProperties;
-import io.paysuite.channel.routing.ChannelRouter;
-import io.paysuite.channel.routing.RoutingProperties;
-import io.paysuite.channel.routing.RoutingRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,18 +51,11 @@ class ChannelRerouteTest {
     final ExecutorService pool = Executors.newFixedThreadPool(8);
     final ChannelOrders orders = new ChannelOrders(repo, List.of(first, second), o -> announced.add(o.status() + "@" + o.channel()),
             new ChannelProperties("x", "t", Duration.ofSeconds(60), "f", Duration.ofSeconds(5), Duration.ofSeconds(30)), meters, clock,
-            new ChannelGuard(new ChannelStats(meters, clock)), (no, attempt, delay) -> { }, router());
+            new ChannelGuard(new ChannelStats(meters, clock)), (no, attempt, delay) -> { }, ChannelOrdersTest.router(meters, clock));
 
     @AfterEach
     void stop() {
         pool.shutdownNow();
-    }
-
-    ChannelRouter router() {
-        IsolationProperties isolation = new IsolationProperties(null, "f", "d", 20, Duration.ofSeconds(2), 0.5, 0.5, 10,
-                Duration.ofSeconds(10), Duration.ofSeconds(30));
-        return new ChannelRouter(new RoutingRules(isolation, new RoutingProperties("r", 1000)), new BreakerBoard(clock),
-                new ChannelStats(meters, clock));
     }
 
     ChargeChannelCmd cmd(String token) {
