@@ -2,6 +2,7 @@ package io.paysuite.member.infra;
 
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
@@ -15,6 +16,22 @@ public final class DuplicateKey {
     static final int ER_DUP_ENTRY = 1062;
 
     private DuplicateKey() {
+    }
+
+    /**
+     * Runs an insert: true when it wrote, false when a unique key was taken (the caller reads what holds it);
+     * any other failure is thrown.
+     */
+    public static boolean inserted(Runnable insert) {
+        try {
+            insert.run();
+            return true;
+        } catch (DataAccessException failure) {
+            if (isCause(failure)) {
+                return false;
+            }
+            throw failure;
+        }
     }
 
     public static boolean isCause(Throwable failure) {

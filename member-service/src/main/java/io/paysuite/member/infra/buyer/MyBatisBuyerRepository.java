@@ -12,7 +12,6 @@ import io.paysuite.member.buyer.PayPasswordState;
 import io.paysuite.member.infra.DuplicateKey;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,13 +37,8 @@ public class MyBatisBuyerRepository implements BuyerRepository {
         row.realNameStatus = RealNameStatus.UNVERIFIED.name();
         row.createdAt = utc(buyer.createdAt());
         row.updatedAt = row.createdAt;
-        try {
-            mapper.insert(row);
-        } catch (DataAccessException failure) {
-            if (DuplicateKey.isCause(failure)) {
-                return Optional.empty();
-            }
-            throw failure;
+        if (!DuplicateKey.inserted(() -> mapper.insert(row))) {
+            return Optional.empty();
         }
         return Optional.of(toBuyer(row));
     }

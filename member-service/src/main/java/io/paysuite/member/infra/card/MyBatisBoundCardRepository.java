@@ -12,7 +12,6 @@ import io.paysuite.member.infra.DuplicateKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Repository;
 
 /** {@link BoundCardRepository} over table {@code bound_card} through MyBatis. */
@@ -36,13 +35,8 @@ public class MyBatisBoundCardRepository implements BoundCardRepository {
         row.status = CardStatus.ACTIVE.name();
         row.createdAt = utc(card.createdAt());
         row.updatedAt = row.createdAt;
-        try {
-            mapper.insert(row);
-        } catch (DataAccessException failure) {
-            if (DuplicateKey.isCause(failure)) {
-                return Optional.empty();
-            }
-            throw failure;
+        if (!DuplicateKey.inserted(() -> mapper.insert(row))) {
+            return Optional.empty();
         }
         return Optional.of(toCard(row));
     }
