@@ -134,6 +134,13 @@ public class ChannelOrders {
         return order;
     }
 
+    /** Tells pay-core the order is final — unless it is a refusal about to be rerouted: the reroute's own end is announced. */
+    private void announce(ChannelOrder done) {
+        if (!awaitsReroute(done)) {
+            results.finished(done);
+        }
+    }
+
     /** What callers see: a refused attempt that will be rerouted is not the pay order's answer, so it shows PROCESSING. */
     public ChannelOrderDTO view(ChannelOrder order) {
         return awaitsReroute(order) ? order.toDTO(ChannelOrderStatus.PROCESSING) : order.toDTO();
@@ -166,7 +173,7 @@ public class ChannelOrders {
             if (orders.decideReroute(order.channelOrderNo(), target, now()) && ChannelOrder.NO_REROUTE.equals(target)) {
                 log.info("pay order {} refused by {} ({}); no other channel may take it", order.payOrderNo(), order.channel(),
                         order.rawCode());
-                results.finished(reread(order));
+                announce(reread(order));
                 return null;
             }
             order = reread(order);
@@ -382,9 +389,7 @@ public class ChannelOrders {
                         log.info("channel order {} refused by {}: {} {}", order.channelOrderNo(), order.channel(),
                                 answer.rawCode(), answer.rawMessage());
                         ChannelOrder failed = reread(order);
-                        if (!awaitsReroute(failed)) {
-                            results.finished(failed);
-                        }
+                        announce(failed);
                         return failed;
                     }
                 } else {
@@ -439,9 +444,7 @@ public class ChannelOrders {
                         answer.rawCode(), done.payOrderNo());
                 meters.counter("channel.order.final", "channel", done.channel().name(), "status", claimed.name(),
                         "source", source).increment();
-                if (!awaitsReroute(done)) {
-                    results.finished(done); // a refusal to be rerouted is announced by the reroute's own end
-                }
+                announce(done);
                 return done;
             }
             current = reread(current);
