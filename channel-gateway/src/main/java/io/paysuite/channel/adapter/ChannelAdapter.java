@@ -34,6 +34,6 @@ public interface ChannelAdapter {
      * at every channel looks like card testing. Blocked calls ({@code BLOCKED_*}) sent nothing.
      */
     default boolean refusedByChannel(String rawCode) {
-        return rawCode != null && rawCode.startsWith("BLOCKED_");
+        return ChannelCall.blocked(rawCode);
     }
 }

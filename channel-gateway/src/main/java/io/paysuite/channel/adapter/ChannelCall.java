@@ -18,4 +18,13 @@ public record ChannelCall(Outcome outcome, String rawCode, String rawMessage, St
     public static ChannelCall unknown(String rawCode, String rawMessage) {
         return of(Outcome.UNKNOWN, rawCode, rawMessage);
     }
+
+    /** Whether our own guard refused the call ({@code BLOCKED_*}, see {@code ChannelGuard}): nothing reached the channel. */
+    public static boolean blocked(String rawCode) {
+        return rawCode != null && rawCode.startsWith("BLOCKED_");
+    }
+
+    public boolean blocked() {
+        return blocked(rawCode);
+    }
 }

@@ -140,7 +140,7 @@ public class AlipayTrades {
         }
     }
 
-    /** {@code fastpay.refund.query}: {@code REFUND_SUCCESS} is done; an answer without a refund status means "not (yet) there". */
+    /** {@code fastpay.refund.query}: {@code REFUND_SUCCESS} is done; an answer without a refund status means "not there" ({@code NOT_FOUND}). */
     public ChannelCall queryRefund(ChannelOrder paid, String refundNo) {
         AlipayTradeFastpayRefundQueryModel model = new AlipayTradeFastpayRefundQueryModel();
         model.setOutTradeNo(paid.channelOrderNo());
@@ -149,8 +149,12 @@ public class AlipayTrades {
         request.setBizModel(model);
         try {
             AlipayTradeFastpayRefundQueryResponse response = client.execute(request);
-            boolean done = AlipayCodes.OK.equals(response.getCode()) && "REFUND_SUCCESS".equals(response.getRefundStatus());
-            return ChannelCall.of(done ? Outcome.SUCCESS : Outcome.UNKNOWN,
+            boolean answered = AlipayCodes.OK.equals(response.getCode());
+            boolean done = answered && "REFUND_SUCCESS".equals(response.getRefundStatus());
+            // Alipay: no refund_status means the refund request was not received (or did not go
+            // through); it asks merchants to send it again under the same out_request_no
+            boolean absent = answered && (response.getRefundStatus() == null || response.getRefundStatus().isBlank());
+            return ChannelCall.of(done ? Outcome.SUCCESS : absent ? Outcome.NOT_FOUND : Outcome.UNKNOWN,
                     done ? "REFUND_SUCCESS" : rawCode(response.getCode(), response.getSubCode()), message(response.getMsg(), response.getSubMsg()));
         } catch (AlipayApiException | RuntimeException e) {
             return unknown("refund query", paid, e);

@@ -76,22 +76,38 @@ public class ChannelRefunds {
         if (refund.status().isFinal()) {
             return refund;
         }
-        ChannelCall answer = refund.status() == ChannelOrderStatus.CREATED
-                ? guard.call(paid.channel(), "refund", () -> adapter.refund(paid, cmd.refundNo(), cmd.refund().minor(), cmd.reason()))
-                : guard.call(paid.channel(), "refund-query", () -> adapter.queryRefund(paid, cmd.refundNo()));
-        return apply(refund, answer);
+        if (refund.status() == ChannelOrderStatus.CREATED) {
+            return apply(refund, send(paid, adapter, cmd));
+        }
+        ChannelCall asked = guard.call(paid.channel(), "refund-query", () -> adapter.queryRefund(paid, cmd.refundNo()));
+        if (asked.outcome() == Outcome.NOT_FOUND) {
+            // The channel has no such refund: the first send was lost (a timeout, a dropped answer).
+            // Sending it again under the same refund number is what each channel asks for: WeChat
+            // and Alipay answer a repeated out_refund_no / out_request_no with the first refund,
+            // UnionPay refuses a repeated orderId as a duplicate (12, unknown) — never a second refund.
+            log.info("channel refund {} unknown to {}: sent again under the same number", refund.refundNo(), refund.channel());
+            return apply(refund, send(paid, adapter, cmd));
+        }
+        return apply(refund, asked);
+    }
+
+    private ChannelCall send(ChannelOrder paid, RefundAdapter adapter, RefundChannelCmd cmd) {
+        return guard.call(paid.channel(), "refund", () -> adapter.refund(paid, cmd.refundNo(), cmd.refund().minor(), cmd.reason()));
     }
 
     private ChannelRefund apply(ChannelRefund refund, ChannelCall answer) {
+        if (answer.blocked()) {
+            // our own guard refused the call: nothing reached the channel, so nothing changes — a
+            // CREATED refund stays CREATED and is sent on the caller's next attempt
+            log.info("channel refund {} held back by our guard ({}); nothing sent to {}", refund.refundNo(), answer.rawCode(),
+                    refund.channel());
+            return refund;
+        }
         ChannelOrderStatus to = switch (answer.outcome()) {
             case SUCCESS -> ChannelOrderStatus.SUCCESS;
             case FAILURE -> ChannelOrderStatus.FAILED;
             default -> ChannelOrderStatus.PROCESSING; // accepted, unknown or "not found yet": ask again
         };
-        if (to == ChannelOrderStatus.FAILED && answer.rawCode() != null && answer.rawCode().startsWith("BLOCKED")
-                && refund.status() != ChannelOrderStatus.CREATED) {
-            to = ChannelOrderStatus.PROCESSING; // a blocked query sent nothing and decides nothing
-        }
         if (to != refund.status() && ChannelOrderTransitions.allowed(refund.status(), to)) {
             if (refunds.transition(refund.refundNo(), refund.status().name(), to.name(), answer.rawCode(), answer.channelTradeNo(),
                     utc(now())) == 1 && to.isFinal()) {

@@ -64,8 +64,9 @@ public class UnionPayRefundAdapter implements RefundAdapter {
             Map<String, String> answer = client.post(AcpClient.QUERY_TRANS, common(refundNo, "00", "00", "000000"));
             Outcome outcome = UnionPayCodes.ofQuery(answer.get("respCode"), answer.get("origRespCode"));
             String raw = UnionPayCodes.OK.equals(answer.get("respCode")) ? answer.get("origRespCode") : answer.get("respCode");
-            // "no such transaction" soon after sending is not a refusal: ask again
-            return ChannelCall.of(outcome == Outcome.NOT_FOUND ? Outcome.UNKNOWN : outcome, raw, answer.get("respMsg"));
+            // "no such transaction" is not a refusal: the refund is sent again under the same orderId
+            // (a duplicate of one UnionPay does have is refused with 12, which decides nothing)
+            return ChannelCall.of(outcome, raw, answer.get("respMsg"));
         } catch (AcpClient.AcpFailure failure) {
             return ChannelCall.unknown(failure.rawCode, failure.getMessage());
         }

@@ -69,7 +69,10 @@ public class WechatRefundAdapter implements RefundAdapter {
         try {
             return of(service.queryByOutRefundNo(request));
         } catch (ServiceException refused) {
-            return ChannelCall.unknown(String.valueOf(refused.getErrorCode()), refused.getErrorMessage());
+            // 404 RESOURCE_NOT_EXISTS: WeChat never got the refund; it is sent again under the same out_refund_no
+            Outcome outcome = refused.getHttpStatusCode() == 404 && "RESOURCE_NOT_EXISTS".equals(refused.getErrorCode())
+                    ? Outcome.NOT_FOUND : Outcome.UNKNOWN;
+            return ChannelCall.of(outcome, String.valueOf(refused.getErrorCode()), refused.getErrorMessage());
         } catch (RuntimeException e) {
             return ChannelCall.unknown("IO", e.getMessage());
         }

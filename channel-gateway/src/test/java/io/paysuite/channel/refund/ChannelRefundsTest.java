@@ -24,6 +24,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.alibaba.csp.sentinel.slots.block.RuleConstant;
+import com.alibaba.csp.sentinel.slots.block.flow.FlowRule;
+import com.alibaba.csp.sentinel.slots.block.flow.FlowRuleManager;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Refund idempotency and the conservative reading of channel answers, against a scripted channel. */
@@ -139,6 +143,40 @@ class ChannelRefundsTest {
         assertThat(refunds.refund(cmd("R1000001", 400)).status()).isEqualTo(ChannelOrderStatus.SUCCESS);
         assertThat(refunds.refund(cmd("R1000001", 400)).status()).isEqualTo(ChannelOrderStatus.SUCCESS);
         assertThat(calls).as("sent once, then only asked").containsExactly("refund R1000001 400", "query R1000001");
+    }
+
+    @Test
+    void aRefundTheChannelDoesNotKnowIsSentAgainUnderTheSameNumber() {
+        refundAnswer = ChannelCall.unknown("IO", "connect timed out"); // lost on the way: the channel never saw it
+        assertThat(refunds.refund(cmd("R1000005", 400)).status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+
+        queryAnswer = ChannelCall.of(Outcome.NOT_FOUND, "", "no refund_status");
+        refundAnswer = ChannelCall.of(Outcome.PENDING, "", "accepted");
+        assertThat(refunds.refund(cmd("R1000005", 400)).status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+
+        queryAnswer = ChannelCall.of(Outcome.SUCCESS, "REFUND_SUCCESS", "");
+        assertThat(refunds.refund(cmd("R1000005", 400)).status()).isEqualTo(ChannelOrderStatus.SUCCESS);
+        assertThat(calls).as("always under the same refund number, sent again only after the channel said it has none")
+                .containsExactly("refund R1000005 400", "query R1000005", "refund R1000005 400", "query R1000005");
+    }
+
+    @Test
+    void aRefundOurGuardHeldBackStaysCreatedAndIsSentOnTheNextAttempt() {
+        // the follow-up lane is full (a wave of status queries): nothing reaches the channel
+        FlowRuleManager.loadRules(List.of(new FlowRule(ChannelGuard.followUpResource(ChannelCode.ALIPAY))
+                .setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(0)));
+        refundAnswer = ChannelCall.of(Outcome.SUCCESS, "REFUND_SUCCESS", "");
+        assertThat(refunds.refund(cmd("R1000006", 400)).status()).isEqualTo(ChannelOrderStatus.CREATED);
+        assertThat(calls).isEmpty();
+
+        FlowRuleManager.loadRules(List.of());
+        assertThat(refunds.refund(cmd("R1000006", 400)).status()).isEqualTo(ChannelOrderStatus.SUCCESS);
+        assertThat(calls).as("sent, not asked about: the channel never had it").containsExactly("refund R1000006 400");
+    }
+
+    @AfterEach
+    void noRules() {
+        FlowRuleManager.loadRules(List.of());
     }
 
     @Test
