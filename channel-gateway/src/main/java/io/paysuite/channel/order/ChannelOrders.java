@@ -309,7 +309,11 @@ public class ChannelOrders {
      * ({@code NOTIFY_QUERY}), so a notification that contradicts the channel's own records — a
      * channel bug, a replay, a key in the wrong hands — can neither fail a paid order nor pay an
      * unpaid one. A notification the query contradicts is recorded as a conflict and alarmed. When
-     * the channel does not answer the query, nothing is decided: pay-core's delayed checks ask again.
+     * the channel does not answer the query, nothing is decided: for an open order that is
+     * {@link NotificationUnconfirmed}, so the channel sends the notification again, and pay-core's
+     * delayed checks ask meanwhile.
+     *
+     * @throws NotificationUnconfirmed the order is open and the channel did not answer the query
      */
     public void notified(String channelOrderNo, ChannelCall call) {
         ChannelOrder order = orders.find(channelOrderNo).orElse(null);
@@ -333,6 +337,8 @@ public class ChannelOrders {
         }
         if (definite) {
             settle(order, truth, "NOTIFY_QUERY");
+        } else if (truth.outcome() == Outcome.UNKNOWN && !order.status().isFinal()) {
+            throw new NotificationUnconfirmed(channelOrderNo, truth.rawCode());
         }
     }
 

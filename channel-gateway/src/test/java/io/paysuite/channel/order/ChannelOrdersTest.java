@@ -147,6 +147,28 @@ class ChannelOrdersTest {
     }
 
     @Test
+    void aNotificationWhoseQueryGoesUnansweredIsAskedForAgainUntilTheChannelConfirmsIt() {
+        channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
+        ChannelOrder order = orders.charge(cmd(100));
+        ChannelCall paid = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L);
+
+        for (ChannelCall unanswered : List.of(ChannelCall.unknown("IO", "timeout"),
+                ChannelCall.unknown("BLOCKED_FOLLOW_UP_LIMIT", "nothing sent: follow-up lane full"))) {
+            channel.query = unanswered;
+            assertThatThrownBy(() -> orders.notified(order.channelOrderNo(), paid))
+                    .as("the controller answers the channel with a failure, so it sends the notification again")
+                    .isInstanceOf(NotificationUnconfirmed.class);
+            assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        }
+        assertThat(announced).isEmpty();
+
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L);
+        orders.notified(order.channelOrderNo(), paid);
+        assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.SUCCESS);
+        assertThat(announced).containsExactly("SUCCESS");
+    }
+
+    @Test
     void aPaidAmountOtherThanOursIsAConflictNotASuccess() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
         ChannelOrder order = orders.charge(cmd(100));

@@ -3,8 +3,6 @@ package io.paysuite.it.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.channel.ChannelOrderDTO;
 import io.paysuite.api.channel.ChannelOrderStatus;
@@ -31,9 +29,6 @@ import io.paysuite.api.trade.TradeType;
 import io.paysuite.it.MerchantSink;
 import io.paysuite.it.SuiteHarness;
 import io.paysuite.it.openapi.Buyers;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,8 +44,6 @@ import org.junit.jupiter.api.Test;
  */
 class WechatQrIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final TradeService trades = SuiteHarness.reference(TradeService.class, null);
     private final PayService pay = SuiteHarness.reference(PayService.class, null);
     private final ChannelService channels = SuiteHarness.reference(ChannelService.class, null);
@@ -65,7 +58,7 @@ class WechatQrIT {
         assertThat(channelOrder.channel()).isEqualTo(ChannelCode.WECHAT);
         assertThat(channelOrder.codeUrl()).startsWith("weixin://wxpay/bizpayurl?pr=");
 
-        assertThat(sandbox("POST", "/sandbox/v1/scan", "{\"code_url\":\"" + channelOrder.codeUrl() + "\",\"outcome\":\"SUCCESS\"}")
+        assertThat(SandboxControl.call("POST", "/sandbox/v1/scan", "{\"code_url\":\"" + channelOrder.codeUrl() + "\",\"outcome\":\"SUCCESS\"}")
                 .path("status").asText()).isEqualTo("SUCCESS");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
@@ -75,7 +68,7 @@ class WechatQrIT {
         assertThat(paid.status()).isEqualTo(ChannelOrderStatus.SUCCESS);
         assertThat(paid.channelTradeNo()).startsWith("42");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
-                sandbox("GET", "/sandbox/v1/notifications?channel=WECHAT&out_trade_no=" + paid.channelOrderNo(), null).toString()
+                SandboxControl.call("GET", "/sandbox/v1/notifications?channel=WECHAT&out_trade_no=" + paid.channelOrderNo(), null).toString()
                         .contains("204"));
 
         // the whole amount back through WeChat, and a second refund has nothing left to take
@@ -85,11 +78,47 @@ class WechatQrIT {
         // normally at once; a refund our own guard held back (its follow-up lane full after a burst
         // of status queries) is sent by trade-core's retries of REFUND_ACCEPTED, at 10 s, 40 s, 100 s
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-                .until(() -> ok(refunds.get(new RefundByNoQry(refund.refundNo(), merchant))).status() == RefundStatus.SUCCESS);
-        assertThat(sandbox("GET", "/sandbox/v1/orders/WECHAT/" + paid.channelOrderNo(), null).path("refunded_fen").asLong())
+                .untilAsserted(() -> {
+                    RefundDTO now = ok(refunds.get(new RefundByNoQry(refund.refundNo(), merchant)));
+                    assertThat(now.status()).as("%s; at WeChat: %s", now,
+                            SandboxControl.call("GET", "/sandbox/v1/orders/WECHAT/" + paid.channelOrderNo(), null)).isEqualTo(RefundStatus.SUCCESS);
+                });
+        assertThat(SandboxControl.call("GET", "/sandbox/v1/orders/WECHAT/" + paid.channelOrderNo(), null).path("refunded_fen").asLong())
                 .isEqualTo(4_321);
         assertThat(refunds.refund(new CreateRefundCmd(merchant, trade.tradeNo(), null, "WR-" + UUID.randomUUID(), Money.cny(1),
                 "again")).code()).isEqualTo("REFUND_AMOUNT_EXCEEDED");
+    }
+
+    @Test
+    void aRefundWechatNeverGotIsSentAgainUnderTheSameNumberAndPaysBackOnce() throws Exception {
+        String buyer = Buyers.funded(1).buyerId();
+        TradeDTO trade = newTrade(2_468);
+        PayOrderDTO started = ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.WECHAT_QR, null, "REQ-" + UUID.randomUUID())));
+        SandboxControl.call("POST", "/sandbox/v1/scan", "{\"code_url\":\"" + ok(channels.get(started.payOrderNo())).codeUrl()
+                + "\",\"outcome\":\"SUCCESS\"}");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> trade(trade.tradeNo()).status() == TradeStatus.SUCCESS);
+        String channelOrderNo = ok(channels.get(started.payOrderNo())).channelOrderNo();
+
+        // WeChat answers the refund (and its queries) with SYSTEM_ERROR and keeps nothing: the outcome is unknown
+        SandboxControl.fault("WECHAT", "refund", "ERROR", 1.0, null);
+        RefundService refunds = SuiteHarness.reference(RefundService.class, null);
+        RefundDTO refund;
+        try {
+            refund = ok(refunds.refund(new CreateRefundCmd(merchant, trade.tradeNo(), null, "WL-" + UUID.randomUUID(),
+                    Money.cny(2_468), "lost on the way")));
+            assertThat(refund.status()).isEqualTo(RefundStatus.PROCESSING);
+        } finally {
+            SandboxControl.clearFaults();
+        }
+        assertThat(SandboxControl.order("WECHAT", channelOrderNo).path("refunded_fen").asLong()).isZero();
+
+        // trade-core's retry asks; WeChat has no such refund (404), so it is sent again under the same number
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            RefundDTO now = ok(refunds.get(new RefundByNoQry(refund.refundNo(), merchant)));
+            assertThat(now.status()).as("%s", now).isEqualTo(RefundStatus.SUCCESS);
+        });
+        assertThat(SandboxControl.order("WECHAT", channelOrderNo).path("refunded_fen").asLong()).as("paid back once").isEqualTo(2_468);
     }
 
     @Test
@@ -97,7 +126,7 @@ class WechatQrIT {
         String buyer = Buyers.funded(1).buyerId();
         TradeDTO trade = newTrade(800);
         PayOrderDTO started = ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.WECHAT_QR, null, "REQ-" + UUID.randomUUID())));
-        sandbox("POST", "/sandbox/v1/scan", "{\"code_url\":\"" + ok(channels.get(started.payOrderNo())).codeUrl()
+        SandboxControl.call("POST", "/sandbox/v1/scan", "{\"code_url\":\"" + ok(channels.get(started.payOrderNo())).codeUrl()
                 + "\",\"outcome\":\"FAIL\"}");
 
         // WeChat sends no notification for a failed payment: the pay order's delayed query finds PAYERROR
@@ -116,18 +145,6 @@ class WechatQrIT {
 
     private TradeDTO trade(String tradeNo) {
         return ok(trades.get(TradeByNoQry.internal(tradeNo)));
-    }
-
-    private static JsonNode sandbox(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(SuiteHarness.suite().sandbox().baseUri().resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + " → " + response.body()).isLessThan(300);
-        return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
     private static <T> T ok(Result<T> result) {

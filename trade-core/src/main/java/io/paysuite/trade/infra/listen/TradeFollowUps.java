@@ -34,8 +34,10 @@ import org.springframework.stereotype.Component;
  * </ul>
  * A handler whose outcome is still unknown answers RECONSUME_LATER: the broker redelivers with
  * its backoff (10 s, 30 s, 1 min, 2 min … 2 h, 16 times), which is the retry schedule of an
- * uncertain ledger posting — carried by the broker, no table scan. A refund younger than
- * {@link #SYNC_GRACE} is left to the request that accepted it, so the common case posts once.
+ * uncertain ledger posting or channel refund — carried by the broker, no table scan. A refund or
+ * release still unknown after that is tried again every few hours by {@link LateFollowUps}, never
+ * left in the dead-letter queue. A refund younger than {@link #SYNC_GRACE} is left to the request
+ * that accepted it, so the common case posts once.
  */
 @Component
 public class TradeFollowUps implements SmartLifecycle {
@@ -47,16 +49,18 @@ public class TradeFollowUps implements SmartLifecycle {
     private final TradePayments payments;
     private final TradeLedger ledger;
     private final RefundCompletion refunds;
+    private final LateFollowUps late;
     private final ObjectMapper json;
     private final DefaultMQPushConsumer onPay = new DefaultMQPushConsumer("paysuite-trade-on-pay");
     private final DefaultMQPushConsumer onTrade = new DefaultMQPushConsumer("paysuite-trade-followups");
     private volatile boolean running;
 
-    public TradeFollowUps(TradePayments payments, TradeLedger ledger, RefundCompletion refunds, ObjectMapper json,
-                          TradeEventsProperties events) throws MQClientException {
+    public TradeFollowUps(TradePayments payments, TradeLedger ledger, RefundCompletion refunds, LateFollowUps late,
+                          ObjectMapper json, TradeEventsProperties events) throws MQClientException {
         this.payments = payments;
         this.ledger = ledger;
         this.refunds = refunds;
+        this.late = late;
         this.json = json;
         for (DefaultMQPushConsumer consumer : List.of(onPay, onTrade)) {
             consumer.setNamesrvAddr(events.namesrv());
@@ -67,8 +71,9 @@ public class TradeFollowUps implements SmartLifecycle {
         }
         onPay.subscribe(PAY_TOPIC, "PAY_SUCCEEDED");
         onPay.registerMessageListener((MessageListenerConcurrently) (messages, context) -> each(messages, this::paid));
-        onTrade.subscribe(events.topic(), TradeConfirmer.TRADE_FINISHED + " || " + RefundCreator.REFUND_ACCEPTED);
-        onTrade.registerMessageListener((MessageListenerConcurrently) (messages, context) -> each(messages, this::followUp));
+        onTrade.setMaxReconsumeTimes(LateFollowUps.BROKER_RETRIES);
+        onTrade.subscribe(events.topic(), TradeConfirmer.TRADE_FINISHED + " || " + RefundCreator.REFUND_ACCEPTED + " || " + LateFollowUps.TAG);
+        onTrade.registerMessageListener((MessageListenerConcurrently) (messages, context) -> followUps(messages));
     }
 
     /**
@@ -87,9 +92,22 @@ public class TradeFollowUps implements SmartLifecycle {
         return true;
     }
 
+    /** Like {@link #each}, but a follow-up the broker's backoff could not finish is handed to {@link LateFollowUps}. */
+    ConsumeConcurrentlyStatus followUps(List<MessageExt> messages) {
+        for (MessageExt message : messages) {
+            if (each(List.of(message), this::followUp) == ConsumeConcurrentlyStatus.CONSUME_SUCCESS) {
+                continue;
+            }
+            if (late.brokerRetriesLeft(message) || !late.later(message)) {
+                return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+            }
+        }
+        return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+    }
+
     private boolean followUp(MessageExt message) throws Exception {
         JsonNode body = json.readTree(message.getBody());
-        if (TradeConfirmer.TRADE_FINISHED.equals(message.getTags())) {
+        if (TradeConfirmer.TRADE_FINISHED.equals(LateFollowUps.tagOf(message))) {
             TradeConfirmer.Finished finished = json.treeToValue(body, TradeConfirmer.Finished.class);
             return ledger.release(finished).outcome() != TradeLedger.Outcome.UNKNOWN;
         }

@@ -1,0 +1,128 @@
+package io.paysuite.trade.infra.listen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.refund.RefundDTO;
+import io.paysuite.api.refund.RefundStatus;
+import io.paysuite.trade.infra.event.TradeEventsProperties;
+import io.paysuite.trade.refund.RefundCompletion;
+import io.paysuite.trade.refund.RefundCreator;
+import io.paysuite.trade.trade.TradeLedger;
+import io.paysuite.trade.trade.TradePayments;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A refund whose outcome stays unknown (a channel refund PROCESSING for days) without a broker: the
+ * broker's backoff while it lasts, then a late copy every {@code late-every} carrying the first try's
+ * time and the original tag — never the dead-letter queue, where it would stay PROCESSING for good.
+ */
+class TradeFollowUpsTest {
+
+    static final String REFUND = "R2026112914000001000010004";
+
+    final RefundCompletion completion = mock(RefundCompletion.class);
+    final List<Message> sent = new ArrayList<>();
+    boolean brokerDown;
+    final LateFollowUps late = new LateFollowUps(new FollowUpProperties(Duration.ofHours(2), Duration.ofDays(2)),
+            TradeEventsProperties.defaults()) {
+        @Override
+        void send(Message copy) {
+            if (brokerDown) {
+                throw new IllegalStateException("broker down");
+            }
+            sent.add(copy);
+        }
+    };
+    final TradeFollowUps followUps = newFollowUps();
+
+    TradeFollowUps newFollowUps() {
+        try {
+            return new TradeFollowUps(mock(TradePayments.class), mock(TradeLedger.class), completion, late, new ObjectMapper(),
+                    TradeEventsProperties.defaults());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static MessageExt refundAccepted(int reconsumeTimes, long bornAgoMillis) {
+        MessageExt message = new MessageExt();
+        message.setTopic("PAYSUITE_TRADE_EVENT");
+        message.setTags(RefundCreator.REFUND_ACCEPTED);
+        message.setKeys(List.of("T2026112914000001000010004", "E1"));
+        message.setBody(("{\"refund_no\":\"" + REFUND + "\"}").getBytes(StandardCharsets.UTF_8));
+        message.setReconsumeTimes(reconsumeTimes);
+        message.setBornTimestamp(System.currentTimeMillis() - bornAgoMillis);
+        return message;
+    }
+
+    void refundIs(RefundStatus status) {
+        when(completion.complete(REFUND)).thenReturn(new RefundDTO(REFUND, "OR1", "T1", "M1", status, Money.cny(100), "r", null,
+                Instant.now(), null));
+    }
+
+    @Test
+    void whileTheBrokersBackoffLastsAnUnfinishedRefundUsesIt() {
+        refundIs(RefundStatus.PROCESSING);
+
+        assertThat(followUps.followUps(List.of(refundAccepted(LateFollowUps.BROKER_RETRIES - 2, 3_600_000))))
+                .isEqualTo(ConsumeConcurrentlyStatus.RECONSUME_LATER);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void beforeTheBrokersLastRetryAnUnfinishedRefundIsSentAgainLaterInsteadOfToTheDeadLetterQueue() {
+        refundIs(RefundStatus.PROCESSING);
+        MessageExt last = refundAccepted(LateFollowUps.BROKER_RETRIES - 1, 5 * 3_600_000L);
+        long before = System.currentTimeMillis();
+
+        assertThat(followUps.followUps(List.of(last))).isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+
+        assertThat(sent).hasSize(1);
+        Message copy = sent.get(0);
+        assertThat(copy.getTags()).as("a tag only trade-core's follow-ups take: merchants are not notified twice")
+                .isEqualTo(LateFollowUps.TAG);
+        assertThat(copy.getUserProperty(LateFollowUps.ORIGINAL_TAG)).isEqualTo(RefundCreator.REFUND_ACCEPTED);
+        assertThat(copy.getUserProperty(LateFollowUps.FIRST_TRIED_AT)).isEqualTo(Long.toString(last.getBornTimestamp()));
+        assertThat(new String(copy.getBody(), StandardCharsets.UTF_8)).contains(REFUND);
+        assertThat(copy.getDeliverTimeMs() - before).isBetween(Duration.ofHours(2).toMillis() - 1_000, Duration.ofHours(2).toMillis() + 60_000);
+    }
+
+    @Test
+    void aLateCopyIsHandledAsTheRefundItCarriesAndEndsOnceTheRefundIsFinal() {
+        refundIs(RefundStatus.PROCESSING);
+        MessageExt lateCopy = refundAccepted(0, 2 * 3_600_000L);
+        lateCopy.setTags(LateFollowUps.TAG);
+        lateCopy.putUserProperty(LateFollowUps.ORIGINAL_TAG, RefundCreator.REFUND_ACCEPTED);
+        lateCopy.putUserProperty(LateFollowUps.FIRST_TRIED_AT, "1764400000000");
+
+        assertThat(followUps.followUps(List.of(lateCopy))).as("a late copy never restarts the broker's backoff")
+                .isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getUserProperty(LateFollowUps.FIRST_TRIED_AT)).isEqualTo("1764400000000");
+
+        refundIs(RefundStatus.SUCCESS);
+        assertThat(followUps.followUps(List.of(lateCopy))).isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        assertThat(sent).as("a finished refund is not followed up again").hasSize(1);
+    }
+
+    @Test
+    void aLateCopyTheBrokerDoesNotStoreLeavesTheBrokersLastRetry() {
+        refundIs(RefundStatus.PROCESSING);
+        brokerDown = true;
+
+        assertThat(followUps.followUps(List.of(refundAccepted(LateFollowUps.BROKER_RETRIES - 1, 5 * 3_600_000L))))
+                .isEqualTo(ConsumeConcurrentlyStatus.RECONSUME_LATER);
+    }
+}
