@@ -16,7 +16,12 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +41,9 @@ public class ChannelStats {
     private final Clock clock;
     private final Map<ChannelCode, Timer> latency = new EnumMap<>(ChannelCode.class);
     private final Map<ChannelCode, Bucket[]> windows = new EnumMap<>(ChannelCode.class);
+    private final Map<String, HeldBack> heldBack = new ConcurrentHashMap<>();
+    static final Duration HELD_BACK_LOG_EVERY = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(ChannelStats.class);
 
     public ChannelStats(MeterRegistry meters, Clock clock) {
         this.meters = meters;
@@ -65,6 +73,25 @@ public class ChannelStats {
 
     public void blocked(ChannelCode channel, String why) {
         Counter.builder("channel.blocked").tag("channel", channel.name()).tag("why", why).register(meters).increment();
+        heldBack.computeIfAbsent(channel.name() + " " + why, key -> new HeldBack()).add(channel, why, clock.millis());
+    }
+
+    /**
+     * Calls held back are counted, and said in the log at most once per {@link #HELD_BACK_LOG_EVERY}
+     * per channel and reason, so a full lane or an open breaker shows in the log without flooding it.
+     */
+    private static final class HeldBack {
+        private final LongAdder since = new LongAdder();
+        private final AtomicLong loggedAt = new AtomicLong();
+
+        void add(ChannelCode channel, String why, long now) {
+            since.increment();
+            long last = loggedAt.get();
+            if (now - last >= HELD_BACK_LOG_EVERY.toMillis() && loggedAt.compareAndSet(last, now)) {
+                log.warn("channel {}: {} calls held back by our guard ({}) since the last report; nothing was sent for them",
+                        channel, since.sumThenReset(), why);
+            }
+        }
     }
 
     /** Calls answered / all calls in the window; 1.0 when there were none (no evidence against the channel). */

@@ -35,9 +35,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -56,6 +56,7 @@ class ChannelIsolationIT {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelIsolationIT.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ALIPAY_PER_SECOND = 10;
 
     private final TradeService trades = SuiteHarness.reference(TradeService.class, null);
     private final PayService pay = SuiteHarness.reference(PayService.class, null);
@@ -73,8 +74,9 @@ class ChannelIsolationIT {
         for (int i = 0; i < 10; i++) {
             wechatQr(buyer); // warm both paths before measuring
         }
-        // Healthy and faulty phases alternate (two rounds each, the same paced Alipay load in both), so drift in the
-        // suite around this test — JIT, other tests' follow-ups, GC — falls on both sides of the comparison.
+        // Three phases — WeChat alone, beside a healthy Alipay load, beside the same load timing out — in the order
+        // ABC then CBA, so a drift in the suite around this test (other orders' follow-ups piling up, JIT, GC) falls
+        // evenly on every phase instead of always on the last one.
         List<Long> quiet = new ArrayList<>();
         List<Long> baseline = new ArrayList<>();
         List<Long> underFault = new ArrayList<>();
@@ -82,30 +84,23 @@ class ChannelIsolationIT {
         ConcurrentLinkedQueue<String> alipayRefusals = new ConcurrentLinkedQueue<>();
         List<String> rounds = new ArrayList<>();
         for (int round = 1; round <= 2; round++) {
-            List<Long> alone = measureWechat(buyer, 150, 4); // no Alipay traffic at all: the strictest baseline
-            AlipayLoad healthy = new AlipayLoad(buyer);
-            List<Long> calm = measureWechat(buyer, 150, 4);
-            healthy.stop();
-
-            sandbox("POST", "/sandbox/v1/faults", "{\"channel\":\"ALIPAY\",\"operation\":\"charge\",\"mode\":\"TIMEOUT\","
-                    + "\"rate\":1.0,\"millis\":5000}");
-            AlipayLoad faulty = new AlipayLoad(buyer);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> breaker(ChannelCode.ALIPAY).equals("OPEN"));
-            List<Long> stormy = measureWechat(buyer, 150, 4);
-            faulty.stop();
-            alipayOrders.addAll(faulty.orders);
-            alipayRefusals.addAll(faulty.refusals);
-            assertThat(breaker(ChannelCode.WECHAT)).isEqualTo("CLOSED");
-
+            List<Long> alone;
+            List<Long> calm;
+            List<Long> stormy;
+            if (round == 1) {
+                alone = measureWechat(buyer, 150, 4); // no Alipay traffic at all: the strictest baseline
+                calm = besideHealthyAlipay(buyer);
+                stormy = besideTimingOutAlipay(buyer, alipayOrders, alipayRefusals);
+            } else {
+                stormy = besideTimingOutAlipay(buyer, alipayOrders, alipayRefusals);
+                calm = besideHealthyAlipay(buyer);
+                alone = measureWechat(buyer, 150, 4);
+            }
             rounds.add(String.format("round %d p99 %d/%d→%d p50 %d/%d→%d", round, pct(alone, 99), pct(calm, 99), pct(stormy, 99),
                     pct(alone, 50), pct(calm, 50), pct(stormy, 50)));
             quiet.addAll(alone);
             baseline.addAll(calm);
             underFault.addAll(stormy);
-            sandbox("DELETE", "/sandbox/v1/faults", null);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> breaker(ChannelCode.ALIPAY).equals("CLOSED"));
         }
         Collections.sort(quiet);
         Collections.sort(baseline);
@@ -126,10 +121,10 @@ class ChannelIsolationIT {
         // exists, or the guard's BLOCKED answer recorded as a declined channel order)
         assertThat(alipayRefusals).allMatch(code -> code.equals("SERVICE_DEGRADED") || code.equals("CHANNEL_DECLINED"));
 
-        String figures = String.format("ISOLATION wechat QR pay() ms: alone p50=%d p99=%d n=%d; beside a healthy Alipay load (8 paced "
-                        + "callers) p50=%d p99=%d n=%d; beside the same load with every Alipay charge timing out (breaker opened) "
+        String figures = String.format("ISOLATION wechat QR pay() ms: alone p50=%d p99=%d n=%d; beside a healthy Alipay load (%d/s, "
+                        + "open loop) p50=%d p99=%d n=%d; beside the same load with every Alipay charge timing out (breaker opened) "
                         + "p50=%d p99=%d n=%d; p99 ratio to alone %.2f, to healthy %.2f; alipay sent=%d refused=%d; %s",
-                pct(quiet, 50), pct(quiet, 99), quiet.size(), pct(baseline, 50), pct(baseline, 99), baseline.size(),
+                pct(quiet, 50), pct(quiet, 99), quiet.size(), ALIPAY_PER_SECOND, pct(baseline, 50), pct(baseline, 99), baseline.size(),
                 pct(underFault, 50), pct(underFault, 99), underFault.size(),
                 (double) pct(underFault, 99) / Math.max(1, pct(quiet, 99)), (double) pct(underFault, 99) / Math.max(1, pct(baseline, 99)),
                 alipayOrders.size(), alipayRefusals.size(), String.join("; ", rounds));
@@ -144,34 +139,59 @@ class ChannelIsolationIT {
         assertThat(alipay.topCodes()).extracting(ChannelHealthDTO.CodeCount::code).contains("IO");
     }
 
-    /** Eight callers paying with Alipay QR, each at most twice a second, until stopped. */
+    private List<Long> besideHealthyAlipay(String buyer) throws Exception {
+        AlipayLoad healthy = new AlipayLoad(buyer);
+        List<Long> calm = measureWechat(buyer, 150, 4);
+        healthy.stop();
+        return calm;
+    }
+
+    /** Every Alipay charge times out; measured once the breaker opened; the fault is cleared and the breaker closed again after. */
+    private List<Long> besideTimingOutAlipay(String buyer, ConcurrentLinkedQueue<PayOrderDTO> alipayOrders,
+                                             ConcurrentLinkedQueue<String> alipayRefusals) throws Exception {
+        sandbox("POST", "/sandbox/v1/faults", "{\"channel\":\"ALIPAY\",\"operation\":\"charge\",\"mode\":\"TIMEOUT\","
+                + "\"rate\":1.0,\"millis\":5000}");
+        AlipayLoad faulty = new AlipayLoad(buyer);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> breaker(ChannelCode.ALIPAY).equals("OPEN"));
+        List<Long> stormy = measureWechat(buyer, 150, 4);
+        faulty.stop();
+        alipayOrders.addAll(faulty.orders);
+        alipayRefusals.addAll(faulty.refusals);
+        assertThat(breaker(ChannelCode.WECHAT)).isEqualTo("CLOSED");
+        sandbox("DELETE", "/sandbox/v1/faults", null);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> breaker(ChannelCode.ALIPAY).equals("CLOSED"));
+        return stormy;
+    }
+
+    /**
+     * Alipay QR payments started at a fixed rate ({@value #ALIPAY_PER_SECOND} a second) until stopped, whatever their
+     * answers take: an open-loop load, so the healthy and the faulty phase offer the other channel's
+     * neighbours the same work — a closed loop would start more payments when the breaker answers fast.
+     */
     private final class AlipayLoad {
         final ConcurrentLinkedQueue<PayOrderDTO> orders = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
-        final AtomicBoolean running = new AtomicBoolean(true);
-        final ExecutorService callers = Executors.newFixedThreadPool(8);
+        final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        // enough for every payment held by the 5 s timeout before the breaker opens
+        final ExecutorService callers = Executors.newFixedThreadPool(64);
 
         AlipayLoad(String buyer) {
-            for (int t = 0; t < 8; t++) {
-                callers.submit(() -> {
-                    while (running.get()) {
-                        // paced, so the load is the slow channel's and not this test's CPU on a 2-core machine
-                        Thread.sleep(500);
-                        Result<PayOrderDTO> answer = pay.pay(new PayCmd(newTrade(PayMethod.ALIPAY_QR).tradeNo(), buyer,
-                                PayMethod.ALIPAY_QR, null, "REQ-" + UUID.randomUUID()));
-                        if (answer.success()) {
-                            orders.add(answer.data());
-                        } else {
-                            refusals.add(answer.code());
-                        }
-                    }
-                    return null;
-                });
-            }
+            clock.scheduleAtFixedRate(() -> callers.submit(() -> {
+                Result<PayOrderDTO> answer = pay.pay(new PayCmd(newTrade(PayMethod.ALIPAY_QR).tradeNo(), buyer,
+                        PayMethod.ALIPAY_QR, null, "REQ-" + UUID.randomUUID()));
+                if (answer.success()) {
+                    orders.add(answer.data());
+                } else {
+                    refusals.add(answer.code());
+                }
+            }), 0, 1_000 / ALIPAY_PER_SECOND, TimeUnit.MILLISECONDS);
         }
 
         void stop() throws InterruptedException {
-            running.set(false);
+            clock.shutdownNow();
+            assertThat(clock.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
             callers.shutdown();
             assertThat(callers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
