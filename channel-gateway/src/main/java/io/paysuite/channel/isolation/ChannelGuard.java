@@ -9,6 +9,7 @@ import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.health.ChannelStats;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,16 @@ public class ChannelGuard {
 
     static final String PREFIX = "channel:";
     static final String FOLLOW_UP = ":followup";
+    static final String URGENT = ":urgent";
     private static final String CHARGE = "charge";
+    /**
+     * Follow-ups someone is waiting for, or that have a deadline: a merchant's refund, the query that
+     * confirms a channel's notification, a payment code's polling and its reversal (30 s), the breaker's
+     * half-open probe. They get a lane of their own so that a wave of background status queries — every
+     * unpaid QR order's delayed checks — cannot hold them back.
+     */
+    public static final Set<String> URGENT_OPERATIONS = Set.of("refund", "refund-query", "notify-query", "code-query", "reverse",
+            "probe");
 
     private final ChannelStats stats;
 
@@ -59,16 +69,24 @@ public class ChannelGuard {
         return resource(channel) + FOLLOW_UP;
     }
 
+    /** The lane of {@link #URGENT_OPERATIONS}: a quarter of the cap, beside (not inside) the follow-up lane. */
+    public static String urgentResource(ChannelCode channel) {
+        return resource(channel) + URGENT;
+    }
+
     public ChannelCall call(ChannelCode channel, String operation, Supplier<ChannelCall> call) {
         if (CHARGE.equals(operation)) {
             return guarded(channel, operation, call);
         }
+        boolean urgent = URGENT_OPERATIONS.contains(operation);
         Entry lane;
         try {
-            lane = SphU.entry(followUpResource(channel));
+            lane = SphU.entry(urgent ? urgentResource(channel) : followUpResource(channel));
         } catch (BlockException full) {
-            stats.blocked(channel, "FOLLOW_UP_LIMIT");
-            return ChannelCall.unknown("BLOCKED_FOLLOW_UP_LIMIT", "nothing sent to " + channel + ": follow-up lane full");
+            String why = urgent ? "URGENT_LIMIT" : "FOLLOW_UP_LIMIT";
+            stats.blocked(channel, why);
+            return ChannelCall.unknown("BLOCKED_" + why, "nothing sent to " + channel + ": " + (urgent ? "urgent" : "follow-up")
+                    + " lane full");
         }
         try {
             return guarded(channel, operation, call);

@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * at run time by the config center's JSON (Sentinel's ZooKeeper data source watches the node). An
  * absent or empty node means the defaults; a node that does not parse keeps the rules in force.
  * Per channel: {@code channel:<CODE>} (every call: concurrency cap, breakers) and
- * {@code channel:<CODE>:followup} (everything but charges: half the cap, see {@link ChannelGuard#followUpResource}).
+ * {@code channel:<CODE>:followup} (background follow-ups: half the cap, see {@link ChannelGuard#followUpResource}) and
+ * {@code channel:<CODE>:urgent} (refunds, notification queries, payment-code polling and reversals, probes: a quarter,
+ * see {@link ChannelGuard#urgentResource}), so charges always keep a quarter of the cap.
  */
 @Component
 public class ChannelRules implements SmartLifecycle {
@@ -47,6 +49,8 @@ public class ChannelRules implements SmartLifecycle {
                     .setCount(properties.maxConcurrent()));
             rules.add(new FlowRule(ChannelGuard.followUpResource(channel)).setGrade(RuleConstant.FLOW_GRADE_THREAD)
                     .setCount(Math.max(1, properties.maxConcurrent() / 2)));
+            rules.add(new FlowRule(ChannelGuard.urgentResource(channel)).setGrade(RuleConstant.FLOW_GRADE_THREAD)
+                    .setCount(Math.max(1, properties.maxConcurrent() / 4)));
         }
         return rules;
     }

@@ -265,7 +265,7 @@ public class ChannelOrders {
             }
         }
         ChannelOrder asked = order;
-        ChannelCall answer = timed(asked, "query", () -> adapter.query(asked));
+        ChannelCall answer = timed(asked, "code-query", () -> adapter.query(asked));
         if (answer.outcome() == Outcome.SUCCESS || answer.outcome() == Outcome.FAILURE) {
             return settle(order, answer, "QUERY");
         }
@@ -328,7 +328,7 @@ public class ChannelOrders {
                     order.channel(), order.method());
             return;
         }
-        ChannelCall truth = timed(order, "query", () -> adapter.query(order));
+        ChannelCall truth = timed(order, "notify-query", () -> adapter.query(order));
         boolean definite = truth.outcome() == Outcome.SUCCESS || truth.outcome() == Outcome.FAILURE;
         if (definite && truth.outcome() != call.outcome() || !definite && call.outcome() == Outcome.SUCCESS
                 && truth.outcome() != Outcome.UNKNOWN) {

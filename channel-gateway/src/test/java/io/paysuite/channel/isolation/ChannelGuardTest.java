@@ -74,6 +74,51 @@ class ChannelGuardTest {
     }
 
     @Test
+    void aWaveOfBackgroundQueriesCannotHoldBackARefundOrTheQueryThatConfirmsANotification() throws Exception {
+        FlowRuleManager.loadRules(List.of(
+                new FlowRule(ChannelGuard.resource(ChannelCode.WECHAT)).setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(4),
+                new FlowRule(ChannelGuard.followUpResource(ChannelCode.WECHAT)).setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(1),
+                new FlowRule(ChannelGuard.urgentResource(ChannelCode.WECHAT)).setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(1)));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<ChannelCall> backgroundQuery = CompletableFuture.supplyAsync(() -> guard.call(ChannelCode.WECHAT, "query", () -> {
+            inside.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ChannelCall.of(Outcome.PENDING, "NOTPAY", "");
+        }));
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+        ChannelCall anotherBackgroundQuery = guard.call(ChannelCode.WECHAT, "query", () -> ChannelCall.of(Outcome.PENDING, "NOTPAY", ""));
+        ChannelCall refund = guard.call(ChannelCode.WECHAT, "refund", () -> ChannelCall.of(Outcome.SUCCESS, "SUCCESS", ""));
+        ChannelCall confirmation = guard.call(ChannelCode.WECHAT, "notify-query", () -> ChannelCall.of(Outcome.SUCCESS, "SUCCESS", ""));
+        release.countDown();
+
+        assertThat(anotherBackgroundQuery.rawCode()).as("the background lane is full").isEqualTo("BLOCKED_FOLLOW_UP_LIMIT");
+        assertThat(refund.outcome()).as("the refund has its own lane").isEqualTo(Outcome.SUCCESS);
+        assertThat(confirmation.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(backgroundQuery.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.PENDING);
+    }
+
+    @Test
+    void aFullUrgentLaneHoldsBackWithoutSendingAndSaysWhich() throws Exception {
+        FlowRuleManager.loadRules(List.of(new FlowRule(ChannelGuard.urgentResource(ChannelCode.ALIPAY))
+                .setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(0)));
+        boolean[] sent = {false};
+        ChannelCall reversal = guard.call(ChannelCode.ALIPAY, "reverse", () -> {
+            sent[0] = true;
+            return ChannelCall.of(Outcome.SUCCESS, "10000", "");
+        });
+        assertThat(sent[0]).isFalse();
+        assertThat(reversal.outcome()).as("asked again later, not a result").isEqualTo(Outcome.UNKNOWN);
+        assertThat(reversal.rawCode()).isEqualTo("BLOCKED_URGENT_LIMIT");
+        assertThat(reversal.blocked()).isTrue();
+    }
+
+    @Test
     void aChannelAtItsConcurrencyCapRefusesAChargeWithoutSendingIt() throws Exception {
         FlowRuleManager.loadRules(List.of(new FlowRule(ChannelGuard.resource(ChannelCode.UNIONPAY))
                 .setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(1)));

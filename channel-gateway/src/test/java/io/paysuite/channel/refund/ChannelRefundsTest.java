@@ -162,8 +162,8 @@ class ChannelRefundsTest {
 
     @Test
     void aRefundOurGuardHeldBackStaysCreatedAndIsSentOnTheNextAttempt() {
-        // the follow-up lane is full (a wave of status queries): nothing reaches the channel
-        FlowRuleManager.loadRules(List.of(new FlowRule(ChannelGuard.followUpResource(ChannelCode.ALIPAY))
+        // the refunds' lane is full (a burst of refunds): nothing reaches the channel
+        FlowRuleManager.loadRules(List.of(new FlowRule(ChannelGuard.urgentResource(ChannelCode.ALIPAY))
                 .setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(0)));
         refundAnswer = ChannelCall.of(Outcome.SUCCESS, "REFUND_SUCCESS", "");
         assertThat(refunds.refund(cmd("R1000006", 400)).status()).isEqualTo(ChannelOrderStatus.CREATED);

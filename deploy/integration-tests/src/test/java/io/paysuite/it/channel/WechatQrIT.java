@@ -75,8 +75,8 @@ class WechatQrIT {
         RefundService refunds = SuiteHarness.reference(RefundService.class, null);
         RefundDTO refund = ok(refunds.refund(new CreateRefundCmd(merchant, trade.tradeNo(), null, "WR-" + UUID.randomUUID(),
                 Money.cny(4_321), "returned")));
-        // normally at once; a refund our own guard held back (its follow-up lane full after a burst
-        // of status queries) is sent by trade-core's retries of REFUND_ACCEPTED, at 10 s, 40 s, 100 s
+        // normally at once; a refund our own guard held back (its lane full) is sent by trade-core's
+        // retries of REFUND_ACCEPTED, at 10 s, 40 s, 100 s
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> {
                     RefundDTO now = ok(refunds.get(new RefundByNoQry(refund.refundNo(), merchant)));
