@@ -34,15 +34,16 @@ import org.springframework.stereotype.Component;
  * </ul>
  * A handler whose outcome is still unknown answers RECONSUME_LATER: the broker redelivers with
  * its backoff (10 s, 30 s, 1 min, 2 min … 2 h, 16 times), which is the retry schedule of an
- * uncertain ledger posting or channel refund — carried by the broker, no table scan. A refund or
- * release still unknown after that is tried again every few hours by {@link LateFollowUps}, never
- * left in the dead-letter queue. A refund younger than {@link #SYNC_GRACE} is left to the request
+ * uncertain ledger posting or channel refund — carried by the broker, no table scan. A payment,
+ * refund or release still not done after that is tried again every few hours by {@link LateFollowUps},
+ * never left in the dead-letter queue. A refund younger than {@link #SYNC_GRACE} is left to the request
  * that accepted it, so the common case posts once.
  */
 @Component
 public class TradeFollowUps implements SmartLifecycle {
 
     static final String PAY_TOPIC = "PAYSUITE_PAY_EVENT";
+    static final String PAY_SUCCEEDED = "PAY_SUCCEEDED";
     static final Duration SYNC_GRACE = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(TradeFollowUps.class);
 
@@ -69,8 +70,9 @@ public class TradeFollowUps implements SmartLifecycle {
             consumer.setConsumeThreadMin(4);
             consumer.setConsumeThreadMax(8);
         }
-        onPay.subscribe(PAY_TOPIC, "PAY_SUCCEEDED");
-        onPay.registerMessageListener((MessageListenerConcurrently) (messages, context) -> each(messages, this::paid));
+        onPay.setMaxReconsumeTimes(LateFollowUps.BROKER_RETRIES);
+        onPay.subscribe(PAY_TOPIC, PAY_SUCCEEDED);
+        onPay.registerMessageListener((MessageListenerConcurrently) (messages, context) -> payments(messages));
         onTrade.setMaxReconsumeTimes(LateFollowUps.BROKER_RETRIES);
         onTrade.subscribe(events.topic(), TradeConfirmer.TRADE_FINISHED + " || " + RefundCreator.REFUND_ACCEPTED + " || " + LateFollowUps.TAG);
         onTrade.registerMessageListener((MessageListenerConcurrently) (messages, context) -> followUps(messages));
@@ -92,10 +94,22 @@ public class TradeFollowUps implements SmartLifecycle {
         return true;
     }
 
-    /** Like {@link #each}, but a follow-up the broker's backoff could not finish is handed to {@link LateFollowUps}. */
+    ConsumeConcurrentlyStatus payments(List<MessageExt> messages) {
+        return untilDone(messages, this::paid);
+    }
+
     ConsumeConcurrentlyStatus followUps(List<MessageExt> messages) {
+        return untilDone(messages, this::followUp);
+    }
+
+    /**
+     * Like {@link #each}, but a message the broker's backoff could not finish is handed to
+     * {@link LateFollowUps}, whose copy comes back to {@link #followUp} (a payment that could not be
+     * recorded for hours — trade-core's database down — included).
+     */
+    private ConsumeConcurrentlyStatus untilDone(List<MessageExt> messages, Handler handler) {
         for (MessageExt message : messages) {
-            if (each(List.of(message), this::followUp) == ConsumeConcurrentlyStatus.CONSUME_SUCCESS) {
+            if (each(List.of(message), handler) == ConsumeConcurrentlyStatus.CONSUME_SUCCESS) {
                 continue;
             }
             if (late.brokerRetriesLeft(message) || !late.later(message)) {
@@ -106,8 +120,12 @@ public class TradeFollowUps implements SmartLifecycle {
     }
 
     private boolean followUp(MessageExt message) throws Exception {
+        String tag = LateFollowUps.tagOf(message);
+        if (PAY_SUCCEEDED.equals(tag)) {
+            return paid(message);
+        }
         JsonNode body = json.readTree(message.getBody());
-        if (TradeConfirmer.TRADE_FINISHED.equals(LateFollowUps.tagOf(message))) {
+        if (TradeConfirmer.TRADE_FINISHED.equals(tag)) {
             TradeConfirmer.Finished finished = json.treeToValue(body, TradeConfirmer.Finished.class);
             return ledger.release(finished).outcome() != TradeLedger.Outcome.UNKNOWN;
         }

@@ -1,11 +1,15 @@
 package io.paysuite.trade.infra.listen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.trade.infra.event.TradeEventsProperties;
@@ -115,6 +119,41 @@ class TradeFollowUpsTest {
         refundIs(RefundStatus.SUCCESS);
         assertThat(followUps.followUps(List.of(lateCopy))).isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
         assertThat(sent).as("a finished refund is not followed up again").hasSize(1);
+    }
+
+    @Test
+    void aPaymentThatCannotBeRecordedForHoursComesBackAsALateCopyAndIsRecordedFromIt() throws Exception {
+        TradePayments payments = mock(TradePayments.class);
+        TradeFollowUps withPayments = new TradeFollowUps(payments, mock(TradeLedger.class), completion, late, new ObjectMapper(),
+                TradeEventsProperties.defaults());
+        MessageExt paid = new MessageExt();
+        paid.setTopic(TradeFollowUps.PAY_TOPIC);
+        paid.setTags(TradeFollowUps.PAY_SUCCEEDED);
+        paid.setKeys("P2026112914000001000010004");
+        paid.setBody(("{\"trade_no\":\"T1\",\"pay_order_no\":\"P2026112914000001000010004\",\"buyer_id\":\"B1\","
+                + "\"amount\":{\"minor\":100,\"currency\":\"CNY\"},\"method\":\"BALANCE\",\"finished_at\":\"2026-11-29T14:00:00Z\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        paid.setReconsumeTimes(LateFollowUps.BROKER_RETRIES - 1);
+        paid.setBornTimestamp(System.currentTimeMillis() - 5 * 3_600_000L);
+        doThrow(new IllegalStateException("trade database down")).when(payments)
+                .recordPaid("T1", "P2026112914000001000010004", Money.cny(100), "B1", PayMethod.BALANCE, null,
+                        Instant.parse("2026-11-29T14:00:00Z"));
+
+        assertThat(withPayments.payments(List.of(paid))).isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getUserProperty(LateFollowUps.ORIGINAL_TAG)).isEqualTo(TradeFollowUps.PAY_SUCCEEDED);
+
+        reset(payments);
+        MessageExt copy = new MessageExt();
+        copy.setTags(sent.get(0).getTags());
+        copy.setBody(sent.get(0).getBody());
+        copy.setBornTimestamp(System.currentTimeMillis());
+        for (String property : List.of(LateFollowUps.ORIGINAL_TAG, LateFollowUps.FIRST_TRIED_AT)) {
+            copy.putUserProperty(property, sent.get(0).getUserProperty(property));
+        }
+        assertThat(withPayments.followUps(List.of(copy))).isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        verify(payments).recordPaid("T1", "P2026112914000001000010004", Money.cny(100), "B1",
+                PayMethod.BALANCE, null, Instant.parse("2026-11-29T14:00:00Z"));
     }
 
     @Test
