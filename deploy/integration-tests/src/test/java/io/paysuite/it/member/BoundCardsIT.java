@@ -49,6 +49,19 @@ class BoundCardsIT {
     private final DatabaseServer db = SuiteHarness.suite().infra().database();
 
     @Test
+    void theTokenIsStoredSealedNeverInClear() {
+        String buyer = buyer();
+        String token = randomToken();
+        BoundCardDTO card = members.bindCard(new BindCardCmd(buyer, token, MASKED, "ICBC", CardType.DEBIT)).data();
+
+        assertThat(count("SELECT COUNT(*) FROM bound_card WHERE buyer_id = ? AND unionpay_token IS NULL"
+                + " AND token_sealed LIKE 'v1:%' AND LENGTH(token_fingerprint) = 64", buyer)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM bound_card WHERE ? IN (unionpay_token, token_fingerprint, token_sealed)", token))
+                .as("no column holds the token").isZero();
+        assertThat(token(buyer, card.cardId()).data().unionpayToken()).as("the charging server still gets it").isEqualTo(token);
+    }
+
+    @Test
     void tenConcurrentBindingsOfOneTokenMakeOneCard() throws Exception {
         String buyer = buyer();
         String token = randomToken();

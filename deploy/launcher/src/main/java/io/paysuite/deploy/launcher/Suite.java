@@ -116,6 +116,9 @@ public final class Suite implements AutoCloseable {
         if (id == ServiceId.CASHIER_SERVICE) {
             cashierProps(ports, props);
         }
+        if (id == ServiceId.MEMBER_SERVICE) {
+            props.put("paysuite.member.card-token-key-file", CardTokenKey.ensure(config.workDir()).toString());
+        }
         if (id == ServiceId.CHANNEL_GATEWAY) {
             channelProps(ports, props);
         }

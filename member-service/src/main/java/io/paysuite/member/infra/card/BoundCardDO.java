@@ -6,6 +6,9 @@ import java.time.LocalDateTime;
 public class BoundCardDO {
     public Long id;
     public String buyerId;
+    public String tokenFingerprint;
+    public String tokenSealed;
+    /** Only in rows from before V3, until {@link CardTokenSealer} seals them. */
     public String unionpayToken;
     public String maskedPan;
     public String bankName;

@@ -13,15 +13,29 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface BoundCardMapper {
 
-    String COLUMNS = "id, buyer_id, unionpay_token, masked_pan, bank_name, card_type, status, created_at, updated_at";
+    String COLUMNS = "id, buyer_id, token_fingerprint, token_sealed, unionpay_token, masked_pan, bank_name, card_type, status,"
+            + " created_at, updated_at";
 
-    @Insert("INSERT INTO bound_card (buyer_id, unionpay_token, masked_pan, bank_name, card_type, status, created_at, updated_at)"
-            + " VALUES (#{buyerId}, #{unionpayToken}, #{maskedPan}, #{bankName}, #{cardType}, #{status}, #{createdAt}, #{updatedAt})")
+    @Insert("INSERT INTO bound_card (buyer_id, token_fingerprint, token_sealed, masked_pan, bank_name, card_type, status, created_at,"
+            + " updated_at) VALUES (#{buyerId}, #{tokenFingerprint}, #{tokenSealed}, #{maskedPan}, #{bankName}, #{cardType}, #{status},"
+            + " #{createdAt}, #{updatedAt})")
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
     int insert(BoundCardDO row);
 
-    @Select("SELECT " + COLUMNS + " FROM bound_card WHERE buyer_id = #{buyerId} AND unionpay_token = #{token}")
-    BoundCardDO findByToken(@Param("buyerId") String buyerId, @Param("token") String token);
+    /** By fingerprint, or by the clear token in a row not sealed yet (written before V3). */
+    @Select("SELECT " + COLUMNS + " FROM bound_card WHERE buyer_id = #{buyerId}"
+            + " AND (token_fingerprint = #{fingerprint} OR (token_sealed IS NULL AND unionpay_token = #{token}))"
+            + " ORDER BY id LIMIT 1")
+    BoundCardDO findByToken(@Param("buyerId") String buyerId, @Param("fingerprint") String fingerprint, @Param("token") String token);
+
+    @Select("SELECT " + COLUMNS + " FROM bound_card WHERE token_sealed IS NULL ORDER BY id LIMIT #{limit}")
+    List<BoundCardDO> listUnsealed(int limit);
+
+    /** Seals a row from before V3: compare-and-set on the clear token, which it empties. */
+    @Update("UPDATE bound_card SET token_fingerprint = #{fingerprint}, token_sealed = #{sealed}, unionpay_token = NULL"
+            + " WHERE id = #{id} AND token_sealed IS NULL AND unionpay_token = #{token}")
+    int seal(@Param("id") long id, @Param("token") String token, @Param("fingerprint") String fingerprint,
+             @Param("sealed") String sealed);
 
     @Select("SELECT " + COLUMNS + " FROM bound_card WHERE id = #{id}")
     BoundCardDO findById(long id);

@@ -19,16 +19,19 @@ import org.springframework.stereotype.Repository;
 public class MyBatisBoundCardRepository implements BoundCardRepository {
 
     private final BoundCardMapper mapper;
+    private final CardTokenVault vault;
 
-    public MyBatisBoundCardRepository(BoundCardMapper mapper) {
+    public MyBatisBoundCardRepository(BoundCardMapper mapper, CardTokenVault vault) {
         this.mapper = mapper;
+        this.vault = vault;
     }
 
     @Override
     public Optional<BoundCard> insert(NewCard card) {
         BoundCardDO row = new BoundCardDO();
         row.buyerId = card.buyerId();
-        row.unionpayToken = card.unionpayToken();
+        row.tokenFingerprint = vault.fingerprint(card.buyerId(), card.unionpayToken());
+        row.tokenSealed = vault.seal(card.buyerId(), card.unionpayToken());
         row.maskedPan = card.maskedPan();
         row.bankName = card.bankName();
         row.cardType = card.cardType().name();
@@ -43,17 +46,18 @@ public class MyBatisBoundCardRepository implements BoundCardRepository {
 
     @Override
     public Optional<BoundCard> findByToken(String buyerId, String unionpayToken) {
-        return Optional.ofNullable(mapper.findByToken(buyerId, unionpayToken)).map(MyBatisBoundCardRepository::toCard);
+        return Optional.ofNullable(mapper.findByToken(buyerId, vault.fingerprint(buyerId, unionpayToken), unionpayToken))
+                .map(this::toCard);
     }
 
     @Override
     public Optional<BoundCard> findByNumber(long number) {
-        return Optional.ofNullable(mapper.findById(number)).map(MyBatisBoundCardRepository::toCard);
+        return Optional.ofNullable(mapper.findById(number)).map(this::toCard);
     }
 
     @Override
     public List<BoundCard> listActive(String buyerId) {
-        return mapper.listByStatus(buyerId, CardStatus.ACTIVE.name()).stream().map(MyBatisBoundCardRepository::toCard).toList();
+        return mapper.listByStatus(buyerId, CardStatus.ACTIVE.name()).stream().map(this::toCard).toList();
     }
 
     @Override
@@ -66,8 +70,9 @@ public class MyBatisBoundCardRepository implements BoundCardRepository {
         return mapper.rebind(number, bankName, cardType.name(), utc(now)) == 1;
     }
 
-    static BoundCard toCard(BoundCardDO row) {
-        return new BoundCard(row.id, row.buyerId, row.unionpayToken, row.maskedPan, row.bankName, CardType.valueOf(row.cardType),
+    private BoundCard toCard(BoundCardDO row) {
+        String token = row.tokenSealed != null ? vault.open(row.buyerId, row.tokenSealed) : row.unionpayToken;
+        return new BoundCard(row.id, row.buyerId, token, row.maskedPan, row.bankName, CardType.valueOf(row.cardType),
                 CardStatus.valueOf(row.status), instant(row.createdAt));
     }
 }
