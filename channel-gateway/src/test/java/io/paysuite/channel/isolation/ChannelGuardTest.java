@@ -41,18 +41,8 @@ class ChannelGuardTest {
         FlowRuleManager.loadRules(List.of(
                 new FlowRule(ChannelGuard.resource(ChannelCode.WECHAT)).setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(2),
                 new FlowRule(ChannelGuard.followUpResource(ChannelCode.WECHAT)).setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(1)));
-        CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<ChannelCall> slowQuery = CompletableFuture.supplyAsync(() -> guard.call(ChannelCode.WECHAT, "query", () -> {
-            inside.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return ChannelCall.of(Outcome.PENDING, "NOTPAY", "");
-        }));
-        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<ChannelCall> slowQuery = queryHeldInTheFollowUpLane(release);
 
         boolean[] sent = {false, false};
         ChannelCall secondQuery = guard.call(ChannelCode.WECHAT, "query", () -> {
@@ -79,18 +69,8 @@ class ChannelGuardTest {
                 new FlowRule(ChannelGuard.resource(ChannelCode.WECHAT)).setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(4),
                 new FlowRule(ChannelGuard.followUpResource(ChannelCode.WECHAT)).setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(1),
                 new FlowRule(ChannelGuard.urgentResource(ChannelCode.WECHAT)).setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(1)));
-        CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<ChannelCall> backgroundQuery = CompletableFuture.supplyAsync(() -> guard.call(ChannelCode.WECHAT, "query", () -> {
-            inside.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return ChannelCall.of(Outcome.PENDING, "NOTPAY", "");
-        }));
-        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<ChannelCall> backgroundQuery = queryHeldInTheFollowUpLane(release);
 
         ChannelCall anotherBackgroundQuery = guard.call(ChannelCode.WECHAT, "query", () -> ChannelCall.of(Outcome.PENDING, "NOTPAY", ""));
         ChannelCall refund = guard.call(ChannelCode.WECHAT, "refund", () -> ChannelCall.of(Outcome.SUCCESS, "SUCCESS", ""));
@@ -101,6 +81,22 @@ class ChannelGuardTest {
         assertThat(refund.outcome()).as("the refund has its own lane").isEqualTo(Outcome.SUCCESS);
         assertThat(confirmation.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(backgroundQuery.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.PENDING);
+    }
+
+    /** A WeChat status query that holds its follow-up slot until {@code release}; answers once it is inside. */
+    private CompletableFuture<ChannelCall> queryHeldInTheFollowUpLane(CountDownLatch release) throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        CompletableFuture<ChannelCall> query = CompletableFuture.supplyAsync(() -> guard.call(ChannelCode.WECHAT, "query", () -> {
+            inside.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ChannelCall.of(Outcome.PENDING, "NOTPAY", "");
+        }));
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        return query;
     }
 
     @Test
