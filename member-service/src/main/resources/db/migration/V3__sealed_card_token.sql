@@ -10,4 +10,6 @@ ALTER TABLE bound_card
     MODIFY COLUMN unionpay_token VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NULL
         COMMENT 'only in rows from before V3, until sealed at start-up',
     DROP INDEX uk_bound_card_buyer_token,
-    ADD UNIQUE KEY uk_bound_card_buyer_fingerprint (buyer_id, token_fingerprint);
+    ADD UNIQUE KEY uk_bound_card_buyer_fingerprint (buyer_id, token_fingerprint),
+    -- what the start-up sealing looks for (clear tokens): an empty range once all are sealed, not a table scan
+    ADD KEY idx_bound_card_clear_token (unionpay_token);

@@ -83,7 +83,7 @@ class CardTokenVaultTest {
         public List<BoundCardDO> listUnsealed(int limit) {
             List<BoundCardDO> rows = new ArrayList<>();
             for (BoundCardDO row : table.values()) {
-                if (row.tokenSealed == null && rows.size() < limit) {
+                if (row.unionpayToken != null && rows.size() < limit) {
                     BoundCardDO copy = new BoundCardDO();
                     copy.id = row.id;
                     copy.buyerId = row.buyerId;

@@ -103,13 +103,13 @@ public class TradeFollowUps implements SmartLifecycle {
     }
 
     /**
-     * Like {@link #each}, but a message the broker's backoff could not finish is handed to
-     * {@link LateFollowUps}, whose copy comes back to {@link #followUp} (a payment that could not be
-     * recorded for hours — trade-core's database down — included).
+     * Each message handled in turn; the first one not finished comes back with the broker's backoff,
+     * or, once that is used up, is handed to {@link LateFollowUps}, whose copy comes back to
+     * {@link #followUp} (a payment that could not be recorded for hours — trade-core's database down — included).
      */
     private ConsumeConcurrentlyStatus untilDone(List<MessageExt> messages, Handler handler) {
         for (MessageExt message : messages) {
-            if (each(List.of(message), handler) == ConsumeConcurrentlyStatus.CONSUME_SUCCESS) {
+            if (done(message, handler)) {
                 continue;
             }
             if (late.brokerRetriesLeft(message) || !late.later(message)) {
@@ -140,18 +140,14 @@ public class TradeFollowUps implements SmartLifecycle {
         boolean handle(MessageExt message) throws Exception;
     }
 
-    private static ConsumeConcurrentlyStatus each(List<MessageExt> messages, Handler handler) {
-        for (MessageExt message : messages) {
-            try {
-                if (!handler.handle(message)) {
-                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
-                }
-            } catch (Exception e) {
-                log.warn("event {} {} failed, will be redelivered: {}", message.getTags(), message.getKeys(), e.toString());
-                return ConsumeConcurrentlyStatus.RECONSUME_LATER;
-            }
+    /** Whether the handler finished the message; a failure is logged and counts as not finished. */
+    private static boolean done(MessageExt message, Handler handler) {
+        try {
+            return handler.handle(message);
+        } catch (Exception e) {
+            log.warn("event {} {} failed, will be redelivered: {}", message.getTags(), message.getKeys(), e.toString());
+            return false;
         }
-        return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
     }
 
     @Override
