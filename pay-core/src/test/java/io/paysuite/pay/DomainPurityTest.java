@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The pay domain ({@code io.paysuite.pay.pay}) knows no persistence or messaging technology:
+ * The pay domain ({@code io.paysuite.pay.order}) knows no persistence or messaging technology:
  * mappers, DOs, ShardingSphere and RocketMQ live in {@code infra}, behind ports the domain owns.
  */
 @AnalyzeClasses(packages = "io.paysuite.pay", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -16,7 +16,7 @@ class DomainPurityTest {
 
     @ArchTest
     static final ArchRule domainUsesNoPersistenceOrMessagingTechnology = noClasses()
-            .that().resideInAPackage("io.paysuite.pay.pay..")
+            .that().resideInAPackage("io.paysuite.pay.order..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.apache.ibatis..", "org.mybatis..", "org.apache.rocketmq..", "org.apache.shardingsphere..",
                     "io.paysuite.pay.infra..", "java.sql..", "javax.sql..");

@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The trade domain ({@code io.paysuite.trade.trade}) knows no persistence or messaging technology:
+ * The trade domain ({@code io.paysuite.trade.order}) knows no persistence or messaging technology:
  * mappers, DOs, ShardingSphere and RocketMQ live in {@code infra}, behind ports the domain owns.
  */
 @AnalyzeClasses(packages = "io.paysuite.trade", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -16,8 +16,8 @@ class DomainPurityTest {
 
     @ArchTest
     static final ArchRule domainUsesNoPersistenceOrMessagingTechnology = noClasses()
-            .that().resideInAnyPackage("io.paysuite.trade.trade..", "io.paysuite.trade.refund..")
+            .that().resideInAnyPackage("io.paysuite.trade.order..", "io.paysuite.trade.refund..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.apache.ibatis..", "org.mybatis..", "org.apache.rocketmq..", "org.apache.shardingsphere..",
-                    "io.paysuite.trade.infra.trade..", "io.paysuite.trade.infra.sharding..", "java.sql..", "javax.sql..");
+                    "io.paysuite.trade.infra.order..", "io.paysuite.trade.infra.sharding..", "java.sql..", "javax.sql..");
 }

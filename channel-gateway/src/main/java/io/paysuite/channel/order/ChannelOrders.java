@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Charges pay orders at channels and follows them up until the channel's definite answer
- * (ARCHITECTURE.md, "uncertain is not failed").
+ * (docs/architecture.md, "Uncertain is not failed").
  * <ul>
  *   <li>{@link #charge} is idempotent on the pay order: the first call records the channel order
  *       {@code CREATED} and asks the channel for a QR code; every later call (pay-core's delayed

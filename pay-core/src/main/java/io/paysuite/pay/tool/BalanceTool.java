@@ -7,7 +7,7 @@ import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.ledger.PaymentPostingCmd;
 import io.paysuite.api.pay.PayMethod;
-import io.paysuite.pay.pay.PayOrder;
+import io.paysuite.pay.order.PayOrder;
 import org.springframework.stereotype.Component;
 
 /**

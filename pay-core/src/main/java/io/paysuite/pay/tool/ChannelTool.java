@@ -10,7 +10,7 @@ import io.paysuite.api.ledger.PaymentPostingCmd;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeType;
-import io.paysuite.pay.pay.PayOrder;
+import io.paysuite.pay.order.PayOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

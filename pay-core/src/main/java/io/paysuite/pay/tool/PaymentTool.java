@@ -2,7 +2,7 @@ package io.paysuite.pay.tool;
 
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.trade.TradeDTO;
-import io.paysuite.pay.pay.PayOrder;
+import io.paysuite.pay.order.PayOrder;
 
 /**
  * One way to pay: the balance, or a channel through channel-gateway. {@link #charge} must be

@@ -6,7 +6,7 @@ import io.paysuite.api.refund.RefundByNoQry;
 import io.paysuite.api.refund.RefundByOutRefundNoQry;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.api.refund.RefundService;
-import io.paysuite.trade.trade.ErrorBoundary;
+import io.paysuite.trade.order.ErrorBoundary;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /** {@link RefundService} over Dubbo through trade-core's {@link ErrorBoundary}. */

@@ -1,7 +1,7 @@
 package io.paysuite.pay.infra.channel;
 
 import io.paysuite.pay.config.PayProperties;
-import io.paysuite.pay.pay.PayOrchestrator;
+import io.paysuite.pay.order.PayOrchestrator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;

@@ -1,8 +1,8 @@
 package io.paysuite.pay.infra.check;
 
 import io.paysuite.pay.config.PayProperties;
-import io.paysuite.pay.pay.PayChecks;
-import io.paysuite.pay.pay.PayOrchestrator;
+import io.paysuite.pay.order.PayChecks;
+import io.paysuite.pay.order.PayOrchestrator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;

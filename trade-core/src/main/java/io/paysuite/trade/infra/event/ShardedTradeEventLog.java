@@ -1,7 +1,7 @@
 package io.paysuite.trade.infra.event;
 
-import io.paysuite.trade.trade.RecordedTradeEvent;
-import io.paysuite.trade.trade.TradeEventLog;
+import io.paysuite.trade.order.RecordedTradeEvent;
+import io.paysuite.trade.order.TradeEventLog;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.stereotype.Repository;

@@ -1,11 +1,11 @@
 package io.paysuite.trade.infra.refund;
 
-import static io.paysuite.trade.infra.trade.ShardedTradeRepository.instant;
-import static io.paysuite.trade.infra.trade.ShardedTradeRepository.utc;
+import static io.paysuite.trade.infra.order.ShardedTradeRepository.instant;
+import static io.paysuite.trade.infra.order.ShardedTradeRepository.utc;
 
 import io.paysuite.api.money.Money;
 import io.paysuite.api.refund.RefundStatus;
-import io.paysuite.trade.infra.trade.DuplicateKey;
+import io.paysuite.trade.infra.order.DuplicateKey;
 import io.paysuite.trade.refund.RefundOrder;
 import io.paysuite.trade.refund.RefundRepository;
 import java.time.Instant;

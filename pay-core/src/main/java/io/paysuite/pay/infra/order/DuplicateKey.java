@@ -1,0 +1,34 @@
+package io.paysuite.pay.infra.order;
+
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * Recognizes "this unique key is taken" whatever wraps it (MyBatis, Spring, ShardingSphere), and
+ * nothing else: a NOT NULL or length violation must stay an error, not pass for a repeat.
+ */
+final class DuplicateKey {
+
+    /** MySQL and MariaDB {@code ER_DUP_ENTRY}. */
+    static final int ER_DUP_ENTRY = 1062;
+
+    private DuplicateKey() {
+    }
+
+    static boolean isCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DuplicateKeyException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getErrorCode() == ER_DUP_ENTRY
+                    && (sql instanceof SQLIntegrityConstraintViolationException || "23000".equals(sql.getSQLState()))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,47 @@
+package io.paysuite.pay.infra.order;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * Logic table {@code pay_order}. Every statement names {@code pay_order_no} or {@code trade_no}
+ * (same gene), so ShardingSphere routes it to exactly one physical table.
+ */
+@Mapper
+public interface PayOrderMapper {
+
+    String COLUMNS = "pay_order_no, trade_no, request_no, request_digest, buyer_id, merchant_id, method, status,"
+            + " amount_minor, currency, created_at, updated_at, finished_at, version, fail_code, channel";
+
+    @Insert("INSERT INTO pay_order (" + COLUMNS + ") VALUES (#{payOrderNo}, #{tradeNo}, #{requestNo},"
+            + " #{requestDigest}, #{buyerId}, #{merchantId}, #{method}, #{status}, #{amountMinor}, #{currency},"
+            + " #{createdAt}, #{updatedAt}, #{finishedAt}, #{version}, #{failCode}, #{channel})")
+    int insert(PayOrderDO row);
+
+    @Select("SELECT " + COLUMNS + " FROM pay_order WHERE pay_order_no = #{payOrderNo}")
+    PayOrderDO find(String payOrderNo);
+
+    @Select("SELECT " + COLUMNS + " FROM pay_order WHERE trade_no = #{tradeNo} AND request_no = #{requestNo}")
+    PayOrderDO findByRequest(@Param("tradeNo") String tradeNo, @Param("requestNo") String requestNo);
+
+    /** A trade's pay orders, oldest first; trade_no carries the gene, so one physical table. */
+    @Select("SELECT " + COLUMNS + " FROM pay_order WHERE trade_no = #{tradeNo} ORDER BY created_at, pay_order_no")
+    List<PayOrderDO> findByTrade(String tradeNo);
+
+    /**
+     * Compare-and-set on status; stamps finished_at when the new status is final. No other statement
+     * gives the channel a value (insert writes it null), so it lands with SUCCESS or not at all.
+     */
+    @Update("UPDATE pay_order SET status = #{to}, fail_code = #{failCode}, channel = #{channel}, updated_at = #{at},"
+            + " version = version + 1,"
+            + " finished_at = CASE WHEN #{to} IN ('SUCCESS', 'FAILED') THEN #{at} ELSE finished_at END"
+            + " WHERE pay_order_no = #{payOrderNo} AND status = #{from}")
+    int transition(@Param("payOrderNo") String payOrderNo, @Param("from") String from, @Param("to") String to,
+                   @Param("failCode") String failCode, @Param("channel") String channel,
+                   @Param("at") LocalDateTime at);
+}

@@ -1,0 +1,102 @@
+package io.paysuite.pay.infra.order;
+
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.PayOrderStatus;
+import io.paysuite.pay.order.PayOrder;
+import io.paysuite.pay.order.PayOrderTransitions;
+import io.paysuite.pay.order.PayOrderRepository;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Repository;
+
+/** {@link PayOrderRepository} over the sharded {@code pay_order} tables through MyBatis. */
+@Repository
+public class ShardedPayOrderRepository implements PayOrderRepository {
+
+    private final PayOrderMapper mapper;
+
+    public ShardedPayOrderRepository(PayOrderMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public boolean insert(PayOrder order) {
+        try {
+            return mapper.insert(toRow(order)) == 1;
+        } catch (DataAccessException failure) {
+            if (DuplicateKey.isCause(failure)) {
+                return false;
+            }
+            throw failure;
+        }
+    }
+
+    @Override
+    public Optional<PayOrder> find(String payOrderNo) {
+        return Optional.ofNullable(mapper.find(payOrderNo)).map(ShardedPayOrderRepository::toOrder);
+    }
+
+    @Override
+    public Optional<PayOrder> findByRequest(String tradeNo, String requestNo) {
+        return Optional.ofNullable(mapper.findByRequest(tradeNo, requestNo)).map(ShardedPayOrderRepository::toOrder);
+    }
+
+    @Override
+    public List<PayOrder> findByTrade(String tradeNo) {
+        return mapper.findByTrade(tradeNo).stream().map(ShardedPayOrderRepository::toOrder).toList();
+    }
+
+    @Override
+    public boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, String channel,
+                              Instant at) {
+        PayOrderTransitions.require(from, to);
+        // two nullable strings side by side: a swapped pair must fail here, not reach a row
+        if ((failCode != null && to != PayOrderStatus.FAILED) || (channel != null && to != PayOrderStatus.SUCCESS)) {
+            throw new IllegalArgumentException("pay order " + payOrderNo + " -> " + to + " cannot record fail_code "
+                    + failCode + " / channel " + channel);
+        }
+        return mapper.transition(payOrderNo, from.name(), to.name(), failCode, channel, utc(at)) == 1;
+    }
+
+    static PayOrderDO toRow(PayOrder o) {
+        PayOrderDO row = new PayOrderDO();
+        row.payOrderNo = o.payOrderNo();
+        row.tradeNo = o.tradeNo();
+        row.requestNo = o.requestNo();
+        row.requestDigest = o.requestDigest();
+        row.buyerId = o.buyerId();
+        row.merchantId = o.merchantId();
+        row.method = o.method().name();
+        row.status = o.status().name();
+        row.amountMinor = o.amount().minor();
+        row.currency = o.amount().currency();
+        row.createdAt = utc(o.createdAt());
+        row.updatedAt = utc(o.updatedAt());
+        row.finishedAt = utc(o.finishedAt());
+        row.version = o.version();
+        row.failCode = o.failCode();
+        row.channel = o.channel();
+        return row;
+    }
+
+    static PayOrder toOrder(PayOrderDO row) {
+        return new PayOrder(row.payOrderNo, row.tradeNo, row.requestNo, row.requestDigest, row.buyerId,
+                row.merchantId, PayMethod.valueOf(row.method), PayOrderStatus.valueOf(row.status),
+                Money.of(row.amountMinor, row.currency), instant(row.createdAt), instant(row.updatedAt),
+                instant(row.finishedAt), row.version, row.failCode, row.channel);
+    }
+
+    static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+    }
+
+    static Instant instant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+}

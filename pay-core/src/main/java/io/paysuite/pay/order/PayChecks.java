@@ -1,0 +1,13 @@
+package io.paysuite.pay.order;
+
+/**
+ * A delayed "look at this pay order again" that survives a crash of this process: set before the
+ * trade is taken and money moves, it lets another instance (or this one restarted) finish or
+ * abandon an attempt whose process died. Implemented in {@code infra.check} as a RocketMQ timer
+ * message, so nothing scans the pay order tables.
+ */
+public interface PayChecks {
+
+    /** @throws RuntimeException when the check cannot be set (then nothing may move) */
+    void schedule(String payOrderNo);
+}

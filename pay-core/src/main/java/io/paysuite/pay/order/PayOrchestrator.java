@@ -1,0 +1,234 @@
+package io.paysuite.pay.order;
+
+import io.paysuite.api.common.Result;
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.member.MemberService;
+import io.paysuite.api.member.VerifyPayPasswordCmd;
+import io.paysuite.api.pay.OpenPayOrderCmd;
+import io.paysuite.api.pay.PayCmd;
+import io.paysuite.api.pay.PayOrderDTO;
+import io.paysuite.api.pay.PayOrderStatus;
+import io.paysuite.api.trade.AbandonPayCmd;
+import io.paysuite.api.trade.BeginPayCmd;
+import io.paysuite.api.trade.TradeByNoQry;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradePaymentService;
+import io.paysuite.api.trade.TradeService;
+import io.paysuite.pay.tool.PaymentTools;
+import io.paysuite.pay.tool.ToolOutcome;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one payment attempt (docs/architecture.md, "The money path"):
+ * <ol>
+ *   <li>refuse cheaply what cannot be paid: unknown or paid or closed trade, another buyer's trade,
+ *       unknown buyer, wrong or locked payment password — nothing written;</li>
+ *   <li>open the pay order {@code CREATED} (idempotent on trade + request number);</li>
+ *   <li>set a delayed check of it (a crash from here on is finished by {@link #recover});</li>
+ *   <li>take the trade ({@code WAIT_PAY → PAYING} naming this pay order): one attempt wins;</li>
+ *   <li>{@code CREATED → PROCESSING}, then the tool charges, keyed by the pay order number;</li>
+ *   <li>success: {@code PROCESSING → SUCCESS} recording the channel that took the money, with
+ *       {@code PAY_SUCCEEDED} (the trade follows);
+ *       definite failure: {@code FAILED} and the trade given back; unknown: stays
+ *       {@code PROCESSING} for the check to finish.</li>
+ * </ol>
+ */
+@Component
+public class PayOrchestrator {
+
+    private static final Logger log = LoggerFactory.getLogger(PayOrchestrator.class);
+    static final String ABANDONED = "ABANDONED";
+
+    private final PayOrderRepository orders;
+    private final PayOrderOpener opener;
+    private final PaymentTools tools;
+    private final PaySuccess success;
+    private final PayChecks checks;
+    private final TradeService tradeService;
+    private final TradePaymentService tradePayments;
+    private final MemberService members;
+    private final Clock clock;
+
+    public PayOrchestrator(PayOrderRepository orders, PayOrderOpener opener, PaymentTools tools, PaySuccess success,
+                           PayChecks checks, TradeService tradeService, TradePaymentService tradePayments,
+                           MemberService members, Clock clock) {
+        this.orders = orders;
+        this.opener = opener;
+        this.tools = tools;
+        this.success = success;
+        this.checks = checks;
+        this.tradeService = tradeService;
+        this.tradePayments = tradePayments;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    public PayOrderDTO pay(PayCmd cmd) {
+        PayRules.check(cmd);
+        var repeat = orders.findByRequest(cmd.tradeNo(), cmd.requestNo());
+        if (repeat.isPresent()) {
+            PayOrder first = repeat.get();
+            if (!first.buyerId().equals(cmd.buyerId()) || first.method() != cmd.method()) {
+                throw new BizException(ErrorCode.REQUEST_NO_USED, "request_no " + cmd.requestNo() + " was used for a different payment");
+            }
+            return first.toDTO();
+        }
+        TradeDTO trade = unwrap(tradeService.get(TradeByNoQry.internal(cmd.tradeNo())));
+        refuseUnlessPayable(trade, cmd);
+        if (!cmd.method().paymentCode()) {
+            unwrap(members.getBuyer(cmd.buyerId())); // a payment-code buyer is the channel's, not ours
+        }
+        if (cmd.method().needsPayPassword()) {
+            // the wallet and bound-card tokens are ours to guard; QR and codes are confirmed in the channel's app
+            unwrap(members.verifyPayPassword(new VerifyPayPasswordCmd(cmd.buyerId(), cmd.payPassword())));
+        }
+        tools.of(cmd.method());
+
+        PayOrder order = opener.openOrder(new OpenPayOrderCmd(trade.tradeNo(), cmd.buyerId(), trade.merchantId(),
+                cmd.method(), trade.amount(), cmd.requestNo()));
+        if (order.status() != PayOrderStatus.CREATED) {
+            return order.toDTO(); // a concurrent repeat of this request got further
+        }
+        try {
+            checks.schedule(order.payOrderNo());
+        } catch (RuntimeException brokerDown) {
+            fail(order, PayOrderStatus.CREATED, ErrorCode.SERVICE_DEGRADED.code());
+            throw new BizException(ErrorCode.SERVICE_DEGRADED, "payments are unavailable; nothing was charged");
+        }
+        Result<TradeDTO> taken;
+        try {
+            taken = tradePayments.beginPay(new BeginPayCmd(trade.tradeNo(), order.payOrderNo(), cmd.buyerId()));
+        } catch (RuntimeException transport) {
+            // the trade may or may not be ours now; the check abandons both cleanly
+            log.warn("beginPay of {} for {} outcome unknown: {}", trade.tradeNo(), order.payOrderNo(), transport.toString());
+            return order.toDTO();
+        }
+        if (!taken.success()) {
+            if (isUnknown(taken.code())) {
+                return order.toDTO();
+            }
+            fail(order, PayOrderStatus.CREATED, taken.code());
+            throw new BizException(ErrorCode.valueOf(taken.code()), taken.message());
+        }
+        if (!orders.transition(order.payOrderNo(), PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, null, now())) {
+            return orders.find(order.payOrderNo()).orElseThrow().toDTO(); // the check abandoned it meanwhile
+        }
+        return charge(order, trade, cmd.authCode(), true);
+    }
+
+    /**
+     * Finishes what a crashed or uncertain attempt left: {@code CREATED} is abandoned (no money
+     * moved), {@code PROCESSING} is charged again under the same key (answers the first charge),
+     * {@code FAILED} makes sure the trade was given back.
+     *
+     * @return true when the pay order is final and the trade released or following it
+     */
+    public boolean recover(String payOrderNo) {
+        PayOrder order = orders.find(payOrderNo).orElse(null);
+        if (order == null) {
+            return true; // never committed: nothing to finish
+        }
+        switch (order.status()) {
+            case CREATED -> {
+                if (orders.transition(payOrderNo, PayOrderStatus.CREATED, PayOrderStatus.FAILED, ABANDONED, null, now())) {
+                    log.info("pay order {} abandoned before charging", payOrderNo);
+                }
+                return recover(payOrderNo);
+            }
+            case PROCESSING -> {
+                TradeDTO trade = unwrap(tradeService.get(TradeByNoQry.internal(order.tradeNo())));
+                try {
+                    return charge(order, trade, null, false).status().isFinal();
+                } catch (BizException definiteFailure) {
+                    return true;
+                }
+            }
+            case FAILED -> {
+                Result<TradeDTO> back = tradePayments.abandonPay(new AbandonPayCmd(order.tradeNo(), payOrderNo, "pay order failed"));
+                return back.success();
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    private PayOrderDTO charge(PayOrder order, TradeDTO trade, String authCode, boolean firstAttempt) {
+        ToolOutcome outcome = tools.of(order.method()).charge(order, trade, authCode);
+        switch (outcome.kind()) {
+            case SUCCESS -> {
+                // every way to SUCCESS (first answer, check, channel result) passes here with the tool's channel
+                success.succeed(order, outcome.channel());
+                log.info("pay order succeeded pay_order_no={} trade_no={} amount={} channel={}", order.payOrderNo(),
+                        order.tradeNo(), order.amount(), outcome.channel());
+            }
+            case FAILED -> {
+                fail(order, PayOrderStatus.PROCESSING, outcome.code());
+                throw new BizException(codeOf(outcome.code()), outcome.message());
+            }
+            case PENDING -> log.info("pay order {} waits at the channel ({})", order.payOrderNo(), outcome.code());
+            case UNKNOWN -> log.warn("pay order {} outcome unknown ({}), left PROCESSING for the check{}", order.payOrderNo(),
+                    outcome.code(), firstAttempt ? "" : " (recovery)");
+        }
+        return orders.find(order.payOrderNo()).orElseThrow().toDTO();
+    }
+
+    private void fail(PayOrder order, PayOrderStatus from, String code) {
+        if (orders.transition(order.payOrderNo(), from, PayOrderStatus.FAILED, code, null, now())) {
+            log.info("pay order failed pay_order_no={} trade_no={} code={}", order.payOrderNo(), order.tradeNo(), code);
+        }
+        if (from == PayOrderStatus.PROCESSING) {
+            try {
+                tradePayments.abandonPay(new AbandonPayCmd(order.tradeNo(), order.payOrderNo(), code));
+            } catch (RuntimeException transport) {
+                log.warn("abandonPay of {} failed; the check will repeat it: {}", order.tradeNo(), transport.toString());
+            }
+        }
+    }
+
+    private static void refuseUnlessPayable(TradeDTO trade, PayCmd cmd) {
+        switch (trade.status()) {
+            case CLOSED -> throw new BizException(ErrorCode.TRADE_CLOSED, "trade " + trade.tradeNo() + " is closed");
+            case PAYING -> throw new BizException(ErrorCode.TRADE_PAYING, "trade " + trade.tradeNo() + " is being paid");
+            case SUCCESS, FINISHED -> throw new BizException(ErrorCode.TRADE_PAID, "trade " + trade.tradeNo() + " is paid");
+            case WAIT_PAY -> {
+                if (trade.buyerId() != null && !trade.buyerId().equals(cmd.buyerId())) {
+                    throw new BizException(ErrorCode.BUYER_MISMATCH, "trade " + trade.tradeNo() + " is for another buyer");
+                }
+                // the merchant's payment_methods bind every caller, not only the cashier page that hides the others
+                if (!trade.paymentMethods().isEmpty() && !trade.paymentMethods().contains(cmd.method())) {
+                    throw new BizException(ErrorCode.PARAM_ERROR, "method " + cmd.method() + " is not allowed for trade "
+                            + trade.tradeNo() + " (payment_methods " + trade.paymentMethods() + ")");
+                }
+            }
+        }
+    }
+
+    private static <T> T unwrap(Result<T> result) {
+        if (result.success()) {
+            return result.data();
+        }
+        throw new BizException(codeOf(result.code()), result.message());
+    }
+
+    private static ErrorCode codeOf(String code) {
+        try {
+            return ErrorCode.valueOf(code);
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return ErrorCode.SYSTEM_ERROR;
+        }
+    }
+
+    private static boolean isUnknown(String code) {
+        return "SYSTEM_ERROR".equals(code) || "SERVICE_DEGRADED".equals(code);
+    }
+
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

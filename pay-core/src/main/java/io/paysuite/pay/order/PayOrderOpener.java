@@ -1,0 +1,70 @@
+package io.paysuite.pay.order;
+
+import io.paysuite.api.ids.OrderNo;
+import io.paysuite.api.ids.ShardGene;
+import io.paysuite.api.pay.OpenPayOrderCmd;
+import io.paysuite.api.pay.PayOrderDTO;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Executes {@link OpenPayOrderCmd}: idempotent on (trade_no, request_no), backed by a unique key.
+ * The pay order number takes the trade number's gene, so the insert and the idempotency lookup
+ * both touch one physical table. A repeat with the same content answers the first pay order; the
+ * same key with different content answers {@code REQUEST_NO_USED}.
+ */
+@Component
+public class PayOrderOpener {
+
+    private final PayOrderRepository orders;
+    private final OrderNo orderNo;
+    private final Clock clock;
+
+    public PayOrderOpener(PayOrderRepository orders, OrderNo orderNo, Clock clock) {
+        this.orders = orders;
+        this.orderNo = orderNo;
+        this.clock = clock;
+    }
+
+    public PayOrderDTO open(OpenPayOrderCmd cmd) {
+        return openOrder(cmd).toDTO();
+    }
+
+    /** As {@link #open}, answering the pay order itself for the caller that goes on to run it. */
+    public PayOrder openOrder(OpenPayOrderCmd cmd) {
+        OpenPayOrderRules.check(cmd);
+        String digest = digest(cmd);
+        PayOrder order = orders.findByRequest(cmd.tradeNo(), cmd.requestNo()).orElseGet(() -> {
+            PayOrder fresh = PayOrder.open(orderNo.next(OrderNo.Kind.PAY, ShardGene.ofOrderNo(cmd.tradeNo())),
+                    cmd, digest, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            return orders.insert(fresh) ? fresh : orders.findByRequest(cmd.tradeNo(), cmd.requestNo())
+                    .orElseThrow(() -> new IllegalStateException("pay order of " + cmd.tradeNo() + "/"
+                            + cmd.requestNo() + " reported taken but not found"));
+        });
+        if (!order.requestDigest().equals(digest)) {
+            throw new PayRefusal(PayRefusal.REQUEST_NO_USED,
+                    "request_no " + cmd.requestNo() + " was used for a different request");
+        }
+        return order;
+    }
+
+    /** SHA-256 hex over the length-prefixed fields; null is distinct from empty. */
+    static String digest(OpenPayOrderCmd cmd) {
+        StringBuilder canonical = new StringBuilder("v1");
+        Stream.of(cmd.tradeNo(), cmd.buyerId(), cmd.merchantId(), cmd.method().name(),
+                        Long.toString(cmd.amount().minor()), cmd.amount().currency(), cmd.requestNo())
+                .forEach(f -> canonical.append('|').append(f == null ? "-" : f.length() + ":" + f));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.paysuite.pay.order;
+
+import io.paysuite.api.pay.PayOrderStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Pay orders. Implemented in {@code infra} over the sharded {@code pay_order} tables. */
+public interface PayOrderRepository {
+
+    /** @return false when (trade_no, request_no) or the number is already taken (nothing written) */
+    boolean insert(PayOrder order);
+
+    /** Reads one physical table: the one the number's gene names. */
+    Optional<PayOrder> find(String payOrderNo);
+
+    /** Reads one physical table: the trade number's gene names it. */
+    Optional<PayOrder> findByRequest(String tradeNo, String requestNo);
+
+    /** Every pay order of the trade, oldest first; reads one physical table (the trade number's gene). */
+    List<PayOrder> findByTrade(String tradeNo);
+
+    /**
+     * Compare-and-set {@code from → to} (the caller checked {@link PayOrderTransitions});
+     * {@code failCode} is recorded with {@code FAILED}, {@code channel} with {@code SUCCESS} — in
+     * this one update, so a successful pay order is never seen without the channel that took its
+     * money.
+     *
+     * @param failCode only with {@code to = FAILED}, else null
+     * @param channel  only with {@code to = SUCCESS}, else null; null too when no channel moved the money
+     * @return false when the pay order was not in {@code from} (nothing written)
+     */
+    boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, String channel,
+                       Instant at);
+}

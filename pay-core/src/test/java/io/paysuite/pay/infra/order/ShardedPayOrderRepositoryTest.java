@@ -1,0 +1,67 @@
+package io.paysuite.pay.infra.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.PayOrderStatus;
+import io.paysuite.pay.order.PayOrder;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.Arrays;
+import org.apache.ibatis.annotations.Update;
+import org.junit.jupiter.api.Test;
+
+class ShardedPayOrderRepositoryTest {
+
+    static final String NO = "P2026112210000003000010519";
+    static final Instant AT = Instant.parse("2026-11-22T10:00:03.123Z");
+
+    final PayOrderMapper mapper = mock(PayOrderMapper.class);
+    final ShardedPayOrderRepository orders = new ShardedPayOrderRepository(mapper);
+
+    @Test
+    void theSuccessCompareAndSetCarriesTheChannel() {
+        when(mapper.transition(any(), any(), any(), any(), any(), any())).thenReturn(1);
+
+        assertThat(orders.transition(NO, PayOrderStatus.PROCESSING, PayOrderStatus.SUCCESS, null, "UNIONPAY", AT)).isTrue();
+
+        verify(mapper).transition(eq(NO), eq("PROCESSING"), eq("SUCCESS"), eq(null), eq("UNIONPAY"),
+                eq(ShardedPayOrderRepository.utc(AT)));
+    }
+
+    @Test
+    void aChannelOrFailCodeBesideTheWrongStatusIsRefusedBeforeAnyWrite() {
+        assertThatThrownBy(() -> orders.transition(NO, PayOrderStatus.PROCESSING, PayOrderStatus.FAILED, null, "UNIONPAY", AT))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> orders.transition(NO, PayOrderStatus.PROCESSING, PayOrderStatus.SUCCESS, "UNIONPAY", null, AT))
+                .isInstanceOf(IllegalArgumentException.class);
+        verifyNoInteractions(mapper);
+    }
+
+    @Test
+    void onlyTheStatusCompareAndSetWritesTheChannel() throws NoSuchMethodException {
+        Method[] updates = Arrays.stream(PayOrderMapper.class.getMethods())
+                .filter(m -> m.isAnnotationPresent(Update.class)).toArray(Method[]::new);
+
+        assertThat(updates).extracting(Method::getName).containsExactly("transition");
+        String sql = String.join("", PayOrderMapper.class.getMethod("transition", String.class, String.class, String.class,
+                String.class, String.class, java.time.LocalDateTime.class).getAnnotation(Update.class).value());
+        assertThat(sql).contains("status = #{to}", "channel = #{channel}", "WHERE pay_order_no = #{payOrderNo} AND status = #{from}");
+    }
+
+    @Test
+    void theChannelSurvivesTheRow() {
+        PayOrder paid = new PayOrder(NO, "T2026112210000003000000519", "REQ-000001", "digest", "10000000007", "M100001",
+                PayMethod.BANK_CARD, PayOrderStatus.SUCCESS, Money.cny(1000), AT, AT, AT, 2, null, "UNIONPAY");
+
+        assertThat(ShardedPayOrderRepository.toOrder(ShardedPayOrderRepository.toRow(paid))).isEqualTo(paid);
+    }
+}

@@ -1,0 +1,71 @@
+package io.paysuite.pay.order;
+
+import io.paysuite.api.pay.PayOrderStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link PayOrderRepository} in memory with the real one's rules: {@code transition} is a
+ * compare-and-set on the status and the only way a stored order changes, so a test sees exactly
+ * which write brought the channel.
+ */
+public class InMemoryPayOrders implements PayOrderRepository {
+
+    /** One {@link #transition} that changed a row. */
+    public record Write(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, String channel) {
+    }
+
+    private final Map<String, PayOrder> byNo = new LinkedHashMap<>();
+    private final List<Write> writes = new ArrayList<>();
+
+    @Override
+    public synchronized boolean insert(PayOrder order) {
+        if (byNo.containsKey(order.payOrderNo()) || findByRequest(order.tradeNo(), order.requestNo()).isPresent()) {
+            return false;
+        }
+        byNo.put(order.payOrderNo(), order);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<PayOrder> find(String payOrderNo) {
+        return Optional.ofNullable(byNo.get(payOrderNo));
+    }
+
+    @Override
+    public synchronized Optional<PayOrder> findByRequest(String tradeNo, String requestNo) {
+        return byNo.values().stream().filter(o -> o.tradeNo().equals(tradeNo) && o.requestNo().equals(requestNo)).findFirst();
+    }
+
+    @Override
+    public synchronized List<PayOrder> findByTrade(String tradeNo) {
+        return byNo.values().stream().filter(o -> o.tradeNo().equals(tradeNo))
+                .sorted(Comparator.comparing(PayOrder::createdAt).thenComparing(PayOrder::payOrderNo)).toList();
+    }
+
+    @Override
+    public synchronized boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode,
+                                           String channel, Instant at) {
+        PayOrderTransitions.require(from, to);
+        PayOrder o = byNo.get(payOrderNo);
+        if (o == null || o.status() != from) {
+            return false;
+        }
+        // as PayOrderMapper.transition: every column of the statement is set, finished_at only when final
+        Instant finishedAt = to == PayOrderStatus.SUCCESS || to == PayOrderStatus.FAILED ? at : o.finishedAt();
+        byNo.put(payOrderNo, new PayOrder(o.payOrderNo(), o.tradeNo(), o.requestNo(), o.requestDigest(), o.buyerId(),
+                o.merchantId(), o.method(), to, o.amount(), o.createdAt(), at, finishedAt, o.version() + 1, failCode,
+                channel));
+        writes.add(new Write(payOrderNo, from, to, failCode, channel));
+        return true;
+    }
+
+    public synchronized List<Write> writes() {
+        return List.copyOf(writes);
+    }
+}

@@ -1,0 +1,64 @@
+package io.paysuite.trade.infra.order;
+
+import java.time.LocalDateTime;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/**
+ * Logic table {@code trade_order}. Every statement names {@code trade_no}, so ShardingSphere
+ * routes it to exactly one physical table (see GeneShardingAlgorithm).
+ */
+@Mapper
+public interface TradeMapper {
+
+    String COLUMNS = "trade_no, merchant_id, out_trade_no, trade_type, status, amount_minor, currency,"
+            + " paid_minor, refunded_minor, subject, buyer_id, attach, notify_url, return_url, time_expire,"
+            + " created_at, updated_at, paid_at, closed_at, version, pay_order_no, payer_id, payment_methods, paid_method,"
+            + " paid_channel";
+
+    @Insert("INSERT INTO trade_order (" + COLUMNS + ") VALUES (#{tradeNo}, #{merchantId}, #{outTradeNo},"
+            + " #{tradeType}, #{status}, #{amountMinor}, #{currency}, #{paidMinor}, #{refundedMinor}, #{subject},"
+            + " #{buyerId}, #{attach}, #{notifyUrl}, #{returnUrl}, #{timeExpire}, #{createdAt}, #{updatedAt},"
+            + " #{paidAt}, #{closedAt}, #{version}, #{payOrderNo}, #{payerId}, #{paymentMethods}, #{paidMethod},"
+            + " #{paidChannel})")
+    int insert(TradeDO row);
+
+    @Select("SELECT " + COLUMNS + " FROM trade_order WHERE trade_no = #{tradeNo}")
+    TradeDO findByTradeNo(String tradeNo);
+
+    @Update("UPDATE trade_order SET status = #{to}, updated_at = #{at}, version = version + 1,"
+            + " closed_at = CASE WHEN #{to} = 'CLOSED' THEN #{at} ELSE closed_at END"
+            + " WHERE trade_no = #{tradeNo} AND status = #{from}")
+    int transition(@Param("tradeNo") String tradeNo, @Param("from") String from, @Param("to") String to,
+                   @Param("at") LocalDateTime at);
+
+    /** Reads the row with an exclusive lock, inside the caller's transaction (refund reservation, confirm). */
+    @Select("SELECT " + COLUMNS + " FROM trade_order WHERE trade_no = #{tradeNo} FOR UPDATE")
+    TradeDO lock(String tradeNo);
+
+    @Update("UPDATE trade_order SET status = 'PAYING', pay_order_no = #{payOrderNo}, updated_at = #{at},"
+            + " version = version + 1 WHERE trade_no = #{tradeNo} AND status = 'WAIT_PAY'")
+    int beginPay(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo, @Param("at") LocalDateTime at);
+
+    @Update("UPDATE trade_order SET status = 'WAIT_PAY', pay_order_no = NULL, updated_at = #{at},"
+            + " version = version + 1 WHERE trade_no = #{tradeNo} AND status = 'PAYING' AND pay_order_no = #{payOrderNo}")
+    int abandonPay(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo, @Param("at") LocalDateTime at);
+
+    /** One statement marks the trade paid and records how: a reader never sees SUCCESS without its payment. */
+    @Update("UPDATE trade_order SET status = 'SUCCESS', paid_minor = #{paidMinor}, payer_id = #{payerId},"
+            + " paid_method = #{paidMethod}, paid_channel = #{paidChannel},"
+            + " paid_at = #{at}, updated_at = #{at}, version = version + 1"
+            + " WHERE trade_no = #{tradeNo} AND status = 'PAYING' AND pay_order_no = #{payOrderNo}")
+    int markPaid(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo,
+                 @Param("paidMinor") long paidMinor, @Param("payerId") String payerId,
+                 @Param("paidMethod") String paidMethod, @Param("paidChannel") String paidChannel,
+                 @Param("at") LocalDateTime at);
+
+    /** Reserve or give back refunded money; the guard keeps the sum within [0, paid]. */
+    @Update("UPDATE trade_order SET refunded_minor = refunded_minor + #{delta}, updated_at = #{at}, version = version + 1"
+            + " WHERE trade_no = #{tradeNo} AND refunded_minor + #{delta} <= paid_minor AND refunded_minor + #{delta} >= 0")
+    int addRefunded(@Param("tradeNo") String tradeNo, @Param("delta") long delta, @Param("at") LocalDateTime at);
+}

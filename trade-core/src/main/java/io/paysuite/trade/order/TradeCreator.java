@@ -1,0 +1,146 @@
+package io.paysuite.trade.order;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.ids.OrderNo;
+import io.paysuite.api.ids.ShardGene;
+import io.paysuite.api.trade.CreateTradeCmd;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.trade.config.TradeProperties;
+import io.paysuite.trade.infra.event.TradeEventDraft;
+import io.paysuite.trade.infra.event.TradeEvents;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Executes {@link CreateTradeCmd}: idempotent on (merchant, merchant order number).
+ *
+ * <p>The merchant order index and the trade usually live in different shards and there is no
+ * distributed transaction, so creation is ordered to be safe at every crash point:
+ * <ol>
+ *   <li>insert the index row (merchant, out_trade_no → trade number, request digest): its primary
+ *       key decides a race between duplicates; the loser reads the winner's row;</li>
+ *   <li>insert the trade and its {@code TRADE_CREATED} event in ONE local transaction in the
+ *       trade's shard ({@link TradeEvents#publishWith}).</li>
+ * </ol>
+ * A repeat (same digest) that finds the index row and the trade answers the trade. A repeat that
+ * finds the index row but no trade — the first attempt died between the two steps, or is still
+ * between them — completes the creation with the RECORDED trade number and creation time, so
+ * both writers would write the same row; the primary key on {@code trade_no} lets one win and the
+ * other reads it. A different digest answers {@code OUT_TRADE_NO_USED}. A merchant order number
+ * whose trade never gets completed stays claimed: the merchant's repeat completes it.
+ */
+@Component
+public class TradeCreator {
+
+    static final String TRADE_CREATED = "TRADE_CREATED";
+
+    private static final Logger log = LoggerFactory.getLogger(TradeCreator.class);
+
+    private final MerchantOrderIndex index;
+    private final TradeRepository trades;
+    private final TradeEvents events;
+    private final OrderNo orderNo;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final TradeProperties props;
+    private final CreateTradeRules rules;
+
+    public TradeCreator(MerchantOrderIndex index, TradeRepository trades, TradeEvents events, OrderNo orderNo,
+                        Clock clock, ObjectMapper json, TradeProperties props) {
+        this.index = index;
+        this.trades = trades;
+        this.events = events;
+        this.orderNo = orderNo;
+        this.clock = clock;
+        this.json = json;
+        this.props = props;
+        this.rules = new CreateTradeRules(props.allowHttpNotifyUrl(), props.maxExpiry());
+    }
+
+    public TradeDTO create(CreateTradeCmd cmd) {
+        return createOrRepeat(cmd).value();
+    }
+
+    /**
+     * Creates the trade, or answers the one an earlier request with the same content created. It is
+     * a repeat unless this very call claimed the merchant order number (a request that finishes the
+     * creation of a crashed first attempt counts as a repeat: the first one may have answered).
+     */
+    public Outcome<TradeDTO> createOrRepeat(CreateTradeCmd cmd) {
+        rules.checkShape(cmd);
+        String digest = CreateTradeDigest.of(cmd);
+        boolean[] claimedHere = {false};
+        MerchantOrderEntry entry = index.find(cmd.merchantId(), cmd.outTradeNo())
+                .orElseGet(() -> claim(cmd, digest, claimedHere));
+        if (!entry.requestDigest().equals(digest)) {
+            throw new BizException(ErrorCode.OUT_TRADE_NO_USED,
+                    "out_trade_no " + cmd.outTradeNo() + " was used for a different request");
+        }
+        TradeDTO trade = trades.find(entry.tradeNo())
+                .orElseGet(() -> insert(Trade.open(entry.tradeNo(), cmd, entry.createdAt(), props.defaultExpiry())))
+                .toDTO();
+        return new Outcome<>(trade, !claimedHere[0]);
+    }
+
+    /** The index row for a first request: ours if we inserted it, the earlier one if we lost a race. */
+    private MerchantOrderEntry claim(CreateTradeCmd cmd, String digest, boolean[] claimedHere) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what DATETIME(3) keeps
+        rules.checkTimeWindow(cmd, now);
+        MerchantOrderEntry mine = new MerchantOrderEntry(cmd.merchantId(), cmd.outTradeNo(),
+                orderNo.next(OrderNo.Kind.TRADE, geneOf(cmd)), digest, now);
+        var earlier = index.claim(mine);
+        claimedHere[0] = earlier.isEmpty();
+        return earlier.orElse(mine);
+    }
+
+    /** The buyer's gene when the merchant names the buyer; else the merchant order key's, for life. */
+    static int geneOf(CreateTradeCmd cmd) {
+        return cmd.buyerId() != null
+                ? ShardGene.ofUserId(cmd.buyerId())
+                : ShardGene.ofKey(cmd.merchantId() + "|" + cmd.outTradeNo());
+    }
+
+    private Trade insert(Trade trade) {
+        TradeEventDraft created = new TradeEventDraft(
+                orderNo.next(OrderNo.Kind.EVENT, ShardGene.ofOrderNo(trade.tradeNo())),
+                trade.tradeNo(), TRADE_CREATED, payload(trade.toDTO()));
+        try {
+            events.publishWith(created, () -> {
+                if (!trades.insert(trade)) {
+                    throw new CreatedMeanwhile(); // roll back: our event must not be published
+                }
+                return trade;
+            });
+        } catch (CreatedMeanwhile concurrentRepeat) {
+            // a concurrent repeat completed the same creation first; its row is identical
+            return trades.find(trade.tradeNo()).orElseThrow(() ->
+                    new IllegalStateException("trade " + trade.tradeNo() + " reported present but not found"));
+        }
+        log.info("trade created trade_no={} merchant_id={} out_trade_no={} amount={}",
+                trade.tradeNo(), trade.merchantId(), trade.outTradeNo(), trade.amount());
+        return trade;
+    }
+
+    private String payload(TradeDTO dto) {
+        try {
+            return json.writeValueAsString(dto);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize trade " + dto.tradeNo(), e);
+        }
+    }
+
+    /** The trade row was already there: leave the transaction without publishing our event. */
+    private static final class CreatedMeanwhile extends RuntimeException {
+        CreatedMeanwhile() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.paysuite.trade.order;
+
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.trade.AbandonPayCmd;
+import io.paysuite.api.trade.BeginPayCmd;
+import io.paysuite.api.trade.CloseTradeCmd;
+import io.paysuite.api.trade.TradeByNoQry;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradePaymentDTO;
+import io.paysuite.api.trade.TradeStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The trade's side of a payment attempt. One attempt at a time holds a trade: {@code beginPay}
+ * is a compare-and-set {@code WAIT_PAY → PAYING} naming the pay order, so of 100 concurrent
+ * attempts exactly one moves money; {@code abandonPay} gives the trade back only to the attempt
+ * that holds it; {@code recordPaid} (from pay-core's {@code PAY_SUCCEEDED}) finishes it.
+ */
+@Component
+public class TradePayments {
+
+    static final String TRADE_PAYING = "TRADE_PAYING";
+    static final String TRADE_PAY_ABANDONED = "TRADE_PAY_ABANDONED";
+    public static final String TRADE_SUCCEEDED = "TRADE_SUCCEEDED";
+    /** {@code trade_order.paid_channel VARCHAR(32)} */
+    static final int MAX_CHANNEL = 32;
+
+    private static final Logger log = LoggerFactory.getLogger(TradePayments.class);
+
+    private final TradeRepository trades;
+    private final TradeFinder finder;
+    private final TradeCloser closer;
+    private final TradeChanges changes;
+    private final Clock clock;
+
+    public TradePayments(TradeRepository trades, TradeFinder finder, TradeCloser closer, TradeChanges changes, Clock clock) {
+        this.trades = trades;
+        this.finder = finder;
+        this.closer = closer;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    public TradeDTO beginPay(BeginPayCmd cmd) {
+        if (cmd == null || blank(cmd.payOrderNo()) || blank(cmd.buyerId())) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "trade_no, pay_order_no and buyer_id are required");
+        }
+        Trade trade = current(cmd.tradeNo());
+        if (trade.status() == TradeStatus.WAIT_PAY) {
+            Instant now = now();
+            if (!trade.timeExpire().isAfter(now)) {
+                closer.close(new CloseTradeCmd(trade.tradeNo(), null));
+                throw new BizException(ErrorCode.TRADE_CLOSED, "trade " + trade.tradeNo() + " expired at " + trade.timeExpire());
+            }
+            if (trade.buyerId() != null && !trade.buyerId().equals(cmd.buyerId())) {
+                throw new BizException(ErrorCode.BUYER_MISMATCH, "trade " + trade.tradeNo() + " is for another buyer");
+            }
+            try {
+                changes.commit(trade.tradeNo(), TRADE_PAYING, Map.of("trade_no", trade.tradeNo(),
+                        "pay_order_no", cmd.payOrderNo(), "buyer_id", cmd.buyerId()), () -> {
+                    if (!trades.beginPay(trade.tradeNo(), cmd.payOrderNo(), now)) {
+                        throw new TradeChanges.StateMoved("trade " + trade.tradeNo() + " left WAIT_PAY");
+                    }
+                    return null;
+                });
+                log.info("trade paying trade_no={} pay_order_no={}", trade.tradeNo(), cmd.payOrderNo());
+            } catch (TradeChanges.StateMoved moved) {
+                // another attempt won the race; answer by what it made of the trade
+            }
+        }
+        Trade after = current(cmd.tradeNo());
+        if (after.status() == TradeStatus.PAYING && cmd.payOrderNo().equals(after.payOrderNo())) {
+            return after.toDTO();
+        }
+        throw refusalFor(after);
+    }
+
+    public TradeDTO abandonPay(AbandonPayCmd cmd) {
+        if (cmd == null || blank(cmd.payOrderNo())) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "trade_no and pay_order_no are required");
+        }
+        Trade trade = current(cmd.tradeNo());
+        if (trade.status() == TradeStatus.PAYING && cmd.payOrderNo().equals(trade.payOrderNo())) {
+            Instant now = now();
+            try {
+                changes.commit(trade.tradeNo(), TRADE_PAY_ABANDONED, Map.of("trade_no", trade.tradeNo(),
+                        "pay_order_no", cmd.payOrderNo(), "reason", String.valueOf(cmd.reason())), () -> {
+                    if (!trades.abandonPay(trade.tradeNo(), cmd.payOrderNo(), now)) {
+                        throw new TradeChanges.StateMoved("trade " + trade.tradeNo() + " no longer held by " + cmd.payOrderNo());
+                    }
+                    return null;
+                });
+                log.info("trade pay abandoned trade_no={} pay_order_no={} reason={}", trade.tradeNo(), cmd.payOrderNo(), cmd.reason());
+            } catch (TradeChanges.StateMoved moved) {
+                // already given back or finished: the repeat answers the trade as it is
+            }
+            Trade back = current(cmd.tradeNo());
+            if (back.status() == TradeStatus.WAIT_PAY && !back.timeExpire().isAfter(now())) {
+                return closer.close(new CloseTradeCmd(back.tradeNo(), null)); // its expiry timer found it PAYING
+            }
+            return back.toDTO();
+        }
+        return trade.toDTO();
+    }
+
+    /**
+     * Records a successful payment: {@code PAYING → SUCCESS} if this pay order holds the trade,
+     * with {@code TRADE_SUCCEEDED} carrying the paid trade. A repeat is a no-op. Money that arrives
+     * for a trade the pay order does not hold, or an amount that is not the trade's, is never
+     * applied silently: it is an alarm for operators (the buyer is refunded by them), never a lost
+     * cent. How it was paid (method, channel) is written by the same compare-and-set.
+     *
+     * @param method          the pay order's method; null only for a message of a pay-core that
+     *                        did not report it (the trade then shows no payment detail)
+     * @param reportedChannel the channel pay-core names for the pay order, or null
+     */
+    public void recordPaid(String tradeNo, String payOrderNo, Money paid, String payerId, PayMethod method,
+                           String reportedChannel, Instant paidAt) {
+        Trade trade = current(tradeNo);
+        if (payOrderNo.equals(trade.payOrderNo())
+                && (trade.status() == TradeStatus.SUCCESS || trade.status() == TradeStatus.FINISHED)) {
+            return;
+        }
+        if (trade.status() != TradeStatus.PAYING || !payOrderNo.equals(trade.payOrderNo()) || !paid.equals(trade.amount())) {
+            log.error("ALARM: pay order {} paid {} for trade {} which is {} held by {} for {}; not applied",
+                    payOrderNo, paid, tradeNo, trade.status(), trade.payOrderNo(), trade.amount());
+            return;
+        }
+        Trade succeeded = trade.paid(paid, payerId, method, channelOf(method, reportedChannel),
+                paidAt.truncatedTo(ChronoUnit.MILLIS));
+        try {
+            changes.commit(tradeNo, TRADE_SUCCEEDED, succeeded.toDTO(), () -> {
+                if (!trades.markPaid(tradeNo, payOrderNo, succeeded)) {
+                    throw new TradeChanges.StateMoved("trade " + tradeNo + " no longer PAYING for " + payOrderNo);
+                }
+                return null;
+            });
+            log.info("trade paid trade_no={} pay_order_no={} amount={} method={} channel={}",
+                    tradeNo, payOrderNo, paid, method, succeeded.paidChannel());
+        } catch (TradeChanges.StateMoved moved) {
+            log.info("trade {} already recorded paid by a concurrent delivery", tradeNo);
+        }
+    }
+
+    /**
+     * A wallet payment never leaves the ledger, so its channel is the platform itself whatever the
+     * message says; any other method moved money through the channel pay-core names, if it names one.
+     * A name longer than {@code paid_channel} holds is dropped (and logged) rather than failing the
+     * update: the payment must be recorded, or the trade would stay PAYING while the buyer has paid.
+     */
+    static String channelOf(PayMethod method, String reportedChannel) {
+        if (method == PayMethod.BALANCE) {
+            return TradePaymentDTO.WALLET_CHANNEL;
+        }
+        if (reportedChannel == null || reportedChannel.isBlank()) {
+            return method == null ? null : method.channel(); // a channel method says whose it is
+        }
+        if (reportedChannel.length() > MAX_CHANNEL) {
+            log.warn("channel name longer than {} not recorded: {}", MAX_CHANNEL, reportedChannel);
+            return null;
+        }
+        return reportedChannel;
+    }
+
+    static BizException refusalFor(Trade trade) {
+        return switch (trade.status()) {
+            case PAYING -> new BizException(ErrorCode.TRADE_PAYING, "trade " + trade.tradeNo() + " is being paid");
+            case SUCCESS, FINISHED -> new BizException(ErrorCode.TRADE_PAID, "trade " + trade.tradeNo() + " is paid");
+            case CLOSED -> new BizException(ErrorCode.TRADE_CLOSED, "trade " + trade.tradeNo() + " is closed");
+            case WAIT_PAY -> new BizException(ErrorCode.TRADE_PAYING, "trade " + trade.tradeNo() + " changed meanwhile; retry");
+        };
+    }
+
+    private Trade current(String tradeNo) {
+        return finder.trade(TradeByNoQry.internal(tradeNo));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

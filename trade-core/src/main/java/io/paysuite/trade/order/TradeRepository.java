@@ -1,0 +1,46 @@
+package io.paysuite.trade.order;
+
+import io.paysuite.api.trade.TradeStatus;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Trades by trade number. Implemented in {@code infra} over the sharded {@code trade_order} tables. */
+public interface TradeRepository {
+
+    /**
+     * Insert a new trade into the table its number routes to.
+     *
+     * @return false when a trade with this number already exists (nothing written)
+     */
+    boolean insert(Trade trade);
+
+    /** Reads exactly one physical table: the one the number's gene names. */
+    Optional<Trade> find(String tradeNo);
+
+    /**
+     * Compare-and-set: moves the trade from {@code from} to {@code to} only if it is still in
+     * {@code from}; stamps {@code closed_at} on {@code CLOSED}. The caller checks the transition
+     * table first.
+     *
+     * @return false when the trade was not in {@code from} (nothing written)
+     */
+    boolean transition(String tradeNo, TradeStatus from, TradeStatus to, Instant at);
+
+    /** Reads the trade with an exclusive row lock; only inside a transaction. */
+    Optional<Trade> lock(String tradeNo);
+
+    /** {@code WAIT_PAY → PAYING} for this pay order; false when the trade was not waiting. */
+    boolean beginPay(String tradeNo, String payOrderNo, Instant at);
+
+    /** {@code PAYING → WAIT_PAY} only if this pay order holds the trade. */
+    boolean abandonPay(String tradeNo, String payOrderNo, Instant at);
+
+    /**
+     * {@code PAYING → SUCCESS} only if this pay order holds the trade, recording from {@code paid}
+     * (see {@link Trade#paid}) what was paid, by whom, with which method and channel, and when.
+     */
+    boolean markPaid(String tradeNo, String payOrderNo, Trade paid);
+
+    /** Adds {@code delta} (negative gives back) to the refunded amount, only if it stays within [0, paid]. */
+    boolean addRefunded(String tradeNo, long delta, Instant at);
+}

@@ -1,0 +1,66 @@
+package io.paysuite.trade.order;
+
+import io.paysuite.api.common.Result;
+import io.paysuite.api.trade.CloseTradeCmd;
+import io.paysuite.api.trade.ConfirmTradeCmd;
+import io.paysuite.api.trade.CreateTradeCmd;
+import io.paysuite.api.trade.TradeByNoQry;
+import io.paysuite.api.trade.TradeByOutTradeNoQry;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeService;
+import io.paysuite.api.trail.TrailEventDTO;
+import java.util.List;
+import org.apache.dubbo.config.annotation.DubboService;
+
+/**
+ * {@link TradeService} over Dubbo: each call goes to one executor through the
+ * {@link ErrorBoundary}.
+ */
+@DubboService
+public class TradeServiceProvider implements TradeService {
+
+    private final TradeCreator creator;
+    private final TradeFinder finder;
+    private final TradeCloser closer;
+    private final TradeConfirmer confirmer;
+    private final TradeTrail trail;
+
+    public TradeServiceProvider(TradeCreator creator, TradeFinder finder, TradeCloser closer, TradeConfirmer confirmer,
+                                TradeTrail trail) {
+        this.creator = creator;
+        this.finder = finder;
+        this.closer = closer;
+        this.confirmer = confirmer;
+        this.trail = trail;
+    }
+
+    @Override
+    public Result<TradeDTO> confirm(ConfirmTradeCmd cmd) {
+        return ErrorBoundary.answer("TradeService.confirm", () -> confirmer.confirm(cmd));
+    }
+
+    @Override
+    public Result<TradeDTO> create(CreateTradeCmd cmd) {
+        return ErrorBoundary.answerOutcome("TradeService.create", () -> creator.createOrRepeat(cmd));
+    }
+
+    @Override
+    public Result<TradeDTO> close(CloseTradeCmd cmd) {
+        return ErrorBoundary.answer("TradeService.close", () -> closer.close(cmd));
+    }
+
+    @Override
+    public Result<TradeDTO> get(TradeByNoQry qry) {
+        return ErrorBoundary.answer("TradeService.get", () -> finder.get(qry));
+    }
+
+    @Override
+    public Result<TradeDTO> getByOutTradeNo(TradeByOutTradeNoQry qry) {
+        return ErrorBoundary.answer("TradeService.getByOutTradeNo", () -> finder.getByOutTradeNo(qry));
+    }
+
+    @Override
+    public Result<List<TrailEventDTO>> trail(String tradeNo) {
+        return ErrorBoundary.answer("TradeService.trail", () -> trail.trail(tradeNo));
+    }
+}

@@ -1,0 +1,86 @@
+package io.paysuite.trade.order;
+
+import io.paysuite.api.trade.TradeStatus;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Test doubles of the two ports, with the same unique-key behaviour as the tables. */
+class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
+
+    final Map<String, Trade> trades = new HashMap<>();
+    final Map<String, MerchantOrderEntry> index = new HashMap<>();
+
+    @Override
+    public boolean insert(Trade trade) {
+        return trades.putIfAbsent(trade.tradeNo(), trade) == null;
+    }
+
+    @Override
+    public Optional<Trade> find(String tradeNo) {
+        return Optional.ofNullable(trades.get(tradeNo));
+    }
+
+    @Override
+    public synchronized boolean transition(String tradeNo, TradeStatus from, TradeStatus to, Instant at) {
+        Trade trade = trades.get(tradeNo);
+        if (trade == null || trade.status() != from) {
+            return false;
+        }
+        trades.put(tradeNo, to == TradeStatus.CLOSED ? trade.closed(at) : new Trade(trade.tradeNo(), trade.merchantId(),
+                trade.outTradeNo(), trade.tradeType(), to, trade.amount(), trade.paidAmount(), trade.refundedAmount(),
+                trade.subject(), trade.buyerId(), trade.attach(), trade.notifyUrl(), trade.returnUrl(), trade.timeExpire(),
+                trade.createdAt(), at, trade.paidAt(), trade.closedAt(), trade.version() + 1, trade.payOrderNo(), trade.payerId(),
+                trade.paymentMethods(), trade.paidMethod(), trade.paidChannel()));
+        return true;
+    }
+
+    @Override
+    public Optional<MerchantOrderEntry> claim(MerchantOrderEntry entry) {
+        return Optional.ofNullable(index.putIfAbsent(entry.merchantId() + "/" + entry.outTradeNo(), entry));
+    }
+
+    @Override
+    public Optional<MerchantOrderEntry> find(String merchantId, String outTradeNo) {
+        return Optional.ofNullable(index.get(merchantId + "/" + outTradeNo));
+    }
+
+    @Override
+    public Optional<Trade> lock(String tradeNo) {
+        return find(tradeNo);
+    }
+
+    @Override
+    public synchronized boolean beginPay(String tradeNo, String payOrderNo, Instant at) {
+        Trade t = trades.get(tradeNo);
+        if (t == null || t.status() != TradeStatus.WAIT_PAY) {
+            return false;
+        }
+        trades.put(tradeNo, new Trade(t.tradeNo(), t.merchantId(), t.outTradeNo(), t.tradeType(), TradeStatus.PAYING,
+                t.amount(), t.paidAmount(), t.refundedAmount(), t.subject(), t.buyerId(), t.attach(), t.notifyUrl(),
+                t.returnUrl(), t.timeExpire(), t.createdAt(), at, t.paidAt(), t.closedAt(), t.version() + 1, payOrderNo,
+                t.payerId(), t.paymentMethods(), t.paidMethod(), t.paidChannel()));
+        return true;
+    }
+
+    @Override
+    public boolean abandonPay(String tradeNo, String payOrderNo, Instant at) {
+        throw new UnsupportedOperationException("not needed by the unit tests");
+    }
+
+    @Override
+    public synchronized boolean markPaid(String tradeNo, String payOrderNo, Trade paid) {
+        Trade t = trades.get(tradeNo);
+        if (t == null || t.status() != TradeStatus.PAYING || !payOrderNo.equals(t.payOrderNo())) {
+            return false;
+        }
+        trades.put(tradeNo, paid);
+        return true;
+    }
+
+    @Override
+    public boolean addRefunded(String tradeNo, long delta, Instant at) {
+        throw new UnsupportedOperationException("not needed by the unit tests");
+    }
+}
