@@ -21,7 +21,7 @@ public interface PayOrderRepository {
     List<PayOrder> findByTrade(String tradeNo);
 
     /**
-     * Compare-and-set {@code from → to} (the caller checked {@link PayOrderTransitions});
+     * Compare-and-set {@code from → to}, asking {@link PayOrderTransitions#TABLE} first;
      * {@code failCode} is recorded with {@code FAILED}, {@code channel} with {@code SUCCESS} — in
      * this one update, so a successful pay order is never seen without the channel that took its
      * money.
@@ -29,6 +29,8 @@ public interface PayOrderRepository {
      * @param failCode only with {@code to = FAILED}, else null
      * @param channel  only with {@code to = SUCCESS}, else null; null too when no channel moved the money
      * @return false when the pay order was not in {@code from} (nothing written)
+     * @throws io.paysuite.kit.state.StateTable.IllegalTransitionException when the table refuses
+     *         {@code from → to} (nothing written)
      */
     boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, String channel,
                        Instant at);

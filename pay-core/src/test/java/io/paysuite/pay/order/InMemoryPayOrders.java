@@ -51,7 +51,7 @@ public class InMemoryPayOrders implements PayOrderRepository {
     @Override
     public synchronized boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode,
                                            String channel, Instant at) {
-        PayOrderTransitions.require(from, to);
+        PayOrderTransitions.TABLE.require(from, to);
         PayOrder o = byNo.get(payOrderNo);
         if (o == null || o.status() != from) {
             return false;

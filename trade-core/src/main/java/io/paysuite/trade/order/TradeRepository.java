@@ -19,10 +19,12 @@ public interface TradeRepository {
 
     /**
      * Compare-and-set: moves the trade from {@code from} to {@code to} only if it is still in
-     * {@code from}; stamps {@code closed_at} on {@code CLOSED}. The caller checks the transition
-     * table first.
+     * {@code from}; stamps {@code closed_at} on {@code CLOSED}. Like every status change below, it
+     * asks {@link TradeTransitions#TABLE} first.
      *
      * @return false when the trade was not in {@code from} (nothing written)
+     * @throws io.paysuite.kit.state.StateTable.IllegalTransitionException when the table refuses
+     *         {@code from → to} (nothing written)
      */
     boolean transition(String tradeNo, TradeStatus from, TradeStatus to, Instant at);
 

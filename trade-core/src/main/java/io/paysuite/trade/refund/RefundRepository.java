@@ -12,7 +12,13 @@ public interface RefundRepository {
 
     Optional<RefundOrder> find(String refundNo);
 
-    /** Compare-and-set {@code PROCESSING → to}; stamps {@code succeeded_at} on success, the code on failure. */
+    /**
+     * Compare-and-set {@code PROCESSING → to}; stamps {@code succeeded_at} on success, the code on failure.
+     *
+     * @return false when the refund was no longer {@code PROCESSING} (nothing written)
+     * @throws io.paysuite.kit.state.StateTable.IllegalTransitionException when {@link RefundTransitions#TABLE}
+     *         refuses {@code PROCESSING → to} (nothing written)
+     */
     boolean finish(String refundNo, RefundStatus to, String failCode, Instant at);
 
     /**

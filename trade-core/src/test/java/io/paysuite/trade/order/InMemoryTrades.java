@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Test doubles of the two ports, with the same unique-key behaviour as the tables. */
+/**
+ * Test doubles of the two ports, with the same unique-key behaviour as the tables and the same
+ * transition table as the repository.
+ */
 class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
 
     final Map<String, Trade> trades = new HashMap<>();
@@ -24,6 +27,7 @@ class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
 
     @Override
     public synchronized boolean transition(String tradeNo, TradeStatus from, TradeStatus to, Instant at) {
+        TradeTransitions.TABLE.require(from, to);
         Trade trade = trades.get(tradeNo);
         if (trade == null || trade.status() != from) {
             return false;
@@ -53,6 +57,7 @@ class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
 
     @Override
     public synchronized boolean beginPay(String tradeNo, String payOrderNo, Instant at) {
+        TradeTransitions.TABLE.require(TradeStatus.WAIT_PAY, TradeStatus.PAYING);
         Trade t = trades.get(tradeNo);
         if (t == null || t.status() != TradeStatus.WAIT_PAY) {
             return false;
@@ -71,6 +76,7 @@ class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
 
     @Override
     public synchronized boolean markPaid(String tradeNo, String payOrderNo, Trade paid) {
+        TradeTransitions.TABLE.require(TradeStatus.PAYING, TradeStatus.SUCCESS);
         Trade t = trades.get(tradeNo);
         if (t == null || t.status() != TradeStatus.PAYING || !payOrderNo.equals(t.payOrderNo())) {
             return false;

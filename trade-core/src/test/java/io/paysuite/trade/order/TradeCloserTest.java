@@ -75,16 +75,4 @@ class TradeCloserTest {
                 .isInstanceOfSatisfying(BizException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TRADE_PAYING));
         assertThat(published).extracting(TradeEventDraft::eventType).containsExactly("TRADE_CREATED");
     }
-
-    @Test
-    void theTransitionTableHasNoWayOutOfFinalStates() {
-        for (TradeStatus to : TradeStatus.values()) {
-            assertThat(TradeTransitions.allowed(TradeStatus.CLOSED, to)).isFalse();
-            assertThat(TradeTransitions.allowed(TradeStatus.FINISHED, to)).isFalse();
-        }
-        assertThat(TradeTransitions.allowed(TradeStatus.WAIT_PAY, TradeStatus.CLOSED)).isTrue();
-        assertThat(TradeTransitions.allowed(TradeStatus.SUCCESS, TradeStatus.WAIT_PAY)).isFalse();
-        assertThatThrownBy(() -> TradeTransitions.require(TradeStatus.SUCCESS, TradeStatus.CLOSED))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ALARM");
-    }
 }

@@ -55,7 +55,7 @@ public class ShardedPayOrderRepository implements PayOrderRepository {
     @Override
     public boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, String channel,
                               Instant at) {
-        PayOrderTransitions.require(from, to);
+        PayOrderTransitions.TABLE.require(from, to);
         // two nullable strings side by side: a swapped pair must fail here, not reach a row
         if ((failCode != null && to != PayOrderStatus.FAILED) || (channel != null && to != PayOrderStatus.SUCCESS)) {
             throw new IllegalArgumentException("pay order " + payOrderNo + " -> " + to + " cannot record fail_code "

@@ -12,10 +12,14 @@ import static org.mockito.Mockito.when;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderStatus;
+import io.paysuite.kit.state.StateTable;
+import io.paysuite.kit.state.StateTableCheck;
 import io.paysuite.pay.order.PayOrder;
+import io.paysuite.pay.order.PayOrderTransitions;
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.ibatis.annotations.Update;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +67,52 @@ class ShardedPayOrderRepositoryTest {
                 PayMethod.BANK_CARD, PayOrderStatus.SUCCESS, Money.cny(1000), AT, AT, AT, 2, null, "UNIONPAY");
 
         assertThat(ShardedPayOrderRepository.toOrder(ShardedPayOrderRepository.toRow(paid))).isEqualTo(paid);
+    }
+
+    @Test
+    void theCompareAndSetMovesExactlyThePairsInTheTable() {
+        InMemoryPayOrderMapper rows = new InMemoryPayOrderMapper();
+        ShardedPayOrderRepository stored = new ShardedPayOrderRepository(rows);
+        int[] next = {0};
+
+        List<String> wrong = StateTableCheck.everyPair(PayOrderTransitions.TABLE,
+                from -> storedIn(stored, from, ++next[0]),
+                (order, to) -> stored.transition(order.payOrderNo(), order.status(), to,
+                        to == PayOrderStatus.FAILED ? "CHANNEL_DECLINED" : null,
+                        to == PayOrderStatus.SUCCESS ? "UNIONPAY" : null, AT.plusSeconds(1)),
+                order -> stored.find(order.payOrderNo()).orElseThrow().status());
+
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aChangeOutsideTheTableIsRefusedBeforeAnyWrite() {
+        assertThatThrownBy(() -> orders.transition(NO, PayOrderStatus.FAILED, PayOrderStatus.PROCESSING, null, null, AT))
+                .isInstanceOf(StateTable.IllegalTransitionException.class)
+                .hasMessage("ALARM: pay order transition FAILED -> PROCESSING is not in the table");
+        assertThatThrownBy(() -> orders.transition(NO, PayOrderStatus.CREATED, PayOrderStatus.SUCCESS, null, "UNIONPAY", AT))
+                .isInstanceOf(StateTable.IllegalTransitionException.class);
+        verifyNoInteractions(mapper);
+    }
+
+    @Test
+    void onlySuccessAndFailedAreFinalAndTheApiEnumAgrees() {
+        for (PayOrderStatus status : PayOrderStatus.values()) {
+            assertThat(PayOrderTransitions.TABLE.isFinal(status)).as(status.name()).isEqualTo(status.isFinal());
+        }
+        // refused before money moved, and the start of an attempt, are both ways out of CREATED
+        assertThat(PayOrderTransitions.TABLE.next(PayOrderStatus.CREATED))
+                .containsExactlyInAnyOrder(PayOrderStatus.PROCESSING, PayOrderStatus.FAILED);
+        assertThat(PayOrderTransitions.TABLE.next(PayOrderStatus.PROCESSING))
+                .containsExactlyInAnyOrder(PayOrderStatus.SUCCESS, PayOrderStatus.FAILED);
+    }
+
+    private static PayOrder storedIn(ShardedPayOrderRepository stored, PayOrderStatus status, int n) {
+        PayOrder order = new PayOrder("P20261122100000030000%05d".formatted(n), "T2026112210000003000000519",
+                "REQ-%06d".formatted(n), "digest", "10000000007", "M100001", PayMethod.BANK_CARD, status, Money.cny(1000),
+                AT, AT, status.isFinal() ? AT : null, 0, status == PayOrderStatus.FAILED ? "CHANNEL_DECLINED" : null,
+                status == PayOrderStatus.SUCCESS ? "UNIONPAY" : null);
+        assertThat(stored.insert(order)).isTrue();
+        return order;
     }
 }

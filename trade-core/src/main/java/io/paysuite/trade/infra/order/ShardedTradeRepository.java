@@ -6,6 +6,7 @@ import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.trade.order.Trade;
 import io.paysuite.trade.order.TradeRepository;
+import io.paysuite.trade.order.TradeTransitions;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,7 +14,11 @@ import java.util.Optional;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Repository;
 
-/** {@link TradeRepository} over the sharded {@code trade_order} tables through MyBatis. */
+/**
+ * {@link TradeRepository} over the sharded {@code trade_order} tables through MyBatis. Every
+ * status-changing statement asks {@link TradeTransitions#TABLE} first, then compares-and-sets on
+ * the status in SQL: the table refuses a wrong change, the SQL a concurrent one.
+ */
 @Repository
 public class ShardedTradeRepository implements TradeRepository {
 
@@ -42,6 +47,7 @@ public class ShardedTradeRepository implements TradeRepository {
 
     @Override
     public boolean transition(String tradeNo, TradeStatus from, TradeStatus to, Instant at) {
+        TradeTransitions.TABLE.require(from, to);
         return mapper.transition(tradeNo, from.name(), to.name(), utc(at)) == 1;
     }
 
@@ -52,16 +58,19 @@ public class ShardedTradeRepository implements TradeRepository {
 
     @Override
     public boolean beginPay(String tradeNo, String payOrderNo, Instant at) {
+        TradeTransitions.TABLE.require(TradeStatus.WAIT_PAY, TradeStatus.PAYING);
         return mapper.beginPay(tradeNo, payOrderNo, utc(at)) == 1;
     }
 
     @Override
     public boolean abandonPay(String tradeNo, String payOrderNo, Instant at) {
+        TradeTransitions.TABLE.require(TradeStatus.PAYING, TradeStatus.WAIT_PAY);
         return mapper.abandonPay(tradeNo, payOrderNo, utc(at)) == 1;
     }
 
     @Override
     public boolean markPaid(String tradeNo, String payOrderNo, Trade paid) {
+        TradeTransitions.TABLE.require(TradeStatus.PAYING, TradeStatus.SUCCESS);
         return mapper.markPaid(tradeNo, payOrderNo, paid.paidAmount().minor(), paid.payerId(),
                 paid.paidMethod() == null ? null : paid.paidMethod().name(), paid.paidChannel(), utc(paid.paidAt())) == 1;
     }

@@ -8,6 +8,7 @@ import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.trade.infra.order.DuplicateKey;
 import io.paysuite.trade.refund.RefundOrder;
 import io.paysuite.trade.refund.RefundRepository;
+import io.paysuite.trade.refund.RefundTransitions;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DataAccessException;
@@ -68,6 +69,7 @@ public class ShardedRefundRepository implements RefundRepository {
 
     @Override
     public boolean finish(String refundNo, RefundStatus to, String failCode, Instant at) {
+        RefundTransitions.TABLE.require(RefundStatus.PROCESSING, to);
         return mapper.finish(refundNo, to.name(), failCode, utc(at)) == 1;
     }
 

@@ -1,0 +1,60 @@
+package io.paysuite.pay.infra.order;
+
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code pay_order} in memory with the SQL of {@link PayOrderMapper}: the two unique keys, and a
+ * transition that writes only a row still in {@code from}, stamping {@code finished_at} on a final
+ * state.
+ */
+final class InMemoryPayOrderMapper implements PayOrderMapper {
+
+    final Map<String, PayOrderDO> rows = new LinkedHashMap<>();
+
+    @Override
+    public int insert(PayOrderDO row) {
+        if (rows.containsKey(row.payOrderNo) || findByRequest(row.tradeNo, row.requestNo) != null) {
+            throw new org.springframework.dao.DuplicateKeyException(row.payOrderNo);
+        }
+        rows.put(row.payOrderNo, row);
+        return 1;
+    }
+
+    @Override
+    public PayOrderDO find(String payOrderNo) {
+        return rows.get(payOrderNo);
+    }
+
+    @Override
+    public PayOrderDO findByRequest(String tradeNo, String requestNo) {
+        return rows.values().stream().filter(r -> r.tradeNo.equals(tradeNo) && r.requestNo.equals(requestNo))
+                .findFirst().orElse(null);
+    }
+
+    @Override
+    public List<PayOrderDO> findByTrade(String tradeNo) {
+        return rows.values().stream().filter(r -> r.tradeNo.equals(tradeNo))
+                .sorted(Comparator.comparing((PayOrderDO r) -> r.createdAt).thenComparing(r -> r.payOrderNo)).toList();
+    }
+
+    @Override
+    public int transition(String payOrderNo, String from, String to, String failCode, String channel, LocalDateTime at) {
+        PayOrderDO row = rows.get(payOrderNo);
+        if (row == null || !row.status.equals(from)) {
+            return 0;
+        }
+        row.status = to;
+        row.failCode = failCode;
+        row.channel = channel;
+        row.updatedAt = at;
+        row.version++;
+        if (to.equals("SUCCESS") || to.equals("FAILED")) {
+            row.finishedAt = at;
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,100 @@
+package io.paysuite.trade.infra.order;
+
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code trade_order} in memory, each update with the same {@code WHERE} as its SQL in
+ * {@link TradeMapper}: a row changes only when it is in the state (and held by the pay order) the
+ * statement names, so the repository's own checks are what the tests exercise.
+ */
+final class InMemoryTradeMapper implements TradeMapper {
+
+    final Map<String, TradeDO> rows = new HashMap<>();
+
+    @Override
+    public int insert(TradeDO row) {
+        return rows.putIfAbsent(row.tradeNo, row) == null ? 1 : 0;
+    }
+
+    @Override
+    public TradeDO findByTradeNo(String tradeNo) {
+        return rows.get(tradeNo);
+    }
+
+    @Override
+    public int transition(String tradeNo, String from, String to, LocalDateTime at) {
+        TradeDO row = rows.get(tradeNo);
+        if (row == null || !row.status.equals(from)) {
+            return 0;
+        }
+        moved(row, to, at);
+        if (to.equals("CLOSED")) {
+            row.closedAt = at;
+        }
+        return 1;
+    }
+
+    @Override
+    public TradeDO lock(String tradeNo) {
+        return rows.get(tradeNo);
+    }
+
+    @Override
+    public int beginPay(String tradeNo, String payOrderNo, LocalDateTime at) {
+        TradeDO row = rows.get(tradeNo);
+        if (row == null || !row.status.equals("WAIT_PAY")) {
+            return 0;
+        }
+        moved(row, "PAYING", at);
+        row.payOrderNo = payOrderNo;
+        return 1;
+    }
+
+    @Override
+    public int abandonPay(String tradeNo, String payOrderNo, LocalDateTime at) {
+        TradeDO row = rows.get(tradeNo);
+        if (row == null || !row.status.equals("PAYING") || !Objects.equals(row.payOrderNo, payOrderNo)) {
+            return 0;
+        }
+        moved(row, "WAIT_PAY", at);
+        row.payOrderNo = null;
+        return 1;
+    }
+
+    @Override
+    public int markPaid(String tradeNo, String payOrderNo, long paidMinor, String payerId, String paidMethod,
+                        String paidChannel, LocalDateTime at) {
+        TradeDO row = rows.get(tradeNo);
+        if (row == null || !row.status.equals("PAYING") || !Objects.equals(row.payOrderNo, payOrderNo)) {
+            return 0;
+        }
+        moved(row, "SUCCESS", at);
+        row.paidMinor = paidMinor;
+        row.payerId = payerId;
+        row.paidMethod = paidMethod;
+        row.paidChannel = paidChannel;
+        row.paidAt = at;
+        return 1;
+    }
+
+    @Override
+    public int addRefunded(String tradeNo, long delta, LocalDateTime at) {
+        TradeDO row = rows.get(tradeNo);
+        if (row == null || row.refundedMinor + delta > row.paidMinor || row.refundedMinor + delta < 0) {
+            return 0;
+        }
+        row.refundedMinor += delta;
+        row.updatedAt = at;
+        row.version++;
+        return 1;
+    }
+
+    private static void moved(TradeDO row, String to, LocalDateTime at) {
+        row.status = to;
+        row.updatedAt = at;
+        row.version++;
+    }
+}

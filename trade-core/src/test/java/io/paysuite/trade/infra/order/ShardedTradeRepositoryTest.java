@@ -1,0 +1,113 @@
+package io.paysuite.trade.infra.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.trade.CreateTradeCmd;
+import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.api.trade.TradeType;
+import io.paysuite.kit.state.StateTable;
+import io.paysuite.kit.state.StateTableCheck;
+import io.paysuite.trade.order.Trade;
+import io.paysuite.trade.order.TradeTransitions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ShardedTradeRepositoryTest {
+
+    static final Instant NOW = Instant.parse("2026-11-22T10:00:00.123Z");
+    static final String PAY_ORDER_NO = "P2026112210000003000000007";
+
+    final InMemoryTradeMapper mapper = new InMemoryTradeMapper();
+    final ShardedTradeRepository trades = new ShardedTradeRepository(mapper);
+    int next;
+
+    /** A trade stored in {@code status}; every state but WAIT_PAY is held by {@link #PAY_ORDER_NO}. */
+    record Stored(String tradeNo, TradeStatus from) {
+    }
+
+    @Test
+    void theGenericCompareAndSetMovesExactlyThePairsInTheTable() {
+        List<String> wrong = StateTableCheck.everyPair(TradeTransitions.TABLE, this::storedIn,
+                (trade, to) -> trades.transition(trade.tradeNo(), trade.from(), to, NOW.plusSeconds(1)),
+                this::statusOf);
+
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void eachStatementMovesExactlyThePairsInTheTable() {
+        // the way the service moves a trade to each state: a pay attempt takes, gives back or pays it
+        List<String> wrong = StateTableCheck.everyPair(TradeTransitions.TABLE, this::storedIn,
+                (trade, to) -> switch (to) {
+                    case PAYING -> trades.beginPay(trade.tradeNo(), PAY_ORDER_NO, NOW.plusSeconds(1));
+                    case WAIT_PAY -> trades.abandonPay(trade.tradeNo(), PAY_ORDER_NO, NOW.plusSeconds(1));
+                    case SUCCESS -> trades.markPaid(trade.tradeNo(), PAY_ORDER_NO, trades.find(trade.tradeNo())
+                            .orElseThrow().paid(Money.cny(1000), "U1", PayMethod.BALANCE, "PAYSUITE", NOW.plusSeconds(1)));
+                    case CLOSED, FINISHED -> trades.transition(trade.tradeNo(), trade.from(), to, NOW.plusSeconds(1));
+                },
+                this::statusOf);
+
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aChangeOutsideTheTableIsRefusedBeforeTheDatabaseSeesIt() {
+        Stored closed = storedIn(TradeStatus.CLOSED);
+        int version = mapper.rows.get(closed.tradeNo()).version;
+
+        assertThatThrownBy(() -> trades.transition(closed.tradeNo(), TradeStatus.CLOSED, TradeStatus.WAIT_PAY, NOW))
+                .isInstanceOf(StateTable.IllegalTransitionException.class)
+                .hasMessage("ALARM: trade transition CLOSED -> WAIT_PAY is not in the table");
+        assertThat(mapper.rows.get(closed.tradeNo()).version).isEqualTo(version);
+    }
+
+    @Test
+    void onlyClosedAndFinishedAreFinalAndTheApiEnumAgrees() {
+        for (TradeStatus status : TradeStatus.values()) {
+            assertThat(TradeTransitions.TABLE.isFinal(status)).as(status.name()).isEqualTo(status.isFinal());
+        }
+        assertThat(TradeTransitions.TABLE.isFinal(TradeStatus.CLOSED)).isTrue();
+        assertThat(TradeTransitions.TABLE.isFinal(TradeStatus.FINISHED)).isTrue();
+    }
+
+    @Test
+    void theTransitionTableHasNoWayOutOfFinalStates() {
+        for (TradeStatus to : TradeStatus.values()) {
+            assertThat(TradeTransitions.TABLE.allows(TradeStatus.CLOSED, to)).isFalse();
+            assertThat(TradeTransitions.TABLE.allows(TradeStatus.FINISHED, to)).isFalse();
+        }
+        assertThat(TradeTransitions.TABLE.allows(TradeStatus.WAIT_PAY, TradeStatus.CLOSED)).isTrue();
+        assertThat(TradeTransitions.TABLE.allows(TradeStatus.SUCCESS, TradeStatus.WAIT_PAY)).isFalse();
+        assertThatThrownBy(() -> TradeTransitions.TABLE.require(TradeStatus.SUCCESS, TradeStatus.CLOSED))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ALARM");
+    }
+
+    @Test
+    void theWaysTheServiceMovesATradeAreAllInTheTable() {
+        // a definite failure gives the trade back; the buyer confirming a guarantee trade finishes it
+        assertThat(TradeTransitions.TABLE.allows(TradeStatus.PAYING, TradeStatus.WAIT_PAY)).isTrue();
+        assertThat(TradeTransitions.TABLE.allows(TradeStatus.SUCCESS, TradeStatus.FINISHED)).isTrue();
+        assertThat(TradeTransitions.TABLE.next(TradeStatus.WAIT_PAY)).containsExactlyInAnyOrder(TradeStatus.PAYING, TradeStatus.CLOSED);
+        assertThat(TradeTransitions.TABLE.next(TradeStatus.PAYING)).containsExactlyInAnyOrder(TradeStatus.SUCCESS, TradeStatus.WAIT_PAY);
+    }
+
+    private Stored storedIn(TradeStatus status) {
+        Trade open = Trade.open("T20261122100000030000%05d".formatted(++next), new CreateTradeCmd("M1",
+                "ORDER-" + next, TradeType.GUARANTEE, Money.cny(1000), "Coffee", null, "https://merchant.example/n",
+                null, null, null, List.of()), NOW, Duration.ofMinutes(30));
+        TradeDO row = ShardedTradeRepository.toRow(open);
+        row.status = status.name();
+        row.payOrderNo = status == TradeStatus.WAIT_PAY ? null : PAY_ORDER_NO;
+        assertThat(mapper.insert(row)).isEqualTo(1);
+        return new Stored(open.tradeNo(), status);
+    }
+
+    private TradeStatus statusOf(Stored trade) {
+        return trades.find(trade.tradeNo()).orElseThrow().status();
+    }
+}
