@@ -1,5 +1,6 @@
 package io.paysuite.cashier.page;
 
+import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.pay.PayCmd;
 import io.paysuite.api.pay.PayMethod;
@@ -69,11 +70,15 @@ final class PayAttempts {
             };
         }
         log.info("pay refused trade_no={} request_no={} code={}", trade.tradeNo(), requestNo, result.code());
-        return switch (String.valueOf(result.code())) {
+        if (Outcome.of(result) == Outcome.UNKNOWN) {
+            return inProgress;
+        }
+        return switch (result.code()) {
             case "TRADE_PAID" -> new PayOutcome.Shown(StatusPage.alreadyPaid("SUCCESS", trade.returnUrl()));
             case "TRADE_CLOSED" -> new PayOutcome.Shown(StatusPage.closed());
             case "TRADE_EXPIRED" -> new PayOutcome.Shown(StatusPage.expired());
-            case "TRADE_PAYING", "SYSTEM_ERROR" -> inProgress;
+            // a definite answer, not an unknown one: another attempt of this trade is under way
+            case "TRADE_PAYING" -> inProgress;
             default -> new PayOutcome.Refused(PayRefusal.of(result.code(), result.message()));
         };
     }
