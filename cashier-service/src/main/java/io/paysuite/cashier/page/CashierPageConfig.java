@@ -1,9 +1,12 @@
 package io.paysuite.cashier.page;
 
+import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.pay.PayService;
+import io.paysuite.api.trade.TradeService;
 import io.paysuite.cashier.config.CashierProperties;
 import io.paysuite.cashier.keys.KeyFiles;
+import io.paysuite.cashier.token.CashierTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +20,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Wiring of the cashier pages: their keys, session, form guard, method menu, the buyer's cards and languages. */
+/** Wiring of the cashier pages: their keys, session, form guard, method menu, the buyer's cards and login, the link's trade, the page models and languages. */
 @Configuration(proxyBeanMethods = false)
 public class CashierPageConfig implements WebMvcConfigurer {
 
@@ -58,6 +61,22 @@ public class CashierPageConfig implements WebMvcConfigurer {
     @Bean
     BuyerCards buyerCards(MemberService members) {
         return new BuyerCards(members);
+    }
+
+    @Bean
+    BuyerLogins buyerLogins(MemberService members) {
+        return new BuyerLogins(members);
+    }
+
+    @Bean
+    CashierTrades cashierTrades(CashierTokens tokens, TradeService trades, ChannelService channels, Clock clock) {
+        return new CashierTrades(tokens, trades, channels, clock);
+    }
+
+    @Bean
+    CashierPages cashierPages(BuyerSessions sessions, FormGuard guard, PayMethodMenu menu, BuyerCards cards,
+                              CashierTrades trades, CashierPageProperties page) {
+        return new CashierPages(sessions, guard, menu, cards, trades, page);
     }
 
     @Bean

@@ -83,9 +83,13 @@ class CashierPageRenderingTest {
                 Duration.ofSeconds(2), Duration.ofSeconds(5));
         var config = new CashierPageConfig();
         CashierTokens tokens = new CashierTokens(properties, clock);
-        var controller = new CashierPageController(tokens, trades, members, config.payAttempts(pay, page),
-                config.buyerSessions(properties, page, clock), config.formGuard(properties), config.payMethodMenu(page), page, clock,
-                channels, config.buyerCards(members));
+        BuyerSessions sessions = config.buyerSessions(properties, page, clock);
+        FormGuard guard = config.formGuard(properties);
+        PayMethodMenu menu = config.payMethodMenu(page);
+        BuyerCards cards = config.buyerCards(members);
+        CashierTrades cashierTrades = config.cashierTrades(tokens, trades, channels, clock);
+        var controller = new CashierPageController(cashierTrades, config.buyerLogins(members), config.payAttempts(pay, page),
+                sessions, guard, menu, cards, config.cashierPages(sessions, guard, menu, cards, cashierTrades, page));
         LocaleResolver locales = config.localeResolver();
         mvc = MockMvcBuilders.standaloneSetup(controller).setViewResolvers(thymeleaf()).setLocaleResolver(locales)
                 .addMappedInterceptors(new String[] {"/cashier/**"}, new CashierLanguages(locales)).build();
