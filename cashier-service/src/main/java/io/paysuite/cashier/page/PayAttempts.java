@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One submitted pay form → {@link PayService#pay} → the page the buyer sees next.
  *
- * <p>Uncertain is not failed (docs/architecture.md): a timeout, a lost connection or a system error may
- * have taken the money, so they lead to the "in progress" page, which asks the trade again until it
- * is final, never to a failure the buyer would answer by paying twice. The form's {@code request_no}
+ * <p>Uncertain is not failed (docs/architecture.md): a timeout, a lost connection or an answer
+ * {@link Outcome} calls unknown may have taken the money, so they lead to the "in progress" page,
+ * which asks the trade again until it is final, never to a failure the buyer would answer by paying
+ * twice. The form's {@code request_no}
  * makes a resubmitted form (double click, refresh) the same attempt: pay-core answers its pay order.
  * The payment password goes to pay-core and nowhere else: never logged, never kept.
  */
