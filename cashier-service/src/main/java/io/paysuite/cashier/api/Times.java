@@ -1,18 +1,23 @@
 package io.paysuite.cashier.api;
 
-import io.paysuite.cashier.config.CashierProperties;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.springframework.stereotype.Component;
 
 /** RFC 3339 with offset, in the zone merchants are answered in ({@code 2026-11-23T10:00:00+08:00}). */
-@Component
 public class Times {
 
+    private final ZoneId zone;
     private final DateTimeFormatter format;
 
-    public Times(CashierProperties properties) {
-        this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(properties.zone());
+    public Times(ZoneId zone) {
+        this.zone = zone;
+        this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(zone);
+    }
+
+    /** The zone merchants are answered in; a merchant's day (a bill's date) is a day in it. */
+    public ZoneId zone() {
+        return zone;
     }
 
     public String format(Instant instant) {

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The services the merchant edge calls. Retries stay off everywhere: a timed-out create, pay or
- * refund may have happened, and the merchant is told to query before retrying (API.md, 500/503),
+ * refund may have happened, and the merchant is told to query before retrying (docs/api/API.md, 500/503),
  * not retried behind its back.
  */
 @Configuration(proxyBeanMethods = false)

@@ -1,6 +1,5 @@
 package io.paysuite.cashier.keys;
 
-import io.paysuite.cashier.config.CashierProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,11 +40,11 @@ public class PlatformKeys {
     private final String signingSerial;
     private final List<PlatformCertificate> certificates;
 
-    public PlatformKeys(CashierProperties properties) {
-        Path dir = properties.keys().dir();
+    public PlatformKeys(KeyProperties keys) {
+        Path dir = keys.dir();
         Path keyFile = dir.resolve("platform-key.pem");
         Path certFile = dir.resolve("platform-cert.pem");
-        if (properties.keys().generateIfMissing() && !Files.exists(keyFile)) {
+        if (keys.generateIfMissing() && !Files.exists(keyFile)) {
             SelfSignedCertificates.Issued issued = SelfSignedCertificates.issue("Paysuite platform", List.of(), List.of(), VALIDITY);
             // the pair is written as one file first so two racing instances never mix a key and a certificate
             byte[] both = KeyFiles.createOnce(dir.resolve("platform-pair.pem"), () -> (KeyFiles.pem("PRIVATE KEY",

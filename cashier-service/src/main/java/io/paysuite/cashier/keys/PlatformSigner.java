@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs what the platform sends merchants (API.md, "Every response and every notification is
+ * Signs what the platform sends merchants (docs/api/API.md, "Every response and every notification is
  * signed"): SHA256withRSA over {@code TIMESTAMP\nNONCE\nBODY\n} with the current platform key, the
  * same construction as WeChat Pay API v3's {@code Wechatpay-Signature}.
  */

@@ -1,6 +1,5 @@
 package io.paysuite.cashier.keys;
 
-import io.paysuite.cashier.config.CashierProperties;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,18 +25,18 @@ public class SelfSignedTls implements WebServerFactoryCustomizer<TomcatServletWe
     /** Guards only a local, self-signed key; a real key store comes with its own secret. */
     static final String PASSWORD = "paysuite-local";
 
-    private final CashierProperties properties;
+    private final KeyProperties keys;
 
-    public SelfSignedTls(CashierProperties properties) {
-        this.properties = properties;
+    public SelfSignedTls(KeyProperties keys) {
+        this.keys = keys;
     }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        if (!properties.keys().tlsSelfSigned()) {
+        if (!keys.tlsSelfSigned()) {
             return;
         }
-        Path dir = properties.keys().dir().toAbsolutePath();
+        Path dir = keys.dir().toAbsolutePath();
         Path store = dir.resolve("tls.p12");
         byte[] p12 = KeyFiles.createOnce(store, SelfSignedTls::newKeyStore);
         KeyFiles.createOnce(dir.resolve("tls-cert.pem"), () -> certificatePem(p12));

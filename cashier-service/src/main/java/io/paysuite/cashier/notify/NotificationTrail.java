@@ -1,7 +1,7 @@
 package io.paysuite.cashier.notify;
 
 import io.paysuite.api.trail.TrailEventDTO;
-import io.paysuite.cashier.ops.TrailSource;
+import io.paysuite.cashier.trail.TrailSource;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

@@ -14,6 +14,7 @@ import io.paysuite.api.trail.TrailEventDTO;
 import io.paysuite.cashier.api.JsonBody;
 import io.paysuite.cashier.api.Times;
 import io.paysuite.cashier.api.error.Results;
+import io.paysuite.cashier.trail.TrailSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The ops API of API.md: onboarding, the trial balance and a trade's trail across services. */
+/** The ops API of docs/api/API.md: onboarding, the trial balance and a trade's trail across services. */
 @RestController
 @RequestMapping(path = "/ops/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 public class OpsController {

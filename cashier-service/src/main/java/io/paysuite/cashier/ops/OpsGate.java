@@ -3,7 +3,6 @@ package io.paysuite.cashier.ops;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paysuite.cashier.api.error.ErrorBody;
 import io.paysuite.cashier.api.error.RequestIds;
-import io.paysuite.cashier.config.CashierProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code /ops/api/v1} answers only to {@code Authorization: Bearer {ops token}} (API.md), compared
+ * {@code /ops/api/v1} answers only to {@code Authorization: Bearer {ops token}} (docs/api/API.md), compared
  * in constant time. Refusals are logged with the caller's address, never with the token.
  */
 @Component
@@ -31,12 +30,12 @@ public class OpsGate extends OncePerRequestFilter {
     private final byte[] token;
     private final ObjectMapper json;
 
-    public OpsGate(CashierProperties properties, ObjectMapper json) throws IOException {
+    public OpsGate(OpsProperties properties, ObjectMapper json) throws IOException {
         this.json = json;
-        String configured = properties.ops().token();
-        if ((configured == null || configured.isBlank()) && properties.ops().tokenFile() != null
-                && Files.exists(properties.ops().tokenFile())) {
-            configured = Files.readString(properties.ops().tokenFile()).trim();
+        String configured = properties.token();
+        if ((configured == null || configured.isBlank()) && properties.tokenFile() != null
+                && Files.exists(properties.tokenFile())) {
+            configured = Files.readString(properties.tokenFile()).trim();
         }
         if (configured == null || configured.length() < 16) {
             log.warn("no ops token of at least 16 characters configured (paysuite.cashier.ops.token or token-file): the ops API refuses everyone");

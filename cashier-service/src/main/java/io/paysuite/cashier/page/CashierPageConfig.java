@@ -1,14 +1,12 @@
 package io.paysuite.cashier.page;
 
+import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.pay.PayService;
-import io.paysuite.cashier.config.CashierProperties;
-import io.paysuite.cashier.keys.KeyFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
+import io.paysuite.api.trade.TradeService;
+import io.paysuite.cashier.keys.CashierSecret;
+import io.paysuite.cashier.keys.KeyProperties;
+import io.paysuite.cashier.token.CashierTokens;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,37 +15,20 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Wiring of the cashier pages: their keys, session, form guard, method menu, the buyer's cards and languages. */
+/** Wiring of the cashier pages: their keys, session, form guard, method menu, the buyer's cards and login, the link's trade, the page models and languages. */
 @Configuration(proxyBeanMethods = false)
 public class CashierPageConfig implements WebMvcConfigurer {
 
     private final LocaleResolver localeResolver = CashierLanguages.resolver();
 
-    /** The cashier token secret, read (or, in the local profile, created) the way CashierTokens does. */
-    static byte[] cashierSecret(CashierProperties properties) {
-        Path file = properties.keys().dir().resolve("cashier-token.secret");
-        if (properties.keys().generateIfMissing()) {
-            return KeyFiles.createOnce(file, () -> {
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                return random;
-            });
-        }
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the cashier token secret " + file, e);
-        }
+    @Bean
+    BuyerSessions buyerSessions(KeyProperties keys, CashierPageProperties page, Clock clock) {
+        return new BuyerSessions(PageKeys.derive(CashierSecret.read(keys), PageKeys.SESSION), clock, page.sessionTtl());
     }
 
     @Bean
-    BuyerSessions buyerSessions(CashierProperties properties, CashierPageProperties page, Clock clock) {
-        return new BuyerSessions(PageKeys.derive(cashierSecret(properties), PageKeys.SESSION), clock, page.sessionTtl());
-    }
-
-    @Bean
-    FormGuard formGuard(CashierProperties properties) {
-        return new FormGuard(PageKeys.derive(cashierSecret(properties), PageKeys.CSRF));
+    FormGuard formGuard(KeyProperties keys) {
+        return new FormGuard(PageKeys.derive(CashierSecret.read(keys), PageKeys.CSRF));
     }
 
     @Bean
@@ -58,6 +39,22 @@ public class CashierPageConfig implements WebMvcConfigurer {
     @Bean
     BuyerCards buyerCards(MemberService members) {
         return new BuyerCards(members);
+    }
+
+    @Bean
+    BuyerLogins buyerLogins(MemberService members) {
+        return new BuyerLogins(members);
+    }
+
+    @Bean
+    CashierTrades cashierTrades(CashierTokens tokens, TradeService trades, ChannelService channels, Clock clock) {
+        return new CashierTrades(tokens, trades, channels, clock);
+    }
+
+    @Bean
+    CashierPages cashierPages(BuyerSessions sessions, FormGuard guard, PayMethodMenu menu, BuyerCards cards,
+                              CashierTrades trades, CashierPageProperties page) {
+        return new CashierPages(sessions, guard, menu, cards, trades, page);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.paysuite.cashier.page;
 
+import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.pay.PayCmd;
 import io.paysuite.api.pay.PayMethod;
@@ -15,9 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One submitted pay form → {@link PayService#pay} → the page the buyer sees next.
  *
- * <p>Uncertain is not failed (docs/architecture.md): a timeout, a lost connection or a system error may
- * have taken the money, so they lead to the "in progress" page, which asks the trade again until it
- * is final, never to a failure the buyer would answer by paying twice. The form's {@code request_no}
+ * <p>Uncertain is not failed (docs/architecture.md): a timeout, a lost connection or an answer
+ * {@link Outcome} calls unknown may have taken the money, so they lead to the "in progress" page,
+ * which asks the trade again until it is final, never to a failure the buyer would answer by paying
+ * twice. The form's {@code request_no}
  * makes a resubmitted form (double click, refresh) the same attempt: pay-core answers its pay order.
  * The payment password goes to pay-core and nowhere else: never logged, never kept.
  */
@@ -69,11 +71,15 @@ final class PayAttempts {
             };
         }
         log.info("pay refused trade_no={} request_no={} code={}", trade.tradeNo(), requestNo, result.code());
-        return switch (String.valueOf(result.code())) {
+        if (Outcome.of(result) == Outcome.UNKNOWN) {
+            return inProgress;
+        }
+        return switch (result.code()) {
             case "TRADE_PAID" -> new PayOutcome.Shown(StatusPage.alreadyPaid("SUCCESS", trade.returnUrl()));
             case "TRADE_CLOSED" -> new PayOutcome.Shown(StatusPage.closed());
             case "TRADE_EXPIRED" -> new PayOutcome.Shown(StatusPage.expired());
-            case "TRADE_PAYING", "SYSTEM_ERROR" -> inProgress;
+            // a definite answer, not an unknown one: another attempt of this trade is under way
+            case "TRADE_PAYING" -> inProgress;
             default -> new PayOutcome.Refused(PayRefusal.of(result.code(), result.message()));
         };
     }

@@ -36,7 +36,7 @@ record StatusPage(String status, String messageKey, long refreshAfter, String re
         return new StatusPage("CLOSED", "result.CLOSED", 0, null, null);
     }
 
-    /** Past {@code time_expire}: closed for the buyer even before trade-core's expiry closes it (API.md). */
+    /** Past {@code time_expire}: closed for the buyer even before trade-core's expiry closes it (docs/api/API.md). */
     static StatusPage expired() {
         return new StatusPage("CLOSED", "result.EXPIRED", 0, null, null);
     }

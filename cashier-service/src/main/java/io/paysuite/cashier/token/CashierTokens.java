@@ -1,13 +1,11 @@
 package io.paysuite.cashier.token;
 
-import io.paysuite.cashier.config.CashierProperties;
-import io.paysuite.cashier.keys.KeyFiles;
+import io.paysuite.cashier.keys.CashierSecret;
+import io.paysuite.cashier.keys.KeyProperties;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +25,7 @@ import org.springframework.stereotype.Component;
  * The token expires a grace period after the trade does, long enough to show the result of a
  * payment made in the last minute.
  *
- * <p>The secret is {@code keys/cashier-token.secret} (32 random bytes, created on first start in
- * the local profile, mounted in production). Rotating it invalidates open cashier pages only.
+ * <p>The secret is {@link CashierSecret}.
  */
 @Component
 public class CashierTokens {
@@ -44,26 +41,9 @@ public class CashierTokens {
     private final SecretKeySpec secret;
     private final Clock clock;
 
-    public CashierTokens(CashierProperties properties, Clock clock) {
+    public CashierTokens(KeyProperties keys, Clock clock) {
         this.clock = clock;
-        var file = properties.keys().dir().resolve("cashier-token.secret");
-        byte[] key;
-        if (properties.keys().generateIfMissing()) {
-            key = KeyFiles.createOnce(file, () -> {
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                return random;
-            });
-        } else {
-            try {
-                key = Files.readAllBytes(file);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot read the cashier token secret " + file, e);
-            }
-        }
-        if (key.length < 32) {
-            throw new IllegalStateException("cashier token secret " + file + " is shorter than 32 bytes");
-        }
+        byte[] key = CashierSecret.read(keys);
         this.secret = new SecretKeySpec(key, "HmacSHA256");
     }
 

@@ -1,19 +1,17 @@
 package io.paysuite.cashier.token;
 
-import io.paysuite.cashier.config.CashierProperties;
 import io.paysuite.api.trade.TradeDTO;
-import org.springframework.stereotype.Component;
+import java.net.URI;
 
-/** {@code cashier_url} of a trade (API.md: {@code https://{host}:8443/cashier/{token}}). */
-@Component
+/** {@code cashier_url} of a trade (docs/api/API.md: {@code https://{host}:8443/cashier/{token}}). */
 public class CashierUrls {
 
     private final CashierTokens tokens;
     private final String base;
 
-    public CashierUrls(CashierTokens tokens, CashierProperties properties) {
+    public CashierUrls(CashierTokens tokens, URI publicUrl) {
         this.tokens = tokens;
-        String url = properties.publicUrl().toString();
+        String url = publicUrl.toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 

@@ -3,11 +3,10 @@ package io.paysuite.cashier.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.paysuite.cashier.config.CashierProperties;
+import io.paysuite.cashier.keys.KeyProperties;
 import io.paysuite.cashier.keys.PlatformKeys;
 import io.paysuite.cashier.keys.PlatformSigner;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +59,10 @@ class MerchantEndpointTest {
         merchant.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
         merchant.start();
         url = "http://127.0.0.1:" + merchant.getAddress().getPort() + "/notify";
-        CashierProperties cashier = new CashierProperties(URI.create("https://127.0.0.1:8443"), ZoneId.of("Asia/Shanghai"),
-                new CashierProperties.Keys(keysDir, true, false), null, null, null);
+        KeyProperties keys = new KeyProperties(keysDir, true, false);
         NotifyProperties notify = new Binder(new MapConfigurationPropertySource(Map.of("paysuite.cashier.notify.timeout", "2s")))
                 .bindOrCreate("paysuite.cashier.notify", NotifyProperties.class);
-        endpoint = new MerchantEndpoint(new PlatformSigner(new PlatformKeys(cashier), Clock.systemUTC()), Clock.systemUTC(), notify);
+        endpoint = new MerchantEndpoint(new PlatformSigner(new PlatformKeys(keys), Clock.systemUTC()), Clock.systemUTC(), notify);
     }
 
     @AfterEach

@@ -19,9 +19,7 @@ import io.paysuite.api.trade.TradeType;
 import io.paysuite.cashier.api.Times;
 import io.paysuite.cashier.api.refund.RefundView;
 import io.paysuite.cashier.api.trade.TradeView;
-import io.paysuite.cashier.config.CashierProperties;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -39,8 +37,7 @@ class NotificationBodiesTest {
             .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
-    private static final Times TIMES = new Times(new CashierProperties(URI.create("https://127.0.0.1:8443"),
-            ZoneId.of("Asia/Shanghai"), null, null, null, null));
+    private static final Times TIMES = new Times(ZoneId.of("Asia/Shanghai"));
     private static final Instant CREATED = Instant.parse("2026-11-23T02:00:00.123Z");
     private static final Instant PAID = Instant.parse("2026-11-23T02:01:30.456Z");
     private static final Instant HAPPENED = Instant.parse("2026-11-23T02:01:30.500Z");

@@ -32,15 +32,13 @@ import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeService;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
-import io.paysuite.cashier.config.CashierProperties;
+import io.paysuite.cashier.keys.KeyProperties;
 import io.paysuite.cashier.token.CashierTokens;
 import jakarta.servlet.http.Cookie;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,15 +75,18 @@ class CashierPageRenderingTest {
 
     @BeforeEach
     void pages() {
-        var properties = new CashierProperties(URI.create("https://127.0.0.1:8443"), ZoneId.of("Asia/Shanghai"),
-                new CashierProperties.Keys(keys, true, true), null, null, null);
+        var properties = new KeyProperties(keys, true, true);
         var page = new CashierPageProperties(List.of(PayMethod.BALANCE, PayMethod.ALIPAY_QR, PayMethod.BANK_CARD), Duration.ofMinutes(30),
                 Duration.ofSeconds(2), Duration.ofSeconds(5));
         var config = new CashierPageConfig();
         CashierTokens tokens = new CashierTokens(properties, clock);
-        var controller = new CashierPageController(tokens, trades, members, config.payAttempts(pay, page),
-                config.buyerSessions(properties, page, clock), config.formGuard(properties), config.payMethodMenu(page), page, clock,
-                channels, config.buyerCards(members));
+        BuyerSessions sessions = config.buyerSessions(properties, page, clock);
+        FormGuard guard = config.formGuard(properties);
+        PayMethodMenu menu = config.payMethodMenu(page);
+        BuyerCards cards = config.buyerCards(members);
+        CashierTrades cashierTrades = config.cashierTrades(tokens, trades, channels, clock);
+        var controller = new CashierPageController(cashierTrades, config.buyerLogins(members), config.payAttempts(pay, page),
+                sessions, guard, menu, cards, config.cashierPages(sessions, guard, menu, cards, cashierTrades, page));
         LocaleResolver locales = config.localeResolver();
         mvc = MockMvcBuilders.standaloneSetup(controller).setViewResolvers(thymeleaf()).setLocaleResolver(locales)
                 .addMappedInterceptors(new String[] {"/cashier/**"}, new CashierLanguages(locales)).build();

@@ -57,6 +57,20 @@ class PayAttemptsTest {
     }
 
     @Test
+    void aDegradedPayCoreIsInProgressNeverARefusal() {
+        when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.SERVICE_DEGRADED, "shedding load"));
+
+        assertThat(payNow()).isEqualTo(new PayOutcome.Shown(StatusPage.inProgress("/cashier/tok", 2)));
+    }
+
+    @Test
+    void anotherAttemptUnderWayIsInProgress() {
+        when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.TRADE_PAYING, "paying"));
+
+        assertThat(payNow()).isEqualTo(new PayOutcome.Shown(StatusPage.inProgress("/cashier/tok", 2)));
+    }
+
+    @Test
     void aSuccessShowsSuccessAndGoesBackToTheMerchant() {
         when(pay.pay(any())).thenReturn(order(PayOrderStatus.SUCCESS));
 

@@ -2,13 +2,11 @@ package io.paysuite.cashier.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paysuite.cashier.config.CashierProperties;
-import java.net.URI;
+import io.paysuite.cashier.keys.KeyProperties;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,11 +16,7 @@ class CashierTokensTest {
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     static CashierTokens tokens(Path dir, Instant now) {
-        CashierProperties properties = new CashierProperties(URI.create("https://127.0.0.1:8443"), ZoneId.of("Asia/Shanghai"),
-                new CashierProperties.Keys(dir, true, true), new CashierProperties.Api(65536, Duration.ofSeconds(300),
-                Duration.ofMinutes(15), Duration.ofSeconds(60), true), new CashierProperties.Ops(null, null),
-                new CashierProperties.Limits(200, "127.0.0.1:1", "/x"));
-        return new CashierTokens(properties, Clock.fixed(now, ZoneOffset.UTC));
+        return new CashierTokens(new KeyProperties(dir, true, true), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test

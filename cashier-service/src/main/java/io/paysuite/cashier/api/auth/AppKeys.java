@@ -6,7 +6,6 @@ import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.member.AppKeyDTO;
 import io.paysuite.api.member.MerchantService;
 import io.paysuite.cashier.api.error.Results;
-import io.paysuite.cashier.config.CashierProperties;
 import io.paysuite.cashier.keys.KeyFiles;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -32,11 +31,11 @@ public class AppKeys {
     }
 
     private final MerchantService merchants;
-    private final CashierProperties properties;
+    private final OpenApiProperties properties;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public AppKeys(MerchantService merchants, CashierProperties properties, Clock clock) {
+    public AppKeys(MerchantService merchants, OpenApiProperties properties, Clock clock) {
         this.merchants = merchants;
         this.properties = properties;
         this.clock = clock;
@@ -46,7 +45,7 @@ public class AppKeys {
         String cacheKey = appId + "\n" + serialNo;
         Instant now = clock.instant();
         Cached cached = cache.get(cacheKey);
-        if (cached != null && cached.loadedAt().plus(properties.api().appKeyCacheTtl()).isAfter(now)) {
+        if (cached != null && cached.loadedAt().plus(properties.appKeyCacheTtl()).isAfter(now)) {
             return usable(cached.key(), now);
         }
         Result<AppKeyDTO> result = merchants.findAppKey(appId, serialNo);

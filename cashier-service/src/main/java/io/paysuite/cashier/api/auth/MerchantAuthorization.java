@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code Authorization} header of API.md:
+ * The {@code Authorization} header of docs/api/API.md:
  * {@code PAYSUITE-SHA256-RSA2048 app_id="…",serial_no="…",timestamp="…",nonce_str="…",signature="…"}.
  * Parsing refuses anything else with {@code SIGN_ERROR}; nothing is trusted before the signature
  * is verified.
@@ -61,7 +61,7 @@ public record MerchantAuthorization(String appId, String serialNo, long timestam
         return new BizException(ErrorCode.SIGN_ERROR, message);
     }
 
-    /** API.md: {@code METHOD\nPATH_AND_QUERY\nTIMESTAMP\nNONCE_STR\nBODY\n}. */
+    /** docs/api/API.md: {@code METHOD\nPATH_AND_QUERY\nTIMESTAMP\nNONCE_STR\nBODY\n}. */
     public String message(String method, String pathAndQuery, String body) {
         return method + "\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n" + body + "\n";
     }

@@ -6,7 +6,6 @@ import io.paysuite.api.error.ErrorCode;
 import io.paysuite.cashier.api.error.ErrorBody;
 import io.paysuite.cashier.api.error.RequestIds;
 import io.paysuite.cashier.api.limit.MerchantRateLimiter;
-import io.paysuite.cashier.config.CashierProperties;
 import io.paysuite.cashier.keys.PlatformSigner;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -50,15 +49,15 @@ public class OpenApiGate extends OncePerRequestFilter {
     public static final String MERCHANT_ID = "paysuite.merchantId";
     private static final Logger log = LoggerFactory.getLogger(OpenApiGate.class);
 
-    private final CashierProperties properties;
+    private final OpenApiProperties properties;
     private final AppKeys appKeys;
-    private final NonceStore nonces;
+    private final Nonces nonces;
     private final MerchantRateLimiter limiter;
     private final PlatformSigner signer;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public OpenApiGate(CashierProperties properties, AppKeys appKeys, NonceStore nonces, MerchantRateLimiter limiter,
+    public OpenApiGate(OpenApiProperties properties, AppKeys appKeys, Nonces nonces, MerchantRateLimiter limiter,
                        PlatformSigner signer, ObjectMapper json, Clock clock) {
         this.properties = properties;
         this.appKeys = appKeys;
@@ -85,7 +84,7 @@ public class OpenApiGate extends OncePerRequestFilter {
             byte[] body = readBody(request);
             MerchantAuthorization auth = MerchantAuthorization.parse(request.getHeader("Authorization"));
             long skew = Math.abs(clock.instant().getEpochSecond() - auth.timestamp());
-            if (skew > properties.api().timestampWindow().toSeconds()) {
+            if (skew > properties.timestampWindow().toSeconds()) {
                 throw new BizException(ErrorCode.TIMESTAMP_EXPIRED, "timestamp is " + skew + " s away from the server clock");
             }
             AppKeys.AppKey key = appKeys.find(auth.appId(), auth.serialNo());
@@ -114,7 +113,7 @@ public class OpenApiGate extends OncePerRequestFilter {
     }
 
     private byte[] readBody(HttpServletRequest request) throws IOException {
-        int limit = properties.api().bodyLimitBytes();
+        int limit = properties.bodyLimitBytes();
         if (request.getContentLengthLong() > limit) {
             throw tooLarge(limit);
         }

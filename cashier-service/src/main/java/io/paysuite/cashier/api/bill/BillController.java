@@ -8,7 +8,6 @@ import io.paysuite.api.ledger.StatementLineDTO;
 import io.paysuite.cashier.api.Times;
 import io.paysuite.cashier.api.auth.OpenApiGate;
 import io.paysuite.cashier.api.error.Results;
-import io.paysuite.cashier.config.CashierProperties;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -33,12 +32,10 @@ public class BillController {
     static final String HEADER = "posted_at,type,trade_no,reference,entry_no,gross,fee,net,held";
 
     private final LedgerService ledger;
-    private final CashierProperties properties;
     private final Times times;
 
-    public BillController(LedgerService ledger, CashierProperties properties, Times times) {
+    public BillController(LedgerService ledger, Times times) {
         this.ledger = ledger;
-        this.properties = properties;
         this.times = times;
     }
 
@@ -51,8 +48,8 @@ public class BillController {
         } catch (DateTimeParseException e) {
             throw new BizException(ErrorCode.PARAM_ERROR, "date must be yyyy-MM-dd");
         }
-        var from = day.atStartOfDay(properties.zone()).toInstant();
-        var to = day.plusDays(1).atStartOfDay(properties.zone()).toInstant();
+        var from = day.atStartOfDay(times.zone()).toInstant();
+        var to = day.plusDays(1).atStartOfDay(times.zone()).toInstant();
         List<StatementLineDTO> lines = Results.unwrap(ledger.merchantStatement(new MerchantStatementQry(merchantId, "CNY", from, to)));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

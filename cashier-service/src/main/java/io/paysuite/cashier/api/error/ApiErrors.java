@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The merchant edge's one error boundary: every refusal becomes API.md's status and body with a
+ * The merchant edge's one error boundary: every refusal becomes docs/api/API.md's status and body with a
  * stable code; nothing else (no stack trace, no framework page) reaches a merchant.
  *
  * <p>A Dubbo timeout means the downstream call may have happened: {@code SYSTEM_ERROR} tells the

@@ -1,5 +1,5 @@
 package io.paysuite.cashier.api.error;
 
-/** API.md error body: {@code {"code", "message", "request_id"}}. */
+/** docs/api/API.md error body: {@code {"code", "message", "request_id"}}. */
 public record ErrorBody(String code, String message, String requestId) {
 }

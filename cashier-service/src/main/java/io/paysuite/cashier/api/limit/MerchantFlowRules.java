@@ -7,7 +7,6 @@ import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRuleManager;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paysuite.cashier.config.CashierProperties;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +28,10 @@ public class MerchantFlowRules implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MerchantFlowRules.class);
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private final CashierProperties properties;
+    private final RateLimitProperties properties;
     private volatile ReadableDataSource<String, List<ParamFlowRule>> source;
 
-    public MerchantFlowRules(CashierProperties properties) {
+    public MerchantFlowRules(RateLimitProperties properties) {
         this.properties = properties;
     }
 
@@ -42,24 +41,24 @@ public class MerchantFlowRules implements SmartLifecycle {
         }
         try {
             List<ParamFlowRule> rules = JSON.readValue(json, new TypeReference<List<ParamFlowRule>>() { });
-            log.info("merchant flow rules from {}: {}", properties.limits().rulesPath(), rules.size());
+            log.info("merchant flow rules from {}: {}", properties.rulesPath(), rules.size());
             return rules;
         } catch (Exception e) {
             log.error("ALARM: merchant flow rules at {} do not parse; keeping the rules in force: {}",
-                    properties.limits().rulesPath(), e.toString());
+                    properties.rulesPath(), e.toString());
             return ParamFlowRuleManager.getRulesOfResource(MerchantRateLimiter.RESOURCE);
         }
     }
 
     List<ParamFlowRule> defaults() {
-        ParamFlowRule rule = new ParamFlowRule(MerchantRateLimiter.RESOURCE).setParamIdx(0).setCount(properties.limits().defaultQps());
+        ParamFlowRule rule = new ParamFlowRule(MerchantRateLimiter.RESOURCE).setParamIdx(0).setCount(properties.defaultQps());
         return List.of(rule);
     }
 
     @Override
     public void start() {
         ParamFlowRuleManager.loadRules(defaults());
-        source = new ZookeeperDataSource<>(properties.limits().zookeeper(), properties.limits().rulesPath(), this::parse);
+        source = new ZookeeperDataSource<>(properties.zookeeper(), properties.rulesPath(), this::parse);
         ParamFlowRuleManager.register2Property(source.getProperty());
     }
 

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The refunds endpoints of API.md, for the merchant the signature proved. */
+/** The refunds endpoints of docs/api/API.md, for the merchant the signature proved. */
 @RestController
 @RequestMapping(path = "/api/v1/refunds", produces = MediaType.APPLICATION_JSON_VALUE)
 public class RefundController {

@@ -3,7 +3,7 @@ package io.paysuite.cashier.api.refund;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.cashier.api.Times;
 
-/** The refund object of API.md (serialized snake_case). */
+/** The refund object of docs/api/API.md (serialized snake_case). */
 public record RefundView(
         String refundNo,
         String outRefundNo,

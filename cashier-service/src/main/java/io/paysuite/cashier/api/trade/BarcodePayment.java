@@ -1,5 +1,6 @@
 package io.paysuite.cashier.api.trade;
 
+import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
@@ -72,10 +73,11 @@ final class BarcodePayment {
             try {
                 Result<PayOrderDTO> paid = pay.pay(new PayCmd(trade.tradeNo(), method.channel() + "_BUYER", method, null, requestNo,
                         authCode));
-                if (!paid.success() && !"SYSTEM_ERROR".equals(paid.code())) {
+                if (Outcome.definitelyFailed(paid)) {
                     Results.unwrap(paid); // a definite refusal: CHANNEL_DECLINED, TRADE_PAYING …; the trade waits for another code
                 }
-                if (paid.success() && paid.data().status() == PayOrderStatus.SUCCESS) {
+                // unknown (SYSTEM_ERROR, SERVICE_DEGRADED, no answer): the trade as it stands says where the money is
+                if (paid != null && paid.success() && paid.data().status() == PayOrderStatus.SUCCESS) {
                     return new Started(followed(trades, trade.tradeNo()), created.repeated());
                 }
             } catch (RpcException unknown) {

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The trades endpoints of API.md. The merchant is the one the signature proved
+ * The trades endpoints of docs/api/API.md. The merchant is the one the signature proved
  * ({@link OpenApiGate#MERCHANT_ID}); every lookup passes it to trade-core, which answers
  * {@code TRADE_NOT_FOUND} for another merchant's trade, so one merchant never learns that another's exists.
  */

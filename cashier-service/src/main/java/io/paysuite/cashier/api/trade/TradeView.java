@@ -5,7 +5,7 @@ import io.paysuite.api.trade.TradePaymentDTO;
 import io.paysuite.cashier.api.Times;
 import java.util.List;
 
-/** The trade object of API.md, field for field (serialized snake_case). */
+/** The trade object of docs/api/API.md, field for field (serialized snake_case). */
 public record TradeView(
         String tradeNo,
         String outTradeNo,

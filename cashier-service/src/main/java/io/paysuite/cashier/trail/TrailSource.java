@@ -1,4 +1,4 @@
-package io.paysuite.cashier.ops;
+package io.paysuite.cashier.trail;
 
 import io.paysuite.api.trail.TrailEventDTO;
 import java.util.List;

@@ -1,0 +1,65 @@
+package io.paysuite.cashier.api.trade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.paysuite.api.common.Result;
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.PayService;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeService;
+import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.api.trade.TradeType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BarcodePaymentTest {
+
+    private static final byte[] BODY = """
+            {"auth_code":"134567890123456789","out_trade_no":"O1","subject":"tea",
+             "amount":{"total":1234,"currency":"CNY"}}""".getBytes(StandardCharsets.UTF_8);
+
+    private final TradeService trades = mock(TradeService.class);
+    private final PayService pay = mock(PayService.class);
+
+    private static TradeDTO trade(TradeStatus status) {
+        return new TradeDTO("T1", "M1", "O1", TradeType.INSTANT, status, Money.cny(1234), Money.cny(0), Money.cny(0), "tea",
+                null, null, null, null, Instant.now().plusSeconds(600), Instant.now(), null, null,
+                List.of(PayMethod.WECHAT_CODE), List.of(), null);
+    }
+
+    private BarcodePayment.Started payWhenPayCoreAnswers(Result<?> answer) {
+        when(trades.create(any())).thenReturn(Result.ok(trade(TradeStatus.WAIT_PAY)));
+        when(pay.pay(any())).thenAnswer(call -> answer);
+        when(trades.get(any())).thenReturn(Result.ok(trade(TradeStatus.PAYING)));
+        return BarcodePayment.pay("M1", BODY, trades, pay);
+    }
+
+    @Test
+    void aDegradedPayCoreLeavesTheOutcomeUnknownSoTheTillIsToldTheTradeAsItStands() {
+        BarcodePayment.Started started = payWhenPayCoreAnswers(Result.fail(ErrorCode.SERVICE_DEGRADED, "shedding load"));
+
+        assertThat(started.trade().status()).isEqualTo(TradeStatus.PAYING);
+    }
+
+    @Test
+    void aSystemErrorLeavesTheOutcomeUnknownSoTheTillIsToldTheTradeAsItStands() {
+        BarcodePayment.Started started = payWhenPayCoreAnswers(Result.fail(ErrorCode.SYSTEM_ERROR, "boom"));
+
+        assertThat(started.trade().status()).isEqualTo(TradeStatus.PAYING);
+    }
+
+    @Test
+    void aDefiniteRefusalIsAnsweredAsTheRefusal() {
+        assertThatThrownBy(() -> payWhenPayCoreAnswers(Result.fail(ErrorCode.CHANNEL_DECLINED, "declined")))
+                .isInstanceOfSatisfying(BizException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CHANNEL_DECLINED));
+    }
+}
