@@ -126,6 +126,25 @@ public final class JsonBody {
         return values;
     }
 
+    /** The objects of a required JSON array, each read like a body (field names prefixed for errors). */
+    public java.util.List<JsonBody> objects(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            throw missing(field);
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw invalid(field, "must be a non-empty array of objects");
+        }
+        java.util.List<JsonBody> items = new java.util.ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isObject()) {
+                throw invalid(field, "must be a non-empty array of objects");
+            }
+            items.add(new JsonBody(node.get(i), prefix + field + "[" + i + "]."));
+        }
+        return items;
+    }
+
     private BizException missing(String field) {
         return new BizException(ErrorCode.PARAM_ERROR, prefix + field + " is required");
     }

@@ -43,6 +43,8 @@ public enum ErrorCode {
     POSTING_NOT_FOUND(404),
     BODY_TOO_LARGE(413),
     RATE_LIMITED(429),
+    /** An internal Dubbo caller that may not call a money-moving method, or cannot prove it is who it says. */
+    CALLER_NOT_ALLOWED(403),
     SYSTEM_ERROR(500),
     SERVICE_DEGRADED(503);
 

@@ -1,9 +1,12 @@
 package io.paysuite.it;
 
+import io.paysuite.deploy.launcher.RunKeys;
 import io.paysuite.deploy.launcher.ServiceId;
 import io.paysuite.deploy.launcher.Suite;
 import io.paysuite.deploy.launcher.SuiteConfig;
+import io.paysuite.kit.access.InternalCallers;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.dubbo.config.ApplicationConfig;
@@ -20,6 +23,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public final class SuiteHarness implements LauncherSessionListener {
 
+    /** The tests' Dubbo application name: an allowed internal caller of this suite only. */
+    public static final String CLIENT = "paysuite-it";
+
     private static volatile Suite suite;
     private static volatile DubboBootstrap dubbo;
     private static final Map<String, Object> REFERENCES = new ConcurrentHashMap<>();
@@ -34,10 +40,11 @@ public final class SuiteHarness implements LauncherSessionListener {
                     Path work = Path.of(System.getProperty("paysuite.work", "target/suite")).toAbsolutePath();
                     SuiteConfig config = SuiteConfig.forTests(home, work);
                     for (ServiceId id : ServiceId.values()) {
-                        Map<String, String> props = TestProperties.of(id);
-                        if (!props.isEmpty()) {
-                            config = config.withServiceProperties(id, props);
-                        }
+                        Map<String, String> props = new LinkedHashMap<>(TestProperties.of(id));
+                        // the tests drive the money-moving methods directly (ledger postings, channel charges):
+                        // their client is one more named internal caller, proven by the run's secret
+                        props.put("paysuite.internal-calls.extra-callers", CLIENT);
+                        config = config.withServiceProperties(id, props);
                     }
                     suite = Suite.start(config);
                 }
@@ -77,7 +84,8 @@ public final class SuiteHarness implements LauncherSessionListener {
 
     private static synchronized DubboBootstrap bootstrap() {
         if (dubbo == null) {
-            ApplicationConfig application = new ApplicationConfig("paysuite-it");
+            InternalCallers.register(CLIENT, InternalCallers.readSecret(RunKeys.internalCall(suite().config().workDir())));
+            ApplicationConfig application = new ApplicationConfig(CLIENT);
             application.setQosEnable(false);
             dubbo = DubboBootstrap.newInstance()
                     .application(application)

@@ -15,6 +15,7 @@ import io.paysuite.api.member.MerchantDTO;
 import io.paysuite.api.member.MerchantService;
 import io.paysuite.api.member.OnboardMerchantCmd;
 import io.paysuite.api.member.RegisterBuyerCmd;
+import io.paysuite.kit.access.InternalCallers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,8 @@ public final class DemoSeed {
             new DemoBuyer("13800000002", "demo-pass-2", "222222"),
             new DemoBuyer("13800000003", "demo-pass-3", "333333"));
 
+    private static final String OPS_TOOLS = "ops-tools";
+
     private DemoSeed() {
     }
 
@@ -72,7 +75,9 @@ public final class DemoSeed {
     public static void seed(Suite suite, Path dir) {
         DubboBootstrap dubbo = DubboBootstrap.newInstance();
         try {
-            ApplicationConfig application = new ApplicationConfig("paysuite-demo-seed");
+            // the operators' tools: an allowed caller of the ledger's writes, proven by the run's secret
+            InternalCallers.register(OPS_TOOLS, InternalCallers.readSecret(RunKeys.internalCall(suite.config().workDir())));
+            ApplicationConfig application = new ApplicationConfig(OPS_TOOLS);
             application.setQosEnable(false);
             dubbo.application(application).registry(new RegistryConfig(suite.infra().registryAddress())).start();
             MerchantService merchants = reference(dubbo, MerchantService.class);

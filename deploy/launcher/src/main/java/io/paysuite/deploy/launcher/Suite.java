@@ -101,6 +101,7 @@ public final class Suite implements AutoCloseable {
         props.put("paysuite.node", String.valueOf(nextNode.getAndIncrement()));
         props.put("paysuite.events.namesrv", infra.namesrvAddress());
         props.put("paysuite.sandbox.url", "http://127.0.0.1:" + config.sandboxPort());
+        props.put("paysuite.internal-calls.secret-file", RunKeys.internalCall(config.workDir()).toString());
         DatabaseServer db = infra.database();
         if (id.sharded()) {
             for (int i = 0; i < id.databases().size(); i++) {
@@ -117,7 +118,7 @@ public final class Suite implements AutoCloseable {
             cashierProps(ports, props);
         }
         if (id == ServiceId.MEMBER_SERVICE) {
-            props.put("paysuite.member.card-token-key-file", CardTokenKey.ensure(config.workDir()).toString());
+            props.put("paysuite.member.card-token-key-file", RunKeys.cardToken(config.workDir()).toString());
         }
         if (id == ServiceId.CHANNEL_GATEWAY) {
             channelProps(ports, props);

@@ -1,0 +1,42 @@
+package io.paysuite.kit.access;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One rule of who may call what: the methods of a Dubbo service that move money (or hand out what
+ * moves money, like a card token) and the internal applications allowed to call them.
+ *
+ * @param service the interface's full name
+ * @param methods the guarded method names; every other method of the service stays open
+ * @param callers Dubbo application names allowed to call them
+ */
+public record GuardedCall(String service, Set<String> methods, Set<String> callers) {
+
+    public GuardedCall {
+        methods = Set.copyOf(methods);
+        callers = Set.copyOf(callers);
+    }
+
+    /**
+     * The suite's money-moving providers and their callers. The ledger's writes are the posting path
+     * of pay-core and trade-core, the operators' adjustments through the ops API (cashier-service) and
+     * their tools ({@code ops-tools}: the local run's demo seed); channel charges come only from
+     * pay-core and channel refunds from trade-core (pay-core for a charge it reverses); taking and
+     * giving back a trade for payment only from pay-core; a card's token only reaches pay-core.
+     * {@code TradeService}, {@code PayService} and {@code RefundService} stay open to internal
+     * consumers: they carry their own checks (merchant, buyer and payment password, amounts).
+     */
+    public static final List<GuardedCall> DEFAULTS = List.of(
+            new GuardedCall("io.paysuite.api.ledger.LedgerService",
+                    Set.of("post", "postPayment", "postRelease", "postRefund", "setFeeRate"),
+                    Set.of("pay-core", "trade-core", "cashier-service", "ops-tools")),
+            new GuardedCall("io.paysuite.api.channel.ChannelService", Set.of("charge"), Set.of("pay-core")),
+            new GuardedCall("io.paysuite.api.channel.ChannelService", Set.of("refund"), Set.of("trade-core", "pay-core")),
+            new GuardedCall("io.paysuite.api.trade.TradePaymentService", Set.of("beginPay", "abandonPay"), Set.of("pay-core")),
+            new GuardedCall("io.paysuite.api.member.MemberService", Set.of("resolveCardToken"), Set.of("pay-core")));
+
+    public boolean guards(String service, String method) {
+        return this.service.equals(service) && methods.contains(method);
+    }
+}
