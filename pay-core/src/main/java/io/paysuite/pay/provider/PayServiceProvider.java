@@ -1,27 +1,21 @@
-package io.paysuite.pay.order;
+package io.paysuite.pay.provider;
 
 import io.paysuite.api.common.Result;
-import io.paysuite.api.error.BizException;
-import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.pay.OpenPayOrderCmd;
 import io.paysuite.api.pay.PayCmd;
 import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.api.trail.TrailEventDTO;
+import io.paysuite.pay.order.PayOrchestrator;
+import io.paysuite.pay.order.PayOrderFinder;
+import io.paysuite.pay.order.PayOrderOpener;
+import io.paysuite.pay.order.PayTrail;
 import java.util.List;
-import java.util.function.Supplier;
 import org.apache.dubbo.config.annotation.DubboService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/**
- * {@link PayService} over Dubbo, and pay-core's single error boundary: business refusals become
- * {@code Result.fail(code)}; anything else is logged and answered {@code SYSTEM_ERROR}.
- */
+/** {@link PayService} over Dubbo; what it throws is answered by the kit's {@code ErrorBoundaryFilter}. */
 @DubboService
 public class PayServiceProvider implements PayService {
-
-    private static final Logger log = LoggerFactory.getLogger(PayServiceProvider.class);
 
     private final PayOrderOpener opener;
     private final PayOrderFinder finder;
@@ -37,34 +31,21 @@ public class PayServiceProvider implements PayService {
 
     @Override
     public Result<PayOrderDTO> pay(PayCmd cmd) {
-        return answer("pay", () -> orchestrator.pay(cmd));
+        return Result.ok(orchestrator.pay(cmd));
     }
 
     @Override
     public Result<PayOrderDTO> open(OpenPayOrderCmd cmd) {
-        return answer("open", () -> opener.open(cmd));
+        return Result.ok(opener.open(cmd));
     }
 
     @Override
     public Result<PayOrderDTO> get(String payOrderNo) {
-        return answer("get", () -> finder.get(payOrderNo));
+        return Result.ok(finder.get(payOrderNo));
     }
 
     @Override
     public Result<List<TrailEventDTO>> trail(String tradeNo) {
-        return answer("trail", () -> trail.trail(tradeNo));
-    }
-
-    private static <T> Result<T> answer(String operation, Supplier<T> work) {
-        try {
-            return Result.ok(work.get());
-        } catch (BizException refused) {
-            return Result.fail(refused.code(), refused.getMessage());
-        } catch (PayRefusal refused) {
-            return Result.fail(refused.code(), refused.getMessage());
-        } catch (RuntimeException fault) {
-            log.error("PayService.{} failed with a system error", operation, fault);
-            return Result.fail(ErrorCode.SYSTEM_ERROR, "system error; query the pay order before retrying");
-        }
+        return Result.ok(trail.trail(tradeNo));
     }
 }
