@@ -1,9 +1,12 @@
 package io.paysuite.accounting.config;
 
+import io.paysuite.accounting.ledger.Balances;
 import io.paysuite.accounting.ledger.EntryRules;
 import io.paysuite.accounting.ledger.FeeRates;
 import io.paysuite.accounting.ledger.Journal;
+import io.paysuite.accounting.ledger.LedgerLookups;
 import io.paysuite.accounting.ledger.LedgerTrail;
+import io.paysuite.accounting.ledger.MerchantFeeRates;
 import io.paysuite.accounting.ledger.MerchantStatement;
 import io.paysuite.accounting.ledger.TradeEntries;
 import io.paysuite.api.ids.OrderNo;
@@ -38,6 +41,16 @@ public class LedgerConfig {
     @Bean
     TradeEntries tradeEntries(EntryRules rules, FeeRates feeRates, Journal journal) {
         return new TradeEntries(rules, feeRates, journal);
+    }
+
+    @Bean
+    LedgerLookups ledgerLookups(EntryRules rules, Journal journal, Balances balances) {
+        return new LedgerLookups(rules, journal, balances);
+    }
+
+    @Bean
+    MerchantFeeRates merchantFeeRates(FeeRates feeRates) {
+        return new MerchantFeeRates(feeRates);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.paysuite.pay.order;
 
+import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
@@ -109,11 +110,11 @@ public class PayOrchestrator {
             return order.toDTO();
         }
         if (!taken.success()) {
-            if (isUnknown(taken.code())) {
+            if (Outcome.unknown(taken.code())) {
                 return order.toDTO();
             }
             fail(order, PayOrderStatus.CREATED, taken.code());
-            throw new BizException(ErrorCode.valueOf(taken.code()), taken.message());
+            throw new BizException(taken.code(), taken.message());
         }
         if (!orders.transition(order.payOrderNo(), PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, null, now())) {
             return orders.find(order.payOrderNo()).orElseThrow().toDTO(); // the check abandoned it meanwhile
@@ -169,7 +170,7 @@ public class PayOrchestrator {
             }
             case FAILED -> {
                 fail(order, PayOrderStatus.PROCESSING, outcome.code());
-                throw new BizException(codeOf(outcome.code()), outcome.message());
+                throw new BizException(outcome.code(), outcome.message());
             }
             case PENDING -> log.info("pay order {} waits at the channel ({})", order.payOrderNo(), outcome.code());
             case UNKNOWN -> log.warn("pay order {} outcome unknown ({}), left PROCESSING for the check{}", order.payOrderNo(),
@@ -213,19 +214,7 @@ public class PayOrchestrator {
         if (result.success()) {
             return result.data();
         }
-        throw new BizException(codeOf(result.code()), result.message());
-    }
-
-    private static ErrorCode codeOf(String code) {
-        try {
-            return ErrorCode.valueOf(code);
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            return ErrorCode.SYSTEM_ERROR;
-        }
-    }
-
-    private static boolean isUnknown(String code) {
-        return "SYSTEM_ERROR".equals(code) || "SERVICE_DEGRADED".equals(code);
+        throw new BizException(result.code(), result.message()); // another service's code, passed on as answered
     }
 
     private java.time.Instant now() {

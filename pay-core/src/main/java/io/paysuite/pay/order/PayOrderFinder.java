@@ -25,7 +25,7 @@ public class PayOrderFinder {
         return orders.find(payOrderNo).map(PayOrder::toDTO).orElseThrow(() -> notFound(payOrderNo));
     }
 
-    private static PayRefusal notFound(String payOrderNo) {
-        return new PayRefusal(PayRefusal.PAY_ORDER_NOT_FOUND, "no pay order " + payOrderNo);
+    private static BizException notFound(String payOrderNo) {
+        return new BizException(ErrorCode.PAY_ORDER_NOT_FOUND, "no pay order " + payOrderNo);
     }
 }

@@ -1,5 +1,7 @@
 package io.paysuite.pay.order;
 
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.ids.ShardGene;
 import io.paysuite.api.pay.OpenPayOrderCmd;
@@ -48,7 +50,7 @@ public class PayOrderOpener {
                             + cmd.requestNo() + " reported taken but not found"));
         });
         if (!order.requestDigest().equals(digest)) {
-            throw new PayRefusal(PayRefusal.REQUEST_NO_USED,
+            throw new BizException(ErrorCode.REQUEST_NO_USED,
                     "request_no " + cmd.requestNo() + " was used for a different request");
         }
         return order;

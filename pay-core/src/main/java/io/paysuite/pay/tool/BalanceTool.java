@@ -1,6 +1,8 @@
 package io.paysuite.pay.tool;
 
+import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
+import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.api.ledger.JournalEntryDTO;
@@ -36,14 +38,12 @@ public class BalanceTool implements PaymentTool {
             posted = ledger.postPayment(new PaymentPostingCmd(order.payOrderNo(), order.tradeNo(), order.payOrderNo(),
                     order.buyerId(), order.merchantId(), order.amount(), escrow));
         } catch (RuntimeException transport) {
-            return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, "SYSTEM_ERROR", transport.toString());
+            return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.toString());
         }
-        if (posted.success()) {
-            return ToolOutcome.success();
-        }
-        if ("SYSTEM_ERROR".equals(posted.code()) || "SERVICE_DEGRADED".equals(posted.code())) {
-            return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, posted.code(), posted.message());
-        }
-        return new ToolOutcome(ToolOutcome.Kind.FAILED, posted.code(), posted.message());
+        return switch (Outcome.of(posted)) {
+            case SUCCEEDED -> ToolOutcome.success();
+            case UNKNOWN -> new ToolOutcome(ToolOutcome.Kind.UNKNOWN, posted.code(), posted.message());
+            case FAILED -> new ToolOutcome(ToolOutcome.Kind.FAILED, posted.code(), posted.message());
+        };
     }
 }

@@ -4,6 +4,7 @@ import io.paysuite.api.channel.ChannelOrderDTO;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.channel.ChargeChannelCmd;
 import io.paysuite.api.common.Result;
+import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.ledger.PaymentPostingCmd;
@@ -11,6 +12,8 @@ import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.pay.order.PayOrder;
+import java.util.EnumSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public class ChannelTool implements PaymentTool {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelTool.class);
+    private static final Set<ErrorCode> REFUSED_BEFORE_SENDING = EnumSet.of(ErrorCode.PARAM_ERROR, ErrorCode.SERVICE_DEGRADED);
 
     private final PayMethod method;
     private final ChannelService channels;
@@ -51,14 +55,12 @@ public class ChannelTool implements PaymentTool {
             answer = channels.charge(new ChargeChannelCmd(order.payOrderNo(), order.tradeNo(), order.merchantId(), method,
                     order.amount(), trade.subject(), trade.timeExpire(), authCode, order.buyerId()));
         } catch (RuntimeException transport) {
-            return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, "SYSTEM_ERROR", transport.toString());
+            return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.toString());
         }
         if (!answer.success()) {
-            if ("SERVICE_DEGRADED".equals(answer.code()) || "PARAM_ERROR".equals(answer.code())) {
-                // nothing was sent to any channel
-                return new ToolOutcome(ToolOutcome.Kind.FAILED, answer.code(), answer.message());
-            }
-            return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, answer.code(), answer.message());
+            return refusedBeforeSending(answer.code())
+                    ? new ToolOutcome(ToolOutcome.Kind.FAILED, answer.code(), answer.message())
+                    : new ToolOutcome(ToolOutcome.Kind.UNKNOWN, answer.code(), answer.message());
         }
         ChannelOrderDTO channelOrder = answer.data();
         return switch (channelOrder.status()) {
@@ -77,7 +79,7 @@ public class ChannelTool implements PaymentTool {
                     order.buyerId(), order.merchantId(), order.amount(), trade.tradeType() == TradeType.GUARANTEE,
                     channelOrder.channel().name()));
         } catch (RuntimeException transport) {
-            return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, "SYSTEM_ERROR", transport.toString());
+            return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.toString());
         }
         if (posted.success()) {
             // the channel that answered, not method.channel(): the gateway may have rerouted the charge
@@ -87,5 +89,15 @@ public class ChannelTool implements PaymentTool {
         log.error("ALARM: pay order {} paid at {} but the ledger answered {} {}; retried by the check", order.payOrderNo(),
                 channelOrder.channel(), posted.code(), posted.message());
         return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, posted.code(), posted.message());
+    }
+
+    /**
+     * The gateway's charge refuses with these before anything reaches a channel: bad input
+     * ({@code PARAM_ERROR}) or no channel may take the payment now ({@code SERVICE_DEGRADED}, which
+     * {@link io.paysuite.api.common.Outcome} in general counts as unknown, but the charge's contract
+     * says nothing was sent). Any other refusal may follow a send: unknown, until the check asks again.
+     */
+    private static boolean refusedBeforeSending(String code) {
+        return REFUSED_BEFORE_SENDING.stream().anyMatch(refusal -> refusal.code().equals(code));
     }
 }

@@ -83,7 +83,7 @@ class PayOrderOpenerTest {
         opener.open(cmd("REQ-000003", 100));
 
         assertThatThrownBy(() -> opener.open(cmd("REQ-000003", 101)))
-                .isInstanceOfSatisfying(PayRefusal.class, e -> assertThat(e.code()).isEqualTo("REQUEST_NO_USED"));
+                .isInstanceOfSatisfying(BizException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REQUEST_NO_USED));
     }
 
     @Test
@@ -98,8 +98,10 @@ class PayOrderOpenerTest {
 
     @Test
     void anUnknownOrMalformedPayOrderNumberIsNotFound() {
-        assertThatThrownBy(() -> finder.get("P2026112210000003000000519")).isInstanceOf(PayRefusal.class);
-        assertThatThrownBy(() -> finder.get("P-nonsense")).isInstanceOf(PayRefusal.class);
+        assertThatThrownBy(() -> finder.get("P2026112210000003000000519"))
+                .isInstanceOfSatisfying(BizException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PAY_ORDER_NOT_FOUND));
+        assertThatThrownBy(() -> finder.get("P-nonsense"))
+                .isInstanceOfSatisfying(BizException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PAY_ORDER_NOT_FOUND));
     }
 
     private void assertParamError(OpenPayOrderCmd cmd, String field) {

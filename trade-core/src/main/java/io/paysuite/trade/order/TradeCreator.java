@@ -74,7 +74,7 @@ public class TradeCreator {
      * a repeat unless this very call claimed the merchant order number (a request that finishes the
      * creation of a crashed first attempt counts as a repeat: the first one may have answered).
      */
-    public Outcome<TradeDTO> createOrRepeat(CreateTradeCmd cmd) {
+    public FirstOrRepeat<TradeDTO> createOrRepeat(CreateTradeCmd cmd) {
         rules.checkShape(cmd);
         String digest = CreateTradeDigest.of(cmd);
         boolean[] claimedHere = {false};
@@ -87,7 +87,7 @@ public class TradeCreator {
         TradeDTO trade = trades.find(entry.tradeNo())
                 .orElseGet(() -> insert(Trade.open(entry.tradeNo(), cmd, entry.createdAt(), props.defaultExpiry())))
                 .toDTO();
-        return new Outcome<>(trade, !claimedHere[0]);
+        return new FirstOrRepeat<>(trade, !claimedHere[0]);
     }
 
     /** The index row for a first request: ours if we inserted it, the earlier one if we lost a race. */

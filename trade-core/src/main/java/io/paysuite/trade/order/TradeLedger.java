@@ -1,15 +1,17 @@
 package io.paysuite.trade.order;
 
+import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.ledger.AccountType;
 import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.LedgerService;
-import java.util.List;
-import io.paysuite.api.ledger.AccountType;
-import io.paysuite.api.ledger.PostingLine;
 import io.paysuite.api.ledger.PostingCmd;
+import io.paysuite.api.ledger.PostingLine;
 import io.paysuite.api.ledger.RefundPostingCmd;
 import io.paysuite.api.ledger.ReleasePostingCmd;
 import io.paysuite.api.money.Money;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,9 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TradeLedger {
 
-    public enum Outcome { POSTED, REFUSED, UNKNOWN }
-
-    /** What a posting came to; {@code code} is the refusal's error code. */
+    /** What a posting came to ({@code SUCCEEDED}: posted, now or by an earlier send); {@code code} is the refusal's error code. */
     public record Posting(Outcome outcome, String code, String message) {
     }
 
@@ -43,7 +43,7 @@ public class TradeLedger {
 
     public Posting release(TradeConfirmer.Finished finished) {
         if (finished.release_minor() == 0) {
-            return new Posting(Outcome.POSTED, null, "nothing held");
+            return new Posting(Outcome.SUCCEEDED, null, "nothing held");
         }
         return call("release " + finished.trade_no(), () -> ledger.postRelease(new ReleasePostingCmd(
                 releaseKey(finished.trade_no()), finished.trade_no(), finished.merchant_id(),
@@ -71,10 +71,12 @@ public class TradeLedger {
         try {
             original = ledger.entryByKey(refundNo);
         } catch (RuntimeException transport) {
-            return new Posting(Outcome.UNKNOWN, "SYSTEM_ERROR", transport.getMessage());
+            return new Posting(Outcome.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.getMessage());
         }
         if (!original.success()) {
-            return "POSTING_NOT_FOUND".equals(original.code()) ? new Posting(Outcome.REFUSED, original.code(), original.message())
+            // only "no such entry" says there is nothing to undo; any other answer leaves it to a repeat
+            return ErrorCode.POSTING_NOT_FOUND.code().equals(original.code())
+                    ? new Posting(Outcome.FAILED, original.code(), original.message())
                     : new Posting(Outcome.UNKNOWN, original.code(), original.message());
         }
         JournalEntryDTO entry = original.data();
@@ -96,16 +98,12 @@ public class TradeLedger {
             result = call.run();
         } catch (RuntimeException transport) {
             log.warn("ledger posting {} outcome unknown: {}", what, transport.toString());
-            return new Posting(Outcome.UNKNOWN, "SYSTEM_ERROR", transport.getMessage());
+            return new Posting(Outcome.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.getMessage());
         }
-        if (result.success()) {
-            return new Posting(Outcome.POSTED, null, null);
-        }
-        // SYSTEM_ERROR and SERVICE_DEGRADED say nothing about whether the entry was written
-        if ("SYSTEM_ERROR".equals(result.code()) || "SERVICE_DEGRADED".equals(result.code())) {
+        Outcome outcome = Outcome.of(result);
+        if (outcome == Outcome.UNKNOWN) {
             log.warn("ledger posting {} outcome unknown: {} {}", what, result.code(), result.message());
-            return new Posting(Outcome.UNKNOWN, result.code(), result.message());
         }
-        return new Posting(Outcome.REFUSED, result.code(), result.message());
+        return outcome == Outcome.SUCCEEDED ? new Posting(outcome, null, null) : new Posting(outcome, result.code(), result.message());
     }
 }

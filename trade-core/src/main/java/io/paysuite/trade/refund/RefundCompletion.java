@@ -4,19 +4,21 @@ import io.paysuite.api.channel.ChannelOrderStatus;
 import io.paysuite.api.channel.ChannelRefundDTO;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.channel.RefundChannelCmd;
+import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
-import io.paysuite.trade.order.Trade;
-import java.util.Set;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.api.refund.RefundStatus;
+import io.paysuite.trade.order.Trade;
 import io.paysuite.trade.order.TradeChanges;
 import io.paysuite.trade.order.TradeLedger;
 import io.paysuite.trade.order.TradeRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,6 +43,14 @@ public class RefundCompletion {
     public static final String REFUND_SUCCEEDED = "REFUND_SUCCEEDED";
     public static final String REFUND_FAILED = "REFUND_FAILED";
     private static final Logger log = LoggerFactory.getLogger(RefundCompletion.class);
+    /**
+     * The gateway's refund refuses with these before anything reaches the channel (its own checks,
+     * and {@code SERVICE_DEGRADED} for a channel it cannot refund through, which in general would be
+     * unknown); any other refusal may follow a send, so the refund waits for a repeat.
+     */
+    private static final Set<ErrorCode> REFUSED_BEFORE_SENDING = EnumSet.of(ErrorCode.PARAM_ERROR,
+            ErrorCode.PAY_ORDER_NOT_FOUND, ErrorCode.REFUND_AMOUNT_EXCEEDED, ErrorCode.SERVICE_DEGRADED,
+            ErrorCode.OUT_REFUND_NO_USED);
 
     private final RefundRepository refunds;
     private final TradeRepository trades;
@@ -70,16 +80,16 @@ public class RefundCompletion {
         String channel = trade.paidMethod() != null && trade.paidMethod().viaChannel() ? trade.paidChannel() : null;
         TradeLedger.Posting posted = ledger.refund(refund.refundNo(), refund.tradeNo(), refund.buyerId(),
                 refund.merchantId(), refund.amount(), refund.paid(), refund.refundedBefore(), refund.escrowHeld(), channel);
-        TradeLedger.Posting posting = channel != null && posted.outcome() == TradeLedger.Outcome.POSTED
+        TradeLedger.Posting posting = channel != null && posted.outcome() == Outcome.SUCCEEDED
                 ? channelLeg(refund, trade) : posted;
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {
             switch (posting.outcome()) {
-                case POSTED -> changes.commit(refund.tradeNo(), REFUND_SUCCEEDED, finished(refund, RefundStatus.SUCCESS, null, at), () -> {
+                case SUCCEEDED -> changes.commit(refund.tradeNo(), REFUND_SUCCEEDED, finished(refund, RefundStatus.SUCCESS, null, at), () -> {
                     moveOrThrow(refund, RefundStatus.SUCCESS, null, at);
                     return null;
                 });
-                case REFUSED -> changes.commit(refund.tradeNo(), REFUND_FAILED, finished(refund, RefundStatus.FAILED, posting.code(), at), () -> {
+                case FAILED -> changes.commit(refund.tradeNo(), REFUND_FAILED, finished(refund, RefundStatus.FAILED, posting.code(), at), () -> {
                     moveOrThrow(refund, RefundStatus.FAILED, posting.code(), at);
                     if (!trades.addRefunded(refund.tradeNo(), -refund.amount().minor(), at)) {
                         throw new IllegalStateException("ALARM: cannot give back refund " + refund.refundNo()
@@ -112,27 +122,27 @@ public class RefundCompletion {
             answer = channels.refund(new RefundChannelCmd(refund.refundNo(), trade.payOrderNo(), refund.amount(), refund.reason()));
         } catch (RuntimeException transport) {
             log.warn("channel refund {} outcome unknown: {}", refund.refundNo(), transport.toString());
-            return new TradeLedger.Posting(TradeLedger.Outcome.UNKNOWN, "SYSTEM_ERROR", transport.getMessage());
+            return new TradeLedger.Posting(Outcome.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.getMessage());
         }
-        boolean refusedBeforeSending = !answer.success() && Set.of("PARAM_ERROR", "PAY_ORDER_NOT_FOUND", "REFUND_AMOUNT_EXCEEDED",
-                "SERVICE_DEGRADED", "OUT_REFUND_NO_USED").contains(answer.code());
+        boolean refusedBeforeSending = !answer.success() && REFUSED_BEFORE_SENDING.stream()
+                .anyMatch(refusal -> refusal.code().equals(answer.code()));
         boolean refusedByChannel = answer.success() && answer.data().status() == ChannelOrderStatus.FAILED;
         if (answer.success() && answer.data().status() == ChannelOrderStatus.SUCCESS) {
-            return new TradeLedger.Posting(TradeLedger.Outcome.POSTED, null, null);
+            return new TradeLedger.Posting(Outcome.SUCCEEDED, null, null);
         }
         if (refusedBeforeSending || refusedByChannel) {
-            String code = refusedByChannel ? "CHANNEL_DECLINED" : answer.code();
+            String code = refusedByChannel ? ErrorCode.CHANNEL_DECLINED.code() : answer.code();
             TradeLedger.Posting undone = ledger.reverseRefund(refund.refundNo(), refund.tradeNo());
-            if (undone.outcome() == TradeLedger.Outcome.POSTED) {
+            if (undone.outcome() == Outcome.SUCCEEDED) {
                 log.warn("channel refused refund {} ({}); its posting is undone", refund.refundNo(),
                         refusedByChannel ? answer.data().rawCode() : answer.message());
-                return new TradeLedger.Posting(TradeLedger.Outcome.REFUSED, code, "the channel refused the refund");
+                return new TradeLedger.Posting(Outcome.FAILED, code, "the channel refused the refund");
             }
             log.error("ALARM: refund {} refused by the channel but its posting is not undone yet ({}); retried",
                     refund.refundNo(), undone.code());
-            return new TradeLedger.Posting(TradeLedger.Outcome.UNKNOWN, undone.code(), undone.message());
+            return new TradeLedger.Posting(Outcome.UNKNOWN, undone.code(), undone.message());
         }
-        return new TradeLedger.Posting(TradeLedger.Outcome.UNKNOWN, answer.success() ? answer.data().rawCode() : answer.code(),
+        return new TradeLedger.Posting(Outcome.UNKNOWN, answer.success() ? answer.data().rawCode() : answer.code(),
                 "the channel has not finished the refund");
     }
 

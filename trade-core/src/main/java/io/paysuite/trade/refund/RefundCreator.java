@@ -12,9 +12,9 @@ import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeByOutTradeNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.trade.order.FirstOrRepeat;
 import io.paysuite.trade.order.RequestDigest;
 import io.paysuite.trade.order.Trade;
-import io.paysuite.trade.order.Outcome;
 import io.paysuite.trade.order.TradeChanges;
 import io.paysuite.trade.order.TradeFinder;
 import io.paysuite.trade.order.TradeRepository;
@@ -61,7 +61,7 @@ public class RefundCreator {
     }
 
     /** The refund, and whether it answers a repeat of an earlier request with the same content. */
-    public Outcome<RefundDTO> refundOrRepeat(CreateRefundCmd cmd) {
+    public FirstOrRepeat<RefundDTO> refundOrRepeat(CreateRefundCmd cmd) {
         RefundRules.check(cmd);
         TradeDTO trade = cmd.tradeNo() != null && !cmd.tradeNo().isBlank()
                 ? finder.get(new TradeByNoQry(cmd.tradeNo(), cmd.merchantId()))
@@ -77,7 +77,7 @@ public class RefundCreator {
         var existing = refunds.find(claim.refundNo());
         if (existing.isPresent()) {
             // a repeat: answer it, finishing it if it is stuck
-            return Outcome.repeat(completion.complete(existing.get().refundNo()));
+            return FirstOrRepeat.repeat(completion.complete(existing.get().refundNo()));
         }
         refuseUnlessRefundable(trade, cmd.refund());
         try {
@@ -94,9 +94,9 @@ public class RefundCreator {
             });
         } catch (DuplicateKeyException concurrentRepeat) {
             // the same request raced us through the claim and inserted first; ours rolled back
-            return Outcome.repeat(completion.complete(claim.refundNo()));
+            return FirstOrRepeat.repeat(completion.complete(claim.refundNo()));
         }
-        return Outcome.fresh(completion.complete(claim.refundNo()));
+        return FirstOrRepeat.first(completion.complete(claim.refundNo()));
     }
 
     private static void refuseUnlessRefundable(TradeDTO trade, Money refund) {

@@ -127,7 +127,7 @@ public class TradeFollowUps implements SmartLifecycle {
         JsonNode body = json.readTree(message.getBody());
         if (TradeConfirmer.TRADE_FINISHED.equals(tag)) {
             TradeConfirmer.Finished finished = json.treeToValue(body, TradeConfirmer.Finished.class);
-            return ledger.release(finished).outcome() != TradeLedger.Outcome.UNKNOWN;
+            return ledger.release(finished).outcome() != io.paysuite.api.common.Outcome.UNKNOWN;
         }
         if (Duration.ofMillis(System.currentTimeMillis() - message.getBornTimestamp()).compareTo(SYNC_GRACE) < 0) {
             return false;

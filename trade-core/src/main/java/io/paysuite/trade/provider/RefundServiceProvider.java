@@ -1,4 +1,4 @@
-package io.paysuite.trade.refund;
+package io.paysuite.trade.provider;
 
 import io.paysuite.api.common.Result;
 import io.paysuite.api.refund.CreateRefundCmd;
@@ -6,10 +6,11 @@ import io.paysuite.api.refund.RefundByNoQry;
 import io.paysuite.api.refund.RefundByOutRefundNoQry;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.api.refund.RefundService;
-import io.paysuite.trade.order.ErrorBoundary;
+import io.paysuite.trade.refund.RefundCreator;
+import io.paysuite.trade.refund.RefundFinder;
 import org.apache.dubbo.config.annotation.DubboService;
 
-/** {@link RefundService} over Dubbo through trade-core's {@link ErrorBoundary}. */
+/** {@link RefundService} over Dubbo; what it throws is answered by the kit's {@code ErrorBoundaryFilter}. */
 @DubboService
 public class RefundServiceProvider implements RefundService {
 
@@ -23,16 +24,16 @@ public class RefundServiceProvider implements RefundService {
 
     @Override
     public Result<RefundDTO> refund(CreateRefundCmd cmd) {
-        return ErrorBoundary.answerOutcome("RefundService.refund", () -> creator.refundOrRepeat(cmd));
+        return creator.refundOrRepeat(cmd).toResult();
     }
 
     @Override
     public Result<RefundDTO> get(RefundByNoQry qry) {
-        return ErrorBoundary.answer("RefundService.get", () -> finder.get(qry));
+        return Result.ok(finder.get(qry));
     }
 
     @Override
     public Result<RefundDTO> getByOutRefundNo(RefundByOutRefundNoQry qry) {
-        return ErrorBoundary.answer("RefundService.getByOutRefundNo", () -> finder.getByOutRefundNo(qry));
+        return Result.ok(finder.getByOutRefundNo(qry));
     }
 }

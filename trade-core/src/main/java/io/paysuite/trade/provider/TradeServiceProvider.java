@@ -1,4 +1,4 @@
-package io.paysuite.trade.order;
+package io.paysuite.trade.provider;
 
 import io.paysuite.api.common.Result;
 import io.paysuite.api.trade.CloseTradeCmd;
@@ -9,12 +9,17 @@ import io.paysuite.api.trade.TradeByOutTradeNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeService;
 import io.paysuite.api.trail.TrailEventDTO;
+import io.paysuite.trade.order.TradeCloser;
+import io.paysuite.trade.order.TradeConfirmer;
+import io.paysuite.trade.order.TradeCreator;
+import io.paysuite.trade.order.TradeFinder;
+import io.paysuite.trade.order.TradeTrail;
 import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /**
- * {@link TradeService} over Dubbo: each call goes to one executor through the
- * {@link ErrorBoundary}.
+ * {@link TradeService} over Dubbo: each call goes to one executor; what it throws is answered by the
+ * kit's {@code ErrorBoundaryFilter}.
  */
 @DubboService
 public class TradeServiceProvider implements TradeService {
@@ -36,31 +41,31 @@ public class TradeServiceProvider implements TradeService {
 
     @Override
     public Result<TradeDTO> confirm(ConfirmTradeCmd cmd) {
-        return ErrorBoundary.answer("TradeService.confirm", () -> confirmer.confirm(cmd));
+        return Result.ok(confirmer.confirm(cmd));
     }
 
     @Override
     public Result<TradeDTO> create(CreateTradeCmd cmd) {
-        return ErrorBoundary.answerOutcome("TradeService.create", () -> creator.createOrRepeat(cmd));
+        return creator.createOrRepeat(cmd).toResult();
     }
 
     @Override
     public Result<TradeDTO> close(CloseTradeCmd cmd) {
-        return ErrorBoundary.answer("TradeService.close", () -> closer.close(cmd));
+        return Result.ok(closer.close(cmd));
     }
 
     @Override
     public Result<TradeDTO> get(TradeByNoQry qry) {
-        return ErrorBoundary.answer("TradeService.get", () -> finder.get(qry));
+        return Result.ok(finder.get(qry));
     }
 
     @Override
     public Result<TradeDTO> getByOutTradeNo(TradeByOutTradeNoQry qry) {
-        return ErrorBoundary.answer("TradeService.getByOutTradeNo", () -> finder.getByOutTradeNo(qry));
+        return Result.ok(finder.getByOutTradeNo(qry));
     }
 
     @Override
     public Result<List<TrailEventDTO>> trail(String tradeNo) {
-        return ErrorBoundary.answer("TradeService.trail", () -> trail.trail(tradeNo));
+        return Result.ok(trail.trail(tradeNo));
     }
 }

@@ -1,13 +1,14 @@
-package io.paysuite.trade.order;
+package io.paysuite.trade.provider;
 
 import io.paysuite.api.common.Result;
 import io.paysuite.api.trade.AbandonPayCmd;
 import io.paysuite.api.trade.BeginPayCmd;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradePaymentService;
+import io.paysuite.trade.order.TradePayments;
 import org.apache.dubbo.config.annotation.DubboService;
 
-/** {@link TradePaymentService} over Dubbo; errors through the {@link ErrorBoundary}. */
+/** {@link TradePaymentService} over Dubbo; what it throws is answered by the kit's {@code ErrorBoundaryFilter}. */
 @DubboService
 public class TradePaymentServiceProvider implements TradePaymentService {
 
@@ -19,11 +20,11 @@ public class TradePaymentServiceProvider implements TradePaymentService {
 
     @Override
     public Result<TradeDTO> beginPay(BeginPayCmd cmd) {
-        return ErrorBoundary.answer("TradePaymentService.beginPay", () -> payments.beginPay(cmd));
+        return Result.ok(payments.beginPay(cmd));
     }
 
     @Override
     public Result<TradeDTO> abandonPay(AbandonPayCmd cmd) {
-        return ErrorBoundary.answer("TradePaymentService.abandonPay", () -> payments.abandonPay(cmd));
+        return Result.ok(payments.abandonPay(cmd));
     }
 }
