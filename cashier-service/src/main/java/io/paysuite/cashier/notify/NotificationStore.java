@@ -2,12 +2,12 @@ package io.paysuite.cashier.notify;
 
 import io.paysuite.cashier.notify.NotificationMapper.AttemptDO;
 import io.paysuite.cashier.notify.NotificationMapper.NotificationDO;
+import io.paysuite.kit.jdbc.DuplicateKey;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,13 +43,9 @@ public class NotificationStore {
 
     /** Stores a new notification; false when its event was stored before (a redelivered event). */
     public boolean insert(Notification n) {
-        try {
-            mapper.insert(new NotificationDO(n.eventId(), n.merchantId(), n.tradeNo(), n.eventType(), n.notifyUrl(), n.body(),
-                    n.status().name(), n.attempts(), utc(n.nextAttemptAt()), utc(n.createdAt()), utc(n.deliveredAt())));
-            return true;
-        } catch (DuplicateKeyException stored) {
-            return false;
-        }
+        return DuplicateKey.inserted(() -> mapper.insert(new NotificationDO(n.eventId(), n.merchantId(), n.tradeNo(),
+                n.eventType(), n.notifyUrl(), n.body(), n.status().name(), n.attempts(), utc(n.nextAttemptAt()),
+                utc(n.createdAt()), utc(n.deliveredAt()))));
     }
 
     public Optional<Notification> find(String eventId) {

@@ -6,8 +6,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * The one implementation of {@link ServiceProbe}; each service wraps it in its own
- * {@code @DubboService(group = "<service>")} so the probe logic is written once.
+ * The one implementation of {@link ServiceProbe}; the service kit exports it for every service
+ * under the Dubbo group named after the service, so the probe logic is written once.
  */
 public final class ProbeResponder implements ServiceProbe {
 

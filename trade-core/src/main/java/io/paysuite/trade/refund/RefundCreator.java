@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,16 +86,25 @@ public class RefundCreator {
                 if (!trades.addRefunded(trade.tradeNo(), cmd.refund().minor(), now)) {
                     throw exceeded(locked.toDTO(), cmd.refund());
                 }
-                refunds.insert(new RefundOrder(claim.refundNo(), trade.tradeNo(), cmd.merchantId(), cmd.outRefundNo(),
+                if (!refunds.insert(new RefundOrder(claim.refundNo(), trade.tradeNo(), cmd.merchantId(), cmd.outRefundNo(),
                         RefundStatus.PROCESSING, cmd.refund(), locked.paidAmount(), locked.refundedAmount(),
-                        locked.escrowHeld(), locked.paidBy(), cmd.reason(), null, now, now, null));
+                        locked.escrowHeld(), locked.paidBy(), cmd.reason(), null, now, now, null))) {
+                    throw new RacedRepeat(); // rolls back the amount reserved above
+                }
                 return null;
             });
-        } catch (DuplicateKeyException concurrentRepeat) {
+        } catch (RacedRepeat concurrentRepeat) {
             // the same request raced us through the claim and inserted first; ours rolled back
             return FirstOrRepeat.repeat(completion.complete(claim.refundNo()));
         }
         return FirstOrRepeat.first(completion.complete(claim.refundNo()));
+    }
+
+    /** A concurrent repeat of this request inserted the refund first. */
+    private static final class RacedRepeat extends RuntimeException {
+        RacedRepeat() {
+            super(null, null, false, false);
+        }
     }
 
     private static void refuseUnlessRefundable(TradeDTO trade, Money refund) {

@@ -7,8 +7,12 @@ import java.util.Optional;
 /** Refund orders and the merchant refund number index; implemented in {@code infra.refund}. */
 public interface RefundRepository {
 
-    /** Inserts into the table the refund number routes to (its trade's shard); throws on a duplicate. */
-    void insert(RefundOrder refund);
+    /**
+     * Inserts into the table the refund number routes to (its trade's shard).
+     *
+     * @return false when a refund with this number is there already (nothing written)
+     */
+    boolean insert(RefundOrder refund);
 
     Optional<RefundOrder> find(String refundNo);
 

@@ -10,6 +10,7 @@ import io.paysuite.api.ledger.AccountRef;
 import io.paysuite.api.ledger.AccountType;
 import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.PostingLine;
+import io.paysuite.kit.jdbc.DuplicateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;

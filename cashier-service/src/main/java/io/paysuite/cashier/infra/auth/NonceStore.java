@@ -4,12 +4,12 @@ import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.cashier.api.auth.Nonces;
 import io.paysuite.cashier.api.auth.OpenApiProperties;
+import io.paysuite.kit.jdbc.DuplicateKey;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -38,18 +38,13 @@ public class NonceStore implements Nonces {
     public void claim(String appId, String nonce) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
         LocalDateTime expires = now.plus(properties.nonceTtl());
-        try {
-            mapper.insert(appId, nonce, expires);
-        } catch (DuplicateKeyException used) {
-            // a row the purge has not reached yet may have expired: then the nonce is free again
-            if (mapper.deleteExpired(appId, nonce, now) == 0) {
-                throw new BizException(ErrorCode.NONCE_REUSED, "nonce_str was already used");
-            }
-            try {
-                mapper.insert(appId, nonce, expires);
-            } catch (DuplicateKeyException raced) {
-                throw new BizException(ErrorCode.NONCE_REUSED, "nonce_str was already used");
-            }
+        if (DuplicateKey.inserted(() -> mapper.insert(appId, nonce, expires))) {
+            return;
+        }
+        // a row the purge has not reached yet may have expired: then the nonce is free again
+        if (mapper.deleteExpired(appId, nonce, now) == 0
+                || !DuplicateKey.inserted(() -> mapper.insert(appId, nonce, expires))) {
+            throw new BizException(ErrorCode.NONCE_REUSED, "nonce_str was already used");
         }
     }
 

@@ -4,12 +4,12 @@ import static io.paysuite.member.infra.DbTime.instant;
 import static io.paysuite.member.infra.DbTime.utc;
 
 import io.paysuite.api.member.RealNameStatus;
+import io.paysuite.kit.jdbc.DuplicateKey;
 import io.paysuite.member.buyer.Buyer;
 import io.paysuite.member.buyer.BuyerRepository;
 import io.paysuite.member.buyer.NewBuyer;
 import io.paysuite.member.buyer.PayPasswordLockout;
 import io.paysuite.member.buyer.PayPasswordState;
-import io.paysuite.member.infra.DuplicateKey;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;

@@ -5,10 +5,10 @@ import static io.paysuite.member.infra.DbTime.utc;
 
 import io.paysuite.api.member.CardStatus;
 import io.paysuite.api.member.CardType;
+import io.paysuite.kit.jdbc.DuplicateKey;
 import io.paysuite.member.card.BoundCard;
 import io.paysuite.member.card.BoundCardRepository;
 import io.paysuite.member.card.NewCard;
-import io.paysuite.member.infra.DuplicateKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

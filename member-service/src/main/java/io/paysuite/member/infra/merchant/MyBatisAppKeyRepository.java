@@ -3,7 +3,7 @@ package io.paysuite.member.infra.merchant;
 import static io.paysuite.member.infra.DbTime.instant;
 import static io.paysuite.member.infra.DbTime.utc;
 
-import io.paysuite.member.infra.DuplicateKey;
+import io.paysuite.kit.jdbc.DuplicateKey;
 import io.paysuite.member.merchant.AppKey;
 import io.paysuite.member.merchant.AppKeyRepository;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import static io.paysuite.member.infra.DbTime.instant;
 import static io.paysuite.member.infra.DbTime.utc;
 
 import io.paysuite.api.member.RealNameStatus;
-import io.paysuite.member.infra.DuplicateKey;
+import io.paysuite.kit.jdbc.DuplicateKey;
 import io.paysuite.member.merchant.Merchant;
 import io.paysuite.member.merchant.MerchantRepository;
 import io.paysuite.member.merchant.NewMerchant;

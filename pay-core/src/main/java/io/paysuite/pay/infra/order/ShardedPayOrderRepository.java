@@ -3,6 +3,7 @@ package io.paysuite.pay.infra.order;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderStatus;
+import io.paysuite.kit.jdbc.DuplicateKey;
 import io.paysuite.pay.order.PayOrder;
 import io.paysuite.pay.order.PayOrderTransitions;
 import io.paysuite.pay.order.PayOrderRepository;

@@ -8,7 +8,7 @@ import org.apache.ibatis.annotations.Select;
 /**
  * {@code trade_event}, database-sharded by the gene in {@code event_id} or {@code trade_no} (an
  * event id carries its trade's gene; both are sharding columns of the table, see
- * ShardingDataSourceConfig): every statement names one of them, so ShardingSphere routes it to
+ * ShardingConfig): every statement names one of them, so ShardingSphere routes it to
  * exactly one physical database.
  */
 @Mapper

@@ -3,6 +3,7 @@ package io.paysuite.trade.infra.order;
 import static io.paysuite.trade.infra.order.ShardedTradeRepository.instant;
 import static io.paysuite.trade.infra.order.ShardedTradeRepository.utc;
 
+import io.paysuite.kit.jdbc.DuplicateKey;
 import io.paysuite.trade.order.MerchantOrderEntry;
 import io.paysuite.trade.order.MerchantOrderIndex;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
+import io.paysuite.kit.jdbc.DuplicateKey;
 import io.paysuite.trade.order.Trade;
 import io.paysuite.trade.order.TradeRepository;
 import io.paysuite.trade.order.TradeTransitions;

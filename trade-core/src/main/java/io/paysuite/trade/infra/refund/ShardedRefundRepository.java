@@ -5,14 +5,13 @@ import static io.paysuite.trade.infra.order.ShardedTradeRepository.utc;
 
 import io.paysuite.api.money.Money;
 import io.paysuite.api.refund.RefundStatus;
-import io.paysuite.trade.infra.order.DuplicateKey;
+import io.paysuite.kit.jdbc.DuplicateKey;
 import io.paysuite.trade.refund.RefundOrder;
 import io.paysuite.trade.refund.RefundRepository;
 import io.paysuite.trade.refund.RefundTransitions;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 
 /** {@link RefundRepository} over the sharded refund tables through MyBatis. */
@@ -26,7 +25,7 @@ public class ShardedRefundRepository implements RefundRepository {
     }
 
     @Override
-    public void insert(RefundOrder r) {
+    public boolean insert(RefundOrder r) {
         RefundDO row = new RefundDO();
         row.refundNo = r.refundNo();
         row.tradeNo = r.tradeNo();
@@ -44,14 +43,7 @@ public class ShardedRefundRepository implements RefundRepository {
         row.createdAt = utc(r.createdAt());
         row.updatedAt = utc(r.updatedAt());
         row.succeededAt = utc(r.succeededAt());
-        try {
-            mapper.insert(row);
-        } catch (DataAccessException failure) {
-            if (DuplicateKey.isCause(failure)) {
-                throw new DuplicateKeyException("refund " + r.refundNo() + " exists", failure);
-            }
-            throw failure;
-        }
+        return DuplicateKey.inserted(() -> mapper.insert(row));
     }
 
     @Override

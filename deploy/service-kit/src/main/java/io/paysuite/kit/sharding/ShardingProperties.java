@@ -1,4 +1,4 @@
-package io.paysuite.trade.config;
+package io.paysuite.kit.sharding;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The physical databases behind the sharded trade tables. {@code urls[i]} is physical database
+ * The physical databases behind a service's sharded tables. {@code urls[i]} is physical database
  * {@code ds_i}; the order of the list is part of the placement rule (see
- * {@link io.paysuite.trade.infra.sharding.GeneShardingAlgorithm}) and must never be reordered.
+ * {@link GeneShardingAlgorithm}) and must never be reordered.
  *
  * @param urls              JDBC URLs of the physical databases, {@code ds_0} first
  * @param username          user for every physical database

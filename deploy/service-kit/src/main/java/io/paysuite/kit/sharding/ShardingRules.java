@@ -1,4 +1,4 @@
-package io.paysuite.pay.infra.sharding;
+package io.paysuite.kit.sharding;
 
 import java.util.ArrayList;
 import java.util.List;

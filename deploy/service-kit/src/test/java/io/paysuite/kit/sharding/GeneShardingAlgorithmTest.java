@@ -1,4 +1,4 @@
-package io.paysuite.trade.infra.sharding;
+package io.paysuite.kit.sharding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +20,7 @@ class GeneShardingAlgorithmTest {
 
     static final List<String> DATABASES = List.of("ds_0", "ds_1");
     static final List<String> TABLES = List.of("trade_order_0", "trade_order_1", "trade_order_2", "trade_order_3");
+    static final List<String> PAY_TABLES = List.of("pay_order_0", "pay_order_1", "pay_order_2", "pay_order_3");
     static final OrderNo ORDER_NO = new OrderNo(Clock.systemUTC(), 1);
 
     final GeneShardingAlgorithm database = algorithm("DATABASE");
@@ -40,6 +41,19 @@ class GeneShardingAlgorithmTest {
 
             assertThat(route(database, DATABASES, values)).containsExactly("ds_" + ShardGene.database(gene, 2));
             assertThat(route(table, TABLES, values)).containsExactly("trade_order_" + ShardGene.table(gene, 2, 4));
+        }
+    }
+
+    @Test
+    void aPayOrderAndItsTradeRouteToTheSameTableForEveryGene() {
+        for (int gene = 0; gene < ShardGene.GENES; gene++) {
+            Map<String, Collection<Comparable<?>>> byPayOrder = Map.of("pay_order_no", List.of(ORDER_NO.next(OrderNo.Kind.PAY, gene)));
+            Map<String, Collection<Comparable<?>>> byTrade = Map.of("trade_no", List.of(ORDER_NO.next(OrderNo.Kind.TRADE, gene)));
+
+            assertThat(route(database, DATABASES, byPayOrder)).containsExactly("ds_" + ShardGene.database(gene, 2))
+                    .isEqualTo(route(database, DATABASES, byTrade));
+            assertThat(route(table, PAY_TABLES, byPayOrder)).containsExactly("pay_order_" + ShardGene.table(gene, 2, 4))
+                    .isEqualTo(route(table, PAY_TABLES, byTrade));
         }
     }
 

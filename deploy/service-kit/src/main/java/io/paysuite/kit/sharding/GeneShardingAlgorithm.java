@@ -1,4 +1,4 @@
-package io.paysuite.pay.infra.sharding;
+package io.paysuite.kit.sharding;
 
 import io.paysuite.api.ids.ShardGene;
 import java.util.Collection;
@@ -14,6 +14,8 @@ import org.apache.shardingsphere.sharding.api.sharding.complex.ComplexKeysShardi
 
 /**
  * Routes a row by its shard gene (ShardingSphere {@code CLASS_BASED}, strategy {@code COMPLEX}).
+ * {@code CLASS_BASED} names this class in the rule itself ({@link ShardingRules}), so no SPI
+ * registration is needed and the rule cannot drift from the class.
  *
  * <h2>Where a row goes</h2>
  * With {@code D} physical databases ({@code paysuite.sharding.urls}, {@code D = 2} locally) and
@@ -54,9 +56,6 @@ import org.apache.shardingsphere.sharding.api.sharding.complex.ComplexKeysShardi
  * with only range conditions on sharding columns is routed to every target (admin queries only);
  * ShardingSphere routes a statement without any sharding condition to every target without
  * calling this class.
- *
- * <p>trade-core and pay-core each hold a copy of this class (no shared infrastructure module yet);
- * keep them identical apart from the package.
  *
  * <p>Props: {@code target} ({@code DATABASE} or {@code TABLE}), {@code databases} (D),
  * {@code tables} (T, only for {@code TABLE}).

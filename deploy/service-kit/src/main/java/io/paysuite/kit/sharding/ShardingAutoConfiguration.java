@@ -1,0 +1,87 @@
+package io.paysuite.kit.sharding;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFactory;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * The only {@link DataSource} of a sharded service (trade-core, pay-core): ShardingSphere-JDBC
+ * over one Hikari pool per physical database. Before ShardingSphere starts (it reads the tables'
+ * metadata), the versioned migrations in {@code classpath:db/migration/shard} are applied to EVERY
+ * physical database, so all shards always have the same schema version; start-up fails if one of
+ * them cannot migrate.
+ *
+ * <p>ShardingSphere-JDBC rather than a proxy: routing stays inside the service's process, with no
+ * extra hop or server to run. Switched on by ShardingSphere on the classpath and
+ * {@code paysuite.sharding.urls} being set; the service's {@link ShardedTables} bean names its
+ * logic tables. Ordered before Spring Boot's data source so that one backs off.
+ *
+ * <p>Logic tables and where their rows go: see {@link GeneShardingAlgorithm}.
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(name = {
+        "org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFactory",
+        "com.zaxxer.hikari.HikariDataSource",
+        "org.flywaydb.core.Flyway"})
+@Conditional(OnShardingUrls.class)
+@EnableConfigurationProperties(ShardingProperties.class)
+public class ShardingAutoConfiguration {
+
+    static final String MIGRATIONS = "classpath:db/migration/shard";
+
+    private static final Logger log = LoggerFactory.getLogger(ShardingAutoConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(ShardingProperties props, ShardedTables tables) throws SQLException, IOException {
+        Map<String, DataSource> physical = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < props.databases(); i++) {
+                String name = ShardingRules.dataSourceName(i);
+                HikariDataSource pool = pool(tables.poolPrefix() + "-" + name, props.urls().get(i), props);
+                physical.put(name, pool);
+                migrate(name, pool);
+            }
+            String yaml = tables.rules(props.databases(), props.tablesPerDatabase()).toYaml(props.sqlShow());
+            return YamlShardingSphereDataSourceFactory.createDataSource(physical, yaml.getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException | SQLException | IOException startFailed) {
+            physical.values().forEach(ds -> ((HikariDataSource) ds).close());
+            throw startFailed;
+        }
+    }
+
+    private static HikariDataSource pool(String poolName, String url, ShardingProperties props) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setJdbcUrl(url);
+        config.setUsername(props.username());
+        config.setPassword(props.password());
+        config.setMaximumPoolSize(props.poolSize());
+        return new HikariDataSource(config);
+    }
+
+    private static void migrate(String name, DataSource physical) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(physical)
+                .locations(MIGRATIONS)
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
+        var current = flyway.info().current();
+        log.info("flyway {}: {} migration(s) applied, schema version now {}", name, applied,
+                current == null ? "none" : current.getVersion());
+    }
+}

@@ -1,0 +1,43 @@
+package io.paysuite.kit.sharding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.UnsatisfiedDependencyException;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class ShardingAutoConfigurationTest {
+
+    final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ShardingAutoConfiguration.class));
+
+    @Test
+    void aServiceWithoutShardingUrlsKeepsItsOwnDataSource() {
+        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ShardingProperties.class));
+    }
+
+    @Test
+    void urlsGivenOneByOneAsTheLauncherDoesSwitchItOn() {
+        runner.withPropertyValues("paysuite.sharding.urls[0]=jdbc:mysql://127.0.0.1:1/paysuite_trade_0")
+                .run(context -> assertThat(context).getFailure()
+                        .isInstanceOf(UnsatisfiedDependencyException.class)
+                        .hasMessageContaining(ShardedTables.class.getName()));
+    }
+
+    @Test
+    void urlsGivenAsOneCommaSeparatedValueSwitchItOn() {
+        runner.withPropertyValues("paysuite.sharding.urls=jdbc:mysql://h/paysuite_pay_0,jdbc:mysql://h/paysuite_pay_1")
+                .run(context -> assertThat(context).getFailure().hasMessageContaining(ShardedTables.class.getName()));
+    }
+
+    @Test
+    void theRulesNameEveryDeclaredTableAndTheAlgorithmClass() {
+        String yaml = new ShardedTables("pay", rules -> rules.databaseAndTableSharded("pay_order", "pay_order_no,trade_no"))
+                .rules(2, 4).toYaml(false);
+
+        assertThat(yaml).contains("pay_order:", "actualDataNodes: ds_${0..1}.pay_order_${0..3}",
+                "shardingColumns: pay_order_no,trade_no", "algorithmClassName: " + GeneShardingAlgorithm.class.getName(),
+                "sql-show: false");
+    }
+}

@@ -1,0 +1,19 @@
+package io.paysuite.pay.config;
+
+import io.paysuite.kit.sharding.ShardedTables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * pay-core's sharded tables; the data source over them is the kit's
+ * ({@link io.paysuite.kit.sharding.ShardingAutoConfiguration}), configured by {@code paysuite.sharding}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ShardingConfig {
+
+    @Bean
+    ShardedTables payTables() {
+        return new ShardedTables("pay", rules -> rules
+                .databaseAndTableSharded("pay_order", "pay_order_no,trade_no"));
+    }
+}
