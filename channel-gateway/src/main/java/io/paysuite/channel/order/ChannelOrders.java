@@ -440,7 +440,7 @@ public class ChannelOrders {
         }
         ChannelOrder current = order;
         for (int attempt = 0; attempt < 3 && !current.status().isFinal(); attempt++) {
-            if (!ChannelOrderTransitions.allowed(current.status(), claimed)) {
+            if (!ChannelOrderTransitions.TABLE.allows(current.status(), claimed)) {
                 break;
             }
             if (orders.transition(current.channelOrderNo(), current.status(), claimed, null, answer.channelTradeNo(),

@@ -389,6 +389,7 @@ class ChannelOrdersTest {
         @Override
         public synchronized boolean transition(String no, ChannelOrderStatus from, ChannelOrderStatus to, String codeUrl,
                                                String channelTradeNo, String rawCode, String finalSource, Instant at) {
+            ChannelOrderTransitions.TABLE.require(from, to);
             ChannelOrder o = byNo.get(no);
             if (o == null || o.status() != from) {
                 return false;

@@ -1,7 +1,7 @@
 package io.paysuite.trade.refund;
 
-import io.paysuite.api.channel.ChannelOrderStatus;
 import io.paysuite.api.channel.ChannelRefundDTO;
+import io.paysuite.api.channel.ChannelRefundStatus;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.channel.RefundChannelCmd;
 import io.paysuite.api.common.Result;
@@ -116,8 +116,8 @@ public class RefundCompletion {
         }
         boolean refusedBeforeSending = !answer.success() && Set.of("PARAM_ERROR", "PAY_ORDER_NOT_FOUND", "REFUND_AMOUNT_EXCEEDED",
                 "SERVICE_DEGRADED", "OUT_REFUND_NO_USED").contains(answer.code());
-        boolean refusedByChannel = answer.success() && answer.data().status() == ChannelOrderStatus.FAILED;
-        if (answer.success() && answer.data().status() == ChannelOrderStatus.SUCCESS) {
+        boolean refusedByChannel = answer.success() && answer.data().status() == ChannelRefundStatus.FAILED;
+        if (answer.success() && answer.data().status() == ChannelRefundStatus.SUCCESS) {
             return new TradeLedger.Posting(TradeLedger.Outcome.POSTED, null, null);
         }
         if (refusedBeforeSending || refusedByChannel) {
