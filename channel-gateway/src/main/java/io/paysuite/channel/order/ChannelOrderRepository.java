@@ -25,6 +25,11 @@ public interface ChannelOrderRepository {
 
     Optional<ChannelOrder> find(String channelOrderNo);
 
+    /** The order as it is stored now (after a compare-and-set, whoever won it). */
+    default ChannelOrder reread(ChannelOrder order) {
+        return find(order.channelOrderNo()).orElseThrow();
+    }
+
     /**
      * {@code from → to}, keeping what the answer told (code url, channel trade number) when given.
      *
