@@ -2,8 +2,6 @@ package io.paysuite.channel.unionpay;
 
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.channel.reconcile.BillSource;
-import io.paysuite.channel.reconcile.UnionPayBillSource;
-import io.paysuite.channel.reconcile.UnionPayBillUrlSource;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
