@@ -10,6 +10,6 @@ public enum Outcome {
     FAILURE,
     PENDING,
     UNKNOWN,
-    /** The channel does not know the order (yet): not failure, see {@code ChannelOrders}. */
+    /** The channel does not know the order (yet): not failure, see {@code QrFollowUps}. */
     NOT_FOUND
 }

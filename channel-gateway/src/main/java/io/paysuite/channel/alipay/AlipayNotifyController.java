@@ -4,7 +4,7 @@ import com.alipay.api.AlipayApiException;
 import com.alipay.api.internal.util.AlipaySignature;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
-import io.paysuite.channel.order.ChannelOrders;
+import io.paysuite.channel.charge.ChannelNotifications;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Alipay's asynchronous trade notifications ({@code trade_status_sync}). The signature is checked
  * with the SDK's {@code AlipaySignature.rsaCheckV1} against Alipay's public key and the app id
- * must be ours; then the notification is one more answer for {@link ChannelOrders} to arbitrate
+ * must be ours; then the notification is one more answer for {@link ChannelNotifications} to arbitrate
  * — its amount is checked there, never trusted. Answering anything but {@code success} makes
  * Alipay resend (4m, 10m, 10m, 1h, 2h, 6h, 15h), which is what we want when we could not record it.
  */
@@ -29,12 +29,12 @@ public class AlipayNotifyController {
 
     private static final Logger log = LoggerFactory.getLogger(AlipayNotifyController.class);
 
-    private final ChannelOrders orders;
+    private final ChannelNotifications notifications;
     private final AlipayProperties properties;
     private final String platformPublicKey;
 
-    public AlipayNotifyController(ChannelOrders orders, AlipayProperties properties) {
-        this.orders = orders;
+    public AlipayNotifyController(ChannelNotifications notifications, AlipayProperties properties) {
+        this.notifications = notifications;
         this.properties = properties;
         this.platformPublicKey = AlipayClientFactory.pemBody(properties.platformPublicKey());
     }
@@ -56,7 +56,7 @@ public class AlipayNotifyController {
         Outcome outcome = AlipayCodes.ofNotification(form.get("trade_status"));
         if (outcome == Outcome.SUCCESS || outcome == Outcome.FAILURE) {
             try {
-                orders.notified(form.get("out_trade_no"), new ChannelCall(outcome, form.get("trade_status"), "notification "
+                notifications.notified(form.get("out_trade_no"), new ChannelCall(outcome, form.get("trade_status"), "notification "
                         + form.get("notify_id"), form.get("trade_no"), null,
                         outcome == Outcome.SUCCESS ? AlipayAmounts.fen(form.get("total_amount")) : null));
             } catch (RuntimeException notRecorded) {

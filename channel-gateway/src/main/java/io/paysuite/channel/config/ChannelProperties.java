@@ -1,26 +1,19 @@
 package io.paysuite.channel.config;
 
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * channel-gateway's own settings: {@code paysuite.channel.*}.
+ * channel-gateway's messaging settings: {@code paysuite.channel.*}. How open orders are followed up
+ * (close grace, payment-code polling and reversal) is {@code charge.FollowUpProperties}, under the same prefix.
  *
- * @param namesrv     RocketMQ name server
- * @param resultTopic topic on which a finished channel order is announced to pay-core
- * @param closeGrace  how long after a QR order's expiry the gateway waits before closing it at
- *                    the channel (clock skew between us and the channel)
- * @param followUpTopic    delayed "look at this channel order again" messages
- * @param codePollEvery    payment code: the gap between queries while the buyer confirms
- * @param codeReverseAfter payment code: an order unpaid this long after the charge is reversed
+ * @param namesrv       RocketMQ name server
+ * @param resultTopic   topic on which a finished channel order is announced to pay-core
+ * @param followUpTopic delayed "look at this channel order again" messages
  */
 @ConfigurationProperties("paysuite.channel")
 public record ChannelProperties(
         @DefaultValue("127.0.0.1:19876") String namesrv,
         @DefaultValue("PAYSUITE_CHANNEL_EVENT") String resultTopic,
-        @DefaultValue("60s") Duration closeGrace,
-        @DefaultValue("PAYSUITE_CHANNEL_FOLLOWUP") String followUpTopic,
-        @DefaultValue("5s") Duration codePollEvery,
-        @DefaultValue("30s") Duration codeReverseAfter) {
+        @DefaultValue("PAYSUITE_CHANNEL_FOLLOWUP") String followUpTopic) {
 }

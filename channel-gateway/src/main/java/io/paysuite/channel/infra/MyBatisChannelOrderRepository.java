@@ -1,15 +1,17 @@
 package io.paysuite.channel.infra;
 
+import static io.paysuite.channel.infra.UtcColumns.instant;
+import static io.paysuite.channel.infra.UtcColumns.utc;
+
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.channel.ChannelOrderStatus;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.order.ChannelOrderRepository;
+import io.paysuite.channel.order.ChannelOrderTransitions;
 import io.paysuite.channel.reconcile.SucceededOrders;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
@@ -60,6 +62,7 @@ public class MyBatisChannelOrderRepository implements ChannelOrderRepository, Su
     @Override
     public boolean transition(String channelOrderNo, ChannelOrderStatus from, ChannelOrderStatus to, String codeUrl,
                               String channelTradeNo, String rawCode, String finalSource, Instant at) {
+        ChannelOrderTransitions.TABLE.require(from, to);
         return mapper.transition(channelOrderNo, from.name(), to.name(), codeUrl, channelTradeNo, rawCode, finalSource, utc(at)) == 1;
     }
 
@@ -80,13 +83,5 @@ public class MyBatisChannelOrderRepository implements ChannelOrderRepository, Su
                 PayMethod.valueOf(r.method()), Money.of(r.amountMinor(), r.currency()), r.subject(),
                 ChannelOrderStatus.valueOf(r.status()), r.codeUrl(), r.channelTradeNo(), r.rawCode(), r.finalSource(),
                 instant(r.expiresAt()), instant(r.createdAt()), instant(r.finishedAt()), r.attempt(), r.reroutedTo());
-    }
-
-    private static LocalDateTime utc(Instant at) {
-        return at == null ? null : LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(LocalDateTime at) {
-        return at == null ? null : at.toInstant(ZoneOffset.UTC);
     }
 }

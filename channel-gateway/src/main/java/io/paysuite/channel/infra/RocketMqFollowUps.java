@@ -1,7 +1,7 @@
 package io.paysuite.channel.infra;
 
 import io.paysuite.channel.config.ChannelProperties;
-import io.paysuite.channel.order.ChannelOrders;
+import io.paysuite.channel.charge.ChannelCharges;
 import io.paysuite.channel.order.FollowUps;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,12 +33,12 @@ public class RocketMqFollowUps implements FollowUps, SmartLifecycle {
     private static final String ATTEMPT = "attempt";
 
     private final ChannelProperties properties;
-    private final ChannelOrders orders;
+    private final ChannelCharges orders;
     private final DefaultMQProducer producer = new DefaultMQProducer("paysuite-channel-followup-timer");
     private final DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("paysuite-channel-followup");
     private volatile boolean running;
 
-    public RocketMqFollowUps(ChannelProperties properties, @Lazy ChannelOrders orders) throws MQClientException {
+    public RocketMqFollowUps(ChannelProperties properties, @Lazy ChannelCharges orders) throws MQClientException {
         this.properties = properties;
         this.orders = orders;
         producer.setNamesrvAddr(properties.namesrv());

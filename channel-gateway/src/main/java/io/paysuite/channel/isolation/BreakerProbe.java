@@ -1,7 +1,12 @@
 package io.paysuite.channel.isolation;
 
 import io.paysuite.api.channel.ChannelCode;
-import io.paysuite.channel.order.ChannelOrders;
+import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.money.Money;
+import io.paysuite.channel.adapter.ChannelAdapter;
+import io.paysuite.channel.adapter.ChannelAdapters;
+import io.paysuite.channel.adapter.Outcome;
+import io.paysuite.channel.order.ChannelOrder;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,28 +28,47 @@ public class BreakerProbe implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(BreakerProbe.class);
 
     private final BreakerBoard board;
-    private final ChannelOrders orders;
+    private final ChannelAdapters adapters;
+    private final ChannelGuard guard;
     private final IsolationProperties properties;
     private ScheduledExecutorService timer;
 
-    public BreakerProbe(BreakerBoard board, @Lazy ChannelOrders orders, IsolationProperties properties) {
+    public BreakerProbe(BreakerBoard board, ChannelAdapters adapters, ChannelGuard guard, IsolationProperties properties) {
         this.board = board;
-        this.orders = orders;
+        this.adapters = adapters;
+        this.guard = guard;
         this.properties = properties;
     }
 
     void probeDue() {
-        for (ChannelCode channel : orders.channels()) {
+        for (ChannelCode channel : adapters.channels()) {
             Instant opened = board.openedAt(channel);
             if (board.open(channel) && opened != null && !board.now().isBefore(opened.plus(properties.openFor()))) {
                 try {
-                    boolean answered = orders.probe(channel);
+                    boolean answered = probe(channel);
                     log.info("half-open probe of {}: {} → breaker {}", channel, answered ? "answered" : "no answer", board.state(channel));
                 } catch (RuntimeException e) {
                     log.warn("probe of {} failed: {}", channel, e.toString());
                 }
             }
         }
+    }
+
+    /**
+     * A query of an order that never existed, through the same guard as every call to the channel. Any
+     * answer from the channel (here: "not found") is health; a timeout keeps the breaker open.
+     *
+     * @return whether the channel answered
+     */
+    boolean probe(ChannelCode channel) {
+        ChannelAdapter adapter = adapters.anyOf(channel).orElse(null);
+        if (adapter == null) {
+            return false;
+        }
+        Instant now = board.now();
+        ChannelOrder probe = new ChannelOrder("C" + "0".repeat(25), "P" + "0".repeat(25), "T" + "0".repeat(25), "PROBE", channel,
+                adapter.method(), Money.cny(1), "probe", ChannelOrderStatus.PROCESSING, null, null, null, null, now, now, null);
+        return guard.call(channel, "probe", () -> adapter.query(probe)).outcome() != Outcome.UNKNOWN;
     }
 
     @Override

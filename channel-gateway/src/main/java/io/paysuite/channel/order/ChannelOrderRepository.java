@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Channel orders; every state change is a compare-and-set on the status. */
+/** Channel orders; every state change is a compare-and-set on the status, inside {@link ChannelOrderTransitions#TABLE}. */
 public interface ChannelOrderRepository {
 
     /** @return false when the pay order already has this attempt (the unique key decided) */
@@ -25,7 +25,18 @@ public interface ChannelOrderRepository {
 
     Optional<ChannelOrder> find(String channelOrderNo);
 
-    /** {@code from → to}, keeping what the answer told (code url, channel trade number) when given. */
+    /** The order as it is stored now (after a compare-and-set, whoever won it). */
+    default ChannelOrder reread(ChannelOrder order) {
+        return find(order.channelOrderNo()).orElseThrow();
+    }
+
+    /**
+     * {@code from → to}, keeping what the answer told (code url, channel trade number) when given.
+     *
+     * @return false when the order was no longer {@code from}
+     * @throws io.paysuite.kit.state.StateTable.IllegalTransitionException when {@link ChannelOrderTransitions#TABLE}
+     *         does not allow {@code from → to}
+     */
     boolean transition(String channelOrderNo, ChannelOrderStatus from, ChannelOrderStatus to, String codeUrl,
                        String channelTradeNo, String rawCode, String finalSource, Instant at);
 

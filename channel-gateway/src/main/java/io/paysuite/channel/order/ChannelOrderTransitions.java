@@ -1,10 +1,12 @@
 package io.paysuite.channel.order;
 
+import static io.paysuite.api.channel.ChannelOrderStatus.CREATED;
+import static io.paysuite.api.channel.ChannelOrderStatus.FAILED;
+import static io.paysuite.api.channel.ChannelOrderStatus.PROCESSING;
+import static io.paysuite.api.channel.ChannelOrderStatus.SUCCESS;
+
 import io.paysuite.api.channel.ChannelOrderStatus;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import io.paysuite.kit.state.StateTable;
 
 /**
  * The channel order's transition table. {@code CREATED → FAILED} only for a definite refusal
@@ -13,20 +15,12 @@ import java.util.Set;
  */
 public final class ChannelOrderTransitions {
 
-    private static final Map<ChannelOrderStatus, Set<ChannelOrderStatus>> ALLOWED = new EnumMap<>(ChannelOrderStatus.class);
-
-    static {
-        ALLOWED.put(ChannelOrderStatus.CREATED, EnumSet.of(ChannelOrderStatus.PROCESSING, ChannelOrderStatus.FAILED,
-                ChannelOrderStatus.SUCCESS));
-        ALLOWED.put(ChannelOrderStatus.PROCESSING, EnumSet.of(ChannelOrderStatus.SUCCESS, ChannelOrderStatus.FAILED));
-        ALLOWED.put(ChannelOrderStatus.SUCCESS, EnumSet.noneOf(ChannelOrderStatus.class));
-        ALLOWED.put(ChannelOrderStatus.FAILED, EnumSet.noneOf(ChannelOrderStatus.class));
-    }
+    public static final StateTable<ChannelOrderStatus> TABLE = StateTable.of("channel order", ChannelOrderStatus.class)
+            .allow(CREATED, PROCESSING, FAILED, SUCCESS)
+            .allow(PROCESSING, SUCCESS, FAILED)
+            .terminal(SUCCESS, FAILED)
+            .build();
 
     private ChannelOrderTransitions() {
-    }
-
-    public static boolean allowed(ChannelOrderStatus from, ChannelOrderStatus to) {
-        return ALLOWED.get(from).contains(to);
     }
 }

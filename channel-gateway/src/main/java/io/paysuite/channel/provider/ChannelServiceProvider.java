@@ -3,6 +3,7 @@ package io.paysuite.channel.provider;
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.channel.ChannelHealthDTO;
 import io.paysuite.api.channel.ChannelOrderDTO;
+import io.paysuite.channel.adapter.ChannelAdapters;
 import io.paysuite.api.channel.ChannelRefundDTO;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.channel.ChargeChannelCmd;
@@ -12,9 +13,9 @@ import io.paysuite.api.channel.RefundChannelCmd;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.channel.charge.ChannelCharges;
 import io.paysuite.channel.health.ChannelStats;
 import io.paysuite.channel.isolation.BreakerBoard;
-import io.paysuite.channel.order.ChannelOrders;
 import io.paysuite.channel.reconcile.ChannelReconciler;
 import io.paysuite.channel.refund.ChannelRefunds;
 import java.util.ArrayList;
@@ -25,16 +26,18 @@ import org.apache.dubbo.config.annotation.DubboService;
 @DubboService(timeout = 15000)
 public class ChannelServiceProvider implements ChannelService {
 
-    private final ChannelOrders orders;
+    private final ChannelCharges orders;
+    private final ChannelAdapters adapters;
     private final ChannelStats stats;
     private final BreakerBoard breakers;
     private final ChannelReconciler reconciler;
     private final ChannelRefunds refunds;
 
-    public ChannelServiceProvider(ChannelOrders orders, ChannelStats stats, BreakerBoard breakers, ChannelReconciler reconciler,
-                                  ChannelRefunds refunds) {
+    public ChannelServiceProvider(ChannelCharges orders, ChannelAdapters adapters, ChannelStats stats, BreakerBoard breakers,
+                                  ChannelReconciler reconciler, ChannelRefunds refunds) {
         this.refunds = refunds;
         this.orders = orders;
+        this.adapters = adapters;
         this.stats = stats;
         this.breakers = breakers;
         this.reconciler = reconciler;
@@ -44,7 +47,7 @@ public class ChannelServiceProvider implements ChannelService {
     public Result<List<ChannelHealthDTO>> health() {
         List<ChannelHealthDTO> all = new ArrayList<>();
         for (ChannelCode channel : ChannelCode.values()) {
-            all.add(stats.health(channel, orders.channels().contains(channel), breakers.state(channel)));
+            all.add(stats.health(channel, adapters.channels().contains(channel), breakers.state(channel)));
         }
         return Result.ok(all);
     }

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * A bill's header row: columns are found by name, never by position, because channels add
- * columns over the years. Also the field conversions both bills share (yuan, Beijing time).
+ * columns over the years. Also the field conversions the channels' CSV bills share (yuan, Beijing time).
  */
-final class BillColumns {
+public final class BillColumns {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -24,7 +24,7 @@ final class BillColumns {
     private final int width;
 
     /** @param bill names the bill in error messages ("Alipay bill") */
-    BillColumns(String bill, List<String> header) {
+    public BillColumns(String bill, List<String> header) {
         this.bill = bill;
         this.width = header.size();
         for (int i = 0; i < header.size(); i++) {
@@ -33,7 +33,7 @@ final class BillColumns {
     }
 
     /** The position of a column the parser needs; its absence makes the whole file unreadable. */
-    int require(String name) {
+    public int require(String name) {
         Integer at = index.get(name);
         if (at == null) {
             throw new BillFormatException(bill + " header has no column " + name + "; it has " + index.keySet());
@@ -41,12 +41,12 @@ final class BillColumns {
         return at;
     }
 
-    int width() {
+    public int width() {
         return width;
     }
 
     /** Yuan with at most two decimals → fen, exactly (BigDecimal; a third decimal is an error, not a rounding). */
-    long fen(String yuan, int line, String column) {
+    public long fen(String yuan, int line, String column) {
         try {
             return new BigDecimal(yuan.trim()).movePointRight(2).longValueExact();
         } catch (NumberFormatException | ArithmeticException notAnAmount) {
@@ -55,7 +55,7 @@ final class BillColumns {
     }
 
     /** {@code yyyy-MM-dd HH:mm:ss} Beijing time; an empty field is null. */
-    Instant time(String value, int line, String column) {
+    public Instant time(String value, int line, String column) {
         if (value.isBlank()) {
             return null;
         }
@@ -68,7 +68,7 @@ final class BillColumns {
     }
 
     /** A non-empty text field (order numbers). */
-    String text(String value, int line, String column) {
+    public String text(String value, int line, String column) {
         String trimmed = value.trim();
         if (trimmed.isEmpty()) {
             throw new BillFormatException(bill + " line " + line + ": " + column + " is empty");

@@ -2,20 +2,17 @@ package io.paysuite.channel.refund;
 
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.channel.ChannelRefundStatus;
 import io.paysuite.api.channel.RefundChannelCmd;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
-import io.paysuite.api.money.Money;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.isolation.ChannelGuard;
 import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.order.ChannelOrderRepository;
-import io.paysuite.channel.order.ChannelOrderTransitions;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,13 +33,13 @@ public class ChannelRefunds {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelRefunds.class);
 
-    private final ChannelRefundMapper refunds;
+    private final ChannelRefundRepository refunds;
     private final ChannelOrderRepository orders;
     private final Map<ChannelCode, RefundAdapter> adapters = new EnumMap<>(ChannelCode.class);
     private final ChannelGuard guard;
     private final Clock clock;
 
-    public ChannelRefunds(ChannelRefundMapper refunds, ChannelOrderRepository orders, List<RefundAdapter> adapters,
+    public ChannelRefunds(ChannelRefundRepository refunds, ChannelOrderRepository orders, List<RefundAdapter> adapters,
                           ChannelGuard guard, Clock clock) {
         this.refunds = refunds;
         this.orders = orders;
@@ -67,8 +64,8 @@ public class ChannelRefunds {
             throw new BizException(ErrorCode.REFUND_AMOUNT_EXCEEDED, "refund " + cmd.refund() + " exceeds the channel payment " + paid.amount());
         }
         Instant now = now();
-        refunds.insert(new ChannelRefundMapper.Row(cmd.refundNo(), paid.channelOrderNo(), paid.channel().name(), cmd.refund().minor(),
-                cmd.refund().currency(), ChannelOrderStatus.CREATED.name(), null, null, utc(now), utc(now), null));
+        refunds.insert(new ChannelRefund(cmd.refundNo(), paid.channelOrderNo(), paid.channel(), cmd.refund(), ChannelRefundStatus.CREATED,
+                null, null, now, null));
         ChannelRefund refund = find(cmd.refundNo());
         if (!refund.channelOrderNo().equals(paid.channelOrderNo()) || refund.refund().minor() != cmd.refund().minor()) {
             throw new BizException(ErrorCode.OUT_REFUND_NO_USED, "refund " + cmd.refundNo() + " was sent with different content");
@@ -76,7 +73,7 @@ public class ChannelRefunds {
         if (refund.status().isFinal()) {
             return refund;
         }
-        if (refund.status() == ChannelOrderStatus.CREATED) {
+        if (refund.status() == ChannelRefundStatus.CREATED) {
             return apply(refund, send(paid, adapter, cmd));
         }
         ChannelCall asked = guard.call(paid.channel(), "refund-query", () -> adapter.queryRefund(paid, cmd.refundNo()));
@@ -103,34 +100,24 @@ public class ChannelRefunds {
                     refund.channel());
             return refund;
         }
-        ChannelOrderStatus to = switch (answer.outcome()) {
-            case SUCCESS -> ChannelOrderStatus.SUCCESS;
-            case FAILURE -> ChannelOrderStatus.FAILED;
-            default -> ChannelOrderStatus.PROCESSING; // accepted, unknown or "not found yet": ask again
+        ChannelRefundStatus to = switch (answer.outcome()) {
+            case SUCCESS -> ChannelRefundStatus.SUCCESS;
+            case FAILURE -> ChannelRefundStatus.FAILED;
+            default -> ChannelRefundStatus.PROCESSING; // accepted, unknown or "not found yet": ask again
         };
-        if (to != refund.status() && ChannelOrderTransitions.allowed(refund.status(), to)) {
-            if (refunds.transition(refund.refundNo(), refund.status().name(), to.name(), answer.rawCode(), answer.channelTradeNo(),
-                    utc(now())) == 1 && to.isFinal()) {
-                log.info("channel refund {} {} ({}) at {}", refund.refundNo(), to, answer.rawCode(), refund.channel());
-            }
-        } else if (to == ChannelOrderStatus.PROCESSING && refund.status() == ChannelOrderStatus.CREATED) {
-            refunds.transition(refund.refundNo(), refund.status().name(), to.name(), answer.rawCode(), null, utc(now()));
+        if (to != refund.status() && ChannelRefundTransitions.TABLE.allows(refund.status(), to)
+                && refunds.transition(refund.refundNo(), refund.status(), to, answer.rawCode(), answer.channelTradeNo(), now())
+                && to.isFinal()) {
+            log.info("channel refund {} {} ({}) at {}", refund.refundNo(), to, answer.rawCode(), refund.channel());
         }
         return find(refund.refundNo());
     }
 
     private ChannelRefund find(String refundNo) {
-        ChannelRefundMapper.Row r = refunds.find(refundNo);
-        return new ChannelRefund(r.refundNo(), r.channelOrderNo(), ChannelCode.valueOf(r.channel()), Money.of(r.amountMinor(), r.currency()),
-                ChannelOrderStatus.valueOf(r.status()), r.rawCode(), r.channelRefundNo(), r.createdAt().toInstant(ZoneOffset.UTC),
-                r.finishedAt() == null ? null : r.finishedAt().toInstant(ZoneOffset.UTC));
+        return refunds.find(refundNo).orElseThrow();
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

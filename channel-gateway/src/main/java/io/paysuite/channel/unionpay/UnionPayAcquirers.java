@@ -2,8 +2,6 @@ package io.paysuite.channel.unionpay;
 
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.channel.reconcile.BillSource;
-import io.paysuite.channel.reconcile.UnionPayBillSource;
-import io.paysuite.channel.reconcile.UnionPayBillUrlSource;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,7 +14,7 @@ import org.springframework.core.env.Environment;
  * The bank-card channels: UnionPay through each acquiring institution we hold a merchant number at. Both speak ACP
  * 5.1.0 to UnionPay's platform; each has its own gateway URL, merchant number, keys and daily file, and is its own
  * channel to routing, isolation and the ledger — so a card payment one acquirer refuses for a reason of its own can be
- * taken by the other ({@code ChannelOrders#charge}).
+ * taken by the other ({@code ChannelCharges#charge}).
  * <ul>
  *   <li>{@code paysuite.channels.unionpay.*} → {@link ChannelCode#UNIONPAY}</li>
  *   <li>{@code paysuite.channels.unionpay-b.*} → {@link ChannelCode#UNIONPAY_B}, the same keys as {@link UnionPayProperties}</li>

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Bank card through UnionPay's token payment (ACP 5.1.0, {@code bizType=000902}): the buyer's bound card is a token,
  * and it travels in the payment-code slot — {@code pay(order, token)} — so the payment-code follow-up of
- * {@code ChannelOrders} drives it: one consume, then delayed queries, never a failure on an unknown answer.
+ * {@code CodeFollowUps} drives it: one consume, then delayed queries, never a failure on an unknown answer.
  * UnionPay's {@code orderId} is our channel order number ({@code C} + digits, within ACP's 8–40 letters and digits);
  * {@code txnTime} is the order's creation time in Beijing time, derived again for every call (merId + orderId + txnTime
  * identify the transaction, so it must never change and is never stored).

@@ -2,7 +2,7 @@ package io.paysuite.channel.unionpay;
 
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
-import io.paysuite.channel.order.ChannelOrders;
+import io.paysuite.channel.charge.ChannelNotifications;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * UnionPay's background notifications ({@code backUrl}): a form whose signature must name UnionPay's {@code certId}
  * and verify against its key, for our merchant number. A consume's result is then one more answer for
- * {@link ChannelOrders} to arbitrate (its amount is checked there, never trusted). UnionPay counts only HTTP 200 as
+ * {@link ChannelNotifications} to arbitrate (its amount is checked there, never trusted). UnionPay counts only HTTP 200 as
  * received and resends otherwise, so 200 is answered only once the result is recorded — or when there is nothing to
  * record (a refund's notification, a code we do not treat as final: resending would not change it, the query decides).
  */
@@ -28,17 +28,17 @@ public class UnionPayNotifyController {
 
     private static final Logger log = LoggerFactory.getLogger(UnionPayNotifyController.class);
 
-    private final ChannelOrders orders;
+    private final ChannelNotifications notifications;
     /** By merchant number: every acquirer posts to the same URL and the notification names whose merchant it is. */
     private final Map<String, AcpClient> clients;
 
     @Autowired
-    public UnionPayNotifyController(ChannelOrders orders, ObjectProvider<AcpClient> clients) {
-        this(orders, clients.orderedStream().toList());
+    public UnionPayNotifyController(ChannelNotifications notifications, ObjectProvider<AcpClient> clients) {
+        this(notifications, clients.orderedStream().toList());
     }
 
-    UnionPayNotifyController(ChannelOrders orders, List<AcpClient> clients) {
-        this.orders = orders;
+    UnionPayNotifyController(ChannelNotifications notifications, List<AcpClient> clients) {
+        this.notifications = notifications;
         this.clients = clients.stream().collect(Collectors.toMap(c -> c.properties().merId(), c -> c));
     }
 
@@ -57,7 +57,7 @@ public class UnionPayNotifyController {
             return ResponseEntity.ok("ok");
         }
         try {
-            orders.notified(form.get("orderId"), new ChannelCall(outcome, form.get("respCode"), "notification " + form.get("queryId")
+            notifications.notified(form.get("orderId"), new ChannelCall(outcome, form.get("respCode"), "notification " + form.get("queryId")
                     + " " + form.get("respMsg"), form.get("queryId"), null,
                     outcome == Outcome.SUCCESS ? UnionPayCardAdapter.fen(form.get("txnAmt")) : null));
         } catch (RuntimeException notRecorded) {

@@ -5,7 +5,7 @@ import com.wechat.pay.java.core.notification.RequestParam;
 import com.wechat.pay.java.service.payments.model.Transaction;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
-import io.paysuite.channel.order.ChannelOrders;
+import io.paysuite.channel.charge.ChannelNotifications;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * WeChat Pay's payment notifications ({@code TRANSACTION.SUCCESS}): verified and decrypted by the
  * SDK's {@link NotificationParser} (signature over {@code ts\nnonce\nbody\n} against WeChat's public
  * key, resource AES-256-GCM with the APIv3 key); the merchant id must be ours. The transaction is
- * then one more answer for {@link ChannelOrders}. A non-2xx answer makes WeChat resend
+ * then one more answer for {@link ChannelNotifications}. A non-2xx answer makes WeChat resend
  * (15 s, 15 s, 30 s, 3 m … 24 h 4 m in all) — what we want when we could not record it.
  */
 @RestController
@@ -29,12 +29,12 @@ public class WechatNotifyController {
 
     private static final Logger log = LoggerFactory.getLogger(WechatNotifyController.class);
 
-    private final ChannelOrders orders;
+    private final ChannelNotifications notifications;
     private final NotificationParser parser;
     private final WechatProperties properties;
 
-    public WechatNotifyController(ChannelOrders orders, WechatHttp http, WechatProperties properties) {
-        this.orders = orders;
+    public WechatNotifyController(ChannelNotifications notifications, WechatHttp http, WechatProperties properties) {
+        this.notifications = notifications;
         this.parser = new NotificationParser(http.config());
         this.properties = properties;
     }
@@ -62,7 +62,7 @@ public class WechatNotifyController {
         ChannelCall answer = WechatNativeAdapter.ofTransaction(transaction);
         if (answer.outcome() == Outcome.SUCCESS || answer.outcome() == Outcome.FAILURE) {
             try {
-                orders.notified(transaction.getOutTradeNo(), answer);
+                notifications.notified(transaction.getOutTradeNo(), answer);
             } catch (RuntimeException notRecorded) {
                 log.warn("wechat notification for {} not recorded, WeChat will resend: {}", transaction.getOutTradeNo(),
                         notRecorded.toString());

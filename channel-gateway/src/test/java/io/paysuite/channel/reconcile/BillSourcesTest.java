@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.paysuite.channel.alipay.AlipayBillParserTest;
+import io.paysuite.channel.alipay.AlipayBillSource;
 import io.paysuite.channel.alipay.AlipayClientFactory;
 import io.paysuite.channel.alipay.AlipayProperties;
+import io.paysuite.channel.wechat.WechatBillParserTest;
+import io.paysuite.channel.wechat.WechatBillSource;
 import io.paysuite.channel.wechat.WechatHttp;
 import io.paysuite.channel.wechat.WechatProperties;
 import java.io.BufferedReader;
@@ -38,7 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bill sources through the real SDKs against a small local channel: answers signed with a
+ * Alipay's and WeChat's bill sources through the real SDKs against a small local channel: answers signed with a
  * throw-away platform key as the channels (and the sandbox) sign them, bills served unsigned.
  */
 class BillSourcesTest {

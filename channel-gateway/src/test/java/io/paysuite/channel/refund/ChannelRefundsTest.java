@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.channel.ChannelRefundStatus;
 import io.paysuite.api.channel.RefundChannelCmd;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.money.Money;
@@ -13,14 +14,15 @@ import io.paysuite.api.pay.PayMethod;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.health.ChannelStats;
+import io.paysuite.channel.infra.ChannelRefundMapper;
+import io.paysuite.channel.infra.InMemoryChannelRefundMapper;
+import io.paysuite.channel.infra.MyBatisChannelRefundRepository;
 import io.paysuite.channel.isolation.ChannelGuard;
 import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.order.ChannelOrderRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,31 +37,8 @@ class ChannelRefundsTest {
 
     static final String PAY_ORDER = "P2026112914000001000010004";
 
-    final Map<String, ChannelRefundMapper.Row> rows = new HashMap<>();
-    final ChannelRefundMapper mapper = new ChannelRefundMapper() {
-        @Override
-        public synchronized int insert(Row row) {
-            return rows.putIfAbsent(row.refundNo(), row) == null ? 1 : 0;
-        }
-
-        @Override
-        public Row find(String refundNo) {
-            return rows.get(refundNo);
-        }
-
-        @Override
-        public synchronized int transition(String refundNo, String from, String to, String rawCode, String channelRefundNo,
-                                           LocalDateTime at) {
-            Row r = rows.get(refundNo);
-            if (r == null || !r.status().equals(from)) {
-                return 0;
-            }
-            rows.put(refundNo, new Row(r.refundNo(), r.channelOrderNo(), r.channel(), r.amountMinor(), r.currency(), to,
-                    rawCode != null ? rawCode : r.rawCode(), channelRefundNo != null ? channelRefundNo : r.channelRefundNo(),
-                    r.createdAt(), at, to.equals("SUCCESS") || to.equals("FAILED") ? at : r.finishedAt()));
-            return 1;
-        }
-    };
+    final InMemoryChannelRefundMapper mapper = new InMemoryChannelRefundMapper();
+    final Map<String, ChannelRefundMapper.Row> rows = mapper.rows;
     ChannelOrderStatus paidStatus = ChannelOrderStatus.SUCCESS;
     final ChannelOrderRepository orders = new ChannelOrderRepository() {
         @Override
@@ -127,7 +106,7 @@ class ChannelRefundsTest {
         }
     };
     final Clock clock = Clock.systemUTC();
-    final ChannelRefunds refunds = new ChannelRefunds(mapper, orders, List.of(channel),
+    final ChannelRefunds refunds = new ChannelRefunds(new MyBatisChannelRefundRepository(mapper), orders, List.of(channel),
             new ChannelGuard(new ChannelStats(new SimpleMeterRegistry(), clock)), clock);
 
     RefundChannelCmd cmd(String refundNo, long amount) {
@@ -137,25 +116,25 @@ class ChannelRefundsTest {
     @Test
     void anUnknownAnswerStaysProcessingAndTheRepeatAsksTheChannelInsteadOfRefundingAgain() {
         refundAnswer = ChannelCall.unknown("IO", "read timed out");
-        assertThat(refunds.refund(cmd("R1000001", 400)).toDTO().status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(refunds.refund(cmd("R1000001", 400)).toDTO().status()).isEqualTo(ChannelRefundStatus.PROCESSING);
 
         queryAnswer = ChannelCall.of(Outcome.SUCCESS, "REFUND_SUCCESS", "");
-        assertThat(refunds.refund(cmd("R1000001", 400)).status()).isEqualTo(ChannelOrderStatus.SUCCESS);
-        assertThat(refunds.refund(cmd("R1000001", 400)).status()).isEqualTo(ChannelOrderStatus.SUCCESS);
+        assertThat(refunds.refund(cmd("R1000001", 400)).status()).isEqualTo(ChannelRefundStatus.SUCCESS);
+        assertThat(refunds.refund(cmd("R1000001", 400)).status()).isEqualTo(ChannelRefundStatus.SUCCESS);
         assertThat(calls).as("sent once, then only asked").containsExactly("refund R1000001 400", "query R1000001");
     }
 
     @Test
     void aRefundTheChannelDoesNotKnowIsSentAgainUnderTheSameNumber() {
         refundAnswer = ChannelCall.unknown("IO", "connect timed out"); // lost on the way: the channel never saw it
-        assertThat(refunds.refund(cmd("R1000005", 400)).status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(refunds.refund(cmd("R1000005", 400)).status()).isEqualTo(ChannelRefundStatus.PROCESSING);
 
         queryAnswer = ChannelCall.of(Outcome.NOT_FOUND, "", "no refund_status");
         refundAnswer = ChannelCall.of(Outcome.PENDING, "", "accepted");
-        assertThat(refunds.refund(cmd("R1000005", 400)).status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(refunds.refund(cmd("R1000005", 400)).status()).isEqualTo(ChannelRefundStatus.PROCESSING);
 
         queryAnswer = ChannelCall.of(Outcome.SUCCESS, "REFUND_SUCCESS", "");
-        assertThat(refunds.refund(cmd("R1000005", 400)).status()).isEqualTo(ChannelOrderStatus.SUCCESS);
+        assertThat(refunds.refund(cmd("R1000005", 400)).status()).isEqualTo(ChannelRefundStatus.SUCCESS);
         assertThat(calls).as("always under the same refund number, sent again only after the channel said it has none")
                 .containsExactly("refund R1000005 400", "query R1000005", "refund R1000005 400", "query R1000005");
     }
@@ -166,11 +145,11 @@ class ChannelRefundsTest {
         FlowRuleManager.loadRules(List.of(new FlowRule(ChannelGuard.urgentResource(ChannelCode.ALIPAY))
                 .setGrade(RuleConstant.FLOW_GRADE_THREAD).setCount(0)));
         refundAnswer = ChannelCall.of(Outcome.SUCCESS, "REFUND_SUCCESS", "");
-        assertThat(refunds.refund(cmd("R1000006", 400)).status()).isEqualTo(ChannelOrderStatus.CREATED);
+        assertThat(refunds.refund(cmd("R1000006", 400)).status()).isEqualTo(ChannelRefundStatus.CREATED);
         assertThat(calls).isEmpty();
 
         FlowRuleManager.loadRules(List.of());
-        assertThat(refunds.refund(cmd("R1000006", 400)).status()).isEqualTo(ChannelOrderStatus.SUCCESS);
+        assertThat(refunds.refund(cmd("R1000006", 400)).status()).isEqualTo(ChannelRefundStatus.SUCCESS);
         assertThat(calls).as("sent, not asked about: the channel never had it").containsExactly("refund R1000006 400");
     }
 
@@ -182,7 +161,7 @@ class ChannelRefundsTest {
     @Test
     void aDefiniteRefusalFailsTheRefundAndTheSameNumberWithOtherContentIsRefused() {
         refundAnswer = ChannelCall.of(Outcome.FAILURE, "ACQ.SELLER_BALANCE_NOT_ENOUGH", "no balance");
-        assertThat(refunds.refund(cmd("R1000002", 400)).status()).isEqualTo(ChannelOrderStatus.FAILED);
+        assertThat(refunds.refund(cmd("R1000002", 400)).status()).isEqualTo(ChannelRefundStatus.FAILED);
         assertThatThrownBy(() -> refunds.refund(cmd("R1000002", 401))).isInstanceOf(BizException.class)
                 .hasMessageContaining("different content");
     }

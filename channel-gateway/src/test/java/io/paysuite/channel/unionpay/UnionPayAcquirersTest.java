@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.channel.reconcile.BillSource;
-import io.paysuite.channel.reconcile.UnionPayBillSource;
-import io.paysuite.channel.reconcile.UnionPayBillUrlSource;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

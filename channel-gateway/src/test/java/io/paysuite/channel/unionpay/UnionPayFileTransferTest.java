@@ -7,7 +7,6 @@ import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.channel.reconcile.BillFormatException;
 import io.paysuite.channel.reconcile.BillRow;
 import io.paysuite.channel.reconcile.BillUnavailableException;
-import io.paysuite.channel.reconcile.UnionPayBillSource;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

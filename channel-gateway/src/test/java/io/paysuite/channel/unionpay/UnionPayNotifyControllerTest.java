@@ -10,7 +10,7 @@ import static org.mockito.Mockito.verify;
 
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
-import io.paysuite.channel.order.ChannelOrders;
+import io.paysuite.channel.charge.ChannelNotifications;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,8 @@ import org.mockito.ArgumentCaptor;
 
 class UnionPayNotifyControllerTest {
 
-    final ChannelOrders orders = mock(ChannelOrders.class);
-    final UnionPayNotifyController controller = new UnionPayNotifyController(orders,
+    final ChannelNotifications notifications = mock(ChannelNotifications.class);
+    final UnionPayNotifyController controller = new UnionPayNotifyController(notifications,
             java.util.List.of(new AcpClient(UnionPayCardAdapterTest.properties("http://127.0.0.1:1"))));
 
     static Map<String, String> notification(String txnType, String respCode) {
@@ -48,7 +48,7 @@ class UnionPayNotifyControllerTest {
     void aVerifiedPaymentIsHandedToChannelOrdersThen200() {
         assertThat(controller.notify(signed(notification("01", "00"))).getStatusCode().value()).isEqualTo(200);
         ArgumentCaptor<ChannelCall> call = ArgumentCaptor.forClass(ChannelCall.class);
-        verify(orders).notified(eq(UnionPayCardAdapterTest.NO), call.capture());
+        verify(notifications).notified(eq(UnionPayCardAdapterTest.NO), call.capture());
         assertThat(call.getValue().outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(call.getValue().channelTradeNo()).isEqualTo("202611292233440000001");
         assertThat(call.getValue().paidMinor()).isEqualTo(1234L);
@@ -58,7 +58,7 @@ class UnionPayNotifyControllerTest {
     void aDeclineIsAFailureWithoutAnAmount() {
         controller.notify(signed(notification("01", "64")));
         ArgumentCaptor<ChannelCall> call = ArgumentCaptor.forClass(ChannelCall.class);
-        verify(orders).notified(eq(UnionPayCardAdapterTest.NO), call.capture());
+        verify(notifications).notified(eq(UnionPayCardAdapterTest.NO), call.capture());
         assertThat(call.getValue().outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(call.getValue().paidMinor()).isNull();
     }
@@ -75,12 +75,12 @@ class UnionPayNotifyControllerTest {
         Map<String, String> foreign = notification("01", "00");
         foreign.put("merId", "777290058110049");
         assertThat(controller.notify(signed(foreign)).getStatusCode().value()).isEqualTo(400);
-        verify(orders, never()).notified(any(), any());
+        verify(notifications, never()).notified(any(), any());
     }
 
     @Test
     void notRecordedIs500SoUnionPayResendsAndNothingToRecordIs200() {
-        doThrow(new IllegalStateException("db down")).when(orders).notified(any(), any());
+        doThrow(new IllegalStateException("db down")).when(notifications).notified(any(), any());
         assertThat(controller.notify(signed(notification("01", "00"))).getStatusCode().value()).isEqualTo(500);
         assertThat(controller.notify(signed(notification("04", "00"))).getStatusCode().value()).as("a refund's").isEqualTo(200);
         assertThat(controller.notify(signed(notification("01", "05"))).getStatusCode().value()).as("not final").isEqualTo(200);

@@ -11,7 +11,6 @@ import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.reconcile.BillRow;
-import io.paysuite.channel.reconcile.UnionPayBillSource;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

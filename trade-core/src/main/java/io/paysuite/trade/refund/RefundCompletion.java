@@ -1,7 +1,7 @@
 package io.paysuite.trade.refund;
 
-import io.paysuite.api.channel.ChannelOrderStatus;
 import io.paysuite.api.channel.ChannelRefundDTO;
+import io.paysuite.api.channel.ChannelRefundStatus;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.channel.RefundChannelCmd;
 import io.paysuite.api.common.Outcome;
@@ -126,8 +126,8 @@ public class RefundCompletion {
         }
         boolean refusedBeforeSending = !answer.success() && REFUSED_BEFORE_SENDING.stream()
                 .anyMatch(refusal -> refusal.code().equals(answer.code()));
-        boolean refusedByChannel = answer.success() && answer.data().status() == ChannelOrderStatus.FAILED;
-        if (answer.success() && answer.data().status() == ChannelOrderStatus.SUCCESS) {
+        boolean refusedByChannel = answer.success() && answer.data().status() == ChannelRefundStatus.FAILED;
+        if (answer.success() && answer.data().status() == ChannelRefundStatus.SUCCESS) {
             return new TradeLedger.Posting(Outcome.SUCCEEDED, null, null);
         }
         if (refusedBeforeSending || refusedByChannel) {

@@ -1,6 +1,9 @@
-package io.paysuite.channel.reconcile;
+package io.paysuite.channel.unionpay;
 
 import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.channel.reconcile.BillRow;
+import io.paysuite.channel.reconcile.BillSource;
+import io.paysuite.channel.reconcile.BillUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,8 +1,10 @@
-package io.paysuite.channel.reconcile;
+package io.paysuite.channel.unionpay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paysuite.channel.reconcile.BillFormatException;
+import io.paysuite.channel.reconcile.BillRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

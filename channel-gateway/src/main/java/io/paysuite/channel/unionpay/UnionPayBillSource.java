@@ -1,7 +1,10 @@
-package io.paysuite.channel.reconcile;
+package io.paysuite.channel.unionpay;
 
 import io.paysuite.api.channel.ChannelCode;
-import io.paysuite.channel.unionpay.UnionPayFileTransfer;
+import io.paysuite.channel.reconcile.BillFormatException;
+import io.paysuite.channel.reconcile.BillRow;
+import io.paysuite.channel.reconcile.BillSource;
+import io.paysuite.channel.reconcile.BillUnavailableException;
 import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;

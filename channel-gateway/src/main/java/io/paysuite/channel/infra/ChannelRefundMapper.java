@@ -1,4 +1,4 @@
-package io.paysuite.channel.refund;
+package io.paysuite.channel.infra;
 
 import java.time.LocalDateTime;
 import org.apache.ibatis.annotations.Insert;

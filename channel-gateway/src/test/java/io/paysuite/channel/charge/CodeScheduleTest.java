@@ -1,4 +1,4 @@
-package io.paysuite.channel.order;
+package io.paysuite.channel.charge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

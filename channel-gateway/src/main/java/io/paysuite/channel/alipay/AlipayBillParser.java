@@ -1,5 +1,8 @@
-package io.paysuite.channel.reconcile;
+package io.paysuite.channel.alipay;
 
+import io.paysuite.channel.reconcile.BillColumns;
+import io.paysuite.channel.reconcile.BillFormatException;
+import io.paysuite.channel.reconcile.BillRow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;

@@ -1,4 +1,4 @@
-package io.paysuite.channel.reconcile;
+package io.paysuite.channel.wechat;
 
 import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.service.billdownload.BillDownloadServiceExtension;
@@ -6,8 +6,9 @@ import com.wechat.pay.java.service.billdownload.DigestBillEntity;
 import com.wechat.pay.java.service.billdownload.model.BillType;
 import com.wechat.pay.java.service.billdownload.model.GetTradeBillRequest;
 import io.paysuite.api.channel.ChannelCode;
-import io.paysuite.channel.wechat.WechatHttp;
-import io.paysuite.channel.wechat.WechatProperties;
+import io.paysuite.channel.reconcile.BillRow;
+import io.paysuite.channel.reconcile.BillSource;
+import io.paysuite.channel.reconcile.BillUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;

@@ -1,5 +1,8 @@
-package io.paysuite.channel.reconcile;
+package io.paysuite.channel.wechat;
 
+import io.paysuite.channel.reconcile.BillColumns;
+import io.paysuite.channel.reconcile.BillFormatException;
+import io.paysuite.channel.reconcile.BillRow;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.paysuite.channel.order;
+package io.paysuite.channel.charge;
 
 /**
  * A channel's notification about an open order whose confirming query went unanswered (a timeout,

@@ -1,4 +1,4 @@
-package io.paysuite.channel.order;
+package io.paysuite.channel.charge;
 
 import java.time.Duration;
 

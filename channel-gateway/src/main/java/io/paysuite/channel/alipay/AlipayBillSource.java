@@ -1,4 +1,4 @@
-package io.paysuite.channel.reconcile;
+package io.paysuite.channel.alipay;
 
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.AlipayClient;
@@ -6,7 +6,9 @@ import com.alipay.api.domain.AlipayDataDataserviceBillDownloadurlQueryModel;
 import com.alipay.api.request.AlipayDataDataserviceBillDownloadurlQueryRequest;
 import com.alipay.api.response.AlipayDataDataserviceBillDownloadurlQueryResponse;
 import io.paysuite.api.channel.ChannelCode;
-import io.paysuite.channel.alipay.AlipayProperties;
+import io.paysuite.channel.reconcile.BillRow;
+import io.paysuite.channel.reconcile.BillSource;
+import io.paysuite.channel.reconcile.BillUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

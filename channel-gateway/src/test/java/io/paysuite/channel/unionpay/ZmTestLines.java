@@ -1,4 +1,4 @@
-package io.paysuite.channel.reconcile;
+package io.paysuite.channel.unionpay;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;

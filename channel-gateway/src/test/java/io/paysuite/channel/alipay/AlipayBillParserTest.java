@@ -1,8 +1,10 @@
-package io.paysuite.channel.reconcile;
+package io.paysuite.channel.alipay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paysuite.channel.reconcile.BillFormatException;
+import io.paysuite.channel.reconcile.BillRow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -14,7 +16,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Bills rendered exactly as the channel sandbox renders Alipay's (deploy/channel-sandbox AlipayBill): GBK CSVs, CRLF, in a zip. */
-class AlipayBillParserTest {
+public class AlipayBillParserTest {
 
     static final Charset GBK = Charset.forName("GBK");
     static final String RULE = "-".repeat(40);
@@ -24,7 +26,7 @@ class AlipayBillParserTest {
 
     final AlipayBillParser parser = new AlipayBillParser();
 
-    static String payment(String tradeNo, String outTradeNo, String yuan, String paidAt) {
+    public static String payment(String tradeNo, String outTradeNo, String yuan, String paidAt) {
         return String.join(",", tradeNo, outTradeNo, "交易", "奶茶，大杯", "2026-11-29 22:10:00", paidAt, "", "", "", "", "bu***@example.com",
                 yuan, yuan, "0.00", "0.00", "0.00", "0.00", "0.00", "", "0.00", "0.00", "", "0.00", "0.00", "");
     }
@@ -62,7 +64,7 @@ class AlipayBillParserTest {
         return bytes.toByteArray();
     }
 
-    static byte[] sandboxZip(List<String> rows, int trades, int refunds) {
+    public static byte[] sandboxZip(List<String> rows, int trades, int refunds) {
         return zip("_业务明细.csv", detail(rows, trades, refunds));
     }
 

@@ -1,4 +1,4 @@
-package io.paysuite.channel.order;
+package io.paysuite.channel.charge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,11 +13,12 @@ import io.paysuite.api.pay.PayMethod;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.adapter.QrChannelAdapter;
-import io.paysuite.channel.config.ChannelProperties;
 import io.paysuite.channel.health.ChannelStats;
 import io.paysuite.channel.isolation.BreakerBoard;
-import io.paysuite.channel.isolation.ChannelGuard;
 import io.paysuite.channel.isolation.IsolationProperties;
+import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.order.ChannelOrderRepository;
+import io.paysuite.channel.order.ChannelOrderTransitions;
 import io.paysuite.channel.routing.ChannelRouter;
 import io.paysuite.channel.routing.RoutingProperties;
 import io.paysuite.channel.routing.RoutingRules;
@@ -32,8 +33,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
-/** The arbitration rules of {@link ChannelOrders} against a scripted channel (no network, no database). */
-class ChannelOrdersTest {
+/**
+ * The arbitration rules of charging ({@link ChannelCharges}), following up ({@link QrFollowUps}, {@link CodeFollowUps}),
+ * notifications ({@link ChannelNotifications}) and their one write path ({@link ChannelSettlement}) against a scripted
+ * channel (no network, no database).
+ */
+class ChannelChargesTest {
 
     static final String PAY_ORDER = "P2026112914000001000010004";
 
@@ -59,10 +64,10 @@ class ChannelOrdersTest {
             };
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final List<String> scheduled = new ArrayList<>();
-    final ChannelOrders orders = new ChannelOrders(repo, List.of(channel), o -> announced.add(o.status().name()),
-            new ChannelProperties("x", "t", Duration.ofSeconds(60), "f", Duration.ofSeconds(5), Duration.ofSeconds(30)), meters, clock,
-            new ChannelGuard(new ChannelStats(meters, clock)),
+    final ScriptedGateway gateway = ScriptedGateway.over(repo, List.of(channel), o -> announced.add(o.status().name()), meters, clock,
             (no, attempt, delay) -> this.scheduled.add(attempt + "@" + delay.toSeconds()), router());
+    final ChannelCharges charges = gateway.charges();
+    final ChannelNotifications notifications = gateway.notifications();
 
     ChargeChannelCmd cmd(long amount) {
         return new ChargeChannelCmd(PAY_ORDER, "T2026112914000001000010004", "M1", PayMethod.ALIPAY_QR, Money.cny(amount), "tea",
@@ -72,11 +77,11 @@ class ChannelOrdersTest {
     @Test
     void aPrecreateTimeoutIsProcessingAndTheRepeatAsksForTheCodeAgain() {
         channel.precreate = ChannelCall.unknown("IO", "read timed out");
-        assertThat(orders.charge(cmd(100)).status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(charges.charge(cmd(100)).status()).isEqualTo(ChannelOrderStatus.PROCESSING);
 
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
         now = now.plusSeconds(10);
-        ChannelOrder again = orders.charge(cmd(100));
+        ChannelOrder again = charges.charge(cmd(100));
         assertThat(again.status()).isEqualTo(ChannelOrderStatus.PROCESSING);
         assertThat(again.codeUrl()).isEqualTo("https://qr.alipay.com/x");
         assertThat(announced).isEmpty();
@@ -85,33 +90,33 @@ class ChannelOrdersTest {
     @Test
     void aDefiniteRefusalBeforeAcceptanceFailsTheOrder() {
         channel.precreate = ChannelCall.of(Outcome.FAILURE, "ACQ.ACCESS_FORBIDDEN", "no");
-        assertThat(orders.charge(cmd(100)).status()).isEqualTo(ChannelOrderStatus.FAILED);
+        assertThat(charges.charge(cmd(100)).status()).isEqualTo(ChannelOrderStatus.FAILED);
         assertThat(announced).containsExactly("FAILED");
     }
 
     @Test
     void notFoundBeforeExpiryIsNotFailureAndAfterItOnlyTheChannelsCloseFailsIt() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
-        orders.charge(cmd(100));
+        charges.charge(cmd(100));
         channel.query = ChannelCall.of(Outcome.NOT_FOUND, "ACQ.TRADE_NOT_EXIST", "none");
         now = now.plusSeconds(60);
-        assertThat(orders.charge(cmd(100)).status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(charges.charge(cmd(100)).status()).isEqualTo(ChannelOrderStatus.PROCESSING);
 
         now = now.plus(Duration.ofMinutes(31));
         channel.close = ChannelCall.unknown("IO", "timeout");
-        assertThat(orders.charge(cmd(100)).status()).as("an unanswered close decides nothing").isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(charges.charge(cmd(100)).status()).as("an unanswered close decides nothing").isEqualTo(ChannelOrderStatus.PROCESSING);
         channel.close = ChannelCall.of(Outcome.SUCCESS, "10000", "closed");
-        assertThat(orders.charge(cmd(100)).status()).isEqualTo(ChannelOrderStatus.FAILED);
+        assertThat(charges.charge(cmd(100)).status()).isEqualTo(ChannelOrderStatus.FAILED);
         assertThat(announced).containsExactly("FAILED");
     }
 
     @Test
     void aNotificationIsConfirmedByAQueryAndTheFirstFinalResultWins() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
-        ChannelOrder order = orders.charge(cmd(100));
+        ChannelOrder order = charges.charge(cmd(100));
         channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L);
-        orders.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L));
-        orders.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1 again", "2026112922001", null, 100L));
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L));
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1 again", "2026112922001", null, 100L));
 
         ChannelOrder held = repo.find(order.channelOrderNo()).orElseThrow();
         assertThat(held.status()).isEqualTo(ChannelOrderStatus.SUCCESS);
@@ -120,7 +125,7 @@ class ChannelOrdersTest {
         assertThat(repo.conflicts).isEmpty();
 
         channel.query = ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "closed after a full refund");
-        orders.notified(order.channelOrderNo(), ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "late close"));
+        notifications.notified(order.channelOrderNo(), ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "late close"));
         assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).as("final states never change").isEqualTo(ChannelOrderStatus.SUCCESS);
         assertThat(repo.conflicts).containsExactly("SUCCESS→FAILED");
     }
@@ -128,34 +133,34 @@ class ChannelOrdersTest {
     @Test
     void aNotificationTheChannelsOwnQueryContradictsDecidesNothing() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
-        ChannelOrder order = orders.charge(cmd(100));
+        ChannelOrder order = charges.charge(cmd(100));
         channel.query = ChannelCall.of(Outcome.PENDING, "WAIT_BUYER_PAY", "");
-        orders.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "forged", "1", null, 100L));
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "forged", "1", null, 100L));
         assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).as("not paid until the channel says so")
                 .isEqualTo(ChannelOrderStatus.PROCESSING);
         assertThat(repo.conflicts).containsExactly("PROCESSING→SUCCESS");
 
         channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2", null, 100L);
-        orders.notified(order.channelOrderNo(), ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "forged close"));
+        notifications.notified(order.channelOrderNo(), ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "forged close"));
         assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).as("a paid order never fails")
                 .isEqualTo(ChannelOrderStatus.SUCCESS);
         assertThat(announced).containsExactly("SUCCESS");
 
         channel.query = ChannelCall.unknown("IO", "timeout");
-        orders.notified(order.channelOrderNo(), ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "while the channel is down"));
+        notifications.notified(order.channelOrderNo(), ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "while the channel is down"));
         assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.SUCCESS);
     }
 
     @Test
     void aNotificationWhoseQueryGoesUnansweredIsAskedForAgainUntilTheChannelConfirmsIt() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
-        ChannelOrder order = orders.charge(cmd(100));
+        ChannelOrder order = charges.charge(cmd(100));
         ChannelCall paid = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L);
 
         for (ChannelCall unanswered : List.of(ChannelCall.unknown("IO", "timeout"),
                 ChannelCall.unknown("BLOCKED_FOLLOW_UP_LIMIT", "nothing sent: follow-up lane full"))) {
             channel.query = unanswered;
-            assertThatThrownBy(() -> orders.notified(order.channelOrderNo(), paid))
+            assertThatThrownBy(() -> notifications.notified(order.channelOrderNo(), paid))
                     .as("the controller answers the channel with a failure, so it sends the notification again")
                     .isInstanceOf(NotificationUnconfirmed.class);
             assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.PROCESSING);
@@ -163,7 +168,7 @@ class ChannelOrdersTest {
         assertThat(announced).isEmpty();
 
         channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L);
-        orders.notified(order.channelOrderNo(), paid);
+        notifications.notified(order.channelOrderNo(), paid);
         assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.SUCCESS);
         assertThat(announced).containsExactly("SUCCESS");
     }
@@ -171,9 +176,9 @@ class ChannelOrdersTest {
     @Test
     void aPaidAmountOtherThanOursIsAConflictNotASuccess() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
-        ChannelOrder order = orders.charge(cmd(100));
+        ChannelOrder order = charges.charge(cmd(100));
         channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "1", null, 1L);
-        orders.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n", "1", null, 1L));
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n", "1", null, 1L));
 
         assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.PROCESSING);
         assertThat(repo.conflicts).containsExactly("PROCESSING→SUCCESS");
@@ -183,15 +188,15 @@ class ChannelOrdersTest {
     @Test
     void theSamePayOrderWithAnotherAmountIsRefusedAndChangesNothing() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
-        orders.charge(cmd(100));
-        assertThatThrownBy(() -> orders.charge(cmd(101))).isInstanceOf(BizException.class).hasMessageContaining("different content");
+        charges.charge(cmd(100));
+        assertThatThrownBy(() -> charges.charge(cmd(101))).isInstanceOf(BizException.class).hasMessageContaining("different content");
         assertThat(repo.byNo).hasSize(1);
     }
 
     @Test
     void aPaymentCodeWaitingForTheBuyerIsPolledAndPaysWhenTheBuyerConfirms() {
         CodeScript code = new CodeScript();
-        ChannelOrders withCode = codeOrders(code);
+        ChannelCharges withCode = codeOrders(code);
         code.pay = ChannelCall.of(Outcome.PENDING, "10003", "order success pay inprocess");
         ChannelOrder waiting = withCode.charge(codeCmd("283456789012345678"));
         assertThat(waiting.status()).isEqualTo(ChannelOrderStatus.PROCESSING);
@@ -213,7 +218,7 @@ class ChannelOrdersTest {
     @Test
     void aPaymentCodeStillUnpaidAfterThirtySecondsIsReversedAndFailsOnlyOnTheDefiniteReversal() {
         CodeScript code = new CodeScript();
-        ChannelOrders withCode = codeOrders(code);
+        ChannelCharges withCode = codeOrders(code);
         code.pay = ChannelCall.of(Outcome.PENDING, "10003", "order success pay inprocess");
         ChannelOrder waiting = withCode.charge(codeCmd("283456789012345678"));
         code.query = ChannelCall.of(Outcome.PENDING, "WAIT_BUYER_PAY", "");
@@ -242,7 +247,7 @@ class ChannelOrdersTest {
     @Test
     void aRefusedPaymentCodeFailsAtOnceAndARecoveryWithoutTheCodeSendsNothing() {
         CodeScript code = new CodeScript();
-        ChannelOrders withCode = codeOrders(code);
+        ChannelCharges withCode = codeOrders(code);
         code.pay = ChannelCall.of(Outcome.FAILURE, "ACQ.PAYMENT_AUTH_CODE_INVALID", "bad code");
         assertThat(withCode.charge(codeCmd("283456789012341111")).status()).isEqualTo(ChannelOrderStatus.FAILED);
         assertThat(scheduled).isEmpty();
@@ -252,11 +257,9 @@ class ChannelOrdersTest {
                 .isInstanceOf(BizException.class).hasMessageContaining("auth_code");
     }
 
-    ChannelOrders codeOrders(CodeScript code) {
-        return new ChannelOrders(repo, List.of(code), o -> announced.add(o.status().name()),
-                new ChannelProperties("x", "t", Duration.ofSeconds(60), "f", Duration.ofSeconds(5), Duration.ofSeconds(30)), meters,
-                clock, new ChannelGuard(new ChannelStats(meters, clock)),
-                (no, attempt, delay) -> scheduled.add(attempt + "@" + delay.toSeconds()), router());
+    ChannelCharges codeOrders(CodeScript code) {
+        return ScriptedGateway.over(repo, List.of(code), o -> announced.add(o.status().name()), meters, clock,
+                (no, attempt, delay) -> scheduled.add(attempt + "@" + delay.toSeconds()), router()).charges();
     }
 
     ChannelRouter router() {
@@ -389,6 +392,7 @@ class ChannelOrdersTest {
         @Override
         public synchronized boolean transition(String no, ChannelOrderStatus from, ChannelOrderStatus to, String codeUrl,
                                                String channelTradeNo, String rawCode, String finalSource, Instant at) {
+            ChannelOrderTransitions.TABLE.require(from, to);
             ChannelOrder o = byNo.get(no);
             if (o == null || o.status() != from) {
                 return false;

@@ -1,4 +1,4 @@
-package io.paysuite.channel.order;
+package io.paysuite.channel.charge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,11 +12,8 @@ import io.paysuite.api.pay.PayMethod;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.CodeChannelAdapter;
 import io.paysuite.channel.adapter.Outcome;
-import io.paysuite.channel.config.ChannelProperties;
-import io.paysuite.channel.health.ChannelStats;
-import io.paysuite.channel.isolation.ChannelGuard;
+import io.paysuite.channel.order.ChannelOrder;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -41,7 +38,7 @@ class ChannelRerouteTest {
     static final String PAY_ORDER = "P2026112914000001000010004";
     static final String TOKEN = "6225000000000000";
 
-    final ChannelOrdersTest.Repo repo = new ChannelOrdersTest.Repo();
+    final ChannelChargesTest.Repo repo = new ChannelChargesTest.Repo();
     final Card first = new Card(ChannelCode.UNIONPAY);
     final Card second = new Card(ChannelCode.UNIONPAY_B);
     final List<String> announced = Collections.synchronizedList(new ArrayList<>());
@@ -49,9 +46,8 @@ class ChannelRerouteTest {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     final ExecutorService pool = Executors.newFixedThreadPool(8);
-    final ChannelOrders orders = new ChannelOrders(repo, List.of(first, second), o -> announced.add(o.status() + "@" + o.channel()),
-            new ChannelProperties("x", "t", Duration.ofSeconds(60), "f", Duration.ofSeconds(5), Duration.ofSeconds(30)), meters, clock,
-            new ChannelGuard(new ChannelStats(meters, clock)), (no, attempt, delay) -> { }, ChannelOrdersTest.router(meters, clock));
+    final ChannelCharges orders = ScriptedGateway.over(repo, List.of(first, second), o -> announced.add(o.status() + "@" + o.channel()),
+            meters, clock, (no, attempt, delay) -> { }, ChannelChargesTest.router(meters, clock)).charges();
 
     @AfterEach
     void stop() {

@@ -1,8 +1,10 @@
-package io.paysuite.channel.reconcile;
+package io.paysuite.channel.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paysuite.channel.reconcile.BillFormatException;
+import io.paysuite.channel.reconcile.BillRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Bills rendered exactly as the channel sandbox renders WeChat's (deploy/channel-sandbox WechatBill): UTF-8, CRLF, backticks. */
-class WechatBillParserTest {
+public class WechatBillParserTest {
 
     static final String DETAIL_HEADER = "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,"
             + "货币种类,应结订单总金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,"
@@ -20,11 +22,11 @@ class WechatBillParserTest {
 
     final WechatBillParser parser = new WechatBillParser();
 
-    static String ticked(String... fields) {
+    public static String ticked(String... fields) {
         return Stream.of(fields).map(f -> "`" + f).collect(Collectors.joining(","));
     }
 
-    static String payment(String at, String transactionId, String outTradeNo, String yuan) {
+    public static String payment(String at, String transactionId, String outTradeNo, String yuan) {
         return ticked(at, "wx8888888888888888", "1900000001", "0", "", transactionId, outTradeNo, "oSbxOPENID", "NATIVE", "SUCCESS",
                 "OTHERS", "CNY", yuan, "0.00", "0", "0", "0.00", "0.00", "", "", "沙箱测试商品", "", "0.00", "0.00%", yuan, "0.00", "");
     }
@@ -35,7 +37,7 @@ class WechatBillParserTest {
                 "SUCCESS", "沙箱测试商品", "", "0.00", "0.00%", orderYuan, refundYuan, "");
     }
 
-    static byte[] bill(List<String> rows, String summary) {
+    public static byte[] bill(List<String> rows, String summary) {
         StringBuilder csv = new StringBuilder(DETAIL_HEADER).append("\r\n");
         rows.forEach(row -> csv.append(row).append("\r\n"));
         csv.append(SUMMARY_HEADER).append("\r\n").append(summary).append("\r\n");

@@ -1,5 +1,7 @@
-package io.paysuite.channel.reconcile;
+package io.paysuite.channel.unionpay;
 
+import io.paysuite.channel.reconcile.BillFormatException;
+import io.paysuite.channel.reconcile.BillRow;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.DateTimeException;

@@ -1,5 +1,6 @@
-package io.paysuite.channel.reconcile;
+package io.paysuite.channel.unionpay;
 
+import io.paysuite.channel.reconcile.BillFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.paysuite.channel.reconcile;
+package io.paysuite.channel.unionpay;
 
 /**
  * The record layout of UnionPay's merchant transaction detail file ("ZM", {@code INN{yyMMdd}xxZM_{merId}} in the

@@ -1,0 +1,228 @@
+package io.paysuite.channel.charge;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.channel.ChannelOrderDTO;
+import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.channel.ChargeChannelCmd;
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.channel.adapter.ChannelAdapter;
+import io.paysuite.channel.adapter.ChannelAdapters;
+import io.paysuite.channel.adapter.CodeChannelAdapter;
+import io.paysuite.channel.adapter.QrChannelAdapter;
+import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.order.ChannelOrderRepository;
+import io.paysuite.channel.order.FollowUps;
+import io.paysuite.channel.routing.ChannelRouter;
+import io.paysuite.channel.routing.RoutingRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Charges pay orders at channels, and reroutes a charge a channel refused before accepting it
+ * (docs/architecture.md, "Uncertain is not failed"). {@link #charge} is idempotent on the pay order: the
+ * first call records the channel order {@code CREATED} and charges it — a QR code asked for
+ * ({@link QrFollowUps}) or the buyer's code charged ({@link CodeFollowUps}); every later call (pay-core's
+ * delayed checks) asks the channel how the order stands and applies the answer through
+ * {@link ChannelSettlement}.
+ */
+@Component
+public class ChannelCharges {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelCharges.class);
+
+    private final ChannelOrderRepository orders;
+    private final ChannelAdapters adapters;
+    private final ChannelSettlement settlement;
+    private final QrFollowUps qr;
+    private final CodeFollowUps code;
+    private final ChannelRouter router;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public ChannelCharges(ChannelOrderRepository orders, ChannelAdapters adapters, ChannelSettlement settlement, QrFollowUps qr,
+                          CodeFollowUps code, ChannelRouter router, MeterRegistry meters, Clock clock) {
+        this.orders = orders;
+        this.adapters = adapters;
+        this.settlement = settlement;
+        this.qr = qr;
+        this.code = code;
+        this.router = router;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /**
+     * Charges the pay order, or — on every later call — asks how its current charge stands. A charge
+     * the channel definitely refused <em>before accepting it</em> for a reason of its own (its
+     * configuration, limits, hours, a blocked call: {@link ChannelAdapter#refusedByChannel}) is
+     * rerouted to the next channel the router admits that has not been tried for this pay order, as a
+     * new attempt with its own channel order number; while that is being decided the pay order is
+     * shown {@code PROCESSING}. A timeout, an unknown answer, a buyer's refusal (a declined card, a
+     * bad code) or any failure after acceptance is never rerouted: the money may be at the first
+     * channel, and charging a second could take it twice.
+     */
+    public ChannelOrder charge(ChargeChannelCmd cmd) {
+        check(cmd);
+        Map<ChannelCode, ChannelAdapter> serving = adapters.serving(cmd.method());
+        if (serving.isEmpty()) {
+            throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel takes " + cmd.method() + " now; nothing was sent");
+        }
+        ChannelOrder order = orders.findByPayOrder(cmd.payOrderNo()).orElse(null);
+        if (order == null) {
+            List<ChannelCode> candidates = router.candidates(routing(cmd), serving.keySet());
+            if (candidates.isEmpty()) {
+                // switched off, outside its limits or window, not in its gray release, or its breaker is open: nothing recorded, nothing sent
+                throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel may take this " + cmd.method() + " payment now; nothing was sent");
+            }
+            if (lacksCode(serving.get(candidates.get(0)), cmd)) {
+                // a recovery of a payment-code attempt that never reached us: the code is gone, nothing was sent
+                throw new BizException(ErrorCode.PARAM_ERROR, "auth_code is required to charge " + cmd.payOrderNo());
+            }
+            orders.insert(newAttempt(cmd, candidates.get(0), 0, cmd.expiresAt().truncatedTo(ChronoUnit.MILLIS)));
+            order = orders.findByPayOrder(cmd.payOrderNo()).orElseThrow();
+        }
+        if (!order.amount().equals(cmd.amount()) || order.method() != cmd.method() || !order.tradeNo().equals(cmd.tradeNo())) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "pay order " + cmd.payOrderNo() + " was charged with different content");
+        }
+        for (int hops = 0; hops <= ChannelCode.values().length; hops++) {
+            ChannelAdapter adapter = adapters.of(order);
+            if (adapter == null) {
+                log.warn("channel order {} is at {}, which this gateway no longer serves for {}; left as it is",
+                        order.channelOrderNo(), order.channel(), order.method());
+                return order;
+            }
+            order = adapter instanceof CodeChannelAdapter byCode ? code.followUp(order, byCode, cmd.authCode(), 0)
+                    : qr.followUp(order, (QrChannelAdapter) adapter);
+            if (!settlement.awaitsReroute(order)) {
+                return order;
+            }
+            ChannelOrder next = reroute(order, cmd, serving);
+            if (next == null) {
+                return orders.reread(order);
+            }
+            order = next;
+        }
+        return order;
+    }
+
+    /** A delayed follow-up of a payment-code order fired ({@link FollowUps}); schedules the next one while not final. */
+    public void followUp(String channelOrderNo, int attempt) {
+        ChannelOrder order = orders.find(channelOrderNo).orElse(null);
+        if (order == null || order.status().isFinal()) {
+            return;
+        }
+        ChannelAdapter adapter = adapters.of(order);
+        if (adapter instanceof CodeChannelAdapter byCode) {
+            code.followUp(order, byCode, null, attempt);
+        } else if (adapter instanceof QrChannelAdapter byQr) {
+            qr.followUp(order, byQr);
+        }
+    }
+
+    /** What callers see: a refused attempt that will be rerouted is not the pay order's answer, so it shows PROCESSING. */
+    public ChannelOrderDTO view(ChannelOrder order) {
+        return settlement.awaitsReroute(order) ? order.toDTO(ChannelOrderStatus.PROCESSING) : order.toDTO();
+    }
+
+    /** The pay order's current charge. */
+    public Optional<ChannelOrder> get(String payOrderNo) {
+        return orders.findByPayOrder(payOrderNo);
+    }
+
+    /**
+     * Decides once (compare-and-set on {@code rerouted_to}) where a refused attempt goes, and creates the
+     * next attempt there; a repeat after a crash finds the decision and creates the same attempt (the
+     * unique key keeps it one). With no channel left the refusal becomes the pay order's answer.
+     *
+     * @return the pay order's current charge, or null when it was not rerouted
+     */
+    private ChannelOrder reroute(ChannelOrder refused, ChargeChannelCmd cmd, Map<ChannelCode, ChannelAdapter> serving) {
+        ChannelOrder order = refused;
+        if (order.reroutedTo() == null) {
+            String target = nextChannel(order, cmd, serving);
+            if (orders.decideReroute(order.channelOrderNo(), target, now()) && ChannelOrder.NO_REROUTE.equals(target)) {
+                log.info("pay order {} refused by {} ({}); no other channel may take it", order.payOrderNo(), order.channel(),
+                        order.rawCode());
+                settlement.announce(orders.reread(order));
+                return null;
+            }
+            order = orders.reread(order);
+        }
+        if (ChannelOrder.NO_REROUTE.equals(order.reroutedTo())) {
+            return null;
+        }
+        ChannelCode channel = ChannelCode.valueOf(order.reroutedTo());
+        int attempt = order.attempt() + 1;
+        if (orders.insert(newAttempt(cmd, channel, attempt, order.expiresAt()))) {
+            log.info("pay order {} refused by {} ({}) before acceptance: rerouted to {} as attempt {}", order.payOrderNo(),
+                    order.channel(), order.rawCode(), channel, attempt);
+            meters.counter("channel.reroute", "from", order.channel().name(), "to", channel.name()).increment();
+        }
+        return orders.findByPayOrder(order.payOrderNo()).orElseThrow();
+    }
+
+    private String nextChannel(ChannelOrder refused, ChargeChannelCmd cmd, Map<ChannelCode, ChannelAdapter> serving) {
+        if (ChannelOrder.numberFor(refused.payOrderNo(), refused.attempt() + 1) == null) {
+            return ChannelOrder.NO_REROUTE;
+        }
+        if (lacksCode(serving.get(refused.channel()), cmd)) {
+            return ChannelOrder.NO_REROUTE; // the buyer's code (or card token) is not in this call: nothing to charge elsewhere
+        }
+        Set<ChannelCode> left = EnumSet.noneOf(ChannelCode.class);
+        left.addAll(serving.keySet());
+        orders.attempts(refused.payOrderNo()).forEach(tried -> left.remove(tried.channel()));
+        List<ChannelCode> candidates = left.isEmpty() ? List.of() : router.candidates(routing(cmd), left);
+        return candidates.isEmpty() ? ChannelOrder.NO_REROUTE : candidates.get(0).name();
+    }
+
+    /** A payment-code (or card-token) channel, and this call does not carry the code to charge. */
+    private static boolean lacksCode(ChannelAdapter adapter, ChargeChannelCmd cmd) {
+        return adapter instanceof CodeChannelAdapter && (cmd.authCode() == null || cmd.authCode().isBlank());
+    }
+
+    private ChannelOrder newAttempt(ChargeChannelCmd cmd, ChannelCode channel, int attempt, Instant expiresAt) {
+        return new ChannelOrder(ChannelOrder.numberFor(cmd.payOrderNo(), attempt), cmd.payOrderNo(), cmd.tradeNo(), cmd.merchantId(),
+                channel, cmd.method(), cmd.amount(), cmd.subject(), ChannelOrderStatus.CREATED, null, null, null, null, expiresAt,
+                now(), null, attempt, null);
+    }
+
+    private RoutingRequest routing(ChargeChannelCmd cmd) {
+        return new RoutingRequest(cmd.method(), cmd.amount().currency(), cmd.amount().minor(), cmd.merchantId(),
+                cmd.buyerId() == null ? cmd.payOrderNo() : cmd.buyerId(), now());
+    }
+
+    private static void check(ChargeChannelCmd cmd) {
+        if (cmd == null || cmd.payOrderNo() == null || !cmd.payOrderNo().matches("P\\d{20,31}")) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "pay_order_no is required");
+        }
+        if (cmd.tradeNo() == null || cmd.merchantId() == null || cmd.method() == null || cmd.expiresAt() == null) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "trade_no, merchant_id, method and expires_at are required");
+        }
+        if (cmd.amount() == null || !cmd.amount().isPositive()) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "amount must be positive");
+        }
+        if (!"CNY".equals(cmd.amount().currency())) {
+            throw new BizException(ErrorCode.CURRENCY_NOT_SUPPORTED, "channels take CNY only");
+        }
+        String subject = Objects.requireNonNullElse(cmd.subject(), "");
+        if (subject.isBlank() || subject.length() > 128) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "subject must be 1-128 chars");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

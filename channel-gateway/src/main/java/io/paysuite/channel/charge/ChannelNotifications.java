@@ -1,0 +1,76 @@
+package io.paysuite.channel.charge;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.channel.adapter.ChannelAdapter;
+import io.paysuite.channel.adapter.ChannelAdapters;
+import io.paysuite.channel.adapter.ChannelCall;
+import io.paysuite.channel.adapter.Outcome;
+import io.paysuite.channel.isolation.ChannelGuard;
+import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.order.ChannelOrderRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A channel's notification, its signature already verified by the adapter's controller. It is a reason
+ * to ask, not an answer: the order is settled from a query of the channel made now ({@code NOTIFY_QUERY}),
+ * so a notification that contradicts the channel's own records — a channel bug, a replay, a key in the
+ * wrong hands — can neither fail a paid order nor pay an unpaid one.
+ */
+@Component
+public class ChannelNotifications {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelNotifications.class);
+
+    private final ChannelOrderRepository orders;
+    private final ChannelAdapters adapters;
+    private final ChannelSettlement settlement;
+    private final ChannelGuard guard;
+    private final MeterRegistry meters;
+
+    public ChannelNotifications(ChannelOrderRepository orders, ChannelAdapters adapters, ChannelSettlement settlement, ChannelGuard guard,
+                                MeterRegistry meters) {
+        this.orders = orders;
+        this.adapters = adapters;
+        this.settlement = settlement;
+        this.guard = guard;
+        this.meters = meters;
+    }
+
+    /**
+     * Confirms {@code call} by a query and settles from the query. A notification the query contradicts is
+     * recorded as a conflict and alarmed. When the channel does not answer the query, nothing is decided:
+     * for an open order that is {@link NotificationUnconfirmed}, so the channel sends the notification
+     * again, and pay-core's delayed checks ask meanwhile.
+     *
+     * @throws NotificationUnconfirmed the order is open and the channel did not answer the query
+     */
+    public void notified(String channelOrderNo, ChannelCall call) {
+        ChannelOrder order = orders.find(channelOrderNo).orElse(null);
+        if (order == null) {
+            log.warn("CHANNEL_ALARM notification for unknown channel order {}: {}", channelOrderNo, call);
+            meters.counter("channel.alarm", "kind", "unknown_order").increment();
+            return;
+        }
+        ChannelAdapter adapter = adapters.of(order);
+        if (adapter == null) {
+            log.warn("notification for {} whose channel {} / method {} has no adapter here; left to the checks", channelOrderNo,
+                    order.channel(), order.method());
+            return;
+        }
+        ChannelCall truth = guard.call(order.channel(), "notify-query", () -> adapter.query(order));
+        boolean definite = truth.outcome() == Outcome.SUCCESS || truth.outcome() == Outcome.FAILURE;
+        if (definite && truth.outcome() != call.outcome() || !definite && call.outcome() == Outcome.SUCCESS
+                && truth.outcome() != Outcome.UNKNOWN) {
+            ChannelOrderStatus claimed = call.outcome() == Outcome.SUCCESS ? ChannelOrderStatus.SUCCESS : ChannelOrderStatus.FAILED;
+            settlement.conflict(order, claimed, call, "NOTIFY", "the channel's query says " + truth.outcome() + " (" + truth.rawCode() + ")");
+        }
+        if (definite) {
+            settlement.settle(order, truth, "NOTIFY_QUERY");
+        } else if (truth.outcome() == Outcome.UNKNOWN && !order.status().isFinal()) {
+            throw new NotificationUnconfirmed(channelOrderNo, truth.rawCode());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.paysuite.channel.charge;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.channel.adapter.ChannelAdapter;
+import io.paysuite.channel.adapter.ChannelAdapters;
+import io.paysuite.channel.adapter.ChannelCall;
+import io.paysuite.channel.adapter.Outcome;
+import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.order.ChannelOrderRepository;
+import io.paysuite.channel.order.ChannelOrderTransitions;
+import io.paysuite.channel.order.ChannelResults;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The single write path of a channel order's final result, where the synchronous answer, the channel's
+ * notification and a query meet. Only definite answers move the order, by compare-and-set from the state
+ * it is in; the first final result wins, and a later contradicting one is recorded as a conflict and
+ * alarmed, never applied. A paid amount other than ours is never trusted: it is a conflict, not a success.
+ * A settled order is announced to pay-core — unless it is a refusal about to be rerouted.
+ */
+@Component
+public class ChannelSettlement {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelSettlement.class);
+
+    private final ChannelOrderRepository orders;
+    private final ChannelAdapters adapters;
+    private final ChannelResults results;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public ChannelSettlement(ChannelOrderRepository orders, ChannelAdapters adapters, ChannelResults results, MeterRegistry meters,
+                             Clock clock) {
+        this.orders = orders;
+        this.adapters = adapters;
+        this.results = results;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies a definite answer by compare-and-set from the state the order is in. A final order
+     * is never changed: an equal answer is a no-op, a contradicting one a recorded conflict.
+     */
+    ChannelOrder settle(ChannelOrder order, ChannelCall answer, String source) {
+        if (answer.outcome() != Outcome.SUCCESS && answer.outcome() != Outcome.FAILURE) {
+            return order;
+        }
+        ChannelOrderStatus claimed = answer.outcome() == Outcome.SUCCESS ? ChannelOrderStatus.SUCCESS : ChannelOrderStatus.FAILED;
+        if (claimed == ChannelOrderStatus.SUCCESS && answer.paidMinor() != null && answer.paidMinor() != order.amount().minor()) {
+            conflict(order, claimed, answer, source, "channel says paid " + answer.paidMinor() + ", ours is " + order.amount().minor());
+            return order;
+        }
+        ChannelOrder current = order;
+        for (int attempt = 0; attempt < 3 && !current.status().isFinal(); attempt++) {
+            if (!ChannelOrderTransitions.TABLE.allows(current.status(), claimed)) {
+                break;
+            }
+            if (orders.transition(current.channelOrderNo(), current.status(), claimed, null, answer.channelTradeNo(),
+                    answer.rawCode(), source, now())) {
+                ChannelOrder done = orders.reread(current);
+                log.info("channel order {} {} by {} ({}) pay_order_no={}", done.channelOrderNo(), claimed, source,
+                        answer.rawCode(), done.payOrderNo());
+                meters.counter("channel.order.final", "channel", done.channel().name(), "status", claimed.name(),
+                        "source", source).increment();
+                announce(done);
+                return done;
+            }
+            current = orders.reread(current);
+        }
+        if (current.status() != claimed) {
+            conflict(current, claimed, answer, source, "held " + current.status() + " by " + current.finalSource());
+        }
+        return current;
+    }
+
+    /** Records and alarms an answer that contradicts what the order holds (or what the channel's own query says). */
+    void conflict(ChannelOrder order, ChannelOrderStatus claimed, ChannelCall answer, String source, String detail) {
+        log.error("CHANNEL_ALARM contradicting result for channel order {} (pay order {}): {} says {} ({}), {}",
+                order.channelOrderNo(), order.payOrderNo(), source, claimed, answer.rawCode(), detail);
+        meters.counter("channel.alarm", "kind", "conflict").increment();
+        orders.recordConflict(order.channelOrderNo(), order.status(), claimed, answer.rawCode(), source, detail, now());
+    }
+
+    /** Tells pay-core the order is final — unless it is a refusal about to be rerouted: the reroute's own end is announced. */
+    void announce(ChannelOrder done) {
+        if (!awaitsReroute(done)) {
+            results.finished(done);
+        }
+    }
+
+    /**
+     * A definite refusal, from the synchronous answer to the charge itself (so the channel never accepted
+     * the order), that the channel's adapter calls the channel's own, and not yet decided as final.
+     */
+    boolean awaitsReroute(ChannelOrder order) {
+        if (order.status() != ChannelOrderStatus.FAILED || !"SYNC".equals(order.finalSource())
+                || ChannelOrder.NO_REROUTE.equals(order.reroutedTo())) {
+            return false;
+        }
+        ChannelAdapter adapter = adapters.of(order);
+        return adapter != null && adapter.refusedByChannel(order.rawCode());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

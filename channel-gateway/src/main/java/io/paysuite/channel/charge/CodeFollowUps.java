@@ -1,0 +1,111 @@
+package io.paysuite.channel.charge;
+
+import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.channel.adapter.ChannelCall;
+import io.paysuite.channel.adapter.CodeChannelAdapter;
+import io.paysuite.channel.adapter.Outcome;
+import io.paysuite.channel.isolation.ChannelGuard;
+import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.order.ChannelOrderRepository;
+import io.paysuite.channel.order.FollowUps;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A payment-code (or card-token) order: charge once with the buyer's code; then query while the buyer
+ * confirms, each look scheduled as a durable delayed {@link FollowUps} message by {@link CodeSchedule};
+ * after {@code reverseAfter} without a final answer, reverse (cancel) — which returns the money if the
+ * buyer paid in between — and fail the order only on the channel's definite reversal.
+ */
+@Component
+public class CodeFollowUps {
+
+    private static final Logger log = LoggerFactory.getLogger(CodeFollowUps.class);
+
+    private final ChannelOrderRepository orders;
+    private final ChannelSettlement settlement;
+    private final ChannelGuard guard;
+    private final FollowUps followUps;
+    private final CodeSchedule codeSchedule;
+    private final Clock clock;
+
+    public CodeFollowUps(ChannelOrderRepository orders, ChannelSettlement settlement, ChannelGuard guard, FollowUps followUps,
+                         FollowUpProperties properties, Clock clock) {
+        this.orders = orders;
+        this.settlement = settlement;
+        this.guard = guard;
+        this.followUps = followUps;
+        this.codeSchedule = properties.codeSchedule();
+        this.clock = clock;
+    }
+
+    /**
+     * Charges with {@code authCode} when the order is new and the code is at hand; otherwise asks, and
+     * reverses once the order is {@code reverseAfter} old. {@code attempt} is the delayed follow-up's number
+     * (0 for a call from pay-core), and a follow-up schedules the next one while the order is not final.
+     */
+    ChannelOrder followUp(ChannelOrder order, CodeChannelAdapter adapter, String authCode, int attempt) {
+        if (order.status().isFinal()) {
+            return order;
+        }
+        if (order.status() == ChannelOrderStatus.CREATED && authCode != null) {
+            ChannelOrder charging = order;
+            ChannelCall answer = guard.call(charging.channel(), "charge", () -> adapter.pay(charging, authCode));
+            switch (answer.outcome()) {
+                case SUCCESS, FAILURE -> {
+                    return settlement.settle(order, answer, "SYNC"); // paid at once, or refused with nothing taken
+                }
+                default -> {
+                    orders.transition(order.channelOrderNo(), ChannelOrderStatus.CREATED, ChannelOrderStatus.PROCESSING, null,
+                            answer.channelTradeNo(), answer.rawCode(), null, now());
+                    log.info("payment-code order {} waits ({}: {})", order.channelOrderNo(), answer.rawCode(), answer.rawMessage());
+                    scheduleNext(order, 0);
+                    return orders.reread(order);
+                }
+            }
+        }
+        ChannelOrder asked = order;
+        ChannelCall answer = guard.call(asked.channel(), "code-query", () -> adapter.query(asked));
+        if (answer.outcome() == Outcome.SUCCESS || answer.outcome() == Outcome.FAILURE) {
+            return settlement.settle(order, answer, "QUERY");
+        }
+        if (!now().isBefore(order.createdAt().plus(codeSchedule.reverseAfter()))) {
+            ChannelCall reversed = guard.call(asked.channel(), "reverse", () -> adapter.close(asked));
+            if (reversed.outcome() == Outcome.SUCCESS || reversed.outcome() == Outcome.NOT_FOUND) {
+                log.info("payment-code order {} reversed after {} ({})", order.channelOrderNo(), codeSchedule.reverseAfter(),
+                        reversed.rawCode());
+                return settlement.settle(order, new ChannelCall(Outcome.FAILURE, "REVERSED", reversed.rawCode(), null, null, null),
+                        "REVERSE");
+            }
+            log.warn("reversal of {} not definite ({}); retried", order.channelOrderNo(), reversed.rawCode());
+        }
+        if (attempt > 0) {
+            scheduleNext(order, attempt);
+        }
+        return orders.reread(order);
+    }
+
+    private void scheduleNext(ChannelOrder order, int attempt) {
+        Duration gap = codeSchedule.next(attempt);
+        if (gap == null) {
+            log.warn("CHANNEL_ALARM payment-code order {} still not final after its follow-up schedule; pay-core's checks and "
+                    + "reconciliation go on", order.channelOrderNo());
+            return;
+        }
+        try {
+            followUps.schedule(order.channelOrderNo(), attempt + 1, gap);
+        } catch (RuntimeException lost) {
+            log.warn("follow-up {} of {} not scheduled; pay-core's check asks again: {}", attempt + 1, order.channelOrderNo(),
+                    lost.toString());
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
