@@ -14,6 +14,7 @@ import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.ledger.PaymentPostingCmd;
 import io.paysuite.api.ledger.PostingCmd;
 import io.paysuite.api.ledger.RefundPostingCmd;
+import io.paysuite.api.ledger.RefundReversalCmd;
 import io.paysuite.api.ledger.ReleasePostingCmd;
 import io.paysuite.api.ledger.TrialBalanceDTO;
 import io.paysuite.api.trail.TrailEventDTO;
@@ -71,6 +72,11 @@ public class LedgerServiceProvider implements LedgerService {
     @Override
     public Result<JournalEntryDTO> postRefund(RefundPostingCmd cmd) {
         return answer("postRefund", () -> journal.post(tradeEntries.refund(cmd)));
+    }
+
+    @Override
+    public Result<JournalEntryDTO> postRefundReversal(RefundReversalCmd cmd) {
+        return answer("postRefundReversal", () -> journal.post(tradeEntries.refundReversal(cmd)));
     }
 
     @Override
