@@ -8,7 +8,9 @@ import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.PostingLine;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,12 +31,13 @@ final class InMemoryJournal implements Journal {
         if (earlier.isPresent()) {
             return repeat(earlier.get(), draft.postingKey(), draft.digest());
         }
-        for (PostingLine line : draft.lines()) {
-            AccountType type = line.account().type();
-            if (type.neverNegative() && balance(line.account()) + delta(line) < 0) {
-                throw new BizException(ErrorCode.INSUFFICIENT_BALANCE, line.account().code() + " cannot go below zero");
+        Map<AccountRef, Long> effect = new HashMap<>(); // per account, as one entry moves it
+        draft.lines().forEach(line -> effect.merge(line.account(), delta(line), Long::sum));
+        effect.forEach((account, delta) -> {
+            if (account.type().neverNegative() && balance(account) + delta < 0) {
+                throw new BizException(ErrorCode.INSUFFICIENT_BALANCE, account.code() + " cannot go below zero");
             }
-        }
+        });
         JournalEntryDTO entry = new JournalEntryDTO("J" + (entries.size() + 1), draft.postingKey(), draft.bizType(), draft.bizNo(),
                 draft.currency(), draft.lines(), Instant.EPOCH.plusSeconds(entries.size()));
         entries.add(new Stored(entry, draft.digest(), draft.memo()));
