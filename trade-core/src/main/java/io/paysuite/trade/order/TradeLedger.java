@@ -62,28 +62,14 @@ public class TradeLedger {
     }
 
     /**
-     * Undo a channel refund's posting the channel then refused: the mirror of the refund entry (every
-     * line on the other side), under its own key, so the merchant gets back what was taken for it.
-     * Idempotent; {@code REFUSED} when there is no refund entry to undo.
+     * Undo a channel refund's posting the channel then refused, under its own key. The ledger computes
+     * the reversal from the refund entry itself, so the money goes back where it came from (and on to
+     * the merchant when it came from escrow and the trade has been released since). Idempotent;
+     * {@code REFUSED} when there is no refund entry to undo.
      */
     public Posting reverseRefund(String refundNo, String tradeNo) {
-        Result<JournalEntryDTO> original;
-        try {
-            original = ledger.entryByKey(refundNo);
-        } catch (RuntimeException transport) {
-            return new Posting(Outcome.UNKNOWN, "SYSTEM_ERROR", transport.getMessage());
-        }
-        if (!original.success()) {
-            return "POSTING_NOT_FOUND".equals(original.code()) ? new Posting(Outcome.REFUSED, original.code(), original.message())
-                    : new Posting(Outcome.UNKNOWN, original.code(), original.message());
-        }
-        JournalEntryDTO entry = original.data();
-        List<PostingLine> mirrored = entry.lines().stream()
-                .map(line -> new PostingLine(line.account(), line.side() == AccountType.Side.DEBIT ? AccountType.Side.CREDIT
-                        : AccountType.Side.DEBIT, line.amount()))
-                .toList();
-        return call("refund reversal " + refundNo, () -> ledger.post(new PostingCmd(refundReversalKey(refundNo), "CHANNEL_REFUND_REVERSAL",
-                tradeNo, entry.currency(), mirrored, "refund " + refundNo + " refused by the channel")));
+        return call("refund reversal " + refundNo, () -> ledger.postRefundReversal(
+                new io.paysuite.api.ledger.RefundReversalCmd(refundReversalKey(refundNo), tradeNo, refundNo)));
     }
 
     private interface Call {
