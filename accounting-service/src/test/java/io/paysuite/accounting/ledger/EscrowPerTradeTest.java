@@ -16,7 +16,6 @@ import io.paysuite.api.ledger.RefundReversalCmd;
 import io.paysuite.api.ledger.ReleasePostingCmd;
 import io.paysuite.api.money.Money;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,22 +30,9 @@ class EscrowPerTradeTest {
     static final AccountRef FEE = account(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM);
     static final AccountRef WALLET = account(AccountType.BUYER_WALLET, "U1");
 
-    private final InMemoryJournal journal = new InMemoryJournal();
-    private final TradeEntries entries = new TradeEntries(new EntryRules(Set.of("CNY")), new FeeRates() {
-        @Override
-        public int rateBps(String merchantId) {
-            return 60;
-        }
-
-        @Override
-        public void set(String merchantId, int rate) {
-        }
-    });
-
-    @BeforeEach
-    void theBuyerHasMoney() {
-        journal.fund("U1", 1_000_000);
-    }
+    private final OneFeeRate feeRates = new OneFeeRate();
+    private final InMemoryJournal journal = InMemoryJournal.withWallet("U1", 1_000_000);
+    private final TradeEntries entries = new TradeEntries(new EntryRules(Set.of("CNY")), feeRates);
 
     @Test
     void aCallerLyingAboutPaidRefundedOrEscrowHeldChangesNothingInTheEntry() {

@@ -56,6 +56,13 @@ final class InMemoryJournal implements Journal {
         return post(posting.compose(trade));
     }
 
+    /** A journal in which the buyer's wallet already holds {@code amount}. */
+    static InMemoryJournal withWallet(String buyer, long amount) {
+        InMemoryJournal journal = new InMemoryJournal();
+        journal.fund(buyer, amount);
+        return journal;
+    }
+
     /** A wallet's money, as a general entry would put it there. */
     synchronized void fund(String buyer, long amount) {
         post(new EntryDraft("fund-" + buyer + "-" + entries.size(), "WALLET_TOPUP", buyer, "CNY", List.of(

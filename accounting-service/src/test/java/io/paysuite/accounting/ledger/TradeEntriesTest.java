@@ -15,29 +15,14 @@ import io.paysuite.api.ledger.RefundPostingCmd;
 import io.paysuite.api.ledger.ReleasePostingCmd;
 import io.paysuite.api.money.Money;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TradeEntriesTest {
 
-    private int rateBps = 60;
     private int refunds;
-    private final InMemoryJournal journal = new InMemoryJournal();
-    private final TradeEntries entries = new TradeEntries(new EntryRules(Set.of("CNY")), new FeeRates() {
-        @Override
-        public int rateBps(String merchantId) {
-            return rateBps;
-        }
-
-        @Override
-        public void set(String merchantId, int rate) {
-        }
-    });
-
-    @BeforeEach
-    void theBuyerHasMoney() {
-        journal.fund("U1", 1_000_000);
-    }
+    private final OneFeeRate feeRates = new OneFeeRate();
+    private final InMemoryJournal journal = InMemoryJournal.withWallet("U1", 1_000_000);
+    private final TradeEntries entries = new TradeEntries(new EntryRules(Set.of("CNY")), feeRates);
 
     @Test
     void instantPaymentCreditsMerchantLessFeeAndFeeIncome() {
@@ -142,7 +127,7 @@ class TradeEntriesTest {
     @Test
     void theDigestDependsOnTheCommandNotOnTodaysRate() {
         String before = entries.payment(payment(10_000, false)).digest();
-        rateBps = 100;
+        feeRates.rateBps = 100;
         assertThat(entries.payment(payment(10_000, false)).digest()).isEqualTo(before);
         assertThat(entries.payment(payment(10_001, false)).digest()).isNotEqualTo(before);
     }
