@@ -39,8 +39,8 @@ public class LedgerConfig {
     }
 
     @Bean
-    TradeEntries tradeEntries(EntryRules rules, FeeRates feeRates, Journal journal) {
-        return new TradeEntries(rules, feeRates, journal);
+    TradeEntries tradeEntries(EntryRules rules, FeeRates feeRates) {
+        return new TradeEntries(rules, feeRates);
     }
 
     @Bean

@@ -59,6 +59,24 @@ public final class FeeRule {
         return proRata(feeCharged, refundedAfter, paidTotal) - proRata(feeCharged, refundedBefore, paidTotal);
     }
 
+    /**
+     * The part of {@code feeCharged} a refund gives back when the journal says {@code feeReturned}
+     * was given back so far: what brings the fee returned to {@code floor(feeCharged × (refundedBefore
+     * + refund) / base)}, never below 0 nor above the refund or the fee left. Without reversals
+     * {@code feeReturned} is exactly that floor at {@code refundedBefore} and this is
+     * {@link #feeRefund(long, long, long, long)}; after a refund was reversed (its fee back in
+     * income) or the fee grew by a later release, reading the fee actually returned keeps a full
+     * refund returning exactly {@code feeCharged}, not one minor unit off.
+     */
+    public static long feeRefund(long feeCharged, long base, long refundedBefore, long refund, long feeReturned) {
+        if (feeReturned < 0 || feeReturned > feeCharged) {
+            throw new IllegalArgumentException("fee returned " + feeReturned + " outside 0.." + feeCharged);
+        }
+        feeRefund(feeCharged, base, refundedBefore, refund); // the same argument checks
+        long due = proRata(feeCharged, refundedBefore + refund, base) - feeReturned;
+        return Math.max(0, Math.min(due, Math.min(refund, feeCharged - feeReturned)));
+    }
+
     public static void requireRate(int rateBps) {
         if (rateBps < 0 || rateBps > BPS_PER_UNIT) {
             throw new IllegalArgumentException("rate must be 0–10000 bps: " + rateBps);

@@ -1,6 +1,7 @@
 package io.paysuite.accounting.ledger;
 
 import io.paysuite.api.ledger.JournalEntryDTO;
+import io.paysuite.api.ledger.PostingLine;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,19 +24,23 @@ public interface Journal {
     /** Entries with a line on any of {@code accountCodes} posted in [from, to), oldest first, at most {@code limit}. */
     List<JournalEntryDTO> entriesTouching(List<String> accountCodes, java.time.Instant from, java.time.Instant to, int limit);
 
-    /** What the journal knows of a trade's earlier postings (entries whose biz_no is the trade number). */
-    TradeHistory tradeHistory(String tradeNo, String feeIncomeAccount);
+    /**
+     * Posts the entry a trade posting composes from the trade's own entries, read while holding the
+     * trade's lock inside the posting's transaction: two postings of one trade (two refunds, a refund
+     * and a release) are serialised, so neither composes from what the other is about to change. A
+     * repeat of the key answers the first entry (same digest) without composing, or
+     * {@code POSTING_KEY_USED}. Otherwise as {@link #post(EntryDraft)}.
+     */
+    JournalEntryDTO post(TradePosting posting);
 
     /**
-     * @param paid   whether a PAYMENT entry exists for the trade
-     * @param feeCharged the fee credited to fee income by the trade's PAYMENT and RELEASE entries
-     * @param released   what the trade's RELEASE entry took out of escrow (0 when none): the base
-     *                   its fee was charged on
+     * One posted entry of a trade as a trade posting reads it ({@code memo} included: a refund
+     * reversal names the refund entry it reverses there).
      */
-    record TradeHistory(boolean paid, long feeCharged, long released) {
+    record Posted(String postingKey, String bizType, String currency, String memo, List<PostingLine> lines) {
 
-        public TradeHistory(boolean paid, long feeCharged) {
-            this(paid, feeCharged, 0);
+        public Posted {
+            lines = List.copyOf(lines);
         }
     }
 }

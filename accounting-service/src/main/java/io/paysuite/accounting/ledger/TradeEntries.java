@@ -11,22 +11,27 @@ import io.paysuite.api.ledger.AccountType.Side;
 import io.paysuite.api.ledger.PaymentPostingCmd;
 import io.paysuite.api.ledger.PostingLine;
 import io.paysuite.api.ledger.RefundPostingCmd;
+import io.paysuite.api.ledger.RefundReversalCmd;
 import io.paysuite.api.ledger.ReleasePostingCmd;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a trade's payment, release and refund into journal entries (the fee by {@link FeeRule}).
- * Every entry's {@code biz_no} is the trade number, so a refund can find the fee actually charged.
+ * Turns a trade's payment, release, refund and refund reversal into journal entries (the fee by
+ * {@link FeeRule}). Every entry's {@code biz_no} is the trade number, so a later posting reads the
+ * trade's money from the journal itself ({@link TradeFunds}): a release, a refund and a reversal are
+ * {@link TradePosting}s composed under the trade's lock, never from figures a caller sends.
  *
  * <pre>
  *   instant payment   Dr BUYER_WALLET:buyer amount  / Cr MERCHANT_PENDING:merchant amount−fee, Cr PLATFORM_FEE_INCOME fee
  *   channel payment   Dr CHANNEL_CLEARING:channel amount instead of the wallet (the channel owes it until it settles)
  *   escrow payment    Dr BUYER_WALLET:buyer amount  / Cr ESCROW:merchant amount
  *   release           Dr ESCROW:merchant amount     / Cr MERCHANT_PENDING:merchant amount−fee, Cr PLATFORM_FEE_INCOME fee
- *   refund in escrow  Dr ESCROW:merchant refund     / Cr BUYER_WALLET:buyer refund
- *   refund otherwise  Dr MERCHANT_PENDING refund−feeRefund, Dr PLATFORM_FEE_INCOME feeRefund / Cr BUYER_WALLET refund
+ *   refund in escrow  Dr ESCROW:merchant refund   / Cr BUYER_WALLET:buyer refund (up to what escrow holds for the trade)
+ *   refund otherwise  Dr MERCHANT_PENDING rest−feeRefund, Dr PLATFORM_FEE_INCOME feeRefund / Cr BUYER_WALLET refund
  *   channel refund    as above, but Cr CHANNEL_CLEARING:channel (the channel gives the buyer the money back)
+ *   refund reversal   the refund's lines on the other side; when it came from escrow and the trade is
+ *                     released since, then Dr ESCROW:merchant that part / Cr MERCHANT_PENDING less fee, Cr FEE fee
  * </pre>
  * Zero lines are left out. Merchant pending is not never-negative: a refund after the merchant's
  * money was settled away takes it below zero, which records that the merchant owes the platform
@@ -36,12 +41,10 @@ public final class TradeEntries {
 
     private final EntryRules rules;
     private final FeeRates feeRates;
-    private final Journal journal;
 
-    public TradeEntries(EntryRules rules, FeeRates feeRates, Journal journal) {
+    public TradeEntries(EntryRules rules, FeeRates feeRates) {
         this.rules = rules;
         this.feeRates = feeRates;
-        this.journal = journal;
     }
 
     public EntryDraft payment(PaymentPostingCmd cmd) {
@@ -73,75 +76,128 @@ public final class TradeEntries {
                 "pay order " + cmd.payOrderNo(), digest));
     }
 
-    public EntryDraft release(ReleasePostingCmd cmd) {
+    /**
+     * Refused with {@code INSUFFICIENT_BALANCE} when the amount is more than escrow holds for this
+     * trade: the merchant's escrow also holds its other trades' money, which is not this trade's to release.
+     */
+    public TradePosting release(ReleasePostingCmd cmd) {
         require(cmd != null, "command is required");
         requireParties(cmd.tradeNo(), cmd.merchantId());
         rules.requirePositive(cmd.amount(), "amount");
         String currency = cmd.amount().currency();
         long amount = cmd.amount().minor();
-        List<PostingLine> lines = new ArrayList<>();
-        add(lines, account(AccountType.ESCROW, cmd.merchantId(), currency), Side.DEBIT, amount);
-        creditMerchantLessFee(lines, cmd.merchantId(), currency, amount);
         String digest = PostingDigest.of("RELEASE", cmd.tradeNo(), cmd.merchantId(), cmd.amount());
-        return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.RELEASE.name(), cmd.tradeNo(), currency, lines,
-                null, digest));
+        return new TradePosting(cmd.tradeNo(), cmd.postingKey(), digest, funds -> {
+            requireMerchantOf(funds, cmd.tradeNo(), cmd.merchantId());
+            if (amount > funds.escrowHeld()) {
+                throw new BizException(ErrorCode.INSUFFICIENT_BALANCE,
+                        "escrow holds " + funds.escrowHeld() + " for trade " + cmd.tradeNo() + ", not " + amount);
+            }
+            List<PostingLine> lines = new ArrayList<>();
+            add(lines, account(AccountType.ESCROW, cmd.merchantId(), currency), Side.DEBIT, amount);
+            creditMerchantLessFee(lines, cmd.merchantId(), currency, amount);
+            return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.RELEASE.name(), cmd.tradeNo(), currency, lines,
+                    null, digest));
+        });
     }
 
-    public EntryDraft refund(RefundPostingCmd cmd) {
+    /**
+     * The trade's context comes from its journal ({@link TradeFunds}), not from the command: what escrow
+     * still holds for the trade is refunded from escrow, the rest from the merchant's side with its
+     * fee pro rata ({@link FeeRule}) on what the merchant's side was credited — the payment of an
+     * instant trade, the releases of a guarantee trade (the refunds before a release came out of
+     * escrow, fee-free, so the rest of the trade returns exactly the fee taken at release).
+     */
+    public TradePosting refund(RefundPostingCmd cmd) {
         require(cmd != null, "command is required");
         requireParties(cmd.tradeNo(), cmd.merchantId());
         requireText(cmd.buyerId(), "buyerId", EntryRules.MAX_OWNER);
         requireText(cmd.refundNo(), "refundNo", 64);
         rules.requirePositive(cmd.refund(), "refund");
-        rules.requirePositive(cmd.paidTotal(), "paidTotal");
-        require(cmd.refundedBefore() != null && cmd.refundedBefore().minor() >= 0, "refundedBefore must not be negative");
-        String currency = cmd.refund().currency();
-        require(currency.equals(cmd.paidTotal().currency()) && currency.equals(cmd.refundedBefore().currency()),
-                "refund, paidTotal and refundedBefore must share a currency");
-        long refund = cmd.refund().minor();
-        long paid = cmd.paidTotal().minor();
-        long before = cmd.refundedBefore().minor();
-        require(before <= paid && refund <= paid - before, "refunds " + before + " + " + refund + " exceed paid " + paid);
-
-        AccountRef feeIncome = account(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, currency);
-        Journal.TradeHistory history = journal.tradeHistory(cmd.tradeNo(), feeIncome.code());
-        if (!history.paid()) {
-            throw new BizException(ErrorCode.POSTING_NOT_FOUND, "no payment posted for trade " + cmd.tradeNo());
-        }
-        List<PostingLine> lines = new ArrayList<>();
-        if (cmd.escrowHeld()) {
-            add(lines, account(AccountType.ESCROW, cmd.merchantId(), currency), Side.DEBIT, refund);
-        } else {
-            // A guarantee trade's fee was charged at release on what escrow still held then; the
-            // refunds before it came out of escrow. The pro-rata base is the released amount and
-            // only the refunds after the release count as "before" — so refunding the rest
-            // returns exactly the fee charged, as for an instant trade.
-            long base = paid;
-            long baseBefore = before;
-            if (history.released() > 0) {
-                base = history.released();
-                baseBefore = before - (paid - base);
-                require(baseBefore >= 0 && refund <= base - baseBefore,
-                        "refund " + refund + " after release of " + base + " does not fit (refunded before " + before + ")");
-            }
-            require(history.feeCharged() <= base, "fee charged " + history.feeCharged() + " exceeds " + base);
-            long feeRefund = FeeRule.feeRefund(history.feeCharged(), base, baseBefore, refund);
-            add(lines, account(AccountType.MERCHANT_PENDING, cmd.merchantId(), currency), Side.DEBIT, refund - feeRefund);
-            add(lines, feeIncome, Side.DEBIT, feeRefund);
-        }
-        if (cmd.channel() == null) {
-            add(lines, account(AccountType.BUYER_WALLET, cmd.buyerId(), currency), Side.CREDIT, refund);
-        } else {
+        if (cmd.channel() != null) {
             requireText(cmd.channel(), "channel", EntryRules.MAX_OWNER);
-            add(lines, account(AccountType.CHANNEL_CLEARING, cmd.channel(), currency), Side.CREDIT, refund);
         }
+        String currency = cmd.refund().currency();
+        long refund = cmd.refund().minor();
+        // the deprecated caller's figures stay in the digest: a repeat of a command posted before the
+        // ledger stopped trusting them must still be recognised as the same command
         String digest = cmd.channel() == null
                 ? PostingDigest.of("REFUND", cmd.tradeNo(), cmd.refundNo(), cmd.buyerId(), cmd.merchantId(), cmd.refund(),
                         cmd.paidTotal(), cmd.refundedBefore(), cmd.escrowHeld())
                 : PostingDigest.of("REFUND", cmd.tradeNo(), cmd.refundNo(), cmd.buyerId(), cmd.merchantId(), cmd.refund(),
                         cmd.paidTotal(), cmd.refundedBefore(), cmd.escrowHeld(), cmd.channel());
-        return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.REFUND.name(), cmd.tradeNo(), currency, lines,
-                "refund " + cmd.refundNo(), digest));
+        return new TradePosting(cmd.tradeNo(), cmd.postingKey(), digest, funds -> {
+            if (!funds.paidAtAll()) {
+                throw new BizException(ErrorCode.POSTING_NOT_FOUND, "no payment posted for trade " + cmd.tradeNo());
+            }
+            requireMerchantOf(funds, cmd.tradeNo(), cmd.merchantId());
+            long left = funds.paid() - funds.refunded();
+            require(refund <= left, "refunds " + funds.refunded() + " + " + refund + " exceed paid " + funds.paid());
+            long fromEscrow = Math.min(refund, funds.escrowHeld());
+            long fromMerchant = refund - fromEscrow;
+            List<PostingLine> lines = new ArrayList<>();
+            add(lines, account(AccountType.ESCROW, cmd.merchantId(), currency), Side.DEBIT, fromEscrow);
+            if (fromMerchant > 0) {
+                long base = funds.merchantBase();
+                long before = funds.merchantRefunded();
+                require(before >= 0 && fromMerchant <= base - before, "refund " + fromMerchant + " from the merchant does not fit"
+                        + " what was credited to it (" + base + ", refunded " + before + ")");
+                require(funds.feeCharged() <= base, "fee charged " + funds.feeCharged() + " exceeds " + base);
+                long feeRefund = FeeRule.feeRefund(funds.feeCharged(), base, before, fromMerchant, funds.feeReturned());
+                add(lines, account(AccountType.MERCHANT_PENDING, cmd.merchantId(), currency), Side.DEBIT, fromMerchant - feeRefund);
+                add(lines, account(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, currency), Side.DEBIT, feeRefund);
+            }
+            if (cmd.channel() == null) {
+                add(lines, account(AccountType.BUYER_WALLET, cmd.buyerId(), currency), Side.CREDIT, refund);
+            } else {
+                add(lines, account(AccountType.CHANNEL_CLEARING, cmd.channel(), currency), Side.CREDIT, refund);
+            }
+            return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.REFUND.name(), cmd.tradeNo(), currency, lines,
+                    "refund " + cmd.refundNo(), digest));
+        });
+    }
+
+    /**
+     * Every line of the refund entry on the other side, so the money goes back where it came from.
+     * When part of it came from escrow and the trade has been released since, that part is released
+     * on to the merchant in the same entry, less its fee by {@link FeeRule#fee} at the merchant's rate
+     * today — as the release would have done had the refund never been accepted — so escrow holds
+     * nothing more for a finished trade, and later refunds of it come from the merchant's side with
+     * the fee charged on it.
+     */
+    public TradePosting refundReversal(RefundReversalCmd cmd) {
+        require(cmd != null, "command is required");
+        requireText(cmd.tradeNo(), "tradeNo", 64);
+        requireText(cmd.refundPostingKey(), "refundPostingKey", EntryRules.MAX_KEY);
+        String digest = PostingDigest.of("REFUND_REVERSAL", cmd.tradeNo(), cmd.refundPostingKey());
+        return new TradePosting(cmd.tradeNo(), cmd.postingKey(), digest, funds -> {
+            Journal.Posted refund = funds.refund(cmd.refundPostingKey()).orElseThrow(() -> new BizException(
+                    ErrorCode.POSTING_NOT_FOUND, "no refund entry " + cmd.refundPostingKey() + " of trade " + cmd.tradeNo()));
+            require(!funds.reversedRefunds().contains(cmd.refundPostingKey()),
+                    "refund entry " + cmd.refundPostingKey() + " is already reversed");
+            List<PostingLine> lines = new ArrayList<>();
+            long backToEscrow = 0;
+            AccountRef escrow = null;
+            for (PostingLine line : refund.lines()) {
+                lines.add(new PostingLine(line.account(), line.side() == Side.DEBIT ? Side.CREDIT : Side.DEBIT, line.amount()));
+                if (line.account().type() == AccountType.ESCROW && line.side() == Side.DEBIT) {
+                    backToEscrow += line.amount();
+                    escrow = line.account();
+                }
+            }
+            if (backToEscrow > 0 && funds.released()) {
+                add(lines, escrow, Side.DEBIT, backToEscrow);
+                creditMerchantLessFee(lines, escrow.ownerId(), refund.currency(), backToEscrow);
+            }
+            return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.REFUND_REVERSAL.name(), cmd.tradeNo(),
+                    refund.currency(), lines, TradeFunds.REVERSAL_MEMO + cmd.refundPostingKey(), digest));
+        });
+    }
+
+    /** A trade is one merchant's: a command naming another would move that merchant's money. */
+    private static void requireMerchantOf(TradeFunds funds, String tradeNo, String merchantId) {
+        require(funds.merchantId() == null || funds.merchantId().equals(merchantId),
+                "trade " + tradeNo + " is not merchant " + merchantId + "'s");
     }
 
     private void creditMerchantLessFee(List<PostingLine> lines, String merchantId, String currency, long amount) {

@@ -4,11 +4,12 @@ import java.util.Arrays;
 
 /**
  * The {@code biz_type} of entries the ledger builds itself from a trade. Their {@code biz_no} is the
- * trade number, which is how a refund finds the fee its trade was charged; a general
- * {@code post} may therefore not use these types (it could fake or hide a trade's fee).
+ * trade number, which is how a posting finds its trade's money ({@link TradeFunds}); a general
+ * {@code post} may therefore not use these types (it could fake or hide a trade's payment, fee or
+ * escrow).
  */
 public enum TradeEntryKind {
-    PAYMENT, RELEASE, REFUND;
+    PAYMENT, RELEASE, REFUND, REFUND_REVERSAL;
 
     public static boolean isReserved(String bizType) {
         return Arrays.stream(values()).anyMatch(kind -> kind.name().equalsIgnoreCase(bizType));

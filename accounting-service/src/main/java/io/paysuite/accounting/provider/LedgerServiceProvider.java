@@ -17,6 +17,7 @@ import io.paysuite.api.ledger.MerchantStatementQry;
 import io.paysuite.api.ledger.PaymentPostingCmd;
 import io.paysuite.api.ledger.PostingCmd;
 import io.paysuite.api.ledger.RefundPostingCmd;
+import io.paysuite.api.ledger.RefundReversalCmd;
 import io.paysuite.api.ledger.ReleasePostingCmd;
 import io.paysuite.api.ledger.StatementLineDTO;
 import io.paysuite.api.ledger.TrialBalanceDTO;
@@ -69,6 +70,11 @@ public class LedgerServiceProvider implements LedgerService {
     @Override
     public Result<JournalEntryDTO> postRefund(RefundPostingCmd cmd) {
         return Result.ok(journal.post(tradeEntries.refund(cmd)));
+    }
+
+    @Override
+    public Result<JournalEntryDTO> postRefundReversal(RefundReversalCmd cmd) {
+        return Result.ok(journal.post(tradeEntries.refundReversal(cmd)));
     }
 
     @Override

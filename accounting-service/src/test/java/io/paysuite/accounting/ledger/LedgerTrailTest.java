@@ -53,7 +53,7 @@ class LedgerTrailTest {
         }
 
         @Override
-        public TradeHistory tradeHistory(String tradeNo, String feeIncomeAccount) {
+        public JournalEntryDTO post(TradePosting posting) {
             throw new UnsupportedOperationException();
         }
     };

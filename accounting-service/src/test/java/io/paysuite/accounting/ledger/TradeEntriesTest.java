@@ -14,50 +14,15 @@ import io.paysuite.api.ledger.PostingLine;
 import io.paysuite.api.ledger.RefundPostingCmd;
 import io.paysuite.api.ledger.ReleasePostingCmd;
 import io.paysuite.api.money.Money;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TradeEntriesTest {
 
-    private int rateBps = 60;
-    private Journal.TradeHistory history = new Journal.TradeHistory(true, 60);
-    private final TradeEntries entries = new TradeEntries(new EntryRules(Set.of("CNY")), new FeeRates() {
-        @Override
-        public int rateBps(String merchantId) {
-            return rateBps;
-        }
-
-        @Override
-        public void set(String merchantId, int rate) {
-        }
-    }, new Journal() {
-        @Override
-        public JournalEntryDTO post(EntryDraft draft) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<JournalEntryDTO> entryByKey(String postingKey) {
-            return Optional.empty();
-        }
-
-        @Override
-        public java.util.List<JournalEntryDTO> entriesOf(String bizNo) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public java.util.List<JournalEntryDTO> entriesTouching(java.util.List<String> accountCodes, java.time.Instant from,
-                                                               java.time.Instant to, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TradeHistory tradeHistory(String tradeNo, String feeIncomeAccount) {
-            return history;
-        }
-    });
+    private int refunds;
+    private final OneFeeRate feeRates = new OneFeeRate();
+    private final InMemoryJournal journal = InMemoryJournal.withWallet("U1", 1_000_000);
+    private final TradeEntries entries = new TradeEntries(new EntryRules(Set.of("CNY")), feeRates);
 
     @Test
     void instantPaymentCreditsMerchantLessFeeAndFeeIncome() {
@@ -83,8 +48,9 @@ class TradeEntriesTest {
 
     @Test
     void aChannelRefundCreditsTheChannelsClearingAccount() {
-        EntryDraft draft = entries.refund(new RefundPostingCmd("r1", "T1", "R1", "U1", "M1", Money.cny(5_000), Money.cny(10_000),
-                Money.cny(0), false, "WECHAT"));
+        journal.post(entries.payment(new PaymentPostingCmd("p1", "T1", "P1", "U1", "M1", Money.cny(10_000), false, "WECHAT")));
+        JournalEntryDTO draft = post(entries.refund(new RefundPostingCmd("r1", "T1", "R1", "U1", "M1", Money.cny(5_000), Money.cny(10_000),
+                Money.cny(0), false, "WECHAT")));
         assertThat(draft.lines()).contains(line(AccountType.CHANNEL_CLEARING, "WECHAT", Side.CREDIT, 5_000))
                 .noneMatch(l -> l.account().type() == AccountType.BUYER_WALLET);
     }
@@ -106,7 +72,8 @@ class TradeEntriesTest {
 
     @Test
     void releaseTakesTheFee() {
-        assertThat(entries.release(new ReleasePostingCmd("r1", "T1", "M1", Money.cny(10_000))).lines()).containsExactly(
+        journal.post(entries.payment(payment(10_000, true)));
+        assertThat(post(entries.release(new ReleasePostingCmd("r1", "T1", "M1", Money.cny(10_000)))).lines()).containsExactly(
                 line(AccountType.ESCROW, "M1", Side.DEBIT, 10_000),
                 line(AccountType.MERCHANT_PENDING, "M1", Side.CREDIT, 9_940),
                 line(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, Side.CREDIT, 60));
@@ -114,7 +81,8 @@ class TradeEntriesTest {
 
     @Test
     void refundAfterPaymentReturnsTheFeeProRata() {
-        assertThat(entries.refund(refund(3_333, 0, false)).lines()).containsExactly(
+        journal.post(entries.payment(payment(10_000, false)));
+        assertThat(refund(3_333, 0, false).lines()).containsExactly(
                 line(AccountType.MERCHANT_PENDING, "M1", Side.DEBIT, 3_314),
                 line(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, Side.DEBIT, 19),
                 line(AccountType.BUYER_WALLET, "U1", Side.CREDIT, 3_333));
@@ -123,38 +91,43 @@ class TradeEntriesTest {
     @Test
     void refundsAfterAGuaranteeReleaseReturnExactlyTheFeeTakenAtRelease() {
         // paid 10000, 4000 refunded from escrow, 6000 released with a fee of 36
-        history = new Journal.TradeHistory(true, 36, 6_000);
-        assertThat(entries.refund(refund(1_000, 4_000, false)).lines()).contains(
+        journal.post(entries.payment(payment(10_000, true)));
+        refund(4_000, 0, true);
+        assertThat(post(entries.release(new ReleasePostingCmd("r1", "T1", "M1", Money.cny(6_000)))).lines())
+                .contains(line(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, Side.CREDIT, 36));
+        assertThat(refund(1_000, 4_000, false).lines()).contains(
                 line(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, Side.DEBIT, 6));
-        assertThat(entries.refund(refund(5_000, 5_000, false)).lines()).contains(
+        assertThat(refund(5_000, 5_000, false).lines()).contains(
                 line(AccountType.MERCHANT_PENDING, "M1", Side.DEBIT, 5_000 - 30),
                 line(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, Side.DEBIT, 30));
     }
 
     @Test
     void refundWhileHeldInEscrowDebitsEscrow() {
-        assertThat(entries.refund(refund(500, 0, true)).lines()).containsExactly(
+        journal.post(entries.payment(payment(10_000, true)));
+        assertThat(refund(500, 0, true).lines()).containsExactly(
                 line(AccountType.ESCROW, "M1", Side.DEBIT, 500),
                 line(AccountType.BUYER_WALLET, "U1", Side.CREDIT, 500));
     }
 
     @Test
     void refundBeyondWhatIsLeftIsRefused() {
-        assertThatThrownBy(() -> entries.refund(refund(1_001, 9_000, false)))
+        journal.post(entries.payment(payment(10_000, false)));
+        refund(9_000, 0, false);
+        assertThatThrownBy(() -> refund(1_001, 9_000, false))
                 .isInstanceOf(BizException.class).extracting(e -> ((BizException) e).code()).isEqualTo(ErrorCode.PARAM_ERROR);
     }
 
     @Test
     void refundOfATradeNeverPaidIsRefused() {
-        history = new Journal.TradeHistory(false, 0);
-        assertThatThrownBy(() -> entries.refund(refund(100, 0, false)))
+        assertThatThrownBy(() -> refund(100, 0, false))
                 .isInstanceOf(BizException.class).extracting(e -> ((BizException) e).code()).isEqualTo(ErrorCode.POSTING_NOT_FOUND);
     }
 
     @Test
     void theDigestDependsOnTheCommandNotOnTodaysRate() {
         String before = entries.payment(payment(10_000, false)).digest();
-        rateBps = 100;
+        feeRates.rateBps = 100;
         assertThat(entries.payment(payment(10_000, false)).digest()).isEqualTo(before);
         assertThat(entries.payment(payment(10_001, false)).digest()).isNotEqualTo(before);
     }
@@ -163,8 +136,15 @@ class TradeEntriesTest {
         return new PaymentPostingCmd("p1", "T1", "P1", "U1", "M1", Money.cny(amount), escrow);
     }
 
-    private static RefundPostingCmd refund(long refund, long before, boolean escrowHeld) {
-        return new RefundPostingCmd("f1", "T1", "R1", "U1", "M1", Money.cny(refund), Money.cny(10_000), Money.cny(before), escrowHeld);
+    /** Posts a refund of T1 under a fresh key. */
+    private JournalEntryDTO refund(long refund, long before, boolean escrowHeld) {
+        refunds++;
+        return post(entries.refund(new RefundPostingCmd("f" + refunds, "T1", "R" + refunds, "U1", "M1", Money.cny(refund),
+                Money.cny(10_000), Money.cny(before), escrowHeld)));
+    }
+
+    private JournalEntryDTO post(TradePosting posting) {
+        return journal.post(posting);
     }
 
     private static PostingLine line(AccountType type, String owner, Side side, long amount) {

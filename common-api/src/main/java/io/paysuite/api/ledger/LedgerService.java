@@ -23,6 +23,9 @@ public interface LedgerService {
     /** A refund; see {@link RefundPostingCmd}. */
     Result<JournalEntryDTO> postRefund(RefundPostingCmd cmd);
 
+    /** The reversal of a refund the channel refused; see {@link RefundReversalCmd}. */
+    Result<JournalEntryDTO> postRefundReversal(RefundReversalCmd cmd);
+
     /** The entry posted under this key, or {@code POSTING_NOT_FOUND} when none. */
     Result<JournalEntryDTO> entryByKey(String postingKey);
 

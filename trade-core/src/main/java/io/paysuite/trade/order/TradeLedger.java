@@ -3,15 +3,12 @@ package io.paysuite.trade.order;
 import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.ErrorCode;
-import io.paysuite.api.ledger.AccountType;
 import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.LedgerService;
-import io.paysuite.api.ledger.PostingCmd;
-import io.paysuite.api.ledger.PostingLine;
+import io.paysuite.api.ledger.RefundReversalCmd;
 import io.paysuite.api.ledger.RefundPostingCmd;
 import io.paysuite.api.ledger.ReleasePostingCmd;
 import io.paysuite.api.money.Money;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -62,30 +59,14 @@ public class TradeLedger {
     }
 
     /**
-     * Undo a channel refund's posting the channel then refused: the mirror of the refund entry (every
-     * line on the other side), under its own key, so the merchant gets back what was taken for it.
-     * Idempotent; {@code REFUSED} when there is no refund entry to undo.
+     * Undo a channel refund's posting the channel then refused, under its own key. The ledger computes
+     * the reversal from the refund entry itself, so the money goes back where it came from (and on to
+     * the merchant when it came from escrow and the trade has been released since). Idempotent;
+     * {@code FAILED} when there is no refund entry to undo.
      */
     public Posting reverseRefund(String refundNo, String tradeNo) {
-        Result<JournalEntryDTO> original;
-        try {
-            original = ledger.entryByKey(refundNo);
-        } catch (RuntimeException transport) {
-            return new Posting(Outcome.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.getMessage());
-        }
-        if (!original.success()) {
-            // only "no such entry" says there is nothing to undo; any other answer leaves it to a repeat
-            return ErrorCode.POSTING_NOT_FOUND.code().equals(original.code())
-                    ? new Posting(Outcome.FAILED, original.code(), original.message())
-                    : new Posting(Outcome.UNKNOWN, original.code(), original.message());
-        }
-        JournalEntryDTO entry = original.data();
-        List<PostingLine> mirrored = entry.lines().stream()
-                .map(line -> new PostingLine(line.account(), line.side() == AccountType.Side.DEBIT ? AccountType.Side.CREDIT
-                        : AccountType.Side.DEBIT, line.amount()))
-                .toList();
-        return call("refund reversal " + refundNo, () -> ledger.post(new PostingCmd(refundReversalKey(refundNo), "CHANNEL_REFUND_REVERSAL",
-                tradeNo, entry.currency(), mirrored, "refund " + refundNo + " refused by the channel")));
+        return call("refund reversal " + refundNo, () -> ledger.postRefundReversal(
+                new RefundReversalCmd(refundReversalKey(refundNo), tradeNo, refundNo)));
     }
 
     private interface Call {

@@ -53,18 +53,14 @@ public interface JournalMapper {
             + " <foreach collection='ids' item='i' open='(' separator=',' close=')'>#{i}</foreach> ORDER BY entry_id, line_no</script>")
     List<JournalLineDO> linesOfEntries(@Param("ids") List<Long> ids);
 
-    @Select("SELECT COUNT(*) FROM journal_entry WHERE biz_no = #{tradeNo} AND biz_type = 'PAYMENT'")
-    int paymentsOf(String tradeNo);
-
-    @Select("SELECT COALESCE(SUM(l.amount), 0) FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
-            + " WHERE e.biz_no = #{tradeNo} AND e.biz_type IN ('PAYMENT', 'RELEASE')"
-            + " AND l.account_code = #{feeAccount} AND l.side = 'CREDIT'")
-    long feeCharged(@Param("tradeNo") String tradeNo, @Param("feeAccount") String feeAccount);
-
-    /** The escrow a trade's RELEASE entry took (its only debit line). */
-    @Select("SELECT COALESCE(SUM(l.amount), 0) FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
-            + " WHERE e.biz_no = #{tradeNo} AND e.biz_type = 'RELEASE' AND l.side = 'DEBIT'")
-    long released(@Param("tradeNo") String tradeNo);
+    /**
+     * The trade's lock: its first PAYMENT entry row, locked until the posting commits. A trade
+     * posting takes it first, before any other lock, so postings of one trade queue here and never
+     * lock rows in two orders. Null (no lock) when the trade has no payment: nothing can then be
+     * released, refunded or reversed, and the posting is refused.
+     */
+    @Select("SELECT id FROM journal_entry WHERE biz_no = #{tradeNo} AND biz_type = 'PAYMENT' ORDER BY id LIMIT 1 FOR UPDATE")
+    Long lockTrade(String tradeNo);
 
     /**
      * Takes up to {@code limit} buffered lines for this applier. SKIP LOCKED: a second applier

@@ -4,6 +4,7 @@ import io.paysuite.accounting.config.LedgerProperties;
 import io.paysuite.accounting.ledger.AccountTotals;
 import io.paysuite.accounting.ledger.EntryDraft;
 import io.paysuite.accounting.ledger.Journal;
+import io.paysuite.accounting.ledger.TradePosting;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.ledger.AccountRef;
@@ -18,7 +19,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -44,6 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>A never-negative account is updated with the balance check in the same statement; 0 rows
  *       means {@code INSUFFICIENT_BALANCE}, which rolls the whole entry back.</li>
  *   <li>Hot accounts' lines go to the {@link HotAccountBuffer} (inserted unapplied, row untouched).</li>
+ *   <li>A trade posting (release, refund, reversal) first locks its trade ({@link JournalMapper#lockTrade}),
+ *       then composes its lines from the trade's entries: two postings of one trade never both
+ *       decide on the same "refunded before" or "escrow held".</li>
  * </ul>
  */
 @Component
@@ -74,27 +81,84 @@ public class JournalPoster implements Journal {
 
     @Override
     public JournalEntryDTO post(EntryDraft draft) {
-        JournalEntryDO earlier = journal.findByKey(draft.postingKey());
+        return post(draft.postingKey(), draft.digest(), () -> draft, () -> draft);
+    }
+
+    /**
+     * The trade's entries are read once without the lock, only to open the accounts the entry will
+     * likely touch before the transaction (see {@link AccountBook}); the entry that is written is
+     * composed again inside the transaction, after {@link JournalMapper#lockTrade} — under READ
+     * COMMITTED each read then sees every posting of the trade committed before the lock was granted.
+     */
+    @Override
+    public JournalEntryDTO post(TradePosting posting) {
+        return post(posting.postingKey(), posting.digest(), () -> posting.compose(tradeEntries(posting.tradeNo())), () -> {
+            journal.lockTrade(posting.tradeNo());
+            return posting.compose(tradeEntries(posting.tradeNo()));
+        });
+    }
+
+    /**
+     * @param unlocked composes the entry before the transaction (its accounts are opened)
+     * @param locked   composes the entry written, inside the transaction
+     */
+    private JournalEntryDTO post(String postingKey, String digest, Supplier<EntryDraft> unlocked, Supplier<EntryDraft> locked) {
+        JournalEntryDO earlier = journal.findByKey(postingKey);
         if (earlier != null) {
-            return repeat(earlier, draft);
+            return repeat(earlier, postingKey, digest);
         }
-        accountBook.openAll(draft.lines());
+        Set<String> opened = new HashSet<>();
+        open(unlocked.get(), opened);
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> write(draft));
+                return transactions.execute(status -> {
+                    EntryDraft draft = locked.get();
+                    if (!draft.lines().stream().allMatch(line -> opened.contains(line.account().code()))) {
+                        throw new AccountsToOpen(draft); // rolls back: accounts are opened outside the transaction
+                    }
+                    return write(draft);
+                });
+            } catch (AccountsToOpen toOpen) {
+                open(toOpen.draft, opened); // another posting of the trade changed its lines; compose again
+                attempt--;
             } catch (DataIntegrityViolationException e) {
-                JournalEntryDO first = DuplicateKey.isCause(e) ? journal.findByKey(draft.postingKey()) : null;
+                JournalEntryDO first = DuplicateKey.isCause(e) ? journal.findByKey(postingKey) : null;
                 if (first == null) {
                     throw e; // not our key (an entry number collision would be a bug): a system error
                 }
-                return repeat(first, draft);
+                return repeat(first, postingKey, digest);
             } catch (PessimisticLockingFailureException e) {
                 if (attempt >= lockRetries) {
                     throw e;
                 }
-                log.warn("posting {} lost a lock conflict (attempt {}), retrying: {}", draft.postingKey(), attempt, e.getMessage());
+                log.warn("posting {} lost a lock conflict (attempt {}), retrying: {}", postingKey, attempt, e.getMessage());
             }
         }
+    }
+
+    private void open(EntryDraft draft, Set<String> opened) {
+        accountBook.openAll(draft.lines());
+        draft.lines().forEach(line -> opened.add(line.account().code()));
+    }
+
+    /** A composed entry touches an account not opened before its transaction. */
+    private static final class AccountsToOpen extends RuntimeException {
+        final transient EntryDraft draft;
+
+        AccountsToOpen(EntryDraft draft) {
+            super(null, null, false, false);
+            this.draft = draft;
+        }
+    }
+
+    private List<Journal.Posted> tradeEntries(String tradeNo) {
+        List<JournalEntryDO> entries = journal.findByBizNo(tradeNo);
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<PostingLine>> lines = linesByEntry(tradeNo);
+        return entries.stream().map(entry -> new Journal.Posted(entry.postingKey, entry.bizType, entry.currency, entry.memo,
+                lines.getOrDefault(entry.id, List.of()))).toList();
     }
 
     private JournalEntryDTO write(EntryDraft draft) {
@@ -139,9 +203,9 @@ public class JournalPoster implements Journal {
                 draft.lines(), postedAt);
     }
 
-    private JournalEntryDTO repeat(JournalEntryDO first, EntryDraft draft) {
-        if (!first.contentDigest.equals(draft.digest())) {
-            throw new BizException(ErrorCode.POSTING_KEY_USED, "posting key " + draft.postingKey() + " was used for other content");
+    private JournalEntryDTO repeat(JournalEntryDO first, String postingKey, String digest) {
+        if (!first.contentDigest.equals(digest)) {
+            throw new BizException(ErrorCode.POSTING_KEY_USED, "posting key " + postingKey + " was used for other content");
         }
         return dto(first);
     }
@@ -157,9 +221,14 @@ public class JournalPoster implements Journal {
         if (entries.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<PostingLine>> lines = journal.linesByBizNo(bizNo).stream().collect(Collectors.groupingBy(
-                row -> row.entryId, Collectors.mapping(JournalPoster::line, Collectors.toList())));
+        Map<Long, List<PostingLine>> lines = linesByEntry(bizNo);
         return entries.stream().map(entry -> dto(entry, lines.getOrDefault(entry.id, List.of()))).toList();
+    }
+
+    /** The lines of every entry with this biz_no, by entry id. */
+    private Map<Long, List<PostingLine>> linesByEntry(String bizNo) {
+        return journal.linesByBizNo(bizNo).stream().collect(Collectors.groupingBy(
+                row -> row.entryId, Collectors.mapping(JournalPoster::line, Collectors.toList())));
     }
 
     @Override
@@ -172,12 +241,6 @@ public class JournalPoster implements Journal {
         Map<Long, List<PostingLine>> lines = journal.linesOfEntries(entries.stream().map(e -> e.id).toList()).stream()
                 .collect(Collectors.groupingBy(row -> row.entryId, Collectors.mapping(JournalPoster::line, Collectors.toList())));
         return entries.stream().map(entry -> dto(entry, lines.getOrDefault(entry.id, List.of()))).toList();
-    }
-
-    @Override
-    public TradeHistory tradeHistory(String tradeNo, String feeIncomeAccount) {
-        return new TradeHistory(journal.paymentsOf(tradeNo) > 0, journal.feeCharged(tradeNo, feeIncomeAccount),
-                journal.released(tradeNo));
     }
 
     private JournalEntryDTO dto(JournalEntryDO entry) {

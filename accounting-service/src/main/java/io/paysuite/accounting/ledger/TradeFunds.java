@@ -1,0 +1,167 @@
+package io.paysuite.accounting.ledger;
+
+import io.paysuite.api.ledger.AccountType;
+import io.paysuite.api.ledger.AccountType.Side;
+import io.paysuite.api.ledger.PostingLine;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A trade's money as its own journal entries tell it — never as a caller says. Only entries the
+ * ledger builds itself count ({@link TradeEntryKind}; a general posting may not use those types), so
+ * no general entry can fake a trade's payment, fee or escrow.
+ *
+ * <p><b>Escrow per trade.</b> The merchant keeps one escrow account; what it holds for one trade is
+ * the sum of the escrow lines of that trade's entries (each carries the trade number as
+ * {@code biz_no}). Chosen over an escrow sub-account per trade because the merchant's escrow stays one
+ * never-negative balance row (the merchant statement's {@code held}, the balance API and the trial
+ * balance read it as before, and no account row is opened per trade), while the journal already
+ * traces every escrow movement to its trade; the trade's lock ({@link Journal#post(TradePosting)})
+ * makes the per-trade figure as safe to decide on as a balance row.
+ *
+ * @param merchantId      the merchant whose escrow or pending settlement the payment credited (null before payment)
+ * @param paid            what the trade's PAYMENT entries took from the buyer or channel
+ * @param refunded        what its REFUND entries gave back, less what reversals took back again
+ * @param escrowHeld      what the merchant's escrow still holds for this trade
+ * @param released        whether the trade has a RELEASE entry (its escrow went to the merchant)
+ * @param merchantBase    what was credited to the merchant's side (pending + fee) before refunds: the
+ *                        instant payment, or the releases of a guarantee trade — the base its fee was charged on
+ * @param merchantRefunded what refunds took back from the merchant's side (pending + fee), net of reversals
+ * @param feeCharged      the fee credited by the payment and releases
+ * @param feeReturned     the fee refunds gave back, net of reversals
+ */
+public record TradeFunds(
+        String merchantId,
+        long paid,
+        long refunded,
+        long escrowHeld,
+        boolean released,
+        long merchantBase,
+        long merchantRefunded,
+        long feeCharged,
+        long feeReturned,
+        Map<String, Journal.Posted> refunds,
+        Set<String> reversedRefunds) {
+
+    /** The memo of a reversal names the refund entry it reverses after this prefix. */
+    static final String REVERSAL_MEMO = "reverses refund entry ";
+
+    public TradeFunds {
+        refunds = Map.copyOf(refunds);
+        reversedRefunds = Set.copyOf(reversedRefunds);
+    }
+
+    public boolean paidAtAll() {
+        return paid > 0;
+    }
+
+    /** The refund entry posted under this key, if it is this trade's. */
+    public Optional<Journal.Posted> refund(String postingKey) {
+        return Optional.ofNullable(refunds.get(postingKey));
+    }
+
+    /**
+     * @param entries    the trade's entries, oldest first
+     * @param excludeKey the posting being composed: its own entry (a concurrent duplicate already
+     *                   written) must not count as "before" it
+     */
+    static TradeFunds of(List<Journal.Posted> entries, String excludeKey) {
+        Tally t = new Tally();
+        for (Journal.Posted entry : entries) {
+            if (entry.postingKey().equals(excludeKey) || !TradeEntryKind.isReserved(entry.bizType())) {
+                continue;
+            }
+            Sums sums = Sums.of(entry.lines());
+            t.escrowHeld += sums.escrowCredit - sums.escrowDebit;
+            switch (TradeEntryKind.valueOf(entry.bizType())) {
+                case PAYMENT -> {
+                    t.paid += sums.debit;
+                    t.merchantBase += sums.pendingCredit + sums.feeCredit;
+                    t.feeCharged += sums.feeCredit;
+                    if (t.merchantId == null) {
+                        t.merchantId = entry.lines().stream()
+                                .filter(l -> l.account().type() == AccountType.ESCROW || l.account().type() == AccountType.MERCHANT_PENDING)
+                                .map(l -> l.account().ownerId()).findFirst().orElse(null);
+                    }
+                }
+                case RELEASE -> {
+                    t.released = true;
+                    t.merchantBase += sums.escrowDebit;
+                    t.feeCharged += sums.feeCredit;
+                }
+                case REFUND -> {
+                    t.refunded += sums.credit;
+                    t.merchantRefunded += sums.pendingDebit + sums.feeDebit;
+                    t.feeReturned += sums.feeDebit;
+                    t.refunds.put(entry.postingKey(), entry);
+                }
+                case REFUND_REVERSAL -> {
+                    Journal.Posted reversed = reversedBy(entry, t.refunds);
+                    Sums refund = Sums.of(reversed.lines());
+                    t.reversed.add(reversed.postingKey());
+                    t.refunded -= refund.credit;
+                    t.merchantRefunded -= refund.pendingDebit + refund.feeDebit;
+                    t.feeReturned -= refund.feeDebit;
+                    // beyond the mirror of the refund: the release of what came back to escrow
+                    t.merchantBase += sums.escrowDebit;
+                    t.feeCharged += sums.feeCredit - refund.feeDebit;
+                }
+                default -> throw new IllegalStateException("unhandled trade entry " + entry.bizType());
+            }
+        }
+        return new TradeFunds(t.merchantId, t.paid, t.refunded, t.escrowHeld, t.released, t.merchantBase, t.merchantRefunded,
+                t.feeCharged, t.feeReturned, t.refunds, t.reversed);
+    }
+
+    private static Journal.Posted reversedBy(Journal.Posted reversal, Map<String, Journal.Posted> refunds) {
+        String memo = reversal.memo();
+        Journal.Posted refund = memo != null && memo.startsWith(REVERSAL_MEMO)
+                ? refunds.get(memo.substring(REVERSAL_MEMO.length())) : null;
+        if (refund == null) {
+            // the ledger writes reversals only of refunds it found: a journal that says otherwise is corrupt
+            throw new IllegalStateException("reversal " + reversal.postingKey() + " names no refund of its trade: " + memo);
+        }
+        return refund;
+    }
+
+    private static final class Tally {
+        String merchantId;
+        long paid;
+        long refunded;
+        long escrowHeld;
+        boolean released;
+        long merchantBase;
+        long merchantRefunded;
+        long feeCharged;
+        long feeReturned;
+        final Map<String, Journal.Posted> refunds = new HashMap<>();
+        final Set<String> reversed = new HashSet<>();
+    }
+
+    /** An entry's lines summed by side and by the accounts a trade's money moves between. */
+    private record Sums(long debit, long credit, long escrowDebit, long escrowCredit, long pendingDebit, long pendingCredit,
+                        long feeDebit, long feeCredit) {
+
+        static Sums of(List<PostingLine> lines) {
+            long[] s = new long[8];
+            for (PostingLine line : lines) {
+                boolean debit = line.side() == Side.DEBIT;
+                s[debit ? 0 : 1] += line.amount();
+                int at = switch (line.account().type()) {
+                    case ESCROW -> 2;
+                    case MERCHANT_PENDING -> 4;
+                    case PLATFORM_FEE_INCOME -> 6;
+                    default -> -1;
+                };
+                if (at >= 0) {
+                    s[at + (debit ? 0 : 1)] += line.amount();
+                }
+            }
+            return new Sums(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]);
+        }
+    }
+}
