@@ -1,6 +1,6 @@
-package io.paysuite.member.infra.card;
+package io.paysuite.member.config;
 
-import io.paysuite.member.config.MemberProperties;
+import io.paysuite.member.infra.card.CardTokenVault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
