@@ -1,5 +1,6 @@
 package io.paysuite.trade.order;
 
+import io.paysuite.api.event.TradeFinished;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.LedgerService;
@@ -41,13 +42,13 @@ public class TradeLedger {
         return "REL-" + tradeNo;
     }
 
-    public Posting release(TradeConfirmer.Finished finished) {
-        if (finished.release_minor() == 0) {
+    public Posting release(TradeFinished finished) {
+        if (finished.releaseMinor() == 0) {
             return new Posting(Outcome.POSTED, null, "nothing held");
         }
-        return call("release " + finished.trade_no(), () -> ledger.postRelease(new ReleasePostingCmd(
-                releaseKey(finished.trade_no()), finished.trade_no(), finished.merchant_id(),
-                new Money(finished.release_minor(), finished.currency()))));
+        return call("release " + finished.tradeNo(), () -> ledger.postRelease(new ReleasePostingCmd(
+                releaseKey(finished.tradeNo()), finished.tradeNo(), finished.merchantId(),
+                new Money(finished.releaseMinor(), finished.currency()))));
     }
 
     /** @param channel the channel that took the payment (its clearing account is credited), or null for the wallet */

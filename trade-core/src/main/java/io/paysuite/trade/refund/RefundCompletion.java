@@ -1,5 +1,6 @@
 package io.paysuite.trade.refund;
 
+import io.paysuite.api.event.EventType;
 import io.paysuite.api.channel.ChannelOrderStatus;
 import io.paysuite.api.channel.ChannelRefundDTO;
 import io.paysuite.api.channel.ChannelService;
@@ -38,8 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RefundCompletion {
 
-    public static final String REFUND_SUCCEEDED = "REFUND_SUCCEEDED";
-    public static final String REFUND_FAILED = "REFUND_FAILED";
     private static final Logger log = LoggerFactory.getLogger(RefundCompletion.class);
 
     private final RefundRepository refunds;
@@ -75,11 +74,11 @@ public class RefundCompletion {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {
             switch (posting.outcome()) {
-                case POSTED -> changes.commit(refund.tradeNo(), REFUND_SUCCEEDED, finished(refund, RefundStatus.SUCCESS, null, at), () -> {
+                case POSTED -> changes.commit(refund.tradeNo(), EventType.REFUND_SUCCEEDED, finished(refund, RefundStatus.SUCCESS, null, at), () -> {
                     moveOrThrow(refund, RefundStatus.SUCCESS, null, at);
                     return null;
                 });
-                case REFUSED -> changes.commit(refund.tradeNo(), REFUND_FAILED, finished(refund, RefundStatus.FAILED, posting.code(), at), () -> {
+                case REFUSED -> changes.commit(refund.tradeNo(), EventType.REFUND_FAILED, finished(refund, RefundStatus.FAILED, posting.code(), at), () -> {
                     moveOrThrow(refund, RefundStatus.FAILED, posting.code(), at);
                     if (!trades.addRefunded(refund.tradeNo(), -refund.amount().minor(), at)) {
                         throw new IllegalStateException("ALARM: cannot give back refund " + refund.refundNo()

@@ -1,5 +1,6 @@
 package io.paysuite.trade.infra.event;
 
+import io.paysuite.trade.order.TradeEventDraft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

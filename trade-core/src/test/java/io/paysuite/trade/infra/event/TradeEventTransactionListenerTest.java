@@ -1,5 +1,7 @@
 package io.paysuite.trade.infra.event;
 
+import io.paysuite.trade.order.TradeEventDraft;
+import io.paysuite.trade.order.TradeEventsUnavailableException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
