@@ -1,16 +1,7 @@
 package io.paysuite.kit.mq;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.paysuite.api.event.EventType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -21,26 +12,12 @@ import org.apache.rocketmq.common.message.Message;
 /**
  * The one way a contract record ({@link EventType}) becomes a RocketMQ message body and back.
  *
- * <p>JSON bodies are written by Jackson configured as Spring Boot configures the services' own
- * {@code ObjectMapper} with {@code spring.jackson.property-naming-strategy: SNAKE_CASE}: snake_case
- * names, ISO-8601 instants, unknown properties ignored (a newer producer may add a field). The codec
- * holds its own mapper rather than the application's so that the wire cannot change with a service's
- * web settings, and so that the contract tests exercise exactly what production sends.
+ * <p>JSON bodies are {@link EventJson}.
  *
  * <p>{@link EventType.Body#KEY} bodies are the first component's text; the other components are
  * user properties named in snake_case, written with {@code String.valueOf} and read back by type.
  */
 public final class EventCodec {
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .addModule(new Jdk8Module())
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(MapperFeature.DEFAULT_VIEW_INCLUSION)
-            .build();
 
     private EventCodec() {
     }
@@ -49,7 +26,7 @@ public final class EventCodec {
     public static <P> Message message(String topic, EventType<P> type, P payload) {
         requireType(type, payload);
         if (type.body() == EventType.Body.JSON) {
-            return new Message(topic, type.tag(), json(payload));
+            return new Message(topic, type.tag(), EventJson.bytes(payload));
         }
         RecordComponent[] components = type.payload().getRecordComponents();
         Message message = new Message(topic, type.tag(), text(value(components[0], payload)).getBytes(StandardCharsets.UTF_8));
@@ -65,11 +42,7 @@ public final class EventCodec {
     /** The payload a message of {@code type} carries, whatever its tag (a late copy has its own). */
     public static <P> P decode(EventType<P> type, Message message) {
         if (type.body() == EventType.Body.JSON) {
-            try {
-                return JSON.readValue(message.getBody(), type.payload());
-            } catch (IOException e) {
-                throw new UncheckedIOException("the body is not a " + type + " payload", e);
-            }
+            return EventJson.read(message.getBody(), type.payload());
         }
         RecordComponent[] components = type.payload().getRecordComponents();
         Object[] values = new Object[components.length];
@@ -85,19 +58,6 @@ public final class EventCodec {
             throw new IllegalArgumentException("the message is not a " + type + " payload", e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build " + type.payload(), e);
-        }
-    }
-
-    /** The JSON of a payload, as message bodies and event rows carry it. */
-    public static String jsonText(Object payload) {
-        return new String(json(payload), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] json(Object payload) {
-        try {
-            return JSON.writeValueAsBytes(payload);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialize " + payload, e);
         }
     }
 
