@@ -15,6 +15,7 @@ import io.paysuite.api.event.TradePayAbandoned;
 import io.paysuite.api.event.TradePaying;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.api.trade.TradeDTO;
@@ -66,7 +67,8 @@ class EventContractsTest {
             Map.entry(EventType.REFUND_ACCEPTED, new RefundAccepted(REFUND, TRADE)),
             Map.entry(EventType.REFUND_SUCCEEDED, A_REFUND),
             Map.entry(EventType.REFUND_FAILED, A_REFUND),
-            Map.entry(EventType.PAY_SUCCEEDED, new PaySucceeded(PAY, TRADE, "B1", PayMethod.BALANCE, Money.cny(1230), AT, null)),
+            Map.entry(EventType.PAY_SUCCEEDED, new PaySucceeded(PAY, TRADE, "Q1", "B1", "M1", PayMethod.BALANCE,
+                    PayOrderStatus.SUCCESS, Money.cny(1230), AT.minusSeconds(60), AT, "ALIPAY")),
             Map.entry(EventType.CHANNEL_ORDER_FINAL, new ChannelOrderFinal(PAY)),
             Map.entry(EventType.PAY_CHECK, new PayCheckDue(PAY)),
             Map.entry(EventType.TRADE_EXPIRY, new TradeExpiryDue(TRADE)),
@@ -108,14 +110,15 @@ class EventContractsTest {
     }
 
     @Test
-    void aPaySucceededOfAPayCoreThatSentTheWholePayOrderIsRead() {
+    void aPaySucceededIsReadAsPayCoreHasAlwaysWrittenIt() {
         Message old = new Message("PAYSUITE_PAY_EVENT", "PAY_SUCCEEDED", ("{\"pay_order_no\":\"" + PAY + "\",\"trade_no\":\"T1\","
                 + "\"request_no\":\"Q1\",\"buyer_id\":\"B1\",\"merchant_id\":\"M1\",\"method\":\"BALANCE\",\"status\":\"SUCCESS\","
                 + "\"amount\":{\"minor\":100,\"currency\":\"CNY\"},\"created_at\":\"2026-11-29T13:59:00Z\","
                 + "\"finished_at\":\"2026-11-29T14:00:00Z\",\"channel\":null}").getBytes(StandardCharsets.UTF_8));
 
-        assertThat(EventCodec.decode(EventType.PAY_SUCCEEDED, old)).isEqualTo(new PaySucceeded(PAY, "T1", "B1", PayMethod.BALANCE,
-                Money.cny(100), Instant.parse("2026-11-29T14:00:00Z"), null));
+        assertThat(EventCodec.decode(EventType.PAY_SUCCEEDED, old)).isEqualTo(new PaySucceeded(PAY, "T1", "Q1", "B1", "M1",
+                PayMethod.BALANCE, PayOrderStatus.SUCCESS, Money.cny(100), Instant.parse("2026-11-29T13:59:00Z"),
+                Instant.parse("2026-11-29T14:00:00Z"), null));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.paysuite.trade.infra.listen;
 
-import io.paysuite.api.event.Topics;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,22 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lateEvery    how often such a follow-up is tried again from then on (a refund to a bank card can
  *                     stay PROCESSING at the channel for days)
  * @param overdueAfter after how long since its first try every further try raises an alarm
- * @param payTopic     where pay-core publishes {@code PAY_SUCCEEDED}: pay-core's {@code paysuite.pay.topic},
- *                     with the same default
  */
 @ConfigurationProperties("paysuite.follow-ups")
 public record FollowUpProperties(
         @DefaultValue("2h") Duration lateEvery,
-        @DefaultValue("2d") Duration overdueAfter,
-        @DefaultValue(Topics.PAY_EVENT) String payTopic) {
+        @DefaultValue("2d") Duration overdueAfter) {
 
     public FollowUpProperties {
         if (lateEvery == null || lateEvery.isNegative() || lateEvery.isZero()
                 || overdueAfter == null || overdueAfter.isNegative() || overdueAfter.isZero()) {
             throw new IllegalArgumentException("paysuite.follow-ups.late-every and overdue-after must be positive");
-        }
-        if (payTopic == null || payTopic.isBlank()) {
-            throw new IllegalArgumentException("paysuite.follow-ups.pay-topic is required");
         }
     }
 }

@@ -32,8 +32,8 @@ public class TradeConsumers {
 
     @Bean
     EventConsumer tradeOnPay(TradeFollowUps followUps, MessageProducer lateFollowUpProducer, FollowUpProperties properties,
-                             TradeEventsProperties events) {
-        return onPay(followUps, late(properties, events, lateFollowUpProducer), properties, events);
+                             TradeEventsProperties events, PayEventsTopic payEvents) {
+        return onPay(followUps, late(properties, events, lateFollowUpProducer), payEvents, events);
     }
 
     @Bean
@@ -47,9 +47,9 @@ public class TradeConsumers {
                 properties.lateEvery(), properties.overdueAfter()), sender);
     }
 
-    static EventConsumer onPay(TradeFollowUps followUps, LateFollowUps late, FollowUpProperties properties,
+    static EventConsumer onPay(TradeFollowUps followUps, LateFollowUps late, PayEventsTopic payEvents,
                                TradeEventsProperties events) {
-        return new EventConsumer(subscription("paysuite-trade-on-pay", events, properties.payTopic(),
+        return new EventConsumer(subscription("paysuite-trade-on-pay", events, payEvents.topic(),
                 EventType.PAY_SUCCEEDED.tag()), followUps::paid, late, SmartLifecycle.DEFAULT_PHASE);
     }
 

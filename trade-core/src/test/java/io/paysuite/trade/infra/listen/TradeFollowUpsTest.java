@@ -40,7 +40,8 @@ class TradeFollowUpsTest {
     final RefundCompletion completion = mock(RefundCompletion.class);
     final List<Message> sent = new ArrayList<>();
     boolean brokerDown;
-    final FollowUpProperties properties = new FollowUpProperties(Duration.ofHours(2), Duration.ofDays(2), "PAYSUITE_PAY_EVENT");
+    final FollowUpProperties properties = new FollowUpProperties(Duration.ofHours(2), Duration.ofDays(2));
+    final PayEventsTopic payEvents = new PayEventsTopic("PAYSUITE_PAY_EVENT");
     final LateFollowUps late = TradeConsumers.late(properties, TradeEventsProperties.defaults(), copy -> {
         if (brokerDown) {
             throw new IllegalStateException("broker down");
@@ -116,10 +117,10 @@ class TradeFollowUpsTest {
     void aPaymentThatCannotBeRecordedForHoursComesBackAsALateCopyAndIsRecordedFromIt() throws Exception {
         TradePayments payments = mock(TradePayments.class);
         TradeFollowUps handlers = new TradeFollowUps(payments, mock(TradeLedger.class), completion);
-        EventConsumer onPay = TradeConsumers.onPay(handlers, late, properties, TradeEventsProperties.defaults());
+        EventConsumer onPay = TradeConsumers.onPay(handlers, late, payEvents, TradeEventsProperties.defaults());
         EventConsumer onTrade = TradeConsumers.onTrade(handlers, late, TradeEventsProperties.defaults());
         MessageExt paid = new MessageExt();
-        paid.setTopic(properties.payTopic());
+        paid.setTopic(payEvents.topic());
         paid.setTags(EventType.PAY_SUCCEEDED.tag());
         paid.setKeys("P2026112914000001000010004");
         paid.setBody(("{\"trade_no\":\"T1\",\"pay_order_no\":\"P2026112914000001000010004\",\"buyer_id\":\"B1\","
