@@ -5,6 +5,7 @@ import io.paysuite.api.event.EventType;
 import io.paysuite.channel.config.ChannelProperties;
 import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.order.ChannelResults;
+import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.MessageProducer;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * delayed check asks {@code ChannelService.charge} again.
  */
 @Component
-public class RocketMqChannelResults implements ChannelResults, SmartLifecycle {
+public class RocketMqChannelResults extends RocketMqAdapter implements ChannelResults {
 
     private static final Logger log = LoggerFactory.getLogger(RocketMqChannelResults.class);
 
@@ -29,8 +30,9 @@ public class RocketMqChannelResults implements ChannelResults, SmartLifecycle {
     private final MessageProducer producer;
 
     public RocketMqChannelResults(ChannelProperties properties) {
+        super(SmartLifecycle.DEFAULT_PHASE);
         this.properties = properties;
-        this.producer = new MessageProducer("paysuite-channel-result", properties.namesrv(), Duration.ofSeconds(3));
+        this.producer = runs(new MessageProducer("paysuite-channel-result", properties.namesrv(), Duration.ofSeconds(3)));
     }
 
     @Override
@@ -46,18 +48,4 @@ public class RocketMqChannelResults implements ChannelResults, SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        producer.start();
-    }
-
-    @Override
-    public void stop() {
-        producer.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return producer.isRunning();
-    }
 }

@@ -5,6 +5,7 @@ import io.paysuite.api.event.EventType;
 import io.paysuite.channel.config.ChannelProperties;
 import io.paysuite.channel.order.ChannelOrders;
 import io.paysuite.channel.order.FollowUps;
+import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.EventConsumer;
 import io.paysuite.kit.mq.Handled;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * run by another. A follow-up that throws comes back with the broker's backoff.
  */
 @Component
-public class RocketMqFollowUps implements FollowUps, SmartLifecycle {
+public class RocketMqFollowUps extends RocketMqAdapter implements FollowUps {
 
     private final ChannelProperties properties;
     private final ChannelOrders orders;
@@ -32,11 +33,12 @@ public class RocketMqFollowUps implements FollowUps, SmartLifecycle {
     private final EventConsumer consumer;
 
     public RocketMqFollowUps(ChannelProperties properties, @Lazy ChannelOrders orders) {
+        super(SmartLifecycle.DEFAULT_PHASE);
         this.properties = properties;
         this.orders = orders;
-        producer = new MessageProducer("paysuite-channel-followup-timer", properties.namesrv(), Duration.ofSeconds(3));
-        consumer = new EventConsumer(Subscription.of("paysuite-channel-followup", properties.namesrv(),
-                properties.followUpTopic(), "*", 5_000), this::followUp);
+        producer = runs(new MessageProducer("paysuite-channel-followup-timer", properties.namesrv(), Duration.ofSeconds(3)));
+        consumer = runs(new EventConsumer(Subscription.of("paysuite-channel-followup", properties.namesrv(),
+                properties.followUpTopic(), "*", 5_000), this::followUp));
     }
 
     @Override
@@ -57,20 +59,4 @@ public class RocketMqFollowUps implements FollowUps, SmartLifecycle {
         return Handled.DONE;
     }
 
-    @Override
-    public void start() {
-        producer.start();
-        consumer.start();
-    }
-
-    @Override
-    public void stop() {
-        consumer.stop();
-        producer.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return consumer.isRunning();
-    }
 }

@@ -4,6 +4,7 @@ import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.NotifyAttemptDue;
 import io.paysuite.cashier.notify.NotifyProperties;
 import io.paysuite.cashier.notify.NotifyTimers;
+import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.MessageProducer;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,18 +20,21 @@ import org.springframework.stereotype.Component;
  * topic, body {@code {"event_id", "attempt"}}.
  */
 @Component
-public class RocketMqNotifyTimers implements NotifyTimers, SmartLifecycle {
+public class RocketMqNotifyTimers extends RocketMqAdapter implements NotifyTimers {
 
     /** Queues of the retry topic when this service creates it: as many as the broker's automatic default. */
     private static final int QUEUES = 4;
+    /** Started before and stopped after the dispatcher and the consumers, which arm timers. */
+    private static final int PHASE = Integer.MAX_VALUE - 300;
     private static final Logger log = LoggerFactory.getLogger(RocketMqNotifyTimers.class);
 
     private final NotifyProperties properties;
     private final MessageProducer producer;
 
     public RocketMqNotifyTimers(NotifyProperties properties) {
+        super(PHASE);
         this.properties = properties;
-        this.producer = new MessageProducer("paysuite-cashier-notify-timer", properties.namesrv(), Duration.ofSeconds(3));
+        this.producer = runs(new MessageProducer("paysuite-cashier-notify-timer", properties.namesrv(), Duration.ofSeconds(3)));
     }
 
     @Override
@@ -54,24 +57,8 @@ public class RocketMqNotifyTimers implements NotifyTimers, SmartLifecycle {
      */
     @Override
     public void start() {
-        producer.start();
+        super.start();
         producer.ensureTopic(properties.retryTopic(), QUEUES);
         log.info("notification timers on {} via {}", properties.retryTopic(), properties.namesrv());
-    }
-
-    @Override
-    public void stop() {
-        producer.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return producer.isRunning();
-    }
-
-    /** Started before and stopped after the dispatcher and the consumers, which arm timers. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 300;
     }
 }

@@ -2,6 +2,7 @@ package io.paysuite.pay.infra.check;
 
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.PayCheckDue;
+import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.EventConsumer;
 import io.paysuite.kit.mq.Handled;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
  * alarm; reconciliation has the last word.
  */
 @Component
-public class RocketMqPayChecks implements PayChecks, SmartLifecycle {
+public class RocketMqPayChecks extends RocketMqAdapter implements PayChecks {
 
     private static final Logger log = LoggerFactory.getLogger(RocketMqPayChecks.class);
     /** Epoch millis of the pay order's first check, carried by late checks. */
@@ -48,13 +49,14 @@ public class RocketMqPayChecks implements PayChecks, SmartLifecycle {
     private final EventConsumer consumer;
 
     public RocketMqPayChecks(PayProperties properties, @Lazy PayOrchestrator orchestrator) {
+        super(SmartLifecycle.DEFAULT_PHASE);
         this.properties = properties;
         this.orchestrator = orchestrator;
-        producer = new MessageProducer("paysuite-pay-check-timer", properties.namesrv(), null);
+        producer = runs(new MessageProducer("paysuite-pay-check-timer", properties.namesrv(), null));
         LateFollowUps late = new LateFollowUps(new LateFollowUps.Plan("pay order check", properties.checkTopic(), null,
                 FIRST_CHECK_AT, properties.checkDelay(), properties.lateCheckEvery(), properties.overdueAfter()), this::send);
-        consumer = new EventConsumer(Subscription.of("paysuite-pay-check", properties.namesrv(), properties.checkTopic(), "*",
-                10_000).retries(LateFollowUps.BROKER_RETRIES), this::check, late, DEFAULT_PHASE);
+        consumer = runs(new EventConsumer(Subscription.of("paysuite-pay-check", properties.namesrv(), properties.checkTopic(), "*",
+                10_000).retries(LateFollowUps.BROKER_RETRIES), this::check, late, DEFAULT_PHASE));
     }
 
     @Override
@@ -82,20 +84,4 @@ public class RocketMqPayChecks implements PayChecks, SmartLifecycle {
         return consumer.consume(messages);
     }
 
-    @Override
-    public void start() {
-        producer.start();
-        consumer.start();
-    }
-
-    @Override
-    public void stop() {
-        consumer.stop();
-        producer.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return consumer.isRunning();
-    }
 }

@@ -3,6 +3,7 @@ package io.paysuite.pay.infra.event;
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.PaySucceeded;
 import io.paysuite.api.pay.PayOrderStatus;
+import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.kit.mq.CheckBack;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.TransactionalProducer;
@@ -22,7 +23,6 @@ import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * current state.) Consumers deduplicate on the pay order number.
  */
 @Component
-public class RocketMqPaySuccess implements PaySuccess, SmartLifecycle, TransactionListener {
+public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, TransactionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RocketMqPaySuccess.class);
 
@@ -44,12 +44,13 @@ public class RocketMqPaySuccess implements PaySuccess, SmartLifecycle, Transacti
     private final TransactionalProducer producer;
 
     public RocketMqPaySuccess(PayProperties properties, PayOrderRepository orders, Clock clock) {
+        super(0); // started early, stopped late: after Dubbo stops handing us calls, before the DataSource closes
         this.properties = properties;
         this.orders = orders;
         this.clock = clock;
         this.checkBack = new CheckBack("PAY_SUCCEEDED", this::succeeded, properties.gracePeriod(), clock);
-        this.producer = new TransactionalProducer(new TransactionalProducer.Settings(properties.producerGroup(),
-                properties.namesrv(), properties.topic(), null, 0), this);
+        this.producer = runs(new TransactionalProducer(new TransactionalProducer.Settings(properties.producerGroup(),
+                properties.namesrv(), properties.topic(), null, 0), this));
     }
 
     /** What the local transaction writes: the channel goes into the same compare-and-set as SUCCESS. */
@@ -114,23 +115,4 @@ public class RocketMqPaySuccess implements PaySuccess, SmartLifecycle, Transacti
         return orders.find(payOrderNo).map(PayOrder::status).orElse(null) == PayOrderStatus.SUCCESS;
     }
 
-    @Override
-    public void start() {
-        producer.start();
-    }
-
-    @Override
-    public void stop() {
-        producer.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return producer.isRunning();
-    }
-
-    @Override
-    public int getPhase() {
-        return producer.getPhase();
-    }
 }

@@ -1,5 +1,6 @@
 package io.paysuite.trade.infra.event;
 
+import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.kit.mq.TransactionalProducer;
 import io.paysuite.trade.order.TradeEventDraft;
 import io.paysuite.trade.order.TradeEvents;
@@ -14,7 +15,6 @@ import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.message.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * consumers deduplicate on {@code eventId}.
  */
 @Component
-public class RocketMqTradeEvents implements TradeEvents, SmartLifecycle {
+public class RocketMqTradeEvents extends RocketMqAdapter implements TradeEvents {
 
     private static final Logger log = LoggerFactory.getLogger(RocketMqTradeEvents.class);
     /** Check-backs do one indexed lookup each; two threads keep up with a backlog after a crash. */
@@ -44,6 +44,7 @@ public class RocketMqTradeEvents implements TradeEvents, SmartLifecycle {
 
     public RocketMqTradeEvents(TradeEventsProperties properties, TradeEventMapper mapper,
                                PlatformTransactionManager transactionManager) {
+        super(0); // started early, stopped late: after Dubbo stops handing us calls, before the DataSource closes
         this.properties = properties;
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
@@ -51,8 +52,8 @@ public class RocketMqTradeEvents implements TradeEvents, SmartLifecycle {
         transactions.setName("trade-event");
         TradeEventTransactionListener listener = new TradeEventTransactionListener(mapper, transactions,
                 properties.gracePeriod(), Clock.systemUTC(), FaultHooks.of(properties.chaos()));
-        producer = new TransactionalProducer(new TransactionalProducer.Settings(properties.producerGroup(),
-                properties.namesrv(), properties.topic(), properties.sendTimeout(), CHECK_THREADS), listener);
+        producer = runs(new TransactionalProducer(new TransactionalProducer.Settings(properties.producerGroup(),
+                properties.namesrv(), properties.topic(), properties.sendTimeout(), CHECK_THREADS), listener));
     }
 
     @Override
@@ -89,24 +90,4 @@ public class RocketMqTradeEvents implements TradeEvents, SmartLifecycle {
         return message;
     }
 
-    @Override
-    public void start() {
-        producer.start();
-    }
-
-    @Override
-    public void stop() {
-        producer.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return producer.isRunning();
-    }
-
-    /** Started early, stopped late: after Dubbo stops handing us calls, before the DataSource closes. */
-    @Override
-    public int getPhase() {
-        return producer.getPhase();
-    }
 }

@@ -2,6 +2,7 @@ package io.paysuite.trade.infra.expiry;
 
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.TradeExpiryDue;
+import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.MessageProducer;
 import io.paysuite.trade.expiry.ExpiryTimers;
@@ -17,16 +18,17 @@ import org.springframework.stereotype.Component;
  * {@code timerMaxDelaySec} defaults to 3 days, trades may wait 15.
  */
 @Component
-public class RocketMqExpiryTimers implements ExpiryTimers, SmartLifecycle {
+public class RocketMqExpiryTimers extends RocketMqAdapter implements ExpiryTimers {
 
     private final ExpiryProperties properties;
     private final Clock clock;
     private final MessageProducer producer;
 
     public RocketMqExpiryTimers(ExpiryProperties properties, Clock clock) {
+        super(SmartLifecycle.DEFAULT_PHASE);
         this.properties = properties;
         this.clock = clock;
-        this.producer = new MessageProducer("paysuite-trade-expiry-timer", properties.namesrv(), null);
+        this.producer = runs(new MessageProducer("paysuite-trade-expiry-timer", properties.namesrv(), null));
     }
 
     @Override
@@ -43,18 +45,4 @@ public class RocketMqExpiryTimers implements ExpiryTimers, SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        producer.start();
-    }
-
-    @Override
-    public void stop() {
-        producer.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return producer.isRunning();
-    }
 }
