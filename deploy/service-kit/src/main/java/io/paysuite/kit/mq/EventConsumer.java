@@ -20,26 +20,24 @@ import org.springframework.context.SmartLifecycle;
  * <p>A new group starts at the oldest retained message: handling a message twice is harmless
  * (handlers are idempotent), missing one is not.
  */
-public class EventConsumer implements SmartLifecycle {
+public class EventConsumer extends RocketMqClient {
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
     private final Subscription subscription;
     private final MessageHandler handler;
     private final LateFollowUps late;
-    private final int phase;
     private final DefaultMQPushConsumer consumer;
-    private volatile boolean running;
 
     /**
      * @param late  the escape from the dead-letter queue, or null to leave the broker's backoff alone
      * @param phase the lifecycle phase: after what the handler uses starts, stopped before it stops
      */
     public EventConsumer(Subscription subscription, MessageHandler handler, LateFollowUps late, int phase) {
+        super("consumer " + subscription.group(), phase);
         this.subscription = subscription;
         this.handler = handler;
         this.late = late;
-        this.phase = phase;
         consumer = new DefaultMQPushConsumer(subscription.group());
         consumer.setNamesrvAddr(subscription.namesrv());
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
@@ -90,28 +88,12 @@ public class EventConsumer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        try {
-            consumer.start();
-        } catch (MQClientException e) {
-            throw new IllegalStateException("cannot start consumer " + subscription.group(), e);
-        }
-        running = true;
+    void open() throws MQClientException {
+        consumer.start();
     }
 
     @Override
-    public void stop() {
-        running = false;
+    void close() {
         consumer.shutdown();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return phase;
     }
 }

@@ -22,22 +22,18 @@ import org.springframework.context.SmartLifecycle;
  * instance of the consumer group is up when it fires. It may come early (the timer wheel ticks once a
  * second) or more than once, so whoever handles it reads the state it is about before acting.
  */
-public class MessageProducer implements SmartLifecycle, MessageSender {
+public class MessageProducer extends RocketMqClient implements MessageSender {
 
     private static final Logger log = LoggerFactory.getLogger(MessageProducer.class);
 
-    private final String group;
     private final DefaultMQProducer producer;
-    private final int phase;
-    private volatile boolean running;
 
     /**
      * @param sendTimeout null for the client's default
      * @param phase       the lifecycle phase: before whatever sends through it, stopped after it
      */
     public MessageProducer(String group, String namesrv, Duration sendTimeout, int phase) {
-        this.group = group;
-        this.phase = phase;
+        super("producer " + group, phase);
         producer = new DefaultMQProducer(group);
         producer.setNamesrvAddr(namesrv);
         producer.setVipChannelEnabled(false);
@@ -101,28 +97,12 @@ public class MessageProducer implements SmartLifecycle, MessageSender {
     }
 
     @Override
-    public void start() {
-        try {
-            producer.start();
-        } catch (MQClientException e) {
-            throw new IllegalStateException("cannot start producer " + group, e);
-        }
-        running = true;
+    void open() throws MQClientException {
+        producer.start();
     }
 
     @Override
-    public void stop() {
-        running = false;
+    void close() {
         producer.shutdown();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return phase;
     }
 }

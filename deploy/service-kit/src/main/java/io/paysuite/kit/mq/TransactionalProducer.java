@@ -14,7 +14,6 @@ import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.message.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * A RocketMQ transactional producer: a state change and its event commit together. It sends the half
@@ -26,7 +25,7 @@ import org.springframework.context.SmartLifecycle;
  * <p>Started with the application context (phase 0), before Dubbo exports the services that publish,
  * and stopped after they are unexported, before the DataSource closes.
  */
-public class TransactionalProducer implements SmartLifecycle {
+public class TransactionalProducer extends RocketMqClient {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionalProducer.class);
     /** A name server busy with a whole suite starting on two cores can miss its ~1 s answer: asked again this long. */
@@ -48,9 +47,9 @@ public class TransactionalProducer implements SmartLifecycle {
     private final Settings settings;
     private final TransactionMQProducer producer;
     private final ThreadPoolExecutor checkExecutor;
-    private volatile boolean running;
 
     public TransactionalProducer(Settings settings, TransactionListener listener) {
+        super("transactional producer " + settings.group(), 0);
         this.settings = settings;
         producer = new TransactionMQProducer(settings.group());
         producer.setNamesrvAddr(settings.namesrv());
@@ -89,14 +88,9 @@ public class TransactionalProducer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        try {
-            producer.start();
-            announceToBrokers();
-        } catch (MQClientException e) {
-            throw new IllegalStateException("cannot start transactional producer " + settings.group(), e);
-        }
-        running = true;
+    void open() throws MQClientException {
+        producer.start();
+        announceToBrokers();
         log.info("transactional producer {} started: namesrv {}, topic {}", settings.group(), settings.namesrv(), settings.topic());
     }
 
@@ -133,22 +127,11 @@ public class TransactionalProducer implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        running = false;
+    void close() {
         producer.shutdown();
         if (checkExecutor != null) {
             checkExecutor.shutdown();
         }
         log.info("transactional producer {} stopped", settings.group());
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return 0;
     }
 }
