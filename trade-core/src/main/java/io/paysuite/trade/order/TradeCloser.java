@@ -1,8 +1,8 @@
 package io.paysuite.trade.order;
 
-import io.paysuite.api.event.EventType;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.event.EventType;
 import io.paysuite.api.trade.CloseTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;

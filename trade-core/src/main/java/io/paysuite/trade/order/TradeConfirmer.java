@@ -1,9 +1,9 @@
 package io.paysuite.trade.order;
 
-import io.paysuite.api.event.TradeFinished;
-import io.paysuite.api.event.EventType;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.event.EventType;
+import io.paysuite.api.event.TradeFinished;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.trade.ConfirmTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;

@@ -1,16 +1,16 @@
 package io.paysuite.trade.order;
 
-import io.paysuite.api.event.TradeFinished;
 import io.paysuite.api.common.Result;
+import io.paysuite.api.event.TradeFinished;
+import io.paysuite.api.ledger.AccountType;
 import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.LedgerService;
-import java.util.List;
-import io.paysuite.api.ledger.AccountType;
-import io.paysuite.api.ledger.PostingLine;
 import io.paysuite.api.ledger.PostingCmd;
+import io.paysuite.api.ledger.PostingLine;
 import io.paysuite.api.ledger.RefundPostingCmd;
 import io.paysuite.api.ledger.ReleasePostingCmd;
 import io.paysuite.api.money.Money;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,10 @@
 package io.paysuite.trade.order;
 
-import io.paysuite.api.event.TradePaying;
-import io.paysuite.api.event.TradePayAbandoned;
-import io.paysuite.api.event.EventType;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.event.EventType;
+import io.paysuite.api.event.TradePayAbandoned;
+import io.paysuite.api.event.TradePaying;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.trade.AbandonPayCmd;

@@ -1,23 +1,23 @@
 package io.paysuite.trade.refund;
 
-import io.paysuite.api.event.EventType;
 import io.paysuite.api.channel.ChannelOrderStatus;
 import io.paysuite.api.channel.ChannelRefundDTO;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.channel.RefundChannelCmd;
 import io.paysuite.api.common.Result;
-import io.paysuite.trade.order.Trade;
-import java.util.Set;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.event.EventType;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.api.refund.RefundStatus;
+import io.paysuite.trade.order.Trade;
 import io.paysuite.trade.order.TradeChanges;
 import io.paysuite.trade.order.TradeLedger;
 import io.paysuite.trade.order.TradeRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,9 @@
 package io.paysuite.trade.refund;
 
-import io.paysuite.api.event.RefundAccepted;
-import io.paysuite.api.event.EventType;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.event.EventType;
+import io.paysuite.api.event.RefundAccepted;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.ids.ShardGene;
 import io.paysuite.api.money.Money;
@@ -14,9 +14,9 @@ import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeByOutTradeNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.trade.order.Outcome;
 import io.paysuite.trade.order.RequestDigest;
 import io.paysuite.trade.order.Trade;
-import io.paysuite.trade.order.Outcome;
 import io.paysuite.trade.order.TradeChanges;
 import io.paysuite.trade.order.TradeFinder;
 import io.paysuite.trade.order.TradeRepository;

@@ -1,15 +1,12 @@
 package io.paysuite.trade.order;
 
-import io.paysuite.api.event.EventType;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.event.EventType;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
@@ -28,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How a payment is recorded on the trade, and the trail its events make. */
 class TradePaidAndTrailTest {

@@ -2,12 +2,12 @@ package io.paysuite.pay.infra.check;
 
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.PayCheckDue;
-import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.EventConsumer;
 import io.paysuite.kit.mq.Handled;
 import io.paysuite.kit.mq.LateFollowUps;
 import io.paysuite.kit.mq.MessageProducer;
+import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.kit.mq.Subscription;
 import io.paysuite.pay.config.PayProperties;
 import io.paysuite.pay.order.PayChecks;

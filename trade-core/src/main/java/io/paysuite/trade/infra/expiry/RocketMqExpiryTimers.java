@@ -2,9 +2,9 @@ package io.paysuite.trade.infra.expiry;
 
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.TradeExpiryDue;
-import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.MessageProducer;
+import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.trade.expiry.ExpiryTimers;
 import java.time.Clock;
 import java.time.Instant;
