@@ -5,7 +5,7 @@ import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.EventConsumer;
 import io.paysuite.kit.mq.Handled;
 import io.paysuite.kit.mq.Subscription;
-import io.paysuite.pay.config.PayProperties;
+import io.paysuite.pay.infra.PayProperties;
 import io.paysuite.pay.order.PayOrchestrator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -9,7 +9,7 @@ import io.paysuite.kit.mq.LateFollowUps;
 import io.paysuite.kit.mq.MessageProducer;
 import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.kit.mq.Subscription;
-import io.paysuite.pay.config.PayProperties;
+import io.paysuite.pay.infra.PayProperties;
 import io.paysuite.pay.order.PayChecks;
 import io.paysuite.pay.order.PayOrchestrator;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import io.paysuite.kit.mq.CheckBack;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.kit.mq.TransactionalProducer;
-import io.paysuite.pay.config.PayProperties;
+import io.paysuite.pay.infra.PayProperties;
 import io.paysuite.pay.order.PayOrder;
 import io.paysuite.pay.order.PayOrderRepository;
 import io.paysuite.pay.order.PaySuccess;

@@ -5,7 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.paysuite.kit.mq.LateFollowUps;
-import io.paysuite.pay.config.PayProperties;
+import io.paysuite.pay.infra.PayProperties;
 import io.paysuite.pay.order.PayOrchestrator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

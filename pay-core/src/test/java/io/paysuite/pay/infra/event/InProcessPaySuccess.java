@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.paysuite.pay.config.PayProperties;
+import io.paysuite.pay.infra.PayProperties;
 import io.paysuite.pay.order.PayOrderRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.paysuite.pay.config;
+package io.paysuite.pay.infra;
 
 import io.paysuite.api.event.Topics;
 import java.time.Duration;
