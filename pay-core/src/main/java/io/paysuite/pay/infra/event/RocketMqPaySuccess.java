@@ -48,7 +48,7 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
         this.properties = properties;
         this.orders = orders;
         this.clock = clock;
-        this.checkBack = new CheckBack("PAY_SUCCEEDED", this::succeeded, properties.gracePeriod(), clock);
+        this.checkBack = new CheckBack(EventType.PAY_SUCCEEDED.tag(), this::succeeded, properties.gracePeriod(), clock);
         this.producer = runs(new TransactionalProducer(new TransactionalProducer.Settings(properties.producerGroup(),
                 properties.namesrv(), properties.topic(), null, 0), this));
     }
