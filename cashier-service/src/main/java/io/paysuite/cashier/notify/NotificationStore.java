@@ -1,56 +1,30 @@
 package io.paysuite.cashier.notify;
 
-import io.paysuite.cashier.notify.NotificationMapper.AttemptDO;
-import io.paysuite.cashier.notify.NotificationMapper.NotificationDO;
-import io.paysuite.kit.jdbc.DuplicateKey;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Notifications and their attempts in cashier-service's database. Every change of a notification
- * is a compare-and-set on ({@code attempts}, {@code status}) and answers whether it won; the
- * outcome of an attempt is logged in the same transaction as the change it causes.
+ * Notifications and their attempts, kept by cashier-service. Every change of a notification is a
+ * compare-and-set on ({@code attempts}, {@code status}) and answers whether it won; the outcome of an
+ * attempt is logged together with the change it causes.
  */
-@Component
-public class NotificationStore {
+public interface NotificationStore {
 
     /** A PENDING notification and the scheduled attempts it has had. */
-    public record Due(String eventId, int attempts) {
+    record Due(String eventId, int attempts) {
     }
 
     /** An attempt of one of a trade's notifications. */
-    public record TradeAttempt(String eventType, NotificationAttempt attempt) {
+    record TradeAttempt(String eventType, NotificationAttempt attempt) {
     }
 
-    private final NotificationMapper mapper;
-    private final TransactionTemplate transactions;
-
-    public NotificationStore(NotificationMapper mapper, PlatformTransactionManager transactionManager) {
-        this.mapper = mapper;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.transactions.setName("merchant-notification");
-    }
-
-    public boolean exists(String eventId) {
-        return mapper.count(eventId) > 0;
-    }
+    boolean exists(String eventId);
 
     /** Stores a new notification; false when its event was stored before (a redelivered event). */
-    public boolean insert(Notification n) {
-        return DuplicateKey.inserted(() -> mapper.insert(new NotificationDO(n.eventId(), n.merchantId(), n.tradeNo(),
-                n.eventType(), n.notifyUrl(), n.body(), n.status().name(), n.attempts(), utc(n.nextAttemptAt()),
-                utc(n.createdAt()), utc(n.deliveredAt()))));
-    }
+    boolean insert(Notification n);
 
-    public Optional<Notification> find(String eventId) {
-        return Optional.ofNullable(mapper.find(eventId)).map(NotificationStore::notification);
-    }
+    Optional<Notification> find(String eventId);
 
     /**
      * Claims scheduled attempt {@code done + 1} of a PENDING notification; of any number of
@@ -58,100 +32,29 @@ public class NotificationStore {
      *
      * @param overdueAt when the claimed attempt counts as lost if its outcome was never recorded
      */
-    public boolean claim(String eventId, int done, Instant overdueAt) {
-        return mapper.claim(eventId, done, utc(overdueAt)) == 1;
-    }
+    boolean claim(String eventId, int done, Instant overdueAt);
 
     /** Attempt {@code attempt} was acknowledged: logged, and DELIVERED. */
-    public boolean recordDelivered(String eventId, int attempt, Delivery delivery) {
-        return inTransaction(() -> {
-            log(eventId, attempt, NotificationAttempt.SCHEDULED, delivery);
-            return mapper.delivered(eventId, attempt, utc(delivery.at())) == 1;
-        });
-    }
+    boolean recordDelivered(String eventId, int attempt, Delivery delivery);
 
     /** Attempt {@code attempt} failed and the next is due at {@code nextAt}; false if the row moved meanwhile. */
-    public boolean recordFailed(String eventId, int attempt, Delivery delivery, Instant nextAt) {
-        return inTransaction(() -> {
-            log(eventId, attempt, NotificationAttempt.SCHEDULED, delivery);
-            return mapper.failed(eventId, attempt, utc(nextAt)) == 1;
-        });
-    }
+    boolean recordFailed(String eventId, int attempt, Delivery delivery, Instant nextAt);
 
     /** The last scheduled attempt failed: logged, and GAVE_UP. */
-    public boolean recordGaveUp(String eventId, int attempt, Delivery delivery) {
-        return inTransaction(() -> {
-            log(eventId, attempt, NotificationAttempt.SCHEDULED, delivery);
-            return mapper.gaveUp(eventId, attempt) == 1;
-        });
-    }
+    boolean recordGaveUp(String eventId, int attempt, Delivery delivery);
 
     /** Gives up a notification whose schedule ran out without a recorded last outcome (a crash). */
-    public boolean giveUp(String eventId, int attempts) {
-        return mapper.gaveUp(eventId, attempts) == 1;
-    }
+    boolean giveUp(String eventId, int attempts);
 
     /** An operator's resend: logged; when acknowledged the notification is DELIVERED, whatever it was. */
-    public void recordOperatorResend(String eventId, Delivery delivery) {
-        inTransaction(() -> {
-            log(eventId, null, NotificationAttempt.OPERATOR, delivery);
-            if (delivery.acknowledged()) {
-                mapper.deliveredByOperator(eventId, utc(delivery.at()));
-            }
-            return null;
-        });
-    }
+    void recordOperatorResend(String eventId, Delivery delivery);
 
-    public List<Due> overdue(Instant dueBefore, int limit) {
-        return mapper.overdue(utc(dueBefore), limit).stream().map(d -> new Due(d.eventId(), d.attempts())).toList();
-    }
+    List<Due> overdue(Instant dueBefore, int limit);
 
     /** Newest first, without bodies. */
-    public List<Notification> list(NotificationStatus status, String tradeNo, int limit) {
-        return mapper.list(status == null ? null : status.name(), tradeNo, limit).stream()
-                .map(NotificationStore::notification).toList();
-    }
+    List<Notification> list(NotificationStatus status, String tradeNo, int limit);
 
-    public List<NotificationAttempt> attempts(String eventId) {
-        return mapper.attempts(eventId).stream().map(NotificationStore::attempt).toList();
-    }
+    List<NotificationAttempt> attempts(String eventId);
 
-    public List<TradeAttempt> attemptsOfTrade(String tradeNo) {
-        return mapper.attemptsOfTrade(tradeNo).stream()
-                .map(a -> new TradeAttempt(a.eventType(), new NotificationAttempt(0, a.eventId(), a.attemptNo(), a.kind(),
-                        instant(a.attemptedAt()), a.httpStatus(), a.error(), a.durationMs())))
-                .toList();
-    }
-
-    private void log(String eventId, Integer attempt, String kind, Delivery delivery) {
-        mapper.logAttempt(new AttemptDO(0, eventId, attempt, kind, utc(delivery.at()), delivery.httpStatus(),
-                truncate(delivery.error()), delivery.durationMs()));
-    }
-
-    private <T> T inTransaction(java.util.function.Supplier<T> work) {
-        return transactions.execute(status -> work.get());
-    }
-
-    private static Notification notification(NotificationDO row) {
-        return new Notification(row.eventId(), row.merchantId(), row.tradeNo(), row.eventType(), row.notifyUrl(), row.body(),
-                NotificationStatus.valueOf(row.status()), row.attempts(), instant(row.nextAttemptAt()),
-                instant(row.createdAt()), instant(row.deliveredAt()));
-    }
-
-    private static NotificationAttempt attempt(AttemptDO row) {
-        return new NotificationAttempt(row.id(), row.eventId(), row.attemptNo(), row.kind(), instant(row.attemptedAt()),
-                row.httpStatus(), row.error(), row.durationMs());
-    }
-
-    private static String truncate(String error) {
-        return error == null || error.length() <= 512 ? error : error.substring(0, 509) + "...";
-    }
-
-    static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(LocalDateTime utc) {
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
-    }
+    List<TradeAttempt> attemptsOfTrade(String tradeNo);
 }

@@ -1,31 +1,30 @@
 package io.paysuite.cashier.notify;
 
+import io.paysuite.api.event.EventType;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The trade events merchants are told about (tag on {@code PAYSUITE_TRADE_EVENT}, published by
- * trade-core) and the {@code event_type} API.md names for each. The payload each tag carries is
- * trade-core's JSON (snake_case): a trade for {@code TRADE_SUCCEEDED} and {@code TRADE_CLOSED}
- * ({@code TradePayments}, {@code TradeCloser}), the release {@code {trade_no, merchant_id,
- * release_minor, currency}} for {@code TRADE_FINISHED} ({@code TradeConfirmer}), a refund for
- * {@code REFUND_SUCCEEDED} and {@code REFUND_FAILED} ({@code RefundCompletion}).
+ * The trade events merchants are told about (of {@link EventType}, published by trade-core) and the
+ * {@code event_type} API.md names for each. The payload each carries is its contract record: a trade
+ * for {@code TRADE_SUCCEEDED} and {@code TRADE_CLOSED}, the release ({@code TradeFinished}) for
+ * {@code TRADE_FINISHED}, a refund for {@code REFUND_SUCCEEDED} and {@code REFUND_FAILED}.
  */
 public enum NotifyEventType {
 
-    TRADE_SUCCESS("TRADE_SUCCEEDED", "TRADE.SUCCESS", false),
-    TRADE_CLOSED("TRADE_CLOSED", "TRADE.CLOSED", false),
-    TRADE_FINISHED("TRADE_FINISHED", "TRADE.FINISHED", false),
-    REFUND_SUCCESS("REFUND_SUCCEEDED", "REFUND.SUCCESS", true),
-    REFUND_FAILED("REFUND_FAILED", "REFUND.FAILED", true);
+    TRADE_SUCCESS(EventType.TRADE_SUCCEEDED, "TRADE.SUCCESS", false),
+    TRADE_CLOSED(EventType.TRADE_CLOSED, "TRADE.CLOSED", false),
+    TRADE_FINISHED(EventType.TRADE_FINISHED, "TRADE.FINISHED", false),
+    REFUND_SUCCESS(EventType.REFUND_SUCCEEDED, "REFUND.SUCCESS", true),
+    REFUND_FAILED(EventType.REFUND_FAILED, "REFUND.FAILED", true);
 
     private final String tag;
     private final String apiName;
     private final boolean refund;
 
-    NotifyEventType(String tag, String apiName, boolean refund) {
-        this.tag = tag;
+    NotifyEventType(EventType<?> event, String apiName, boolean refund) {
+        this.tag = event.tag();
         this.apiName = apiName;
         this.refund = refund;
     }

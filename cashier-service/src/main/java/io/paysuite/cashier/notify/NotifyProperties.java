@@ -1,5 +1,6 @@
 package io.paysuite.cashier.notify;
 
+import io.paysuite.api.event.Topics;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,9 +36,9 @@ public record NotifyProperties(
         @DefaultValue("16") int concurrency,
         @DefaultValue("2000") int queueCapacity,
         @DefaultValue("127.0.0.1:19876") String namesrv,
-        @DefaultValue("PAYSUITE_TRADE_EVENT") String tradeTopic,
+        @DefaultValue(Topics.TRADE_EVENT) String tradeTopic,
         @DefaultValue("paysuite-cashier-notify") String group,
-        @DefaultValue("PAYSUITE_NOTIFY_RETRY") String retryTopic,
+        @DefaultValue(Topics.NOTIFY_RETRY) String retryTopic,
         @DefaultValue("paysuite-cashier-notify-retry") String retryGroup,
         @DefaultValue("30s") Duration sweepEvery,
         @DefaultValue("60s") Duration sweepLateness,

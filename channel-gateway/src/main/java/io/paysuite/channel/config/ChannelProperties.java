@@ -1,5 +1,6 @@
 package io.paysuite.channel.config;
 
+import io.paysuite.api.event.Topics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("paysuite.channel")
 public record ChannelProperties(
         @DefaultValue("127.0.0.1:19876") String namesrv,
-        @DefaultValue("PAYSUITE_CHANNEL_EVENT") String resultTopic,
-        @DefaultValue("PAYSUITE_CHANNEL_FOLLOWUP") String followUpTopic) {
+        @DefaultValue(Topics.CHANNEL_EVENT) String resultTopic,
+        @DefaultValue(Topics.CHANNEL_FOLLOW_UP) String followUpTopic) {
 }

@@ -1,11 +1,14 @@
 package io.paysuite.channel.infra;
 
+import io.paysuite.api.event.ChannelOrderFinal;
+import io.paysuite.api.event.EventType;
 import io.paysuite.channel.config.ChannelProperties;
 import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.order.ChannelResults;
-import java.nio.charset.StandardCharsets;
-import org.apache.rocketmq.client.exception.MQClientException;
-import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import io.paysuite.kit.mq.EventCodec;
+import io.paysuite.kit.mq.MessageProducer;
+import io.paysuite.kit.mq.RocketMqAdapter;
+import java.time.Duration;
 import org.apache.rocketmq.common.message.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,57 +16,36 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces finished channel orders on {@code PAYSUITE_CHANNEL_EVENT} (tag {@code CHANNEL_ORDER_FINAL},
- * key and body the pay order number). A plain message, not a transactional one: the channel
- * order is already committed when it is sent, and a lost announcement only delays the pay order
- * until its next delayed check asks {@code ChannelService.charge} again.
+ * Announces finished channel orders ({@code CHANNEL_ORDER_FINAL} on {@code paysuite.channel.result-topic},
+ * key and body the pay order number). A plain message, not a transactional one: the channel order is
+ * already committed when it is sent, and a lost announcement only delays the pay order until its next
+ * delayed check asks {@code ChannelService.charge} again.
  */
 @Component
-public class RocketMqChannelResults implements ChannelResults, SmartLifecycle {
+public class RocketMqChannelResults extends RocketMqAdapter implements ChannelResults {
 
     private static final Logger log = LoggerFactory.getLogger(RocketMqChannelResults.class);
 
     private final ChannelProperties properties;
-    private final DefaultMQProducer producer = new DefaultMQProducer("paysuite-channel-result");
-    private volatile boolean running;
+    private final MessageProducer producer;
 
     public RocketMqChannelResults(ChannelProperties properties) {
+        super(SmartLifecycle.DEFAULT_PHASE);
         this.properties = properties;
-        producer.setNamesrvAddr(properties.namesrv());
-        producer.setVipChannelEnabled(false);
-        producer.setSendMsgTimeout(3000);
+        this.producer = runs(new MessageProducer("paysuite-channel-result", properties.namesrv(), Duration.ofSeconds(3)));
     }
 
     @Override
     public void finished(ChannelOrder order) {
-        Message message = new Message(properties.resultTopic(), "CHANNEL_ORDER_FINAL", order.payOrderNo(),
-                order.payOrderNo().getBytes(StandardCharsets.UTF_8));
+        Message message = EventCodec.message(properties.resultTopic(), EventType.CHANNEL_ORDER_FINAL,
+                new ChannelOrderFinal(order.payOrderNo()));
+        message.setKeys(order.payOrderNo());
         try {
-            producer.send(message);
-        } catch (Exception lost) {
+            producer.sendForStatus(message);
+        } catch (RuntimeException lost) {
             log.warn("announcement of channel order {} ({}) lost; pay order {} is finished by its next check: {}",
                     order.channelOrderNo(), order.status(), order.payOrderNo(), lost.toString());
         }
     }
 
-    @Override
-    public void start() {
-        try {
-            producer.start();
-        } catch (MQClientException e) {
-            throw new IllegalStateException("cannot start the channel result producer", e);
-        }
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        producer.shutdown();
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 }

@@ -1,11 +1,8 @@
 package io.paysuite.trade.order;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysuite.api.event.EventType;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.ids.ShardGene;
-import io.paysuite.trade.infra.event.TradeEventDraft;
-import io.paysuite.trade.infra.event.TradeEvents;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -19,29 +16,19 @@ public class TradeChanges {
 
     private final TradeEvents events;
     private final OrderNo orderNo;
-    private final ObjectMapper json;
 
-    public TradeChanges(TradeEvents events, OrderNo orderNo, ObjectMapper json) {
+    public TradeChanges(TradeEvents events, OrderNo orderNo) {
         this.events = events;
         this.orderNo = orderNo;
-        this.json = json;
     }
 
     /**
      * Runs {@code change} (a compare-and-set that throws {@link StateMoved} when it missed) with
-     * the event {@code eventType} carrying {@code payload} as JSON.
+     * the event {@code type} carrying {@code payload}.
      */
-    public <T> T commit(String tradeNo, String eventType, Object payload, Supplier<T> change) {
+    public <P, T> T commit(String tradeNo, EventType<P> type, P payload, Supplier<T> change) {
         String eventId = orderNo.next(OrderNo.Kind.EVENT, ShardGene.ofOrderNo(tradeNo));
-        return events.publishWith(new TradeEventDraft(eventId, tradeNo, eventType, toJson(payload)), change);
-    }
-
-    private String toJson(Object payload) {
-        try {
-            return json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize event payload " + payload, e);
-        }
+        return events.publishWith(TradeEventDraft.of(eventId, tradeNo, type, payload), change);
     }
 
     /** Thrown inside a change whose compare-and-set missed: rolls the change and its event back. */

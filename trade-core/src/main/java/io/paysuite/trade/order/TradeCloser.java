@@ -2,6 +2,7 @@ package io.paysuite.trade.order;
 
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.event.EventType;
 import io.paysuite.api.trade.CloseTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class TradeCloser {
 
-    static final String TRADE_CLOSED = "TRADE_CLOSED";
 
     private static final Logger log = LoggerFactory.getLogger(TradeCloser.class);
 
@@ -47,7 +47,7 @@ public class TradeCloser {
         }
         Trade closed = trade.closed(clock.instant().truncatedTo(ChronoUnit.MILLIS));
         try {
-            changes.commit(trade.tradeNo(), TRADE_CLOSED, closed.toDTO(), () -> {
+            changes.commit(trade.tradeNo(), EventType.TRADE_CLOSED, closed.toDTO(), () -> {
                 if (!trades.transition(trade.tradeNo(), TradeStatus.WAIT_PAY, TradeStatus.CLOSED, closed.updatedAt())) {
                     // roll back: our event must not be published
                     throw new TradeChanges.StateMoved("trade " + trade.tradeNo() + " left WAIT_PAY");

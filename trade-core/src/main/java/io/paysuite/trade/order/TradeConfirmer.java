@@ -2,6 +2,8 @@ package io.paysuite.trade.order;
 
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.event.EventType;
+import io.paysuite.api.event.TradeFinished;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.trade.ConfirmTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
@@ -27,7 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class TradeConfirmer {
 
-    public static final String TRADE_FINISHED = "TRADE_FINISHED";
     private static final int ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(TradeConfirmer.class);
 
@@ -45,10 +46,6 @@ public class TradeConfirmer {
         this.clock = clock;
     }
 
-    /** The payload of {@code TRADE_FINISHED}: what the ledger releases. */
-    public record Finished(String trade_no, String merchant_id, long release_minor, String currency) {
-    }
-
     public TradeDTO confirm(ConfirmTradeCmd cmd) {
         if (cmd == null) {
             throw new BizException(ErrorCode.PARAM_ERROR, "trade_no is required");
@@ -60,10 +57,10 @@ public class TradeConfirmer {
             }
             refuseUnlessConfirmable(trade.toDTO());
             Money release = trade.paidAmount().minus(trade.refundedAmount());
-            Finished finished = new Finished(trade.tradeNo(), trade.merchantId(), release.minor(), release.currency());
+            TradeFinished finished = new TradeFinished(trade.tradeNo(), trade.merchantId(), release.minor(), release.currency());
             Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             try {
-                changes.commit(trade.tradeNo(), TRADE_FINISHED, finished, () -> {
+                changes.commit(trade.tradeNo(), EventType.TRADE_FINISHED, finished, () -> {
                     Trade locked = trades.lock(trade.tradeNo()).orElseThrow();
                     if (locked.status() != TradeStatus.SUCCESS || !locked.refundedAmount().equals(trade.refundedAmount())
                             || !trades.transition(trade.tradeNo(), TradeStatus.SUCCESS, TradeStatus.FINISHED, at)) {

@@ -1,16 +1,13 @@
 package io.paysuite.trade.order;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.event.EventType;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.ids.ShardGene;
 import io.paysuite.api.trade.CreateTradeCmd;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.trade.config.TradeProperties;
-import io.paysuite.trade.infra.event.TradeEventDraft;
-import io.paysuite.trade.infra.event.TradeEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,8 +37,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class TradeCreator {
 
-    static final String TRADE_CREATED = "TRADE_CREATED";
-
     private static final Logger log = LoggerFactory.getLogger(TradeCreator.class);
 
     private final MerchantOrderIndex index;
@@ -49,18 +44,16 @@ public class TradeCreator {
     private final TradeEvents events;
     private final OrderNo orderNo;
     private final Clock clock;
-    private final ObjectMapper json;
     private final TradeProperties props;
     private final CreateTradeRules rules;
 
     public TradeCreator(MerchantOrderIndex index, TradeRepository trades, TradeEvents events, OrderNo orderNo,
-                        Clock clock, ObjectMapper json, TradeProperties props) {
+                        Clock clock, TradeProperties props) {
         this.index = index;
         this.trades = trades;
         this.events = events;
         this.orderNo = orderNo;
         this.clock = clock;
-        this.json = json;
         this.props = props;
         this.rules = new CreateTradeRules(props.allowHttpNotifyUrl(), props.maxExpiry());
     }
@@ -109,9 +102,9 @@ public class TradeCreator {
     }
 
     private Trade insert(Trade trade) {
-        TradeEventDraft created = new TradeEventDraft(
+        TradeEventDraft created = TradeEventDraft.of(
                 orderNo.next(OrderNo.Kind.EVENT, ShardGene.ofOrderNo(trade.tradeNo())),
-                trade.tradeNo(), TRADE_CREATED, payload(trade.toDTO()));
+                trade.tradeNo(), EventType.TRADE_CREATED, trade.toDTO());
         try {
             events.publishWith(created, () -> {
                 if (!trades.insert(trade)) {
@@ -127,14 +120,6 @@ public class TradeCreator {
         log.info("trade created trade_no={} merchant_id={} out_trade_no={} amount={}",
                 trade.tradeNo(), trade.merchantId(), trade.outTradeNo(), trade.amount());
         return trade;
-    }
-
-    private String payload(TradeDTO dto) {
-        try {
-            return json.writeValueAsString(dto);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize trade " + dto.tradeNo(), e);
-        }
     }
 
     /** The trade row was already there: leave the transaction without publishing our event. */

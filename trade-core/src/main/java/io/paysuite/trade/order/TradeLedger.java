@@ -3,12 +3,14 @@ package io.paysuite.trade.order;
 import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.event.TradeFinished;
 import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.ledger.RefundReversalCmd;
 import io.paysuite.api.ledger.RefundPostingCmd;
 import io.paysuite.api.ledger.ReleasePostingCmd;
 import io.paysuite.api.money.Money;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,13 +40,13 @@ public class TradeLedger {
         return "REL-" + tradeNo;
     }
 
-    public Posting release(TradeConfirmer.Finished finished) {
-        if (finished.release_minor() == 0) {
+    public Posting release(TradeFinished finished) {
+        if (finished.releaseMinor() == 0) {
             return new Posting(Outcome.SUCCEEDED, null, "nothing held");
         }
-        return call("release " + finished.trade_no(), () -> ledger.postRelease(new ReleasePostingCmd(
-                releaseKey(finished.trade_no()), finished.trade_no(), finished.merchant_id(),
-                new Money(finished.release_minor(), finished.currency()))));
+        return call("release " + finished.tradeNo(), () -> ledger.postRelease(new ReleasePostingCmd(
+                releaseKey(finished.tradeNo()), finished.tradeNo(), finished.merchantId(),
+                new Money(finished.releaseMinor(), finished.currency()))));
     }
 
     /** @param channel the channel that took the payment (its clearing account is credited), or null for the wallet */

@@ -2,6 +2,9 @@ package io.paysuite.trade.order;
 
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.event.EventType;
+import io.paysuite.api.event.TradePayAbandoned;
+import io.paysuite.api.event.TradePaying;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.trade.AbandonPayCmd;
@@ -14,7 +17,6 @@ import io.paysuite.api.trade.TradeStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,9 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class TradePayments {
 
-    static final String TRADE_PAYING = "TRADE_PAYING";
-    static final String TRADE_PAY_ABANDONED = "TRADE_PAY_ABANDONED";
-    public static final String TRADE_SUCCEEDED = "TRADE_SUCCEEDED";
     /** {@code trade_order.paid_channel VARCHAR(32)} */
     static final int MAX_CHANNEL = 32;
 
@@ -65,8 +64,8 @@ public class TradePayments {
                 throw new BizException(ErrorCode.BUYER_MISMATCH, "trade " + trade.tradeNo() + " is for another buyer");
             }
             try {
-                changes.commit(trade.tradeNo(), TRADE_PAYING, Map.of("trade_no", trade.tradeNo(),
-                        "pay_order_no", cmd.payOrderNo(), "buyer_id", cmd.buyerId()), () -> {
+                changes.commit(trade.tradeNo(), EventType.TRADE_PAYING,
+                        new TradePaying(trade.tradeNo(), cmd.payOrderNo(), cmd.buyerId()), () -> {
                     if (!trades.beginPay(trade.tradeNo(), cmd.payOrderNo(), now)) {
                         throw new TradeChanges.StateMoved("trade " + trade.tradeNo() + " left WAIT_PAY");
                     }
@@ -92,8 +91,8 @@ public class TradePayments {
         if (trade.status() == TradeStatus.PAYING && cmd.payOrderNo().equals(trade.payOrderNo())) {
             Instant now = now();
             try {
-                changes.commit(trade.tradeNo(), TRADE_PAY_ABANDONED, Map.of("trade_no", trade.tradeNo(),
-                        "pay_order_no", cmd.payOrderNo(), "reason", String.valueOf(cmd.reason())), () -> {
+                changes.commit(trade.tradeNo(), EventType.TRADE_PAY_ABANDONED,
+                        new TradePayAbandoned(trade.tradeNo(), cmd.payOrderNo(), String.valueOf(cmd.reason())), () -> {
                     if (!trades.abandonPay(trade.tradeNo(), cmd.payOrderNo(), now)) {
                         throw new TradeChanges.StateMoved("trade " + trade.tradeNo() + " no longer held by " + cmd.payOrderNo());
                     }
@@ -138,7 +137,7 @@ public class TradePayments {
         Trade succeeded = trade.paid(paid, payerId, method, channelOf(method, reportedChannel),
                 paidAt.truncatedTo(ChronoUnit.MILLIS));
         try {
-            changes.commit(tradeNo, TRADE_SUCCEEDED, succeeded.toDTO(), () -> {
+            changes.commit(tradeNo, EventType.TRADE_SUCCEEDED, succeeded.toDTO(), () -> {
                 if (!trades.markPaid(tradeNo, payOrderNo, succeeded)) {
                     throw new TradeChanges.StateMoved("trade " + tradeNo + " no longer PAYING for " + payOrderNo);
                 }

@@ -8,6 +8,7 @@ import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.event.EventType;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.trade.order.Trade;
@@ -40,8 +41,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RefundCompletion {
 
-    public static final String REFUND_SUCCEEDED = "REFUND_SUCCEEDED";
-    public static final String REFUND_FAILED = "REFUND_FAILED";
     private static final Logger log = LoggerFactory.getLogger(RefundCompletion.class);
     /**
      * The gateway's refund refuses with these before anything reaches the channel (its own checks,
@@ -85,11 +84,11 @@ public class RefundCompletion {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {
             switch (posting.outcome()) {
-                case SUCCEEDED -> changes.commit(refund.tradeNo(), REFUND_SUCCEEDED, finished(refund, RefundStatus.SUCCESS, null, at), () -> {
+                case SUCCEEDED -> changes.commit(refund.tradeNo(), EventType.REFUND_SUCCEEDED, finished(refund, RefundStatus.SUCCESS, null, at), () -> {
                     moveOrThrow(refund, RefundStatus.SUCCESS, null, at);
                     return null;
                 });
-                case FAILED -> changes.commit(refund.tradeNo(), REFUND_FAILED, finished(refund, RefundStatus.FAILED, posting.code(), at), () -> {
+                case FAILED -> changes.commit(refund.tradeNo(), EventType.REFUND_FAILED, finished(refund, RefundStatus.FAILED, posting.code(), at), () -> {
                     moveOrThrow(refund, RefundStatus.FAILED, posting.code(), at);
                     if (!trades.addRefunded(refund.tradeNo(), -refund.amount().minor(), at)) {
                         throw new IllegalStateException("ALARM: cannot give back refund " + refund.refundNo()

@@ -2,6 +2,8 @@ package io.paysuite.trade.refund;
 
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.event.EventType;
+import io.paysuite.api.event.RefundAccepted;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.ids.ShardGene;
 import io.paysuite.api.money.Money;
@@ -34,7 +36,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RefundCreator {
 
-    public static final String REFUND_ACCEPTED = "REFUND_ACCEPTED";
 
     private final TradeFinder finder;
     private final TradeRepository trades;
@@ -80,7 +81,7 @@ public class RefundCreator {
         }
         refuseUnlessRefundable(trade, cmd.refund());
         try {
-            changes.commit(trade.tradeNo(), REFUND_ACCEPTED, Map.of("refund_no", claim.refundNo(), "trade_no", trade.tradeNo()), () -> {
+            changes.commit(trade.tradeNo(), EventType.REFUND_ACCEPTED, new RefundAccepted(claim.refundNo(), trade.tradeNo()), () -> {
                 Trade locked = trades.lock(trade.tradeNo()).orElseThrow();
                 refuseUnlessRefundable(locked.toDTO(), cmd.refund());
                 if (!trades.addRefunded(trade.tradeNo(), cmd.refund().minor(), now)) {

@@ -3,7 +3,6 @@ package io.paysuite.trade.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.ids.OrderNo;
@@ -11,8 +10,6 @@ import io.paysuite.api.trade.CloseTradeCmd;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.trade.config.TradeProperties;
-import io.paysuite.trade.infra.event.TradeEventDraft;
-import io.paysuite.trade.infra.event.TradeEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,11 +35,10 @@ class TradeCloserTest {
     };
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final OrderNo orderNo = new OrderNo(clock, 3);
-    final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
-    final TradeCreator creator = new TradeCreator(store, store, events, orderNo, clock, json,
+    final TradeCreator creator = new TradeCreator(store, store, events, orderNo, clock,
             new TradeProperties(Duration.ofMinutes(30), Duration.ofDays(15), false));
     final TradeFinder finder = new TradeFinder(store, store);
-    final TradeCloser closer = new TradeCloser(finder, store, new TradeChanges(events, orderNo, json), clock);
+    final TradeCloser closer = new TradeCloser(finder, store, new TradeChanges(events, orderNo), clock);
 
     @Test
     void closingAnUnpaidTradeClosesItOnceAndPublishesOneEvent() {

@@ -3,7 +3,6 @@ package io.paysuite.trade.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.ids.OrderNo;
@@ -17,8 +16,6 @@ import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.trade.config.TradeProperties;
-import io.paysuite.trade.infra.event.TradeEventDraft;
-import io.paysuite.trade.infra.event.TradeEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +42,6 @@ class TradeCreatorTest {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final OrderNo orderNo = new OrderNo(clock, 3);
     final TradeCreator creator = new TradeCreator(store, store, events, orderNo, clock,
-            JsonMapper.builder().findAndAddModules().build(),
             new TradeProperties(Duration.ofMinutes(30), Duration.ofDays(15), false));
     final TradeFinder finder = new TradeFinder(store, store);
 
@@ -136,7 +132,6 @@ class TradeCreatorTest {
             }
         };
         TradeCreator creatorLosingRace = new TradeCreator(store, racing, events, orderNo, clock,
-                JsonMapper.builder().findAndAddModules().build(),
                 new TradeProperties(Duration.ofMinutes(30), Duration.ofDays(15), false));
 
         assertThat(creatorLosingRace.create(cmd).tradeNo()).isEqualTo(recorded);
@@ -148,7 +143,6 @@ class TradeCreatorTest {
         CreateTradeCmd cmd = withTimeExpire(cmd("ORDER-0008", null, 1000), NOW.plusSeconds(60));
         TradeDTO first = creator.create(cmd);
         TradeCreator later = new TradeCreator(store, store, events, orderNo, Clock.offset(clock, Duration.ofHours(1)),
-                JsonMapper.builder().findAndAddModules().build(),
                 new TradeProperties(Duration.ofMinutes(30), Duration.ofDays(15), false));
 
         assertThat(later.create(cmd)).isEqualTo(first);

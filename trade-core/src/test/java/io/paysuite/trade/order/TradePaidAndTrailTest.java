@@ -1,14 +1,12 @@
 package io.paysuite.trade.order;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.event.EventType;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
@@ -19,8 +17,6 @@ import io.paysuite.api.trade.TradePaymentDTO;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trail.TrailEventDTO;
 import io.paysuite.trade.config.TradeProperties;
-import io.paysuite.trade.infra.event.TradeEventDraft;
-import io.paysuite.trade.infra.event.TradeEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How a payment is recorded on the trade, and the trail its events make. */
 class TradePaidAndTrailTest {
@@ -54,9 +52,9 @@ class TradePaidAndTrailTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     final TradeProperties props = new TradeProperties(Duration.ofMinutes(30), Duration.ofDays(15), false);
-    final TradeCreator creator = new TradeCreator(store, store, events, orderNo, clock, json, props);
+    final TradeCreator creator = new TradeCreator(store, store, events, orderNo, clock, props);
     final TradeFinder finder = new TradeFinder(store, store);
-    final TradeChanges changes = new TradeChanges(events, orderNo, json);
+    final TradeChanges changes = new TradeChanges(events, orderNo);
     final TradePayments payments = new TradePayments(store, finder, new TradeCloser(finder, store, changes, clock), changes, clock);
     final TradeTrail trail = new TradeTrail(finder, tradeNo -> committed.stream()
             .filter(event -> event.payload().contains(tradeNo)).toList());
@@ -85,7 +83,7 @@ class TradePaidAndTrailTest {
                 PayMethod.BALANCE, null, NOW);
 
         RecordedTradeEvent succeeded = committed.get(committed.size() - 1);
-        assertThat(succeeded.eventType()).isEqualTo(TradePayments.TRADE_SUCCEEDED);
+        assertThat(succeeded.eventType()).isEqualTo(EventType.TRADE_SUCCEEDED.tag());
         assertThat(json.readValue(succeeded.payload(), TradeDTO.class))
                 .isEqualTo(finder.get(TradeByNoQry.internal(trade.tradeNo())));
     }

@@ -1,17 +1,20 @@
 package io.paysuite.pay.infra.check;
 
-import io.paysuite.pay.config.PayProperties;
+import io.paysuite.api.event.EventType;
+import io.paysuite.api.event.PayCheckDue;
+import io.paysuite.kit.mq.EventCodec;
+import io.paysuite.kit.mq.EventConsumer;
+import io.paysuite.kit.mq.Handled;
+import io.paysuite.kit.mq.LateFollowUps;
+import io.paysuite.kit.mq.MessageProducer;
+import io.paysuite.kit.mq.RocketMqAdapter;
+import io.paysuite.kit.mq.Subscription;
+import io.paysuite.pay.infra.PayProperties;
 import io.paysuite.pay.order.PayChecks;
 import io.paysuite.pay.order.PayOrchestrator;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
-import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
-import org.apache.rocketmq.client.exception.MQClientException;
-import org.apache.rocketmq.client.producer.DefaultMQProducer;
-import org.apache.rocketmq.client.producer.SendStatus;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
@@ -21,141 +24,64 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link PayChecks} as RocketMQ timer messages, and their consumer. When the check fires and
- * the pay order is still not final, {@link PayOrchestrator#recover} finishes it; if it cannot yet
- * (the ledger or trade-core is not answering) the message comes back with the broker's backoff
- * (10 s, 30 s, 1 min … 2 h). The consumer group is shared by all pay-core instances, so a check set
- * by an instance that died is handled by another, or by it after its restart.
+ * {@link PayChecks} as the kit's durable timers, and their consumer. When the check fires and the pay
+ * order is still not final, {@link PayOrchestrator#recover} finishes it; if it cannot yet (the ledger
+ * or trade-core is not answering) the check comes back with the broker's backoff (10 s, 30 s, 1 min …
+ * 2 h). The consumer group is shared by all pay-core instances, so a check set by an instance that
+ * died is handled by another, or by it after its restart.
  *
- * <p>The broker gives up after {@value #BROKER_RETRIES} retries (about 4 h 46 m) and would move the check
- * to the dead-letter queue, where nobody looks. A pay order is never left there: at the last-but-one retry
- * (about 2 h 46 m; the last one stays as the fallback should the broker not store the new check) a new
- * check is set {@code late-check-every} later, carrying when the first check fired, and so on until the
- * order is final — an unscanned QR order with a long expiry, a channel that answers days late. Past
- * {@code overdue-after} every late check raises an alarm; reconciliation has the last word.
+ * <p>A pay order is never left in the dead-letter queue: once the broker's backoff is used up the kit's
+ * {@link LateFollowUps} sets a new check {@code late-check-every} later, carrying when the first check
+ * fired ({@value #FIRST_CHECK_AT}), and so on until the order is final — an unscanned QR order with a
+ * long expiry, a channel that answers days late. Past {@code overdue-after} every late check raises an
+ * alarm; reconciliation has the last word.
  */
 @Component
-public class RocketMqPayChecks implements PayChecks, SmartLifecycle {
+public class RocketMqPayChecks extends RocketMqAdapter implements PayChecks {
 
     private static final Logger log = LoggerFactory.getLogger(RocketMqPayChecks.class);
+    /** Epoch millis of the pay order's first check, carried by late checks. */
+    static final String FIRST_CHECK_AT = "PAYSUITE_FIRST_CHECK_AT";
 
     private final PayProperties properties;
     private final PayOrchestrator orchestrator;
-    private final DefaultMQProducer producer = new DefaultMQProducer("paysuite-pay-check-timer");
-    private final DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("paysuite-pay-check");
-    /** RocketMQ's default for concurrent consumers, set explicitly because the late checks depend on it. */
-    static final int BROKER_RETRIES = 16;
-    /** Epoch millis of the pay order's first check, carried by late checks. */
-    static final String FIRST_CHECK_AT = "PAYSUITE_FIRST_CHECK_AT";
-    private volatile boolean running;
+    private final MessageProducer producer;
+    private final EventConsumer consumer;
 
-    public RocketMqPayChecks(PayProperties properties, @Lazy PayOrchestrator orchestrator) throws MQClientException {
+    public RocketMqPayChecks(PayProperties properties, @Lazy PayOrchestrator orchestrator) {
+        super(SmartLifecycle.DEFAULT_PHASE);
         this.properties = properties;
         this.orchestrator = orchestrator;
-        producer.setNamesrvAddr(properties.namesrv());
-        producer.setVipChannelEnabled(false);
-        consumer.setNamesrvAddr(properties.namesrv());
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.setPollNameServerInterval(10_000);
-        consumer.setMaxReconsumeTimes(BROKER_RETRIES);
-        consumer.subscribe(properties.checkTopic(), "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> handle(messages));
+        producer = runs(new MessageProducer("paysuite-pay-check-timer", properties.namesrv(), null));
+        LateFollowUps late = new LateFollowUps(new LateFollowUps.Plan("pay order check", properties.checkTopic(), null,
+                FIRST_CHECK_AT, properties.checkDelay(), properties.lateCheckEvery(), properties.overdueAfter()), this::send);
+        consumer = runs(new EventConsumer(Subscription.of("paysuite-pay-check", properties.namesrv(), properties.checkTopic(), "*",
+                10_000).retries(LateFollowUps.BROKER_RETRIES), this::check, late, DEFAULT_PHASE));
     }
 
     @Override
     public void schedule(String payOrderNo) {
-        send(check(payOrderNo, properties.checkDelay().toMillis(), null));
-    }
-
-    private Message check(String payOrderNo, long delayMillis, String firstCheckAt) {
-        Message check = new Message(properties.checkTopic(), "CHECK", payOrderNo, payOrderNo.getBytes(StandardCharsets.UTF_8));
-        check.setDeliverTimeMs(System.currentTimeMillis() + delayMillis);
-        if (firstCheckAt != null) {
-            check.putUserProperty(FIRST_CHECK_AT, firstCheckAt);
-        }
-        return check;
+        Message check = EventCodec.message(properties.checkTopic(), EventType.PAY_CHECK, new PayCheckDue(payOrderNo));
+        check.setKeys(payOrderNo);
+        send(MessageProducer.timer(check, Instant.now().plus(properties.checkDelay())));
     }
 
     /** Stores a check at the broker; throws when it may not be stored. */
     void send(Message check) {
-        String payOrderNo = check.getKeys();
-        try {
-            if (producer.send(check).getSendStatus() != SendStatus.SEND_OK) {
-                throw new IllegalStateException("broker did not store the check of " + payOrderNo);
-            }
-        } catch (IllegalStateException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot set the check of " + payOrderNo, e);
+        producer.send(check);
+    }
+
+    private Handled check(MessageExt message) {
+        String payOrderNo = EventCodec.decode(EventType.PAY_CHECK, message).payOrderNo();
+        if (orchestrator.recover(payOrderNo)) {
+            return Handled.DONE;
         }
+        log.info("pay order {} not final yet at check {}", payOrderNo, message.getReconsumeTimes());
+        return Handled.RETRY;
     }
 
     ConsumeConcurrentlyStatus handle(List<MessageExt> messages) {
-        for (MessageExt message : messages) {
-            String payOrderNo = new String(message.getBody(), StandardCharsets.UTF_8);
-            boolean finished;
-            try {
-                finished = orchestrator.recover(payOrderNo);
-            } catch (RuntimeException e) {
-                log.warn("check of pay order {} failed, will be retried: {}", payOrderNo, e.toString());
-                finished = false;
-            }
-            if (finished) {
-                continue;
-            }
-            boolean late = message.getUserProperty(FIRST_CHECK_AT) != null; // a late check never restarts the broker's backoff
-            if (!late && message.getReconsumeTimes() < BROKER_RETRIES - 1) {
-                log.info("pay order {} not final yet at check {}; retrying later", payOrderNo, message.getReconsumeTimes());
-                return ConsumeConcurrentlyStatus.RECONSUME_LATER;
-            }
-            if (!lateCheck(payOrderNo, message)) {
-                return ConsumeConcurrentlyStatus.RECONSUME_LATER; // not stored: the broker's last retry tries again
-            }
-        }
-        return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        return consumer.consume(messages);
     }
 
-    /** The broker's backoff is used up: the next check, {@code late-check-every} from now. */
-    private boolean lateCheck(String payOrderNo, MessageExt message) {
-        String carried = message.getUserProperty(FIRST_CHECK_AT);
-        String firstCheckAt = carried != null ? carried : Long.toString(message.getBornTimestamp() + properties.checkDelay().toMillis());
-        long age = System.currentTimeMillis() - Long.parseLong(firstCheckAt);
-        if (age > properties.overdueAfter().toMillis()) {
-            log.error("ALARM: pay order {} still not final {} h after its first check; checked again every {}, reconciliation decides",
-                    payOrderNo, age / 3_600_000, properties.lateCheckEvery());
-        } else {
-            log.warn("pay order {} not final after the broker's {} retries; checked again every {}", payOrderNo, BROKER_RETRIES,
-                    properties.lateCheckEvery());
-        }
-        try {
-            send(check(payOrderNo, properties.lateCheckEvery().toMillis(), firstCheckAt));
-            return true;
-        } catch (IllegalStateException e) {
-            log.warn("late check of pay order {} not stored: {}", payOrderNo, e.toString());
-            return false;
-        }
-    }
-
-    @Override
-    public void start() {
-        try {
-            producer.start();
-            consumer.start();
-        } catch (MQClientException e) {
-            throw new IllegalStateException("cannot start pay checks", e);
-        }
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        consumer.shutdown();
-        producer.shutdown();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 }

@@ -1,67 +1,56 @@
 package io.paysuite.pay.infra.event;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.paysuite.api.pay.PayOrderDTO;
+import io.paysuite.api.event.EventType;
+import io.paysuite.api.event.PaySucceeded;
 import io.paysuite.api.pay.PayOrderStatus;
-import io.paysuite.pay.config.PayProperties;
+import io.paysuite.kit.mq.CheckBack;
+import io.paysuite.kit.mq.EventCodec;
+import io.paysuite.kit.mq.RocketMqAdapter;
+import io.paysuite.kit.mq.TransactionalProducer;
+import io.paysuite.pay.infra.PayProperties;
 import io.paysuite.pay.order.PayOrder;
 import io.paysuite.pay.order.PayOrderRepository;
 import io.paysuite.pay.order.PaySuccess;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.rocketmq.client.exception.MQClientException;
-import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionListener;
-import org.apache.rocketmq.client.producer.TransactionMQProducer;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link PaySuccess} as a RocketMQ transactional message. The local transaction is the single
- * compare-and-set UPDATE of the pay order, so the pay order row itself is the outbox: the
- * check-back answers from its status alone —
- * <pre>
- *   pay order status     message age        answer
- *   SUCCESS              any                COMMIT
- *   PROCESSING           &lt; grace period  UNKNOW   (ask again)
- *   PROCESSING/other     &gt;= grace       ROLLBACK (the update never committed)
- *   lookup failed        any                UNKNOW
- * </pre>
- * (trade-core keeps an event table instead because its events carry payloads that are not a
- * row's current state.) Consumers deduplicate on the pay order number.
+ * {@link PaySuccess} as a transactional message of the kit's {@link TransactionalProducer}. The local
+ * transaction is the single compare-and-set UPDATE of the pay order, so the pay order row itself is
+ * the outbox: the check-back ({@link CheckBack}) counts it committed when the pay order is SUCCESS.
+ * (trade-core keeps an event table instead because its events carry payloads that are not a row's
+ * current state.) Consumers deduplicate on the pay order number.
  */
 @Component
-public class RocketMqPaySuccess implements PaySuccess, SmartLifecycle, TransactionListener {
+public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, TransactionListener {
 
-    public static final String PAY_SUCCEEDED = "PAY_SUCCEEDED";
     private static final Logger log = LoggerFactory.getLogger(RocketMqPaySuccess.class);
-    private static final int ANNOUNCE_SECONDS = 60;
 
     private final PayProperties properties;
     private final PayOrderRepository orders;
-    private final ObjectMapper json;
     private final Clock clock;
-    private final TransactionMQProducer producer;
-    private volatile boolean running;
+    private final CheckBack checkBack;
+    private final TransactionalProducer producer;
 
-    public RocketMqPaySuccess(PayProperties properties, PayOrderRepository orders, ObjectMapper json, Clock clock) {
+    public RocketMqPaySuccess(PayProperties properties, PayOrderRepository orders, Clock clock) {
+        super(0); // started early, stopped late: after Dubbo stops handing us calls, before the DataSource closes
         this.properties = properties;
         this.orders = orders;
-        this.json = json;
         this.clock = clock;
-        producer = new TransactionMQProducer(properties.producerGroup());
-        producer.setNamesrvAddr(properties.namesrv());
-        producer.setVipChannelEnabled(false);
-        producer.setTransactionListener(this);
+        this.checkBack = new CheckBack(EventType.PAY_SUCCEEDED.tag(), this::succeeded, properties.gracePeriod(), clock);
+        this.producer = runs(new TransactionalProducer(new TransactionalProducer.Settings(properties.producerGroup(),
+                properties.namesrv(), properties.topic(), null, 0), this));
     }
 
     /** What the local transaction writes: the channel goes into the same compare-and-set as SUCCESS. */
@@ -71,13 +60,7 @@ public class RocketMqPaySuccess implements PaySuccess, SmartLifecycle, Transacti
     @Override
     public boolean succeed(PayOrder order, String channel) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        PayOrderDTO done = successOf(order, channel, at);
-        Message message;
-        try {
-            message = new Message(properties.topic(), PAY_SUCCEEDED, json.writeValueAsBytes(done));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot serialize " + done, e);
-        }
+        Message message = EventCodec.message(properties.topic(), EventType.PAY_SUCCEEDED, successOf(order, channel, at));
         message.setKeys(List.of(order.payOrderNo(), order.tradeNo()));
         TransactionSendResult sent;
         try {
@@ -93,13 +76,10 @@ public class RocketMqPaySuccess implements PaySuccess, SmartLifecycle, Transacti
         };
     }
 
-    /**
-     * The {@code PAY_SUCCEEDED} body: the pay order as the compare-and-set leaves it, so the event
-     * and the row agree on the finish time and the channel.
-     */
-    private static PayOrderDTO successOf(PayOrder order, String channel, Instant at) {
-        return new PayOrderDTO(order.payOrderNo(), order.tradeNo(), order.requestNo(), order.buyerId(),
-                order.merchantId(), order.method(), PayOrderStatus.SUCCESS, order.amount(), order.createdAt(), at, channel);
+    /** The pay order as the compare-and-set leaves it. */
+    private static PaySucceeded successOf(PayOrder order, String channel, Instant at) {
+        return new PaySucceeded(order.payOrderNo(), order.tradeNo(), order.requestNo(), order.buyerId(), order.merchantId(),
+                order.method(), PayOrderStatus.SUCCESS, order.amount(), order.createdAt(), at, channel);
     }
 
     /**
@@ -107,7 +87,7 @@ public class RocketMqPaySuccess implements PaySuccess, SmartLifecycle, Transacti
      * the broker's part, apart so that unit tests can play the broker without one.
      */
     TransactionSendResult send(Message message, Attempt attempt) throws MQClientException {
-        return producer.sendMessageInTransaction(message, attempt);
+        return producer.send(message, attempt);
     }
 
     @Override
@@ -126,75 +106,13 @@ public class RocketMqPaySuccess implements PaySuccess, SmartLifecycle, Transacti
 
     @Override
     public LocalTransactionState checkLocalTransaction(MessageExt message) {
+        return checkBack.answer(message);
+    }
+
+    /** Whether the success of the message's pay order (its first key) committed. */
+    private boolean succeeded(MessageExt message) {
         String payOrderNo = message.getKeys().split(" ")[0];
-        Duration age = Duration.between(Instant.ofEpochMilli(message.getBornTimestamp()), clock.instant());
-        try {
-            PayOrderStatus status = orders.find(payOrderNo).map(PayOrder::status).orElse(null);
-            LocalTransactionState answer = status == PayOrderStatus.SUCCESS ? LocalTransactionState.COMMIT_MESSAGE
-                    : age.compareTo(properties.gracePeriod()) < 0 ? LocalTransactionState.UNKNOW
-                    : LocalTransactionState.ROLLBACK_MESSAGE;
-            log.info("check-back of PAY_SUCCEEDED {} (age {} ms): status {}, answer {}", payOrderNo, age.toMillis(), status, answer);
-            return answer;
-        } catch (RuntimeException e) {
-            return LocalTransactionState.UNKNOW;
-        }
+        return orders.find(payOrderNo).map(PayOrder::status).orElse(null) == PayOrderStatus.SUCCESS;
     }
 
-    @Override
-    public void start() {
-        try {
-            producer.start();
-            announceToBrokers();
-        } catch (MQClientException e) {
-            throw new IllegalStateException("cannot start pay event producer", e);
-        }
-        running = true;
-    }
-
-    /**
-     * Heartbeats to the topic's brokers at once, so a restarted instance answers check-backs of
-     * half messages its crashed predecessor left (see trade-core's RocketMqTradeEvents). A name
-     * server busy with a whole suite starting on two cores can miss its ~1 s answer: that is
-     * transient, so it is asked again for up to {@value #ANNOUNCE_SECONDS} s before start-up fails.
-     */
-    private void announceToBrokers() {
-        MQClientInstance client = producer.getDefaultMQProducerImpl().getMqClientFactory();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(ANNOUNCE_SECONDS);
-        while (true) {
-            try {
-                if (!client.updateTopicRouteInfoFromNameServer(properties.topic())) {
-                    client.updateTopicRouteInfoFromNameServer(properties.topic(), true, producer);
-                }
-                client.sendHeartbeatToAllBrokerWithLock();
-                return;
-            } catch (RuntimeException slow) {
-                if (System.nanoTime() > deadline) {
-                    throw slow;
-                }
-                log.warn("name server did not answer the route of {} yet, asking again: {}", properties.topic(), slow.toString());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw slow;
-                }
-            }
-        }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        producer.shutdown();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return 0;
-    }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import io.paysuite.pay.config.PayProperties;
+import io.paysuite.kit.mq.LateFollowUps;
+import io.paysuite.pay.infra.PayProperties;
 import io.paysuite.pay.order.PayOrchestrator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,16 +31,12 @@ class RocketMqPayChecksTest {
     final RocketMqPayChecks checks = newChecks();
 
     RocketMqPayChecks newChecks() {
-        try {
-            return new RocketMqPayChecks(properties, orchestrator) {
-                @Override
-                void send(Message check) {
-                    sent.add(check);
-                }
-            };
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new RocketMqPayChecks(properties, orchestrator) {
+            @Override
+            void send(Message check) {
+                sent.add(check);
+            }
+        };
     }
 
     static MessageExt check(int reconsumeTimes, String firstCheckAt) {
@@ -65,7 +62,7 @@ class RocketMqPayChecksTest {
     void whileTheBrokersBackoffLastsItIsUsed() {
         when(orchestrator.recover(PAY_ORDER)).thenReturn(false);
 
-        assertThat(checks.handle(List.of(check(RocketMqPayChecks.BROKER_RETRIES - 2, null))))
+        assertThat(checks.handle(List.of(check(LateFollowUps.BROKER_RETRIES - 2, null))))
                 .isEqualTo(ConsumeConcurrentlyStatus.RECONSUME_LATER);
         assertThat(sent).isEmpty();
     }
@@ -73,7 +70,7 @@ class RocketMqPayChecksTest {
     @Test
     void beforeTheBrokersLastRetryAnUnfinishedOrderGetsALateCheckInsteadOfTheDeadLetterQueue() {
         when(orchestrator.recover(PAY_ORDER)).thenReturn(false);
-        MessageExt last = check(RocketMqPayChecks.BROKER_RETRIES - 1, null);
+        MessageExt last = check(LateFollowUps.BROKER_RETRIES - 1, null);
         long before = System.currentTimeMillis();
 
         assertThat(checks.handle(List.of(last))).isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
@@ -97,7 +94,7 @@ class RocketMqPayChecksTest {
     }
 
     @Test
-    void aLateCheckThatCannotBeStoredLeavesTheBrokersRetry() throws Exception {
+    void aLateCheckThatCannotBeStoredLeavesTheBrokersRetry() {
         when(orchestrator.recover(PAY_ORDER)).thenReturn(false);
         RocketMqPayChecks brokerDown = new RocketMqPayChecks(properties, orchestrator) {
             @Override
@@ -106,7 +103,7 @@ class RocketMqPayChecksTest {
             }
         };
 
-        assertThat(brokerDown.handle(List.of(check(RocketMqPayChecks.BROKER_RETRIES - 1, null))))
+        assertThat(brokerDown.handle(List.of(check(LateFollowUps.BROKER_RETRIES - 1, null))))
                 .isEqualTo(ConsumeConcurrentlyStatus.RECONSUME_LATER);
     }
 }

@@ -1,10 +1,12 @@
 package io.paysuite.trade.infra.event;
 
+import io.paysuite.trade.order.TradeEventDraft;
+import io.paysuite.trade.order.TradeEventsUnavailableException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.function.Supplier;
 
 /**
- * One {@link TradeEvents#publishWith} call on its way through the RocketMQ client: the client hands
+ * One {@link io.paysuite.trade.order.TradeEvents#publishWith} call on its way through the RocketMQ client: the client hands
  * it to {@link TradeEventTransactionListener#executeLocalTransaction} as the opaque argument, in the
  * caller's own thread, and the caller reads the outcome from it afterwards. The client swallows
  * anything the listener throws, which is why the outcome travels here and not as an exception.

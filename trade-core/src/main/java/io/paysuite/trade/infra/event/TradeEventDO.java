@@ -1,5 +1,6 @@
 package io.paysuite.trade.infra.event;
 
+import io.paysuite.trade.order.TradeEventDraft;
 import java.time.LocalDateTime;
 
 /** A row of {@code trade_event}: the local proof that an event's transaction committed. */

@@ -1,8 +1,8 @@
 package io.paysuite.trade.infra.event;
 
+import io.paysuite.kit.mq.CheckBack;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
@@ -20,21 +20,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * thread — run the work and insert the event row in one transaction, answer COMMIT if it committed,
  * ROLLBACK if it rolled back, UNKNOW if the commit itself failed and its outcome is not known.
  *
- * <p>{@link #checkLocalTransaction}: the broker's check-back, for a message whose first answer
- * never arrived (the producer died, the answer was lost, or it was UNKNOW). Asked of any live
- * producer of the group, possibly another instance long after a crash, so it answers from the
- * database alone, never from memory:
- * <pre>
- *   event row    message age            answer
- *   present      any                    COMMIT_MESSAGE
- *   absent       &lt;  grace period      UNKNOW    (its transaction may still be running; ask again)
- *   absent       &gt;= grace period     ROLLBACK_MESSAGE (the local transaction timeout, shorter than
- *                                                  the grace period, ended it without the row)
- *   lookup failed                       UNKNOW    (the database is not answering; ask again)
- * </pre>
- * The broker stops asking after {@code transactionCheckMax} (15) checks, {@code transactionCheckInterval}
- * (30 s) apart, and then discards the half message: with the broker's defaults the grace period
- * (60 s) is well inside that budget. A committed event is answered COMMIT at the first check.
+ * <p>{@link #checkLocalTransaction}: the broker's check-back, answered by the kit's {@link CheckBack}
+ * from the {@code trade_event} row alone: present means committed.
  */
 final class TradeEventTransactionListener implements TransactionListener {
 
@@ -44,18 +31,18 @@ final class TradeEventTransactionListener implements TransactionListener {
 
     private final TradeEventMapper mapper;
     private final TransactionOperations transactions;
-    private final Duration gracePeriod;
     private final Clock clock;
     private final FaultHooks faults;
+    private final CheckBack checkBack;
 
     /** @param faults no-ops except on a test instance; see {@link TradeEventsProperties.Chaos} */
     TradeEventTransactionListener(TradeEventMapper mapper, TransactionOperations transactions, Duration gracePeriod,
                                   Clock clock, FaultHooks faults) {
         this.mapper = mapper;
         this.transactions = transactions;
-        this.gracePeriod = gracePeriod;
         this.clock = clock;
         this.faults = faults;
+        this.checkBack = new CheckBack("trade event", this::rowPresent, gracePeriod, clock);
     }
 
     @Override
@@ -86,25 +73,15 @@ final class TradeEventTransactionListener implements TransactionListener {
 
     @Override
     public LocalTransactionState checkLocalTransaction(MessageExt message) {
+        return checkBack.answer(message);
+    }
+
+    private boolean rowPresent(MessageExt message) {
         String eventId = message.getUserProperty(EVENT_ID_PROPERTY);
-        Duration age = Duration.between(Instant.ofEpochMilli(message.getBornTimestamp()), clock.instant());
-        boolean rowPresent;
-        try {
-            rowPresent = eventId != null && mapper.findByEventId(eventId) != null;
-        } catch (RuntimeException e) {
-            log.warn("check-back of event {} (message {}): database not answering, UNKNOW", eventId, message.getMsgId(), e);
-            return LocalTransactionState.UNKNOW;
-        }
-        LocalTransactionState answer = decide(rowPresent, age);
-        log.info("check-back of event {} (keys {}, age {} ms): row {}, answer {}", eventId, message.getKeys(),
-                age.toMillis(), rowPresent ? "present" : "absent", answer);
-        return answer;
+        return eventId != null && mapper.findByEventId(eventId) != null;
     }
 
     LocalTransactionState decide(boolean rowPresent, Duration age) {
-        if (rowPresent) {
-            return LocalTransactionState.COMMIT_MESSAGE;
-        }
-        return age.compareTo(gracePeriod) >= 0 ? LocalTransactionState.ROLLBACK_MESSAGE : LocalTransactionState.UNKNOW;
+        return checkBack.decide(rowPresent, age);
     }
 }

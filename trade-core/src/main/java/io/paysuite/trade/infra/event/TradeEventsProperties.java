@@ -1,5 +1,6 @@
 package io.paysuite.trade.infra.event;
 
+import io.paysuite.api.event.Topics;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param namesrv                 RocketMQ name server(s), {@code host:port[;host:port]}; the launcher passes
  *                                the embedded one, production the cluster's
- * @param topic                   topic of every trade event; the event type is the tag
+ * @param topic                   topic of every trade event; the event type is the tag. cashier-service reads it as
+ *                                {@code paysuite.cashier.notify.trade-topic}, with the same default
  * @param producerGroup           transactional producer group; the broker asks any live member of this group
  *                                about an unconfirmed message, so every trade-core instance must share it
  * @param sendTimeout             timeout of sending the half message
@@ -24,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("paysuite.events")
 public record TradeEventsProperties(
         @DefaultValue("127.0.0.1:19876") String namesrv,
-        @DefaultValue("PAYSUITE_TRADE_EVENT") String topic,
+        @DefaultValue(Topics.TRADE_EVENT) String topic,
         @DefaultValue("paysuite-trade-tx") String producerGroup,
         @DefaultValue("3s") Duration sendTimeout,
         @DefaultValue("60s") Duration gracePeriod,
@@ -51,7 +53,7 @@ public record TradeEventsProperties(
 
     /** The defaults of the local run. */
     public static TradeEventsProperties defaults() {
-        return new TradeEventsProperties("127.0.0.1:19876", "PAYSUITE_TRADE_EVENT", "paysuite-trade-tx",
+        return new TradeEventsProperties("127.0.0.1:19876", Topics.TRADE_EVENT, "paysuite-trade-tx",
                 Duration.ofSeconds(3), Duration.ofSeconds(60), Duration.ofSeconds(10), new Chaos(false, false));
     }
 

@@ -1,14 +1,14 @@
 package io.paysuite.trade.infra.event;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.paysuite.api.ids.OrderNo;
+import io.paysuite.trade.order.TradeEventDraft;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TradeEventMessagesTest {
 

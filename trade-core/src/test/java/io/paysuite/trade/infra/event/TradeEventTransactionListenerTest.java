@@ -1,11 +1,10 @@
 package io.paysuite.trade.infra.event;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.ids.OrderNo;
+import io.paysuite.trade.order.TradeEventDraft;
+import io.paysuite.trade.order.TradeEventsUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,8 @@ import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionSystemException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The broker's two questions, answered without Spring, without a broker and without a database. */
 class TradeEventTransactionListenerTest {

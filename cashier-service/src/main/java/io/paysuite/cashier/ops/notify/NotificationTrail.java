@@ -1,6 +1,8 @@
-package io.paysuite.cashier.notify;
+package io.paysuite.cashier.ops.notify;
 
 import io.paysuite.api.trail.TrailEventDTO;
+import io.paysuite.cashier.notify.NotificationAttempt;
+import io.paysuite.cashier.notify.NotificationStore;
 import io.paysuite.cashier.trail.TrailSource;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package io.paysuite.cashier.notify;
+package io.paysuite.cashier.infra.notify;
 
 import java.time.LocalDateTime;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.paysuite.pay.config;
+package io.paysuite.pay.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

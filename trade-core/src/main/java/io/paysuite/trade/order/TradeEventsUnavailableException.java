@@ -1,4 +1,4 @@
-package io.paysuite.trade.infra.event;
+package io.paysuite.trade.order;
 
 /**
  * The broker did not accept the half message, so the local work was not run and nothing changed.

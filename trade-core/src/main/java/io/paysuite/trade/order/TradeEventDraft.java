@@ -1,6 +1,8 @@
-package io.paysuite.trade.infra.event;
+package io.paysuite.trade.order;
 
+import io.paysuite.api.event.EventType;
 import io.paysuite.api.ids.ShardGene;
+import io.paysuite.kit.mq.EventJson;
 
 /**
  * An event about one trade, to be published together with the state change that causes it
@@ -10,8 +12,8 @@ import io.paysuite.api.ids.ShardGene;
  *                  row lands in the same physical database as the trade and both commit in one
  *                  local transaction; consumers deduplicate on it
  * @param tradeNo   the trade the event is about
- * @param eventType e.g. {@code TRADE_CREATED}; becomes the RocketMQ tag consumers filter on
- * @param payload   the event body as JSON
+ * @param eventType the tag of an {@link EventType} on the trade event topic, e.g. {@code TRADE_CREATED}
+ * @param payload   the event body as JSON, as the event row keeps it and the broker carries it
  */
 public record TradeEventDraft(String eventId, String tradeNo, String eventType, String payload) {
 
@@ -31,6 +33,14 @@ public record TradeEventDraft(String eventId, String tradeNo, String eventType, 
         if (ShardGene.ofOrderNo(eventId) != ShardGene.ofOrderNo(tradeNo)) {
             throw new IllegalArgumentException("event " + eventId + " does not carry the shard gene of trade " + tradeNo);
         }
+    }
+
+    /** The draft of an event of the contracts: its tag, and its payload in the wire's JSON. */
+    public static <P> TradeEventDraft of(String eventId, String tradeNo, EventType<P> type, P payload) {
+        if (!type.payload().isInstance(payload)) {
+            throw new IllegalArgumentException(type + " carries " + type.payload().getSimpleName() + ", not " + payload);
+        }
+        return new TradeEventDraft(eventId, tradeNo, type.tag(), EventJson.text(payload));
     }
 
     private static void requireText(String name, String value, int maxLength) {

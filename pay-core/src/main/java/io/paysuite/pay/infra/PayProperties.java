@@ -1,5 +1,6 @@
-package io.paysuite.pay.config;
+package io.paysuite.pay.infra;
 
+import io.paysuite.api.event.Topics;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * pay-core's messaging: {@code paysuite.pay.*}.
  *
  * @param namesrv       RocketMQ name server (the launcher passes the embedded one)
- * @param topic         topic of pay events; the event type is the tag
+ * @param topic         topic of pay events; the event type is the tag. trade-core reads the same setting
+ *                      as {@code paysuite.follow-ups.pay-topic}
  * @param producerGroup transactional producer group; the broker's check-back asks any live member
  * @param checkTopic    topic of the delayed "look at this pay order again" messages
  * @param checkDelay    when a started attempt is looked at again if it did not finish by then;
@@ -23,12 +25,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("paysuite.pay")
 public record PayProperties(
         @DefaultValue("127.0.0.1:19876") String namesrv,
-        @DefaultValue("PAYSUITE_PAY_EVENT") String topic,
+        @DefaultValue(Topics.PAY_EVENT) String topic,
         @DefaultValue("paysuite-pay-tx") String producerGroup,
-        @DefaultValue("PAYSUITE_PAY_CHECK") String checkTopic,
+        @DefaultValue(Topics.PAY_CHECK) String checkTopic,
         @DefaultValue("10s") Duration checkDelay,
         @DefaultValue("60s") Duration gracePeriod,
-        @DefaultValue("PAYSUITE_CHANNEL_EVENT") String channelResultTopic,
+        @DefaultValue(Topics.CHANNEL_EVENT) String channelResultTopic,
         @DefaultValue("2h") Duration lateCheckEvery,
         @DefaultValue("2d") Duration overdueAfter) {
 }

@@ -1,4 +1,4 @@
-package io.paysuite.trade.infra.event;
+package io.paysuite.trade.order;
 
 import java.util.function.Supplier;
 

@@ -1,5 +1,6 @@
-package io.paysuite.trade.expiry;
+package io.paysuite.trade.infra.expiry;
 
+import io.paysuite.api.event.Topics;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("paysuite.expiry")
 public record ExpiryProperties(
         @DefaultValue("127.0.0.1:19876") String namesrv,
-        @DefaultValue("PAYSUITE_TRADE_EXPIRY") String topic,
+        @DefaultValue(Topics.TRADE_EXPIRY) String topic,
         @DefaultValue("2d") Duration maxDelay) {
 }

@@ -1,0 +1,21 @@
+package io.paysuite.api.event;
+
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.PayOrderStatus;
+import java.time.Instant;
+
+/**
+ * The body of {@code PAY_SUCCEEDED}: the pay order as its success left it, so the event and the row
+ * agree on the finish time and the channel. trade-core records the payment from the trade number, pay
+ * order number, amount, buyer, method, channel and finish time; the rest makes the event readable on
+ * its own in the broker's console, and is the wire pay-core has always sent.
+ *
+ * @param method  how the buyer paid; may be null in messages of pay-cores that did not send it
+ * @param channel the channel that took the money; null for a wallet payment, and in messages of
+ *                pay-cores older than {@code pay_order.channel} (the method's channel stands in)
+ */
+public record PaySucceeded(String payOrderNo, String tradeNo, String requestNo, String buyerId, String merchantId,
+                           PayMethod method, PayOrderStatus status, Money amount, Instant createdAt, Instant finishedAt,
+                           String channel) {
+}

@@ -1,0 +1,99 @@
+package io.paysuite.kit.mq;
+
+import java.util.List;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A RocketMQ push consumer run by the application context: started with it, stopped before what its
+ * handler uses. Each message goes to the {@link MessageHandler}; a message not done comes back with
+ * the broker's backoff (10 s, 30 s, 1 min … 2 h) — or, with {@link LateFollowUps}, is sent again
+ * every few hours once that backoff is used up, never left in the dead-letter queue.
+ *
+ * <p>A new group starts at the oldest retained message: handling a message twice is harmless
+ * (handlers are idempotent), missing one is not.
+ */
+public class EventConsumer extends RocketMqClient {
+
+    private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+
+    private final Subscription subscription;
+    private final MessageHandler handler;
+    private final LateFollowUps late;
+    private final DefaultMQPushConsumer consumer;
+
+    /**
+     * @param late  the escape from the dead-letter queue, or null to leave the broker's backoff alone
+     * @param phase the lifecycle phase: after what the handler uses starts, stopped before it stops
+     */
+    public EventConsumer(Subscription subscription, MessageHandler handler, LateFollowUps late, int phase) {
+        super("consumer " + subscription.group(), phase);
+        this.subscription = subscription;
+        this.handler = handler;
+        this.late = late;
+        consumer = new DefaultMQPushConsumer(subscription.group());
+        consumer.setNamesrvAddr(subscription.namesrv());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setPollNameServerInterval(subscription.pollNameServer());
+        if (subscription.threadsMin() > 0) {
+            consumer.setConsumeThreadMin(subscription.threadsMin());
+            consumer.setConsumeThreadMax(subscription.threadsMax());
+        }
+        if (subscription.maxReconsumeTimes() >= 0) {
+            consumer.setMaxReconsumeTimes(subscription.maxReconsumeTimes());
+        }
+        try {
+            consumer.subscribe(subscription.topic(), subscription.tags());
+        } catch (MQClientException e) {
+            throw new IllegalArgumentException("cannot subscribe " + subscription, e);
+        }
+        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> consume(messages));
+    }
+
+    public EventConsumer(Subscription subscription, MessageHandler handler) {
+        this(subscription, handler, null, DEFAULT_PHASE);
+    }
+
+    /**
+     * Each message handled in turn; the first one not done comes back later. With a
+     * {@link LateFollowUps}, a message whose broker retries are used up is sent again as a late copy
+     * instead, and counts as consumed once the broker stored the copy.
+     */
+    public ConsumeConcurrentlyStatus consume(List<MessageExt> messages) {
+        for (MessageExt message : messages) {
+            if (handled(message) == Handled.DONE) {
+                continue;
+            }
+            if (late == null || late.brokerRetriesLeft(message) || !late.later(message)) {
+                return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+            }
+        }
+        return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+    }
+
+    private Handled handled(MessageExt message) {
+        try {
+            return handler.handle(message);
+        } catch (Exception e) {
+            log.warn("{} {} {} failed, will be redelivered: {}", subscription.group(), message.getTags(), message.getKeys(), e.toString());
+            return Handled.RETRY;
+        }
+    }
+
+    @Override
+    void open() throws MQClientException {
+        consumer.start();
+    }
+
+    @Override
+    void close() {
+        consumer.shutdown();
+    }
+}

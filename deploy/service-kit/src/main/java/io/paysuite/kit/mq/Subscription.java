@@ -1,0 +1,33 @@
+package io.paysuite.kit.mq;
+
+/**
+ * One push consumer group and what it takes.
+ *
+ * @param group              the consumer group; every instance of the service shares it, so a message is
+ *                           handled by one of them, and one set by an instance that died by another
+ * @param namesrv            the name server(s)
+ * @param topic              the topic
+ * @param tags               the subscription expression, {@code *} or {@code A || B}
+ * @param pollNameServer     how often, in ms, the route is asked again: a topic created after start is
+ *                           found within it
+ * @param threadsMin         consume threads, or 0 for the client's default
+ * @param threadsMax         consume threads, or 0 for the client's default
+ * @param maxReconsumeTimes  the broker's retries before the dead-letter queue, or -1 for the client's
+ *                           default; set explicitly where a {@link LateFollowUps} depends on it
+ */
+public record Subscription(String group, String namesrv, String topic, String tags, int pollNameServer,
+                           int threadsMin, int threadsMax, int maxReconsumeTimes) {
+
+    /** The suite's usual consumer: client's threads and retries. */
+    public static Subscription of(String group, String namesrv, String topic, String tags, int pollNameServer) {
+        return new Subscription(group, namesrv, topic, tags, pollNameServer, 0, 0, -1);
+    }
+
+    public Subscription threads(int min, int max) {
+        return new Subscription(group, namesrv, topic, tags, pollNameServer, min, max, maxReconsumeTimes);
+    }
+
+    public Subscription retries(int times) {
+        return new Subscription(group, namesrv, topic, tags, pollNameServer, threadsMin, threadsMax, times);
+    }
+}

@@ -1,0 +1,39 @@
+package io.paysuite.pay.infra.channel;
+
+import io.paysuite.api.event.EventType;
+import io.paysuite.kit.mq.EventCodec;
+import io.paysuite.kit.mq.EventConsumer;
+import io.paysuite.kit.mq.Handled;
+import io.paysuite.kit.mq.Subscription;
+import io.paysuite.pay.infra.PayProperties;
+import io.paysuite.pay.order.PayOrchestrator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * channel-gateway's "this channel order is final" announcements ({@code CHANNEL_ORDER_FINAL}): the pay
+ * order is finished now through {@link PayOrchestrator#recover}, which asks the gateway (idempotent)
+ * and applies its answer — the message carries only the pay order number, never a result to trust.
+ * Without it the pay order's own delayed check would do the same, later.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ChannelResultConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelResultConsumer.class);
+
+    @Bean
+    EventConsumer payChannelResults(PayProperties properties, @Lazy PayOrchestrator orchestrator) {
+        return new EventConsumer(Subscription.of("paysuite-pay-channel-result", properties.namesrv(),
+                properties.channelResultTopic(), "*", 5_000), message -> {
+                    String payOrderNo = EventCodec.decode(EventType.CHANNEL_ORDER_FINAL, message).payOrderNo();
+                    if (orchestrator.recover(payOrderNo)) {
+                        return Handled.DONE;
+                    }
+                    log.info("pay order {} not final after its channel result; retrying", payOrderNo);
+                    return Handled.RETRY;
+                });
+    }
+}
