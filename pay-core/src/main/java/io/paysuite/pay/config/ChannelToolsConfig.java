@@ -3,7 +3,7 @@ package io.paysuite.pay.config;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.pay.PayMethod;
-import io.paysuite.pay.tool.ChannelTool;
+import io.paysuite.pay.order.tool.ChannelTool;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

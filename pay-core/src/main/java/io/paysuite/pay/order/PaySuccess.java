@@ -8,7 +8,7 @@ package io.paysuite.pay.order;
 public interface PaySuccess {
 
     /**
-     * @param channel the external channel that took the money ({@link io.paysuite.pay.tool.ToolOutcome#channel}),
+     * @param channel the external channel that took the money ({@link io.paysuite.pay.order.tool.ToolOutcome#channel}),
      *                recorded by the same compare-and-set and carried by the event; null for the platform's own tools
      * @return true when this call moved the pay order; false when it was no longer PROCESSING
      */

@@ -1,4 +1,4 @@
-package io.paysuite.pay.tool;
+package io.paysuite.pay.order.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;

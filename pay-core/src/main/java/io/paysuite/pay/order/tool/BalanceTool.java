@@ -1,4 +1,4 @@
-package io.paysuite.pay.tool;
+package io.paysuite.pay.order.tool;
 
 import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
