@@ -1,4 +1,4 @@
-package io.paysuite.trade.config;
+package io.paysuite.trade.order;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
