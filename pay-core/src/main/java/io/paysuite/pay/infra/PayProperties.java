@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param namesrv       RocketMQ name server (the launcher passes the embedded one)
  * @param topic         topic of pay events; the event type is the tag. trade-core reads the same setting
- *                      as {@code paysuite.follow-ups.pay-topic}
+ *                      as {@code paysuite.pay.topic}
  * @param producerGroup transactional producer group; the broker's check-back asks any live member
  * @param checkTopic    topic of the delayed "look at this pay order again" messages
  * @param checkDelay    when a started attempt is looked at again if it did not finish by then;

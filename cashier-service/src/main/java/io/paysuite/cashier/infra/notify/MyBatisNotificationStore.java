@@ -1,5 +1,6 @@
 package io.paysuite.cashier.infra.notify;
 
+import io.paysuite.kit.jdbc.DuplicateKey;
 import io.paysuite.cashier.infra.notify.NotificationMapper.AttemptDO;
 import io.paysuite.cashier.infra.notify.NotificationMapper.NotificationDO;
 import io.paysuite.cashier.notify.Delivery;
@@ -12,7 +13,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,13 +42,9 @@ public class MyBatisNotificationStore implements NotificationStore {
     /** Stores a new notification; false when its event was stored before (a redelivered event). */
     @Override
     public boolean insert(Notification n) {
-        try {
-            mapper.insert(new NotificationDO(n.eventId(), n.merchantId(), n.tradeNo(), n.eventType(), n.notifyUrl(), n.body(),
-                    n.status().name(), n.attempts(), utc(n.nextAttemptAt()), utc(n.createdAt()), utc(n.deliveredAt())));
-            return true;
-        } catch (DuplicateKeyException stored) {
-            return false;
-        }
+        return DuplicateKey.inserted(() -> mapper.insert(new NotificationDO(n.eventId(), n.merchantId(), n.tradeNo(), n.eventType(),
+                n.notifyUrl(), n.body(), n.status().name(), n.attempts(), utc(n.nextAttemptAt()), utc(n.createdAt()),
+                utc(n.deliveredAt()))));
     }
 
     @Override
