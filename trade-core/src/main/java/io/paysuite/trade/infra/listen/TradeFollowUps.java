@@ -1,13 +1,12 @@
 package io.paysuite.trade.infra.listen;
 
-import io.paysuite.api.common.Outcome;
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.PaySucceeded;
 import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.Handled;
 import io.paysuite.kit.mq.LateFollowUps;
-import io.paysuite.trade.order.TradeLedger;
+import io.paysuite.trade.infra.sweep.EscrowReleases;
 import io.paysuite.trade.order.TradePayments;
 import io.paysuite.trade.refund.RefundCompletion;
 import java.time.Duration;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * What trade-core does on events, each handler idempotent (delivery is at least once):
  * <ul>
  *   <li>pay-core's {@code PAY_SUCCEEDED} → the trade becomes {@code SUCCESS};</li>
- *   <li>its own {@code TRADE_FINISHED} → the escrow release is posted (again: same key);</li>
+ *   <li>its own {@code TRADE_FINISHED} → the escrow release is posted (again: same key) and marked ({@link EscrowReleases});</li>
  *   <li>its own {@code REFUND_ACCEPTED} → the refund is driven to a final state.</li>
  * </ul>
  * A handler whose outcome is still unknown answers RETRY: the broker redelivers with its backoff
@@ -36,12 +35,12 @@ public class TradeFollowUps {
     static final Duration SYNC_GRACE = Duration.ofSeconds(2);
 
     private final TradePayments payments;
-    private final TradeLedger ledger;
+    private final EscrowReleases releases;
     private final RefundCompletion refunds;
 
-    public TradeFollowUps(TradePayments payments, TradeLedger ledger, RefundCompletion refunds) {
+    public TradeFollowUps(TradePayments payments, EscrowReleases releases, RefundCompletion refunds) {
         this.payments = payments;
-        this.ledger = ledger;
+        this.releases = releases;
         this.refunds = refunds;
     }
 
@@ -60,8 +59,8 @@ public class TradeFollowUps {
             return paid(message);
         }
         if (EventType.TRADE_FINISHED.tag().equals(tag)) {
-            return Handled.doneIf(ledger.release(EventCodec.decode(EventType.TRADE_FINISHED, message)).outcome()
-                    != Outcome.UNKNOWN);
+            // marked once answered: a release whose follow-ups are all lost is left to the janitor
+            return Handled.doneIf(releases.release(EventCodec.decode(EventType.TRADE_FINISHED, message)));
         }
         if (Duration.ofMillis(System.currentTimeMillis() - message.getBornTimestamp()).compareTo(SYNC_GRACE) < 0) {
             return Handled.RETRY;
