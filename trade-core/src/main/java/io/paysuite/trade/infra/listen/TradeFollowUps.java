@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  * A handler whose outcome is still unknown answers RETRY: the broker redelivers with its backoff
  * (10 s, 30 s, 1 min, 2 min … 2 h, 16 times), which is the retry schedule of an uncertain ledger
- * posting or channel refund — carried by the broker, no table scan. A payment, refund or release still
- * not done after that is tried again every few hours by the kit's {@link LateFollowUps}, never left in
+ * posting or channel refund — carried by the broker ({@code infra.sweep.TradeJanitor} is the backstop
+ * for a lost one). A payment, refund or release still not done after that is tried again every few hours by the kit's {@link LateFollowUps}, never left in
  * the dead-letter queue; its copy comes back to {@link #followUp} (a payment that could not be recorded
  * for hours — trade-core's database down — included). A refund younger than {@link #SYNC_GRACE} is
  * left to the request that accepted it, so the common case posts once. The consumers are
