@@ -4,7 +4,7 @@ package io.paysuite.pay.order;
  * A delayed "look at this pay order again" that survives a crash of this process: set before the
  * trade is taken and money moves, it lets another instance (or this one restarted) finish or
  * abandon an attempt whose process died. Implemented in {@code infra.check} as a RocketMQ timer
- * message, so nothing scans the pay order tables.
+ * message; pay-core's janitor ({@code infra.sweep.PayJanitor}) is only the backstop for a lost one.
  */
 public interface PayChecks {
 

@@ -169,8 +169,12 @@ public class PayOrchestrator {
                         order.tradeNo(), order.amount(), outcome.channel());
             }
             case FAILED -> {
-                fail(order, PayOrderStatus.PROCESSING, outcome.code());
-                throw new BizException(outcome.code(), outcome.message());
+                if (fail(order, PayOrderStatus.PROCESSING, outcome.code())) {
+                    throw new BizException(outcome.code(), outcome.message());
+                }
+                // a concurrent check or channel result finished it first: the first final result wins
+                log.info("pay order {} refusal ({}) came after it was already {}", order.payOrderNo(), outcome.code(),
+                        orders.find(order.payOrderNo()).map(PayOrder::status).orElse(null));
             }
             case PENDING -> log.info("pay order {} waits at the channel ({})", order.payOrderNo(), outcome.code());
             case UNKNOWN -> log.warn("pay order {} outcome unknown ({}), left PROCESSING for the check{}", order.payOrderNo(),
@@ -179,10 +183,19 @@ public class PayOrchestrator {
         return orders.find(order.payOrderNo()).orElseThrow().toDTO();
     }
 
-    private void fail(PayOrder order, PayOrderStatus from, String code) {
-        if (orders.transition(order.payOrderNo(), from, PayOrderStatus.FAILED, code, null, now())) {
-            log.info("pay order failed pay_order_no={} trade_no={} code={}", order.payOrderNo(), order.tradeNo(), code);
+    /**
+     * {@code from → FAILED}; the trade is given back only when this compare-and-set won. Had it lost,
+     * someone else finished the pay order first: if that was a success, the money is posted and the
+     * trade must follow {@code PAY_SUCCEEDED}, not go back to {@code WAIT_PAY}; if it was another
+     * failure, that one gives the trade back (and the check repeats it).
+     *
+     * @return whether this call failed the pay order
+     */
+    private boolean fail(PayOrder order, PayOrderStatus from, String code) {
+        if (!orders.transition(order.payOrderNo(), from, PayOrderStatus.FAILED, code, null, now())) {
+            return false;
         }
+        log.info("pay order failed pay_order_no={} trade_no={} code={}", order.payOrderNo(), order.tradeNo(), code);
         if (from == PayOrderStatus.PROCESSING) {
             try {
                 tradePayments.abandonPay(new AbandonPayCmd(order.tradeNo(), order.payOrderNo(), code));
@@ -190,6 +203,7 @@ public class PayOrchestrator {
                 log.warn("abandonPay of {} failed; the check will repeat it: {}", order.tradeNo(), transport.toString());
             }
         }
+        return true;
     }
 
     private static void refuseUnlessPayable(TradeDTO trade, PayCmd cmd) {

@@ -2,6 +2,7 @@ package io.paysuite.trade.config;
 
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.ledger.LedgerService;
+import io.paysuite.api.pay.PayService;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.config.spring.ReferenceBean;
 import org.apache.dubbo.config.spring.reference.ReferenceBeanBuilder;
@@ -26,6 +27,13 @@ public class DubboReferencesConfig {
     @Bean
     @DubboReference(check = false, retries = 0, timeout = 15000)
     public ReferenceBean<ChannelService> channelService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    /** Read only: the janitor reads the pay order of a trade left PAYING (PayingTradeRecovery). */
+    @Bean
+    @DubboReference(check = false, retries = 0)
+    public ReferenceBean<PayService> payService() {
         return new ReferenceBeanBuilder().build();
     }
 }

@@ -70,8 +70,17 @@ class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
     }
 
     @Override
-    public boolean abandonPay(String tradeNo, String payOrderNo, Instant at) {
-        throw new UnsupportedOperationException("not needed by the unit tests");
+    public synchronized boolean abandonPay(String tradeNo, String payOrderNo, Instant at) {
+        TradeTransitions.TABLE.require(TradeStatus.PAYING, TradeStatus.WAIT_PAY);
+        Trade t = trades.get(tradeNo);
+        if (t == null || t.status() != TradeStatus.PAYING || !payOrderNo.equals(t.payOrderNo())) {
+            return false;
+        }
+        trades.put(tradeNo, new Trade(t.tradeNo(), t.merchantId(), t.outTradeNo(), t.tradeType(), TradeStatus.WAIT_PAY,
+                t.amount(), t.paidAmount(), t.refundedAmount(), t.subject(), t.buyerId(), t.attach(), t.notifyUrl(),
+                t.returnUrl(), t.timeExpire(), t.createdAt(), at, t.paidAt(), t.closedAt(), t.version() + 1, null,
+                t.payerId(), t.paymentMethods(), t.paidMethod(), t.paidChannel()));
+        return true;
     }
 
     @Override

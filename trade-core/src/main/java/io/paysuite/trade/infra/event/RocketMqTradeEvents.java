@@ -40,12 +40,14 @@ public class RocketMqTradeEvents extends RocketMqAdapter implements TradeEvents 
     private static final int CHECK_THREADS = 2;
 
     private final TradeEventsProperties properties;
+    private final TradeEventMapper mapper;
     private final TransactionalProducer producer;
 
     public RocketMqTradeEvents(TradeEventsProperties properties, TradeEventMapper mapper,
                                PlatformTransactionManager transactionManager) {
         super(0); // started early, stopped late: after Dubbo stops handing us calls, before the DataSource closes
         this.properties = properties;
+        this.mapper = mapper;
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
         transactions.setTimeout((int) properties.localTransactionTimeout().toSeconds());
@@ -79,6 +81,9 @@ public class RocketMqTradeEvents extends RocketMqAdapter implements TradeEvents 
         if (sent.getLocalTransactionState() == LocalTransactionState.COMMIT_MESSAGE) {
             log.debug("event {} {} of trade {} committed, message {}", draft.eventType(), draft.eventId(),
                     draft.tradeNo(), sent.getMsgId());
+            // only now, with the commit on its way to the broker: a producer that dies before this line
+            // leaves the row unmarked, for the check-back or else the janitor (UnpublishedTradeEvents)
+            TradeEventTransactionListener.markPublished(mapper, draft.eventId(), Clock.systemUTC());
         }
         return pending.outcome();
     }

@@ -1,15 +1,19 @@
 package io.paysuite.trade.infra.event;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 /**
  * {@code trade_event}, database-sharded by the gene in {@code event_id} or {@code trade_no} (an
  * event id carries its trade's gene; both are sharding columns of the table, see
  * ShardingConfig): every statement names one of them, so ShardingSphere routes it to
- * exactly one physical database.
+ * exactly one physical database — except {@link #findUnpublished}, the janitor's sweep, which reads
+ * every database and merges.
  */
 @Mapper
 public interface TradeEventMapper {
@@ -26,4 +30,19 @@ public interface TradeEventMapper {
     @Select("SELECT event_id, trade_no, event_type, payload, created_at FROM trade_event WHERE trade_no = #{tradeNo}"
             + " ORDER BY created_at, event_id")
     List<TradeEventDO> findByTradeNo(String tradeNo);
+
+    /**
+     * Marks the event published: the broker took its commit (the producer's answer or a check-back's),
+     * or the janitor's republish was stored. Only the first mark counts; a repeat changes nothing.
+     */
+    @Update("UPDATE trade_event SET published_at = #{at} WHERE event_id = #{eventId} AND published_at IS NULL")
+    int markPublished(@Param("eventId") String eventId, @Param("at") LocalDateTime at);
+
+    /**
+     * Committed events never marked published, created before {@code before}, oldest first: those the
+     * broker may have dropped. Reads every database ({@code idx_unpublished}); read only, any instance.
+     */
+    @Select("SELECT event_id FROM trade_event WHERE published_at IS NULL AND created_at < #{before}"
+            + " ORDER BY created_at, event_id LIMIT #{limit}")
+    List<String> findUnpublished(@Param("before") LocalDateTime before, @Param("limit") int limit);
 }

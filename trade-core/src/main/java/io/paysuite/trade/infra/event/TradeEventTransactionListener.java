@@ -71,9 +71,27 @@ final class TradeEventTransactionListener implements TransactionListener {
         return LocalTransactionState.COMMIT_MESSAGE;
     }
 
+    /** The check-back's answer; a COMMIT also marks the event published (see {@link UnpublishedTradeEvents}). */
     @Override
     public LocalTransactionState checkLocalTransaction(MessageExt message) {
-        return checkBack.answer(message);
+        LocalTransactionState answer = checkBack.answer(message);
+        if (answer == LocalTransactionState.COMMIT_MESSAGE) {
+            markPublished(mapper, message.getUserProperty(EVENT_ID_PROPERTY), clock);
+        }
+        return answer;
+    }
+
+    /**
+     * Records that the broker took the event's commit. A mark that fails only means the janitor sends
+     * the event once more later; consumers deduplicate on its id.
+     */
+    static void markPublished(TradeEventMapper mapper, String eventId, Clock clock) {
+        try {
+            mapper.markPublished(eventId, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        } catch (RuntimeException e) {
+            log.warn("event {} committed at the broker but not marked published; the janitor sends it again: {}",
+                    eventId, e.toString());
+        }
     }
 
     private boolean rowPresent(MessageExt message) {

@@ -1,13 +1,12 @@
 package io.paysuite.trade.infra.listen;
 
-import io.paysuite.api.common.Outcome;
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.PaySucceeded;
 import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.Handled;
 import io.paysuite.kit.mq.LateFollowUps;
-import io.paysuite.trade.order.TradeLedger;
+import io.paysuite.trade.infra.sweep.EscrowReleases;
 import io.paysuite.trade.order.TradePayments;
 import io.paysuite.trade.refund.RefundCompletion;
 import java.time.Duration;
@@ -18,13 +17,13 @@ import org.springframework.stereotype.Component;
  * What trade-core does on events, each handler idempotent (delivery is at least once):
  * <ul>
  *   <li>pay-core's {@code PAY_SUCCEEDED} → the trade becomes {@code SUCCESS};</li>
- *   <li>its own {@code TRADE_FINISHED} → the escrow release is posted (again: same key);</li>
+ *   <li>its own {@code TRADE_FINISHED} → the escrow release is posted (again: same key) and marked ({@link EscrowReleases});</li>
  *   <li>its own {@code REFUND_ACCEPTED} → the refund is driven to a final state.</li>
  * </ul>
  * A handler whose outcome is still unknown answers RETRY: the broker redelivers with its backoff
  * (10 s, 30 s, 1 min, 2 min … 2 h, 16 times), which is the retry schedule of an uncertain ledger
- * posting or channel refund — carried by the broker, no table scan. A payment, refund or release still
- * not done after that is tried again every few hours by the kit's {@link LateFollowUps}, never left in
+ * posting or channel refund — carried by the broker ({@code infra.sweep.TradeJanitor} is the backstop
+ * for a lost one). A payment, refund or release still not done after that is tried again every few hours by the kit's {@link LateFollowUps}, never left in
  * the dead-letter queue; its copy comes back to {@link #followUp} (a payment that could not be recorded
  * for hours — trade-core's database down — included). A refund younger than {@link #SYNC_GRACE} is
  * left to the request that accepted it, so the common case posts once. The consumers are
@@ -36,12 +35,12 @@ public class TradeFollowUps {
     static final Duration SYNC_GRACE = Duration.ofSeconds(2);
 
     private final TradePayments payments;
-    private final TradeLedger ledger;
+    private final EscrowReleases releases;
     private final RefundCompletion refunds;
 
-    public TradeFollowUps(TradePayments payments, TradeLedger ledger, RefundCompletion refunds) {
+    public TradeFollowUps(TradePayments payments, EscrowReleases releases, RefundCompletion refunds) {
         this.payments = payments;
-        this.ledger = ledger;
+        this.releases = releases;
         this.refunds = refunds;
     }
 
@@ -60,8 +59,8 @@ public class TradeFollowUps {
             return paid(message);
         }
         if (EventType.TRADE_FINISHED.tag().equals(tag)) {
-            return Handled.doneIf(ledger.release(EventCodec.decode(EventType.TRADE_FINISHED, message)).outcome()
-                    != Outcome.UNKNOWN);
+            // marked once answered: a release whose follow-ups are all lost is left to the janitor
+            return Handled.doneIf(releases.release(EventCodec.decode(EventType.TRADE_FINISHED, message)));
         }
         if (Duration.ofMillis(System.currentTimeMillis() - message.getBornTimestamp()).compareTo(SYNC_GRACE) < 0) {
             return Handled.RETRY;

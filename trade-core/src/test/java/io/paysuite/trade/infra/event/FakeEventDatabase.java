@@ -1,5 +1,6 @@
 package io.paysuite.trade.infra.event;
 
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.transaction.support.TransactionOperations;
 final class FakeEventDatabase implements TradeEventMapper, TransactionOperations {
 
     private final Map<String, TradeEventDO> committed = new ConcurrentHashMap<>();
+    private final Map<String, LocalDateTime> published = new ConcurrentHashMap<>();
     private Map<String, TradeEventDO> staged;
     private boolean failNextCommit;
     private boolean failingLookups;
@@ -49,6 +51,22 @@ final class FakeEventDatabase implements TradeEventMapper, TransactionOperations
     }
 
     @Override
+    public int markPublished(String eventId, LocalDateTime at) {
+        if (failingLookups) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("database down");
+        }
+        return committed.containsKey(eventId) && published.putIfAbsent(eventId, at) == null ? 1 : 0;
+    }
+
+    @Override
+    public List<String> findUnpublished(LocalDateTime before, int limit) {
+        return committed.values().stream()
+                .filter(row -> !published.containsKey(row.eventId()) && row.createdAt().isBefore(before))
+                .sorted(Comparator.comparing(TradeEventDO::createdAt).thenComparing(TradeEventDO::eventId))
+                .limit(limit).map(TradeEventDO::eventId).toList();
+    }
+
+    @Override
     public <T> T execute(TransactionCallback<T> action) {
         staged = new LinkedHashMap<>();
         try {
@@ -78,5 +96,9 @@ final class FakeEventDatabase implements TradeEventMapper, TransactionOperations
 
     void failLookups() {
         failingLookups = true;
+    }
+
+    void answerLookups() {
+        failingLookups = false;
     }
 }

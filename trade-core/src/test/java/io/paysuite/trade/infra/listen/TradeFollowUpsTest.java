@@ -15,7 +15,7 @@ import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.kit.mq.EventConsumer;
 import io.paysuite.kit.mq.LateFollowUps;
 import io.paysuite.trade.infra.event.TradeEventsProperties;
-import io.paysuite.trade.order.TradeLedger;
+import io.paysuite.trade.infra.sweep.EscrowReleases;
 import io.paysuite.trade.order.TradePayments;
 import io.paysuite.trade.refund.RefundCompletion;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ class TradeFollowUpsTest {
         sent.add(copy);
     });
     final EventConsumer followUps = TradeConsumers.onTrade(
-            new TradeFollowUps(mock(TradePayments.class), mock(TradeLedger.class), completion), late,
+            new TradeFollowUps(mock(TradePayments.class), mock(EscrowReleases.class), completion), late,
             TradeEventsProperties.defaults());
 
     static MessageExt refundAccepted(int reconsumeTimes, long bornAgoMillis) {
@@ -116,7 +116,7 @@ class TradeFollowUpsTest {
     @Test
     void aPaymentThatCannotBeRecordedForHoursComesBackAsALateCopyAndIsRecordedFromIt() throws Exception {
         TradePayments payments = mock(TradePayments.class);
-        TradeFollowUps handlers = new TradeFollowUps(payments, mock(TradeLedger.class), completion);
+        TradeFollowUps handlers = new TradeFollowUps(payments, mock(EscrowReleases.class), completion);
         EventConsumer onPay = TradeConsumers.onPay(handlers, late, payEvents, TradeEventsProperties.defaults());
         EventConsumer onTrade = TradeConsumers.onTrade(handlers, late, TradeEventsProperties.defaults());
         MessageExt paid = new MessageExt();

@@ -1,0 +1,48 @@
+package io.paysuite.trade.infra.sweep;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code paysuite.trade.janitor.*}: how often trade-core's janitor looks for in-flight work whose
+ * timer or message was lost, and how old it must be to count as lost. The ages are well past the
+ * schedules that normally finish the work, so a sweep usually finds nothing.
+ *
+ * @param every       how often each instance sweeps
+ * @param payingAge   a trade {@code PAYING} this long is checked against its pay order (pay-core's checks
+ *                    fire after 10 s; a QR trade may stay PAYING until it expires, and then costs one read)
+ * @param refundAge   a refund {@code PROCESSING} this long is completed again (the consumer retries after
+ *                    10 s, 30 s, 1 min …)
+ * @param releaseAge  a confirmed trade whose escrow release is unanswered this long is released again
+ * @param eventAge    an event not confirmed at the broker this long is published again; longer than the
+ *                    broker's whole check-back budget (15 checks 30 s apart), so the sweep never races it
+ * @param batch       at most this many rows per sweep and round
+ */
+@ConfigurationProperties("paysuite.trade.janitor")
+public record JanitorProperties(
+        @DefaultValue("1m") Duration every,
+        @DefaultValue("5m") Duration payingAge,
+        @DefaultValue("10m") Duration refundAge,
+        @DefaultValue("10m") Duration releaseAge,
+        @DefaultValue("15m") Duration eventAge,
+        @DefaultValue("100") int batch) {
+
+    /** The broker gives up on a half message after 15 check-backs, 30 s apart. */
+    static final Duration BROKER_CHECK_BUDGET = Duration.ofSeconds(15 * 30);
+
+    public JanitorProperties {
+        for (Duration d : new Duration[] {every, payingAge, refundAge, releaseAge, eventAge}) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("paysuite.trade.janitor periods and ages must be positive");
+            }
+        }
+        if (eventAge.compareTo(BROKER_CHECK_BUDGET) <= 0) {
+            throw new IllegalArgumentException("paysuite.trade.janitor.event-age (" + eventAge + ") must exceed the broker's"
+                    + " check-back budget (" + BROKER_CHECK_BUDGET + "), or it publishes events the broker is still resolving");
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("paysuite.trade.janitor.batch must be positive");
+        }
+    }
+}

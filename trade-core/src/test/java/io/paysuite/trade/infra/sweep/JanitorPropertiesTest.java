@@ -1,0 +1,17 @@
+package io.paysuite.trade.infra.sweep;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class JanitorPropertiesTest {
+
+    @Test
+    void anEventAgeInsideTheBrokersCheckBackBudgetIsRefused() {
+        assertThatThrownBy(() -> new JanitorProperties(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(10),
+                Duration.ofMinutes(10), Duration.ofMinutes(5), 100))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("event-age");
+    }
+}
