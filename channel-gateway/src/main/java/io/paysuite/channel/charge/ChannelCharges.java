@@ -131,9 +131,13 @@ public class ChannelCharges {
         }
     }
 
-    /** What callers see: a refused attempt that will be rerouted is not the pay order's answer, so it shows PROCESSING. */
+    /**
+     * What callers see: a refused attempt that will be rerouted is not the pay order's answer, and a reversal
+     * under way is not one yet either, so both show PROCESSING.
+     */
     public ChannelOrderDTO view(ChannelOrder order) {
-        return settlement.awaitsReroute(order) ? order.toDTO(ChannelOrderStatus.PROCESSING) : order.toDTO();
+        return settlement.awaitsReroute(order) || order.status() == ChannelOrderStatus.REVERSING
+                ? order.toDTO(ChannelOrderStatus.PROCESSING) : order.toDTO();
     }
 
     /** The pay order's current charge. */

@@ -13,6 +13,7 @@ import io.paysuite.channel.order.ChannelResults;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,12 +23,16 @@ import org.springframework.stereotype.Component;
  * notification and a query meet. Only definite answers move the order, by compare-and-set from the state
  * it is in; the first final result wins, and a later contradicting one is recorded as a conflict and
  * alarmed, never applied. A paid amount other than ours is never trusted: it is a conflict, not a success.
- * A settled order is announced to pay-core — unless it is a refusal about to be rerouted.
+ * A settled order is announced to pay-core — unless it is a refusal about to be rerouted. An order being
+ * reversed is decided by the reversal alone.
  */
 @Component
 public class ChannelSettlement {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelSettlement.class);
+
+    /** The sources that may decide a {@code REVERSING} order: the reversal's answer, and the query made after it was refused. */
+    static final Set<String> REVERSAL_SOURCES = Set.of(CodeFollowUps.REVERSE, CodeFollowUps.REVERSE_QUERY);
 
     private final ChannelOrderRepository orders;
     private final ChannelAdapters adapters;
@@ -58,6 +63,12 @@ public class ChannelSettlement {
             return order;
         }
         ChannelOrder current = order;
+        if (current.status() == ChannelOrderStatus.REVERSING && !REVERSAL_SOURCES.contains(source)) {
+            // the reversal under way returns money the buyer pays meanwhile: only its answer decides
+            log.info("channel order {} is being reversed: {} from {} waits for the reversal's answer", current.channelOrderNo(),
+                    claimed, source);
+            return current;
+        }
         for (int attempt = 0; attempt < 3 && !current.status().isFinal(); attempt++) {
             if (!ChannelOrderTransitions.TABLE.allows(current.status(), claimed)) {
                 break;

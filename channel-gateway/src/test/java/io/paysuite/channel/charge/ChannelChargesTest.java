@@ -232,7 +232,10 @@ class ChannelChargesTest {
         code.close = ChannelCall.unknown("IO", "timeout");
         withCode.followUp(waiting.channelOrderNo(), 6);
         assertThat(code.reversals).isEqualTo(1);
-        assertThat(repo.find(waiting.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(repo.find(waiting.channelOrderNo()).orElseThrow().status()).as("reversing: only the reversal decides now")
+                .isEqualTo(ChannelOrderStatus.REVERSING);
+        assertThat(gateway.charges().view(repo.find(waiting.channelOrderNo()).orElseThrow()).status())
+                .as("callers see it still processing").isEqualTo(ChannelOrderStatus.PROCESSING);
         assertThat(scheduled).last().as("an unanswered reversal is tried again").isEqualTo("7@10");
 
         now = now.plusSeconds(10);
@@ -242,6 +245,56 @@ class ChannelChargesTest {
         assertThat(reversed.status()).isEqualTo(ChannelOrderStatus.FAILED);
         assertThat(reversed.rawCode()).isEqualTo("REVERSED");
         assertThat(announced).containsExactly("FAILED");
+    }
+
+    @Test
+    void aSuccessNotifiedWhileAPaymentCodeIsBeingReversedWaitsForTheReversalAndIsNeverAnnounced() {
+        CodeScript code = new CodeScript();
+        ScriptedGateway withCode = codeGateway(code);
+        code.pay = ChannelCall.of(Outcome.PENDING, "10003", "order success pay inprocess");
+        ChannelOrder waiting = withCode.charges().charge(codeCmd("283456789012345678"));
+        code.query = ChannelCall.of(Outcome.PENDING, "WAIT_BUYER_PAY", "");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            now = now.plusSeconds(5);
+            withCode.charges().followUp(waiting.channelOrderNo(), attempt);
+        }
+        now = now.plusSeconds(5);
+        // the buyer confirms after our last query and before the reversal reaches the channel: the channel
+        // notifies (its own query now says paid), then the reversal returns the buyer's money
+        code.beforeReversal = () -> {
+            code.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L);
+            withCode.notifications().notified(waiting.channelOrderNo(),
+                    new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L));
+        };
+        code.close = ChannelCall.of(Outcome.SUCCESS, "CANCEL_refund", "paid, cancelled and refunded");
+        withCode.charges().followUp(waiting.channelOrderNo(), 6);
+
+        ChannelOrder reversed = repo.find(waiting.channelOrderNo()).orElseThrow();
+        assertThat(reversed.status()).as("the reversal returned the money: the order is closed").isEqualTo(ChannelOrderStatus.FAILED);
+        assertThat(reversed.rawCode()).isEqualTo("REVERSED");
+        assertThat(announced).as("no success was announced for money the buyer got back").containsExactly("FAILED");
+    }
+
+    @Test
+    void aReversalTheChannelRefusesBecauseTheBuyerPaidSettlesTheOrderPaid() {
+        CodeScript code = new CodeScript();
+        ScriptedGateway withCode = codeGateway(code);
+        code.pay = ChannelCall.of(Outcome.PENDING, "10003", "order success pay inprocess");
+        ChannelOrder waiting = withCode.charges().charge(codeCmd("283456789012345678"));
+        code.query = ChannelCall.of(Outcome.PENDING, "WAIT_BUYER_PAY", "");
+        now = now.plusSeconds(30);
+        code.beforeReversal = () -> {
+            code.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L);
+            withCode.notifications().notified(waiting.channelOrderNo(),
+                    new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L));
+            assertThat(announced).as("while reversing, a success waits for the reversal's answer").isEmpty();
+        };
+        code.close = ChannelCall.of(Outcome.FAILURE, "ACQ.TRADE_HAS_SUCCESS", "paid: not cancelled");
+        withCode.charges().followUp(waiting.channelOrderNo(), 6);
+
+        assertThat(repo.find(waiting.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.SUCCESS);
+        assertThat(announced).containsExactly("SUCCESS");
+        assertThat(repo.conflicts).isEmpty();
     }
 
     @Test
@@ -260,6 +313,11 @@ class ChannelChargesTest {
     ChannelCharges codeOrders(CodeScript code) {
         return ScriptedGateway.over(repo, List.of(code), o -> announced.add(o.status().name()), meters, clock,
                 (no, attempt, delay) -> scheduled.add(attempt + "@" + delay.toSeconds()), router()).charges();
+    }
+
+    ScriptedGateway codeGateway(CodeScript code) {
+        return ScriptedGateway.over(repo, List.of(code), o -> announced.add(o.status().name()), meters, clock,
+                (no, attempt, delay) -> scheduled.add(attempt + "@" + delay.toSeconds()), router());
     }
 
     ChannelRouter router() {
@@ -284,6 +342,8 @@ class ChannelChargesTest {
         ChannelCall query;
         ChannelCall close;
         int reversals;
+        /** What happens at the channel just before the reversal arrives (the buyer confirming, a notification). */
+        Runnable beforeReversal = () -> { };
 
         @Override
         public ChannelCode channel() {
@@ -308,6 +368,9 @@ class ChannelChargesTest {
         @Override
         public ChannelCall close(ChannelOrder order) {
             reversals++;
+            Runnable race = beforeReversal;
+            beforeReversal = () -> { };
+            race.run();
             return close;
         }
     }
