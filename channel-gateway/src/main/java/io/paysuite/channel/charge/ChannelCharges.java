@@ -76,11 +76,14 @@ public class ChannelCharges {
     public ChannelOrder charge(ChargeChannelCmd cmd) {
         check(cmd);
         Map<ChannelCode, ChannelAdapter> serving = adapters.serving(cmd.method());
-        if (serving.isEmpty()) {
-            throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel takes " + cmd.method() + " now; nothing was sent");
-        }
+        // The order is looked up before any routing: "no channel may take it" is an answer only about a
+        // charge that does not exist yet. For an existing one it would fail an order the channel holds —
+        // a live QR the buyer then pays, charged twice — because this instance lacks a configuration.
         ChannelOrder order = orders.findByPayOrder(cmd.payOrderNo()).orElse(null);
         if (order == null) {
+            if (serving.isEmpty()) {
+                throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel takes " + cmd.method() + " now; nothing was sent");
+            }
             List<ChannelCode> candidates = router.candidates(routing(cmd), serving.keySet());
             if (candidates.isEmpty()) {
                 // switched off, outside its limits or window, not in its gray release, or its breaker is open: nothing recorded, nothing sent
@@ -105,7 +108,9 @@ public class ChannelCharges {
             }
             order = adapter instanceof CodeChannelAdapter byCode ? code.followUp(order, byCode, cmd.authCode(), 0)
                     : qr.followUp(order, (QrChannelAdapter) adapter);
-            if (!settlement.awaitsReroute(order)) {
+            if (!settlement.awaitsReroute(order) || serving.isEmpty()) {
+                // without channels here a refused attempt's next channel is decided by an instance that has them;
+                // meanwhile it shows PROCESSING
                 return order;
             }
             ChannelOrder next = reroute(order, cmd, serving);

@@ -58,6 +58,10 @@ public class ChannelNotifications {
         if (adapter == null) {
             log.warn("notification for {} whose channel {} / method {} has no adapter here; left to the checks", channelOrderNo,
                     order.channel(), order.method());
+            if (!order.status().isFinal()) {
+                // not acknowledged: the channel sends it again, perhaps to an instance that can confirm it
+                throw new NotificationUnconfirmed(channelOrderNo, "NO_ADAPTER");
+            }
             return;
         }
         ChannelCall truth = guard.call(order.channel(), "notify-query", () -> adapter.query(order));

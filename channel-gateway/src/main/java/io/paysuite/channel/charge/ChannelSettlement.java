@@ -116,7 +116,8 @@ public class ChannelSettlement {
             return false;
         }
         ChannelAdapter adapter = adapters.of(order);
-        return adapter != null && adapter.refusedByChannel(order.rawCode());
+        // without the channel's adapter here we cannot tell whose refusal it was: not an answer, so not final
+        return adapter == null || adapter.refusedByChannel(order.rawCode());
     }
 
     private Instant now() {

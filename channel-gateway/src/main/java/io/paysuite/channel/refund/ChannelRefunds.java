@@ -56,20 +56,25 @@ public class ChannelRefunds {
         ChannelOrder paid = orders.findByPayOrder(cmd.payOrderNo())
                 .filter(order -> order.status() == ChannelOrderStatus.SUCCESS)
                 .orElseThrow(() -> new BizException(ErrorCode.PAY_ORDER_NOT_FOUND, "no paid channel order for " + cmd.payOrderNo()));
-        RefundAdapter adapter = adapters.get(paid.channel());
-        if (adapter == null) {
-            throw new BizException(ErrorCode.SERVICE_DEGRADED, paid.channel() + " refunds are not available here; nothing was sent");
-        }
         if (!cmd.refund().currency().equals(paid.amount().currency()) || cmd.refund().minor() > paid.amount().minor()) {
             throw new BizException(ErrorCode.REFUND_AMOUNT_EXCEEDED, "refund " + cmd.refund() + " exceeds the channel payment " + paid.amount());
+        }
+        RefundAdapter adapter = adapters.get(paid.channel());
+        if (adapter == null) {
+            // A refund already recorded may be at the channel, which may complete it: it is in progress, never
+            // refused because this instance lacks the channel's configuration. Only a new one is refused.
+            ChannelRefund known = refunds.find(cmd.refundNo()).orElse(null);
+            if (known != null) {
+                log.warn("channel refund {} asked on an instance without {} refunds; answered as it stands ({})", known.refundNo(),
+                        paid.channel(), known.status());
+                return same(known, paid, cmd);
+            }
+            throw new BizException(ErrorCode.SERVICE_DEGRADED, paid.channel() + " refunds are not available here; nothing was sent");
         }
         Instant now = now();
         refunds.insert(new ChannelRefund(cmd.refundNo(), paid.channelOrderNo(), paid.channel(), cmd.refund(), ChannelRefundStatus.CREATED,
                 null, null, now, null));
-        ChannelRefund refund = find(cmd.refundNo());
-        if (!refund.channelOrderNo().equals(paid.channelOrderNo()) || refund.refund().minor() != cmd.refund().minor()) {
-            throw new BizException(ErrorCode.OUT_REFUND_NO_USED, "refund " + cmd.refundNo() + " was sent with different content");
-        }
+        ChannelRefund refund = same(find(cmd.refundNo()), paid, cmd);
         if (refund.status().isFinal()) {
             return refund;
         }
@@ -86,6 +91,14 @@ public class ChannelRefunds {
             return apply(refund, send(paid, adapter, cmd));
         }
         return apply(refund, asked);
+    }
+
+    /** The recorded refund, when the command is a repeat of it; another content under its number is refused. */
+    private static ChannelRefund same(ChannelRefund refund, ChannelOrder paid, RefundChannelCmd cmd) {
+        if (!refund.channelOrderNo().equals(paid.channelOrderNo()) || refund.refund().minor() != cmd.refund().minor()) {
+            throw new BizException(ErrorCode.OUT_REFUND_NO_USED, "refund " + cmd.refundNo() + " was sent with different content");
+        }
+        return refund;
     }
 
     private ChannelCall send(ChannelOrder paid, RefundAdapter adapter, RefundChannelCmd cmd) {

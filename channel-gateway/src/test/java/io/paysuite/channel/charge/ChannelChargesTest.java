@@ -298,6 +298,42 @@ class ChannelChargesTest {
     }
 
     @Test
+    void aGatewayWithoutTheOrdersChannelAnswersItsExistingOrderAsItStandsNeverANoChannelRefusal() {
+        channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
+        ChannelOrder live = charges.charge(cmd(100));
+        // another gateway instance, its Alipay configuration missing: pay-core's check lands there
+        ChannelCharges misconfigured = ScriptedGateway.over(repo, List.of(), o -> announced.add(o.status().name()), meters, clock,
+                (no, attempt, delay) -> { }, router()).charges();
+        now = now.plusSeconds(10);
+
+        ChannelOrder seen = misconfigured.charge(cmd(100));
+        assertThat(misconfigured.view(seen).status()).as("the buyer may still pay this QR: it is not failed")
+                .isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(seen.channelOrderNo()).isEqualTo(live.channelOrderNo());
+        assertThat(announced).isEmpty();
+
+        assertThatThrownBy(() -> misconfigured.charge(new ChargeChannelCmd("P2026112914000001000030004", "T2026112914000001000030004",
+                "M1", PayMethod.ALIPAY_QR, Money.cny(100), "tea", now.plusSeconds(300))))
+                .as("a new pay order: nothing recorded, nothing sent").isInstanceOf(BizException.class)
+                .hasMessageContaining("no channel");
+    }
+
+    @Test
+    void aRefusedChargeSeenByAGatewayWithoutChannelsIsLeftForOneThatHasThemNotFailed() {
+        channel.precreate = ChannelCall.of(Outcome.FAILURE, "BLOCKED_BREAKER_OPEN", "nothing sent");
+        ChannelCharges misconfigured = ScriptedGateway.over(repo, List.of(), o -> announced.add(o.status().name()), meters, clock,
+                (no, attempt, delay) -> { }, router()).charges();
+        repo.insert(new ChannelOrder(ChannelOrder.numberFor(PAY_ORDER), PAY_ORDER, "T2026112914000001000010004", "M1",
+                ChannelCode.ALIPAY, PayMethod.ALIPAY_QR, Money.cny(100), "tea", ChannelOrderStatus.FAILED, null, null,
+                "BLOCKED_BREAKER_OPEN", "SYNC", now.plusSeconds(1800), now, now));
+
+        ChannelOrder seen = misconfigured.charge(cmd(100));
+        assertThat(misconfigured.view(seen).status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(seen.reroutedTo()).as("where it goes is decided where channels are configured").isNull();
+        assertThat(announced).isEmpty();
+    }
+
+    @Test
     void aRefusedPaymentCodeFailsAtOnceAndARecoveryWithoutTheCodeSendsNothing() {
         CodeScript code = new CodeScript();
         ChannelCharges withCode = codeOrders(code);
