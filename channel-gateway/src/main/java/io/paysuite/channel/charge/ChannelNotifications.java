@@ -71,6 +71,11 @@ public class ChannelNotifications {
             ChannelOrderStatus claimed = call.outcome() == Outcome.SUCCESS ? ChannelOrderStatus.SUCCESS : ChannelOrderStatus.FAILED;
             settlement.conflict(order, claimed, call, "NOTIFY", "the channel's query says " + truth.outcome() + " (" + truth.rawCode() + ")");
         }
+        String notified = call.outcome() == Outcome.SUCCESS ? ChannelSettlement.amountMismatch(order, call) : null;
+        if (notified != null) {
+            // the notification itself states another (or no) amount or currency: alarmed, though only the query settles
+            settlement.conflict(order, ChannelOrderStatus.SUCCESS, call, "NOTIFY", notified);
+        }
         if (definite) {
             settlement.settle(order, truth, "NOTIFY_QUERY");
         } else if (truth.outcome() == Outcome.UNKNOWN && !order.status().isFinal()) {

@@ -58,8 +58,10 @@ public class ChannelSettlement {
             return order;
         }
         ChannelOrderStatus claimed = answer.outcome() == Outcome.SUCCESS ? ChannelOrderStatus.SUCCESS : ChannelOrderStatus.FAILED;
-        if (claimed == ChannelOrderStatus.SUCCESS && answer.paidMinor() != null && answer.paidMinor() != order.amount().minor()) {
-            conflict(order, claimed, answer, source, "channel says paid " + answer.paidMinor() + ", ours is " + order.amount().minor());
+        String unpaid = claimed == ChannelOrderStatus.SUCCESS ? amountMismatch(order, answer) : null;
+        if (unpaid != null) {
+            // checked closed: a success that does not state our amount in our currency is unknown, never a payment
+            conflict(order, claimed, answer, source, unpaid);
             return order;
         }
         ChannelOrder current = order;
@@ -89,6 +91,22 @@ public class ChannelSettlement {
             conflict(current, claimed, answer, source, "held " + current.status() + " by " + current.finalSource());
         }
         return current;
+    }
+
+    /**
+     * Why a success does not settle {@code order}: its amount or currency missing, unreadable or different from
+     * ours; null when both are ours.
+     */
+    static String amountMismatch(ChannelOrder order, ChannelCall answer) {
+        if (answer.paidMinor() == null || answer.paidCurrency() == null) {
+            return "channel's success states no readable amount and currency (" + answer.paidMinor() + " " + answer.paidCurrency()
+                    + "), ours is " + order.amount().minor() + " " + order.amount().currency();
+        }
+        if (answer.paidMinor() != order.amount().minor() || !answer.paidCurrency().equals(order.amount().currency())) {
+            return "channel says paid " + answer.paidMinor() + " " + answer.paidCurrency() + ", ours is " + order.amount().minor()
+                    + " " + order.amount().currency();
+        }
+        return null;
     }
 
     /** Records and alarms an answer that contradicts what the order holds (or what the channel's own query says). */

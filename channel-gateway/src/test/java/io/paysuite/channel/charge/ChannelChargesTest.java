@@ -114,9 +114,9 @@ class ChannelChargesTest {
     void aNotificationIsConfirmedByAQueryAndTheFirstFinalResultWins() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
         ChannelOrder order = charges.charge(cmd(100));
-        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L);
-        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L));
-        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1 again", "2026112922001", null, 100L));
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L, "CNY");
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L, "CNY"));
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1 again", "2026112922001", null, 100L, "CNY"));
 
         ChannelOrder held = repo.find(order.channelOrderNo()).orElseThrow();
         assertThat(held.status()).isEqualTo(ChannelOrderStatus.SUCCESS);
@@ -135,12 +135,12 @@ class ChannelChargesTest {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
         ChannelOrder order = charges.charge(cmd(100));
         channel.query = ChannelCall.of(Outcome.PENDING, "WAIT_BUYER_PAY", "");
-        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "forged", "1", null, 100L));
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "forged", "1", null, 100L, "CNY"));
         assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).as("not paid until the channel says so")
                 .isEqualTo(ChannelOrderStatus.PROCESSING);
         assertThat(repo.conflicts).containsExactly("PROCESSING→SUCCESS");
 
-        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2", null, 100L);
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2", null, 100L, "CNY");
         notifications.notified(order.channelOrderNo(), ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "forged close"));
         assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).as("a paid order never fails")
                 .isEqualTo(ChannelOrderStatus.SUCCESS);
@@ -155,7 +155,7 @@ class ChannelChargesTest {
     void aNotificationWhoseQueryGoesUnansweredIsAskedForAgainUntilTheChannelConfirmsIt() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
         ChannelOrder order = charges.charge(cmd(100));
-        ChannelCall paid = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L);
+        ChannelCall paid = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L, "CNY");
 
         for (ChannelCall unanswered : List.of(ChannelCall.unknown("IO", "timeout"),
                 ChannelCall.unknown("BLOCKED_FOLLOW_UP_LIMIT", "nothing sent: follow-up lane full"))) {
@@ -167,7 +167,7 @@ class ChannelChargesTest {
         }
         assertThat(announced).isEmpty();
 
-        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L);
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L, "CNY");
         notifications.notified(order.channelOrderNo(), paid);
         assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.SUCCESS);
         assertThat(announced).containsExactly("SUCCESS");
@@ -177,12 +177,37 @@ class ChannelChargesTest {
     void aPaidAmountOtherThanOursIsAConflictNotASuccess() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
         ChannelOrder order = charges.charge(cmd(100));
-        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "1", null, 1L);
-        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n", "1", null, 1L));
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "1", null, 1L, "CNY");
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n", "1", null, 1L, "CNY"));
 
         assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.PROCESSING);
-        assertThat(repo.conflicts).containsExactly("PROCESSING→SUCCESS");
+        assertThat(repo.conflicts).as("the notification's amount and the query's").containsExactly("PROCESSING→SUCCESS",
+                "PROCESSING→SUCCESS");
         assertThat(announced).isEmpty();
+    }
+
+    @Test
+    void aSuccessWithoutAReadableAmountNeverSettlesTheOrderAndIsAlarmed() {
+        channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
+        ChannelOrder order = charges.charge(cmd(100));
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "1", null, null);
+        now = now.plusSeconds(10);
+
+        assertThat(charges.charge(cmd(100)).status()).as("no amount: unknown, still processing").isEqualTo(ChannelOrderStatus.PROCESSING);
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n", "1", null, null));
+        assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(repo.conflicts).as("alarmed each time: the query's answer, the notification and its query")
+                .containsExactly("PROCESSING→SUCCESS", "PROCESSING→SUCCESS", "PROCESSING→SUCCESS");
+
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "1", null, 100L, "USD");
+        assertThat(charges.charge(cmd(100)).status()).as("our amount in another currency").isEqualTo(ChannelOrderStatus.PROCESSING);
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "1", null, 100L, null);
+        assertThat(charges.charge(cmd(100)).status()).as("no currency stated").isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(repo.conflicts).hasSize(5);
+        assertThat(announced).isEmpty();
+
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "1", null, 100L, "CNY");
+        assertThat(charges.charge(cmd(100)).status()).as("ours exactly: paid").isEqualTo(ChannelOrderStatus.SUCCESS);
     }
 
     @Test
@@ -208,7 +233,7 @@ class ChannelChargesTest {
         assertThat(scheduled).containsExactly("1@5", "2@5");
 
         now = now.plusSeconds(5);
-        code.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L);
+        code.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L, "CNY");
         withCode.followUp(waiting.channelOrderNo(), 2);
         assertThat(repo.find(waiting.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.SUCCESS);
         assertThat(scheduled).as("a final order needs no more follow-ups").hasSize(2);
@@ -262,9 +287,9 @@ class ChannelChargesTest {
         // the buyer confirms after our last query and before the reversal reaches the channel: the channel
         // notifies (its own query now says paid), then the reversal returns the buyer's money
         code.beforeReversal = () -> {
-            code.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L);
+            code.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L, "CNY");
             withCode.notifications().notified(waiting.channelOrderNo(),
-                    new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L));
+                    new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L, "CNY"));
         };
         code.close = ChannelCall.of(Outcome.SUCCESS, "CANCEL_refund", "paid, cancelled and refunded");
         withCode.charges().followUp(waiting.channelOrderNo(), 6);
@@ -284,9 +309,9 @@ class ChannelChargesTest {
         code.query = ChannelCall.of(Outcome.PENDING, "WAIT_BUYER_PAY", "");
         now = now.plusSeconds(30);
         code.beforeReversal = () -> {
-            code.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L);
+            code.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L, "CNY");
             withCode.notifications().notified(waiting.channelOrderNo(),
-                    new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L));
+                    new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L, "CNY"));
             assertThat(announced).as("while reversing, a success waits for the reversal's answer").isEmpty();
         };
         code.close = ChannelCall.of(Outcome.FAILURE, "ACQ.TRADE_HAS_SUCCESS", "paid: not cancelled");
