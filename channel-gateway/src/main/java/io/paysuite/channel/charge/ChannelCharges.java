@@ -48,11 +48,13 @@ public class ChannelCharges {
     private final QrFollowUps qr;
     private final CodeFollowUps code;
     private final ChannelRouter router;
+    private final LatePayments latePayments;
     private final MeterRegistry meters;
     private final Clock clock;
 
     public ChannelCharges(ChannelOrderRepository orders, ChannelAdapters adapters, ChannelSettlement settlement, QrFollowUps qr,
-                          CodeFollowUps code, ChannelRouter router, MeterRegistry meters, Clock clock) {
+                          CodeFollowUps code, ChannelRouter router, LatePayments latePayments, MeterRegistry meters, Clock clock) {
+        this.latePayments = latePayments;
         this.orders = orders;
         this.adapters = adapters;
         this.settlement = settlement;
@@ -122,10 +124,17 @@ public class ChannelCharges {
         return order;
     }
 
-    /** A delayed follow-up of a payment-code order fired ({@link FollowUps}); schedules the next one while not final. */
+    /**
+     * A delayed follow-up fired ({@link FollowUps}): of a payment-code order, scheduling the next one while not final;
+     * of a final order, its pay-back of a late success ({@link LatePayments}) while that is open.
+     */
     public void followUp(String channelOrderNo, int attempt) {
         ChannelOrder order = orders.find(channelOrderNo).orElse(null);
-        if (order == null || order.status().isFinal()) {
+        if (order == null) {
+            return;
+        }
+        if (order.status().isFinal()) {
+            latePayments.followUp(order, attempt);
             return;
         }
         ChannelAdapter adapter = adapters.of(order);

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * it is in; the first final result wins, and a later contradicting one is recorded as a conflict and
  * alarmed, never applied. A paid amount other than ours is never trusted: it is a conflict, not a success.
  * A settled order is announced to pay-core — unless it is a refusal about to be rerouted. An order being
- * reversed is decided by the reversal alone.
+ * reversed is decided by the reversal alone. A success after the order failed or closed is a late payment:
+ * recorded, and paid back through the channel ({@link LatePayments}).
  */
 @Component
 public class ChannelSettlement {
@@ -37,14 +38,16 @@ public class ChannelSettlement {
     private final ChannelOrderRepository orders;
     private final ChannelAdapters adapters;
     private final ChannelResults results;
+    private final LatePayments latePayments;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public ChannelSettlement(ChannelOrderRepository orders, ChannelAdapters adapters, ChannelResults results, MeterRegistry meters,
-                             Clock clock) {
+    public ChannelSettlement(ChannelOrderRepository orders, ChannelAdapters adapters, ChannelResults results, LatePayments latePayments,
+                             MeterRegistry meters, Clock clock) {
         this.orders = orders;
         this.adapters = adapters;
         this.results = results;
+        this.latePayments = latePayments;
         this.meters = meters;
         this.clock = clock;
     }
@@ -88,7 +91,13 @@ public class ChannelSettlement {
             current = orders.reread(current);
         }
         if (current.status() != claimed) {
-            conflict(current, claimed, answer, source, "held " + current.status() + " by " + current.finalSource());
+            String detail = "held " + current.status() + " by " + current.finalSource();
+            if (claimed == ChannelOrderStatus.SUCCESS && current.status() == ChannelOrderStatus.FAILED) {
+                // money moved at the channel for an order that is over: paid back, never silence
+                latePayments.paidAfterFinal(current, answer, source, detail, now());
+            } else {
+                conflict(current, claimed, answer, source, detail);
+            }
         }
         return current;
     }

@@ -6,6 +6,7 @@ import io.paysuite.api.channel.ChannelRefundStatus;
 import io.paysuite.api.channel.RefundChannelCmd;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.money.Money;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.isolation.ChannelGuard;
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -71,6 +73,33 @@ public class ChannelRefunds {
             }
             throw new BizException(ErrorCode.SERVICE_DEGRADED, paid.channel() + " refunds are not available here; nothing was sent");
         }
+        return refund(paid, adapter, cmd);
+    }
+
+    /**
+     * Pays back a success that arrived after its order was final ({@code FAILED}: closed, reversed, refused): the
+     * channel holds the buyer's money, and no order of ours owns it. The same discipline as a merchant's refund,
+     * under the caller's deterministic refund number, for the amount the channel took.
+     *
+     * @param paidAtChannel the order as the channel has it: its trade number as the late success stated it
+     * @return the refund, or empty when this instance cannot refund through the order's channel (asked again later)
+     */
+    public Optional<ChannelRefund> payBack(ChannelOrder paidAtChannel, String refundNo, Money paid) {
+        RefundAdapter adapter = adapters.get(paidAtChannel.channel());
+        if (adapter == null) {
+            log.warn("pay-back {} of {} needs {} refunds, not configured here; asked again later", refundNo,
+                    paidAtChannel.channelOrderNo(), paidAtChannel.channel());
+            return refunds.find(refundNo);
+        }
+        return Optional.of(refund(paidAtChannel, adapter, new RefundChannelCmd(refundNo, paidAtChannel.payOrderNo(), paid,
+                "paid after the order was closed")));
+    }
+
+    public Optional<ChannelRefund> find(String refundNo, ChannelOrder order) {
+        return refunds.find(refundNo).filter(refund -> refund.channelOrderNo().equals(order.channelOrderNo()));
+    }
+
+    private ChannelRefund refund(ChannelOrder paid, RefundAdapter adapter, RefundChannelCmd cmd) {
         Instant now = now();
         refunds.insert(new ChannelRefund(cmd.refundNo(), paid.channelOrderNo(), paid.channel(), cmd.refund(), ChannelRefundStatus.CREATED,
                 null, null, now, null));

@@ -211,6 +211,44 @@ class ChannelChargesTest {
     }
 
     @Test
+    void aSuccessArrivingAfterTheOrderWasClosedIsRecordedAndPaidBackOnceUnderItsOwnRefundNumberAndJournal() {
+        channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
+        ChannelOrder order = charges.charge(cmd(100));
+        channel.query = ChannelCall.of(Outcome.PENDING, "WAIT_BUYER_PAY", "");
+        now = now.plus(Duration.ofMinutes(32));
+        channel.close = ChannelCall.of(Outcome.SUCCESS, "10000", "closed");
+        assertThat(charges.charge(cmd(100)).status()).isEqualTo(ChannelOrderStatus.FAILED);
+
+        // the buyer paid at the channel anyway (a scan racing the close): the channel notifies a success
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922009", null, 100L, "CNY");
+        gateway.refundChannel().refundAnswer = ChannelCall.unknown("IO", "read timed out");
+        ChannelCall late = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n9", "2026112922009", null, 100L, "CNY");
+        notifications.notified(order.channelOrderNo(), late);
+
+        String refundNo = "CR" + order.channelOrderNo();
+        assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).as("the first final result wins")
+                .isEqualTo(ChannelOrderStatus.FAILED);
+        assertThat(announced).containsExactly("FAILED");
+        assertThat(repo.conflicts).containsExactly("FAILED→SUCCESS");
+        assertThat(repo.paybacks).containsExactly(order.channelOrderNo() + "→" + refundNo);
+        assertThat(gateway.refundChannel().calls).containsExactly("refund " + refundNo + " 100 2026112922009");
+        assertThat(gateway.ledger().posted).as("the late payment is booked; the pay-back only once the refund succeeds")
+                .containsExactly("LATE" + order.channelOrderNo());
+        assertThat(scheduled).as("the unanswered refund is asked about again").isNotEmpty();
+
+        gateway.refundChannel().queryAnswer = ChannelCall.of(Outcome.SUCCESS, "REFUND_SUCCESS", "");
+        charges.followUp(order.channelOrderNo(), 1);
+        notifications.notified(order.channelOrderNo(), late);
+        charges.followUp(order.channelOrderNo(), 2);
+
+        assertThat(gateway.refunds().find(refundNo).orElseThrow().status()).isEqualTo(io.paysuite.api.channel.ChannelRefundStatus.SUCCESS);
+        assertThat(gateway.refundChannel().calls).as("paid back exactly once")
+                .containsExactly("refund " + refundNo + " 100 2026112922009", "query " + refundNo);
+        assertThat(gateway.ledger().posted).containsExactly("LATE" + order.channelOrderNo(), "PAYBACK" + order.channelOrderNo());
+        assertThat(announced).containsExactly("FAILED");
+    }
+
+    @Test
     void theSamePayOrderWithAnotherAmountIsRefusedAndChangesNothing() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
         charges.charge(cmd(100));
@@ -471,6 +509,7 @@ class ChannelChargesTest {
     static final class Repo implements ChannelOrderRepository {
         final Map<String, ChannelOrder> byNo = new ConcurrentHashMap<>();
         final List<String> conflicts = new ArrayList<>();
+        final List<String> paybacks = new ArrayList<>();
         /** Set to make the next insert of that attempt fail as a crash would, after the decision was recorded. */
         volatile int crashOnInsertOfAttempt = -1;
 
@@ -541,6 +580,23 @@ class ChannelChargesTest {
         public void recordConflict(String no, ChannelOrderStatus held, ChannelOrderStatus claimed, String rawCode, String source,
                                    String detail, Instant at) {
             conflicts.add(held + "→" + claimed);
+        }
+
+        @Override
+        public void recordLateSuccess(String no, ChannelOrderStatus held, String rawCode, String source, String detail,
+                                      String channelTradeNo, long paidMinor, String currency, String refundNo, Instant at) {
+            conflicts.add(held + "→" + ChannelOrderStatus.SUCCESS);
+            if (!paybacks.contains(no + "→" + refundNo)) {
+                paybacks.add(no + "→" + refundNo);
+            }
+            lateTradeNo.put(no, channelTradeNo);
+        }
+
+        final Map<String, String> lateTradeNo = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<String> lateChannelTradeNo(String no) {
+            return Optional.ofNullable(lateTradeNo.get(no));
         }
 
         private static ChannelOrder with(ChannelOrder o, ChannelOrderStatus status, String codeUrl, String channelTradeNo,

@@ -83,6 +83,16 @@ class ChannelRefundsTest {
         public void recordConflict(String no, ChannelOrderStatus held, ChannelOrderStatus claimed, String rawCode, String source,
                                    String detail, Instant at) {
         }
+
+        @Override
+        public void recordLateSuccess(String no, ChannelOrderStatus held, String rawCode, String source, String detail,
+                                      String channelTradeNo, long paidMinor, String currency, String refundNo, Instant at) {
+        }
+
+        @Override
+        public Optional<String> lateChannelTradeNo(String no) {
+            return Optional.empty();
+        }
     };
     final List<String> calls = new ArrayList<>();
     ChannelCall refundAnswer;
