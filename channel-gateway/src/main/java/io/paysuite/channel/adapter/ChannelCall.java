@@ -6,10 +6,18 @@ package io.paysuite.channel.adapter;
  * {@code SIGNATURE}.
  *
  * @param rawCode        the channel's own code (Alipay {@code sub_code} or {@code trade_status}) for logs and health
- * @param paidMinor      the amount the channel says was paid, when it says so; checked against ours
+ * @param paidMinor      the amount the channel says was paid, when it says so; checked against ours (null: missing
+ *                       or unreadable, which never settles a success)
+ * @param paidCurrency   the ISO currency of {@code paidMinor} as the channel states it (or its protocol's documented
+ *                       default when it omits the field); null when missing or unreadable, which never settles a success
  */
 public record ChannelCall(Outcome outcome, String rawCode, String rawMessage, String channelTradeNo, String codeUrl,
-                          Long paidMinor) {
+                          Long paidMinor, String paidCurrency) {
+
+    /** An answer that states no currency: fine for anything but a success, which needs one to settle. */
+    public ChannelCall(Outcome outcome, String rawCode, String rawMessage, String channelTradeNo, String codeUrl, Long paidMinor) {
+        this(outcome, rawCode, rawMessage, channelTradeNo, codeUrl, paidMinor, null);
+    }
 
     public static ChannelCall of(Outcome outcome, String rawCode, String rawMessage) {
         return new ChannelCall(outcome, rawCode, rawMessage, null, null, null);

@@ -12,6 +12,14 @@ final class AlipayAmounts {
         return BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
+    /**
+     * The currency of an Alipay amount: {@code trans_currency} when Alipay states one; a domestic trade carries
+     * none, and its amounts are yuan by Alipay's definition of {@code total_amount}.
+     */
+    static String currency(String transCurrency) {
+        return transCurrency == null || transCurrency.isBlank() ? "CNY" : transCurrency.trim();
+    }
+
     /** @return fen, or null when the channel sent no amount or not a two-decimal yuan amount */
     static Long fen(String yuan) {
         if (yuan == null || yuan.isBlank()) {

@@ -58,7 +58,8 @@ public class AlipayNotifyController {
             try {
                 notifications.notified(form.get("out_trade_no"), new ChannelCall(outcome, form.get("trade_status"), "notification "
                         + form.get("notify_id"), form.get("trade_no"), null,
-                        outcome == Outcome.SUCCESS ? AlipayAmounts.fen(form.get("total_amount")) : null));
+                        outcome == Outcome.SUCCESS ? AlipayAmounts.fen(form.get("total_amount")) : null,
+                        AlipayAmounts.currency(form.get("trans_currency"))));
             } catch (RuntimeException notRecorded) {
                 log.warn("alipay notification {} not recorded, Alipay will resend: {}", form.get("notify_id"), notRecorded.toString());
                 return ResponseEntity.internalServerError().body("failure");

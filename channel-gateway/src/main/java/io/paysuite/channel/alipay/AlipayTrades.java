@@ -92,7 +92,8 @@ public class AlipayTrades {
             Outcome outcome = AlipayCodes.ofPay(response.getCode(), response.getSubCode());
             return new ChannelCall(outcome, rawCode(response.getCode(), response.getSubCode()), message(response.getMsg(),
                     response.getSubMsg()), response.getTradeNo(), null,
-                    outcome == Outcome.SUCCESS ? AlipayAmounts.fen(response.getTotalAmount()) : null);
+                    outcome == Outcome.SUCCESS ? AlipayAmounts.fen(response.getTotalAmount()) : null,
+                    AlipayAmounts.currency(response.getTransCurrency()));
         } catch (AlipayApiException | RuntimeException e) {
             return unknown("pay", order, e);
         }
@@ -172,7 +173,8 @@ public class AlipayTrades {
             String raw = AlipayCodes.OK.equals(response.getCode()) ? response.getTradeStatus()
                     : rawCode(response.getCode(), response.getSubCode());
             return new ChannelCall(outcome, raw, message(response.getMsg(), response.getSubMsg()), response.getTradeNo(), null,
-                    outcome == Outcome.SUCCESS ? AlipayAmounts.fen(response.getTotalAmount()) : null);
+                    outcome == Outcome.SUCCESS ? AlipayAmounts.fen(response.getTotalAmount()) : null,
+                    AlipayAmounts.currency(response.getTransCurrency()));
         } catch (AlipayApiException | RuntimeException e) {
             return unknown("query", order, e);
         }

@@ -48,11 +48,13 @@ public class ChannelCharges {
     private final QrFollowUps qr;
     private final CodeFollowUps code;
     private final ChannelRouter router;
+    private final LatePayments latePayments;
     private final MeterRegistry meters;
     private final Clock clock;
 
     public ChannelCharges(ChannelOrderRepository orders, ChannelAdapters adapters, ChannelSettlement settlement, QrFollowUps qr,
-                          CodeFollowUps code, ChannelRouter router, MeterRegistry meters, Clock clock) {
+                          CodeFollowUps code, ChannelRouter router, LatePayments latePayments, MeterRegistry meters, Clock clock) {
+        this.latePayments = latePayments;
         this.orders = orders;
         this.adapters = adapters;
         this.settlement = settlement;
@@ -76,11 +78,14 @@ public class ChannelCharges {
     public ChannelOrder charge(ChargeChannelCmd cmd) {
         check(cmd);
         Map<ChannelCode, ChannelAdapter> serving = adapters.serving(cmd.method());
-        if (serving.isEmpty()) {
-            throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel takes " + cmd.method() + " now; nothing was sent");
-        }
+        // The order is looked up before any routing: "no channel may take it" is an answer only about a
+        // charge that does not exist yet. For an existing one it would fail an order the channel holds —
+        // a live QR the buyer then pays, charged twice — because this instance lacks a configuration.
         ChannelOrder order = orders.findByPayOrder(cmd.payOrderNo()).orElse(null);
         if (order == null) {
+            if (serving.isEmpty()) {
+                throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel takes " + cmd.method() + " now; nothing was sent");
+            }
             List<ChannelCode> candidates = router.candidates(routing(cmd), serving.keySet());
             if (candidates.isEmpty()) {
                 // switched off, outside its limits or window, not in its gray release, or its breaker is open: nothing recorded, nothing sent
@@ -105,7 +110,9 @@ public class ChannelCharges {
             }
             order = adapter instanceof CodeChannelAdapter byCode ? code.followUp(order, byCode, cmd.authCode(), 0)
                     : qr.followUp(order, (QrChannelAdapter) adapter);
-            if (!settlement.awaitsReroute(order)) {
+            if (!settlement.awaitsReroute(order) || serving.isEmpty()) {
+                // without channels here a refused attempt's next channel is decided by an instance that has them;
+                // meanwhile it shows PROCESSING
                 return order;
             }
             ChannelOrder next = reroute(order, cmd, serving);
@@ -117,10 +124,17 @@ public class ChannelCharges {
         return order;
     }
 
-    /** A delayed follow-up of a payment-code order fired ({@link FollowUps}); schedules the next one while not final. */
+    /**
+     * A delayed follow-up fired ({@link FollowUps}): of a payment-code order, scheduling the next one while not final;
+     * of a final order, its pay-back of a late success ({@link LatePayments}) while that is open.
+     */
     public void followUp(String channelOrderNo, int attempt) {
         ChannelOrder order = orders.find(channelOrderNo).orElse(null);
-        if (order == null || order.status().isFinal()) {
+        if (order == null) {
+            return;
+        }
+        if (order.status().isFinal()) {
+            latePayments.followUp(order, attempt);
             return;
         }
         ChannelAdapter adapter = adapters.of(order);
@@ -131,9 +145,13 @@ public class ChannelCharges {
         }
     }
 
-    /** What callers see: a refused attempt that will be rerouted is not the pay order's answer, so it shows PROCESSING. */
+    /**
+     * What callers see: a refused attempt that will be rerouted is not the pay order's answer, and a reversal
+     * under way is not one yet either, so both show PROCESSING.
+     */
     public ChannelOrderDTO view(ChannelOrder order) {
-        return settlement.awaitsReroute(order) ? order.toDTO(ChannelOrderStatus.PROCESSING) : order.toDTO();
+        return settlement.awaitsReroute(order) || order.status() == ChannelOrderStatus.REVERSING
+                ? order.toDTO(ChannelOrderStatus.PROCESSING) : order.toDTO();
     }
 
     /** The pay order's current charge. */

@@ -58,6 +58,10 @@ public class ChannelNotifications {
         if (adapter == null) {
             log.warn("notification for {} whose channel {} / method {} has no adapter here; left to the checks", channelOrderNo,
                     order.channel(), order.method());
+            if (!order.status().isFinal()) {
+                // not acknowledged: the channel sends it again, perhaps to an instance that can confirm it
+                throw new NotificationUnconfirmed(channelOrderNo, "NO_ADAPTER");
+            }
             return;
         }
         ChannelCall truth = guard.call(order.channel(), "notify-query", () -> adapter.query(order));
@@ -66,6 +70,11 @@ public class ChannelNotifications {
                 && truth.outcome() != Outcome.UNKNOWN) {
             ChannelOrderStatus claimed = call.outcome() == Outcome.SUCCESS ? ChannelOrderStatus.SUCCESS : ChannelOrderStatus.FAILED;
             settlement.conflict(order, claimed, call, "NOTIFY", "the channel's query says " + truth.outcome() + " (" + truth.rawCode() + ")");
+        }
+        String notified = call.outcome() == Outcome.SUCCESS ? ChannelSettlement.amountMismatch(order, call) : null;
+        if (notified != null) {
+            // the notification itself states another (or no) amount or currency: alarmed, though only the query settles
+            settlement.conflict(order, ChannelOrderStatus.SUCCESS, call, "NOTIFY", notified);
         }
         if (definite) {
             settlement.settle(order, truth, "NOTIFY_QUERY");

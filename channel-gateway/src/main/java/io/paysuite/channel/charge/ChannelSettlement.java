@@ -13,6 +13,7 @@ import io.paysuite.channel.order.ChannelResults;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,24 +23,31 @@ import org.springframework.stereotype.Component;
  * notification and a query meet. Only definite answers move the order, by compare-and-set from the state
  * it is in; the first final result wins, and a later contradicting one is recorded as a conflict and
  * alarmed, never applied. A paid amount other than ours is never trusted: it is a conflict, not a success.
- * A settled order is announced to pay-core — unless it is a refusal about to be rerouted.
+ * A settled order is announced to pay-core — unless it is a refusal about to be rerouted. An order being
+ * reversed is decided by the reversal alone. A success after the order failed or closed is a late payment:
+ * recorded, and paid back through the channel ({@link LatePayments}).
  */
 @Component
 public class ChannelSettlement {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelSettlement.class);
 
+    /** The sources that may decide a {@code REVERSING} order: the reversal's answer, and the query made after it was refused. */
+    static final Set<String> REVERSAL_SOURCES = Set.of(CodeFollowUps.REVERSE, CodeFollowUps.REVERSE_QUERY);
+
     private final ChannelOrderRepository orders;
     private final ChannelAdapters adapters;
     private final ChannelResults results;
+    private final LatePayments latePayments;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public ChannelSettlement(ChannelOrderRepository orders, ChannelAdapters adapters, ChannelResults results, MeterRegistry meters,
-                             Clock clock) {
+    public ChannelSettlement(ChannelOrderRepository orders, ChannelAdapters adapters, ChannelResults results, LatePayments latePayments,
+                             MeterRegistry meters, Clock clock) {
         this.orders = orders;
         this.adapters = adapters;
         this.results = results;
+        this.latePayments = latePayments;
         this.meters = meters;
         this.clock = clock;
     }
@@ -53,11 +61,19 @@ public class ChannelSettlement {
             return order;
         }
         ChannelOrderStatus claimed = answer.outcome() == Outcome.SUCCESS ? ChannelOrderStatus.SUCCESS : ChannelOrderStatus.FAILED;
-        if (claimed == ChannelOrderStatus.SUCCESS && answer.paidMinor() != null && answer.paidMinor() != order.amount().minor()) {
-            conflict(order, claimed, answer, source, "channel says paid " + answer.paidMinor() + ", ours is " + order.amount().minor());
+        String unpaid = claimed == ChannelOrderStatus.SUCCESS ? amountMismatch(order, answer) : null;
+        if (unpaid != null) {
+            // checked closed: a success that does not state our amount in our currency is unknown, never a payment
+            conflict(order, claimed, answer, source, unpaid);
             return order;
         }
         ChannelOrder current = order;
+        if (current.status() == ChannelOrderStatus.REVERSING && !REVERSAL_SOURCES.contains(source)) {
+            // the reversal under way returns money the buyer pays meanwhile: only its answer decides
+            log.info("channel order {} is being reversed: {} from {} waits for the reversal's answer", current.channelOrderNo(),
+                    claimed, source);
+            return current;
+        }
         for (int attempt = 0; attempt < 3 && !current.status().isFinal(); attempt++) {
             if (!ChannelOrderTransitions.TABLE.allows(current.status(), claimed)) {
                 break;
@@ -75,9 +91,31 @@ public class ChannelSettlement {
             current = orders.reread(current);
         }
         if (current.status() != claimed) {
-            conflict(current, claimed, answer, source, "held " + current.status() + " by " + current.finalSource());
+            String detail = "held " + current.status() + " by " + current.finalSource();
+            if (claimed == ChannelOrderStatus.SUCCESS && current.status() == ChannelOrderStatus.FAILED) {
+                // money moved at the channel for an order that is over: paid back, never silence
+                latePayments.paidAfterFinal(current, answer, source, detail, now());
+            } else {
+                conflict(current, claimed, answer, source, detail);
+            }
         }
         return current;
+    }
+
+    /**
+     * Why a success does not settle {@code order}: its amount or currency missing, unreadable or different from
+     * ours; null when both are ours.
+     */
+    static String amountMismatch(ChannelOrder order, ChannelCall answer) {
+        if (answer.paidMinor() == null || answer.paidCurrency() == null) {
+            return "channel's success states no readable amount and currency (" + answer.paidMinor() + " " + answer.paidCurrency()
+                    + "), ours is " + order.amount().minor() + " " + order.amount().currency();
+        }
+        if (answer.paidMinor() != order.amount().minor() || !answer.paidCurrency().equals(order.amount().currency())) {
+            return "channel says paid " + answer.paidMinor() + " " + answer.paidCurrency() + ", ours is " + order.amount().minor()
+                    + " " + order.amount().currency();
+        }
+        return null;
     }
 
     /** Records and alarms an answer that contradicts what the order holds (or what the channel's own query says). */
@@ -105,7 +143,8 @@ public class ChannelSettlement {
             return false;
         }
         ChannelAdapter adapter = adapters.of(order);
-        return adapter != null && adapter.refusedByChannel(order.rawCode());
+        // without the channel's adapter here we cannot tell whose refusal it was: not an answer, so not final
+        return adapter == null || adapter.refusedByChannel(order.rawCode());
     }
 
     private Instant now() {

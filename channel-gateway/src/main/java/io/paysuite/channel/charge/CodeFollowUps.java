@@ -19,13 +19,19 @@ import org.springframework.stereotype.Component;
 /**
  * A payment-code (or card-token) order: charge once with the buyer's code; then query while the buyer
  * confirms, each look scheduled as a durable delayed {@link FollowUps} message by {@link CodeSchedule};
- * after {@code reverseAfter} without a final answer, reverse (cancel) — which returns the money if the
- * buyer paid in between — and fail the order only on the channel's definite reversal.
+ * after {@code reverseAfter} without a final answer, mark it {@code REVERSING} and reverse (cancel) — which
+ * returns the money if the buyer paid in between, so from then on only the reversal's answer decides the
+ * order — and fail it only on the channel's definite reversal.
  */
 @Component
 public class CodeFollowUps {
 
     private static final Logger log = LoggerFactory.getLogger(CodeFollowUps.class);
+
+    /** The final source of a result decided by the reversal's answer. */
+    static final String REVERSE = "REVERSE";
+    /** The final source of a result decided by the query made after the channel refused the reversal. */
+    static final String REVERSE_QUERY = "REVERSE_QUERY";
 
     private final ChannelOrderRepository orders;
     private final ChannelSettlement settlement;
@@ -69,24 +75,56 @@ public class CodeFollowUps {
                 }
             }
         }
-        ChannelOrder asked = order;
-        ChannelCall answer = guard.call(asked.channel(), "code-query", () -> adapter.query(asked));
-        if (answer.outcome() == Outcome.SUCCESS || answer.outcome() == Outcome.FAILURE) {
-            return settlement.settle(order, answer, "QUERY");
-        }
-        if (!now().isBefore(order.createdAt().plus(codeSchedule.reverseAfter()))) {
-            ChannelCall reversed = guard.call(asked.channel(), "reverse", () -> adapter.close(asked));
-            if (reversed.outcome() == Outcome.SUCCESS || reversed.outcome() == Outcome.NOT_FOUND) {
-                log.info("payment-code order {} reversed after {} ({})", order.channelOrderNo(), codeSchedule.reverseAfter(),
-                        reversed.rawCode());
-                return settlement.settle(order, new ChannelCall(Outcome.FAILURE, "REVERSED", reversed.rawCode(), null, null, null),
-                        "REVERSE");
+        if (order.status() == ChannelOrderStatus.CREATED || order.status() == ChannelOrderStatus.PROCESSING) {
+            ChannelOrder asked = order;
+            ChannelCall answer = guard.call(asked.channel(), "code-query", () -> adapter.query(asked));
+            if (answer.outcome() == Outcome.SUCCESS || answer.outcome() == Outcome.FAILURE) {
+                return settlement.settle(order, answer, "QUERY");
             }
-            log.warn("reversal of {} not definite ({}); retried", order.channelOrderNo(), reversed.rawCode());
+            if (!now().isBefore(order.createdAt().plus(codeSchedule.reverseAfter()))) {
+                // Reversing from here on: a success the buyer confirms between our query and the reversal would
+                // otherwise be settled and announced, and then the reversal would hand the money back.
+                orders.transition(order.channelOrderNo(), order.status(), ChannelOrderStatus.REVERSING, null, null, null, null,
+                        now());
+                order = orders.reread(order);
+            }
+        }
+        if (order.status() == ChannelOrderStatus.REVERSING) {
+            ChannelOrder decided = reverse(order, adapter);
+            if (decided.status().isFinal()) {
+                return decided;
+            }
+        } else if (order.status().isFinal()) {
+            return order; // settled by someone else before we could start reversing
         }
         if (attempt > 0) {
             scheduleNext(order, attempt);
         }
+        return orders.reread(order);
+    }
+
+    /**
+     * Sends the reversal of a {@code REVERSING} order and applies its answer: reversed (or never at the channel)
+     * → {@code FAILED}, the buyer keeps or gets back the money; refused → the channel's query decides (refused
+     * because paid → {@code SUCCESS}); anything else → tried again later.
+     */
+    private ChannelOrder reverse(ChannelOrder order, CodeChannelAdapter adapter) {
+        ChannelCall reversed = guard.call(order.channel(), "reverse", () -> adapter.close(order));
+        if (reversed.outcome() == Outcome.SUCCESS || reversed.outcome() == Outcome.NOT_FOUND) {
+            log.info("payment-code order {} reversed after {} ({})", order.channelOrderNo(), codeSchedule.reverseAfter(),
+                    reversed.rawCode());
+            return settlement.settle(order, new ChannelCall(Outcome.FAILURE, "REVERSED", reversed.rawCode(), null, null, null),
+                    REVERSE);
+        }
+        if (reversed.outcome() == Outcome.FAILURE && !reversed.blocked()) {
+            ChannelCall asked = guard.call(order.channel(), "code-query", () -> adapter.query(order));
+            if (asked.outcome() == Outcome.SUCCESS || asked.outcome() == Outcome.FAILURE) {
+                log.info("reversal of {} refused ({}); the channel's query says {}", order.channelOrderNo(), reversed.rawCode(),
+                        asked.outcome());
+                return settlement.settle(order, asked, REVERSE_QUERY);
+            }
+        }
+        log.warn("reversal of {} not definite ({}); retried", order.channelOrderNo(), reversed.rawCode());
         return orders.reread(order);
     }
 

@@ -65,4 +65,25 @@ public interface ChannelOrderMapper {
     int insertConflict(@Param("channelOrderNo") String channelOrderNo, @Param("held") String held,
                        @Param("claimed") String claimed, @Param("rawCode") String rawCode, @Param("source") String source,
                        @Param("detail") String detail, @Param("at") LocalDateTime at);
+
+    @Insert("INSERT INTO channel_conflict (channel_order_no, held_status, claimed_status, raw_code, channel_trade_no, paid_minor,"
+            + " currency, refund_no, source, detail, created_at) VALUES (#{channelOrderNo}, #{held}, 'SUCCESS', #{rawCode},"
+            + " #{channelTradeNo}, #{paidMinor}, #{currency}, #{refundNo}, #{source}, #{detail}, #{at})")
+    int insertLateSuccess(@Param("channelOrderNo") String channelOrderNo, @Param("held") String held, @Param("rawCode") String rawCode,
+                          @Param("channelTradeNo") String channelTradeNo, @Param("paidMinor") long paidMinor,
+                          @Param("currency") String currency, @Param("refundNo") String refundNo, @Param("source") String source,
+                          @Param("detail") String detail, @Param("at") LocalDateTime at);
+
+    @Select("SELECT channel_trade_no FROM channel_conflict WHERE channel_order_no = #{channelOrderNo} AND refund_no IS NOT NULL"
+            + " AND channel_trade_no IS NOT NULL ORDER BY id LIMIT 1")
+    String lateChannelTradeNo(@Param("channelOrderNo") String channelOrderNo);
+
+    /** A late success as stored; column names map by MyBatis' underscore-to-camel-case setting. */
+    record LateRow(Long id, String channelOrderNo, String heldStatus, String rawCode, String source, String detail,
+                   String channelTradeNo, Long paidMinor, String currency, String refundNo, LocalDateTime createdAt) {
+    }
+
+    @Select("SELECT id, channel_order_no, held_status, raw_code, source, detail, channel_trade_no, paid_minor, currency, refund_no,"
+            + " created_at FROM channel_conflict WHERE refund_no IS NOT NULL ORDER BY id DESC LIMIT #{limit}")
+    List<LateRow> lateResults(@Param("limit") int limit);
 }

@@ -10,6 +10,7 @@ import io.paysuite.api.pay.PayMethod;
 import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.order.ChannelOrderRepository;
 import io.paysuite.channel.order.ChannelOrderTransitions;
+import io.paysuite.channel.order.LateResult;
 import io.paysuite.channel.reconcile.SucceededOrders;
 import java.time.Instant;
 import java.util.List;
@@ -76,6 +77,27 @@ public class MyBatisChannelOrderRepository implements ChannelOrderRepository, Su
                                String source, String detail, Instant at) {
         mapper.insertConflict(channelOrderNo, held.name(), claimed.name(), rawCode, source,
                 detail == null ? null : detail.substring(0, Math.min(detail.length(), 512)), utc(at));
+    }
+
+    @Override
+    public void recordLateSuccess(String channelOrderNo, ChannelOrderStatus held, String rawCode, String source, String detail,
+                                  String channelTradeNo, long paidMinor, String currency, String refundNo, Instant at) {
+        mapper.insertLateSuccess(channelOrderNo, held.name(), rawCode, channelTradeNo, paidMinor, currency, refundNo, source,
+                detail == null ? null : detail.substring(0, Math.min(detail.length(), 512)), utc(at));
+    }
+
+    @Override
+    public Optional<String> lateChannelTradeNo(String channelOrderNo) {
+        return Optional.ofNullable(mapper.lateChannelTradeNo(channelOrderNo));
+    }
+
+    @Override
+    public List<LateResult> lateResults(int limit) {
+        return mapper.lateResults(limit).stream()
+                .map(r -> new LateResult(r.id(), r.channelOrderNo(), ChannelOrderStatus.valueOf(r.heldStatus()), r.rawCode(), r.source(),
+                        r.detail(), r.channelTradeNo(), r.paidMinor() == null ? 0 : r.paidMinor(), r.currency(), r.refundNo(),
+                        instant(r.createdAt())))
+                .toList();
     }
 
     private static ChannelOrder toOrder(ChannelOrderDO r) {

@@ -45,4 +45,16 @@ public interface ChannelOrderRepository {
 
     void recordConflict(String channelOrderNo, ChannelOrderStatus held, ChannelOrderStatus claimed, String rawCode,
                         String source, String detail, Instant at);
+
+    /** Records a success that arrived after the order was {@code held} final, with the refund that pays it back. */
+    void recordLateSuccess(String channelOrderNo, ChannelOrderStatus held, String rawCode, String source, String detail,
+                           String channelTradeNo, long paidMinor, String currency, String refundNo, Instant at);
+
+    /** The channel's trade number as a late success of the order stated it (what its pay-back refunds). */
+    Optional<String> lateChannelTradeNo(String channelOrderNo);
+
+    /** Late successes, newest first. */
+    default List<LateResult> lateResults(int limit) {
+        return List.of();
+    }
 }

@@ -7,6 +7,7 @@ import io.paysuite.channel.adapter.ChannelAdapters;
 import io.paysuite.api.channel.ChannelRefundDTO;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.channel.ChargeChannelCmd;
+import io.paysuite.api.channel.LateChannelResultDTO;
 import io.paysuite.api.channel.ReconcileQry;
 import io.paysuite.api.channel.ReconciliationDTO;
 import io.paysuite.api.channel.RefundChannelCmd;
@@ -14,6 +15,7 @@ import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.channel.charge.ChannelCharges;
+import io.paysuite.channel.charge.LatePayments;
 import io.paysuite.channel.health.ChannelStats;
 import io.paysuite.channel.isolation.BreakerBoard;
 import io.paysuite.channel.reconcile.ChannelReconciler;
@@ -32,9 +34,11 @@ public class ChannelServiceProvider implements ChannelService {
     private final BreakerBoard breakers;
     private final ChannelReconciler reconciler;
     private final ChannelRefunds refunds;
+    private final LatePayments lateResults;
 
     public ChannelServiceProvider(ChannelCharges orders, ChannelAdapters adapters, ChannelStats stats, BreakerBoard breakers,
-                                  ChannelReconciler reconciler, ChannelRefunds refunds) {
+                                  ChannelReconciler reconciler, ChannelRefunds refunds, LatePayments lateResults) {
+        this.lateResults = lateResults;
         this.refunds = refunds;
         this.orders = orders;
         this.adapters = adapters;
@@ -67,6 +71,14 @@ public class ChannelServiceProvider implements ChannelService {
     @Override
     public Result<ChannelOrderDTO> charge(ChargeChannelCmd cmd) {
         return Result.ok(orders.view(orders.charge(cmd)));
+    }
+
+    @Override
+    public Result<List<LateChannelResultDTO>> lateResults(int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "limit must be 1-500");
+        }
+        return Result.ok(lateResults.recent(limit));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.paysuite.api.channel.ChannelRefundStatus;
 import io.paysuite.api.channel.RefundChannelCmd;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.money.Money;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.isolation.ChannelGuard;
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -56,20 +58,52 @@ public class ChannelRefunds {
         ChannelOrder paid = orders.findByPayOrder(cmd.payOrderNo())
                 .filter(order -> order.status() == ChannelOrderStatus.SUCCESS)
                 .orElseThrow(() -> new BizException(ErrorCode.PAY_ORDER_NOT_FOUND, "no paid channel order for " + cmd.payOrderNo()));
-        RefundAdapter adapter = adapters.get(paid.channel());
-        if (adapter == null) {
-            throw new BizException(ErrorCode.SERVICE_DEGRADED, paid.channel() + " refunds are not available here; nothing was sent");
-        }
         if (!cmd.refund().currency().equals(paid.amount().currency()) || cmd.refund().minor() > paid.amount().minor()) {
             throw new BizException(ErrorCode.REFUND_AMOUNT_EXCEEDED, "refund " + cmd.refund() + " exceeds the channel payment " + paid.amount());
         }
+        RefundAdapter adapter = adapters.get(paid.channel());
+        if (adapter == null) {
+            // A refund already recorded may be at the channel, which may complete it: it is in progress, never
+            // refused because this instance lacks the channel's configuration. Only a new one is refused.
+            ChannelRefund known = refunds.find(cmd.refundNo()).orElse(null);
+            if (known != null) {
+                log.warn("channel refund {} asked on an instance without {} refunds; answered as it stands ({})", known.refundNo(),
+                        paid.channel(), known.status());
+                return same(known, paid, cmd);
+            }
+            throw new BizException(ErrorCode.SERVICE_DEGRADED, paid.channel() + " refunds are not available here; nothing was sent");
+        }
+        return refund(paid, adapter, cmd);
+    }
+
+    /**
+     * Pays back a success that arrived after its order was final ({@code FAILED}: closed, reversed, refused): the
+     * channel holds the buyer's money, and no order of ours owns it. The same discipline as a merchant's refund,
+     * under the caller's deterministic refund number, for the amount the channel took.
+     *
+     * @param paidAtChannel the order as the channel has it: its trade number as the late success stated it
+     * @return the refund, or empty when this instance cannot refund through the order's channel (asked again later)
+     */
+    public Optional<ChannelRefund> payBack(ChannelOrder paidAtChannel, String refundNo, Money paid) {
+        RefundAdapter adapter = adapters.get(paidAtChannel.channel());
+        if (adapter == null) {
+            log.warn("pay-back {} of {} needs {} refunds, not configured here; asked again later", refundNo,
+                    paidAtChannel.channelOrderNo(), paidAtChannel.channel());
+            return refunds.find(refundNo);
+        }
+        return Optional.of(refund(paidAtChannel, adapter, new RefundChannelCmd(refundNo, paidAtChannel.payOrderNo(), paid,
+                "paid after the order was closed")));
+    }
+
+    public Optional<ChannelRefund> find(String refundNo, ChannelOrder order) {
+        return refunds.find(refundNo).filter(refund -> refund.channelOrderNo().equals(order.channelOrderNo()));
+    }
+
+    private ChannelRefund refund(ChannelOrder paid, RefundAdapter adapter, RefundChannelCmd cmd) {
         Instant now = now();
         refunds.insert(new ChannelRefund(cmd.refundNo(), paid.channelOrderNo(), paid.channel(), cmd.refund(), ChannelRefundStatus.CREATED,
                 null, null, now, null));
-        ChannelRefund refund = find(cmd.refundNo());
-        if (!refund.channelOrderNo().equals(paid.channelOrderNo()) || refund.refund().minor() != cmd.refund().minor()) {
-            throw new BizException(ErrorCode.OUT_REFUND_NO_USED, "refund " + cmd.refundNo() + " was sent with different content");
-        }
+        ChannelRefund refund = same(find(cmd.refundNo()), paid, cmd);
         if (refund.status().isFinal()) {
             return refund;
         }
@@ -86,6 +120,14 @@ public class ChannelRefunds {
             return apply(refund, send(paid, adapter, cmd));
         }
         return apply(refund, asked);
+    }
+
+    /** The recorded refund, when the command is a repeat of it; another content under its number is refused. */
+    private static ChannelRefund same(ChannelRefund refund, ChannelOrder paid, RefundChannelCmd cmd) {
+        if (!refund.channelOrderNo().equals(paid.channelOrderNo()) || refund.refund().minor() != cmd.refund().minor()) {
+            throw new BizException(ErrorCode.OUT_REFUND_NO_USED, "refund " + cmd.refundNo() + " was sent with different content");
+        }
+        return refund;
     }
 
     private ChannelCall send(ChannelOrder paid, RefundAdapter adapter, RefundChannelCmd cmd) {

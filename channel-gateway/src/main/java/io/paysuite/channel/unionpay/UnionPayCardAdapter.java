@@ -81,7 +81,7 @@ public class UnionPayCardAdapter implements CodeChannelAdapter {
                 return new ChannelCall(outcome, respCode, answer.get("respMsg"), null, null, null);
             }
             return new ChannelCall(outcome, answer.get("origRespCode"), answer.get("origRespMsg"), answer.get("queryId"), null,
-                    outcome == Outcome.SUCCESS ? fen(answer.get("txnAmt")) : null);
+                    outcome == Outcome.SUCCESS ? fen(answer.get("txnAmt")) : null, currency(answer.get("currencyCode")));
         } catch (AcpClient.AcpFailure failure) {
             return ChannelCall.unknown(failure.rawCode, failure.getMessage());
         }
@@ -114,6 +114,17 @@ public class UnionPayCardAdapter implements CodeChannelAdapter {
         fields.put("orderId", order.channelOrderNo());
         fields.put("txnTime", txnTime(order));
         return fields;
+    }
+
+    /**
+     * ACP's numeric currency code as ISO: 156 is CNY; another code is kept as it is (never ours), and a missing
+     * one is null — a success must state it.
+     */
+    static String currency(String currencyCode) {
+        if (currencyCode == null || currencyCode.isBlank()) {
+            return null;
+        }
+        return "156".equals(currencyCode.trim()) ? "CNY" : currencyCode.trim();
     }
 
     static Long fen(String txnAmt) {

@@ -59,7 +59,8 @@ public class UnionPayNotifyController {
         try {
             notifications.notified(form.get("orderId"), new ChannelCall(outcome, form.get("respCode"), "notification " + form.get("queryId")
                     + " " + form.get("respMsg"), form.get("queryId"), null,
-                    outcome == Outcome.SUCCESS ? UnionPayCardAdapter.fen(form.get("txnAmt")) : null));
+                    outcome == Outcome.SUCCESS ? UnionPayCardAdapter.fen(form.get("txnAmt")) : null,
+                    UnionPayCardAdapter.currency(form.get("currencyCode"))));
         } catch (RuntimeException notRecorded) {
             log.warn("unionpay notification {} for {} not recorded, UnionPay will resend: {}", form.get("queryId"), form.get("orderId"),
                     notRecorded.toString());

@@ -115,7 +115,8 @@ public class WechatNativeAdapter implements QrChannelAdapter {
         Outcome outcome = WechatCodes.ofTradeState(state);
         Long paid = outcome == Outcome.SUCCESS && transaction.getAmount() != null && transaction.getAmount().getTotal() != null
                 ? transaction.getAmount().getTotal().longValue() : null;
-        return new ChannelCall(outcome, state, transaction.getTradeStateDesc(), transaction.getTransactionId(), null, paid);
+        String currency = transaction.getAmount() == null ? null : transaction.getAmount().getCurrency();
+        return new ChannelCall(outcome, state, transaction.getTradeStateDesc(), transaction.getTransactionId(), null, paid, currency);
     }
 
     private static ChannelCall unknown(String operation, ChannelOrder order, RuntimeException e) {

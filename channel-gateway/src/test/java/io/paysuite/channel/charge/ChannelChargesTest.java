@@ -114,9 +114,9 @@ class ChannelChargesTest {
     void aNotificationIsConfirmedByAQueryAndTheFirstFinalResultWins() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
         ChannelOrder order = charges.charge(cmd(100));
-        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L);
-        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L));
-        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1 again", "2026112922001", null, 100L));
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L, "CNY");
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L, "CNY"));
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1 again", "2026112922001", null, 100L, "CNY"));
 
         ChannelOrder held = repo.find(order.channelOrderNo()).orElseThrow();
         assertThat(held.status()).isEqualTo(ChannelOrderStatus.SUCCESS);
@@ -135,12 +135,12 @@ class ChannelChargesTest {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
         ChannelOrder order = charges.charge(cmd(100));
         channel.query = ChannelCall.of(Outcome.PENDING, "WAIT_BUYER_PAY", "");
-        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "forged", "1", null, 100L));
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "forged", "1", null, 100L, "CNY"));
         assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).as("not paid until the channel says so")
                 .isEqualTo(ChannelOrderStatus.PROCESSING);
         assertThat(repo.conflicts).containsExactly("PROCESSING→SUCCESS");
 
-        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2", null, 100L);
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2", null, 100L, "CNY");
         notifications.notified(order.channelOrderNo(), ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "forged close"));
         assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).as("a paid order never fails")
                 .isEqualTo(ChannelOrderStatus.SUCCESS);
@@ -155,7 +155,7 @@ class ChannelChargesTest {
     void aNotificationWhoseQueryGoesUnansweredIsAskedForAgainUntilTheChannelConfirmsIt() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
         ChannelOrder order = charges.charge(cmd(100));
-        ChannelCall paid = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L);
+        ChannelCall paid = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L, "CNY");
 
         for (ChannelCall unanswered : List.of(ChannelCall.unknown("IO", "timeout"),
                 ChannelCall.unknown("BLOCKED_FOLLOW_UP_LIMIT", "nothing sent: follow-up lane full"))) {
@@ -167,7 +167,7 @@ class ChannelChargesTest {
         }
         assertThat(announced).isEmpty();
 
-        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L);
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L, "CNY");
         notifications.notified(order.channelOrderNo(), paid);
         assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.SUCCESS);
         assertThat(announced).containsExactly("SUCCESS");
@@ -177,12 +177,75 @@ class ChannelChargesTest {
     void aPaidAmountOtherThanOursIsAConflictNotASuccess() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
         ChannelOrder order = charges.charge(cmd(100));
-        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "1", null, 1L);
-        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n", "1", null, 1L));
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "1", null, 1L, "CNY");
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n", "1", null, 1L, "CNY"));
 
         assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.PROCESSING);
-        assertThat(repo.conflicts).containsExactly("PROCESSING→SUCCESS");
+        assertThat(repo.conflicts).as("the notification's amount and the query's").containsExactly("PROCESSING→SUCCESS",
+                "PROCESSING→SUCCESS");
         assertThat(announced).isEmpty();
+    }
+
+    @Test
+    void aSuccessWithoutAReadableAmountNeverSettlesTheOrderAndIsAlarmed() {
+        channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
+        ChannelOrder order = charges.charge(cmd(100));
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "1", null, null);
+        now = now.plusSeconds(10);
+
+        assertThat(charges.charge(cmd(100)).status()).as("no amount: unknown, still processing").isEqualTo(ChannelOrderStatus.PROCESSING);
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n", "1", null, null));
+        assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(repo.conflicts).as("alarmed each time: the query's answer, the notification and its query")
+                .containsExactly("PROCESSING→SUCCESS", "PROCESSING→SUCCESS", "PROCESSING→SUCCESS");
+
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "1", null, 100L, "USD");
+        assertThat(charges.charge(cmd(100)).status()).as("our amount in another currency").isEqualTo(ChannelOrderStatus.PROCESSING);
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "1", null, 100L, null);
+        assertThat(charges.charge(cmd(100)).status()).as("no currency stated").isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(repo.conflicts).hasSize(5);
+        assertThat(announced).isEmpty();
+
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "1", null, 100L, "CNY");
+        assertThat(charges.charge(cmd(100)).status()).as("ours exactly: paid").isEqualTo(ChannelOrderStatus.SUCCESS);
+    }
+
+    @Test
+    void aSuccessArrivingAfterTheOrderWasClosedIsRecordedAndPaidBackOnceUnderItsOwnRefundNumberAndJournal() {
+        channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
+        ChannelOrder order = charges.charge(cmd(100));
+        channel.query = ChannelCall.of(Outcome.PENDING, "WAIT_BUYER_PAY", "");
+        now = now.plus(Duration.ofMinutes(32));
+        channel.close = ChannelCall.of(Outcome.SUCCESS, "10000", "closed");
+        assertThat(charges.charge(cmd(100)).status()).isEqualTo(ChannelOrderStatus.FAILED);
+
+        // the buyer paid at the channel anyway (a scan racing the close): the channel notifies a success
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922009", null, 100L, "CNY");
+        gateway.refundChannel().refundAnswer = ChannelCall.unknown("IO", "read timed out");
+        ChannelCall late = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n9", "2026112922009", null, 100L, "CNY");
+        notifications.notified(order.channelOrderNo(), late);
+
+        String refundNo = "CR" + order.channelOrderNo();
+        assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).as("the first final result wins")
+                .isEqualTo(ChannelOrderStatus.FAILED);
+        assertThat(announced).containsExactly("FAILED");
+        assertThat(repo.conflicts).containsExactly("FAILED→SUCCESS");
+        assertThat(repo.paybacks).containsExactly(order.channelOrderNo() + "→" + refundNo);
+        assertThat(gateway.refundChannel().calls).containsExactly("refund " + refundNo + " 100 2026112922009");
+        assertThat(gateway.ledger().posted).as("the late payment is booked; the pay-back only once the refund succeeds")
+                .containsExactly("LATE" + order.channelOrderNo());
+        assertThat(scheduled).as("the unanswered refund is asked about again").isNotEmpty();
+
+        gateway.refundChannel().queryAnswer = ChannelCall.of(Outcome.SUCCESS, "REFUND_SUCCESS", "");
+        charges.followUp(order.channelOrderNo(), 1);
+        notifications.notified(order.channelOrderNo(), late);
+        charges.followUp(order.channelOrderNo(), 2);
+
+        assertThat(gateway.refunds().find(refundNo).orElseThrow().status()).isEqualTo(io.paysuite.api.channel.ChannelRefundStatus.SUCCESS);
+        assertThat(gateway.refundChannel().calls).as("paid back exactly once")
+                .containsExactly("refund " + refundNo + " 100 2026112922009", "query " + refundNo);
+        assertThat(gateway.ledger().posted).containsExactly("LATE" + order.channelOrderNo(), "PAYBACK" + order.channelOrderNo());
+        assertThat(announced).containsExactly("FAILED");
     }
 
     @Test
@@ -208,7 +271,7 @@ class ChannelChargesTest {
         assertThat(scheduled).containsExactly("1@5", "2@5");
 
         now = now.plusSeconds(5);
-        code.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L);
+        code.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L, "CNY");
         withCode.followUp(waiting.channelOrderNo(), 2);
         assertThat(repo.find(waiting.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.SUCCESS);
         assertThat(scheduled).as("a final order needs no more follow-ups").hasSize(2);
@@ -232,7 +295,10 @@ class ChannelChargesTest {
         code.close = ChannelCall.unknown("IO", "timeout");
         withCode.followUp(waiting.channelOrderNo(), 6);
         assertThat(code.reversals).isEqualTo(1);
-        assertThat(repo.find(waiting.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(repo.find(waiting.channelOrderNo()).orElseThrow().status()).as("reversing: only the reversal decides now")
+                .isEqualTo(ChannelOrderStatus.REVERSING);
+        assertThat(gateway.charges().view(repo.find(waiting.channelOrderNo()).orElseThrow()).status())
+                .as("callers see it still processing").isEqualTo(ChannelOrderStatus.PROCESSING);
         assertThat(scheduled).last().as("an unanswered reversal is tried again").isEqualTo("7@10");
 
         now = now.plusSeconds(10);
@@ -242,6 +308,92 @@ class ChannelChargesTest {
         assertThat(reversed.status()).isEqualTo(ChannelOrderStatus.FAILED);
         assertThat(reversed.rawCode()).isEqualTo("REVERSED");
         assertThat(announced).containsExactly("FAILED");
+    }
+
+    @Test
+    void aSuccessNotifiedWhileAPaymentCodeIsBeingReversedWaitsForTheReversalAndIsNeverAnnounced() {
+        CodeScript code = new CodeScript();
+        ScriptedGateway withCode = codeGateway(code);
+        code.pay = ChannelCall.of(Outcome.PENDING, "10003", "order success pay inprocess");
+        ChannelOrder waiting = withCode.charges().charge(codeCmd("283456789012345678"));
+        code.query = ChannelCall.of(Outcome.PENDING, "WAIT_BUYER_PAY", "");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            now = now.plusSeconds(5);
+            withCode.charges().followUp(waiting.channelOrderNo(), attempt);
+        }
+        now = now.plusSeconds(5);
+        // the buyer confirms after our last query and before the reversal reaches the channel: the channel
+        // notifies (its own query now says paid), then the reversal returns the buyer's money
+        code.beforeReversal = () -> {
+            code.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L, "CNY");
+            withCode.notifications().notified(waiting.channelOrderNo(),
+                    new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L, "CNY"));
+        };
+        code.close = ChannelCall.of(Outcome.SUCCESS, "CANCEL_refund", "paid, cancelled and refunded");
+        withCode.charges().followUp(waiting.channelOrderNo(), 6);
+
+        ChannelOrder reversed = repo.find(waiting.channelOrderNo()).orElseThrow();
+        assertThat(reversed.status()).as("the reversal returned the money: the order is closed").isEqualTo(ChannelOrderStatus.FAILED);
+        assertThat(reversed.rawCode()).isEqualTo("REVERSED");
+        assertThat(announced).as("no success was announced for money the buyer got back").containsExactly("FAILED");
+    }
+
+    @Test
+    void aReversalTheChannelRefusesBecauseTheBuyerPaidSettlesTheOrderPaid() {
+        CodeScript code = new CodeScript();
+        ScriptedGateway withCode = codeGateway(code);
+        code.pay = ChannelCall.of(Outcome.PENDING, "10003", "order success pay inprocess");
+        ChannelOrder waiting = withCode.charges().charge(codeCmd("283456789012345678"));
+        code.query = ChannelCall.of(Outcome.PENDING, "WAIT_BUYER_PAY", "");
+        now = now.plusSeconds(30);
+        code.beforeReversal = () -> {
+            code.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L, "CNY");
+            withCode.notifications().notified(waiting.channelOrderNo(),
+                    new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L, "CNY"));
+            assertThat(announced).as("while reversing, a success waits for the reversal's answer").isEmpty();
+        };
+        code.close = ChannelCall.of(Outcome.FAILURE, "ACQ.TRADE_HAS_SUCCESS", "paid: not cancelled");
+        withCode.charges().followUp(waiting.channelOrderNo(), 6);
+
+        assertThat(repo.find(waiting.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.SUCCESS);
+        assertThat(announced).containsExactly("SUCCESS");
+        assertThat(repo.conflicts).isEmpty();
+    }
+
+    @Test
+    void aGatewayWithoutTheOrdersChannelAnswersItsExistingOrderAsItStandsNeverANoChannelRefusal() {
+        channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
+        ChannelOrder live = charges.charge(cmd(100));
+        // another gateway instance, its Alipay configuration missing: pay-core's check lands there
+        ChannelCharges misconfigured = ScriptedGateway.over(repo, List.of(), o -> announced.add(o.status().name()), meters, clock,
+                (no, attempt, delay) -> { }, router()).charges();
+        now = now.plusSeconds(10);
+
+        ChannelOrder seen = misconfigured.charge(cmd(100));
+        assertThat(misconfigured.view(seen).status()).as("the buyer may still pay this QR: it is not failed")
+                .isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(seen.channelOrderNo()).isEqualTo(live.channelOrderNo());
+        assertThat(announced).isEmpty();
+
+        assertThatThrownBy(() -> misconfigured.charge(new ChargeChannelCmd("P2026112914000001000030004", "T2026112914000001000030004",
+                "M1", PayMethod.ALIPAY_QR, Money.cny(100), "tea", now.plusSeconds(300))))
+                .as("a new pay order: nothing recorded, nothing sent").isInstanceOf(BizException.class)
+                .hasMessageContaining("no channel");
+    }
+
+    @Test
+    void aRefusedChargeSeenByAGatewayWithoutChannelsIsLeftForOneThatHasThemNotFailed() {
+        channel.precreate = ChannelCall.of(Outcome.FAILURE, "BLOCKED_BREAKER_OPEN", "nothing sent");
+        ChannelCharges misconfigured = ScriptedGateway.over(repo, List.of(), o -> announced.add(o.status().name()), meters, clock,
+                (no, attempt, delay) -> { }, router()).charges();
+        repo.insert(new ChannelOrder(ChannelOrder.numberFor(PAY_ORDER), PAY_ORDER, "T2026112914000001000010004", "M1",
+                ChannelCode.ALIPAY, PayMethod.ALIPAY_QR, Money.cny(100), "tea", ChannelOrderStatus.FAILED, null, null,
+                "BLOCKED_BREAKER_OPEN", "SYNC", now.plusSeconds(1800), now, now));
+
+        ChannelOrder seen = misconfigured.charge(cmd(100));
+        assertThat(misconfigured.view(seen).status()).isEqualTo(ChannelOrderStatus.PROCESSING);
+        assertThat(seen.reroutedTo()).as("where it goes is decided where channels are configured").isNull();
+        assertThat(announced).isEmpty();
     }
 
     @Test
@@ -260,6 +412,11 @@ class ChannelChargesTest {
     ChannelCharges codeOrders(CodeScript code) {
         return ScriptedGateway.over(repo, List.of(code), o -> announced.add(o.status().name()), meters, clock,
                 (no, attempt, delay) -> scheduled.add(attempt + "@" + delay.toSeconds()), router()).charges();
+    }
+
+    ScriptedGateway codeGateway(CodeScript code) {
+        return ScriptedGateway.over(repo, List.of(code), o -> announced.add(o.status().name()), meters, clock,
+                (no, attempt, delay) -> scheduled.add(attempt + "@" + delay.toSeconds()), router());
     }
 
     ChannelRouter router() {
@@ -284,6 +441,8 @@ class ChannelChargesTest {
         ChannelCall query;
         ChannelCall close;
         int reversals;
+        /** What happens at the channel just before the reversal arrives (the buyer confirming, a notification). */
+        Runnable beforeReversal = () -> { };
 
         @Override
         public ChannelCode channel() {
@@ -308,6 +467,9 @@ class ChannelChargesTest {
         @Override
         public ChannelCall close(ChannelOrder order) {
             reversals++;
+            Runnable race = beforeReversal;
+            beforeReversal = () -> { };
+            race.run();
             return close;
         }
     }
@@ -347,6 +509,7 @@ class ChannelChargesTest {
     static final class Repo implements ChannelOrderRepository {
         final Map<String, ChannelOrder> byNo = new ConcurrentHashMap<>();
         final List<String> conflicts = new ArrayList<>();
+        final List<String> paybacks = new ArrayList<>();
         /** Set to make the next insert of that attempt fail as a crash would, after the decision was recorded. */
         volatile int crashOnInsertOfAttempt = -1;
 
@@ -417,6 +580,23 @@ class ChannelChargesTest {
         public void recordConflict(String no, ChannelOrderStatus held, ChannelOrderStatus claimed, String rawCode, String source,
                                    String detail, Instant at) {
             conflicts.add(held + "→" + claimed);
+        }
+
+        @Override
+        public void recordLateSuccess(String no, ChannelOrderStatus held, String rawCode, String source, String detail,
+                                      String channelTradeNo, long paidMinor, String currency, String refundNo, Instant at) {
+            conflicts.add(held + "→" + ChannelOrderStatus.SUCCESS);
+            if (!paybacks.contains(no + "→" + refundNo)) {
+                paybacks.add(no + "→" + refundNo);
+            }
+            lateTradeNo.put(no, channelTradeNo);
+        }
+
+        final Map<String, String> lateTradeNo = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<String> lateChannelTradeNo(String no) {
+            return Optional.ofNullable(lateTradeNo.get(no));
         }
 
         private static ChannelOrder with(ChannelOrder o, ChannelOrderStatus status, String codeUrl, String channelTradeNo,

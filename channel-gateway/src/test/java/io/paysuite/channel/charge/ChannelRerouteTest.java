@@ -78,7 +78,7 @@ class ChannelRerouteTest {
         assertThat(refused.reroutedTo()).isEqualTo("UNIONPAY_B");
         assertThat(announced).as("the refusal is not the pay order's answer: nothing announced").isEmpty();
 
-        second.query = new ChannelCall(Outcome.SUCCESS, "00", "paid", "Q1", null, 100L);
+        second.query = new ChannelCall(Outcome.SUCCESS, "00", "paid", "Q1", null, 100L, "CNY");
         ChannelOrder paid = orders.charge(cmd(null));
         assertThat(paid.status()).isEqualTo(ChannelOrderStatus.SUCCESS);
         assertThat(paid.channel()).isEqualTo(ChannelCode.UNIONPAY_B);

@@ -1,29 +1,95 @@
 package io.paysuite.channel.charge;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.money.Money;
 import io.paysuite.channel.adapter.ChannelAdapter;
 import io.paysuite.channel.adapter.ChannelAdapters;
+import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.health.ChannelStats;
+import io.paysuite.channel.infra.InMemoryChannelRefundMapper;
+import io.paysuite.channel.infra.MyBatisChannelRefundRepository;
 import io.paysuite.channel.isolation.ChannelGuard;
+import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.order.ChannelOrderRepository;
 import io.paysuite.channel.order.ChannelResults;
 import io.paysuite.channel.order.FollowUps;
+import io.paysuite.channel.order.LatePaymentLedger;
+import io.paysuite.channel.refund.ChannelRefundRepository;
+import io.paysuite.channel.refund.ChannelRefunds;
+import io.paysuite.channel.refund.RefundAdapter;
 import io.paysuite.channel.routing.ChannelRouter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The charge pieces wired as Spring wires them, over a repository and scripted channels (no network, no database). */
-record ScriptedGateway(ChannelCharges charges, ChannelNotifications notifications) {
+/**
+ * The charge pieces wired as Spring wires them, over a repository and scripted channels (no network, no database): an
+ * Alipay refund channel and a ledger that records posting keys, for the pay-back of late successes.
+ */
+record ScriptedGateway(ChannelCharges charges, ChannelNotifications notifications, RefundScript refundChannel,
+                       ChannelRefundRepository refunds, LedgerScript ledger) {
 
     static ScriptedGateway over(ChannelOrderRepository repo, List<? extends ChannelAdapter> channels, ChannelResults results,
                                 MeterRegistry meters, Clock clock, FollowUps followUps, ChannelRouter router) {
         ChannelAdapters adapters = new ChannelAdapters(List.copyOf(channels));
         FollowUpProperties properties = new FollowUpProperties(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(30));
         ChannelGuard guard = new ChannelGuard(new ChannelStats(meters, clock));
-        ChannelSettlement settlement = new ChannelSettlement(repo, adapters, results, meters, clock);
+        RefundScript refundChannel = new RefundScript();
+        ChannelRefundRepository refunds = new MyBatisChannelRefundRepository(new InMemoryChannelRefundMapper());
+        LedgerScript ledger = new LedgerScript();
+        LatePayments late = new LatePayments(repo, new ChannelRefunds(refunds, repo, List.of(refundChannel), guard, clock), ledger,
+                followUps, meters);
+        ChannelSettlement settlement = new ChannelSettlement(repo, adapters, results, late, meters, clock);
         ChannelCharges charges = new ChannelCharges(repo, adapters, settlement, new QrFollowUps(repo, settlement, guard, properties, clock),
-                new CodeFollowUps(repo, settlement, guard, followUps, properties, clock), router, meters, clock);
-        return new ScriptedGateway(charges, new ChannelNotifications(repo, adapters, settlement, guard, meters));
+                new CodeFollowUps(repo, settlement, guard, followUps, properties, clock), router, late, meters, clock);
+        return new ScriptedGateway(charges, new ChannelNotifications(repo, adapters, settlement, guard, meters), refundChannel, refunds,
+                ledger);
+    }
+
+    static final class RefundScript implements RefundAdapter {
+        final List<String> calls = new ArrayList<>();
+        ChannelCall refundAnswer = ChannelCall.unknown("IO", "not scripted");
+        ChannelCall queryAnswer = ChannelCall.unknown("IO", "not scripted");
+
+        @Override
+        public ChannelCode channel() {
+            return ChannelCode.ALIPAY;
+        }
+
+        @Override
+        public ChannelCall refund(ChannelOrder paid, String refundNo, long refundMinor, String reason) {
+            calls.add("refund " + refundNo + " " + refundMinor + " " + paid.channelTradeNo());
+            return refundAnswer;
+        }
+
+        @Override
+        public ChannelCall queryRefund(ChannelOrder paid, String refundNo) {
+            calls.add("query " + refundNo);
+            return queryAnswer;
+        }
+    }
+
+    static final class LedgerScript implements LatePaymentLedger {
+        final List<String> posted = new ArrayList<>();
+
+        @Override
+        public boolean latePayment(ChannelOrder order, Money paid) {
+            return post("LATE" + order.channelOrderNo());
+        }
+
+        @Override
+        public boolean paidBack(ChannelOrder order, Money paid) {
+            return post("PAYBACK" + order.channelOrderNo());
+        }
+
+        /** Idempotent on the posting key, as the ledger is. */
+        private boolean post(String key) {
+            if (!posted.contains(key)) {
+                posted.add(key);
+            }
+            return true;
+        }
     }
 }

@@ -69,4 +69,20 @@ public class InMemoryChannelOrderMapper implements ChannelOrderMapper {
                               LocalDateTime at) {
         throw new UnsupportedOperationException("not faked");
     }
+
+    @Override
+    public int insertLateSuccess(String channelOrderNo, String held, String rawCode, String channelTradeNo, long paidMinor,
+                                 String currency, String refundNo, String source, String detail, LocalDateTime at) {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public String lateChannelTradeNo(String channelOrderNo) {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public List<LateRow> lateResults(int limit) {
+        throw new UnsupportedOperationException("not faked");
+    }
 }

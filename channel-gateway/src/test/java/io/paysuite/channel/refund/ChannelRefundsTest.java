@@ -83,6 +83,16 @@ class ChannelRefundsTest {
         public void recordConflict(String no, ChannelOrderStatus held, ChannelOrderStatus claimed, String rawCode, String source,
                                    String detail, Instant at) {
         }
+
+        @Override
+        public void recordLateSuccess(String no, ChannelOrderStatus held, String rawCode, String source, String detail,
+                                      String channelTradeNo, long paidMinor, String currency, String refundNo, Instant at) {
+        }
+
+        @Override
+        public Optional<String> lateChannelTradeNo(String no) {
+            return Optional.empty();
+        }
     };
     final List<String> calls = new ArrayList<>();
     ChannelCall refundAnswer;
@@ -151,6 +161,22 @@ class ChannelRefundsTest {
         FlowRuleManager.loadRules(List.of());
         assertThat(refunds.refund(cmd("R1000006", 400)).status()).isEqualTo(ChannelRefundStatus.SUCCESS);
         assertThat(calls).as("sent, not asked about: the channel never had it").containsExactly("refund R1000006 400");
+    }
+
+    @Test
+    void aRefundAlreadyAtTheChannelIsInProgressOnAGatewayWithoutThatChannelNeverRefused() {
+        refundAnswer = ChannelCall.unknown("IO", "read timed out");
+        assertThat(refunds.refund(cmd("R1000007", 400)).status()).isEqualTo(ChannelRefundStatus.PROCESSING);
+        // trade-core's retry lands on an instance whose Alipay configuration is missing
+        ChannelRefunds misconfigured = new ChannelRefunds(new MyBatisChannelRefundRepository(mapper), orders, List.of(),
+                new ChannelGuard(new ChannelStats(new SimpleMeterRegistry(), clock)), clock);
+
+        assertThat(misconfigured.refund(cmd("R1000007", 400)).toDTO().status()).as("the channel may complete it: unknown, not failed")
+                .isEqualTo(ChannelRefundStatus.PROCESSING);
+        assertThatThrownBy(() -> misconfigured.refund(cmd("R1000008", 400))).as("a new refund: nothing recorded, nothing sent")
+                .isInstanceOf(BizException.class).extracting(e -> ((BizException) e).code().name()).isEqualTo("SERVICE_DEGRADED");
+        assertThat(rows).doesNotContainKey("R1000008");
+        assertThat(calls).containsExactly("refund R1000007 400");
     }
 
     @AfterEach

@@ -39,4 +39,11 @@ public interface ChannelService {
      * answer every difference. Read-only except for alarms; idempotent.
      */
     Result<ReconciliationDTO> reconcile(ReconcileQry qry);
+
+    /**
+     * The newest {@code limit} (1–500) results that arrived after their order was final — a success on an order we
+     * had closed or failed — each with the refund that pays the buyer back. Read-only. {@code PARAM_ERROR} for a
+     * limit out of range.
+     */
+    Result<List<LateChannelResultDTO>> lateResults(int limit);
 }

@@ -65,7 +65,8 @@ public class WechatMicropayAdapter implements CodeChannelAdapter {
         }
         Outcome outcome = WechatMicropayCodes.ofPay(answer.get("return_code"), answer.get("result_code"), answer.get("err_code"));
         Long paid = outcome == Outcome.SUCCESS ? fen(answer.get("total_fee")) : null;
-        return new ChannelCall(outcome, rawCode(answer), rawMessage(answer), answer.get("transaction_id"), null, paid);
+        return new ChannelCall(outcome, rawCode(answer), rawMessage(answer), answer.get("transaction_id"), null, paid,
+                currency(answer.get("fee_type")));
     }
 
     @Override
@@ -82,7 +83,8 @@ public class WechatMicropayAdapter implements CodeChannelAdapter {
         Long paid = outcome == Outcome.SUCCESS ? fen(answer.get("total_fee")) : null;
         boolean business = "SUCCESS".equals(answer.get("result_code")) && state != null;
         return new ChannelCall(outcome, business ? state : rawCode(answer),
-                business ? answer.get("trade_state_desc") : rawMessage(answer), answer.get("transaction_id"), null, paid);
+                business ? answer.get("trade_state_desc") : rawMessage(answer), answer.get("transaction_id"), null, paid,
+                currency(answer.get("fee_type")));
     }
 
     /** The reversal: WeChat revokes an unpaid order and refunds a paid one; {@code recall=Y} means ask again. */
@@ -115,6 +117,11 @@ public class WechatMicropayAdapter implements CodeChannelAdapter {
     }
 
     /** The amount WeChat says was paid, reported for the caller's check, never trusted blindly; unreadable → none. */
+    /** v2 {@code fee_type}: WeChat documents CNY as the default when the answer omits it. */
+    static String currency(String feeType) {
+        return feeType == null || feeType.isBlank() ? "CNY" : feeType.trim();
+    }
+
     private static Long fen(String totalFee) {
         try {
             return totalFee == null ? null : Long.valueOf(totalFee);

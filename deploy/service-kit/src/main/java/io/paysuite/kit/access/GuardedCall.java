@@ -30,7 +30,7 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
     public static final List<GuardedCall> DEFAULTS = List.of(
             new GuardedCall("io.paysuite.api.ledger.LedgerService",
                     Set.of("post", "postPayment", "postRelease", "postRefund", "postRefundReversal", "setFeeRate"),
-                    Set.of("pay-core", "trade-core", "cashier-service", "ops-tools")),
+                    Set.of("pay-core", "trade-core", "cashier-service", "ops-tools", "channel-gateway")),
             new GuardedCall("io.paysuite.api.channel.ChannelService", Set.of("charge"), Set.of("pay-core")),
             new GuardedCall("io.paysuite.api.channel.ChannelService", Set.of("refund"), Set.of("trade-core", "pay-core")),
             new GuardedCall("io.paysuite.api.trade.TradePaymentService", Set.of("beginPay", "abandonPay"), Set.of("pay-core")),

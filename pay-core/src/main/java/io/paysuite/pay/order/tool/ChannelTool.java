@@ -67,7 +67,7 @@ public class ChannelTool implements PaymentTool {
             case SUCCESS -> post(order, trade, channelOrder);
             case FAILED -> new ToolOutcome(ToolOutcome.Kind.FAILED, "CHANNEL_DECLINED",
                     channelOrder.channel() + " " + channelOrder.rawCode());
-            case CREATED, PROCESSING -> new ToolOutcome(ToolOutcome.Kind.PENDING, channelOrder.rawCode(),
+            case CREATED, PROCESSING, REVERSING -> new ToolOutcome(ToolOutcome.Kind.PENDING, channelOrder.rawCode(),
                     channelOrder.codeUrl() == null ? "waiting for the channel" : "waiting for the buyer's scan");
         };
     }
