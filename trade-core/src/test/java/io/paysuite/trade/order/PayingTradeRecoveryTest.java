@@ -17,7 +17,6 @@ import io.paysuite.api.trade.BeginPayCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
-import io.paysuite.trade.config.TradeProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

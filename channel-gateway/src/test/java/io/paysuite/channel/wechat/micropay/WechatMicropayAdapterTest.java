@@ -94,6 +94,9 @@ class WechatMicropayAdapterTest {
         server.start();
     }
 
+    /** Long enough that a loaded build machine answers every scripted call in time, short enough for the timeout test. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+
     @AfterEach
     void stop() {
         server.stop(0);
@@ -107,7 +110,7 @@ class WechatMicropayAdapterTest {
         Path key = Files.writeString(dir.resolve("v2.key"), KEY + "\n");
         return new WechatMicropayAdapter(new WechatProperties("http://127.0.0.1:" + server.getAddress().getPort() + "/",
                 "1900000001", "wx8888888888888888", null, "SERIAL", null, "PUB", null, null, Duration.ofSeconds(1),
-                Duration.ofMillis(500), key, keystore, password));
+                READ_TIMEOUT, key, keystore, password));
     }
 
     private static ChannelOrder order() {
@@ -187,7 +190,7 @@ class WechatMicropayAdapterTest {
     @Test
     void aTimeoutIsUnknownIoAndAnHttpErrorIsUnknown() throws IOException {
         script = request -> Map.of("result_code", "SUCCESS", "total_fee", "1234");
-        delayMillis = 1500; // read timeout 500 ms
+        delayMillis = READ_TIMEOUT.toMillis() * 3; // past the read timeout
         ChannelCall late = adapter().pay(order(), "134567890123450000");
         assertThat(late.outcome()).isEqualTo(Outcome.UNKNOWN);
         assertThat(late.rawCode()).isEqualTo("IO");
