@@ -49,7 +49,7 @@ public class LedgerConfig {
     }
 
     @Bean
-    MerchantFeeRates merchantFeeRates(FeeRates feeRates) {
+    MerchantFeeRates merchantFeeRateChanges(FeeRates feeRates) {
         return new MerchantFeeRates(feeRates);
     }
 

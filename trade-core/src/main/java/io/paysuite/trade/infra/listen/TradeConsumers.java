@@ -37,7 +37,7 @@ public class TradeConsumers {
     }
 
     @Bean
-    EventConsumer tradeFollowUps(TradeFollowUps followUps, MessageProducer lateFollowUpProducer, FollowUpProperties properties,
+    EventConsumer tradeOnFollowUps(TradeFollowUps followUps, MessageProducer lateFollowUpProducer, FollowUpProperties properties,
                                  TradeEventsProperties events) {
         return onTrade(followUps, late(properties, events, lateFollowUpProducer), events);
     }
