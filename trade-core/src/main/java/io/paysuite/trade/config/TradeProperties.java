@@ -17,40 +17,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              the till, so a trade its payment never reached is closed by its own expiry within the
  *                              minute the till is promised, whichever service died. Short of 60 s by the gap pay-core
  *                              and the channel need to finish one that was taken (the channel reverses at 30 s)
- * @param guarantee             guarantee (escrow) trades
  */
 @ConfigurationProperties("paysuite.trade")
 public record TradeProperties(
         @DefaultValue("30m") Duration defaultExpiry,
         @DefaultValue("15d") Duration maxExpiry,
         @DefaultValue("false") boolean allowHttpNotifyUrl,
-        @DefaultValue("45s") Duration paymentCodeExpiry,
-        @DefaultValue Guarantee guarantee) {
+        @DefaultValue("45s") Duration paymentCodeExpiry) {
 
     public static final Duration PAYMENT_CODE_EXPIRY = Duration.ofSeconds(45);
-
-    /**
-     * @param autoConfirmAfter a paid guarantee trade the merchant has not confirmed this long after its payment is
-     *                         confirmed (released) by the platform, so the buyer's money is not held forever
-     */
-    public record Guarantee(@DefaultValue("10d") Duration autoConfirmAfter) {
-
-        public static final Duration AUTO_CONFIRM_AFTER = Duration.ofDays(10);
-
-        public Guarantee {
-            autoConfirmAfter = autoConfirmAfter == null ? AUTO_CONFIRM_AFTER : autoConfirmAfter;
-        }
-    }
 
     @ConstructorBinding // the canonical constructor binds; the short one is for code
     public TradeProperties {
         paymentCodeExpiry = paymentCodeExpiry == null ? PAYMENT_CODE_EXPIRY : paymentCodeExpiry;
-        guarantee = guarantee == null ? new Guarantee(null) : guarantee;
     }
 
-    /** The standard payment-code and guarantee settings. */
+    /** The standard payment-code expiry. */
     public TradeProperties(Duration defaultExpiry, Duration maxExpiry, boolean allowHttpNotifyUrl) {
-        this(defaultExpiry, maxExpiry, allowHttpNotifyUrl, null, null);
+        this(defaultExpiry, maxExpiry, allowHttpNotifyUrl, null);
     }
 
     /** The time to pay of a trade created without {@code time_expire}, from the methods it allows. */
