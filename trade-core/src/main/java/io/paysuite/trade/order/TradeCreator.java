@@ -7,7 +7,6 @@ import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.ids.ShardGene;
 import io.paysuite.api.trade.CreateTradeCmd;
 import io.paysuite.api.trade.TradeDTO;
-import io.paysuite.trade.config.TradeProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -9,7 +9,6 @@ import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.trade.CloseTradeCmd;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
-import io.paysuite.trade.config.TradeProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -15,7 +15,6 @@ import io.paysuite.api.trade.TradeByOutTradeNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
-import io.paysuite.trade.config.TradeProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -42,12 +42,15 @@ class TradeLedgerTest {
     }
 
     @Test
-    void aReversalWithNoEntryToUndoIsRefusedAndAnyOtherAnswerLeavesItUnknown() {
-        when(ledger.entryByKey("R1")).thenReturn(Result.fail("POSTING_NOT_FOUND", "no entry"));
+    void aReversalWithNoEntryToUndoIsRefusedAndAFaultLeavesItUnknown() {
+        when(ledger.postRefundReversal(any())).thenReturn(Result.fail("POSTING_NOT_FOUND", "no entry"));
         assertThat(postings.reverseRefund("R1", "T1").outcome()).isEqualTo(Outcome.FAILED);
 
-        when(ledger.entryByKey("R1")).thenReturn(Result.fail("PARAM_ERROR", "bad key"));
+        when(ledger.postRefundReversal(any())).thenReturn(Result.fail("SYSTEM_ERROR", "?"));
         assertThat(postings.reverseRefund("R1", "T1").outcome()).isEqualTo(Outcome.UNKNOWN);
+
+        when(ledger.postRefundReversal(any())).thenReturn(Result.ok(null));
+        assertThat(postings.reverseRefund("R1", "T1").outcome()).isEqualTo(Outcome.SUCCEEDED);
     }
 
     private TradeLedger.Posting refund() {

@@ -16,7 +16,6 @@ import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradePaymentDTO;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trail.TrailEventDTO;
-import io.paysuite.trade.config.TradeProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

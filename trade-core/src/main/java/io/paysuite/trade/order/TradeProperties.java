@@ -1,4 +1,4 @@
-package io.paysuite.trade.config;
+package io.paysuite.trade.order;
 
 import io.paysuite.api.pay.PayMethod;
 import java.time.Duration;
