@@ -21,7 +21,6 @@ import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
-import io.paysuite.trade.config.TradeProperties;
 import io.paysuite.trade.expiry.GuaranteeAutoConfirm;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.paysuite.trade.config;
+package io.paysuite.trade.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
