@@ -4,6 +4,7 @@ import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.api.trade.TradeService;
+import io.paysuite.cashier.api.trade.PayingTrades;
 import io.paysuite.cashier.keys.CashierSecret;
 import io.paysuite.cashier.keys.KeyProperties;
 import io.paysuite.cashier.token.CashierTokens;
@@ -32,8 +33,8 @@ public class CashierPageConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    PayAttempts payAttempts(PayService pay, CashierPageProperties page) {
-        return new PayAttempts(pay, page);
+    PayAttempts payAttempts(PayService pay, PayingTrades trades, CashierPageProperties page) {
+        return new PayAttempts(pay, trades, page);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.cashier.api.trade.PayingTrades;
 import java.util.Optional;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
@@ -28,11 +29,13 @@ final class PayAttempts {
     private static final Logger log = LoggerFactory.getLogger(PayAttempts.class);
 
     private final PayService pay;
+    private final PayingTrades trades;
     private final long progressRefreshSeconds;
     private final long returnDelaySeconds;
 
-    PayAttempts(PayService pay, CashierPageProperties properties) {
+    PayAttempts(PayService pay, PayingTrades trades, CashierPageProperties properties) {
         this.pay = pay;
+        this.trades = trades;
         this.progressRefreshSeconds = Math.max(1, properties.progressRefresh().toSeconds());
         this.returnDelaySeconds = Math.max(0, properties.returnDelay().toSeconds());
     }
@@ -61,7 +64,7 @@ final class PayAttempts {
             log.info("pay answered trade_no={} request_no={} pay_order_no={} status={}",
                     trade.tradeNo(), requestNo, order.payOrderNo(), order.status());
             return switch (order.status()) {
-                case SUCCESS -> new PayOutcome.Shown(StatusPage.paid(trade.returnUrl(), returnDelaySeconds));
+                case SUCCESS -> paidOnceTheTradeIs(trade, inProgress);
                 case FAILED -> new PayOutcome.Refused(PayRefusal.of("error.PAY_FAILED"));
                 case CREATED, PROCESSING -> switch (method) {
                     case WECHAT_QR, ALIPAY_QR -> new PayOutcome.Scan(order.payOrderNo());
@@ -81,6 +84,25 @@ final class PayAttempts {
             // a definite answer, not an unknown one: another attempt of this trade is under way
             case "TRADE_PAYING" -> inProgress;
             default -> new PayOutcome.Refused(PayRefusal.of(result.code(), result.message()));
+        };
+    }
+
+    /**
+     * "Payment successful" (and the return to the merchant, who will ask {@code GET /trades/{trade_no}})
+     * only once trade-core says the trade is paid: the pay order is paid first and the trade follows it
+     * through {@code PAY_SUCCEEDED}. Until then, the in-progress page, which asks again.
+     */
+    private PayOutcome paidOnceTheTradeIs(TradeDTO trade, PayOutcome inProgress) {
+        TradeDTO now;
+        try {
+            now = trades.settled(trade.tradeNo());
+        } catch (RuntimeException unreadable) { // trade-core not answering now: the page asks again
+            log.warn("paid trade not readable trade_no={}: {}", trade.tradeNo(), unreadable.toString());
+            return inProgress;
+        }
+        return switch (now.status()) {
+            case SUCCESS, FINISHED -> new PayOutcome.Shown(StatusPage.paid(now.returnUrl(), returnDelaySeconds));
+            default -> inProgress;
         };
     }
 

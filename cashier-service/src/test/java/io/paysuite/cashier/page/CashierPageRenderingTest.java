@@ -30,6 +30,8 @@ import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeService;
+import io.paysuite.cashier.api.trade.PayingTrades;
+import io.paysuite.cashier.api.trade.TradeWaitProperties;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.cashier.keys.KeyProperties;
@@ -85,7 +87,8 @@ class CashierPageRenderingTest {
         PayMethodMenu menu = config.payMethodMenu(page);
         BuyerCards cards = config.buyerCards(members);
         CashierTrades cashierTrades = config.cashierTrades(tokens, trades, channels, clock);
-        var controller = new CashierPageController(cashierTrades, config.buyerLogins(members), config.payAttempts(pay, page),
+        var controller = new CashierPageController(cashierTrades, config.buyerLogins(members), config.payAttempts(pay,
+                new PayingTrades(trades, new TradeWaitProperties(Duration.ofMillis(200), Duration.ofMillis(1))), page),
                 sessions, guard, menu, cards, config.cashierPages(sessions, guard, menu, cards, cashierTrades, page));
         LocaleResolver locales = config.localeResolver();
         mvc = MockMvcBuilders.standaloneSetup(controller).setViewResolvers(thymeleaf()).setLocaleResolver(locales)
@@ -120,9 +123,13 @@ class CashierPageRenderingTest {
     }
 
     private void trade(TradeStatus status, String buyerId, List<PayMethod> methods, Instant expire) {
-        when(trades.get(any())).thenReturn(Result.ok(new TradeDTO("T1", "M1", "O1", TradeType.INSTANT, status,
+        when(trades.get(any())).thenReturn(tradeIn(status, buyerId, methods, expire));
+    }
+
+    private static Result<TradeDTO> tradeIn(TradeStatus status, String buyerId, List<PayMethod> methods, Instant expire) {
+        return Result.ok(new TradeDTO("T1", "M1", "O1", TradeType.INSTANT, status,
                 Money.cny(1234), Money.cny(0), Money.cny(0), "Green tea <b>", buyerId, null, "https://m/notify",
-                "https://shop.example/back?o=1", expire, Instant.now(), null, null, methods, List.of(), null)));
+                "https://shop.example/back?o=1", expire, Instant.now(), null, null, methods, List.of(), null));
     }
 
     private MockHttpServletResponse call(RequestBuilder request) throws Exception {
@@ -199,6 +206,10 @@ class CashierPageRenderingTest {
         String form = body(call(get(path).cookie(session)));
         when(pay.pay(any())).thenReturn(Result.ok(new PayOrderDTO("P1", "T1", "r", "U7", "M1", PayMethod.BALANCE,
                 PayOrderStatus.SUCCESS, Money.cny(1234), Instant.now(), Instant.now())));
+        Instant expire = Instant.now().plusSeconds(600);
+        // the page reads the trade waiting, pays, then asks trade-core, which has followed the pay order
+        when(trades.get(any())).thenReturn(tradeIn(TradeStatus.WAIT_PAY, null, List.of(), expire),
+                tradeIn(TradeStatus.PAYING, null, List.of(), expire), tradeIn(TradeStatus.SUCCESS, null, List.of(), expire));
 
         String html = body(call(post(path + "/pay").cookie(session).param("method", "BALANCE").param("pay_password", "135790")
                 .param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf"))));

@@ -13,6 +13,9 @@ import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeService;
+import io.paysuite.cashier.api.trade.PayingTrades;
+import io.paysuite.cashier.api.trade.TradeWaitProperties;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import java.time.Duration;
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.Test;
 class PayAttemptsTest {
 
     private final PayService pay = mock(PayService.class);
+    private final TradeService tradeService = mock(TradeService.class);
     private final PayAttempts attempts = new PayAttempts(pay,
+            new PayingTrades(tradeService, new TradeWaitProperties(Duration.ofMillis(200), Duration.ofMillis(1))),
             new CashierPageProperties(List.of(PayMethod.BALANCE), Duration.ofMinutes(30), Duration.ofSeconds(2), Duration.ofSeconds(5)));
     private final TradeDTO trade = new TradeDTO("T1", "M1", "O1", TradeType.INSTANT, TradeStatus.WAIT_PAY, Money.cny(1234),
             Money.cny(0), Money.cny(0), "tea", null, null, "https://m/notify", "https://m/return",
@@ -71,10 +76,27 @@ class PayAttemptsTest {
     }
 
     @Test
-    void aSuccessShowsSuccessAndGoesBackToTheMerchant() {
+    void aSuccessShowsSuccessAndGoesBackToTheMerchantOnceTheTradeIsPaid() {
         when(pay.pay(any())).thenReturn(order(PayOrderStatus.SUCCESS));
+        when(tradeService.get(any())).thenReturn(Result.ok(tradeIn(TradeStatus.PAYING)), Result.ok(tradeIn(TradeStatus.SUCCESS)));
 
         assertThat(payNow()).isEqualTo(new PayOutcome.Shown(StatusPage.paid("https://m/return", 5)));
+    }
+
+    @Test
+    void aPaidOrderWhoseTradeStillSaysPayingIsInProgressNotSuccessSoTheApiNeverContradictsThePage() {
+        when(pay.pay(any())).thenReturn(order(PayOrderStatus.SUCCESS));
+        when(tradeService.get(any())).thenReturn(Result.ok(tradeIn(TradeStatus.PAYING)));
+
+        assertThat(payNow()).isEqualTo(new PayOutcome.Shown(StatusPage.inProgress("/cashier/tok", 2)));
+    }
+
+    @Test
+    void aPaidOrderWhoseTradeCannotBeReadIsInProgress() {
+        when(pay.pay(any())).thenReturn(order(PayOrderStatus.SUCCESS));
+        when(tradeService.get(any())).thenThrow(new RpcException(RpcException.TIMEOUT_EXCEPTION, "timeout"));
+
+        assertThat(payNow()).isEqualTo(new PayOutcome.Shown(StatusPage.inProgress("/cashier/tok", 2)));
     }
 
     @Test

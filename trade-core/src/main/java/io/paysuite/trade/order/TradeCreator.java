@@ -77,7 +77,7 @@ public class TradeCreator {
                     "out_trade_no " + cmd.outTradeNo() + " was used for a different request");
         }
         TradeDTO trade = trades.find(entry.tradeNo())
-                .orElseGet(() -> insert(Trade.open(entry.tradeNo(), cmd, entry.createdAt(), props.defaultExpiry())))
+                .orElseGet(() -> insert(Trade.open(entry.tradeNo(), cmd, entry.createdAt(), props.defaultExpiryFor(cmd.paymentMethods()))))
                 .toDTO();
         return new FirstOrRepeat<>(trade, !claimedHere[0]);
     }

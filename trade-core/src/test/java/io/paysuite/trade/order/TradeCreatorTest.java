@@ -55,6 +55,14 @@ class TradeCreatorTest {
     }
 
     @Test
+    void aPaymentCodeTradeWithoutTimeExpireIsGivenSecondsNotTheCashiersHalfHour() {
+        // a till waits at the counter: a trade its payment never reached must close within the minute
+        TradeDTO trade = creator.create(withMethods(cmd("ORDER-0010", null, 1000), List.of(PayMethod.WECHAT_CODE)));
+
+        assertThat(trade.timeExpire()).isEqualTo(NOW.plus(Duration.ofSeconds(45)));
+    }
+
+    @Test
     void aTradeWithoutBuyerTakesTheGeneOfTheMerchantOrderKey() {
         TradeDTO trade = creator.create(cmd("ORDER-0002", null, 1000));
 

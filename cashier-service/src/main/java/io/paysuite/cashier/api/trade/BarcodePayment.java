@@ -10,10 +10,11 @@ import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
+import io.paysuite.api.trade.CloseTradeCmd;
 import io.paysuite.api.trade.CreateTradeCmd;
-import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeService;
+import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.cashier.api.JsonBody;
 import io.paysuite.cashier.api.error.Results;
@@ -32,6 +33,15 @@ import org.slf4j.LoggerFactory;
  * at once: {@code SUCCESS} when the channel took the money, {@code PAYING} while the buyer confirms
  * in the app — the platform then queries and reverses the charge if unpaid after 30 s.
  *
+ * <p>A till is never told {@code WAIT_PAY}: it would wait for a payment nobody is making. When the
+ * payment did not take the trade (pay-core unreachable, degraded, or its answer unknown before it took
+ * the trade) the trade is closed here by compare-and-set, which is safe because money only moves for a
+ * pay order holding the trade: if pay-core took it meanwhile the close loses ({@code TRADE_PAYING}) and
+ * the till hears {@code PAYING}. If even the close cannot be made, the trade's own short expiry
+ * (trade-core's {@code payment-code-expiry}) closes it within the minute, and the till gets an error.
+ * A definite refusal (a declined code) is answered as such; the trade then waits for another code
+ * until that expiry.
+ *
  * <p>The attempt's request number is derived from the trade and a digest of the code, so a resent
  * request is the same attempt, and a new code for a trade whose first code was refused is a new
  * one. The code itself is a one-time credential: never logged, never stored here.
@@ -40,15 +50,13 @@ final class BarcodePayment {
 
     private static final Logger log = LoggerFactory.getLogger(BarcodePayment.class);
 
-    private static final java.time.Duration FOLLOW_WAIT = java.time.Duration.ofSeconds(3);
-
     private BarcodePayment() {
     }
 
     record Started(TradeDTO trade, boolean repeated) {
     }
 
-    static Started pay(String merchantId, byte[] raw, TradeService trades, PayService pay) {
+    static Started pay(String merchantId, byte[] raw, TradeService trades, PayService pay, PayingTrades paying) {
         JsonBody body = JsonBody.parse(raw);
         String authCode = body.text("auth_code");
         PayMethod method = PayMethod.ofPaymentCode(authCode);
@@ -68,44 +76,38 @@ final class BarcodePayment {
         if (trade.paymentMethods().size() != 1 || !trade.paymentMethods().get(0).paymentCode()) {
             throw new BizException(ErrorCode.OUT_TRADE_NO_USED, "out_trade_no " + create.outTradeNo() + " names a trade that is not a payment-code trade");
         }
-        if (trade.status() == io.paysuite.api.trade.TradeStatus.WAIT_PAY) {
+        if (trade.status() == TradeStatus.WAIT_PAY) {
             String requestNo = "BC-" + trade.tradeNo() + "-" + digest(authCode);
+            boolean paid = false;
             try {
-                Result<PayOrderDTO> paid = pay.pay(new PayCmd(trade.tradeNo(), method.channel() + "_BUYER", method, null, requestNo,
-                        authCode));
-                if (Outcome.definitelyFailed(paid)) {
-                    Results.unwrap(paid); // a definite refusal: CHANNEL_DECLINED, TRADE_PAYING …; the trade waits for another code
+                Result<PayOrderDTO> answer = pay.pay(new PayCmd(trade.tradeNo(), method.channel() + "_BUYER", method, null,
+                        requestNo, authCode));
+                if (Outcome.definitelyFailed(answer)) {
+                    Results.unwrap(answer); // a definite refusal: CHANNEL_DECLINED, TRADE_PAYING …; the trade waits for another code
                 }
-                // unknown (SYSTEM_ERROR, SERVICE_DEGRADED, no answer): the trade as it stands says where the money is
-                if (paid != null && paid.success() && paid.data().status() == PayOrderStatus.SUCCESS) {
-                    return new Started(followed(trades, trade.tradeNo()), created.repeated());
-                }
+                paid = answer != null && answer.success() && answer.data().status() == PayOrderStatus.SUCCESS;
             } catch (RpcException unknown) {
                 log.warn("barcode payment of {} outcome unknown: rpc_code={}", trade.tradeNo(), unknown.getCode());
             }
-            trade = Results.unwrap(trades.get(TradeByNoQry.internal(trade.tradeNo())));
+            // unknown (SYSTEM_ERROR, SERVICE_DEGRADED, no answer) or pending: the trade as it stands says where the money is
+            trade = paid ? paying.settled(trade.tradeNo()) : paying.current(trade.tradeNo());
+            if (trade.status() == TradeStatus.WAIT_PAY) {
+                trade = closeUntaken(trade, merchantId, trades, paying);
+            }
         }
         return new Started(trade, created.repeated());
     }
 
-    /**
-     * The trade follows a successful pay order through its event within moments; the till is told
-     * SUCCESS rather than PAYING when that happens within {@link #FOLLOW_WAIT}. Otherwise it gets the
-     * trade as it stands (PAYING: "query it"), which is never wrong, only less convenient.
-     */
-    private static TradeDTO followed(TradeService trades, String tradeNo) {
-        long deadline = System.nanoTime() + FOLLOW_WAIT.toNanos();
-        TradeDTO trade = Results.unwrap(trades.get(TradeByNoQry.internal(tradeNo)));
-        while (trade.status() == io.paysuite.api.trade.TradeStatus.PAYING && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            trade = Results.unwrap(trades.get(TradeByNoQry.internal(tradeNo)));
+    /** The payment did not take the trade: close it, unless pay-core takes it first. */
+    private static TradeDTO closeUntaken(TradeDTO trade, String merchantId, TradeService trades, PayingTrades paying) {
+        Result<TradeDTO> closed = trades.close(new CloseTradeCmd(trade.tradeNo(), merchantId));
+        if (closed != null && !closed.success() && (ErrorCode.TRADE_PAYING.code().equals(closed.code())
+                || ErrorCode.TRADE_PAID.code().equals(closed.code()))) {
+            return paying.settled(trade.tradeNo()); // the payment took it after all: it decides
         }
-        return trade;
+        TradeDTO answer = Results.unwrap(closed);
+        log.info("barcode trade {} closed: its payment never took it", trade.tradeNo());
+        return answer;
     }
 
     private static String digest(String authCode) {

@@ -40,9 +40,11 @@ public class TradeController {
     private final CashierUrls cashierUrls;
     private final Times times;
     private final PayService pay;
+    private final PayingTrades paying;
 
-    public TradeController(TradeService trades, CashierUrls cashierUrls, Times times, PayService pay) {
+    public TradeController(TradeService trades, CashierUrls cashierUrls, Times times, PayService pay, PayingTrades paying) {
         this.pay = pay;
+        this.paying = paying;
         this.trades = trades;
         this.cashierUrls = cashierUrls;
         this.times = times;
@@ -58,13 +60,14 @@ public class TradeController {
     }
 
     /**
-     * Payment code: 201 (200 for a repeat) with the trade, {@code SUCCESS} or {@code PAYING} while the
-     * buyer confirms; a refused code answers {@code 409 CHANNEL_DECLINED} and the trade waits for another.
+     * Payment code: 201 (200 for a repeat) with the trade, {@code SUCCESS}, {@code PAYING} while the
+     * buyer confirms, or {@code CLOSED} when the payment could not be made (never {@code WAIT_PAY});
+     * a refused code answers {@code 409 CHANNEL_DECLINED} and the trade waits for another until its expiry.
      */
     @PostMapping("/barcode")
     public ResponseEntity<TradeView> barcode(@RequestAttribute(OpenApiGate.MERCHANT_ID) String merchantId,
                                              @RequestBody(required = false) byte[] body) {
-        BarcodePayment.Started started = BarcodePayment.pay(merchantId, body, trades, pay);
+        BarcodePayment.Started started = BarcodePayment.pay(merchantId, body, trades, pay, paying);
         return ResponseEntity.status(started.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(view(started.trade()));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.paysuite.api.common.Result;
@@ -11,14 +12,19 @@ import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.PayOrderDTO;
+import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
+import io.paysuite.api.trade.CloseTradeCmd;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeService;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.dubbo.rpc.RpcException;
 import org.junit.jupiter.api.Test;
 
 class BarcodePaymentTest {
@@ -29,6 +35,7 @@ class BarcodePaymentTest {
 
     private final TradeService trades = mock(TradeService.class);
     private final PayService pay = mock(PayService.class);
+    private final PayingTrades paying = new PayingTrades(trades, new TradeWaitProperties(Duration.ofMillis(200), Duration.ofMillis(1)));
 
     private static TradeDTO trade(TradeStatus status) {
         return new TradeDTO("T1", "M1", "O1", TradeType.INSTANT, status, Money.cny(1234), Money.cny(0), Money.cny(0), "tea",
@@ -40,7 +47,7 @@ class BarcodePaymentTest {
         when(trades.create(any())).thenReturn(Result.ok(trade(TradeStatus.WAIT_PAY)));
         when(pay.pay(any())).thenAnswer(call -> answer);
         when(trades.get(any())).thenReturn(Result.ok(trade(TradeStatus.PAYING)));
-        return BarcodePayment.pay("M1", BODY, trades, pay);
+        return BarcodePayment.pay("M1", BODY, trades, pay, paying);
     }
 
     @Test
@@ -55,6 +62,50 @@ class BarcodePaymentTest {
         BarcodePayment.Started started = payWhenPayCoreAnswers(Result.fail(ErrorCode.SYSTEM_ERROR, "boom"));
 
         assertThat(started.trade().status()).isEqualTo(TradeStatus.PAYING);
+    }
+
+    @Test
+    void aPaymentThatNeverReachedPayCoreClosesTheTradeSoTheTillIsNeverToldWaitPay() {
+        when(trades.create(any())).thenReturn(Result.ok(trade(TradeStatus.WAIT_PAY)));
+        when(pay.pay(any())).thenThrow(new RpcException(RpcException.NETWORK_EXCEPTION, "pay-core is gone"));
+        when(trades.get(any())).thenReturn(Result.ok(trade(TradeStatus.WAIT_PAY)));
+        when(trades.close(any())).thenReturn(Result.ok(trade(TradeStatus.CLOSED)));
+
+        BarcodePayment.Started started = BarcodePayment.pay("M1", BODY, trades, pay, paying);
+
+        assertThat(started.trade().status()).isEqualTo(TradeStatus.CLOSED);
+        verify(trades).close(new CloseTradeCmd("T1", "M1"));
+    }
+
+    @Test
+    void aDegradedPayCoreThatChargedNothingClosesTheTrade() {
+        when(trades.close(any())).thenReturn(Result.ok(trade(TradeStatus.CLOSED)));
+        when(trades.create(any())).thenReturn(Result.ok(trade(TradeStatus.WAIT_PAY)));
+        when(pay.pay(any())).thenAnswer(call -> Result.fail(ErrorCode.SERVICE_DEGRADED, "nothing was charged"));
+        when(trades.get(any())).thenReturn(Result.ok(trade(TradeStatus.WAIT_PAY)));
+
+        assertThat(BarcodePayment.pay("M1", BODY, trades, pay, paying).trade().status()).isEqualTo(TradeStatus.CLOSED);
+    }
+
+    @Test
+    void aCloseThatLosesToPayCoreTakingTheTradeAnswersPaying() {
+        when(trades.create(any())).thenReturn(Result.ok(trade(TradeStatus.WAIT_PAY)));
+        when(pay.pay(any())).thenThrow(new RpcException(RpcException.TIMEOUT_EXCEPTION, "slow"));
+        when(trades.get(any())).thenReturn(Result.ok(trade(TradeStatus.WAIT_PAY)), Result.ok(trade(TradeStatus.PAYING)));
+        when(trades.close(any())).thenReturn(Result.fail(ErrorCode.TRADE_PAYING, "being paid"));
+
+        assertThat(BarcodePayment.pay("M1", BODY, trades, pay, paying).trade().status()).isEqualTo(TradeStatus.PAYING);
+    }
+
+    @Test
+    void aPaidOrderIsAnsweredSuccessOnceTheTradeHasFollowedIt() {
+        when(trades.create(any())).thenReturn(Result.ok(trade(TradeStatus.WAIT_PAY)));
+        when(pay.pay(any())).thenReturn(Result.ok(new PayOrderDTO("P1", "T1", "BC-T1", "WECHAT_BUYER", "M1", PayMethod.WECHAT_CODE,
+                PayOrderStatus.SUCCESS, Money.cny(1234), Instant.now(), Instant.now())));
+        when(trades.get(any())).thenReturn(Result.ok(trade(TradeStatus.PAYING)), Result.ok(trade(TradeStatus.PAYING)),
+                Result.ok(trade(TradeStatus.SUCCESS)));
+
+        assertThat(BarcodePayment.pay("M1", BODY, trades, pay, paying).trade().status()).isEqualTo(TradeStatus.SUCCESS);
     }
 
     @Test

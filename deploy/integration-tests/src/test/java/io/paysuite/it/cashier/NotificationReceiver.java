@@ -19,12 +19,12 @@ import java.util.function.BiFunction;
  * A merchant's notify_url: a JDK HTTP server on the loopback that records every notification it
  * gets and answers as the test tells it, per event id and per delivery of that id.
  */
-final class NotificationReceiver implements AutoCloseable {
+public final class NotificationReceiver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One POST as the merchant got it; {@code nanos} is the arrival on this JVM's monotonic clock. */
-    record Received(long nanos, Instant at, Map<String, String> headers, String body, JsonNode json, int answered) {
+    public record Received(long nanos, Instant at, Map<String, String> headers, String body, JsonNode json, int answered) {
 
         String id() {
             return json.path("id").asText();
@@ -50,7 +50,7 @@ final class NotificationReceiver implements AutoCloseable {
     /** (event id, 1-based delivery number of that id) → HTTP status to answer. */
     private volatile BiFunction<String, Integer, Integer> answer;
 
-    NotificationReceiver(BiFunction<String, Integer, Integer> answer) throws IOException {
+    public NotificationReceiver(BiFunction<String, Integer, Integer> answer) throws IOException {
         this.answer = answer;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/notify", exchange -> {
@@ -82,7 +82,7 @@ final class NotificationReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/notify";
     }
 
@@ -94,7 +94,7 @@ final class NotificationReceiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    List<Received> of(String tradeNo, String eventType) {
+    public List<Received> of(String tradeNo, String eventType) {
         return received.stream().filter(r -> r.tradeNo().equals(tradeNo) && r.eventType().equals(eventType)).toList();
     }
 

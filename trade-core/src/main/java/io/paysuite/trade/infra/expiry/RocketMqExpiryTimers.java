@@ -6,6 +6,7 @@ import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.MessageProducer;
 import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.trade.expiry.ExpiryTimers;
+import io.paysuite.trade.expiry.GuaranteeTimers;
 import java.time.Clock;
 import java.time.Instant;
 import org.apache.rocketmq.common.message.Message;
@@ -13,12 +14,17 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link ExpiryTimers} as RocketMQ timer messages on {@code paysuite.expiry.topic}, key and body the
- * trade number. A timer fires at the expiry or at the hop limit, whichever comes first: the broker's
- * {@code timerMaxDelaySec} defaults to 3 days, trades may wait 15.
+ * {@link ExpiryTimers} and {@link GuaranteeTimers} as RocketMQ timer messages on {@code paysuite.expiry.topic},
+ * key and body the trade number; an auto-confirm timer carries {@value #PURPOSE} = {@value #AUTO_CONFIRM}. A
+ * timer fires at its time or at the hop limit, whichever comes first: the broker's {@code timerMaxDelaySec}
+ * defaults to 3 days, trades may wait 15 and guarantee trades 10 days after payment.
  */
 @Component
-public class RocketMqExpiryTimers extends RocketMqAdapter implements ExpiryTimers {
+public class RocketMqExpiryTimers extends RocketMqAdapter implements ExpiryTimers, GuaranteeTimers {
+
+    /** User property naming what a timer is for; absent on expiry timers (and on those set before it existed). */
+    static final String PURPOSE = "PAYSUITE_TIMER_PURPOSE";
+    static final String AUTO_CONFIRM = "AUTO_CONFIRM";
 
     private final ExpiryProperties properties;
     private final Clock clock;
@@ -33,15 +39,31 @@ public class RocketMqExpiryTimers extends RocketMqAdapter implements ExpiryTimer
 
     @Override
     public void set(String tradeNo, Instant expireAt) {
+        send(tradeNo, expireAt, null);
+    }
+
+    @Override
+    public void setAutoConfirm(String tradeNo, Instant confirmAt) {
+        send(tradeNo, confirmAt, AUTO_CONFIRM);
+    }
+
+    static boolean autoConfirm(Message timer) {
+        return AUTO_CONFIRM.equals(timer.getUserProperty(PURPOSE));
+    }
+
+    private void send(String tradeNo, Instant at, String purpose) {
         Instant hopLimit = clock.instant().plus(properties.maxDelay());
-        Instant fireAt = expireAt.isAfter(hopLimit) ? hopLimit : expireAt;
+        Instant fireAt = at.isAfter(hopLimit) ? hopLimit : at;
         Message timer = EventCodec.message(properties.topic(), EventType.TRADE_EXPIRY, new TradeExpiryDue(tradeNo));
         timer.setKeys(tradeNo);
+        if (purpose != null) {
+            timer.putUserProperty(PURPOSE, purpose);
+        }
         timer.setDeliverTimeMs(fireAt.toEpochMilli());
         try {
             producer.sendForStatus(timer);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot set the expiry timer of trade " + tradeNo, e);
+            throw new IllegalStateException("cannot set the " + (purpose == null ? "expiry" : purpose) + " timer of trade " + tradeNo, e);
         }
     }
 

@@ -5,14 +5,21 @@ import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.EventConsumer;
 import io.paysuite.kit.mq.Handled;
 import io.paysuite.kit.mq.Subscription;
+import io.paysuite.trade.expiry.GuaranteeAutoConfirm;
+import io.paysuite.trade.expiry.GuaranteeTimers;
 import io.paysuite.trade.expiry.TradeExpiry;
 import io.paysuite.trade.infra.event.TradeEventsProperties;
+import io.paysuite.trade.order.TradeConfirmer;
+import io.paysuite.trade.order.TradeEventLog;
+import io.paysuite.trade.order.TradeFinder;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The two consumers of {@link TradeExpiry}: {@code TRADE_CREATED} sets a trade's timer, a fired timer
- * closes the trade or sets the next hop. A message that fails comes back with the broker's backoff.
+ * The consumers of {@link TradeExpiry} and {@link GuaranteeAutoConfirm}: {@code TRADE_CREATED} sets a
+ * trade's expiry timer, {@code TRADE_SUCCEEDED} a guarantee trade's auto-confirm timer; a fired timer
+ * closes the trade, confirms it, or sets the next hop. A message that fails comes back with the broker's backoff.
  */
 @Configuration(proxyBeanMethods = false)
 public class TradeExpiryConsumers {
@@ -30,10 +37,32 @@ public class TradeExpiryConsumers {
     }
 
     @Bean
-    EventConsumer tradeExpiryTimers(TradeExpiry expiry, ExpiryProperties properties) {
+    GuaranteeAutoConfirm guaranteeAutoConfirm(GuaranteeTimers timers, TradeConfirmer confirmer, TradeFinder finder,
+                                              TradeEventLog events, GuaranteeProperties guarantee, Clock clock) {
+        return new GuaranteeAutoConfirm(timers, confirmer, finder, events, guarantee.autoConfirmAfter(), guarantee.refundWait(),
+                clock);
+    }
+
+    @Bean
+    EventConsumer guaranteeAutoConfirmScheduler(GuaranteeAutoConfirm autoConfirm, ExpiryProperties properties,
+                                                TradeEventsProperties events) {
+        return new EventConsumer(Subscription.of("paysuite-trade-auto-confirm-scheduler", properties.namesrv(), events.topic(),
+                EventType.TRADE_SUCCEEDED.tag(), POLL_NAME_SERVER_MS), message -> {
+                    autoConfirm.paid(EventCodec.decode(EventType.TRADE_SUCCEEDED, message));
+                    return Handled.DONE;
+                });
+    }
+
+    @Bean
+    EventConsumer tradeExpiryTimers(TradeExpiry expiry, GuaranteeAutoConfirm autoConfirm, ExpiryProperties properties) {
         return new EventConsumer(Subscription.of("paysuite-trade-expiry", properties.namesrv(), properties.topic(), "*",
                 POLL_NAME_SERVER_MS), message -> {
-                    expiry.due(EventCodec.decode(EventType.TRADE_EXPIRY, message).tradeNo());
+                    String tradeNo = EventCodec.decode(EventType.TRADE_EXPIRY, message).tradeNo();
+                    if (RocketMqExpiryTimers.autoConfirm(message)) {
+                        autoConfirm.due(tradeNo);
+                    } else {
+                        expiry.due(tradeNo);
+                    }
                     return Handled.DONE;
                 });
     }
