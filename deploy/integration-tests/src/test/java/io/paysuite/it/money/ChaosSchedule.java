@@ -54,6 +54,7 @@ final class ChaosSchedule {
     private final AtomicInteger issued = new AtomicInteger();
     private final List<Happened> happened = new CopyOnWriteArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean abandoned;
 
     private ChaosSchedule(int operations, List<Disruption> disruptions) {
         this.operations = operations;
@@ -76,7 +77,7 @@ final class ChaosSchedule {
     /** The next operation's ticket once its turn has come, or -1 when the workload is used up. */
     int nextTicket() throws InterruptedException {
         int ticket = issued.getAndIncrement();
-        if (ticket >= operations) {
+        if (ticket >= operations || abandoned) {
             return -1;
         }
         for (int k = 0; k < disruptions.size(); k++) {
@@ -98,7 +99,10 @@ final class ChaosSchedule {
             Disruption disruption = disruptions.get(k);
             try {
                 int at = start(k);
-                await().atMost(GATE_LIMIT).pollInterval(Duration.ofMillis(100)).until(() -> issued.get() >= at);
+                await().atMost(GATE_LIMIT).pollInterval(Duration.ofMillis(100)).until(() -> abandoned || issued.get() >= at);
+                if (abandoned) {
+                    return;
+                }
                 Instant began = Instant.now();
                 long t0 = System.nanoTime();
                 log.accept(disruption.name() + " at operation " + at);
@@ -107,8 +111,12 @@ final class ChaosSchedule {
                 } else {
                     suite.kill(disruption.victim());
                     int meets = Math.min(at + slice() / 2, operations);
-                    await().atMost(GATE_LIMIT).pollInterval(Duration.ofMillis(100)).until(() -> issued.get() >= meets);
-                    suite.restart(disruption.victim()); // returns once it is healthy
+                    try {
+                        await().atMost(GATE_LIMIT).pollInterval(Duration.ofMillis(100))
+                                .until(() -> abandoned || issued.get() >= meets);
+                    } finally {
+                        suite.restart(disruption.victim()); // whatever happens, the suite is left whole; returns once healthy
+                    }
                 }
                 long back = (System.nanoTime() - t0) / 1_000_000;
                 happened.add(new Happened(disruption.name(), at, began, back));
@@ -120,6 +128,15 @@ final class ChaosSchedule {
                 done.get(k).countDown();
             }
         }
+    }
+
+    /**
+     * Stops the workload early (a worker failed): no further tickets or disruptions, and a service
+     * down right now is still brought back before {@link #run} returns, so later tests find the suite whole.
+     */
+    void abandon() {
+        abandoned = true;
+        done.forEach(CountDownLatch::countDown);
     }
 
     List<Happened> happened() {

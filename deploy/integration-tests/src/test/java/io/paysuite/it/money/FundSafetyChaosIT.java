@@ -147,18 +147,22 @@ class FundSafetyChaosIT {
                 return null;
             }));
         }
-        for (Future<?> worker : workers) {
-            worker.get(30, TimeUnit.MINUTES);
+        try {
+            for (Future<?> worker : workers) {
+                worker.get(30, TimeUnit.MINUTES);
+            }
+        } finally {
+            schedule.abandon(); // a no-op after a full run; after a failure, no more kills and nothing left down
+            chaos.get(30, TimeUnit.MINUTES);
+            pool.shutdown();
         }
-        chaos.get(30, TimeUnit.MINUTES);
-        pool.shutdown();
         Instant trafficEnded = Instant.now();
         System.out.println("FundSafetyChaosIT traffic over: " + book.tally() + " disruptions " + schedule.happened());
         assertThat(schedule.failure()).as("every disruption was carried out (%s)", run).isNull();
 
         // recovery: checks, follow-ups, expiries and retries finish whatever the kills left open
         AtomicReference<EndState> end = new AtomicReference<>();
-        await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+        await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
             EndState state = endState(run);
             everyTradeAndRefundIsFinal(state, run);
             end.set(state);
@@ -168,7 +172,8 @@ class FundSafetyChaosIT {
 
         paymentCodesWereNeverAnsweredWaitPayAndEndedInTime(state, run);
         AtomicReference<Map<ChannelCode, ChannelTakings>> after = new AtomicReference<>();
-        await().atMost(RECOVERY.minus(toAllFinal).plusMinutes(1)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+        await().atMost(RECOVERY.minus(toAllFinal).plusMinutes(1)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .untilAsserted(() -> {
             EndState now = endState(run);
             everyTradeAndRefundIsFinal(now, run);
             tradesArePaidTheirAmountOnceAndRefundedWhatSucceeded(now, run);
@@ -205,8 +210,8 @@ class FundSafetyChaosIT {
         String outcome;
         try {
             outcome = operation.get();
-        } catch (RuntimeException transport) {
-            outcome = "unknown";
+        } catch (RuntimeException | AssertionError lost) {
+            outcome = "unknown"; // a transport error, or an answer that is no answer (not JSON) from a half-dead service
         }
         book.count(kind, outcome);
         return outcome.endsWith("unknown") ? "unknown" : outcome;
@@ -281,7 +286,7 @@ class FundSafetyChaosIT {
     }
 
     private String refund(Random random) {
-        Optional<Created> target = book.pick(random, c -> c.intent().kind() != Kind.REFUND);
+        Optional<Created> target = book.pick(random, any -> true);
         if (target.isEmpty()) {
             return "nothing to refund";
         }
@@ -329,7 +334,7 @@ class FundSafetyChaosIT {
     }
 
     private String number(String prefix) {
-        return prefix + "-" + numbers.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        return prefix + "-" + numbers.incrementAndGet() + "-" + Long.toString(Math.floorMod(System.nanoTime(), 1_000_000_000L), 36);
     }
 
     // ---- the end state and its checks ----
@@ -453,7 +458,7 @@ class FundSafetyChaosIT {
      */
     private Map<ChannelCode, ChannelTakings> steadyTakings() {
         AtomicReference<Map<ChannelCode, ChannelTakings>> last = new AtomicReference<>();
-        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
             Map<ChannelCode, ChannelTakings> now = ChannelTakings.now(path);
             return now.equals(last.getAndSet(now)) ? now : null;
         }, Objects::nonNull);
