@@ -172,8 +172,8 @@ class FundSafetyChaosIT {
 
         paymentCodesWereNeverAnsweredWaitPayAndEndedInTime(state, run);
         AtomicReference<Map<ChannelCode, ChannelTakings>> after = new AtomicReference<>();
-        await().atMost(RECOVERY.minus(toAllFinal).plusMinutes(1)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
-                .untilAsserted(() -> {
+        Duration settling = RECOVERY.minus(toAllFinal).plusMinutes(1);
+        await().atMost(settling).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
             EndState now = endState(run);
             everyTradeAndRefundIsFinal(now, run);
             tradesArePaidTheirAmountOnceAndRefundedWhatSucceeded(now, run);
