@@ -41,7 +41,8 @@ final class EmbeddedRocketMq implements AutoCloseable {
 
     private final InfraConfig config;
     private final JavaProcess namesrv;
-    private final JavaProcess broker;
+    /** Replaced by {@link #restartBroker()}; the name server stays. */
+    private volatile JavaProcess broker;
 
     private EmbeddedRocketMq(InfraConfig config, JavaProcess namesrv, JavaProcess broker) {
         this.config = config;
@@ -65,11 +66,7 @@ final class EmbeddedRocketMq implements AutoCloseable {
             namesrv = server(NAMESRV, "org.apache.rocketmq.namesrv.NamesrvStartup", config, classpath, home,
                     "-Xms128m", "-Xmx256m").args("-c", nsConf.toString()).start();
             namesrv.waitForPort(config.namesrvPort(), NAMESRV_TIMEOUT);
-            broker = server(BROKER, "org.apache.rocketmq.broker.BrokerStartup", config, classpath, home,
-                    "-Xms256m", "-Xmx512m").args("-c", brokerConf.toString())
-                    .stopGrace(Duration.ofSeconds(30)) // flushes commit log, consume queues and timer wheel
-                    .start();
-            broker.waitForPort(config.brokerPort(), BROKER_TIMEOUT);
+            broker = startBroker(config, classpath, home, brokerConf);
             EmbeddedRocketMq rocketMq = new EmbeddedRocketMq(config, namesrv, broker);
             rocketMq.awaitBrokerRegistered(classpath, home, BROKER_TIMEOUT);
             return rocketMq;
@@ -93,11 +90,41 @@ final class EmbeddedRocketMq implements AutoCloseable {
                 config.workDir().resolve("rocketmq"), config.logDir().resolve("rocketmq-admin.log"));
     }
 
+    /**
+     * Stops the broker gracefully (SIGTERM: it flushes commit log, consume queues and timer wheel, and unregisters
+     * from the name server) and starts it again with the same config and store, returning once the name server
+     * lists it again, as at start. The name server stays up, so clients find the broker again by themselves.
+     */
+    synchronized void restartBroker() {
+        String classpath = RuntimeClasspath.of("rocketmq");
+        Path home = config.workDir().resolve("rocketmq");
+        broker.stop();
+        // a broker that could not unregister stays listed until the name server drops it (120 s without a
+        // heartbeat); waiting for that keeps "listed again" below from being the old registration
+        awaitBrokerUnregistered(classpath, home, BROKER_TIMEOUT);
+        broker = startBroker(config, classpath, home, home.resolve("broker.conf"));
+        awaitBrokerRegistered(classpath, home, BROKER_TIMEOUT);
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         // broker first: it unregisters from the name server and flushes its store on SIGTERM
         broker.stop();
         namesrv.stop();
+    }
+
+    private static JavaProcess startBroker(InfraConfig config, String classpath, Path home, Path brokerConf) {
+        JavaProcess broker = server(BROKER, "org.apache.rocketmq.broker.BrokerStartup", config, classpath, home,
+                "-Xms256m", "-Xmx512m").args("-c", brokerConf.toString())
+                .stopGrace(Duration.ofSeconds(30)) // flushes commit log, consume queues and timer wheel
+                .start();
+        try {
+            broker.waitForPort(config.brokerPort(), BROKER_TIMEOUT);
+        } catch (RuntimeException e) {
+            broker.kill();
+            throw e;
+        }
+        return broker;
     }
 
     private void awaitBrokerRegistered(String classpath, Path home, Duration timeout) {
@@ -108,6 +135,7 @@ final class EmbeddedRocketMq implements AutoCloseable {
             if (clusterListShows(brokerAddress, classpath, home, adminLog)) {
                 return;
             }
+            JavaProcess broker = this.broker;
             if (!broker.isAlive()) {
                 throw InfraStartException.of(BROKER, "exited before registering with the name server",
                         broker.logFile(), null);
@@ -115,6 +143,20 @@ final class EmbeddedRocketMq implements AutoCloseable {
             if (Instant.now().isAfter(deadline)) {
                 throw InfraStartException.of(BROKER, brokerAddress + " not in the name server's cluster list within "
                         + timeout.toSeconds() + " s (admin tool output in " + adminLog + ")", broker.logFile(), null);
+            }
+            JavaProcess.sleep(1000);
+        }
+    }
+
+    private void awaitBrokerUnregistered(String classpath, Path home, Duration timeout) {
+        String brokerAddress = "127.0.0.1:" + config.brokerPort();
+        Path adminLog = config.logDir().resolve("rocketmq-admin.log");
+        Instant deadline = Instant.now().plus(timeout);
+        while (clusterListShows(brokerAddress, classpath, home, adminLog)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw InfraStartException.of(BROKER, brokerAddress + " still in the name server's cluster list "
+                        + timeout.toSeconds() + " s after it stopped (admin tool output in " + adminLog + ")",
+                        broker.logFile(), null);
             }
             JavaProcess.sleep(1000);
         }

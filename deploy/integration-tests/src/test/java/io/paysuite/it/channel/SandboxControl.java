@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** The channel sandbox's control API (API.md "Channel sandbox" and its extensions), for the channel tests. */
-final class SandboxControl {
+public final class SandboxControl {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -44,13 +44,13 @@ final class SandboxControl {
         return JSON.readTree(answer.body());
     }
 
-    static JsonNode call(String method, String path, String body) throws Exception {
+    public static JsonNode call(String method, String path, String body) throws Exception {
         HttpResponse<String> response = send(method, path, body);
         assertThat(response.statusCode()).as(method + " " + path + " → " + response.body()).isLessThan(300);
         return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
-    static HttpResponse<String> send(String method, String path, String body) throws Exception {
+    public static HttpResponse<String> send(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(SuiteHarness.suite().sandbox().baseUri().resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
