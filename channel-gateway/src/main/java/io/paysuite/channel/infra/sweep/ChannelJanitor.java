@@ -30,7 +30,7 @@ public class ChannelJanitor {
     static final int NO_NEXT_TIMER = 0;
 
     @Bean
-    Janitor channelJanitor(ChannelJanitorProperties properties, ChannelSweepMapper sweeps, ChannelCharges charges, Clock clock,
+    Janitor channelSweeps(ChannelJanitorProperties properties, ChannelSweepMapper sweeps, ChannelCharges charges, Clock clock,
                            MeterRegistry meters) {
         return new Janitor("channel-gateway", properties.every(), List.of(channelOrders(properties, sweeps, charges, clock, meters)));
     }

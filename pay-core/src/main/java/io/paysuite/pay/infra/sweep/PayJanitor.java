@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 public class PayJanitor {
 
     @Bean
-    Janitor payJanitor(PayJanitorProperties properties, PaySweepMapper sweeps, PayOrchestrator orchestrator, Clock clock,
+    Janitor paySweeps(PayJanitorProperties properties, PaySweepMapper sweeps, PayOrchestrator orchestrator, Clock clock,
                        MeterRegistry meters) {
         return new Janitor("pay-core", properties.every(), List.of(payOrders(properties, sweeps, orchestrator, clock, meters)));
     }

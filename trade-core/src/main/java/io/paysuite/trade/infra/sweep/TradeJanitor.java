@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
 public class TradeJanitor {
 
     @Bean
-    Janitor tradeJanitor(JanitorProperties properties, TradeSweepMapper sweeps, PayingTradeRecovery paying,
+    Janitor tradeSweeps(JanitorProperties properties, TradeSweepMapper sweeps, PayingTradeRecovery paying,
                          RefundCompletion refunds, EscrowReleases releases, UnpublishedTradeEvents events, Clock clock,
                          MeterRegistry meters) {
         return new Janitor("trade-core", properties.every(), List.of(
