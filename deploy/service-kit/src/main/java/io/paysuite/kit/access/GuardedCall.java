@@ -23,7 +23,8 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
      * of pay-core and trade-core, the operators' adjustments through the ops API (cashier-service) and
      * their tools ({@code ops-tools}: the local run's demo seed); channel charges come only from
      * pay-core and channel refunds from trade-core (pay-core for a charge it reverses); taking and
-     * giving back a trade for payment only from pay-core; a card's token only reaches pay-core.
+     * giving back a trade for payment only from pay-core; a card's token only reaches the cashier, which resolves
+     * the buyer's chosen card on the server and hands the token to pay-core for that one charge.
      * {@code TradeService}, {@code PayService} and {@code RefundService} stay open to internal
      * consumers: they carry their own checks (merchant, buyer and payment password, amounts).
      */
@@ -34,7 +35,7 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
             new GuardedCall("io.paysuite.api.channel.ChannelService", Set.of("charge"), Set.of("pay-core")),
             new GuardedCall("io.paysuite.api.channel.ChannelService", Set.of("refund"), Set.of("trade-core", "pay-core")),
             new GuardedCall("io.paysuite.api.trade.TradePaymentService", Set.of("beginPay", "abandonPay"), Set.of("pay-core")),
-            new GuardedCall("io.paysuite.api.member.MemberService", Set.of("resolveCardToken"), Set.of("pay-core")));
+            new GuardedCall("io.paysuite.api.member.MemberService", Set.of("resolveCardToken"), Set.of("cashier-service")));
 
     public boolean guards(String service, String method) {
         return this.service.equals(service) && methods.contains(method);
