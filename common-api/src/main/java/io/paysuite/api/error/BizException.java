@@ -26,12 +26,7 @@ public class BizException extends RuntimeException {
 
     /** The code as this build knows it; a code it does not know reads {@code SYSTEM_ERROR} (its meaning is unknown here). */
     public ErrorCode code() {
-        for (ErrorCode known : ErrorCode.values()) {
-            if (known.code().equals(wireCode)) {
-                return known;
-            }
-        }
-        return ErrorCode.SYSTEM_ERROR;
+        return ErrorCode.fromWire(wireCode);
     }
 
     /** The code exactly as it crosses service boundaries, including one this build does not know. */

@@ -61,4 +61,20 @@ public enum ErrorCode {
     public int httpStatus() {
         return httpStatus;
     }
+
+    /**
+     * A code as another service answered it, as this build knows it; a code this build lacks (a service
+     * deployed ahead of this one) or no code at all reads {@code SYSTEM_ERROR}, whose meaning — "query
+     * before retrying" — is never wrong, whatever the callee did.
+     */
+    public static ErrorCode fromWire(String code) {
+        if (code != null) {
+            for (ErrorCode known : values()) {
+                if (known.code().equals(code)) {
+                    return known;
+                }
+            }
+        }
+        return SYSTEM_ERROR;
+    }
 }

@@ -3,10 +3,6 @@ package io.paysuite.cashier.api.error;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +10,6 @@ import org.slf4j.LoggerFactory;
 public final class Results {
 
     private static final Logger log = LoggerFactory.getLogger(Results.class);
-
-    private static final Map<String, ErrorCode> CODES = Arrays.stream(ErrorCode.values())
-            .collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));
 
     private Results() {
     }
@@ -32,16 +25,13 @@ public final class Results {
     }
 
     /**
-     * The code another service answered, as this build knows it. A service deployed ahead of this one
-     * may answer a code this build's {@link ErrorCode} lacks (or none at all): the merchant cannot be
-     * told a code the API does not document, so it is told {@code SYSTEM_ERROR} — "query before
-     * retrying" is never wrong, whatever the callee did.
+     * The code another service answered, as this build knows it ({@link ErrorCode#fromWire}): the merchant
+     * cannot be told a code the API does not document, so an unknown one is told {@code SYSTEM_ERROR}.
      */
     static ErrorCode codeOf(String code) {
-        ErrorCode known = code == null ? null : CODES.get(code);
-        if (known == null) {
+        ErrorCode known = ErrorCode.fromWire(code);
+        if (known == ErrorCode.SYSTEM_ERROR && !ErrorCode.SYSTEM_ERROR.code().equals(code)) {
             log.warn("a service answered an error code this build does not know: {}", code);
-            return ErrorCode.SYSTEM_ERROR;
         }
         return known;
     }
