@@ -41,6 +41,7 @@ public enum ErrorCode {
     POSTING_KEY_USED(409),
     ACCOUNT_NOT_FOUND(404),
     POSTING_NOT_FOUND(404),
+    PAYOUT_NOT_FOUND(404),
     BODY_TOO_LARGE(413),
     RATE_LIMITED(429),
     /** An internal Dubbo caller that may not call a money-moving method, or cannot prove it is who it says. */

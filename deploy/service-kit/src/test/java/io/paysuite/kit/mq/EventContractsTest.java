@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paysuite.api.event.ChannelFollowUpDue;
 import io.paysuite.api.event.ChannelOrderFinal;
+import io.paysuite.api.event.PayoutFinal;
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.NotifyAttemptDue;
 import io.paysuite.api.event.PayCheckDue;
@@ -70,6 +71,7 @@ class EventContractsTest {
             Map.entry(EventType.PAY_SUCCEEDED, new PaySucceeded(PAY, TRADE, "Q1", "B1", "M1", PayMethod.BALANCE,
                     PayOrderStatus.SUCCESS, Money.cny(1230), AT.minusSeconds(60), AT, "ALIPAY")),
             Map.entry(EventType.CHANNEL_ORDER_FINAL, new ChannelOrderFinal(PAY)),
+            Map.entry(EventType.PAYOUT_FINAL, new PayoutFinal("PO" + PAY)),
             Map.entry(EventType.PAY_CHECK, new PayCheckDue(PAY)),
             Map.entry(EventType.TRADE_EXPIRY, new TradeExpiryDue(TRADE)),
             Map.entry(EventType.CHANNEL_FOLLOW_UP, new ChannelFollowUpDue("C2026112914000001000010004", 3)),
