@@ -13,7 +13,15 @@ public enum AccountType {
     ESCROW(Side.CREDIT, false, true),
     PLATFORM_FEE_INCOME(Side.CREDIT, true, false),
     CHANNEL_CLEARING(Side.DEBIT, true, false),
-    PLATFORM_FUNDING(Side.DEBIT, false, false);
+    PLATFORM_FUNDING(Side.DEBIT, false, false),
+    /** The platform's bank account, where channels settle what they cleared (clearing moves money here). */
+    PLATFORM_BANK(Side.DEBIT, false, false),
+    /** What channels charge us per payment, booked as cost when their settlement says so. */
+    CHANNEL_FEE_EXPENSE(Side.DEBIT, false, false),
+    /** Money on its way to a bank account (settlement payouts, wallet withdrawals) until the payout's final answer. */
+    PAYOUT_IN_TRANSIT(Side.CREDIT, false, true),
+    /** Differences operators accepted or adjusted after reconciliation, with who and why on the entry; either sign. */
+    RECONCILIATION_SUSPENSE(Side.DEBIT, false, false);
 
     public enum Side { DEBIT, CREDIT }
 
