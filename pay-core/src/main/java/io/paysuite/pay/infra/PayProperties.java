@@ -1,6 +1,7 @@
 package io.paysuite.pay.infra;
 
 import io.paysuite.api.event.Topics;
+import io.paysuite.pay.order.CodeCheckPace;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      often a pay order that is still not final is looked at again (QR orders can
  *                      live longer; the channel may still answer)
  * @param overdueAfter  a pay order not final this long after its first check is alarmed at every late check
+ * @param codeCheckEvery a payment-code pay order is checked this often while young (its till waits for it)
+ * @param codeCheckUntil how long after its creation a payment-code pay order is checked at that pace; the till's
+ *                       promise is a final answer within 60 s, so the pace must cover a crashed service's restart
  */
 @ConfigurationProperties("paysuite.pay")
 public record PayProperties(
@@ -32,5 +36,11 @@ public record PayProperties(
         @DefaultValue("60s") Duration gracePeriod,
         @DefaultValue(Topics.CHANNEL_EVENT) String channelResultTopic,
         @DefaultValue("2h") Duration lateCheckEvery,
-        @DefaultValue("2d") Duration overdueAfter) {
+        @DefaultValue("2d") Duration overdueAfter,
+        @DefaultValue("5s") Duration codeCheckEvery,
+        @DefaultValue("60s") Duration codeCheckUntil) {
+
+    public CodeCheckPace codeCheckPace() {
+        return new CodeCheckPace(codeCheckEvery, codeCheckUntil);
+    }
 }

@@ -8,6 +8,10 @@ package io.paysuite.pay.order;
  */
 public interface PayChecks {
 
-    /** @throws RuntimeException when the check cannot be set (then nothing may move) */
-    void schedule(String payOrderNo);
+    /**
+     * Sets the first check of a pay order just opened: sooner for a payment code (see {@link CodeCheckPace}).
+     *
+     * @throws RuntimeException when the check cannot be set (then nothing may move)
+     */
+    void schedule(PayOrder order);
 }

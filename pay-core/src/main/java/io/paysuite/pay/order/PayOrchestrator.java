@@ -96,7 +96,7 @@ public class PayOrchestrator {
             return order.toDTO(); // a concurrent repeat of this request got further
         }
         try {
-            checks.schedule(order.payOrderNo());
+            checks.schedule(order);
         } catch (RuntimeException brokerDown) {
             fail(order, PayOrderStatus.CREATED, ErrorCode.SERVICE_DEGRADED.code());
             throw new BizException(ErrorCode.SERVICE_DEGRADED, "payments are unavailable; nothing was charged");

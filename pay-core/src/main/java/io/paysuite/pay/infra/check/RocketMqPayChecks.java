@@ -10,10 +10,15 @@ import io.paysuite.kit.mq.MessageProducer;
 import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.kit.mq.Subscription;
 import io.paysuite.pay.infra.PayProperties;
+import io.paysuite.pay.order.CodeCheckPace;
 import io.paysuite.pay.order.PayChecks;
 import io.paysuite.pay.order.PayOrchestrator;
+import io.paysuite.pay.order.PayOrder;
+import io.paysuite.pay.order.PayOrderRepository;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -35,6 +40,10 @@ import org.springframework.stereotype.Component;
  * fired ({@value #FIRST_CHECK_AT}), and so on until the order is final — an unscanned QR order with a
  * long expiry, a channel that answers days late. Past {@code overdue-after} every late check raises an
  * alarm; reconciliation has the last word.
+ *
+ * <p>A young payment-code order is paced instead ({@link CodeCheckPace}): its first check comes sooner and,
+ * while it is not final, each check sets the next one a few seconds later as a new timer rather than
+ * waiting for the broker's backoff, so a till's trade ends soon after a crashed service is back.
  */
 @Component
 public class RocketMqPayChecks extends RocketMqAdapter implements PayChecks {
@@ -45,13 +54,17 @@ public class RocketMqPayChecks extends RocketMqAdapter implements PayChecks {
 
     private final PayProperties properties;
     private final PayOrchestrator orchestrator;
+    private final PayOrderRepository orders;
+    private final CodeCheckPace codePace;
     private final MessageProducer producer;
     private final EventConsumer consumer;
 
-    public RocketMqPayChecks(PayProperties properties, @Lazy PayOrchestrator orchestrator) {
+    public RocketMqPayChecks(PayProperties properties, @Lazy PayOrchestrator orchestrator, PayOrderRepository orders) {
         super(SmartLifecycle.DEFAULT_PHASE);
         this.properties = properties;
         this.orchestrator = orchestrator;
+        this.orders = orders;
+        this.codePace = properties.codeCheckPace();
         producer = runs(new MessageProducer("paysuite-pay-check-timer", properties.namesrv(), null));
         LateFollowUps late = new LateFollowUps(new LateFollowUps.Plan("pay order check", properties.checkTopic(), null,
                 FIRST_CHECK_AT, properties.checkDelay(), properties.lateCheckEvery(), properties.overdueAfter()), this::send);
@@ -60,10 +73,16 @@ public class RocketMqPayChecks extends RocketMqAdapter implements PayChecks {
     }
 
     @Override
-    public void schedule(String payOrderNo) {
+    public void schedule(PayOrder order) {
+        Instant now = Instant.now();
+        Duration first = codePace.next(order.method(), order.createdAt(), now).orElse(properties.checkDelay());
+        send(checkAt(order.payOrderNo(), now.plus(first)));
+    }
+
+    private Message checkAt(String payOrderNo, Instant at) {
         Message check = EventCodec.message(properties.checkTopic(), EventType.PAY_CHECK, new PayCheckDue(payOrderNo));
         check.setKeys(payOrderNo);
-        send(MessageProducer.timer(check, Instant.now().plus(properties.checkDelay())));
+        return MessageProducer.timer(check, at);
     }
 
     /** Stores a check at the broker; throws when it may not be stored. */
@@ -73,11 +92,43 @@ public class RocketMqPayChecks extends RocketMqAdapter implements PayChecks {
 
     private Handled check(MessageExt message) {
         String payOrderNo = EventCodec.decode(EventType.PAY_CHECK, message).payOrderNo();
-        if (orchestrator.recover(payOrderNo)) {
+        Optional<Duration> pace = Optional.empty();
+        try {
+            if (orchestrator.recover(payOrderNo)) {
+                return Handled.DONE;
+            }
+            pace = paceOf(payOrderNo);
+        } catch (RuntimeException notYet) {
+            pace = paceOf(payOrderNo);
+            if (pace.isEmpty()) {
+                throw notYet;
+            }
+            log.info("pay order {} check could not finish it yet: {}", payOrderNo, notYet.toString());
+        }
+        if (pace.isPresent() && nextPacedCheck(payOrderNo, pace.get())) {
             return Handled.DONE;
         }
         log.info("pay order {} not final yet at check {}", payOrderNo, message.getReconsumeTimes());
         return Handled.RETRY;
+    }
+
+    private Optional<Duration> paceOf(String payOrderNo) {
+        try {
+            return orders.find(payOrderNo).flatMap(order -> codePace.next(order.method(), order.createdAt(), Instant.now()));
+        } catch (RuntimeException databaseDown) {
+            return Optional.empty();
+        }
+    }
+
+    /** The next paced check as a new timer; false when it cannot be stored (then the broker's retry stands). */
+    private boolean nextPacedCheck(String payOrderNo, Duration in) {
+        try {
+            send(checkAt(payOrderNo, Instant.now().plus(in)));
+            return true;
+        } catch (RuntimeException brokerDown) {
+            log.warn("paced check of pay order {} not stored, the broker's retry stands: {}", payOrderNo, brokerDown.toString());
+            return false;
+        }
     }
 
     ConsumeConcurrentlyStatus handle(List<MessageExt> messages) {

@@ -6,7 +6,14 @@ import static org.mockito.Mockito.when;
 
 import io.paysuite.kit.mq.LateFollowUps;
 import io.paysuite.pay.infra.PayProperties;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.OpenPayOrderCmd;
+import io.paysuite.api.pay.PayMethod;
 import io.paysuite.pay.order.PayOrchestrator;
+import io.paysuite.pay.order.PayOrder;
+import io.paysuite.pay.order.PayOrderRepository;
+import java.time.Instant;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,13 +32,15 @@ class RocketMqPayChecksTest {
     static final String PAY_ORDER = "P2026112914000001000010004";
 
     final PayOrchestrator orchestrator = mock(PayOrchestrator.class);
+    final PayOrderRepository orders = mock(PayOrderRepository.class);
     final List<Message> sent = new ArrayList<>();
     final PayProperties properties = new PayProperties("127.0.0.1:1", "PAYSUITE_PAY_EVENT", "paysuite-pay-tx", "PAYSUITE_PAY_CHECK",
-            Duration.ofSeconds(10), Duration.ofSeconds(60), "PAYSUITE_CHANNEL_EVENT", Duration.ofHours(2), Duration.ofDays(2));
+            Duration.ofSeconds(10), Duration.ofSeconds(60), "PAYSUITE_CHANNEL_EVENT", Duration.ofHours(2), Duration.ofDays(2),
+            Duration.ofSeconds(5), Duration.ofSeconds(60));
     final RocketMqPayChecks checks = newChecks();
 
     RocketMqPayChecks newChecks() {
-        return new RocketMqPayChecks(properties, orchestrator) {
+        return new RocketMqPayChecks(properties, orchestrator, orders) {
             @Override
             void send(Message check) {
                 sent.add(check);
@@ -96,7 +105,7 @@ class RocketMqPayChecksTest {
     @Test
     void aLateCheckThatCannotBeStoredLeavesTheBrokersRetry() {
         when(orchestrator.recover(PAY_ORDER)).thenReturn(false);
-        RocketMqPayChecks brokerDown = new RocketMqPayChecks(properties, orchestrator) {
+        RocketMqPayChecks brokerDown = new RocketMqPayChecks(properties, orchestrator, orders) {
             @Override
             void send(Message check) {
                 throw new IllegalStateException("broker down");
@@ -105,5 +114,64 @@ class RocketMqPayChecksTest {
 
         assertThat(brokerDown.handle(List.of(check(LateFollowUps.BROKER_RETRIES - 1, null))))
                 .isEqualTo(ConsumeConcurrentlyStatus.RECONSUME_LATER);
+    }
+
+    static PayOrder order(PayMethod method, Instant createdAt) {
+        return PayOrder.open(PAY_ORDER, new OpenPayOrderCmd("T1", "B1", "M1", method, Money.cny(100), "R1"), "d", createdAt);
+    }
+
+    static long inSeconds(Message check) {
+        return Math.round((check.getDeliverTimeMs() - System.currentTimeMillis()) / 1000.0);
+    }
+
+    @Test
+    void aPaymentCodeOrdersFirstCheckComesAfterFiveSecondsAndAQrOrdersAfterTen() {
+        checks.schedule(order(PayMethod.ALIPAY_CODE, Instant.now()));
+        checks.schedule(order(PayMethod.ALIPAY_QR, Instant.now()));
+
+        assertThat(sent).hasSize(2);
+        assertThat(inSeconds(sent.get(0))).isEqualTo(5);
+        assertThat(inSeconds(sent.get(1))).isEqualTo(10);
+    }
+
+    @Test
+    void aYoungPaymentCodeOrderThatIsNotFinalIsCheckedAgainInFiveSecondsInsteadOfAtTheBackoff() {
+        when(orchestrator.recover(PAY_ORDER)).thenReturn(false);
+        when(orders.find(PAY_ORDER)).thenReturn(Optional.of(order(PayMethod.WECHAT_CODE, Instant.now().minusSeconds(20))));
+
+        assertThat(checks.handle(List.of(check(2, null)))).isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+
+        assertThat(sent).hasSize(1);
+        assertThat(new String(sent.get(0).getBody(), StandardCharsets.UTF_8)).isEqualTo(PAY_ORDER);
+        assertThat(inSeconds(sent.get(0))).isEqualTo(5);
+    }
+
+    @Test
+    void aYoungPaymentCodeOrderWhoseCheckFailedOnADownServiceIsPacedToo() {
+        when(orchestrator.recover(PAY_ORDER)).thenThrow(new IllegalStateException("channel-gateway not answering"));
+        when(orders.find(PAY_ORDER)).thenReturn(Optional.of(order(PayMethod.ALIPAY_CODE, Instant.now().minusSeconds(40))));
+
+        assertThat(checks.handle(List.of(check(0, null)))).isEqualTo(ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+
+        assertThat(sent).hasSize(1);
+        assertThat(inSeconds(sent.get(0))).isEqualTo(5);
+    }
+
+    @Test
+    void aPaymentCodeOrderPastItsMinuteGoesBackToTheBrokersBackoff() {
+        when(orchestrator.recover(PAY_ORDER)).thenReturn(false);
+        when(orders.find(PAY_ORDER)).thenReturn(Optional.of(order(PayMethod.ALIPAY_CODE, Instant.now().minusSeconds(61))));
+
+        assertThat(checks.handle(List.of(check(0, null)))).isEqualTo(ConsumeConcurrentlyStatus.RECONSUME_LATER);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aQrOrderKeepsTheBrokersBackoff() {
+        when(orchestrator.recover(PAY_ORDER)).thenReturn(false);
+        when(orders.find(PAY_ORDER)).thenReturn(Optional.of(order(PayMethod.ALIPAY_QR, Instant.now().minusSeconds(5))));
+
+        assertThat(checks.handle(List.of(check(0, null)))).isEqualTo(ConsumeConcurrentlyStatus.RECONSUME_LATER);
+        assertThat(sent).isEmpty();
     }
 }

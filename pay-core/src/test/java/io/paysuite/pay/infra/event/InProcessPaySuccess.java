@@ -35,8 +35,8 @@ public class InProcessPaySuccess extends RocketMqPaySuccess {
 
     public InProcessPaySuccess(PayOrderRepository orders, Clock clock) {
         super(new PayProperties("127.0.0.1:1", "PAYSUITE_PAY_EVENT", "paysuite-pay-tx", "PAYSUITE_PAY_CHECK",
-                Duration.ofSeconds(10), Duration.ofSeconds(60), "PAYSUITE_CHANNEL_EVENT", Duration.ofHours(2), Duration.ofDays(2)),
-                orders, clock);
+                Duration.ofSeconds(10), Duration.ofSeconds(60), "PAYSUITE_CHANNEL_EVENT", Duration.ofHours(2), Duration.ofDays(2),
+                Duration.ofSeconds(5), Duration.ofSeconds(60)), orders, clock);
     }
 
     @Override
