@@ -80,6 +80,7 @@ class CashierPagesIT {
 
             browser.awaitText("pay-result", "SUCCESS");
             assertThat(browser.text("pay-result")).contains("Payment successful");
+            readsSuccessAtOnce(trade.path("trade_no").asText());
             assertThat(browser.visible("return-to-merchant").getAttribute("href")).isEqualTo(returnUrl);
             // the success page sends the buyer back to the merchant by itself
             browser.await(ExpectedConditions.urlToBe(returnUrl), "waiting for the return to the merchant");
@@ -130,6 +131,7 @@ class CashierPagesIT {
 
             // the scan page reloads itself until the trade is paid, then shows the result
             browser.awaitText("pay-result", "SUCCESS");
+            readsSuccessAtOnce(tradeNo);
             JsonNode paid = awaitTradeStatus(tradeNo, "SUCCESS");
             assertThat(paid.path("payments").get(0).path("method").asText()).isEqualTo("ALIPAY_QR");
             assertThat(paid.path("payments").get(0).path("channel").asText()).isEqualTo("ALIPAY");
@@ -188,6 +190,7 @@ class CashierPagesIT {
         // UnionPay accepts first and settles a moment later: the page reloads itself until then
         browser.awaitText("pay-result", "SUCCESS");
         assertThat(browser.text("pay-result")).contains("Payment successful");
+        readsSuccessAtOnce(tradeNo);
         JsonNode paid = awaitTradeStatus(tradeNo, "SUCCESS");
         assertThat(paid.path("paid_amount").asLong()).isEqualTo(4_321);
         assertThat(paid.path("payments")).hasSize(1);
@@ -299,6 +302,15 @@ class CashierPagesIT {
     }
 
     /** The trade reaches {@code status} (it follows the pay order's event asynchronously). */
+    /**
+     * Read-after-success: once the page says the payment succeeded, the merchant's first query (on the return, or
+     * at once) already answers SUCCESS — one read, no waiting.
+     */
+    private static void readsSuccessAtOnce(String tradeNo) {
+        assertThat(shop.client().get("/api/v1/trades/" + tradeNo).json().path("status").asText())
+                .as("GET /api/v1/trades/%s right after the page showed success", tradeNo).isEqualTo("SUCCESS");
+    }
+
     private static JsonNode awaitTradeStatus(String tradeNo, String status) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
                 shop.client().get("/api/v1/trades/" + tradeNo).json().path("status").asText().equals(status));
