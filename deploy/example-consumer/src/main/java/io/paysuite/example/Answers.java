@@ -63,7 +63,7 @@ final class Answers {
                 case FAILED -> throw new Refused(what, result.code(), result.message());
                 case UNKNOWN -> {
                     last = result == null ? "no answer" : result.code();
-                    out.printf("      %s: outcome unknown (%s): asking again, same key%n", what, last);
+                    out.printf("      %s: outcome unknown (%s): asking the same again, under the same key%n", what, last);
                 }
                 default -> throw new IllegalStateException();
             }
