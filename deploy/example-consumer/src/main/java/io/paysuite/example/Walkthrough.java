@@ -94,6 +94,8 @@ public final class Walkthrough {
 
         step(3, "pay it from the buyer's balance (PayService.pay, idempotent on trade_no + request_no)");
         String requestNo = outTradeNo + "-pay"; // one attempt, one request number: resent unchanged if unknown
+        // the payment password goes to pay-core, which checks it at member-service (and counts wrong ones
+        // towards the lock-out): a consumer never checks it first on its own
         PayOrderDTO answered = answers.definite("pay", () -> pay.pay(new PayCmd(tradeNo, buyer.buyerId(), PayMethod.BALANCE,
                 demo.buyer().payPassword(), requestNo)));
         out.printf("      pay order %s: %s%n", answered.payOrderNo(), answered.status());

@@ -1,6 +1,7 @@
 package io.paysuite.it.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,8 +108,7 @@ class ExampleConsumerIT {
                 trade.createdAt().minus(Duration.ofMinutes(1)), Instant.now().plus(Duration.ofMinutes(1)))).data();
         List<StatementLineDTO> ofTrade = statement.stream().filter(line -> trade.tradeNo().equals(line.bizNo())).toList();
         assertThat(ofTrade).extracting(StatementLineDTO::bizType, StatementLineDTO::gross)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("PAYMENT", AMOUNT),
-                        org.assertj.core.groups.Tuple.tuple("REFUND", -REFUND));
+                .containsExactlyInAnyOrder(tuple("PAYMENT", AMOUNT), tuple("REFUND", -REFUND));
         assertThat(ofTrade).allSatisfy(line -> assertThat(line.gross()).isEqualTo(line.fee() + line.net() + line.held()));
 
         assertThat(walletBefore - balance(wallet)).isEqualTo(AMOUNT - REFUND);
