@@ -82,6 +82,7 @@ class ExampleConsumerIT {
                 .redirectOutput(printedTo.toFile());
         command.environment().put("PAYSUITE_DIR", work.toString());
         command.environment().put("JAVA_OPTS", "-Xms64m -Xmx256m -XX:+UseSerialGC");
+        command.environment().put("JAVA_HOME", System.getProperty("java.home")); // this JVM's java, as the suite's processes
         Process example = command.start();
         boolean exited = example.waitFor(3, TimeUnit.MINUTES);
         if (!exited) {
