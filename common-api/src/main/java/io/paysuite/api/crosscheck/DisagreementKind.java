@@ -20,6 +20,8 @@ public enum DisagreementKind {
     PAY_ORDER_MISSING,
     /** More than one SUCCESS pay order for one trade. */
     PAY_ORDER_DUPLICATED,
+    /** A SUCCESS pay order of a trade that is not paid. */
+    PAY_ORDER_NOT_PAID,
     /** The SUCCESS pay order's amount is not the trade's paid amount. */
     PAY_ORDER_AMOUNT,
     /** A SUCCESS pay order through a channel whose channel order is missing, not SUCCESS, or of another amount. */
