@@ -4,6 +4,7 @@ import io.paysuite.accounting.crosscheck.CrossCheckAlarms;
 import io.paysuite.accounting.crosscheck.CrossCheckFindings;
 import io.paysuite.accounting.crosscheck.InternalReconciliation;
 import io.paysuite.accounting.crosscheck.PendingChecks;
+import io.paysuite.accounting.crosscheck.TradeRecords;
 import io.paysuite.accounting.crosscheck.TradeSidesReader;
 import io.paysuite.accounting.ledger.Journal;
 import io.paysuite.api.channel.ChannelService;
@@ -58,7 +59,7 @@ public class CrossCheckConfig {
     }
 
     @Bean
-    InternalReconciliation internalReconciliation(TradeSidesReader reader, PendingChecks pending, CrossCheckFindings findings,
+    InternalReconciliation internalReconciliation(TradeRecords reader, PendingChecks pending, CrossCheckFindings findings,
                                                   CrossCheckAlarms alarms, Clock clock) {
         return new InternalReconciliation(reader, pending, findings, alarms, clock);
     }

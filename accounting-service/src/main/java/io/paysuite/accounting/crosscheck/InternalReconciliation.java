@@ -31,13 +31,13 @@ public class InternalReconciliation {
     /** The most findings one read answers. */
     public static final int MAX_FINDINGS = 500;
 
-    private final TradeSidesReader reader;
+    private final TradeRecords reader;
     private final PendingChecks pending;
     private final CrossCheckFindings findings;
     private final CrossCheckAlarms alarms;
     private final Clock clock;
 
-    public InternalReconciliation(TradeSidesReader reader, PendingChecks pending, CrossCheckFindings findings,
+    public InternalReconciliation(TradeRecords reader, PendingChecks pending, CrossCheckFindings findings,
                                   CrossCheckAlarms alarms, Clock clock) {
         this.reader = reader;
         this.pending = pending;

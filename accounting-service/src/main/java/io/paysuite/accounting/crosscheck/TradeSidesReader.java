@@ -35,7 +35,7 @@ import java.util.Set;
  * later; only a definite not-found ({@code TRADE_NOT_FOUND}, {@code REFUND_NOT_FOUND},
  * {@code PAY_ORDER_NOT_FOUND}) reads as absent.
  */
-public class TradeSidesReader {
+public class TradeSidesReader implements TradeRecords {
 
     /** pay-core's trail step of each pay order's opening, referenced by the pay order number. */
     static final String PAY_ORDER_OPENED = "PAY_ORDER_OPENED";
@@ -55,7 +55,7 @@ public class TradeSidesReader {
         this.journal = journal;
     }
 
-    /** @param refundNos refunds to look at beyond those the ledger posted for the trade */
+    @Override
     public TradeSides read(String tradeNo, Set<String> refundNos) {
         TradeDTO trade = answer(trades.get(TradeByNoQry.internal(tradeNo)), ErrorCode.TRADE_NOT_FOUND, "trade " + tradeNo)
                 .orElse(null);
