@@ -114,7 +114,7 @@ public final class CrossCheckRules {
             }
         }
         for (PayOrderDTO order : succeeded) {
-            if (order.channel() == null && (order.method() == null || !order.method().viaChannel())) {
+            if (!viaChannel(order)) {
                 continue; // the wallet: the ledger is the only other side
             }
             ChannelOrderDTO channel = sides.channelOrders().get(order.payOrderNo());
@@ -188,6 +188,11 @@ public final class CrossCheckRules {
             found.add(new Disagreement(tradeNo, DisagreementKind.ESCROW_NOT_RELEASED, tradeNo,
                     "trade: FINISHED; ledger: escrow holds " + held + " for it after " + describe(releases)));
         }
+    }
+
+    /** The pay order's money moved at a channel (recorded on success; the method's channel for older pay orders). */
+    static boolean viaChannel(PayOrderDTO order) {
+        return order.channel() != null || (order.method() != null && order.method().viaChannel());
     }
 
     /** An entry's amount: its debits (equal to its credits, the ledger refuses anything else). */

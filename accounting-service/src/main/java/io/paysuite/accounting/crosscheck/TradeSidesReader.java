@@ -62,7 +62,7 @@ public class TradeSidesReader implements TradeRecords {
         List<PayOrderDTO> payOrders = trade == null ? List.of() : payOrders(tradeNo);
         Map<String, ChannelOrderDTO> channelOrders = new HashMap<>();
         for (PayOrderDTO order : payOrders) {
-            if (order.status() == PayOrderStatus.SUCCESS && (order.channel() != null || order.method().viaChannel())) {
+            if (order.status() == PayOrderStatus.SUCCESS && CrossCheckRules.viaChannel(order)) {
                 answer(channels.get(order.payOrderNo()), ErrorCode.PAY_ORDER_NOT_FOUND, "channel order of " + order.payOrderNo())
                         .ifPresent(channel -> channelOrders.put(order.payOrderNo(), channel));
             }

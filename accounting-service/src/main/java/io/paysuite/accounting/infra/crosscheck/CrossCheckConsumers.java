@@ -11,6 +11,7 @@ import io.paysuite.kit.mq.EventConsumer;
 import io.paysuite.kit.mq.Handled;
 import io.paysuite.kit.mq.Subscription;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
  * on pay-core's): each notes the trade for a check after the settle delay, nothing more, so a handler
  * is one insert and the broker's retry covers a database that did not answer.
  */
+@ConditionalOnProperty(prefix = "paysuite.crosscheck", name = "enabled", matchIfMissing = true)
 @Configuration(proxyBeanMethods = false)
 public class CrossCheckConsumers {
 

@@ -6,6 +6,7 @@ import io.paysuite.accounting.crosscheck.InternalReconciliation;
 import io.paysuite.accounting.crosscheck.PendingChecks;
 import io.paysuite.kit.sweep.Janitor;
 import io.paysuite.kit.sweep.Sweep;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +27,7 @@ import java.util.List;
  * Chosen over a ShedLock job: a sweep needs no cluster-wide lock when every step is a compare-and-set,
  * and the shedlock table is not this package's to create.
  */
+@ConditionalOnProperty(prefix = "paysuite.crosscheck", name = "enabled", matchIfMissing = true)
 @Configuration(proxyBeanMethods = false)
 public class CrossCheckJanitor {
 

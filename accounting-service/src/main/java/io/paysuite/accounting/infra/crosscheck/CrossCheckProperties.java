@@ -6,7 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * Internal reconciliation's settings ({@code paysuite.crosscheck.*}).
+ * Internal reconciliation's settings ({@code paysuite.crosscheck.*}). {@code paysuite.crosscheck.enabled=false}
+ * (default true) leaves out the consumers, the due checks and the janitor — nothing is checked — while
+ * the stored findings stay readable.
  *
  * @param namesrv          the RocketMQ name server(s)
  * @param tradeGroup       the consumer group on trade-core's topic, this check's own

@@ -5,6 +5,7 @@ import io.paysuite.accounting.crosscheck.PendingCheck;
 import io.paysuite.accounting.crosscheck.PendingChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  * so it is not one of the janitor's sweeps (which alarm on every row they find). Several instances
  * may run it at once: each check is claimed by compare-and-set first.
  */
+@ConditionalOnProperty(prefix = "paysuite.crosscheck", name = "enabled", matchIfMissing = true)
 @Component
 public class DueChecks implements SmartLifecycle {
 
