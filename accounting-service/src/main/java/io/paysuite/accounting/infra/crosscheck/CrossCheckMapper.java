@@ -58,9 +58,12 @@ public interface CrossCheckMapper {
     @Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
     int insertFinding(FindingRow row);
 
-    /** Keeps an OPEN finding open, or opens a CLEARED one again (a new first sighting): answers 1 either way. */
+    /**
+     * Keeps an OPEN finding open, or opens a CLEARED one again (a new first sighting): answers 1 either way.
+     * {@code status} is assigned last: MariaDB assigns left to right, so {@code first_seen} reads the old status.
+     */
     @Update("UPDATE crosscheck_finding SET sides = #{sides}, last_checked = #{now},"
-            + " first_seen = IF(status = 'OPEN', first_seen, #{now}), cleared_at = NULL, status = 'OPEN'"
+            + " first_seen = CASE WHEN status = 'OPEN' THEN first_seen ELSE #{now} END, cleared_at = NULL, status = 'OPEN'"
             + " WHERE trade_no = #{tradeNo} AND kind = #{kind} AND subject = #{subject}")
     int reopen(FindingRow row);
 
