@@ -65,7 +65,8 @@ public class InternalReconciliation {
         open.stream().filter(f -> refundKind(f.kind())).forEach(f -> refundNos.add(f.subject()));
         List<Disagreement> found = CrossCheckRules.compare(reader.read(due.tradeNo(), refundNos));
         if (!found.isEmpty() && due.attempts() == 0) {
-            return; // claimed, so it comes back after the settle delay: a second look before believing it
+            pending.lookAgain(due); // claimed, so it comes back after the settle delay: a second look before believing it
+            return;
         }
         Set<String> still = found.stream().map(Disagreement::key).collect(Collectors.toSet());
         for (Disagreement disagreement : found) {

@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param refundNo a refund an event named, checked with the trade ("" for none)
  * @param notedAt  when it was noted or last claimed: it is due once the settle delay has passed since
- * @param attempts checks already made that disagreed (0: not yet checked)
+ * @param attempts looks already taken that disagreed (0: none yet)
  */
 public record PendingCheck(String tradeNo, String refundNo, Instant notedAt, int attempts) {
 }

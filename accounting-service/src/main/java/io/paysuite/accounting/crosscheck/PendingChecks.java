@@ -16,11 +16,14 @@ public interface PendingChecks {
     List<PendingCheck> notedBefore(Instant before, int limit);
 
     /**
-     * Claims a check by compare-and-set on its {@code notedAt}, moving it to {@code now} and counting
-     * the attempt: of several instances that found it, one checks it; it comes back after the settle
-     * delay if the claimant dies or keeps it for another look.
+     * Claims a check by compare-and-set on its {@code notedAt}, moving it to {@code now}: of several
+     * instances that found it, one checks it; it comes back after the settle delay if the claimant dies,
+     * fails to read, or keeps it for another look.
      */
     boolean claim(PendingCheck check, Instant now);
+
+    /** The claimed check disagreed at its first look: the next look (after the settle delay) believes it. */
+    void lookAgain(PendingCheck check);
 
     /**
      * The check is finished (agreed, or its disagreements raised): forgotten, unless it was noted again

@@ -1,6 +1,7 @@
 package io.paysuite.accounting.crosscheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paysuite.api.crosscheck.CrossCheckFindingDTO;
 import io.paysuite.api.crosscheck.DisagreementKind;
@@ -104,13 +105,29 @@ class InternalReconciliationTest {
     }
 
     @Test
+    void aCheckWhoseReadFailedIsNotALookAndStillWaitsForTwo() {
+        reconciliation.noted(TradeStory.TRADE_NO, null);
+        InternalReconciliation failing = new InternalReconciliation((tradeNo, refundNos) -> {
+            throw new IllegalStateException("trade-core did not answer");
+        }, pending, findings, null, Clock.fixed(Instant.parse("2026-12-06T12:00:05Z"), ZoneOffset.UTC));
+        PendingCheck due = pending.rows.values().iterator().next();
+        assertThatThrownBy(() -> failing.check(due)).isInstanceOf(IllegalStateException.class);
+        story.set(paidWithoutPosting());
+        checkWhatIsDue();
+        assertThat(findings.rows).as("a first look, not believed yet").isEmpty();
+        checkWhatIsDue();
+        assertThat(findings.rows).hasSize(1);
+    }
+
+    @Test
     void aCheckAnotherInstanceClaimedFirstIsLeftToIt() {
         story.set(paidWithoutPosting());
         reconciliation.noted(TradeStory.TRADE_NO, null);
         PendingCheck seen = pending.rows.values().iterator().next();
         assertThat(pending.claim(seen, Instant.parse("2026-12-06T12:00:01Z"))).isTrue(); // the other instance
         reconciliation.check(seen);
-        assertThat(pending.rows.values()).singleElement().satisfies(c -> assertThat(c.attempts()).isEqualTo(1));
+        assertThat(pending.rows.values()).singleElement().satisfies(c -> assertThat(c.attempts()).isZero());
+        assertThat(findings.rows).isEmpty();
     }
 
     /** Pending checks as the table keeps them: claimed by compare-and-set on noted_at. */
@@ -135,8 +152,14 @@ class InternalReconciliationTest {
             if (row == null || !row.notedAt().equals(check.notedAt())) {
                 return false;
             }
-            rows.put(key, new PendingCheck(check.tradeNo(), check.refundNo(), now.plusNanos(rows.size()), row.attempts() + 1));
+            rows.put(key, new PendingCheck(check.tradeNo(), check.refundNo(), now.plusNanos(rows.size()), row.attempts()));
             return true;
+        }
+
+        @Override
+        public void lookAgain(PendingCheck check) {
+            rows.computeIfPresent(check.tradeNo() + "/" + check.refundNo(),
+                    (key, row) -> new PendingCheck(row.tradeNo(), row.refundNo(), row.notedAt(), row.attempts() + 1));
         }
 
         @Override

@@ -23,10 +23,13 @@ public interface CrossCheckMapper {
             + " ORDER BY noted_at LIMIT #{limit}")
     List<PendingRow> notedBefore(@Param("before") LocalDateTime before, @Param("limit") int limit);
 
-    @Update("UPDATE crosscheck_pending SET noted_at = #{now}, attempts = attempts + 1"
+    @Update("UPDATE crosscheck_pending SET noted_at = #{now}"
             + " WHERE trade_no = #{tradeNo} AND refund_no = #{refundNo} AND noted_at = #{notedAt}")
     int claim(@Param("tradeNo") String tradeNo, @Param("refundNo") String refundNo, @Param("notedAt") LocalDateTime notedAt,
               @Param("now") LocalDateTime now);
+
+    @Update("UPDATE crosscheck_pending SET attempts = attempts + 1 WHERE trade_no = #{tradeNo} AND refund_no = #{refundNo}")
+    int lookAgain(@Param("tradeNo") String tradeNo, @Param("refundNo") String refundNo);
 
     @Delete("DELETE FROM crosscheck_pending WHERE trade_no = #{tradeNo} AND refund_no = #{refundNo} AND renoted = 0")
     int forget(@Param("tradeNo") String tradeNo, @Param("refundNo") String refundNo);

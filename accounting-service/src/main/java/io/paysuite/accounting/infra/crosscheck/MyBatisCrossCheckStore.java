@@ -63,6 +63,11 @@ public class MyBatisCrossCheckStore implements PendingChecks, CrossCheckFindings
     }
 
     @Override
+    public void lookAgain(PendingCheck check) {
+        mapper.lookAgain(check.tradeNo(), check.refundNo());
+    }
+
+    @Override
     public void done(PendingCheck check, Instant now) {
         if (mapper.forget(check.tradeNo(), check.refundNo()) == 0) {
             mapper.renote(check.tradeNo(), check.refundNo(), time(now));
