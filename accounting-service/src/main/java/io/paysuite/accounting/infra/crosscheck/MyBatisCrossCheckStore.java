@@ -32,6 +32,8 @@ public class MyBatisCrossCheckStore implements PendingChecks, CrossCheckFindings
     /** Not read yet: the sweep starts at its look-back window. */
     private static final long UNSET = -1;
     private static final int SIDES_MAX = 1024;
+    /** Journal entries read per trade handed on: a round reads this many times its batch. */
+    private static final int SCAN_PER_TRADE = 20;
 
     private final CrossCheckMapper mapper;
     private final Clock clock;
@@ -85,16 +87,20 @@ public class MyBatisCrossCheckStore implements PendingChecks, CrossCheckFindings
             nextEntryId.compareAndSet(UNSET, mapper.firstEntrySince(time(clock.instant().minus(lookBack))));
         }
         long from = nextEntryId.get();
-        List<EntryRow> rows = mapper.entriesFrom(from, time(before), limit);
+        // most entries were covered by their event's check: read many, hand on at most `limit` trades
+        List<EntryRow> rows = mapper.entriesFrom(from, time(before), Math.multiplyExact(limit, SCAN_PER_TRADE));
         Set<String> unchecked = new LinkedHashSet<>();
+        long next = from;
         for (EntryRow row : rows) {
             if (TradeSides.isTradeNo(row.bizNo) && (row.checkedAt == null || row.checkedAt.isBefore(row.postedAt))) {
+                if (unchecked.size() == limit && !unchecked.contains(row.bizNo)) {
+                    break; // the rest next round, from this entry
+                }
                 unchecked.add(row.bizNo);
             }
+            next = row.id + 1;
         }
-        if (!rows.isEmpty()) {
-            nextEntryId.compareAndSet(from, rows.get(rows.size() - 1).id + 1);
-        }
+        nextEntryId.compareAndSet(from, next);
         return List.copyOf(unchecked);
     }
 
