@@ -2,6 +2,7 @@ package io.paysuite.cashier.config;
 
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.crosscheck.CrossCheckService;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.member.MerchantService;
 import io.paysuite.api.pay.PayService;
@@ -60,6 +61,13 @@ public class DubboReferencesConfig {
     @Bean
     @DubboReference(check = false, retries = 0)
     public ReferenceBean<LedgerService> ledgerService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    /** Internal reconciliation's findings (accounting-service), for the ops API. */
+    @Bean
+    @DubboReference(check = false, retries = 0)
+    public ReferenceBean<CrossCheckService> crossCheckService() {
         return new ReferenceBeanBuilder().build();
     }
 }

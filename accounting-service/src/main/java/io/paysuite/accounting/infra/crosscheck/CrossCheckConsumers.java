@@ -1,0 +1,70 @@
+package io.paysuite.accounting.infra.crosscheck;
+
+import io.paysuite.accounting.crosscheck.InternalReconciliation;
+import io.paysuite.api.event.EventType;
+import io.paysuite.api.event.PaySucceeded;
+import io.paysuite.api.event.TradeFinished;
+import io.paysuite.api.refund.RefundDTO;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.kit.mq.EventCodec;
+import io.paysuite.kit.mq.EventConsumer;
+import io.paysuite.kit.mq.Handled;
+import io.paysuite.kit.mq.Subscription;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The events that tell internal reconciliation a trade's state or money moved, in groups of its own
+ * ({@code paysuite-accounting-crosscheck} on trade-core's topic, {@code paysuite-accounting-crosscheck-pay}
+ * on pay-core's): each notes the trade for a check after the settle delay, nothing more, so a handler
+ * is one insert and the broker's retry covers a database that did not answer.
+ */
+@ConditionalOnProperty(prefix = "paysuite.crosscheck", name = "enabled", matchIfMissing = true)
+@Configuration(proxyBeanMethods = false)
+public class CrossCheckConsumers {
+
+    static final List<EventType<?>> TRADE_EVENTS = List.of(EventType.TRADE_SUCCEEDED, EventType.TRADE_CLOSED,
+            EventType.TRADE_FINISHED, EventType.REFUND_SUCCEEDED, EventType.REFUND_FAILED);
+    private static final int PHASE = Integer.MAX_VALUE - 100;
+    /** Finds a topic created after start within seconds. */
+    private static final int POLL_NAME_SERVER_MS = 10_000;
+
+    @Bean
+    EventConsumer crossCheckOnTradeEvent(InternalReconciliation reconciliation, CrossCheckProperties properties) {
+        String tags = TRADE_EVENTS.stream().map(EventType::tag).collect(Collectors.joining(" || "));
+        return new EventConsumer(Subscription.of(properties.tradeGroup(), properties.namesrv(), properties.tradeTopic(), tags,
+                POLL_NAME_SERVER_MS), message -> onTradeEvent(reconciliation, message), null, PHASE);
+    }
+
+    @Bean
+    EventConsumer crossCheckOnPayEvent(InternalReconciliation reconciliation, CrossCheckProperties properties) {
+        return new EventConsumer(Subscription.of(properties.payGroup(), properties.namesrv(), properties.payTopic(),
+                EventType.PAY_SUCCEEDED.tag(), POLL_NAME_SERVER_MS), message -> {
+                    PaySucceeded paid = EventCodec.decode(EventType.PAY_SUCCEEDED, message);
+                    reconciliation.noted(paid.tradeNo(), null);
+                    return Handled.DONE;
+                }, null, PHASE);
+    }
+
+    static Handled onTradeEvent(InternalReconciliation reconciliation, MessageExt message) {
+        String tag = message.getTags();
+        if (EventType.TRADE_SUCCEEDED.tag().equals(tag) || EventType.TRADE_CLOSED.tag().equals(tag)) {
+            TradeDTO trade = EventCodec.decode(tag.equals(EventType.TRADE_CLOSED.tag()) ? EventType.TRADE_CLOSED : EventType.TRADE_SUCCEEDED,
+                    message);
+            reconciliation.noted(trade.tradeNo(), null);
+        } else if (EventType.TRADE_FINISHED.tag().equals(tag)) {
+            TradeFinished finished = EventCodec.decode(EventType.TRADE_FINISHED, message);
+            reconciliation.noted(finished.tradeNo(), null);
+        } else if (EventType.REFUND_SUCCEEDED.tag().equals(tag) || EventType.REFUND_FAILED.tag().equals(tag)) {
+            RefundDTO refund = EventCodec.decode(tag.equals(EventType.REFUND_FAILED.tag()) ? EventType.REFUND_FAILED
+                    : EventType.REFUND_SUCCEEDED, message);
+            reconciliation.noted(refund.tradeNo(), refund.refundNo());
+        }
+        return Handled.DONE;
+    }
+}
