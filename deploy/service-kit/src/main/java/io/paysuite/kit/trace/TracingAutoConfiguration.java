@@ -7,6 +7,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
         "org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryPropagationConfigurations"})
 @ConditionalOnClass({Tracer.class, ObservationRegistry.class})
 @ConditionalOnBean({Tracer.class, Propagator.class, ObservationRegistry.class})
+@ConditionalOnProperty(prefix = "management.tracing", name = "enabled", matchIfMissing = true)
 public class TracingAutoConfiguration {
 
     /** Binds the tracer for the kit's non-bean pieces; unbinds when the context closes. */
