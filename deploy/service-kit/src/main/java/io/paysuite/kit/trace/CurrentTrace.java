@@ -4,6 +4,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -56,6 +57,12 @@ public final class CurrentTrace {
         Map<String, String> headers = new LinkedHashMap<>(4);
         b.propagator().inject(span.context(), headers, Map::put);
         return headers;
+    }
+
+    /** {@code request} with {@link #httpHeaders()}, for the JDK HTTP clients of the channel adapters. */
+    public static HttpRequest.Builder traced(HttpRequest.Builder request) {
+        httpHeaders().forEach(request::header);
+        return request;
     }
 
     /** The application's observation registry, or the no-op one before tracing is bound. */
