@@ -28,7 +28,11 @@ final class DubboObservations implements ApplicationListener<DubboConfigInitEven
 
     @Override
     public void onApplicationEvent(DubboConfigInitEvent event) {
-        ApplicationModel model = DubboBeanUtils.getApplicationModel(event.getApplicationContext().getAutowireCapableBeanFactory());
+        registerIn(DubboBeanUtils.getApplicationModel(event.getApplicationContext().getAutowireCapableBeanFactory()));
+    }
+
+    /** Dubbo's observation filters read the registry from the application model when they are created. */
+    void registerIn(ApplicationModel model) {
         if (model.getBeanFactory().getBean(ObservationRegistry.class) == null) {
             model.getBeanFactory().registerBean(registry);
         }

@@ -34,14 +34,20 @@ public final class MessageTrace {
 
     /** Runs {@code send} in a producer span whose context {@code message} carries as user properties. */
     public static <T, E extends Exception> T sending(Message message, Step<T, E> send) throws E {
-        SenderContext<Message> context = new SenderContext<>((carrier, key, value) -> carrier.putUserProperty(key, value),
-                Kind.PRODUCER);
+        SenderContext<Message> context = new SenderContext<>(MessageTrace::put, Kind.PRODUCER);
         context.setCarrier(message);
         context.setRemoteServiceName("rocketmq");
         return Observation.createNotStarted(SEND, () -> context, CurrentTrace.observations())
                 .contextualName("send " + message.getTopic())
                 .lowCardinalityKeyValue("topic", message.getTopic())
                 .observeChecked(send::run);
+    }
+
+    /** RocketMQ refuses a blank property value: an empty header (say {@code tracestate}) is left out. */
+    private static void put(Message carrier, String key, String value) {
+        if (carrier != null && value != null && !value.isBlank()) {
+            carrier.putUserProperty(key, value);
+        }
     }
 
     /** Runs {@code handle} in a consumer span continuing the trace {@code message} carries. */
