@@ -47,7 +47,8 @@ public class OpsController {
     public record TrialBalanceView(String currency, List<AccountView> accounts, long totalDebit, long totalCredit, boolean balanced) {
     }
 
-    public record TrailStepView(String source, String at, String type, String reference, String detail) {
+    /** {@code trace_id}: the W3C trace id of the request or message that caused the step, where its service keeps it. */
+    public record TrailStepView(String source, String at, String type, String reference, String detail, String traceId) {
     }
 
     public record TrailView(String tradeNo, List<TrailStepView> events) {
@@ -124,7 +125,8 @@ public class OpsController {
         }
         steps.sort(Comparator.comparing(TrailEventDTO::at).thenComparing(TrailEventDTO::source));
         return new TrailView(tradeNo, steps.stream()
-                .map(s -> new TrailStepView(s.source(), times.format(s.at()), s.type(), s.reference(), s.detail())).toList());
+                .map(s -> new TrailStepView(s.source(), times.format(s.at()), s.type(), s.reference(), s.detail(),
+                        s.traceId())).toList());
     }
 
     private static String requestNo(String name, String pem) {

@@ -39,6 +39,9 @@ import org.springframework.stereotype.Component;
  * every answer's signature against Alipay's public key; a failed check, an I/O error or a timeout
  * is {@code UNKNOWN} — never a refusal. {@link AlipayQrAdapter} and {@link AlipayCodeAdapter} are
  * the two methods on top of it.
+ *
+ * <p>The SDK's requests take no HTTP headers of ours, so an Alipay call carries no {@code traceparent};
+ * the trace stays on our side, in the MDC of every log line about the call.
  */
 @Component
 @ConditionalOnProperty(prefix = "paysuite.channels.alipay", name = "server-url")

@@ -1,6 +1,7 @@
 package io.paysuite.channel.unionpay;
 
 import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.kit.trace.CurrentTrace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -155,7 +156,7 @@ public class AcpClient {
     }
 
     private static HttpRequest formPost(URI uri, Map<String, String> request, Duration timeout) {
-        return HttpRequest.newBuilder(uri).timeout(timeout)
+        return CurrentTrace.traced(HttpRequest.newBuilder(uri)).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(formEncode(request), StandardCharsets.UTF_8)).build();
     }

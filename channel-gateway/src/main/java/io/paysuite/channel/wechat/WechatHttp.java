@@ -63,7 +63,8 @@ public final class WechatHttp {
         // (an UNKNOWN charge, a count against the breaker): idle connections are dropped after 10 s, before
         // common server keep-alive limits (Tomcat's 20 s here), instead of OkHttp's 5 minutes.
         OkHttpClient.Builder okHttp = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-                .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS));
+                .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
+                .addInterceptor(new TraceparentHeader());
         if (properties.baseUrl() != null && !properties.baseUrl().isBlank()) {
             okHttp.addInterceptor(new SandboxHostRewrite(properties.baseUrl()));
         }

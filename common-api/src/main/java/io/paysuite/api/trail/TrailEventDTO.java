@@ -12,7 +12,15 @@ import java.time.Instant;
  * @param type      what happened, e.g. {@code TRADE_CREATED}, {@code PAY_ORDER_SUCCESS}, {@code JOURNAL_ENTRY}
  * @param reference the record it is about: an event id, a pay order number, an entry number
  * @param detail    a short human-readable summary; never secrets, card numbers or passwords
+ * @param traceId   the W3C trace id of the request or message that caused it (the merchant's
+ *                  {@code request_id} when it came through the open API), to find its log lines in
+ *                  every service; null where the recording service does not keep it
  */
-public record TrailEventDTO(String source, Instant at, String type, String reference, String detail)
+public record TrailEventDTO(String source, Instant at, String type, String reference, String detail, String traceId)
         implements Serializable {
+
+    /** A step whose trace is not kept. */
+    public TrailEventDTO(String source, Instant at, String type, String reference, String detail) {
+        this(source, at, type, reference, detail, null);
+    }
 }

@@ -27,7 +27,7 @@ public class TradeTrail {
         Trade trade = finder.trade(TradeByNoQry.internal(tradeNo));
         return events.eventsOf(trade.tradeNo()).stream()
                 .map(event -> new TrailEventDTO(SOURCE, event.createdAt(), event.eventType(), event.eventId(),
-                        TrailDetail.of(event.payload())))
+                        TrailDetail.of(event.payload()), event.traceId()))
                 .toList();
     }
 }

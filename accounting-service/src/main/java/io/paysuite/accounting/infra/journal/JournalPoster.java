@@ -111,13 +111,17 @@ public class JournalPoster implements Journal {
         open(unlocked.get(), opened);
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> {
+                JournalEntryDTO posted = transactions.execute(status -> {
                     EntryDraft draft = locked.get();
                     if (!draft.lines().stream().allMatch(line -> opened.contains(line.account().code()))) {
                         throw new AccountsToOpen(draft); // rolls back: accounts are opened outside the transaction
                     }
                     return write(draft);
                 });
+                // one line per money movement: with the trace id every log line carries, a payment's
+                // entries are found from the request that caused them
+                log.info("journal entry posted entry_no={} posting_key={}", posted.entryNo(), postingKey);
+                return posted;
             } catch (AccountsToOpen toOpen) {
                 open(toOpen.draft, opened); // another posting of the trade changed its lines; compose again
                 attempt--;

@@ -94,6 +94,11 @@ public class OpenApiGate extends OncePerRequestFilter {
             try (MerchantRateLimiter.Permit permit = limiter.enter(key.merchantId())) {
                 chain.doFilter(new CachedBodyRequest(request, body), signed);
             }
+            if (!"GET".equals(request.getMethod())) {
+                // a write the merchant may quote by its request_id: the line that starts its trace in the logs
+                log.info("open api {} {} answered {} merchant_id={} request_id={}", request.getMethod(), request.getRequestURI(),
+                        signed.getStatus(), key.merchantId(), requestId);
+            }
         } catch (BizException refused) {
             writeError(signed, refused.code(), refused.getMessage(), requestId);
             log.info("open api refused {} {} request_id={} code={} {}", request.getMethod(), request.getRequestURI(),

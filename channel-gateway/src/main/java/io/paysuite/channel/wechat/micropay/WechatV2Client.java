@@ -1,6 +1,7 @@
 package io.paysuite.channel.wechat.micropay;
 
 import io.paysuite.channel.wechat.WechatProperties;
+import io.paysuite.kit.trace.CurrentTrace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -84,7 +85,7 @@ public class WechatV2Client {
         request.put("sign", signer.sign(request));
         HttpResponse<byte[]> response;
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(readTimeout())
+            response = http.send(CurrentTrace.traced(HttpRequest.newBuilder(URI.create(baseUrl + path))).timeout(readTimeout())
                     .header("Content-Type", "text/xml; charset=UTF-8")
                     .POST(HttpRequest.BodyPublishers.ofString(WechatV2Xml.write(request), StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());

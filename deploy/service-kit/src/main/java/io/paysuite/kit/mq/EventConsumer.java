@@ -1,5 +1,6 @@
 package io.paysuite.kit.mq;
 
+import io.paysuite.kit.trace.MessageTrace;
 import java.util.List;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -68,14 +69,20 @@ public class EventConsumer extends RocketMqClient {
      */
     public ConsumeConcurrentlyStatus consume(List<MessageExt> messages) {
         for (MessageExt message : messages) {
-            if (handled(message) == Handled.DONE) {
-                continue;
-            }
-            if (late == null || late.brokerRetriesLeft(message) || !late.later(message)) {
+            // in the trace the message carries, so the handler's log lines and the late copy keep its id
+            if (!MessageTrace.consuming(message, () -> settled(message))) {
                 return ConsumeConcurrentlyStatus.RECONSUME_LATER;
             }
         }
         return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+    }
+
+    /** Handled, or handed over to a late copy; false when it must come back. */
+    private boolean settled(MessageExt message) {
+        if (handled(message) == Handled.DONE) {
+            return true;
+        }
+        return late != null && !late.brokerRetriesLeft(message) && late.later(message);
     }
 
     private Handled handled(MessageExt message) {

@@ -1,5 +1,6 @@
 package io.paysuite.kit.mq;
 
+import io.paysuite.kit.trace.MessageTrace;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -69,9 +70,12 @@ public class TransactionalProducer extends RocketMqClient {
         producer.setTransactionListener(listener);
     }
 
-    /** Half message, the listener's local transaction with {@code arg}, then commit or rollback. */
+    /**
+     * Half message, the listener's local transaction with {@code arg}, then commit or rollback. The
+     * message carries the caller's trace ({@link MessageTrace}); the local transaction runs in its span.
+     */
     public TransactionSendResult send(Message message, Object arg) throws MQClientException {
-        return producer.sendMessageInTransaction(message, arg);
+        return MessageTrace.sending(message, () -> producer.sendMessageInTransaction(message, arg));
     }
 
     public Settings settings() {

@@ -20,7 +20,7 @@ public class ShardedTradeEventLog implements TradeEventLog {
     public List<RecordedTradeEvent> eventsOf(String tradeNo) {
         return mapper.findByTradeNo(tradeNo).stream()
                 .map(row -> new RecordedTradeEvent(row.eventId(), row.eventType(), row.payload(),
-                        row.createdAt().toInstant(ZoneOffset.UTC)))
+                        row.createdAt().toInstant(ZoneOffset.UTC), row.traceId()))
                 .toList();
     }
 }

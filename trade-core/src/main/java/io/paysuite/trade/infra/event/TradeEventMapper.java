@@ -18,16 +18,16 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface TradeEventMapper {
 
-    @Insert("INSERT INTO trade_event (event_id, trade_no, event_type, payload, created_at)"
-            + " VALUES (#{eventId}, #{tradeNo}, #{eventType}, #{payload}, #{createdAt})")
+    @Insert("INSERT INTO trade_event (event_id, trade_no, event_type, payload, created_at, trace_id)"
+            + " VALUES (#{eventId}, #{tradeNo}, #{eventType}, #{payload}, #{createdAt}, #{traceId})")
     int insert(TradeEventDO event);
 
     /** The committed row, or {@code null}; the broker's check-back is answered from this alone. */
-    @Select("SELECT event_id, trade_no, event_type, payload, created_at FROM trade_event WHERE event_id = #{eventId}")
+    @Select("SELECT event_id, trade_no, event_type, payload, created_at, trace_id FROM trade_event WHERE event_id = #{eventId}")
     TradeEventDO findByEventId(String eventId);
 
     /** A trade's events in commit order; {@code idx_trade_no} serves it within the one database. */
-    @Select("SELECT event_id, trade_no, event_type, payload, created_at FROM trade_event WHERE trade_no = #{tradeNo}"
+    @Select("SELECT event_id, trade_no, event_type, payload, created_at, trace_id FROM trade_event WHERE trade_no = #{tradeNo}"
             + " ORDER BY created_at, event_id")
     List<TradeEventDO> findByTradeNo(String tradeNo);
 
