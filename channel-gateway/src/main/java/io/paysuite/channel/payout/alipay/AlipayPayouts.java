@@ -1,6 +1,9 @@
 package io.paysuite.channel.payout.alipay;
 
 import com.alipay.api.AlipayApiException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.alipay.api.AlipayClient;
 import com.alipay.api.domain.AlipayFundTransCommonQueryModel;
 import com.alipay.api.domain.AlipayFundTransUniTransferModel;
@@ -36,6 +39,8 @@ public class AlipayPayouts implements PayoutChannel {
     private static final Logger log = LoggerFactory.getLogger(AlipayPayouts.class);
     static final String PRODUCT = "TRANS_BANKCARD_NO_PWD";
     static final String SCENE = "DIRECT_TRANSFER";
+    private static final String QUERY_ROOT = "alipay_fund_trans_common_query_response";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AlipayClient client;
 
@@ -72,7 +77,7 @@ public class AlipayPayouts implements PayoutChannel {
         try {
             AlipayFundTransCommonQueryResponse response = client.execute(request);
             return queryAnswer(response.getCode(), response.getSubCode(), response.getMsg(), response.getSubMsg(),
-                    response.getStatus(), response.getErrorCode(), response.getFailReason(), response.getOrderId());
+                    response.getStatus(), errorCodeOf(response.getBody()), response.getFailReason(), response.getOrderId());
         } catch (AlipayApiException | RuntimeException e) {
             return unknown("query", payout, e);
         }
@@ -116,6 +121,23 @@ public class AlipayPayouts implements PayoutChannel {
             raw = status;
         }
         return new ChannelCall(outcome, raw, failReason != null ? failReason : message(msg, subMsg), orderId, null, null);
+    }
+
+    /**
+     * The query's {@code error_code}, read from the answer's body: the SDK's base response declares its own
+     * {@code errorCode} property (the old name of {@code code}), which shadows the query's field, so
+     * {@code getErrorCode()} does not return it. Null when absent or unreadable (the status still decides).
+     */
+    static String errorCodeOf(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode field = JSON.readTree(body).path(QUERY_ROOT).path("error_code");
+            return field.isTextual() ? field.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private static ChannelCall unknown(String operation, Payout payout, Exception e) {

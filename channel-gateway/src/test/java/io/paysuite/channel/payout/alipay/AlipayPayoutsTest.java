@@ -116,6 +116,15 @@ class AlipayPayoutsTest {
         assertThat(model.getPayeeInfo().getBankcardExtInfo().getAccountType()).isEqualTo("2");
     }
 
+    @Test
+    void theBanksReasonIsReadFromTheAnswersBodyWhereTheSdkCannotReachIt() {
+        String body = "{\"alipay_fund_trans_common_query_response\":{\"code\":\"10000\",\"msg\":\"Success\",\"status\":\"FAIL\","
+                + "\"error_code\":\"PAYEE_ACCOUNT_NOT_EXSIT\",\"fail_reason\":\"收款账户不存在\"},\"sign\":\"x\"}";
+        assertThat(AlipayPayouts.errorCodeOf(body)).isEqualTo("PAYEE_ACCOUNT_NOT_EXSIT");
+        assertThat(AlipayPayouts.errorCodeOf("{}")).isNull();
+        assertThat(AlipayPayouts.errorCodeOf("not json")).isNull();
+    }
+
     private static ChannelCall query(String code, String subCode, String status, String errorCode) {
         return AlipayPayouts.queryAnswer(code, subCode, "msg", null, status, errorCode, null, "2026120611");
     }
