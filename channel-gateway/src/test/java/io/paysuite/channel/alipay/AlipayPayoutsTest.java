@@ -1,4 +1,4 @@
-package io.paysuite.channel.payout.alipay;
+package io.paysuite.channel.alipay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;

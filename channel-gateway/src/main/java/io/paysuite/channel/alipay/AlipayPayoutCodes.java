@@ -1,4 +1,4 @@
-package io.paysuite.channel.payout.alipay;
+package io.paysuite.channel.alipay;
 
 import io.paysuite.channel.adapter.Outcome;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.paysuite.channel.payout.alipay;
+package io.paysuite.channel.alipay;
 
 import com.alipay.api.AlipayApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,7 +18,6 @@ import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.payout.Payout;
 import io.paysuite.channel.payout.PayoutChannel;
-import java.math.BigDecimal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -94,7 +93,7 @@ public class AlipayPayouts implements PayoutChannel {
         payee.setBankcardExtInfo(card);
         AlipayFundTransUniTransferModel model = new AlipayFundTransUniTransferModel();
         model.setOutBizNo(payout.payoutNo());
-        model.setTransAmount(BigDecimal.valueOf(payout.amount().minor(), 2).toPlainString());
+        model.setTransAmount(AlipayAmounts.yuan(payout.amount().minor()));
         model.setProductCode(PRODUCT);
         model.setBizScene(SCENE);
         model.setOrderTitle(payout.purpose() == PayoutPurpose.SETTLEMENT ? "结算" : "提现");
@@ -105,8 +104,8 @@ public class AlipayPayouts implements PayoutChannel {
 
     static ChannelCall transferAnswer(String code, String subCode, String msg, String subMsg, String status, String orderId) {
         Outcome outcome = AlipayPayoutCodes.ofTransfer(code, subCode, status);
-        String raw = AlipayPayoutCodes.OK.equals(code) ? status : rawCode(code, subCode);
-        return new ChannelCall(outcome, raw, message(msg, subMsg), orderId, null, null);
+        String raw = AlipayPayoutCodes.OK.equals(code) ? status : AlipayTrades.rawCode(code, subCode);
+        return new ChannelCall(outcome, raw, AlipayTrades.message(msg, subMsg), orderId, null, null);
     }
 
     static ChannelCall queryAnswer(String code, String subCode, String msg, String subMsg, String status, String errorCode,
@@ -114,13 +113,13 @@ public class AlipayPayouts implements PayoutChannel {
         Outcome outcome = AlipayPayoutCodes.ofQuery(code, subCode, status);
         String raw;
         if (!AlipayPayoutCodes.OK.equals(code)) {
-            raw = rawCode(code, subCode);
+            raw = AlipayTrades.rawCode(code, subCode);
         } else if (outcome == Outcome.FAILURE && errorCode != null && !errorCode.isBlank()) {
             raw = errorCode; // why the bank refused it, e.g. the account does not exist
         } else {
             raw = status;
         }
-        return new ChannelCall(outcome, raw, failReason != null ? failReason : message(msg, subMsg), orderId, null, null);
+        return new ChannelCall(outcome, raw, failReason != null ? failReason : AlipayTrades.message(msg, subMsg), orderId, null, null);
     }
 
     /**
@@ -145,13 +144,5 @@ public class AlipayPayouts implements PayoutChannel {
         String raw = message.contains("sign check fail") ? "SIGNATURE" : "IO";
         log.warn("alipay payout {} of {} outcome unknown ({}): {}", operation, payout.payoutNo(), raw, e.toString());
         return ChannelCall.unknown(raw, message);
-    }
-
-    private static String rawCode(String code, String subCode) {
-        return subCode == null || subCode.isBlank() ? code : subCode;
-    }
-
-    private static String message(String msg, String subMsg) {
-        return subMsg == null || subMsg.isBlank() ? msg : subMsg;
     }
 }
