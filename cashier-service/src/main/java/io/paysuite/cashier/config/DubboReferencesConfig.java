@@ -6,6 +6,7 @@ import io.paysuite.api.crosscheck.CrossCheckService;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.member.MerchantService;
 import io.paysuite.api.pay.PayService;
+import io.paysuite.api.payout.PayoutService;
 import io.paysuite.api.refund.RefundService;
 import io.paysuite.api.trade.TradeService;
 import org.apache.dubbo.config.annotation.DubboReference;
@@ -68,6 +69,13 @@ public class DubboReferencesConfig {
     @Bean
     @DubboReference(check = false, retries = 0)
     public ReferenceBean<CrossCheckService> crossCheckService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    /** Operators' list of payouts (ops API); never {@code payout} itself, which is accounting-service's alone. */
+    @Bean
+    @DubboReference(check = false, retries = 0)
+    public ReferenceBean<PayoutService> payoutService() {
         return new ReferenceBeanBuilder().build();
     }
 }

@@ -204,11 +204,11 @@ public class AlipayTrades {
         return ChannelCall.unknown(raw, message);
     }
 
-    private static String rawCode(String code, String subCode) {
+    static String rawCode(String code, String subCode) {
         return subCode == null || subCode.isBlank() ? code : subCode;
     }
 
-    private static String message(String msg, String subMsg) {
+    static String message(String msg, String subMsg) {
         return subMsg == null || subMsg.isBlank() ? msg : subMsg;
     }
 }

@@ -22,7 +22,7 @@ public record FaultRule(@NotBlank String channel, @NotNull Operation operation, 
         return mode == Mode.ERROR && code != null && !code.isBlank() ? java.util.Optional.of(code.trim()) : java.util.Optional.empty();
     }
 
-    public enum Operation { charge, query, refund, notify }
+    public enum Operation { charge, query, refund, notify, payout }
 
     public enum Mode { TIMEOUT, ERROR, SLOW, NOT_FOUND }
 }

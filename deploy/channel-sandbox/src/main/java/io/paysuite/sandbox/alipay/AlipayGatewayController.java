@@ -40,17 +40,29 @@ class AlipayGatewayController {
     private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json;charset=UTF-8");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Method(FaultRule.Operation operation, Function<Map<String, String>, Map<String, Object>> call) {
+    /**
+     * @param faultChannel the channel name fault rules match ({@code ALIPAY}, or {@code ALIPAY_PAYOUT} for transfers)
+     * @param notFound     what a NOT_FOUND fault on a query answers
+     */
+    private record Method(FaultRule.Operation operation, Function<Map<String, String>, Map<String, Object>> call,
+                          String faultChannel, AlipayError notFound) {
+
+        Method(FaultRule.Operation operation, Function<Map<String, String>, Map<String, Object>> call) {
+            this(operation, call, AlipayTrades.CHANNEL, AlipayError.tradeNotExist());
+        }
     }
 
     private final AlipayKeys keys;
     private final AlipayTrades trades;
+    private final AlipayTransfers transfers;
     private final FaultInjector faults;
     private final Duration latency;
 
-    AlipayGatewayController(AlipayKeys keys, AlipayTrades trades, FaultInjector faults, SandboxProperties properties) {
+    AlipayGatewayController(AlipayKeys keys, AlipayTrades trades, AlipayTransfers transfers, FaultInjector faults,
+                            SandboxProperties properties) {
         this.keys = keys;
         this.trades = trades;
+        this.transfers = transfers;
         this.faults = faults;
         this.latency = Optional.ofNullable(properties.alipay().latency()).orElse(Duration.ZERO);
     }
@@ -80,7 +92,7 @@ class AlipayGatewayController {
         }
 
         Optional<FaultRule> fault = method.operation() == null ? Optional.empty()
-                : faults.draw(AlipayTrades.CHANNEL, method.operation());
+                : faults.draw(method.faultChannel(), method.operation());
         FaultRule.Mode mode = fault.map(FaultRule::mode).orElse(null);
         if (mode == FaultRule.Mode.ERROR) {
             // with a code: a definite business refusal (nothing applied); without: Alipay's "system busy"
@@ -90,7 +102,12 @@ class AlipayGatewayController {
             return answer(root, error(refused), true);
         }
         if (mode == FaultRule.Mode.NOT_FOUND && method.operation() == FaultRule.Operation.query) {
-            return answer(root, error(AlipayError.tradeNotExist()), true);
+            return answer(root, error(method.notFound()), true);
+        }
+        if (mode == FaultRule.Mode.NOT_FOUND && method.operation() == FaultRule.Operation.payout) {
+            // the request is lost on the way: nothing applied, and no answer before the client gives up
+            FaultInjector.sleep(FaultInjector.millis(fault.get()));
+            return answer(root, error(AlipayError.unavailable()), true);
         }
         if (mode == FaultRule.Mode.SLOW) {
             FaultInjector.sleep(FaultInjector.millis(fault.get()));
@@ -134,6 +151,10 @@ class AlipayGatewayController {
         methods.put("alipay.trade.refund", new Method(FaultRule.Operation.refund, trades::refund));
         methods.put("alipay.trade.fastpay.refund.query", new Method(FaultRule.Operation.refund, trades::refundQuery));
         methods.put("alipay.data.dataservice.bill.downloadurl.query", new Method(null, this::billDownloadUrl));
+        methods.put("alipay.fund.trans.uni.transfer", new Method(FaultRule.Operation.payout, transfers::transfer,
+                AlipayTransfers.CHANNEL, null));
+        methods.put("alipay.fund.trans.common.query", new Method(FaultRule.Operation.query, transfers::query,
+                AlipayTransfers.CHANNEL, AlipayError.business("ORDER_NOT_EXIST", "转账订单不存在")));
         return methods;
     }
 

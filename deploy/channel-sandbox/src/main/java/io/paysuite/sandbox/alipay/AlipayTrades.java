@@ -530,7 +530,7 @@ public class AlipayTrades implements SandboxChannel, QrRegistry.ScanHandler {
         return outTradeNo == null ? Optional.empty() : Optional.ofNullable(orders.get(outTradeNo));
     }
 
-    private static String required(Map<String, String> biz, String name) {
+    static String required(Map<String, String> biz, String name) {
         String value = biz.get(name);
         if (value == null || value.isBlank()) {
             throw new AlipayError("40001", "Missing Required Arguments", "isv.missing-" + name.replace('_', '-'),
@@ -580,7 +580,7 @@ public class AlipayTrades implements SandboxChannel, QrRegistry.ScanHandler {
         return DAY.format(now) + "22" + String.format("%018d", tradeSequence.incrementAndGet());
     }
 
-    private static Map<String, Object> success() {
+    static Map<String, Object> success() {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("code", "10000");
         answer.put("msg", "Success");

@@ -1,0 +1,176 @@
+package io.paysuite.it.payout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysuite.api.common.Result;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.payout.PayoutCmd;
+import io.paysuite.api.payout.PayoutDTO;
+import io.paysuite.api.payout.PayoutPurpose;
+import io.paysuite.api.payout.PayoutService;
+import io.paysuite.api.payout.PayoutStatus;
+import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.channel.SandboxControl;
+import io.paysuite.it.openapi.Merchants;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Payouts through channel-gateway's {@code PayoutService} to the sandbox's Alipay transfers
+ * ({@code ALIPAY_PAYOUT}), called directly as the test client {@code paysuite-it} (an allowed extra
+ * caller of the guarded {@code payout}; in production only accounting-service may call it). The
+ * sandbox's card suffixes choose the bank's answer: 9999 DEALING then paid, 8888 DEALING then
+ * refused, 0000 a bad card; any other is paid at once.
+ */
+class PayoutIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The gateway's follow-up timers (5 s, 15 s, 30 s, …) and the sandbox bank's delay fit well inside. */
+    private static final Duration FINISHED_WITHIN = Duration.ofSeconds(90);
+
+    private final PayoutService payouts = SuiteHarness.reference(PayoutService.class, null);
+
+    @AfterEach
+    void clearFaults() throws Exception {
+        SandboxControl.call("DELETE", "/sandbox/v1/faults", null);
+    }
+
+    @Test
+    void aPayoutWhoseAnswersTimeOutAndIsAskedAgainPaysOutExactlyOnce() throws Exception {
+        PayoutCmd cmd = cmd("6222020200001234", 12_345);
+        fault("payout", "TIMEOUT");
+
+        PayoutDTO first = ok(payouts.payout(cmd));
+        assertThat(first.status()).as("a timeout is unknown, never failed").isEqualTo(PayoutStatus.PROCESSING);
+        SandboxControl.call("DELETE", "/sandbox/v1/faults", null);
+        PayoutDTO again = ok(payouts.payout(cmd));
+        assertThat(again.status()).isNotEqualTo(PayoutStatus.FAILED);
+
+        await().atMost(FINISHED_WITHIN).until(() -> ok(payouts.get(cmd.payoutNo())).status() == PayoutStatus.SUCCESS);
+        assertThat(transfersOf(cmd.payoutNo())).as("one transfer at the channel").hasSize(1)
+                .first().satisfies(t -> {
+                    assertThat(t.get("amount_fen").asLong()).isEqualTo(12_345);
+                    assertThat(t.get("status").asText()).isEqualTo("SUCCESS");
+                });
+        PayoutDTO paid = ok(payouts.get(cmd.payoutNo()));
+        assertThat(paid.bankAccount()).isEqualTo("****1234");
+        assertThat(paid.channelPayoutNo()).isNotBlank();
+    }
+
+    @Test
+    void queriesThatTimeOutLeaveThePayoutProcessingUntilAnAnswerComes() throws Exception {
+        PayoutCmd cmd = cmd("6222020200009999", 500);
+        fault("query", "TIMEOUT");
+
+        assertThat(ok(payouts.payout(cmd)).status()).isEqualTo(PayoutStatus.PROCESSING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SUCCESS".equals(transfersOf(cmd.payoutNo()).get(0).get("status").asText()));
+        assertThat(ok(payouts.get(cmd.payoutNo())).status()).as("the bank paid, but nobody could ask").isEqualTo(PayoutStatus.PROCESSING);
+
+        SandboxControl.call("DELETE", "/sandbox/v1/faults", null);
+        await().atMost(FINISHED_WITHIN).until(() -> ok(payouts.get(cmd.payoutNo())).status() == PayoutStatus.SUCCESS);
+        assertThat(transfersOf(cmd.payoutNo())).hasSize(1);
+    }
+
+    @Test
+    void aDealingPayoutIsFinishedByTheFollowUp() throws Exception {
+        PayoutCmd cmd = cmd("6222020200009999", 2_000);
+
+        assertThat(ok(payouts.payout(cmd)).status()).isEqualTo(PayoutStatus.PROCESSING);
+
+        await().atMost(FINISHED_WITHIN).until(() -> ok(payouts.get(cmd.payoutNo())).status() == PayoutStatus.SUCCESS);
+        assertThat(ok(payouts.get(cmd.payoutNo())).finishedAt()).isNotNull();
+    }
+
+    @Test
+    void aRefusedPayoutIsFailedWithTheChannelsReason() throws Exception {
+        PayoutCmd badCard = cmd("6222020200000000", 1_000);
+        PayoutDTO refused = ok(payouts.payout(badCard));
+        assertThat(refused.status()).isEqualTo(PayoutStatus.FAILED);
+        assertThat(refused.failureCode()).isEqualTo("PAYEE_CARD_INFO_ERROR");
+
+        PayoutCmd bankRefuses = cmd("6222020200008888", 1_000);
+        assertThat(ok(payouts.payout(bankRefuses)).status()).isEqualTo(PayoutStatus.PROCESSING);
+        await().atMost(FINISHED_WITHIN).until(() -> ok(payouts.get(bankRefuses.payoutNo())).status() == PayoutStatus.FAILED);
+        assertThat(ok(payouts.get(bankRefuses.payoutNo())).failureCode()).isEqualTo("PAYEE_ACCOUNT_NOT_EXSIT");
+    }
+
+    @Test
+    void concurrentDuplicateCallsCreateOneTransfer() throws Exception {
+        PayoutCmd cmd = cmd("6222020200001234", 777);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Result<PayoutDTO>>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(pool.submit(() -> {
+                start.await();
+                return payouts.payout(cmd);
+            }));
+        }
+        start.countDown();
+        for (Future<Result<PayoutDTO>> call : calls) {
+            assertThat(ok(call.get()).payoutNo()).isEqualTo(cmd.payoutNo());
+        }
+        pool.shutdown();
+
+        await().atMost(FINISHED_WITHIN).until(() -> ok(payouts.get(cmd.payoutNo())).status() == PayoutStatus.SUCCESS);
+        List<JsonNode> transfers = transfersOf(cmd.payoutNo());
+        assertThat(transfers).hasSize(1);
+        assertThat(transfers.get(0).get("requests").asInt()).as("only the first call sent it").isEqualTo(1);
+    }
+
+    @Test
+    void theSameNumberWithOtherContentIsRefusedAndOperatorsSeeThePayoutMasked() throws Exception {
+        PayoutCmd cmd = cmd("6222020200001234", 4_200);
+        assertThat(ok(payouts.payout(cmd)).status()).isEqualTo(PayoutStatus.SUCCESS);
+
+        Result<PayoutDTO> other = payouts.payout(new PayoutCmd(cmd.payoutNo(), cmd.purpose(), cmd.ownerId(), Money.cny(4_201),
+                cmd.bankAccountNo(), cmd.accountName(), cmd.remark()));
+        assertThat(other.code()).isEqualTo("PARAM_ERROR");
+        assertThat(payouts.get("PO_NEVER_" + UUID.randomUUID().toString().substring(0, 8)).code()).isEqualTo("PAYOUT_NOT_FOUND");
+
+        HttpResponse<String> listed = Merchants.ops(Merchants.base(), "GET", "/ops/api/v1/payouts?status=SUCCESS&owner_id="
+                + cmd.ownerId(), null);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        JsonNode row = StreamSupport.stream(JSON.readTree(listed.body()).get("data").spliterator(), false)
+                .filter(p -> cmd.payoutNo().equals(p.get("payout_no").asText())).findFirst().orElseThrow();
+        assertThat(row.get("bank_account").asText()).isEqualTo("****1234");
+        assertThat(row.get("amount").get("total").asLong()).isEqualTo(4_200);
+        assertThat(listed.body()).doesNotContain("6222020200001234");
+    }
+
+    private static PayoutCmd cmd(String card, long fen) {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        return new PayoutCmd("PO" + suffix, PayoutPurpose.SETTLEMENT, "M_PAYOUT_IT_" + suffix.substring(0, 6), Money.cny(fen), card,
+                "Payout IT Shop", "payout it");
+    }
+
+    private static PayoutDTO ok(Result<PayoutDTO> result) {
+        assertThat(result.success()).as(result.code() + " " + result.message()).isTrue();
+        return result.data();
+    }
+
+    /** Every transfer the sandbox's Alipay holds under this out_biz_no. */
+    private static List<JsonNode> transfersOf(String payoutNo) throws Exception {
+        JsonNode all = SandboxControl.call("GET", "/sandbox/v1/orders/ALIPAY_PAYOUT", null);
+        return StreamSupport.stream(all.spliterator(), false).filter(t -> payoutNo.equals(t.get("out_trade_no").asText())).toList();
+    }
+
+    /** Every call of the operation misbehaves; 4 s is past the gateway's Alipay read timeout (3 s). */
+    private static void fault(String operation, String mode) throws Exception {
+        SandboxControl.call("POST", "/sandbox/v1/faults", JSON.createObjectNode().put("channel", "ALIPAY_PAYOUT")
+                .put("operation", operation).put("mode", mode).put("rate", 1.0).put("millis", 4_000).toString());
+    }
+}
