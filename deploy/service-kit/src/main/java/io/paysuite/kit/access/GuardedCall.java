@@ -35,7 +35,11 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
             new GuardedCall("io.paysuite.api.channel.ChannelService", Set.of("charge"), Set.of("pay-core")),
             new GuardedCall("io.paysuite.api.channel.ChannelService", Set.of("refund"), Set.of("trade-core", "pay-core")),
             new GuardedCall("io.paysuite.api.trade.TradePaymentService", Set.of("beginPay", "abandonPay"), Set.of("pay-core")),
-            new GuardedCall("io.paysuite.api.member.MemberService", Set.of("resolveCardToken"), Set.of("cashier-service")));
+            new GuardedCall("io.paysuite.api.member.MemberService", Set.of("resolveCardToken"), Set.of("cashier-service")),
+            // settlement: only the payout gets the full bank account; operators (through the ops API) set terms and run settlements
+            new GuardedCall("io.paysuite.api.member.MerchantService", Set.of("settlementAccount"), Set.of("accounting-service")),
+            new GuardedCall("io.paysuite.api.member.MerchantService", Set.of("setSettlementTerms"), Set.of("cashier-service", "ops-tools")),
+            new GuardedCall("io.paysuite.api.settlement.SettlementService", Set.of("run"), Set.of("cashier-service", "ops-tools")));
 
     public boolean guards(String service, String method) {
         return this.service.equals(service) && methods.contains(method);
