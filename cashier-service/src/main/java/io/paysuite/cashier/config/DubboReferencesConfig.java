@@ -4,6 +4,7 @@ import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.member.MerchantService;
+import io.paysuite.api.settlement.SettlementService;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.api.refund.RefundService;
 import io.paysuite.api.trade.TradeService;
@@ -60,6 +61,13 @@ public class DubboReferencesConfig {
     @Bean
     @DubboReference(check = false, retries = 0)
     public ReferenceBean<LedgerService> ledgerService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    /** Settlements and balances (accounting-service); a run settles every merchant, so it may take long. */
+    @Bean
+    @DubboReference(check = false, retries = 0, timeout = 120000)
+    public ReferenceBean<SettlementService> settlementService() {
         return new ReferenceBeanBuilder().build();
     }
 }
