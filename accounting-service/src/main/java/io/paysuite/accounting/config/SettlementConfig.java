@@ -10,7 +10,9 @@ import io.paysuite.accounting.settlement.SettlementPayouts;
 import io.paysuite.accounting.settlement.SettlementReads;
 import io.paysuite.accounting.settlement.SettlementRun;
 import io.paysuite.accounting.settlement.SettlementStore;
-import io.paysuite.accounting.settlement.SettlementSweep;
+import io.paysuite.accounting.settlement.Settlement;
+import io.paysuite.kit.sweep.Sweep;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.paysuite.api.member.MerchantService;
 import io.paysuite.api.payout.PayoutService;
 import java.time.Clock;
@@ -64,10 +66,17 @@ public class SettlementConfig {
         return new SettlementRun(store, settlementPayouts, balances, merchants, calendar, ledger.currencies(), clock);
     }
 
+    /**
+     * The janitor of settlements still {@code PROCESSING} (a lost {@code PAYOUT_FINAL}, a crash between the
+     * steps of {@link SettlementPayouts#advance}, an unknown payout answer): the kit's {@link Sweep}, driven
+     * by the cluster-wide job in {@code infra.settlement.SettlementJobs}; each is driven on through the same
+     * idempotent path, its payout asked again, never trusted from a message.
+     */
     @Bean
-    SettlementSweep settlementSweep(SettlementStore store, SettlementPayouts settlementPayouts, SettlementProperties properties,
-                                    Clock clock) {
-        return new SettlementSweep(store, settlementPayouts, properties.sweepAfter(), clock);
+    Sweep<Settlement> settlementSweep(SettlementStore store, SettlementPayouts settlementPayouts, SettlementProperties properties,
+                                      Clock clock, MeterRegistry meters) {
+        return new Sweep<>(new Sweep.Plan("processing settlements", properties.sweepAfter(), 200), store::processing,
+                settlementPayouts::advance, clock, meters);
     }
 
     @Bean

@@ -90,7 +90,7 @@ public final class SettlementPayouts {
         }
         SettlementAccountDTO to = account.data();
         bookings.hold(s, payoutNo);
-        Settlement recorded = s.withPayout(payoutNo, mask(to.accountNo()), PayoutStatus.PROCESSING);
+        Settlement recorded = s.withPayout(payoutNo, SettlementAccountDTO.mask(to.accountNo()), PayoutStatus.PROCESSING);
         store.recordPayout(s.settlementNo(), payoutNo, recorded.bankAccount(), PayoutStatus.PROCESSING.name());
         PayoutCmd cmd = new PayoutCmd(payoutNo, PayoutPurpose.SETTLEMENT, s.merchantId(), Money.of(s.figures().net(), s.currency()),
                 to.accountNo(), to.accountName(), "Paysuite settlement " + s.settlementNo());
@@ -149,9 +149,5 @@ public final class SettlementPayouts {
         } catch (RuntimeException e) {
             return Result.fail(ErrorCode.SYSTEM_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-    }
-
-    static String mask(String accountNo) {
-        return accountNo == null ? null : "****" + accountNo.substring(Math.max(0, accountNo.length() - 4));
     }
 }

@@ -27,9 +27,8 @@ public record SettlementTerms(String merchantId, int cycleDays, String accountNo
         return new SettlementAccountDTO(merchantId, accountNo, accountName, bankName);
     }
 
-    /** {@code ****1234}: the last four digits, as banks print them. */
     public static String mask(String accountNo) {
-        return accountNo == null ? null : "****" + accountNo.substring(Math.max(0, accountNo.length() - 4));
+        return SettlementAccountDTO.mask(accountNo);
     }
 
     @Override

@@ -2,7 +2,8 @@ package io.paysuite.accounting.infra.settlement;
 
 import io.paysuite.accounting.config.SettlementProperties;
 import io.paysuite.accounting.settlement.SettlementRun;
-import io.paysuite.accounting.settlement.SettlementSweep;
+import io.paysuite.accounting.settlement.Settlement;
+import io.paysuite.kit.sweep.Sweep;
 import io.paysuite.api.settlement.SettlementRunCmd;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,11 +24,11 @@ import org.springframework.stereotype.Component;
 public class SettlementJobs {
 
     private final SettlementRun run;
-    private final SettlementSweep sweep;
+    private final Sweep<Settlement> sweep;
     private final SettlementProperties properties;
     private final Clock clock;
 
-    public SettlementJobs(SettlementRun run, SettlementSweep sweep, SettlementProperties properties, Clock clock) {
+    public SettlementJobs(SettlementRun run, Sweep<Settlement> sweep, SettlementProperties properties, Clock clock) {
         this.run = run;
         this.sweep = sweep;
         this.properties = properties;
@@ -45,6 +46,6 @@ public class SettlementJobs {
     @Scheduled(fixedDelayString = "${paysuite.settlement.sweep-every:60s}", initialDelayString = "${paysuite.settlement.sweep-every:60s}")
     @SchedulerLock(name = "settlement-payout-sweep", lockAtMostFor = "PT10M")
     public void sweepPayouts() {
-        sweep.sweep();
+        sweep.run();
     }
 }
