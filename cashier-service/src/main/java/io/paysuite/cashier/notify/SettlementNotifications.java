@@ -2,6 +2,7 @@ package io.paysuite.cashier.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.event.SettlementFinished;
 import io.paysuite.api.member.MerchantService;
@@ -36,7 +37,11 @@ public class SettlementNotifications {
 
     @Autowired
     public SettlementNotifications(ObjectMapper json, Times times, MerchantService merchants) {
-        this(json, times, merchantId -> Results.unwrap(merchants.settlementTerms(merchantId)));
+        this(json, times, merchantId -> {
+            Result<SettlementTermsDTO> terms = merchants.settlementTerms(merchantId);
+            // a merchant member-service does not know has nowhere to be told; an unknown answer comes back later
+            return Outcome.definitelyFailed(terms) ? null : Results.unwrap(terms);
+        });
     }
 
     SettlementNotifications(ObjectMapper json, Times times, Function<String, SettlementTermsDTO> termsOf) {
@@ -52,13 +57,14 @@ public class SettlementNotifications {
     }
 
     /**
-     * @return the notification, its notify_url null when the merchant set none
+     * @return the notification, its notify_url null when the merchant set none (or member-service knows no such merchant)
      * @throws IllegalArgumentException for a settlement that is not final
      */
     public Notification build(SettlementFinished event, Instant happenedAt, Instant now) throws JsonProcessingException {
         SettlementDTO s = event.settlement();
         String type = apiName(s).orElseThrow(() -> new IllegalArgumentException("settlement " + s.settlementNo() + " is not final"));
-        String notifyUrl = termsOf.apply(s.merchantId()).notifyUrl();
+        SettlementTermsDTO terms = termsOf.apply(s.merchantId());
+        String notifyUrl = terms == null ? null : terms.notifyUrl();
         String body = json.writeValueAsString(new NotificationBodies.Body(event.eventId(), type, times.format(happenedAt),
                 SettlementView.of(s, times)));
         return Notification.pending(event.eventId(), s.merchantId(), s.settlementNo(), type, notifyUrl, body, now);

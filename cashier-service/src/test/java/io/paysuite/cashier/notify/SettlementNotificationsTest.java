@@ -66,5 +66,7 @@ class SettlementNotificationsTest {
 
         assertThatThrownBy(() -> notifications.build(new SettlementFinished("E", settlement(SettlementStatus.PROCESSING, null)), AT, AT))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new SettlementNotifications(JSON, TIMES, merchant -> null).build(new SettlementFinished("SETTLEMENT.FAILED.X",
+                settlement(SettlementStatus.FAILED, null)), AT, AT).notifyUrl()).as("a merchant member-service does not know").isNull();
     }
 }
