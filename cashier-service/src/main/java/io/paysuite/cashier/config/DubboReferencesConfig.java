@@ -5,6 +5,7 @@ import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.crosscheck.CrossCheckService;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.member.MerchantService;
+import io.paysuite.api.settlement.SettlementService;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.api.payout.PayoutService;
 import io.paysuite.api.refund.RefundService;
@@ -76,6 +77,13 @@ public class DubboReferencesConfig {
     @Bean
     @DubboReference(check = false, retries = 0)
     public ReferenceBean<PayoutService> payoutService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    /** Settlements and balances (accounting-service); a run settles every merchant, so it may take long. */
+    @Bean
+    @DubboReference(check = false, retries = 0, timeout = 120000)
+    public ReferenceBean<SettlementService> settlementService() {
         return new ReferenceBeanBuilder().build();
     }
 }

@@ -1,5 +1,6 @@
 package io.paysuite.cashier.notify;
 
+import io.paysuite.api.event.SettlementFinished;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,12 +20,15 @@ public class NotificationIntake {
     private static final Logger log = LoggerFactory.getLogger(NotificationIntake.class);
 
     private final NotificationBodies bodies;
+    private final SettlementNotifications settlements;
     private final NotificationStore store;
     private final NotificationDispatcher dispatcher;
     private final Clock clock;
 
-    public NotificationIntake(NotificationBodies bodies, NotificationStore store, NotificationDispatcher dispatcher, Clock clock) {
+    public NotificationIntake(NotificationBodies bodies, SettlementNotifications settlements, NotificationStore store,
+                              NotificationDispatcher dispatcher, Clock clock) {
         this.bodies = bodies;
+        this.settlements = settlements;
         this.store = store;
         this.dispatcher = dispatcher;
         this.clock = clock;
@@ -44,10 +48,29 @@ public class NotificationIntake {
         if (notification.notifyUrl() == null || notification.notifyUrl().isBlank()) {
             return; // a till-only payment-code trade whose merchant named no notify_url
         }
+        storeAndRequest(notification);
+    }
+
+    /**
+     * A settlement's end ({@code SETTLEMENT.PAID} / {@code SETTLEMENT.FAILED}), to the merchant's default
+     * settlement notify URL; the same store, schedule and dispatcher as trade notifications.
+     */
+    public void acceptSettlement(SettlementFinished event, Instant happenedAt) throws IOException {
+        if (store.exists(event.eventId())) {
+            return; // a redelivered event
+        }
+        Notification notification = settlements.build(event, happenedAt, clock.instant());
+        if (notification.notifyUrl() == null || notification.notifyUrl().isBlank()) {
+            return; // the merchant set no settlement notify URL: it reads settlements through the API
+        }
+        storeAndRequest(notification);
+    }
+
+    private void storeAndRequest(Notification notification) {
         if (store.insert(notification)) {
-            log.info("notification {} {} of trade {} to {}", eventId, notification.eventType(), notification.tradeNo(),
+            log.info("notification {} {} of {} to {}", notification.eventId(), notification.eventType(), notification.tradeNo(),
                     notification.notifyUrl());
-            dispatcher.request(eventId, 1, "event");
+            dispatcher.request(notification.eventId(), 1, "event");
         }
     }
 }

@@ -42,7 +42,9 @@ public record NotifyProperties(
         @DefaultValue("paysuite-cashier-notify-retry") String retryGroup,
         @DefaultValue("30s") Duration sweepEvery,
         @DefaultValue("60s") Duration sweepLateness,
-        @DefaultValue("500") int sweepBatch) {
+        @DefaultValue("500") int sweepBatch,
+        @DefaultValue(Topics.LEDGER_EVENT) String ledgerTopic,
+        @DefaultValue("paysuite-cashier-notify-settlement") String ledgerGroup) {
 
     public NotifyProperties {
         if (schedule == null || schedule.isEmpty()) {
@@ -63,6 +65,8 @@ public record NotifyProperties(
         requireText("group", group);
         requireText("retry-topic", retryTopic);
         requireText("retry-group", retryGroup);
+        requireText("ledger-topic", ledgerTopic);
+        requireText("ledger-group", ledgerGroup);
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -42,6 +42,8 @@ public enum ErrorCode {
     ACCOUNT_NOT_FOUND(404),
     POSTING_NOT_FOUND(404),
     PAYOUT_NOT_FOUND(404),
+    /** No settlement by that number for that merchant (another merchant's reads the same). */
+    SETTLEMENT_NOT_FOUND(404),
     BODY_TOO_LARGE(413),
     RATE_LIMITED(429),
     /** An internal Dubbo caller that may not call a money-moving method, or cannot prove it is who it says. */

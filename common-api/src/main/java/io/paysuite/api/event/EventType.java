@@ -59,6 +59,9 @@ public record EventType<P>(String topic, String tag, Class<P> payload, Body body
             key(Topics.CHANNEL_EVENT, "CHANNEL_ORDER_FINAL", ChannelOrderFinal.class);
     /** A payout is final; the owner of the money (accounting-service) books it or gives the money back. */
     public static final EventType<PayoutFinal> PAYOUT_FINAL = key(Topics.CHANNEL_EVENT, "PAYOUT_FINAL", PayoutFinal.class);
+    /** A settlement's payout is final (or there was nothing to pay); merchants are notified ({@code SETTLEMENT.PAID}, {@code SETTLEMENT.FAILED}). */
+    public static final EventType<SettlementFinished> SETTLEMENT_FINISHED =
+            json(Topics.LEDGER_EVENT, "SETTLEMENT_FINISHED", SettlementFinished.class);
     /** Timer: check a pay order that is not final yet. */
     public static final EventType<PayCheckDue> PAY_CHECK = key(Topics.PAY_CHECK, "CHECK", PayCheckDue.class);
     /** Timer: a trade's expiry, or the longest hop towards it. */
@@ -71,7 +74,7 @@ public record EventType<P>(String topic, String tag, Class<P> payload, Body body
 
     private static final List<EventType<?>> ALL = List.of(TRADE_CREATED, TRADE_PAYING, TRADE_PAY_ABANDONED, TRADE_SUCCEEDED,
             TRADE_CLOSED, TRADE_FINISHED, REFUND_ACCEPTED, REFUND_SUCCEEDED, REFUND_FAILED, PAY_SUCCEEDED, CHANNEL_ORDER_FINAL,
-            PAYOUT_FINAL,
+            PAYOUT_FINAL, SETTLEMENT_FINISHED,
             PAY_CHECK, TRADE_EXPIRY, CHANNEL_FOLLOW_UP, NOTIFY_ATTEMPT);
 
     public EventType {

@@ -13,6 +13,8 @@ public final class Topics {
     public static final String PAY_EVENT = "PAYSUITE_PAY_EVENT";
     /** channel-gateway's announcements of final channel orders ({@code paysuite.channel.result-topic}, pay-core's {@code channel-result-topic}). */
     public static final String CHANNEL_EVENT = "PAYSUITE_CHANNEL_EVENT";
+    /** accounting-service's transactional settlement events ({@code paysuite.settlement.topic}, cashier's {@code paysuite.cashier.notify.ledger-topic}). */
+    public static final String LEDGER_EVENT = "PAYSUITE_LEDGER_EVENT";
     /** pay-core's own timers: the delayed check of a pay order. */
     public static final String PAY_CHECK = "PAYSUITE_PAY_CHECK";
     /** trade-core's own timers: a trade's expiry. */

@@ -25,4 +25,16 @@ public interface MerchantService {
 
     /** Add another public key to an app (key rotation); idempotent on (appId, serialNo). */
     Result<AppKeyDTO> addAppKey(AddAppKeyCmd cmd);
+
+    /** The merchant's settlement terms, account masked; T+1 and no account when never set. {@code MERCHANT_NOT_FOUND}. */
+    Result<SettlementTermsDTO> settlementTerms(String merchantId);
+
+    /** Set the merchant's settlement terms (operators, onboarding); answers them masked. */
+    Result<SettlementTermsDTO> setSettlementTerms(SettlementTermsCmd cmd);
+
+    /**
+     * The full settlement account, for the payout only (guarded: accounting-service); {@code MERCHANT_NOT_FOUND}
+     * when the merchant or its account is missing.
+     */
+    Result<SettlementAccountDTO> settlementAccount(String merchantId);
 }

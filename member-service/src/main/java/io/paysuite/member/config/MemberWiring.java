@@ -15,6 +15,8 @@ import io.paysuite.member.merchant.AppKeyRepository;
 import io.paysuite.member.merchant.MerchantFinder;
 import io.paysuite.member.merchant.MerchantIds;
 import io.paysuite.member.merchant.MerchantOnboarding;
+import io.paysuite.member.merchant.MerchantSettlementTerms;
+import io.paysuite.member.merchant.SettlementTermsRepository;
 import io.paysuite.member.merchant.MerchantRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -77,6 +79,11 @@ public class MemberWiring {
     @Bean
     MerchantFinder merchantFinder(MerchantRepository merchants) {
         return new MerchantFinder(merchants);
+    }
+
+    @Bean
+    MerchantSettlementTerms merchantSettlementTerms(MerchantRepository merchants, SettlementTermsRepository terms, Clock clock) {
+        return new MerchantSettlementTerms(merchants, terms, clock);
     }
 
     @Bean

@@ -6,9 +6,13 @@ import io.paysuite.api.member.AppKeyDTO;
 import io.paysuite.api.member.MerchantDTO;
 import io.paysuite.api.member.MerchantService;
 import io.paysuite.api.member.OnboardMerchantCmd;
+import io.paysuite.api.member.SettlementAccountDTO;
+import io.paysuite.api.member.SettlementTermsCmd;
+import io.paysuite.api.member.SettlementTermsDTO;
 import io.paysuite.member.merchant.AppKeyRegistry;
 import io.paysuite.member.merchant.MerchantFinder;
 import io.paysuite.member.merchant.MerchantOnboarding;
+import io.paysuite.member.merchant.MerchantSettlementTerms;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /**
@@ -22,11 +26,14 @@ public class MerchantServiceProvider implements MerchantService {
     private final MerchantOnboarding onboarding;
     private final MerchantFinder finder;
     private final AppKeyRegistry keys;
+    private final MerchantSettlementTerms settlementTerms;
 
-    public MerchantServiceProvider(MerchantOnboarding onboarding, MerchantFinder finder, AppKeyRegistry keys) {
+    public MerchantServiceProvider(MerchantOnboarding onboarding, MerchantFinder finder, AppKeyRegistry keys,
+                                   MerchantSettlementTerms settlementTerms) {
         this.onboarding = onboarding;
         this.finder = finder;
         this.keys = keys;
+        this.settlementTerms = settlementTerms;
     }
 
     @Override
@@ -47,5 +54,20 @@ public class MerchantServiceProvider implements MerchantService {
     @Override
     public Result<AppKeyDTO> addAppKey(AddAppKeyCmd cmd) {
         return Result.ok(keys.add(cmd));
+    }
+
+    @Override
+    public Result<SettlementTermsDTO> settlementTerms(String merchantId) {
+        return Result.ok(settlementTerms.get(merchantId));
+    }
+
+    @Override
+    public Result<SettlementTermsDTO> setSettlementTerms(SettlementTermsCmd cmd) {
+        return Result.ok(settlementTerms.set(cmd));
+    }
+
+    @Override
+    public Result<SettlementAccountDTO> settlementAccount(String merchantId) {
+        return Result.ok(settlementTerms.account(merchantId));
     }
 }

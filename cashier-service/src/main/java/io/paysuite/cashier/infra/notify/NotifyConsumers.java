@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>trade events ({@code TRADE_SUCCEEDED || TRADE_CLOSED || TRADE_FINISHED || REFUND_SUCCEEDED ||
  *       REFUND_FAILED}, group {@code paysuite-cashier-notify}) go to {@link NotificationIntake};</li>
  *   <li>retry timers ({@code NOTIFY_ATTEMPT}): the attempt they carry is requested.</li>
+ *   <li>settlement ends ({@code SETTLEMENT_FINISHED} on the ledger topic, group {@code paysuite-cashier-notify-settlement})
+ *       go to {@link NotificationIntake#acceptSettlement};</li>
  * </ul>
  * A failure to build or store (trade-core or the database unreachable) comes back with the broker's
  * backoff. Both consumers start last and stop first: nothing is asked of a dispatcher that is not running.
@@ -49,6 +51,17 @@ public class NotifyConsumers {
                 EventType.NOTIFY_ATTEMPT.tag(), POLL_NAME_SERVER_MS).threads(2, 4), message -> {
                     NotifyAttemptDue due = EventCodec.decode(EventType.NOTIFY_ATTEMPT, message);
                     dispatcher.request(due.eventId(), due.attempt(), "timer");
+                    return Handled.DONE;
+                }, null, PHASE);
+    }
+
+    /** Settlement ends ({@code SETTLEMENT_FINISHED}, accounting-service's ledger topic) become merchant notifications. */
+    @Bean
+    EventConsumer notifyOnSettlement(NotificationIntake intake, NotifyProperties properties) {
+        return new EventConsumer(Subscription.of(properties.ledgerGroup(), properties.namesrv(), properties.ledgerTopic(),
+                EventType.SETTLEMENT_FINISHED.tag(), POLL_NAME_SERVER_MS).threads(1, 2), message -> {
+                    intake.acceptSettlement(EventCodec.decode(EventType.SETTLEMENT_FINISHED, message),
+                            Instant.ofEpochMilli(message.getBornTimestamp()));
                     return Handled.DONE;
                 }, null, PHASE);
     }

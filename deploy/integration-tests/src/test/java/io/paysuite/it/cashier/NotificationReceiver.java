@@ -90,7 +90,7 @@ public final class NotificationReceiver implements AutoCloseable {
         this.answer = answer;
     }
 
-    List<Received> all() {
+    public List<Received> all() {
         return List.copyOf(received);
     }
 

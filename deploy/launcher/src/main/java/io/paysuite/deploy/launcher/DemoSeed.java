@@ -13,6 +13,7 @@ import io.paysuite.api.member.CardType;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.member.MerchantDTO;
 import io.paysuite.api.member.MerchantService;
+import io.paysuite.api.member.SettlementTermsCmd;
 import io.paysuite.api.member.OnboardMerchantCmd;
 import io.paysuite.api.member.RegisterBuyerCmd;
 import io.paysuite.kit.access.InternalCallers;
@@ -53,6 +54,8 @@ public final class DemoSeed {
 
     static final String MERCHANT_ID = "M100000001";
     static final String APP_ID = "app_demo";
+    /** The demo merchant's settlement bank account (answered masked: ****6001). */
+    static final String DEMO_BANK_ACCOUNT = "6222020000000006001";
     private static final long WALLET_MINOR = 1_000_000; // 10 000.00 CNY each
     private static final String CARD_MASKED_PAN = "6222 **** **** 0000";
     private static final String CARD_BANK = "Paysuite Demo Bank";
@@ -87,6 +90,9 @@ public final class DemoSeed {
             String publicKeyPem = keyPair(dir);
             MerchantDTO merchant = retry(() -> merchants.onboard(new OnboardMerchantCmd("DEMO-MERCHANT-1", "Paysuite Demo Shop",
                     publicKeyPem, MERCHANT_ID, APP_ID)));
+            // settled T+1 to a demo bank account (the sandbox's payout channel pays any account); no settlement notify URL
+            retry(() -> merchants.setSettlementTerms(new SettlementTermsCmd(merchant.merchantId(), 1, DEMO_BANK_ACCOUNT,
+                    "Paysuite Demo Shop Ltd", "Demo Bank", null)));
             Files.writeString(dir.resolve("demo-merchant.json"), """
                     {"merchant_id": "%s", "app_id": "%s", "serial_no": "%s"}
                     """.formatted(merchant.merchantId(), merchant.appId(), merchant.serialNo()));

@@ -37,7 +37,11 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
             new GuardedCall("io.paysuite.api.trade.TradePaymentService", Set.of("beginPay", "abandonPay"), Set.of("pay-core")),
             new GuardedCall("io.paysuite.api.member.MemberService", Set.of("resolveCardToken"), Set.of("cashier-service")),
             // money leaves the platform: only the ledger's owner, which holds the money aside before it calls
-            new GuardedCall("io.paysuite.api.payout.PayoutService", Set.of("payout"), Set.of("accounting-service")));
+            new GuardedCall("io.paysuite.api.payout.PayoutService", Set.of("payout"), Set.of("accounting-service")),
+            // settlement: only the payout gets the full bank account; operators (through the ops API) set terms and run settlements
+            new GuardedCall("io.paysuite.api.member.MerchantService", Set.of("settlementAccount"), Set.of("accounting-service")),
+            new GuardedCall("io.paysuite.api.member.MerchantService", Set.of("setSettlementTerms"), Set.of("cashier-service", "ops-tools")),
+            new GuardedCall("io.paysuite.api.settlement.SettlementService", Set.of("run"), Set.of("cashier-service", "ops-tools")));
 
     public boolean guards(String service, String method) {
         return this.service.equals(service) && methods.contains(method);

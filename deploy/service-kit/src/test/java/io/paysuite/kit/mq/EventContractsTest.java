@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paysuite.api.event.ChannelFollowUpDue;
 import io.paysuite.api.event.ChannelOrderFinal;
 import io.paysuite.api.event.PayoutFinal;
+import io.paysuite.api.event.SettlementFinished;
+import io.paysuite.api.settlement.SettlementDTO;
+import io.paysuite.api.settlement.SettlementStatus;
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.NotifyAttemptDue;
 import io.paysuite.api.event.PayCheckDue;
@@ -72,6 +75,11 @@ class EventContractsTest {
                     PayOrderStatus.SUCCESS, Money.cny(1230), AT.minusSeconds(60), AT, "ALIPAY")),
             Map.entry(EventType.CHANNEL_ORDER_FINAL, new ChannelOrderFinal(PAY)),
             Map.entry(EventType.PAYOUT_FINAL, new PayoutFinal("PO" + PAY)),
+            Map.entry(EventType.SETTLEMENT_FINISHED, new SettlementFinished("SETTLEMENT.PAID.ST20261129M1",
+                    new SettlementDTO("ST20261129M1", "M1", java.time.LocalDate.of(2026, 11, 29), java.time.LocalDate.of(2026, 11, 27),
+                            java.time.LocalDate.of(2026, 11, 28), "CNY", 10_000, 2_500, 45, -100, -1_000, 6_355,
+                            SettlementStatus.PAID, "PO20261129M1", "****1234", io.paysuite.api.payout.PayoutStatus.SUCCESS,
+                            java.time.Instant.parse("2026-11-29T02:00:00Z"), java.time.Instant.parse("2026-11-29T01:30:00Z")))),
             Map.entry(EventType.PAY_CHECK, new PayCheckDue(PAY)),
             Map.entry(EventType.TRADE_EXPIRY, new TradeExpiryDue(TRADE)),
             Map.entry(EventType.CHANNEL_FOLLOW_UP, new ChannelFollowUpDue("C2026112914000001000010004", 3)),
