@@ -5,16 +5,16 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /** The gateway's DATETIME columns hold UTC wall time: the one conversion both ways, null kept null. */
-final class UtcColumns {
+public final class UtcColumns {
 
     private UtcColumns() {
     }
 
-    static LocalDateTime utc(Instant at) {
+    public static LocalDateTime utc(Instant at) {
         return at == null ? null : LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
-    static Instant instant(LocalDateTime at) {
+    public static Instant instant(LocalDateTime at) {
         return at == null ? null : at.toInstant(ZoneOffset.UTC);
     }
 }

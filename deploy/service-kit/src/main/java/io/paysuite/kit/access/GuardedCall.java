@@ -35,7 +35,10 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
             new GuardedCall("io.paysuite.api.channel.ChannelService", Set.of("charge"), Set.of("pay-core")),
             new GuardedCall("io.paysuite.api.channel.ChannelService", Set.of("refund"), Set.of("trade-core", "pay-core")),
             new GuardedCall("io.paysuite.api.trade.TradePaymentService", Set.of("beginPay", "abandonPay"), Set.of("pay-core")),
-            new GuardedCall("io.paysuite.api.member.MemberService", Set.of("resolveCardToken"), Set.of("cashier-service")));
+            new GuardedCall("io.paysuite.api.member.MemberService", Set.of("resolveCardToken"), Set.of("cashier-service")),
+            // a reconciliation run clears a day and settles orders; a resolution posts entries and refunds buyers
+            new GuardedCall("io.paysuite.api.recon.ReconciliationService", Set.of("run", "resolve"),
+                    Set.of("cashier-service", "ops-tools")));
 
     public boolean guards(String service, String method) {
         return this.service.equals(service) && methods.contains(method);
