@@ -16,6 +16,12 @@ public record ReconBatch(long id, ChannelCode channel, LocalDate billDate, long 
                          long differencesResolved, BillMatching.Totals totals, long clearedNet, long clearedFee, String clearingKey,
                          int runs, ReconciliationDTO.RunChanges lastRun, Instant createdAt, Instant updatedAt) {
 
+    /** The batch with its differences counted as they stand now (operators resolve between runs). */
+    public ReconBatch counted(long open, long resolved) {
+        return new ReconBatch(id, channel, billDate, matched, open, resolved, totals, clearedNet, clearedFee, clearingKey, runs, lastRun,
+                createdAt, updatedAt);
+    }
+
     public ReconciliationDTO toDTO() {
         BillMatching.Totals t = totals;
         return new ReconciliationDTO(id, channel, billDate,

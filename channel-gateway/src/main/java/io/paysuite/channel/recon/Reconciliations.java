@@ -18,13 +18,19 @@ public class Reconciliations {
         this.repository = repository;
     }
 
+    /** The batch with its differences counted as they stand now. */
     public ReconciliationDTO get(long id) {
-        return repository.batch(id).map(ReconBatch::toDTO)
+        ReconBatch batch = repository.batch(id)
                 .orElseThrow(() -> new BizException(ErrorCode.RECONCILIATION_NOT_FOUND, "no reconciliation " + id));
+        long resolved = repository.differences(id).stream().filter(d -> d.status().isFinal()).count();
+        long all = repository.differences(id).size();
+        return batch.counted(all - resolved, resolved).toDTO();
     }
 
     public List<DifferenceDTO> differences(long id) {
-        get(id);
+        if (repository.batch(id).isEmpty()) {
+            throw new BizException(ErrorCode.RECONCILIATION_NOT_FOUND, "no reconciliation " + id);
+        }
         return repository.differences(id).stream().map(ReconDifference::toDTO).toList();
     }
 
