@@ -3,6 +3,7 @@ package io.paysuite.cashier.config;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.member.MemberService;
+import io.paysuite.api.recon.ReconciliationService;
 import io.paysuite.api.member.MerchantService;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.api.refund.RefundService;
@@ -60,6 +61,13 @@ public class DubboReferencesConfig {
     @Bean
     @DubboReference(check = false, retries = 0)
     public ReferenceBean<LedgerService> ledgerService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    /** A reconciliation run downloads a bill and may ask a channel about each difference: it answers slowly. */
+    @Bean
+    @DubboReference(check = false, retries = 0, timeout = 120000)
+    public ReferenceBean<ReconciliationService> reconciliationService() {
         return new ReferenceBeanBuilder().build();
     }
 }

@@ -56,7 +56,7 @@ public class WechatBillParserTest {
                 new BillRow("C2026112914000001000010004", "4200202611290000000123456789", BillRow.Kind.PAYMENT, 2000,
                         Instant.parse("2026-11-29T14:17:12Z")),
                 new BillRow("C2026112914000001000010004", "4200202611290000000123456789", BillRow.Kind.REFUND, -250,
-                        Instant.parse("2026-11-29T14:18:40Z")),
+                        Instant.parse("2026-11-29T14:18:40Z"), "BC2026112914000001000010004", 0),
                 new BillRow("C2026112914000001000010005", "4200202611290000000123456790", BillRow.Kind.PAYMENT, 123456789,
                         Instant.parse("2026-11-29T15:59:59Z")));
     }
