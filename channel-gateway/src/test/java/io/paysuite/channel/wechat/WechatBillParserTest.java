@@ -62,6 +62,19 @@ public class WechatBillParserTest {
     }
 
     @Test
+    void theChannelsFeeIsReadPositiveOnAPaymentAndNegativeOnARefund() {
+        String paid = payment("2026-11-29 22:17:12", "4200202611290000000123456789", "C2026112914000001000010004", "20.00")
+                .replace("`0.00,`0.00%", "`0.12,`0.6%");
+        String refunded = refund("2026-11-29 22:18:40", "4200202611290000000123456789", "C2026112914000001000010004", "20.00", "2.50")
+                .replace("`0.00,`0.00%", "`-0.02,`0.6%");
+
+        List<BillRow> rows = parser.parse(bill(List.of(paid, refunded), ticked("2", "20.00", "2.50", "0.00", "0.10", "20.00", "2.50")));
+
+        assertThat(rows).extracting(BillRow::feeMinor).containsExactly(12L, -2L);
+        assertThat(rows).extracting(BillRow::key).containsExactly("C2026112914000001000010004", "BC2026112914000001000010004");
+    }
+
+    @Test
     void aDayWithoutTradesIsAnEmptyBillNotAnError() {
         assertThat(parser.parse(bill(List.of(), ticked("0", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00")))).isEmpty();
     }
