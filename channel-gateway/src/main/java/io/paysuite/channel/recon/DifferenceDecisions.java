@@ -147,10 +147,19 @@ public class DifferenceDecisions {
                 + " (the amount differs from ours " + f.ourAmount() + ")");
     }
 
+    /**
+     * Pays the buyer back for {@code d}, a payment only at the channel, through the late-payment pay-back (the system's
+     * decision and an operator's {@code REFUND} alike). @return the pay-back refund as it stands
+     */
+    public Optional<ChannelRefund> payBackUnowned(ReconDifference d) {
+        Found f = d.found();
+        return latePayments.payBackUnowned(d.channel(), f.channelNo(), f.channelTradeNo(), Money.of(f.channelAmount(), d.currency()),
+                now());
+    }
+
     private Decision payBack(ReconDifference d) {
         Found f = d.found();
-        Optional<ChannelRefund> refund = latePayments.payBackUnowned(d.channel(), f.channelNo(), f.channelTradeNo(),
-                Money.of(f.channelAmount(), d.currency()), now());
+        Optional<ChannelRefund> refund = payBackUnowned(d);
         String refundNo = LatePayments.refundNo(f.channelNo());
         ChannelRefundStatus status = refund.map(ChannelRefund::status).orElse(null);
         if (status == ChannelRefundStatus.SUCCESS) {

@@ -3,7 +3,6 @@ package io.paysuite.channel.recon;
 import io.paysuite.api.channel.ChannelRefundStatus;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
-import io.paysuite.api.money.Money;
 import io.paysuite.api.recon.DifferenceKind;
 import io.paysuite.api.recon.DifferenceStatus;
 import io.paysuite.api.recon.DifferenceType;
@@ -42,14 +41,14 @@ public class OperatorResolutions {
 
     private final ReconciliationRepository repository;
     private final ReconciliationLedger ledger;
-    private final LatePayments latePayments;
+    private final DifferenceDecisions decisions;
     private final Clock clock;
 
-    public OperatorResolutions(ReconciliationRepository repository, ReconciliationLedger ledger, LatePayments latePayments,
+    public OperatorResolutions(ReconciliationRepository repository, ReconciliationLedger ledger, DifferenceDecisions decisions,
                                Clock clock) {
         this.repository = repository;
         this.ledger = ledger;
-        this.latePayments = latePayments;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
@@ -93,8 +92,7 @@ public class OperatorResolutions {
                     + d.type());
         }
         Found f = d.found();
-        Optional<ChannelRefund> refund = latePayments.payBackUnowned(d.channel(), f.channelNo(), f.channelTradeNo(),
-                Money.of(f.channelAmount(), d.currency()), now());
+        Optional<ChannelRefund> refund = decisions.payBackUnowned(d);
         String refundNo = LatePayments.refundNo(f.channelNo());
         ChannelRefundStatus status = refund.map(ChannelRefund::status).orElse(null);
         if (status == ChannelRefundStatus.SUCCESS) {

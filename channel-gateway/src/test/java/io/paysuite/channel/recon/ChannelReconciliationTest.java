@@ -29,7 +29,6 @@ import io.paysuite.channel.reconcile.BillSource;
 import io.paysuite.channel.reconcile.SucceededOrders;
 import io.paysuite.channel.reconcile.SucceededRefunds;
 import io.paysuite.channel.refund.ChannelRefund;
-import io.paysuite.channel.charge.LatePayments;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +53,6 @@ class ChannelReconciliationTest {
     final RecordingLedger ledger = new RecordingLedger();
     final MyBatisReconciliationRepository repository = new MyBatisReconciliationRepository(new InMemoryReconciliationMapper());
     final DifferenceDecisions decisions = mock(DifferenceDecisions.class);
-    final LatePayments latePayments = mock(LatePayments.class);
     final ReconciliationProperties properties = new ReconciliationProperties("0 30 10 * * *", "Asia/Shanghai", Duration.ofHours(2), "CNY");
 
     final BillSource alipayBill = new BillSource() {
@@ -93,7 +91,7 @@ class ChannelReconciliationTest {
     final ChannelReconciliation reconciliation = new ChannelReconciliation(List.of(alipayBill), ourOrders, ourRefunds, repository,
             decisions, new DayClearing(repository, ledger, clock), properties, clock);
     final Reconciliations reading = new Reconciliations(repository);
-    final OperatorResolutions operators = new OperatorResolutions(repository, ledger, latePayments, clock);
+    final OperatorResolutions operators = new OperatorResolutions(repository, ledger, decisions, clock);
 
     {
         when(decisions.decide(any())).thenReturn(DifferenceDecisions.Decision.WAITING);
