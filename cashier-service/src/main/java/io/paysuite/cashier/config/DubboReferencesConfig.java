@@ -4,6 +4,7 @@ import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.crosscheck.CrossCheckService;
 import io.paysuite.api.member.MemberService;
+import io.paysuite.api.recon.ReconciliationService;
 import io.paysuite.api.member.MerchantService;
 import io.paysuite.api.settlement.SettlementService;
 import io.paysuite.api.pay.PayService;
@@ -84,6 +85,13 @@ public class DubboReferencesConfig {
     @Bean
     @DubboReference(check = false, retries = 0, timeout = 120000)
     public ReferenceBean<SettlementService> settlementService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    /** A reconciliation run downloads a bill and may ask a channel about each difference: it answers slowly. */
+    @Bean
+    @DubboReference(check = false, retries = 0, timeout = 120000)
+    public ReferenceBean<ReconciliationService> reconciliationService() {
         return new ReferenceBeanBuilder().build();
     }
 }

@@ -61,6 +61,8 @@ public final class AlipayBillParser {
         int finished = 0;
         int orderAmount = 0;
         int received = 0;
+        int requestNo = -1;
+        int serviceFee = -1;
         List<BillRow> rows = new ArrayList<>();
         long payments = 0;
         long refunds = 0;
@@ -88,6 +90,8 @@ public final class AlipayBillParser {
                 finished = columns.require("完成时间");
                 orderAmount = columns.require("订单金额（元）");
                 received = columns.require("商家实收（元）");
+                requestNo = columns.optional("退款批次号/请求号");
+                serviceFee = columns.optional("服务费（元）");
                 continue;
             }
             if (totalsChecked) {
@@ -111,9 +115,13 @@ public final class AlipayBillParser {
             } else {
                 refunds++;
             }
+            // 服务费 is what the merchant pays, printed negative on a payment (and positive when a refund returns it)
+            String refundNo = rowKind == BillRow.Kind.REFUND && requestNo >= 0 && !fields.get(requestNo).isBlank()
+                    ? fields.get(requestNo).trim() : null;
             rows.add(new BillRow(columns.text(fields.get(outTradeNo), lineNo, "商户订单号"),
                     columns.text(fields.get(tradeNo), lineNo, "支付宝交易号"), rowKind, amount,
-                    columns.time(fields.get(finished), lineNo, "完成时间")));
+                    columns.time(fields.get(finished), lineNo, "完成时间"), refundNo,
+                    -columns.signedFen(fields, serviceFee, lineNo, "服务费（元）")));
         }
         if (columns == null) {
             throw new BillFormatException(BILL + " detail file has no header line (支付宝交易号,…)");

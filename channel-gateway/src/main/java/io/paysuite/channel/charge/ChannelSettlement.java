@@ -102,6 +102,19 @@ public class ChannelSettlement {
         return current;
     }
 
+    /** The source name a channel's bill carries into the settle path. */
+    public static final String BILL = "BILL";
+
+    /**
+     * The channel's bill says {@code order} was paid: a definite answer like a query's, applied through the same
+     * settle path (compare-and-set, the first final result wins, pay-core told, a late success paid back). The
+     * bill's amount is checked against ours like any answer's, never trusted.
+     */
+    public ChannelOrder settleByBill(ChannelOrder order, String channelTradeNo, long paidMinor, String currency) {
+        return settle(order, new ChannelCall(Outcome.SUCCESS, BILL, "listed as paid in the channel's bill", channelTradeNo, null,
+                paidMinor, currency), BILL);
+    }
+
     /**
      * Why a success does not settle {@code order}: its amount or currency missing, unreadable or different from
      * ours; null when both are ours.

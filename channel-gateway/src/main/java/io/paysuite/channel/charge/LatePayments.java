@@ -1,6 +1,7 @@
 package io.paysuite.channel.charge;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.channel.ChannelOrderStatus;
 import io.paysuite.api.channel.ChannelRefundStatus;
 import io.paysuite.api.channel.LateChannelResultDTO;
@@ -72,6 +73,31 @@ public class LatePayments {
         if (!payBack(order, answer.channelTradeNo())) {
             schedule(order.channelOrderNo(), 0);
         }
+    }
+
+    /**
+     * A payment the channel's bill lists under a number no order of ours has: the buyer paid and nothing of ours owns
+     * it. Paid back exactly as a late success — booked, refunded under {@code CR<number>} — through a stand-in order
+     * holding what the bill says (the channel keys the refund on the number and its trade number). There is no order
+     * to carry durable follow-ups, so the caller asks again (each reconciliation run of the day does).
+     *
+     * @return the pay-back refund as it stands; empty when this instance cannot refund through that channel
+     */
+    public Optional<ChannelRefund> payBackUnowned(ChannelCode channel, String channelOrderNo, String channelTradeNo, Money paid,
+                                                  Instant at) {
+        ChannelOrder standIn = new ChannelOrder(channelOrderNo, null, null, null, channel, null, paid, null, ChannelOrderStatus.FAILED,
+                null, channelTradeNo, null, "BILL", null, at, at);
+        boolean booked = ledger.latePayment(standIn, paid);
+        Optional<ChannelRefund> refund = refunds.payBack(standIn, refundNo(channelOrderNo), paid);
+        if (refund.map(ChannelRefund::status).orElse(null) == ChannelRefundStatus.SUCCESS && booked) {
+            ledger.paidBack(standIn, paid);
+        }
+        if (refund.isPresent() && refund.get().status() == ChannelRefundStatus.FAILED) {
+            log.error("CHANNEL_ALARM pay-back {} of unowned payment {} refused by {}: the buyer's {} stays at the channel, for ops",
+                    refundNo(channelOrderNo), channelOrderNo, channel, paid);
+            meters.counter("channel.alarm", "kind", "payback_refused").increment();
+        }
+        return refund;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.paysuite.channel.infra;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -23,6 +24,15 @@ public interface ChannelRefundMapper {
 
     @Select("SELECT " + COLUMNS + " FROM channel_refund WHERE refund_no = #{refundNo}")
     Row find(String refundNo);
+
+    /**
+     * Refunds of a channel that became SUCCESS in {@code [from, to)} (UTC), for reconciliation; served by
+     * {@code idx_channel_refund_finished} (V7).
+     */
+    @Select("SELECT " + COLUMNS + " FROM channel_refund WHERE channel = #{channel} AND finished_at >= #{from}"
+            + " AND finished_at < #{to} AND status = 'SUCCESS'")
+    List<Row> findSucceededBetween(@Param("channel") String channel, @Param("from") LocalDateTime from,
+                                   @Param("to") LocalDateTime to);
 
     @Update("UPDATE channel_refund SET status = #{to}, raw_code = COALESCE(#{rawCode}, raw_code),"
             + " channel_refund_no = COALESCE(#{channelRefundNo}, channel_refund_no), updated_at = #{at},"

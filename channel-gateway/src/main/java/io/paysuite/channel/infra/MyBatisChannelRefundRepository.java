@@ -6,15 +6,17 @@ import static io.paysuite.channel.infra.UtcColumns.utc;
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.channel.ChannelRefundStatus;
 import io.paysuite.api.money.Money;
+import io.paysuite.channel.reconcile.SucceededRefunds;
 import io.paysuite.channel.refund.ChannelRefund;
 import io.paysuite.channel.refund.ChannelRefundRepository;
 import io.paysuite.channel.refund.ChannelRefundTransitions;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class MyBatisChannelRefundRepository implements ChannelRefundRepository {
+public class MyBatisChannelRefundRepository implements ChannelRefundRepository, SucceededRefunds {
 
     private final ChannelRefundMapper mapper;
 
@@ -39,6 +41,17 @@ public class MyBatisChannelRefundRepository implements ChannelRefundRepository {
                               String channelRefundNo, Instant at) {
         ChannelRefundTransitions.TABLE.require(from, to);
         return mapper.transition(refundNo, from.name(), to.name(), rawCode, channelRefundNo, utc(at)) == 1;
+    }
+
+    @Override
+    public List<ChannelRefund> refundedBetween(ChannelCode channel, Instant from, Instant to) {
+        return mapper.findSucceededBetween(channel.name(), utc(from), utc(to)).stream()
+                .map(MyBatisChannelRefundRepository::toRefund).toList();
+    }
+
+    @Override
+    public Optional<ChannelRefund> findRefund(String refundNo) {
+        return find(refundNo);
     }
 
     private static ChannelRefund toRefund(ChannelRefundMapper.Row r) {

@@ -8,8 +8,6 @@ import io.paysuite.api.channel.ChannelRefundDTO;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.channel.ChargeChannelCmd;
 import io.paysuite.api.channel.LateChannelResultDTO;
-import io.paysuite.api.channel.ReconcileQry;
-import io.paysuite.api.channel.ReconciliationDTO;
 import io.paysuite.api.channel.RefundChannelCmd;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
@@ -18,7 +16,6 @@ import io.paysuite.channel.charge.ChannelCharges;
 import io.paysuite.channel.charge.LatePayments;
 import io.paysuite.channel.health.ChannelStats;
 import io.paysuite.channel.isolation.BreakerBoard;
-import io.paysuite.channel.reconcile.ChannelReconciler;
 import io.paysuite.channel.refund.ChannelRefunds;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,19 +29,17 @@ public class ChannelServiceProvider implements ChannelService {
     private final ChannelAdapters adapters;
     private final ChannelStats stats;
     private final BreakerBoard breakers;
-    private final ChannelReconciler reconciler;
     private final ChannelRefunds refunds;
     private final LatePayments lateResults;
 
     public ChannelServiceProvider(ChannelCharges orders, ChannelAdapters adapters, ChannelStats stats, BreakerBoard breakers,
-                                  ChannelReconciler reconciler, ChannelRefunds refunds, LatePayments lateResults) {
+                                  ChannelRefunds refunds, LatePayments lateResults) {
         this.lateResults = lateResults;
         this.refunds = refunds;
         this.orders = orders;
         this.adapters = adapters;
         this.stats = stats;
         this.breakers = breakers;
-        this.reconciler = reconciler;
     }
 
     @Override
@@ -54,13 +49,6 @@ public class ChannelServiceProvider implements ChannelService {
             all.add(stats.health(channel, adapters.channels().contains(channel), breakers.state(channel)));
         }
         return Result.ok(all);
-    }
-
-    @Override
-    public Result<ReconciliationDTO> reconcile(ReconcileQry qry) {
-        // The reconciler answers its own refusals (SERVICE_DEGRADED, SYSTEM_ERROR with the bill's problem);
-        // only a surprise (the database) is left to the error boundary.
-        return reconciler.reconcile(qry);
     }
 
     @Override

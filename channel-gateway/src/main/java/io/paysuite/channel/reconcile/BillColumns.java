@@ -41,6 +41,23 @@ public final class BillColumns {
         return at;
     }
 
+    /** The position of a column the parser can do without (a fee, a refund number), or -1 when the bill has none. */
+    public int optional(String name) {
+        Integer at = index.get(name);
+        return at == null ? -1 : at;
+    }
+
+    /**
+     * A signed yuan amount (the channels print fees as {@code -0.06}) → fen, exactly; an empty field or an absent
+     * column ({@code at} -1) is 0.
+     */
+    public long signedFen(List<String> fields, int at, int line, String column) {
+        if (at < 0 || fields.get(at).isBlank()) {
+            return 0;
+        }
+        return fen(fields.get(at), line, column);
+    }
+
     public int width() {
         return width;
     }

@@ -95,6 +95,18 @@ public class ChannelRefunds {
                 "paid after the order was closed")));
     }
 
+    /**
+     * Asks the channel how refund {@code refundNo} of {@code paid} stands, changing nothing here (reconciliation's
+     * look at a refund the bill does not list). Empty when this instance has no refunds of that channel.
+     */
+    public Optional<ChannelCall> ask(ChannelOrder paid, String refundNo) {
+        RefundAdapter adapter = adapters.get(paid.channel());
+        if (adapter == null) {
+            return Optional.empty();
+        }
+        return Optional.of(guard.call(paid.channel(), "refund-query", () -> adapter.queryRefund(paid, refundNo)));
+    }
+
     public Optional<ChannelRefund> find(String refundNo, ChannelOrder order) {
         return refunds.find(refundNo).filter(refund -> refund.channelOrderNo().equals(order.channelOrderNo()));
     }

@@ -87,7 +87,24 @@ public final class UnionPayBillParser {
             throw new BillFormatException("unionpay bill line " + number + ": no orderId");
         }
         long fen = Long.parseLong(amount);
-        return new BillRow(orderId, queryId, kind, kind == BillRow.Kind.REFUND ? -fen : fen, finishedAt(traceTime, number));
+        // a refund is its own ACP transaction: its orderId is our refund number
+        return new BillRow(orderId, queryId, kind, kind == BillRow.Kind.REFUND ? -fen : fen, finishedAt(traceTime, number),
+                kind == BillRow.Kind.REFUND ? orderId : null, fee(field(line, UnionPayZmLayout.MERCHANT_FEE), number));
+    }
+
+    /** 商户手续费 as X+n12: D (debited to the merchant) a positive fee, C (credited back) a negative one; blank is none. */
+    private static long fee(String field, int number) {
+        String signed = field.strip();
+        if (signed.isEmpty()) {
+            return 0;
+        }
+        String digits = signed.substring(1);
+        if (signed.length() != 13 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
+                || signed.charAt(0) != 'D' && signed.charAt(0) != 'C') {
+            throw new BillFormatException("unionpay bill line " + number + ": 商户手续费 '" + signed + "' is not X+n12");
+        }
+        long fen = Long.parseLong(digits);
+        return signed.charAt(0) == 'D' ? fen : -fen;
     }
 
     private static String field(byte[] line, int field) {

@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code 00} with a file → its rows.</li>
  *   <li>{@code 98} 文件不存在 → no rows: UnionPay has no file because nothing of ours settled that day (UnionPay's demo
- *       treats 98 as "file does not exist"). An empty bill is the honest reading: the reconciler then reports every
- *       order SUCCESS here that day as {@code MISSING_AT_CHANNEL}, so nothing is hidden. The same code can also mean
+ *       treats 98 as "file does not exist"). An empty bill is the honest reading: reconciliation then reports every
+ *       order SUCCESS here that day as {@code PLATFORM_ONLY}, so nothing is hidden. The same code can also mean
  *       the file is not generated yet (a day asked too early); that shows up the same way and is cleared by asking
- *       again later — reconciliation is read-only, a repeat is harmless.</li>
+ *       again later — a re-run resolves what then agrees as {@code SELF_HEALED}.</li>
  *   <li>any other code → {@link BillUnavailableException} with it; no verified answer → the same.</li>
  *   <li>{@code 00} without {@code fileContent}, or an archive we cannot read → {@link BillFormatException}.</li>
  * </ul>

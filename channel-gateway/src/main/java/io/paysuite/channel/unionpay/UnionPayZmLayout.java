@@ -31,6 +31,8 @@ final class UnionPayZmLayout {
     static final int QUERY_ID = 9;
     static final int ORDER_ID = 11;
     static final int TXN_TYPE = 19;
+    /** 商户手续费, X+n12: {@code D} a fee the merchant pays, {@code C} one given back (a refund's). */
+    static final int MERCHANT_FEE = 15;
 
     private static final int[] OFFSETS = new int[LENGTHS.length];
     /** Bytes of a record without its line break: the fields plus one separator between each two. */

@@ -43,6 +43,8 @@ public final class WechatBillParser {
         int state = columns.require("交易状态");
         int orderAmount = columns.require("订单金额");
         int refundAmount = columns.require("退款金额");
+        int outRefundNo = columns.optional("商户退款单号");
+        int fee = columns.optional("手续费");
 
         List<BillRow> rows = new ArrayList<>();
         long detailRows = 0;
@@ -79,9 +81,12 @@ public final class WechatBillParser {
                 }
                 default -> throw new BillFormatException(BILL + " line " + lineNo + ": unknown 交易状态 '" + status + "'");
             }
+            // 手续费 is positive on a payment, negative on a refund (the fee WeChat gives back)
+            String refundNo = kind == BillRow.Kind.REFUND && outRefundNo >= 0 && !fields.get(outRefundNo).isBlank()
+                    ? fields.get(outRefundNo).trim() : null;
             rows.add(new BillRow(columns.text(fields.get(outTradeNo), lineNo, "商户订单号"),
                     columns.text(fields.get(transactionId), lineNo, "微信订单号"), kind, amount,
-                    columns.time(fields.get(time), lineNo, "交易时间")));
+                    columns.time(fields.get(time), lineNo, "交易时间"), refundNo, columns.signedFen(fields, fee, lineNo, "手续费")));
         }
         throw new BillFormatException(BILL + " has no summary (" + SUMMARY_FIRST + ",…) after " + detailRows
                 + " detail rows (truncated file?)");

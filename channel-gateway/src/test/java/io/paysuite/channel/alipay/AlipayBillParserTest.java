@@ -84,7 +84,7 @@ public class AlipayBillParserTest {
                 new BillRow("C2026112914000001000010005", "2026112922000000000000000002", BillRow.Kind.PAYMENT, 1,
                         Instant.parse("2026-11-29T15:00:00Z")),
                 new BillRow("C2026112914000001000010004", "2026112922000000000000000001", BillRow.Kind.REFUND, -250,
-                        Instant.parse("2026-11-29T15:10:00Z")));
+                        Instant.parse("2026-11-29T15:10:00Z"), "RC2026112914000001000010004", 0));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.paysuite.channel.infra;
 
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@link ChannelRefundMapper} with its SQL's semantics (INSERT IGNORE on the refund number, compare-and-set on status), in memory. */
@@ -17,6 +18,12 @@ public class InMemoryChannelRefundMapper implements ChannelRefundMapper {
     @Override
     public synchronized Row find(String refundNo) {
         return rows.get(refundNo);
+    }
+
+    @Override
+    public synchronized List<Row> findSucceededBetween(String channel, LocalDateTime from, LocalDateTime to) {
+        return rows.values().stream().filter(r -> r.channel().equals(channel) && r.status().equals("SUCCESS")
+                && r.finishedAt() != null && !r.finishedAt().isBefore(from) && r.finishedAt().isBefore(to)).toList();
     }
 
     @Override

@@ -91,7 +91,7 @@ class UnionPayBillArchiveTest {
                 new BillRow("C20261129000000000000000001", "202611292233450000001", BillRow.Kind.PAYMENT, 1234,
                         Instant.parse("2026-11-29T14:33:44Z")),
                 new BillRow("R20261129000000000000000001", "202611292300010000003", BillRow.Kind.REFUND, -234,
-                        Instant.parse("2026-11-29T15:00:00Z")));
+                        Instant.parse("2026-11-29T15:00:00Z"), "R20261129000000000000000001", 0));
     }
 
     @Test

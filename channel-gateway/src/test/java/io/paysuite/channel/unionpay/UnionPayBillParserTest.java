@@ -37,7 +37,7 @@ class UnionPayBillParserTest {
                 new BillRow("C2026112914000001000010004", "902611292300000000001", BillRow.Kind.PAYMENT, 6_600,
                         Instant.parse("2026-11-29T14:00:00Z")),
                 new BillRow("R2026112914050001000010004", "902611292300000000003", BillRow.Kind.REFUND, -1_600,
-                        Instant.parse("2026-11-29T14:05:00Z")));
+                        Instant.parse("2026-11-29T14:05:00Z"), "R2026112914050001000010004", 0));
     }
 
     @Test

@@ -56,9 +56,22 @@ public class WechatBillParserTest {
                 new BillRow("C2026112914000001000010004", "4200202611290000000123456789", BillRow.Kind.PAYMENT, 2000,
                         Instant.parse("2026-11-29T14:17:12Z")),
                 new BillRow("C2026112914000001000010004", "4200202611290000000123456789", BillRow.Kind.REFUND, -250,
-                        Instant.parse("2026-11-29T14:18:40Z")),
+                        Instant.parse("2026-11-29T14:18:40Z"), "BC2026112914000001000010004", 0),
                 new BillRow("C2026112914000001000010005", "4200202611290000000123456790", BillRow.Kind.PAYMENT, 123456789,
                         Instant.parse("2026-11-29T15:59:59Z")));
+    }
+
+    @Test
+    void theChannelsFeeIsReadPositiveOnAPaymentAndNegativeOnARefund() {
+        String paid = payment("2026-11-29 22:17:12", "4200202611290000000123456789", "C2026112914000001000010004", "20.00")
+                .replace("`0.00,`0.00%", "`0.12,`0.6%");
+        String refunded = refund("2026-11-29 22:18:40", "4200202611290000000123456789", "C2026112914000001000010004", "20.00", "2.50")
+                .replace("`0.00,`0.00%", "`-0.02,`0.6%");
+
+        List<BillRow> rows = parser.parse(bill(List.of(paid, refunded), ticked("2", "20.00", "2.50", "0.00", "0.10", "20.00", "2.50")));
+
+        assertThat(rows).extracting(BillRow::feeMinor).containsExactly(12L, -2L);
+        assertThat(rows).extracting(BillRow::key).containsExactly("C2026112914000001000010004", "BC2026112914000001000010004");
     }
 
     @Test

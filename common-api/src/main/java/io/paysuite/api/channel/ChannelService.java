@@ -33,12 +33,6 @@ public interface ChannelService {
     /** Every configured channel's health now: success rate, latency percentiles, breaker state, frequent codes. */
     Result<List<ChannelHealthDTO>> health();
 
-    /**
-     * Reconcile one channel's day: download the channel's bill for {@code qry.billDate()} (in the
-     * channel's own format), compare it with this gateway's channel orders finished that day, and
-     * answer every difference. Read-only except for alarms; idempotent.
-     */
-    Result<ReconciliationDTO> reconcile(ReconcileQry qry);
 
     /**
      * The newest {@code limit} (1–500) results that arrived after their order was final — a success on an order we

@@ -48,6 +48,9 @@ public enum ErrorCode {
     RATE_LIMITED(429),
     /** An internal Dubbo caller that may not call a money-moving method, or cannot prove it is who it says. */
     CALLER_NOT_ALLOWED(403),
+    RECONCILIATION_NOT_FOUND(404),
+    DIFFERENCE_NOT_FOUND(404),
+    DIFFERENCE_RESOLVED(409),
     SYSTEM_ERROR(500),
     SERVICE_DEGRADED(503);
 

@@ -1,5 +1,6 @@
 package io.paysuite.sandbox.alipay;
 
+import io.paysuite.sandbox.ChannelFee;
 import io.paysuite.sandbox.SandboxChannel;
 import io.paysuite.sandbox.Yuan;
 import java.io.ByteArrayOutputStream;
@@ -64,6 +65,7 @@ final class AlipayBill {
         long refunds = 0;
         long orderSum = 0;
         long receivedSum = 0;
+        long feeSum = 0;
         for (Row row : rows) {
             if (row.refund()) {
                 refunds++;
@@ -72,10 +74,13 @@ final class AlipayBill {
                 orderSum += row.orderFen();
             }
             receivedSum += row.receivedFen();
+            // 服务费: what the merchant pays, negative on a payment; a refund gives back the fee of what it refunds
+            long fee = row.refund() ? ChannelFee.of(row.receivedFen()) : -ChannelFee.of(row.orderFen());
+            feeSum += fee;
             line(detail, String.join(",", row.tradeNo(), row.outTradeNo(), row.refund() ? "退款" : "交易", csv(row.subject()),
                     AlipayTrades.TIME.format(row.createdAt()), AlipayTrades.TIME.format(row.finishedAt()), "", "", "", "",
                     row.buyer(), Yuan.of(row.orderFen()), Yuan.of(row.receivedFen()), "0.00", "0.00", "0.00", "0.00", "0.00", "",
-                    "0.00", "0.00", row.refund() ? row.outRequestNo() : "", "0.00", "0.00", ""));
+                    "0.00", "0.00", row.refund() ? row.outRequestNo() : "", Yuan.of(fee), "0.00", ""));
         }
         line(detail, "#" + RULE + "业务明细列表结束" + RULE);
         line(detail, "#交易合计：" + trades + "笔，退款合计：" + refunds + "笔");
@@ -88,7 +93,7 @@ final class AlipayBill {
         line(summary, "#" + RULE + "业务汇总列表" + RULE);
         line(summary, SUMMARY_HEADER);
         line(summary, String.join(",", "合计", "", Long.toString(trades), Long.toString(refunds), Yuan.of(orderSum),
-                Yuan.of(receivedSum), "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", Yuan.of(receivedSum)));
+                Yuan.of(receivedSum), "0.00", "0.00", "0.00", "0.00", "0.00", Yuan.of(feeSum), "0.00", Yuan.of(receivedSum + feeSum)));
         line(summary, "#" + RULE + "业务汇总列表结束" + RULE);
         line(summary, exported);
 

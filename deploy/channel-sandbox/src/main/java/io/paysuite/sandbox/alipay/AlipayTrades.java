@@ -1,5 +1,6 @@
 package io.paysuite.sandbox.alipay;
 
+import io.paysuite.sandbox.BillFaults;
 import io.paysuite.sandbox.QrRegistry;
 import io.paysuite.sandbox.SandboxChannel;
 import io.paysuite.sandbox.SandboxProperties;
@@ -56,6 +57,14 @@ public class AlipayTrades implements SandboxChannel, QrRegistry.ScanHandler {
     private final Clock clock;
     private final Duration buyerConfirms;
     private final ScheduledExecutorService buyer;
+
+    /** Differences injected into the bill; none unless the control API adds some. */
+    private BillFaults billFaults = new BillFaults();
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void useBillFaults(BillFaults billFaults) {
+        this.billFaults = billFaults;
+    }
 
     public AlipayTrades(QrRegistry qrCodes, AlipayNotifications notifications, SandboxProperties properties) {
         this.qrCodes = qrCodes;
@@ -469,19 +478,32 @@ public class AlipayTrades implements SandboxChannel, QrRegistry.ScanHandler {
     @Override
     public BillFile bill(LocalDate day) {
         List<AlipayBill.Row> rows = new ArrayList<>();
+        List<BillFaults.BillFault> injected = billFaults.of(CHANNEL, day);
         for (AlipayOrder order : orders.values()) {
             synchronized (order) {
-                if (order.paid() && day.equals(LocalDate.ofInstant(order.paidAt, SHANGHAI))) {
+                if (order.paid() && day.equals(LocalDate.ofInstant(order.paidAt, SHANGHAI))
+                        && !BillFaults.dropped(injected, BillFaults.Kind.PAYMENT, order.outTradeNo, null)) {
+                    long stated = BillFaults.amount(injected, BillFaults.Kind.PAYMENT, order.outTradeNo, null, order.amountFen);
                     rows.add(new AlipayBill.Row(order.tradeNo, order.outTradeNo, false, order.subject, order.createdAt,
-                            order.paidAt, order.buyerLogonId, order.amountFen, order.amountFen, ""));
+                            order.paidAt, order.buyerLogonId, stated, stated, ""));
                 }
                 for (AlipayOrder.Refund refund : order.refunds.values()) {
-                    if (day.equals(LocalDate.ofInstant(refund.at(), SHANGHAI))) {
+                    if (day.equals(LocalDate.ofInstant(refund.at(), SHANGHAI))
+                            && !BillFaults.dropped(injected, BillFaults.Kind.REFUND, order.outTradeNo, refund.outRequestNo())) {
+                        long stated = BillFaults.amount(injected, BillFaults.Kind.REFUND, order.outTradeNo, refund.outRequestNo(),
+                                refund.amountFen());
                         rows.add(new AlipayBill.Row(order.tradeNo, order.outTradeNo, true, order.subject, order.createdAt,
-                                refund.at(), order.buyerLogonId, order.amountFen, -refund.amountFen(), refund.outRequestNo()));
+                                refund.at(), order.buyerLogonId, order.amountFen, -stated, refund.outRequestNo()));
                     }
                 }
             }
+        }
+        Instant noon = day.atTime(12, 0).atZone(SHANGHAI).toInstant();
+        for (BillFaults.BillFault added : BillFaults.added(injected)) {
+            // a line the channel's records do not have: its own trade number, the amount the fault states
+            boolean refund = added.kind() == BillFaults.Kind.REFUND;
+            rows.add(new AlipayBill.Row(newTradeNo(noon), added.outTradeNo(), refund, "bill fault", noon, noon, "fault***@sandbox",
+                    added.amountFen(), refund ? -added.amountFen() : added.amountFen(), refund ? added.outRefundNo() : ""));
         }
         rows.sort((a, b) -> a.finishedAt().compareTo(b.finishedAt()));
         return AlipayBill.render(day, rows, clock.instant());

@@ -1,5 +1,6 @@
 package io.paysuite.sandbox.unionpay;
 
+import io.paysuite.sandbox.BillFaults;
 import io.paysuite.sandbox.Notifier;
 import io.paysuite.sandbox.SandboxProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,18 +18,23 @@ class UnionPayAcquirers {
     static final String ACQUIRER_B_PATH = "/acquirer-b";
 
     @Bean
-    UnionPayGateway unionpay(SandboxProperties properties, Notifier notifier) throws Exception {
-        return gateway(new UnionPayAcquirer("UNIONPAY", "", "paysuite.sandbox.unionpay", properties.unionpay()), properties, notifier);
+    UnionPayGateway unionpay(SandboxProperties properties, Notifier notifier, BillFaults billFaults) throws Exception {
+        return gateway(new UnionPayAcquirer("UNIONPAY", "", "paysuite.sandbox.unionpay", properties.unionpay()), properties, notifier,
+                billFaults);
     }
 
     @Bean
-    UnionPayGateway unionpayB(SandboxProperties properties, Notifier notifier) throws Exception {
+    UnionPayGateway unionpayB(SandboxProperties properties, Notifier notifier, BillFaults billFaults) throws Exception {
         return gateway(new UnionPayAcquirer("UNIONPAY_B", ACQUIRER_B_PATH, "paysuite.sandbox.unionpay-b", properties.unionpayB()),
-                properties, notifier);
+                properties, notifier, billFaults);
     }
 
-    private static UnionPayGateway gateway(UnionPayAcquirer acquirer, SandboxProperties properties, Notifier notifier) throws Exception {
+    private static UnionPayGateway gateway(UnionPayAcquirer acquirer, SandboxProperties properties, Notifier notifier,
+                                           BillFaults billFaults) throws Exception {
         UnionPayKeys keys = new UnionPayKeys(acquirer);
-        return new UnionPayGateway(acquirer, properties.timeScale(), keys, new UnionPayNotifications(acquirer.channel(), notifier, keys));
+        UnionPayGateway gateway = new UnionPayGateway(acquirer, properties.timeScale(), keys,
+                new UnionPayNotifications(acquirer.channel(), notifier, keys));
+        gateway.useBillFaults(billFaults);
+        return gateway;
     }
 }

@@ -1,5 +1,6 @@
 package io.paysuite.sandbox.unionpay;
 
+import io.paysuite.sandbox.ChannelFee;
 import io.paysuite.sandbox.SandboxChannel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -90,7 +91,9 @@ final class UnionPayBill {
         fields[12] = "01";
         fields[13] = "000000";
         fields[14] = "0000000000";
-        fields[15] = zero13; // 商户手续费: the sandbox charges none
+        long fee = ChannelFee.of(row.amountFen());
+        String feeDigits = String.format("%012d", fee);
+        fields[15] = (refund ? "C" : "D") + feeDigits; // 商户手续费: D charged on a consume, C given back with a refund
         fields[16] = (refund ? "D" : "C") + amount; // 结算金额
         fields[17] = "";
         fields[18] = "";
@@ -100,7 +103,7 @@ final class UnionPayBill {
         fields[22] = "01";
         fields[27] = merId;
         fields[31] = zero13;
-        fields[32] = (refund ? "D" : "C") + amount; // 清算净额
+        fields[32] = (refund ? "D" : "C") + String.format("%012d", row.amountFen() - fee); // 清算净额: after the fee
         fields[35] = zero13;
         fields[36] = zero13;
         fields[37] = "C" + "0".repeat(11);

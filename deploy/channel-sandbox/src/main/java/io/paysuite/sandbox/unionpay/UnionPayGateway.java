@@ -1,5 +1,6 @@
 package io.paysuite.sandbox.unionpay;
 
+import io.paysuite.sandbox.BillFaults;
 import io.paysuite.sandbox.SandboxChannel;
 import io.paysuite.sandbox.SandboxProperties;
 import jakarta.annotation.PreDestroy;
@@ -63,6 +64,13 @@ public class UnionPayGateway implements SandboxChannel {
     private final UnionPayNotifications notifications;
     private final ScheduledExecutorService settler;
     private final Clock clock = Clock.systemUTC();
+
+    /** Differences injected into the bill; none unless the control API adds some. */
+    private BillFaults billFaults = new BillFaults();
+
+    void useBillFaults(BillFaults billFaults) {
+        this.billFaults = billFaults;
+    }
 
     UnionPayGateway(UnionPayAcquirer acquirer, double timeScale, UnionPayKeys keys, UnionPayNotifications notifications) {
         this.acquirer = acquirer;
@@ -310,17 +318,31 @@ public class UnionPayGateway implements SandboxChannel {
 
     @Override
     public BillFile bill(LocalDate day) {
-        List<UnionPayBill.Row> rows = orders.values().stream()
+        List<BillFaults.BillFault> injected = billFaults.of(name(), day);
+        List<UnionPayBill.Row> rows = new java.util.ArrayList<>(orders.values().stream()
                 .map(o -> {
                     synchronized (o) {
-                        return o.settledAt == null || !o.settledAt.atZone(SHANGHAI).toLocalDate().equals(day) ? null
-                                : Map.entry(o.settledAt, new UnionPayBill.Row(o.orderId, o.queryId, o.txnType, o.amountFen, o.txnTime, o.respCode));
+                        // a refund is its own transaction: its orderId is the refund's number
+                        BillFaults.Kind kind = "04".equals(o.txnType) ? BillFaults.Kind.REFUND : BillFaults.Kind.PAYMENT;
+                        return o.settledAt == null || !o.settledAt.atZone(SHANGHAI).toLocalDate().equals(day)
+                                || BillFaults.dropped(injected, kind, o.orderId, o.orderId) ? null
+                                : Map.entry(o.settledAt, new UnionPayBill.Row(o.orderId, o.queryId, o.txnType,
+                                        BillFaults.amount(injected, kind, o.orderId, o.orderId, o.amountFen), o.txnTime, o.respCode));
                     }
                 })
                 .filter(java.util.Objects::nonNull)
                 .sorted(Map.Entry.comparingByKey())
                 .map(Map.Entry::getValue)
-                .toList();
+                .toList());
+        java.time.format.DateTimeFormatter txnTime = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+        long fakeQuery = 0;
+        for (BillFaults.BillFault added : BillFaults.added(injected)) {
+            // a line UnionPay's records do not have: its own queryId, the amount the fault states
+            boolean refund = added.kind() == BillFaults.Kind.REFUND;
+            rows.add(new UnionPayBill.Row(refund ? added.outRefundNo() : added.outTradeNo(),
+                    String.format("9%s%09d000", day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE), ++fakeQuery),
+                    refund ? "04" : "01", added.amountFen(), day.atTime(12, 0).format(txnTime), "00"));
+        }
         return UnionPayBill.render(config.merId(), day, rows);
     }
 

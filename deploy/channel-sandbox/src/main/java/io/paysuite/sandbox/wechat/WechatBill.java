@@ -1,5 +1,6 @@
 package io.paysuite.sandbox.wechat;
 
+import io.paysuite.sandbox.ChannelFee;
 import io.paysuite.sandbox.SandboxChannel;
 import io.paysuite.sandbox.Yuan;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ final class WechatBill {
         line(csv, DETAIL_HEADER);
         long paidSum = 0;
         long refundSum = 0;
+        long feeSum = 0;
         for (Row row : rows) {
             boolean refund = row.refund() != null;
             if (refund) {
@@ -48,14 +50,17 @@ final class WechatBill {
                 paidSum += row.orderFen();
             }
             String refundFen = refund ? Yuan.of(row.refund().amountFen()) : "0.00";
+            // 手续费: positive on a payment, negative on a refund (the fee of the amount refunded comes back)
+            long fee = refund ? -ChannelFee.of(row.refund().amountFen()) : ChannelFee.of(row.orderFen());
+            feeSum += fee;
             line(csv, ticked(TIME.format(row.at()), row.appid(), row.mchid(), "0", "", row.transactionId(), row.outTradeNo(),
                     row.openid(), row.tradeType(), refund ? "REFUND" : "SUCCESS", "OTHERS", "CNY", Yuan.of(row.orderFen()), "0.00",
                     refund ? row.refund().refundId() : "0", refund ? row.refund().outRefundNo() : "0", refundFen, "0.00",
-                    refund ? "ORIGINAL" : "", refund ? "SUCCESS" : "", text(row.description()), "", "0.00", "0.00%",
+                    refund ? "ORIGINAL" : "", refund ? "SUCCESS" : "", text(row.description()), "", Yuan.of(fee), ChannelFee.RATE_BASIS_POINTS / 100.0 + "%",
                     Yuan.of(row.orderFen()), refundFen, ""));
         }
         line(csv, SUMMARY_HEADER);
-        line(csv, ticked(Integer.toString(rows.size()), Yuan.of(paidSum), Yuan.of(refundSum), "0.00", "0.00", Yuan.of(paidSum),
+        line(csv, ticked(Integer.toString(rows.size()), Yuan.of(paidSum), Yuan.of(refundSum), "0.00", Yuan.of(feeSum), Yuan.of(paidSum),
                 Yuan.of(refundSum)));
         return new SandboxChannel.BillFile("tradebill_" + COMPACT.format(day) + "_ALL.csv", "text/csv;charset=UTF-8",
                 csv.toString().getBytes(StandardCharsets.UTF_8));

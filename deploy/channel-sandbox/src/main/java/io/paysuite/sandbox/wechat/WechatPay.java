@@ -1,6 +1,7 @@
 package io.paysuite.sandbox.wechat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.paysuite.sandbox.BillFaults;
 import io.paysuite.sandbox.QrRegistry;
 import io.paysuite.sandbox.SandboxChannel;
 import java.security.MessageDigest;
@@ -50,6 +51,14 @@ public class WechatPay implements SandboxChannel, QrRegistry.ScanHandler {
     private final WechatKeys keys;
     private final WechatNotifications notifications;
     private final Clock clock = Clock.systemUTC();
+
+    /** Differences injected into the bill; none unless the control API adds some. */
+    private BillFaults billFaults = new BillFaults();
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void useBillFaults(BillFaults billFaults) {
+        this.billFaults = billFaults;
+    }
 
     public WechatPay(QrRegistry qrCodes, WechatKeys keys, WechatNotifications notifications) {
         this.qrCodes = qrCodes;
@@ -405,19 +414,35 @@ public class WechatPay implements SandboxChannel, QrRegistry.ScanHandler {
     @Override
     public BillFile bill(LocalDate day) {
         List<WechatBill.Row> rows = new ArrayList<>();
+        List<BillFaults.BillFault> injected = billFaults.of(CHANNEL, day);
         for (WechatOrder order : orders.values()) {
             synchronized (order) {
-                if (order.paid() && day.equals(LocalDate.ofInstant(order.paidAt, SHANGHAI))) {
+                if (order.paid() && day.equals(LocalDate.ofInstant(order.paidAt, SHANGHAI))
+                        && !BillFaults.dropped(injected, BillFaults.Kind.PAYMENT, order.outTradeNo, null)) {
                     rows.add(new WechatBill.Row(order.paidAt, order.appid, keys.mchid(), order.transactionId, order.outTradeNo,
-                            order.openid, order.description, order.amountFen, null, order.tradeType));
+                            order.openid, order.description,
+                            BillFaults.amount(injected, BillFaults.Kind.PAYMENT, order.outTradeNo, null, order.amountFen), null,
+                            order.tradeType));
                 }
                 for (WechatOrder.Refund refund : order.refunds.values()) {
-                    if (day.equals(LocalDate.ofInstant(refund.at(), SHANGHAI))) {
+                    if (day.equals(LocalDate.ofInstant(refund.at(), SHANGHAI))
+                            && !BillFaults.dropped(injected, BillFaults.Kind.REFUND, order.outTradeNo, refund.outRefundNo())) {
+                        WechatOrder.Refund stated = new WechatOrder.Refund(refund.refundId(), refund.outRefundNo(),
+                                BillFaults.amount(injected, BillFaults.Kind.REFUND, order.outTradeNo, refund.outRefundNo(),
+                                        refund.amountFen()), refund.at(), refund.notifyUrl());
                         rows.add(new WechatBill.Row(refund.at(), order.appid, keys.mchid(), order.transactionId, order.outTradeNo,
-                                order.openid, order.description, order.amountFen, refund, order.tradeType));
+                                order.openid, order.description, order.amountFen, stated, order.tradeType));
                     }
                 }
             }
+        }
+        Instant noon = day.atTime(12, 0).atZone(SHANGHAI).toInstant();
+        for (BillFaults.BillFault added : BillFaults.added(injected)) {
+            // a line the channel's records do not have: its own numbers, the amount the fault states
+            WechatOrder.Refund refund = added.kind() == BillFaults.Kind.REFUND
+                    ? new WechatOrder.Refund("50" + newTransactionId(noon), added.outRefundNo(), added.amountFen(), noon, null) : null;
+            rows.add(new WechatBill.Row(noon, "wx_sandbox_fault", keys.mchid(), newTransactionId(noon), added.outTradeNo(), "o_fault",
+                    "bill fault", added.amountFen(), refund, "NATIVE"));
         }
         rows.sort((a, b) -> a.at().compareTo(b.at()));
         return WechatBill.render(day, rows);

@@ -508,7 +508,7 @@ class WechatPayTest {
             assertThat(lines.subList(1, lines.size() - 2)).allSatisfy(line -> assertThat(line.split(",", -1))
                     .hasSize(27).allSatisfy(field -> assertThat(field).startsWith("`")));
             assertThat(lines.get(lines.size() - 2)).isEqualTo(WechatBill.SUMMARY_HEADER);
-            assertThat(lines.get(lines.size() - 1)).matches("`\\d+,`\\d+\\.\\d\\d,`\\d+\\.\\d\\d,`0\\.00,`0\\.00,`\\d+\\.\\d\\d,`\\d+\\.\\d\\d");
+            assertThat(lines.get(lines.size() - 1)).matches("`\\d+,`\\d+\\.\\d\\d,`\\d+\\.\\d\\d,`0\\.00,`-?\\d+\\.\\d\\d,`\\d+\\.\\d\\d,`\\d+\\.\\d\\d");
 
             ResponseEntity<byte[]> viaControl = rest.getForEntity("/sandbox/v1/bills/WECHAT/" + today, byte[].class);
             assertThat(viaControl.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -9,9 +9,12 @@ import io.paysuite.api.channel.ChannelOrderDTO;
 import io.paysuite.api.channel.ChannelOrderStatus;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.channel.ChargeChannelCmd;
-import io.paysuite.api.channel.ReconcileQry;
-import io.paysuite.api.channel.ReconciliationDTO;
 import io.paysuite.api.common.Result;
+import io.paysuite.api.recon.DifferenceDTO;
+import io.paysuite.api.recon.DifferenceStatus;
+import io.paysuite.api.recon.DifferenceType;
+import io.paysuite.api.recon.ReconciliationDTO;
+import io.paysuite.api.recon.ReconciliationService;
 import io.paysuite.api.ledger.AccountRef;
 import io.paysuite.api.ledger.AccountType;
 import io.paysuite.api.ledger.LedgerService;
@@ -72,6 +75,7 @@ class ChannelRerouteIT {
     private final TradeService trades = SuiteHarness.reference(TradeService.class, null);
     private final PayService pay = SuiteHarness.reference(PayService.class, null);
     private final ChannelService channels = SuiteHarness.reference(ChannelService.class, null);
+    private final ReconciliationService reconciliations = SuiteHarness.reference(ReconciliationService.class, null);
     private final LedgerService ledger = SuiteHarness.reference(LedgerService.class, null);
     private final String merchant = "M_RR_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
     /** A merchant both rules deny: its refusal shows the rules are in force. */
@@ -165,10 +169,12 @@ class ChannelRerouteIT {
 
         // the second acquirer's own file lists it as we hold it
         LocalDate day = LocalDate.ofInstant(paid.finishedAt(), ZoneId.of("Asia/Shanghai"));
-        ReconciliationDTO reconciled = ok(channels.reconcile(new ReconcileQry(ChannelCode.UNIONPAY_B, day)));
+        ReconciliationDTO reconciled = ok(reconciliations.run(ChannelCode.UNIONPAY_B, day));
+        List<DifferenceDTO> differences = ok(reconciliations.differences(reconciled.reconciliationId()));
         assertThat(reconciled.billPayments()).isPositive();
-        assertThat(reconciled.differences()).noneMatch(d -> paid.channelOrderNo().equals(d.channelOrderNo()));
-        assertThat(reconciled.differences()).allMatch(d -> d.kind().equals("MISSING_AT_CHANNEL"));
+        assertThat(differences).noneMatch(d -> paid.channelOrderNo().equals(d.ourNo()) || paid.channelOrderNo().equals(d.channelNo()));
+        assertThat(differences).filteredOn(d -> d.status() != DifferenceStatus.RESOLVED)
+                .allMatch(d -> d.type() == DifferenceType.PLATFORM_ONLY);
     }
 
     @Test

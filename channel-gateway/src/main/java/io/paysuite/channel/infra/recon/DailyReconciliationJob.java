@@ -1,0 +1,50 @@
+package io.paysuite.channel.infra.recon;
+
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.channel.recon.ChannelReconciliation;
+import io.paysuite.channel.recon.ReconciliationProperties;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reconciles yesterday's bill (the channels' day) of every channel this gateway has bills of, on
+ * {@code paysuite.reconciliation.cron}, once across all instances: the kit's scheduled jobs (Spring {@code @Scheduled}
+ * with a ShedLock {@code @SchedulerLock} held in the gateway's own database). The lock keeps two instances from running
+ * at once; the batch's unique (channel, bill date) key makes a late second run, or an operator's run of the same day,
+ * the same batch refreshed. One channel's unavailable bill does not stop the others.
+ */
+@Component
+public class DailyReconciliationJob {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyReconciliationJob.class);
+
+    private final ChannelReconciliation reconciliation;
+    private final ReconciliationProperties properties;
+    private final Clock clock;
+
+    public DailyReconciliationJob(ChannelReconciliation reconciliation, ReconciliationProperties properties, Clock clock) {
+        this.reconciliation = reconciliation;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${paysuite.reconciliation.cron:0 30 10 * * *}", zone = "${paysuite.reconciliation.zone:Asia/Shanghai}")
+    @SchedulerLock(name = "channel-reconciliation", lockAtLeastFor = "PT1M", lockAtMostFor = "PT2H")
+    public void reconcileYesterday() {
+        LocalDate yesterday = LocalDate.now(clock.withZone(ZoneId.of(properties.zone()))).minusDays(1);
+        for (ChannelCode channel : reconciliation.channels()) {
+            try {
+                reconciliation.run(channel, yesterday);
+            } catch (RuntimeException failed) {
+                log.error("CHANNEL_ALARM daily reconciliation of {} {} failed; an operator can run it again: {}", channel, yesterday,
+                        failed.toString());
+            }
+        }
+    }
+}

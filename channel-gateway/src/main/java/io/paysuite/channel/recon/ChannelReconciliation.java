@@ -1,0 +1,170 @@
+package io.paysuite.channel.recon;
+
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.recon.DifferenceStatus;
+import io.paysuite.api.recon.ReconciliationDTO;
+import io.paysuite.api.recon.ResolutionAction;
+import io.paysuite.api.recon.ResolutionDTO;
+import io.paysuite.channel.reconcile.BillFormatException;
+import io.paysuite.channel.reconcile.BillRow;
+import io.paysuite.channel.reconcile.BillSource;
+import io.paysuite.channel.reconcile.BillUnavailableException;
+import io.paysuite.channel.reconcile.SucceededOrders;
+import io.paysuite.channel.reconcile.SucceededRefunds;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reconciles one channel's bill day and stores it: downloads the bill ({@link BillSource}), matches its payments and
+ * refunds with ours ({@link BillMatching}), keeps one batch per (channel, bill date) with its differences, lets
+ * {@link DifferenceDecisions} resolve what the system can decide, and clears the day ({@link DayClearing}).
+ *
+ * <p>A re-run is the same batch refreshed: a difference already stored keeps its state (a resolved one stays
+ * resolved), one found for the first time is added, one no longer found is resolved as {@code SELF_HEALED} (our order
+ * settled since, the channel corrected its bill); the batch's {@code lastRun} says so. An unreadable or unavailable
+ * bill stores nothing: it must never look like a day without payments.
+ */
+@Component
+public class ChannelReconciliation {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelReconciliation.class);
+
+    private final Map<ChannelCode, BillSource> bills = new EnumMap<>(ChannelCode.class);
+    private final SucceededOrders orders;
+    private final SucceededRefunds refunds;
+    private final ReconciliationRepository repository;
+    private final DifferenceDecisions decisions;
+    private final DayClearing clearing;
+    private final ReconciliationProperties properties;
+    private final Clock clock;
+
+    public ChannelReconciliation(List<BillSource> bills, SucceededOrders orders, SucceededRefunds refunds,
+                                 ReconciliationRepository repository, DifferenceDecisions decisions, DayClearing clearing,
+                                 ReconciliationProperties properties, Clock clock) {
+        bills.forEach(source -> this.bills.put(source.channel(), source));
+        this.orders = orders;
+        this.refunds = refunds;
+        this.repository = repository;
+        this.decisions = decisions;
+        this.clearing = clearing;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The channels this gateway has bills of (what the daily job reconciles). */
+    public Set<ChannelCode> channels() {
+        return bills.keySet();
+    }
+
+    /**
+     * @throws BizException {@code PARAM_ERROR}, {@code SERVICE_DEGRADED} (no bill source for the channel here),
+     *                      {@code SYSTEM_ERROR} (the bill could not be downloaded or read; nothing stored)
+     */
+    public ReconciliationDTO run(ChannelCode channel, LocalDate day) {
+        ZoneId zone = ZoneId.of(properties.zone());
+        if (channel == null || day == null) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "channel and bill_date are required");
+        }
+        if (day.isAfter(LocalDate.now(clock.withZone(zone)))) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "no bill for " + day + ": that day has not begun in the channels' time");
+        }
+        BillSource source = bills.get(channel);
+        if (source == null) {
+            throw new BizException(ErrorCode.SERVICE_DEGRADED, channel + " is not configured on this gateway: no bill to reconcile");
+        }
+        List<BillRow> rows;
+        try {
+            rows = source.rows(day);
+        } catch (BillUnavailableException | BillFormatException e) {
+            log.warn("reconcile {} {}: bill failed: {}", channel, day, e.toString());
+            throw new BizException(ErrorCode.SYSTEM_ERROR, channel + " bill of " + day + " could not be "
+                    + (e instanceof BillFormatException ? "read" : "downloaded") + ": " + e.getMessage() + "; nothing was stored");
+        }
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        BillMatching.Result matching = BillMatching.match(rows, orders.succeededBetween(channel, from, to), orders::find,
+                refunds.refundedBetween(channel, from, to), refunds::findRefund);
+        return store(channel, day, matching);
+    }
+
+    private ReconciliationDTO store(ChannelCode channel, LocalDate day, BillMatching.Result matching) {
+        String currency = properties.currency();
+        ReconBatch batch = repository.batchFor(channel, day, currency, now());
+        Map<String, ReconDifference> known = new HashMap<>();
+        for (ReconDifference stored : repository.differences(batch.id())) {
+            known.put(stored.found().identity(), stored);
+        }
+        int added = 0;
+        Set<String> seen = new HashSet<>();
+        for (Found found : matching.found()) {
+            seen.add(found.identity());
+            ReconDifference stored = known.get(found.identity());
+            if (stored == null) {
+                if (repository.insert(new ReconDifference(0, batch.id(), channel, day, found, currency, DifferenceStatus.OPEN, null,
+                        null, now()))) {
+                    added++;
+                }
+            } else if (!stored.found().equals(found)) {
+                repository.observed(stored.id(), found, now());
+            }
+        }
+        int healed = 0;
+        for (ReconDifference stored : known.values()) {
+            if (!stored.status().isFinal() && !seen.contains(stored.found().identity())) {
+                Instant at = now();
+                if (repository.transition(stored.id(), stored.status(), DifferenceStatus.RESOLVED, null, new ResolutionDTO(
+                        ResolutionAction.SELF_HEALED, ResolutionDTO.SYSTEM, "no longer found by a later run",
+                        "the bill and our records agree now", null, at), at)) {
+                    healed++;
+                }
+            }
+        }
+        int resolved = 0;
+        int escalated = 0;
+        for (ReconDifference open : repository.differences(batch.id())) {
+            switch (decisions.decide(open)) {
+                case RESOLVED -> resolved++;
+                case ESCALATED -> escalated++;
+                case WAITING -> { }
+            }
+        }
+        batch = clearing.clear(batch, matching.totals(), currency);
+
+        long open = 0;
+        long closed = 0;
+        for (ReconDifference d : repository.differences(batch.id())) {
+            if (d.status().isFinal()) {
+                closed++;
+            } else {
+                open++;
+            }
+        }
+        ReconciliationDTO.RunChanges changes = new ReconciliationDTO.RunChanges(added, healed, resolved, escalated);
+        ReconBatch refreshed = new ReconBatch(batch.id(), channel, day, matching.matched(), open, closed, matching.totals(),
+                batch.clearedNet(), batch.clearedFee(), batch.clearingKey(), batch.runs() + 1, changes, batch.createdAt(), now());
+        repository.saveRun(refreshed);
+        log.info("reconciled {} {} (run {}): {} matched, {} open, {} resolved; this run: {} new, {} self-healed, {} resolved, {} escalated;"
+                        + " bill {} payments {} refunds, settled {} (expected {})", channel, day, refreshed.runs(), refreshed.matched(), open,
+                closed, added, healed, resolved, escalated, matching.totals().billPayments(), matching.totals().billRefunds(),
+                matching.totals().settled(), matching.totals().expected());
+        return repository.batch(batch.id()).orElse(refreshed).toDTO();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

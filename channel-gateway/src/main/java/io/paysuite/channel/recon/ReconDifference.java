@@ -1,0 +1,45 @@
+package io.paysuite.channel.recon;
+
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.recon.DifferenceDTO;
+import io.paysuite.api.recon.DifferenceKind;
+import io.paysuite.api.recon.DifferenceStatus;
+import io.paysuite.api.recon.DifferenceType;
+import io.paysuite.api.recon.ResolutionDTO;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A stored difference of a batch: what was found (see {@link Found}), where it stands and, once resolved, how.
+ *
+ * @param note       what the system found or tried last, null when nothing
+ * @param resolution null until resolved
+ */
+public record ReconDifference(long id, long batchId, ChannelCode channel, LocalDate billDate, Found found, String currency,
+                              DifferenceStatus status, String note, ResolutionDTO resolution, Instant createdAt) {
+
+    public DifferenceType type() {
+        return found.type();
+    }
+
+    public DifferenceKind kind() {
+        return found.kind();
+    }
+
+    /**
+     * What the difference means for {@code CHANNEL_CLEARING}, signed: the channel's view minus ours of what the channel
+     * owes us (a payment adds, a refund takes away; our record counts only as a success).
+     */
+    public long clearingEffect() {
+        long sign = found.kind() == DifferenceKind.REFUND ? -1 : 1;
+        long channelSide = found.channelAmount() == null ? 0 : found.channelAmount();
+        long ourSide = found.ourAmount() == null || !"SUCCESS".equals(found.ourStatus()) ? 0 : found.ourAmount();
+        return sign * (channelSide - ourSide);
+    }
+
+    public DifferenceDTO toDTO() {
+        return new DifferenceDTO(id, batchId, channel, billDate, found.type(), found.kind(), found.ourNo(), found.ourAmount(),
+                found.ourStatus(), found.channelNo(), found.channelAmount(), found.channelTradeNo(), currency, status, note,
+                resolution);
+    }
+}

@@ -1,0 +1,252 @@
+package io.paysuite.channel.recon;
+
+import static io.paysuite.channel.recon.ReconFixtures.order;
+import static io.paysuite.channel.recon.ReconFixtures.paid;
+import static io.paysuite.channel.recon.ReconFixtures.refund;
+import static io.paysuite.channel.recon.ReconFixtures.refunded;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.channel.ChannelRefundStatus;
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.recon.DifferenceDTO;
+import io.paysuite.api.recon.DifferenceStatus;
+import io.paysuite.api.recon.DifferenceType;
+import io.paysuite.api.recon.ReconciliationDTO;
+import io.paysuite.api.recon.ResolutionAction;
+import io.paysuite.api.recon.ResolveDifferenceCmd;
+import io.paysuite.channel.infra.recon.InMemoryReconciliationMapper;
+import io.paysuite.channel.infra.recon.MyBatisReconciliationRepository;
+import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.reconcile.BillRow;
+import io.paysuite.channel.reconcile.BillSource;
+import io.paysuite.channel.reconcile.SucceededOrders;
+import io.paysuite.channel.reconcile.SucceededRefunds;
+import io.paysuite.channel.refund.ChannelRefund;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A stored reconciliation run and re-run, against an in-memory store, a scripted bill and a recording ledger. */
+class ChannelReconciliationTest {
+
+    static final LocalDate DAY = LocalDate.parse("2026-12-05");
+
+    final Clock clock = Clock.fixed(Instant.parse("2026-12-06T03:00:00Z"), ZoneOffset.UTC);
+    final List<BillRow> bill = new ArrayList<>();
+    final Map<String, ChannelOrder> orders = new LinkedHashMap<>();
+    final Map<String, ChannelRefund> refunds = new LinkedHashMap<>();
+    final RecordingLedger ledger = new RecordingLedger();
+    final MyBatisReconciliationRepository repository = new MyBatisReconciliationRepository(new InMemoryReconciliationMapper());
+    final DifferenceDecisions decisions = mock(DifferenceDecisions.class);
+    final ReconciliationProperties properties = new ReconciliationProperties("0 30 10 * * *", "Asia/Shanghai", Duration.ofHours(2), "CNY");
+
+    final BillSource alipayBill = new BillSource() {
+        @Override
+        public ChannelCode channel() {
+            return ChannelCode.ALIPAY;
+        }
+
+        @Override
+        public List<BillRow> rows(LocalDate billDate) {
+            return List.copyOf(bill);
+        }
+    };
+    final SucceededOrders ourOrders = new SucceededOrders() {
+        @Override
+        public List<ChannelOrder> succeededBetween(ChannelCode channel, Instant from, Instant to) {
+            return orders.values().stream().filter(o -> o.status() == ChannelOrderStatus.SUCCESS).toList();
+        }
+
+        @Override
+        public Optional<ChannelOrder> find(String channelOrderNo) {
+            return Optional.ofNullable(orders.get(channelOrderNo));
+        }
+    };
+    final SucceededRefunds ourRefunds = new SucceededRefunds() {
+        @Override
+        public List<ChannelRefund> refundedBetween(ChannelCode channel, Instant from, Instant to) {
+            return refunds.values().stream().filter(r -> r.status() == ChannelRefundStatus.SUCCESS).toList();
+        }
+
+        @Override
+        public Optional<ChannelRefund> findRefund(String refundNo) {
+            return Optional.ofNullable(refunds.get(refundNo));
+        }
+    };
+    final ChannelReconciliation reconciliation = new ChannelReconciliation(List.of(alipayBill), ourOrders, ourRefunds, repository,
+            decisions, new DayClearing(repository, ledger, clock), properties, clock);
+    final Reconciliations reading = new Reconciliations(repository);
+    final OperatorResolutions operators = new OperatorResolutions(repository, ledger, decisions, clock);
+
+    {
+        when(decisions.decide(any())).thenReturn(DifferenceDecisions.Decision.WAITING);
+    }
+
+    void ours(ChannelOrder order) {
+        orders.put(order.channelOrderNo(), order);
+    }
+
+    @Test
+    void aCleanDayIsOneBalancedBatchClearedOnceUnderItsDayKey() {
+        ours(order("C1", 1_000, ChannelOrderStatus.SUCCESS));
+        ours(order("C2", 2_000, ChannelOrderStatus.SUCCESS));
+        refunds.put("R1", refund("R1", "C1", 400, ChannelRefundStatus.SUCCESS));
+        bill.addAll(List.of(paid("C1", 1_000), paid("C2", 2_000), refunded("C1", "R1", 400)));
+
+        ReconciliationDTO first = reconciliation.run(ChannelCode.ALIPAY, DAY);
+        ReconciliationDTO again = reconciliation.run(ChannelCode.ALIPAY, DAY);
+
+        assertThat(first.status()).isEqualTo(ReconciliationDTO.BatchStatus.BALANCED);
+        assertThat(first.matched()).isEqualTo(3);
+        assertThat(first.differencesOpen()).isZero();
+        assertThat(first.settledMinor()).isEqualTo(3_000 - 400 - 16);
+        assertThat(first.clearingPostingKey()).isEqualTo("CLEAR-ALIPAY-20261205");
+        assertThat(again.reconciliationId()).isEqualTo(first.reconciliationId());
+        assertThat(again.runs()).isEqualTo(2);
+        assertThat(ledger.clearings).containsExactly("CLEAR-ALIPAY-20261205 net=2600 fee=16");
+    }
+
+    @Test
+    void aReRunAddsOnlyNewDifferencesKeepsResolvedOnesAndSelfHealsTheOnesThatDisappeared() {
+        ours(order("C3", 300, ChannelOrderStatus.PROCESSING));
+        ours(order("C4", 400, ChannelOrderStatus.SUCCESS));
+        bill.addAll(List.of(paid("C3", 300), paid("C9", 900)));
+        ReconciliationDTO first = reconciliation.run(ChannelCode.ALIPAY, DAY);
+        assertThat(types(first)).containsExactlyInAnyOrder(DifferenceType.STATUS_MISMATCH, DifferenceType.CHANNEL_ONLY,
+                DifferenceType.PLATFORM_ONLY);
+        assertThat(first.lastRun()).isEqualTo(new ReconciliationDTO.RunChanges(3, 0, 0, 0));
+        long channelOnly = differenceOf(first, DifferenceType.CHANNEL_ONLY).differenceId();
+        operators.resolve(new ResolveDifferenceCmd(channelOnly, ResolutionAction.ADJUST, "unknown payment, parked", "ops:alice"));
+
+        // since: our processing order settled, the channel added the missing line, and a new line appeared
+        ours(order("C3", 300, ChannelOrderStatus.SUCCESS));
+        bill.addAll(List.of(paid("C4", 400), paid("C8", 800)));
+        ReconciliationDTO second = reconciliation.run(ChannelCode.ALIPAY, DAY);
+
+        assertThat(second.reconciliationId()).isEqualTo(first.reconciliationId());
+        assertThat(second.lastRun()).isEqualTo(new ReconciliationDTO.RunChanges(1, 2, 0, 0));
+        List<DifferenceDTO> all = reading.differences(second.reconciliationId());
+        assertThat(all).hasSize(4);
+        assertThat(all).filteredOn(d -> d.status() == DifferenceStatus.RESOLVED).extracting(d -> d.resolution().action())
+                .containsExactlyInAnyOrder(ResolutionAction.ADJUST, ResolutionAction.SELF_HEALED, ResolutionAction.SELF_HEALED);
+        assertThat(all).filteredOn(d -> d.status() == DifferenceStatus.OPEN).extracting(DifferenceDTO::channelNo).containsExactly("C8");
+        assertThat(second.differencesOpen()).isEqualTo(1);
+        assertThat(second.differencesResolved()).isEqualTo(3);
+
+        ReconciliationDTO third = reconciliation.run(ChannelCode.ALIPAY, DAY);
+        assertThat(third.lastRun()).isEqualTo(new ReconciliationDTO.RunChanges(0, 0, 0, 0));
+        assertThat(reading.differences(third.reconciliationId())).isEqualTo(all);
+    }
+
+    @Test
+    void aCorrectedBillClearsOnlyItsChangeUnderAKeyNamingWhatWasClearedBefore() {
+        ours(order("C1", 1_000, ChannelOrderStatus.SUCCESS));
+        bill.add(paid("C1", 1_000));
+        reconciliation.run(ChannelCode.ALIPAY, DAY);
+        bill.add(paid("C2", 2_000));
+
+        ReconciliationDTO corrected = reconciliation.run(ChannelCode.ALIPAY, DAY);
+
+        assertThat(ledger.clearings).containsExactly("CLEAR-ALIPAY-20261205 net=1000 fee=6",
+                "CLEAR-ALIPAY-20261205-1000-6 net=2000 fee=12");
+        assertThat(corrected.clearingPostingKey()).isEqualTo("CLEAR-ALIPAY-20261205-1000-6");
+    }
+
+    @Test
+    void anOperatorsAcceptOrAdjustPostsTheDifferenceUnderItsOwnKeyWithWhoAndWhy() {
+        ours(order("C1", 1_000, ChannelOrderStatus.SUCCESS));
+        bill.add(paid("C1", 990));
+        ReconciliationDTO batch = reconciliation.run(ChannelCode.ALIPAY, DAY);
+        DifferenceDTO mismatch = differenceOf(batch, DifferenceType.AMOUNT_MISMATCH);
+
+        DifferenceDTO accepted = operators.resolve(new ResolveDifferenceCmd(mismatch.differenceId(), ResolutionAction.ACCEPT,
+                "the channel short-paid, agreed with them", "ops:bob")).toDTO();
+        DifferenceDTO repeated = operators.resolve(new ResolveDifferenceCmd(mismatch.differenceId(), ResolutionAction.ACCEPT,
+                "the channel short-paid, agreed with them", "ops:bob")).toDTO();
+
+        String key = "RECON-ACCEPT-" + mismatch.differenceId();
+        assertThat(ledger.differences).containsExactly(key + " effect=-10 owedBack=false");
+        assertThat(accepted.status()).isEqualTo(DifferenceStatus.RESOLVED);
+        assertThat(accepted.resolution().by()).isEqualTo("ops:bob");
+        assertThat(accepted.resolution().reason()).isEqualTo("the channel short-paid, agreed with them");
+        assertThat(accepted.resolution().postingKey()).isEqualTo(key);
+        assertThat(repeated).isEqualTo(accepted);
+        assertThatThrownBy(() -> operators.resolve(new ResolveDifferenceCmd(mismatch.differenceId(), ResolutionAction.ADJUST, "x", "ops:bob")))
+                .isInstanceOf(BizException.class).extracting(e -> ((BizException) e).code()).isEqualTo(ErrorCode.DIFFERENCE_RESOLVED);
+        assertThat(reading.get(batch.reconciliationId()).differencesOpen()).isZero();
+        assertThat(reading.get(batch.reconciliationId()).status()).isEqualTo(ReconciliationDTO.BatchStatus.BALANCED);
+        assertThat(reconciliation.run(ChannelCode.ALIPAY, DAY).differencesOpen()).isZero();
+    }
+
+    @Test
+    void anOperatorMustSayWhyAndRefundOnlyPaysBackAPaymentOnlyAtTheChannel() {
+        ours(order("C1", 1_000, ChannelOrderStatus.SUCCESS));
+        bill.add(paid("C1", 990));
+        DifferenceDTO mismatch = differenceOf(reconciliation.run(ChannelCode.ALIPAY, DAY), DifferenceType.AMOUNT_MISMATCH);
+
+        assertThatThrownBy(() -> operators.resolve(new ResolveDifferenceCmd(mismatch.differenceId(), ResolutionAction.ACCEPT, " ", "ops")))
+                .isInstanceOf(BizException.class);
+        assertThatThrownBy(() -> operators.resolve(new ResolveDifferenceCmd(mismatch.differenceId(), ResolutionAction.REFUND, "why", "ops")))
+                .isInstanceOf(BizException.class).hasMessageContaining("REFUND pays back a payment only at the channel");
+        assertThatThrownBy(() -> operators.resolve(new ResolveDifferenceCmd(mismatch.differenceId(), ResolutionAction.SELF_HEALED, "why",
+                "ops"))).isInstanceOf(BizException.class);
+        assertThat(ledger.differences).isEmpty();
+    }
+
+    @Test
+    void aDayNotBegunAndAChannelWithoutABillAreRefusedAndStoreNothing() {
+        assertThatThrownBy(() -> reconciliation.run(ChannelCode.ALIPAY, DAY.plusDays(5))).isInstanceOf(BizException.class)
+                .hasMessageContaining("has not begun");
+        assertThatThrownBy(() -> reconciliation.run(ChannelCode.WECHAT, DAY)).isInstanceOf(BizException.class)
+                .extracting(e -> ((BizException) e).code()).isEqualTo(ErrorCode.SERVICE_DEGRADED);
+        assertThat(reading.list(null, 10)).isEmpty();
+    }
+
+    private List<DifferenceType> types(ReconciliationDTO batch) {
+        return reading.differences(batch.reconciliationId()).stream().map(DifferenceDTO::type).toList();
+    }
+
+    private DifferenceDTO differenceOf(ReconciliationDTO batch, DifferenceType type) {
+        return reading.differences(batch.reconciliationId()).stream().filter(d -> d.type() == type).findFirst().orElseThrow();
+    }
+
+    /** The ledger's entries as text, all confirmed. */
+    static final class RecordingLedger implements ReconciliationLedger {
+
+        final List<String> clearings = new ArrayList<>();
+        final List<String> differences = new ArrayList<>();
+
+        @Override
+        public boolean clear(ChannelCode channel, LocalDate billDate, String postingKey, long net, long fee, String currency) {
+            clearings.add(postingKey + " net=" + net + " fee=" + fee);
+            return true;
+        }
+
+        @Override
+        public void settleDifference(ReconDifference difference, String postingKey, long effect, boolean owedBack, String memo) {
+            if (differences.stream().noneMatch(d -> d.startsWith(postingKey + " "))) {
+                differences.add(postingKey + " effect=" + effect + " owedBack=" + owedBack);
+            }
+        }
+
+        @Override
+        public boolean posted(String postingKey) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.paysuite.channel.recon;
+
+import static io.paysuite.channel.recon.ReconFixtures.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.channel.ChannelRefundStatus;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.recon.DifferenceKind;
+import io.paysuite.api.recon.DifferenceStatus;
+import io.paysuite.api.recon.DifferenceType;
+import io.paysuite.api.recon.ResolutionAction;
+import io.paysuite.channel.adapter.ChannelAdapters;
+import io.paysuite.channel.charge.ChannelSettlement;
+import io.paysuite.channel.charge.LatePayments;
+import io.paysuite.channel.infra.recon.InMemoryReconciliationMapper;
+import io.paysuite.channel.infra.recon.MyBatisReconciliationRepository;
+import io.paysuite.channel.isolation.ChannelGuard;
+import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.order.ChannelOrderRepository;
+import io.paysuite.channel.reconcile.SucceededRefunds;
+import io.paysuite.channel.refund.ChannelRefund;
+import io.paysuite.channel.refund.ChannelRefunds;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the system decides by itself, and that it goes through the normal paths to do it. */
+class DifferenceDecisionsTest {
+
+    static final LocalDate DAY = LocalDate.parse("2026-12-05");
+
+    final MyBatisReconciliationRepository repository = new MyBatisReconciliationRepository(new InMemoryReconciliationMapper());
+    final ChannelOrderRepository orders = mock(ChannelOrderRepository.class);
+    final SucceededRefunds refundRecords = mock(SucceededRefunds.class);
+    final ChannelSettlement settlement = mock(ChannelSettlement.class);
+    final LatePayments latePayments = mock(LatePayments.class);
+    final ChannelRefunds refunds = mock(ChannelRefunds.class);
+    final ChannelAdapters adapters = mock(ChannelAdapters.class);
+    final ChannelGuard guard = mock(ChannelGuard.class);
+    // the bill day ended 11 hours ago in Beijing time, but the grace is a day: not closed yet
+    final Clock clock = Clock.fixed(Instant.parse("2026-12-06T03:00:00Z"), ZoneOffset.UTC);
+    final DifferenceDecisions decisions = new DifferenceDecisions(repository, orders, refundRecords, settlement, latePayments, refunds,
+            adapters, guard, new ReconciliationProperties("0 30 10 * * *", "Asia/Shanghai", Duration.ofDays(1), "CNY"),
+            new SimpleMeterRegistry(), clock);
+    final ReconBatch batch = repository.batchFor(ChannelCode.ALIPAY, DAY, "CNY", clock.instant());
+
+    @Test
+    void aProcessingOrderTheBillListsAsPaidIsSettledThroughTheSettlePath() {
+        ChannelOrder processing = order("C3", 300, ChannelOrderStatus.PROCESSING);
+        when(orders.find("C3")).thenReturn(Optional.of(processing));
+        when(settlement.settleByBill(processing, "2026C3", 300, "CNY")).thenReturn(order("C3", 300, ChannelOrderStatus.SUCCESS));
+        ReconDifference d = stored(new Found(DifferenceType.STATUS_MISMATCH, DifferenceKind.PAYMENT, "C3", 300L, "PROCESSING", "C3", 300L,
+                "2026C3"));
+
+        assertThat(decisions.decide(d)).isEqualTo(DifferenceDecisions.Decision.RESOLVED);
+
+        ReconDifference after = repository.difference(d.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(DifferenceStatus.RESOLVED);
+        assertThat(after.resolution().action()).isEqualTo(ResolutionAction.AUTO_SETTLED);
+        assertThat(after.resolution().by()).isEqualTo("SYSTEM");
+    }
+
+    @Test
+    void aPaymentNoOrderOfOursOwnsIsPaidBackThroughTheChannelAsALateSuccessIs() {
+        when(latePayments.payBackUnowned(eq(ChannelCode.ALIPAY), eq("C9"), eq("2026C9"), eq(Money.cny(900)), any()))
+                .thenReturn(Optional.of(new ChannelRefund("CRC9", "C9", ChannelCode.ALIPAY, Money.cny(900), ChannelRefundStatus.SUCCESS,
+                        "10000", null, Instant.EPOCH, Instant.EPOCH)));
+        ReconDifference d = stored(new Found(DifferenceType.CHANNEL_ONLY, DifferenceKind.PAYMENT, null, null, null, "C9", 900L, "2026C9"));
+
+        assertThat(decisions.decide(d)).isEqualTo(DifferenceDecisions.Decision.RESOLVED);
+
+        ReconDifference after = repository.difference(d.id()).orElseThrow();
+        assertThat(after.resolution().action()).isEqualTo(ResolutionAction.AUTO_REFUNDED);
+        assertThat(after.resolution().postingKey()).isEqualTo("PAYBACK-C9");
+    }
+
+    @Test
+    void aPayBackUnderWayWaitsAndOneTheChannelRefusedGoesToTheOperators() {
+        when(latePayments.payBackUnowned(any(), eq("C7"), any(), any(), any())).thenReturn(Optional.of(new ChannelRefund("CRC7", "C7",
+                ChannelCode.ALIPAY, Money.cny(700), ChannelRefundStatus.PROCESSING, null, null, Instant.EPOCH, null)));
+        when(latePayments.payBackUnowned(any(), eq("C8"), any(), any(), any())).thenReturn(Optional.of(new ChannelRefund("CRC8", "C8",
+                ChannelCode.ALIPAY, Money.cny(800), ChannelRefundStatus.FAILED, "TRADE_NOT_EXIST", null, Instant.EPOCH, Instant.EPOCH)));
+        ReconDifference pending = stored(new Found(DifferenceType.CHANNEL_ONLY, DifferenceKind.PAYMENT, null, null, null, "C7", 700L, "T7"));
+        ReconDifference refused = stored(new Found(DifferenceType.CHANNEL_ONLY, DifferenceKind.PAYMENT, null, null, null, "C8", 800L, "T8"));
+
+        assertThat(decisions.decide(pending)).isEqualTo(DifferenceDecisions.Decision.WAITING);
+        assertThat(decisions.decide(refused)).isEqualTo(DifferenceDecisions.Decision.ESCALATED);
+
+        assertThat(repository.difference(pending.id()).orElseThrow().note()).contains("CRC7 under way");
+        assertThat(repository.difference(refused.id()).orElseThrow().status()).isEqualTo(DifferenceStatus.ESCALATED);
+    }
+
+    @Test
+    void anAmountFromTheChannelIsNeverTrustedTheDifferenceGoesToTheOperators() {
+        ReconDifference payment = stored(new Found(DifferenceType.AMOUNT_MISMATCH, DifferenceKind.PAYMENT, "C1", 1_000L, "SUCCESS", "C1",
+                990L, "T"));
+        ReconDifference refund = stored(new Found(DifferenceType.AMOUNT_MISMATCH, DifferenceKind.REFUND, "R1", 400L, "SUCCESS", "R1",
+                450L, "T"));
+        ReconDifference unknownRefund = stored(new Found(DifferenceType.CHANNEL_ONLY, DifferenceKind.REFUND, null, null, null, "R9", 50L,
+                "T"));
+
+        assertThat(decisions.decide(payment)).isEqualTo(DifferenceDecisions.Decision.ESCALATED);
+        assertThat(decisions.decide(refund)).isEqualTo(DifferenceDecisions.Decision.ESCALATED);
+        assertThat(decisions.decide(unknownRefund)).isEqualTo(DifferenceDecisions.Decision.ESCALATED);
+        verify(settlement, never()).settleByBill(any(), any(), anyLong(), any());
+    }
+
+    @Test
+    void onlyHereBeforeTheBillDayClosedIsNotAskedAboutYet() {
+        ReconDifference d = stored(new Found(DifferenceType.PLATFORM_ONLY, DifferenceKind.PAYMENT, "C4", 400L, "SUCCESS", null, null, null));
+
+        assertThat(decisions.decide(d)).isEqualTo(DifferenceDecisions.Decision.WAITING);
+
+        assertThat(repository.difference(d.id()).orElseThrow().note()).contains("has not closed");
+        verify(guard, never()).call(any(), any(), any());
+    }
+
+    private ReconDifference stored(Found found) {
+        repository.insert(new ReconDifference(0, batch.id(), batch.channel(), DAY, found, "CNY", DifferenceStatus.OPEN, null, null,
+                clock.instant()));
+        return repository.differences(batch.id()).stream().filter(d -> d.found().identity().equals(found.identity())).findFirst()
+                .orElseThrow();
+    }
+}

@@ -1,0 +1,257 @@
+package io.paysuite.it.recon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paysuite.api.channel.ChannelOrderDTO;
+import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.common.Result;
+import io.paysuite.api.ledger.LedgerService;
+import io.paysuite.api.ledger.TrialBalanceDTO;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayCmd;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.PayOrderDTO;
+import io.paysuite.api.pay.PayService;
+import io.paysuite.api.refund.CreateRefundCmd;
+import io.paysuite.api.refund.RefundByNoQry;
+import io.paysuite.api.refund.RefundDTO;
+import io.paysuite.api.refund.RefundService;
+import io.paysuite.api.refund.RefundStatus;
+import io.paysuite.api.trade.CreateTradeCmd;
+import io.paysuite.api.trade.TradeByNoQry;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeService;
+import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.api.trade.TradeType;
+import io.paysuite.it.MerchantSink;
+import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.channel.SandboxControl;
+import io.paysuite.it.openapi.Buyers;
+import io.paysuite.it.openapi.Merchants;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Channel reconciliation through the real suite and the ops API: Alipay payments and refunds made through pay-core
+ * and the sandbox, then the sandbox's bill of the day given a difference of every type (payments and refunds:
+ * dropped, re-amounted, added for an order we never had, added for an order we hold unpaid), then
+ * {@code POST /ops/api/v1/reconciliations}. Each difference is found; what the system can decide it decides through
+ * the normal paths (the unpaid order is settled by the bill and its trade succeeds), the rest are resolved by an
+ * operator's action with a reason, each posting its own journal entry; the trial balance stays balanced; a re-run is
+ * the same batch with nothing new; a day without activity is a batch with no difference.
+ *
+ * <p>Only this test's own numbers are asserted on: the day's batch also holds other tests' orders of the same day.
+ */
+class ChannelReconciliationIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId CHANNEL_DAY = ZoneId.of("Asia/Shanghai");
+
+    private final TradeService trades = SuiteHarness.reference(TradeService.class, null);
+    private final PayService pay = SuiteHarness.reference(PayService.class, null);
+    private final ChannelService channels = SuiteHarness.reference(ChannelService.class, null);
+    private final RefundService refunds = SuiteHarness.reference(RefundService.class, null);
+    private final LedgerService ledger = SuiteHarness.reference(LedgerService.class, null);
+    private final Map<String, String> refundsOf = new java.util.HashMap<>();
+    private final String merchant = "M_RECON_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
+
+    @AfterEach
+    void clearFaults() throws Exception {
+        SandboxControl.call("DELETE", "/sandbox/v1/bill-faults", null);
+        SandboxControl.call("DELETE", "/sandbox/v1/faults", null);
+    }
+
+    @Test
+    void everyDifferenceInTheBillIsFoundAndResolvedAndARerunFindsNothingNew() throws Exception {
+        String buyer = Buyers.funded(1).buyerId();
+        Paid clean = paidByAlipay(buyer, 1_101);
+        Paid dropped = paidByAlipay(buyer, 1_202);
+        Paid reAmounted = paidByAlipay(buyer, 1_303);
+        Paid refundDropped = paidByAlipay(buyer, 1_404);
+        Paid refundReAmounted = paidByAlipay(buyer, 1_505);
+        // the channel knows a refund by our refund number: the differences name it, the test maps it to its order
+        refundsOf.put(refunded(clean, 101), clean.no());
+        refundsOf.put(refunded(refundDropped, 404), refundDropped.no());
+        refundsOf.put(refunded(refundReAmounted, 505), refundReAmounted.no());
+        // an order we hold unpaid (QR shown, never scanned) that the bill will list as paid
+        TradeDTO unpaidTrade = newTrade(1_606);
+        PayOrderDTO unpaid = ok(pay.pay(new PayCmd(unpaidTrade.tradeNo(), buyer, PayMethod.ALIPAY_QR, null, "REQ-" + UUID.randomUUID())));
+        String unpaidNo = ok(channels.get(unpaid.payOrderNo())).channelOrderNo();
+        String strangerNo = "CFAULT" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
+        String strangerRefundNo = "RFAULT" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
+        LocalDate day = LocalDate.ofInstant(clean.order().finishedAt(), CHANNEL_DAY);
+
+        billFault(day, "DROP_LINE", "PAYMENT", dropped.no(), null, null);
+        billFault(day, "CHANGE_AMOUNT", "PAYMENT", reAmounted.no(), null, 1_300L);
+        billFault(day, "ADD_LINE", "PAYMENT", unpaidNo, null, 1_606L);
+        billFault(day, "ADD_LINE", "PAYMENT", strangerNo, null, 999L);
+        billFault(day, "DROP_LINE", "REFUND", refundDropped.no(), null, null);
+        billFault(day, "CHANGE_AMOUNT", "REFUND", refundReAmounted.no(), null, 550L);
+        billFault(day, "ADD_LINE", "REFUND", clean.no(), strangerRefundNo, 77L);
+
+        JsonNode batch = ops("POST", "/ops/api/v1/reconciliations", JSON.createObjectNode().put("channel", "ALIPAY")
+                .put("bill_date", day.toString()).toString(), 200);
+        long id = batch.path("reconciliation_id").asLong();
+        assertThat(batch.path("channel").asText()).isEqualTo("ALIPAY");
+        assertThat(batch.path("bill_date").asText()).isEqualTo(day.toString());
+        assertThat(batch.path("matched").asLong()).isPositive();
+
+        Map<String, JsonNode> found = mine(id, Set.of(clean.no(), dropped.no(), reAmounted.no(), refundDropped.no(), refundReAmounted.no(),
+                unpaidNo, strangerNo, strangerRefundNo));
+        assertThat(found.keySet()).containsExactlyInAnyOrder("PAYMENT/PLATFORM_ONLY/" + dropped.no(),
+                "PAYMENT/AMOUNT_MISMATCH/" + reAmounted.no(), "PAYMENT/STATUS_MISMATCH/" + unpaidNo,
+                "PAYMENT/CHANNEL_ONLY/" + strangerNo, "REFUND/PLATFORM_ONLY/" + refundDropped.no(),
+                "REFUND/AMOUNT_MISMATCH/" + refundReAmounted.no(), "REFUND/CHANNEL_ONLY/" + strangerRefundNo);
+        JsonNode reAmountedDifference = found.get("PAYMENT/AMOUNT_MISMATCH/" + reAmounted.no());
+        assertThat(reAmountedDifference.path("our_amount").asLong()).isEqualTo(1_303);
+        assertThat(reAmountedDifference.path("channel_amount").asLong()).isEqualTo(1_300);
+        assertThat(reAmountedDifference.path("status").asText()).as("a channel's amount is never trusted").isEqualTo("ESCALATED");
+
+        // decided by the system through the normal settle path: the unpaid order is paid, its trade succeeds
+        JsonNode settled = found.get("PAYMENT/STATUS_MISMATCH/" + unpaidNo);
+        assertThat(settled.path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(settled.path("resolution").path("action").asText()).isEqualTo("AUTO_SETTLED");
+        assertThat(settled.path("resolution").path("by").asText()).isEqualTo("SYSTEM");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> ok(trades.get(TradeByNoQry.internal(unpaidTrade.tradeNo()))).status() == TradeStatus.SUCCESS);
+
+        // the rest by operators, each with a reason and its own journal entry
+        List<String> keys = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> difference : found.entrySet()) {
+            JsonNode d = difference.getValue();
+            if (d.path("status").asText().equals("RESOLVED")) {
+                continue; // the stranger's payment may have been paid back by the system
+            }
+            String action = difference.getKey().contains("AMOUNT_MISMATCH") ? "ADJUST" : "ACCEPT";
+            JsonNode resolved = ops("POST", "/ops/api/v1/reconciliations/differences/" + d.path("difference_id").asLong() + "/resolve",
+                    JSON.createObjectNode().put("action", action).put("reason", "reconciliation IT: " + difference.getKey()).toString(),
+                    200);
+            assertThat(resolved.path("status").asText()).isEqualTo("RESOLVED");
+            assertThat(resolved.path("resolution").path("action").asText()).isEqualTo(action);
+            assertThat(resolved.path("resolution").path("by").asText()).startsWith("ops-token");
+            assertThat(resolved.path("resolution").path("reason").asText()).isEqualTo("reconciliation IT: " + difference.getKey());
+            keys.add(resolved.path("resolution").path("posting_key").asText());
+        }
+        assertThat(keys).as("every operator's action that moves money posted its own entry").doesNotHaveDuplicates()
+                .allSatisfy(key -> assertThat(ledger.entryByKey(key).success()).as(key).isTrue());
+        assertThat(keys).hasSizeGreaterThanOrEqualTo(5);
+        TrialBalanceDTO trial = ok(ledger.trialBalance("CNY"));
+        assertThat(trial.balanced()).isTrue();
+
+        // a re-run: the same batch, nothing new, everything of ours resolved
+        JsonNode again = ops("POST", "/ops/api/v1/reconciliations", JSON.createObjectNode().put("channel", "ALIPAY")
+                .put("bill_date", day.toString()).toString(), 200);
+        assertThat(again.path("reconciliation_id").asLong()).isEqualTo(id);
+        assertThat(again.path("last_run").path("added").asInt()).isZero();
+        Map<String, JsonNode> after = mine(id, Set.of(clean.no(), dropped.no(), reAmounted.no(), refundDropped.no(),
+                refundReAmounted.no(), unpaidNo, strangerNo, strangerRefundNo));
+        assertThat(after.keySet()).isEqualTo(found.keySet());
+        assertThat(after.values()).allSatisfy(d -> assertThat(d.path("status").asText()).isEqualTo("RESOLVED"));
+        assertThat(ops("GET", "/ops/api/v1/reconciliations/" + id, null, 200).path("runs").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(ok(ledger.trialBalance("CNY")).balanced()).isTrue();
+    }
+
+    @Test
+    void anOperatorReconcilingACleanDayGetsABatchWithNoOpenDifference() throws Exception {
+        String day = "2020-01-02";
+
+        JsonNode batch = ops("POST", "/ops/api/v1/reconciliations", JSON.createObjectNode().put("channel", "ALIPAY")
+                .put("bill_date", day).toString(), 200);
+
+        assertThat(batch.path("status").asText()).isEqualTo("BALANCED");
+        assertThat(batch.path("differences_open").asLong()).isZero();
+        assertThat(ops("GET", "/ops/api/v1/reconciliations/" + batch.path("reconciliation_id").asLong() + "/differences", null, 200))
+                .isEmpty();
+        HttpResponse<String> unknownChannel = Merchants.ops(Merchants.base(), "POST", "/ops/api/v1/reconciliations",
+                JSON.createObjectNode().put("channel", "PAYPAL").put("bill_date", day).toString());
+        assertThat(unknownChannel.statusCode()).isEqualTo(400);
+    }
+
+    private record Paid(TradeDTO trade, ChannelOrderDTO order) {
+
+        String no() {
+            return order.channelOrderNo();
+        }
+    }
+
+    private Paid paidByAlipay(String buyer, long amount) throws Exception {
+        TradeDTO trade = newTrade(amount);
+        PayOrderDTO started = ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.ALIPAY_QR, null, "REQ-" + UUID.randomUUID())));
+        ChannelOrderDTO order = ok(channels.get(started.payOrderNo()));
+        SandboxControl.call("POST", "/sandbox/v1/scan", JSON.createObjectNode().put("code_url", order.codeUrl())
+                .put("outcome", "SUCCESS").toString());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> ok(trades.get(TradeByNoQry.internal(trade.tradeNo()))).status() == TradeStatus.SUCCESS);
+        return new Paid(trade, ok(channels.get(started.payOrderNo())));
+    }
+
+    /** @return the refund's number, which is also its number at the channel */
+    private String refunded(Paid paid, long amount) {
+        RefundDTO refund = ok(refunds.refund(new CreateRefundCmd(merchant, paid.trade().tradeNo(), null, "RF-" + UUID.randomUUID(),
+                Money.cny(amount), "reconciliation it")));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> ok(refunds.get(new RefundByNoQry(refund.refundNo(), merchant))).status() == RefundStatus.SUCCESS);
+        return refund.refundNo();
+    }
+
+    private TradeDTO newTrade(long amount) {
+        return ok(trades.create(new CreateTradeCmd(merchant, "RECON-" + UUID.randomUUID().toString().substring(0, 20),
+                TradeType.INSTANT, Money.cny(amount), "reconciliation it", null, MerchantSink.notifyUrl(), null, null,
+                Instant.now().plus(Duration.ofMinutes(30)), List.of(PayMethod.ALIPAY_QR))));
+    }
+
+    private static void billFault(LocalDate day, String action, String kind, String outTradeNo, String outRefundNo, Long amount)
+            throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("channel", "ALIPAY").put("bill_date", day.toString()).put("action", action)
+                .put("kind", kind).put("out_trade_no", outTradeNo);
+        if (outRefundNo != null) {
+            body.put("out_refund_no", outRefundNo);
+        }
+        if (amount != null) {
+            body.put("amount_fen", amount);
+        }
+        SandboxControl.call("POST", "/sandbox/v1/bill-faults", body.toString());
+    }
+
+    /**
+     * The batch's differences about these channel order numbers (a refund's by the order it refunds, or by its own
+     * number for the stranger's refund), keyed {@code KIND/TYPE/number}.
+     */
+    private Map<String, JsonNode> mine(long id, Set<String> numbers) throws Exception {
+        Map<String, JsonNode> mine = new java.util.TreeMap<>();
+        for (JsonNode d : ops("GET", "/ops/api/v1/reconciliations/" + id + "/differences", null, 200)) {
+            String number = d.path("our_no").isTextual() ? d.path("our_no").asText() : d.path("channel_no").asText();
+            String about = d.path("kind").asText().equals("REFUND") ? refundsOf.getOrDefault(number, number) : number;
+            if (numbers.contains(about)) {
+                mine.put(d.path("kind").asText() + "/" + d.path("type").asText() + "/" + about, d);
+            }
+        }
+        return mine;
+    }
+
+    private static JsonNode ops(String method, String path, String body, int expected) throws Exception {
+        HttpResponse<String> answer = Merchants.ops(Merchants.base(), method, path, body);
+        assertThat(answer.statusCode()).as(method + " " + path + " → " + answer.body()).isEqualTo(expected);
+        return JSON.readTree(answer.body());
+    }
+
+    private static <T> T ok(Result<T> result) {
+        assertThat(result.success()).as(result.code() + " " + result.message()).isTrue();
+        return result.data();
+    }
+}
