@@ -1,5 +1,6 @@
 package io.paysuite.it.access;
 
+import io.paysuite.api.ApiVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -151,6 +152,7 @@ class InternalCallersIT {
     private static <T> T reference(DubboBootstrap client, Class<T> api) {
         ReferenceConfig<T> reference = new ReferenceConfig<>();
         reference.setInterface(api);
+        reference.setVersion(ApiVersion.DUBBO);
         reference.setCheck(false);
         reference.setTimeout(15_000);
         reference.setRetries(0);
