@@ -1,10 +1,10 @@
 package io.paysuite.it.access;
 
-import io.paysuite.api.ApiVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.ledger.AccountRef;
