@@ -7,6 +7,7 @@ import io.paysuite.accounting.ledger.LedgerTrail;
 import io.paysuite.accounting.ledger.MerchantFeeRates;
 import io.paysuite.accounting.ledger.MerchantStatement;
 import io.paysuite.accounting.ledger.TradeEntries;
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.ledger.AccountBalanceDTO;
 import io.paysuite.api.ledger.AccountRef;
@@ -30,7 +31,7 @@ import org.apache.dubbo.config.annotation.DubboService;
  * A {@code SYSTEM_ERROR} leaves a posting's outcome unknown: the caller asks {@code entryByKey} or
  * repeats with the same key, which is safe.
  */
-@DubboService
+@DubboService(version = ApiVersion.DUBBO)
 public class LedgerServiceProvider implements LedgerService {
 
     private final EntryRules rules;

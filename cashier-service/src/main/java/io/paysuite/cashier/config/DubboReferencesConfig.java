@@ -1,5 +1,6 @@
 package io.paysuite.cashier.config;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.crosscheck.CrossCheckService;
@@ -26,43 +27,43 @@ import org.springframework.context.annotation.Configuration;
 public class DubboReferencesConfig {
 
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<TradeService> tradeService() {
         return new ReferenceBeanBuilder().build();
     }
 
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<RefundService> refundService() {
         return new ReferenceBeanBuilder().build();
     }
 
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<ChannelService> channelService() {
         return new ReferenceBeanBuilder().build();
     }
 
     @Bean
-    @DubboReference(check = false, retries = 0, timeout = 15000)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 15000, retries = 0)
     public ReferenceBean<PayService> payService() {
         return new ReferenceBeanBuilder().build();
     }
 
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<MemberService> memberService() {
         return new ReferenceBeanBuilder().build();
     }
 
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<MerchantService> merchantService() {
         return new ReferenceBeanBuilder().build();
     }
 
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<LedgerService> ledgerService() {
         return new ReferenceBeanBuilder().build();
     }

@@ -1,5 +1,6 @@
 package io.paysuite.channel.config;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.ledger.LedgerService;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.config.spring.ReferenceBean;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 public class LedgerReferenceConfig {
 
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<LedgerService> ledgerService() {
         return new ReferenceBeanBuilder().build();
     }

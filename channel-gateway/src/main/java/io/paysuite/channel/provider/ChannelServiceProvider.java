@@ -1,5 +1,6 @@
 package io.paysuite.channel.provider;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.channel.ChannelHealthDTO;
 import io.paysuite.api.channel.ChannelOrderDTO;
@@ -22,7 +23,7 @@ import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /** {@link ChannelService} over Dubbo; what it throws is answered by the kit's {@code ErrorBoundaryFilter}. */
-@DubboService(timeout = 15000)
+@DubboService(version = ApiVersion.DUBBO, timeout = 15000)
 public class ChannelServiceProvider implements ChannelService {
 
     private final ChannelCharges orders;

@@ -1,5 +1,6 @@
 package io.paysuite.api.channel;
 
+import io.paysuite.api.ReadOnly;
 import io.paysuite.api.common.Result;
 import java.util.List;
 
@@ -20,6 +21,7 @@ public interface ChannelService {
     Result<ChannelOrderDTO> charge(ChargeChannelCmd cmd);
 
     /** The channel order of a pay order as stored, without asking the channel; {@code PAY_ORDER_NOT_FOUND} if none. */
+    @ReadOnly
     Result<ChannelOrderDTO> get(String payOrderNo);
 
     /**
@@ -31,6 +33,7 @@ public interface ChannelService {
     Result<ChannelRefundDTO> refund(RefundChannelCmd cmd);
 
     /** Every configured channel's health now: success rate, latency percentiles, breaker state, frequent codes. */
+    @ReadOnly
     Result<List<ChannelHealthDTO>> health();
 
 
@@ -39,5 +42,6 @@ public interface ChannelService {
      * had closed or failed — each with the refund that pays the buyer back. Read-only. {@code PARAM_ERROR} for a
      * limit out of range.
      */
+    @ReadOnly
     Result<List<LateChannelResultDTO>> lateResults(int limit);
 }

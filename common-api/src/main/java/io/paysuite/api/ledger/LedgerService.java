@@ -1,5 +1,6 @@
 package io.paysuite.api.ledger;
 
+import io.paysuite.api.ReadOnly;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.trail.TrailEventDTO;
 import java.util.List;
@@ -27,12 +28,15 @@ public interface LedgerService {
     Result<JournalEntryDTO> postRefundReversal(RefundReversalCmd cmd);
 
     /** The entry posted under this key, or {@code POSTING_NOT_FOUND} when none. */
+    @ReadOnly
     Result<JournalEntryDTO> entryByKey(String postingKey);
 
     /** One account's totals, or {@code ACCOUNT_NOT_FOUND}. */
+    @ReadOnly
     Result<AccountBalanceDTO> balance(AccountRef account);
 
     /** All accounts of a currency with their totals; see {@link TrialBalanceDTO}. */
+    @ReadOnly
     Result<TrialBalanceDTO> trialBalance(String currency);
 
     /** Set a merchant's fee rate; see {@link FeeRateCmd}. */
@@ -42,6 +46,7 @@ public interface LedgerService {
      * The journal entries whose business number is {@code bizNo} (a trade number for payments,
      * releases and refunds) as trail steps, oldest first; an empty list when there are none.
      */
+    @ReadOnly
     Result<List<TrailEventDTO>> trail(String bizNo);
 
     /**
@@ -49,5 +54,6 @@ public interface LedgerService {
      * merchant's pending, available or escrow account. Read-only. {@code PARAM_ERROR} for a period
      * longer than 31 days or reversed.
      */
+    @ReadOnly
     Result<List<StatementLineDTO>> merchantStatement(MerchantStatementQry qry);
 }

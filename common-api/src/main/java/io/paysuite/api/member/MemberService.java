@@ -1,5 +1,6 @@
 package io.paysuite.api.member;
 
+import io.paysuite.api.ReadOnly;
 import io.paysuite.api.common.Result;
 import java.util.List;
 
@@ -23,6 +24,7 @@ public interface MemberService {
     Result<BuyerDTO> login(BuyerLoginCmd cmd);
 
     /** The buyer with this id, or {@code BUYER_NOT_FOUND}. Read-only. */
+    @ReadOnly
     Result<BuyerDTO> getBuyer(String buyerId);
 
     /**
@@ -51,6 +53,7 @@ public interface MemberService {
      * The buyer's {@code ACTIVE} cards, the earliest bound first (the cashier selects the first); an
      * empty list when there are none. An unknown buyer answers {@code BUYER_NOT_FOUND}. Read-only.
      */
+    @ReadOnly
     Result<List<BoundCardDTO>> listCards(String buyerId);
 
     /**
@@ -65,5 +68,6 @@ public interface MemberService {
      * not exist, belongs to another buyer or is unbound answers {@code PARAM_ERROR} "no such card"
      * (never another buyer's token, never whether the card exists). Read-only.
      */
+    @ReadOnly
     Result<CardTokenDTO> resolveCardToken(CardTokenQry qry);
 }

@@ -1,5 +1,6 @@
 package io.paysuite.api.member;
 
+import io.paysuite.api.ReadOnly;
 import io.paysuite.api.common.Result;
 
 /** Merchants, their apps and the apps' public keys over Dubbo (provider: member-service). */
@@ -15,12 +16,14 @@ public interface MerchantService {
     Result<MerchantDTO> onboard(OnboardMerchantCmd cmd);
 
     /** The merchant with this id, or {@code MERCHANT_NOT_FOUND}. Read-only. */
+    @ReadOnly
     Result<MerchantDTO> getMerchant(String merchantId);
 
     /**
      * The public key that verifies requests of {@code appId} signed with key {@code serialNo}, or
      * {@code APP_NOT_FOUND} when the app, the serial or its merchant is unknown or disabled.
      */
+    @ReadOnly
     Result<AppKeyDTO> findAppKey(String appId, String serialNo);
 
     /** Add another public key to an app (key rotation); idempotent on (appId, serialNo). */

@@ -1,5 +1,6 @@
 package io.paysuite.api.pay;
 
+import io.paysuite.api.ReadOnly;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.trail.TrailEventDTO;
 import java.util.List;
@@ -29,11 +30,13 @@ public interface PayService {
     Result<PayOrderDTO> pay(PayCmd cmd);
 
     /** The pay order with this number, or {@code PAY_ORDER_NOT_FOUND}. Read-only. */
+    @ReadOnly
     Result<PayOrderDTO> get(String payOrderNo);
 
     /**
      * The pay orders of a trade as trail steps (opened, and finished when they are), oldest first;
      * an empty list when the trade has none. Read-only; reads the trade's shard only.
      */
+    @ReadOnly
     Result<List<TrailEventDTO>> trail(String tradeNo);
 }

@@ -1,5 +1,6 @@
 package io.paysuite.api.payout;
 
+import io.paysuite.api.ReadOnly;
 import io.paysuite.api.common.Result;
 import java.util.List;
 
@@ -21,8 +22,10 @@ public interface PayoutService {
     Result<PayoutDTO> payout(PayoutCmd cmd);
 
     /** The payout as stored, without asking the channel; {@code PAYOUT_NOT_FOUND} if none. */
+    @ReadOnly
     Result<PayoutDTO> get(String payoutNo);
 
     /** Payouts for operators. */
+    @ReadOnly
     Result<List<PayoutDTO>> list(PayoutQry qry);
 }

@@ -1,5 +1,6 @@
 package io.paysuite.api.refund;
 
+import io.paysuite.api.ReadOnly;
 import io.paysuite.api.common.Result;
 
 /** Refunds of paid trades over Dubbo (provider: trade-core). */
@@ -17,8 +18,10 @@ public interface RefundService {
     Result<RefundDTO> refund(CreateRefundCmd cmd);
 
     /** The refund with this number (of this merchant, when given), or {@code REFUND_NOT_FOUND}. */
+    @ReadOnly
     Result<RefundDTO> get(RefundByNoQry qry);
 
     /** The refund with this merchant refund number, or {@code REFUND_NOT_FOUND}. */
+    @ReadOnly
     Result<RefundDTO> getByOutRefundNo(RefundByOutRefundNoQry qry);
 }

@@ -1,5 +1,7 @@
 package io.paysuite.api.system;
 
+import io.paysuite.api.ReadOnly;
+
 /**
  * Liveness across the suite: every service provides this interface under the Dubbo group named
  * after itself ({@code trade-core}, {@code pay-core}, ...). {@link #ping} answers from the
@@ -12,9 +14,11 @@ public interface ServiceProbe {
     /** The ring each relay follows: every service calls the next one. */
     String[] RING = {"cashier-service", "trade-core", "pay-core", "channel-gateway", "accounting-service", "member-service"};
 
+    @ReadOnly
     ProbeReply ping(String caller);
 
     /** Pings the next service in {@link #RING} and returns both answers. */
+    @ReadOnly
     RelayReply relay(String caller);
 
     static String next(String service) {

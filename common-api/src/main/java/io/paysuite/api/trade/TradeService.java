@@ -1,5 +1,6 @@
 package io.paysuite.api.trade;
 
+import io.paysuite.api.ReadOnly;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.trail.TrailEventDTO;
 import java.util.List;
@@ -35,9 +36,11 @@ public interface TradeService {
     Result<TradeDTO> confirm(ConfirmTradeCmd cmd);
 
     /** The trade with this number, or {@code TRADE_NOT_FOUND}. Read-only. */
+    @ReadOnly
     Result<TradeDTO> get(TradeByNoQry qry);
 
     /** The trade with this merchant order number, or {@code TRADE_NOT_FOUND}. Read-only. */
+    @ReadOnly
     Result<TradeDTO> getByOutTradeNo(TradeByOutTradeNoQry qry);
 
     /**
@@ -45,5 +48,6 @@ public interface TradeService {
      * {@code TRADE_PAYING}, …, {@code REFUND_SUCCEEDED}), for operators; {@code TRADE_NOT_FOUND}
      * when there is no such trade. Read-only; reads the trade's shard only.
      */
+    @ReadOnly
     Result<List<TrailEventDTO>> trail(String tradeNo);
 }

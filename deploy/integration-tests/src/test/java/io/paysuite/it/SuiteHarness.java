@@ -1,5 +1,6 @@
 package io.paysuite.it;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.deploy.launcher.RunKeys;
 import io.paysuite.deploy.launcher.ServiceId;
 import io.paysuite.deploy.launcher.Suite;
@@ -70,6 +71,7 @@ public final class SuiteHarness implements LauncherSessionListener {
         return (T) REFERENCES.computeIfAbsent(key, k -> {
             ReferenceConfig<T> reference = new ReferenceConfig<>();
             reference.setInterface(api);
+            reference.setVersion(ApiVersion.DUBBO);
             reference.setGroup(group);
             reference.setCheck(false);
             reference.setTimeout(15_000);

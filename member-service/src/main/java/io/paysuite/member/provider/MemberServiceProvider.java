@@ -1,5 +1,6 @@
 package io.paysuite.member.provider;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.member.BindCardCmd;
 import io.paysuite.api.member.BoundCardDTO;
@@ -25,7 +26,7 @@ import org.apache.dubbo.config.annotation.DubboService;
  * executor, and what it throws is answered by the kit's {@code ErrorBoundaryFilter}, which never
  * logs arguments (they may carry passwords).
  */
-@DubboService
+@DubboService(version = ApiVersion.DUBBO)
 public class MemberServiceProvider implements MemberService {
 
     private final BuyerRegistration registration;

@@ -1,5 +1,6 @@
 package io.paysuite.member.provider;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.member.AddAppKeyCmd;
 import io.paysuite.api.member.AppKeyDTO;
@@ -20,7 +21,7 @@ import org.apache.dubbo.config.annotation.DubboService;
  * executor, and what it throws is answered by the kit's {@code ErrorBoundaryFilter}, which never
  * logs arguments (they may carry passwords).
  */
-@DubboService
+@DubboService(version = ApiVersion.DUBBO)
 public class MerchantServiceProvider implements MerchantService {
 
     private final MerchantOnboarding onboarding;

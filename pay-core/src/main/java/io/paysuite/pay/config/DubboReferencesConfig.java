@@ -1,5 +1,6 @@
 package io.paysuite.pay.config;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.member.MemberService;
@@ -19,32 +20,32 @@ import org.springframework.context.annotation.Configuration;
 public class DubboReferencesConfig {
 
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<TradeService> tradeService() {
         return new ReferenceBeanBuilder().build();
     }
 
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<TradePaymentService> tradePaymentService() {
         return new ReferenceBeanBuilder().build();
     }
 
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<MemberService> memberService() {
         return new ReferenceBeanBuilder().build();
     }
 
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<LedgerService> ledgerService() {
         return new ReferenceBeanBuilder().build();
     }
 
     /** Longer than the default: a charge may ask the channel up to three times (each read times out at 3 s). */
     @Bean
-    @DubboReference(check = false, retries = 0, timeout = 15000)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 15000, retries = 0)
     public ReferenceBean<ChannelService> channelService() {
         return new ReferenceBeanBuilder().build();
     }

@@ -1,5 +1,6 @@
 package io.paysuite.pay.provider;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.pay.OpenPayOrderCmd;
 import io.paysuite.api.pay.PayCmd;
@@ -14,7 +15,7 @@ import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /** {@link PayService} over Dubbo; what it throws is answered by the kit's {@code ErrorBoundaryFilter}. */
-@DubboService
+@DubboService(version = ApiVersion.DUBBO)
 public class PayServiceProvider implements PayService {
 
     private final PayOrderOpener opener;

@@ -1,5 +1,6 @@
 package io.paysuite.trade.provider;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.refund.CreateRefundCmd;
 import io.paysuite.api.refund.RefundByNoQry;
@@ -11,7 +12,7 @@ import io.paysuite.trade.refund.RefundFinder;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /** {@link RefundService} over Dubbo; what it throws is answered by the kit's {@code ErrorBoundaryFilter}. */
-@DubboService
+@DubboService(version = ApiVersion.DUBBO)
 public class RefundServiceProvider implements RefundService {
 
     private final RefundCreator creator;

@@ -1,5 +1,6 @@
 package io.paysuite.trade.provider;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.trade.AbandonPayCmd;
 import io.paysuite.api.trade.BeginPayCmd;
@@ -9,7 +10,7 @@ import io.paysuite.trade.order.TradePayments;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /** {@link TradePaymentService} over Dubbo; what it throws is answered by the kit's {@code ErrorBoundaryFilter}. */
-@DubboService
+@DubboService(version = ApiVersion.DUBBO)
 public class TradePaymentServiceProvider implements TradePaymentService {
 
     private final TradePayments payments;

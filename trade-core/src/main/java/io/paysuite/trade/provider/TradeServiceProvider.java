@@ -1,5 +1,6 @@
 package io.paysuite.trade.provider;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.trade.CloseTradeCmd;
 import io.paysuite.api.trade.ConfirmTradeCmd;
@@ -21,7 +22,7 @@ import org.apache.dubbo.config.annotation.DubboService;
  * {@link TradeService} over Dubbo: each call goes to one executor; what it throws is answered by the
  * kit's {@code ErrorBoundaryFilter}.
  */
-@DubboService
+@DubboService(version = ApiVersion.DUBBO)
 public class TradeServiceProvider implements TradeService {
 
     private final TradeCreator creator;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.ledger.AccountRef;
@@ -151,6 +152,7 @@ class InternalCallersIT {
     private static <T> T reference(DubboBootstrap client, Class<T> api) {
         ReferenceConfig<T> reference = new ReferenceConfig<>();
         reference.setInterface(api);
+        reference.setVersion(ApiVersion.DUBBO);
         reference.setCheck(false);
         reference.setTimeout(15_000);
         reference.setRetries(0);

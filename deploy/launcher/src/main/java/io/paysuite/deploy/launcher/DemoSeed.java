@@ -1,5 +1,6 @@
 package io.paysuite.deploy.launcher;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.ledger.AccountRef;
 import io.paysuite.api.ledger.AccountType;
@@ -154,6 +155,7 @@ public final class DemoSeed {
     private static <T> T reference(DubboBootstrap dubbo, Class<T> api) {
         ReferenceConfig<T> reference = new ReferenceConfig<>();
         reference.setInterface(api);
+        reference.setVersion(ApiVersion.DUBBO);
         reference.setCheck(false);
         reference.setTimeout(15_000);
         reference.setRetries(0);

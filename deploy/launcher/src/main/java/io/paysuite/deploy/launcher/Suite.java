@@ -97,6 +97,10 @@ public final class Suite implements AutoCloseable {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("server.port", String.valueOf(ports.http()));
         props.put("dubbo.protocol.port", String.valueOf(ports.dubbo()));
+        if (ports.dubbo() != id.localDubboPort()) {
+            // application.yml's QoS port belongs to the local run's instance; a second instance or a test run takes a free one
+            props.put("dubbo.application.qos-port", String.valueOf(FreePorts.next()));
+        }
         props.put("dubbo.registry.address", infra.registryAddress());
         props.put("paysuite.node", String.valueOf(nextNode.getAndIncrement()));
         props.put("paysuite.events.namesrv", infra.namesrvAddress());

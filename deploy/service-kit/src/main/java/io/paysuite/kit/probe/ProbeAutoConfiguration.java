@@ -1,5 +1,6 @@
 package io.paysuite.kit.probe;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.system.ProbeResponder;
 import io.paysuite.api.system.ServiceProbe;
 import io.paysuite.kit.sharding.ShardingAutoConfiguration;
@@ -42,6 +43,7 @@ public class ProbeAutoConfiguration {
         ServiceBean<ServiceProbe> export = new ServiceBean<>(context);
         export.setInterface(ServiceProbe.class);
         export.setGroup(service);
+        export.setVersion(ApiVersion.DUBBO);
         export.setRef(new ProbeResponder(service, new OwnDatabase(dataSource), next::get));
         return export;
     }
@@ -55,6 +57,7 @@ public class ProbeAutoConfiguration {
         ReferenceConfig<ServiceProbe> next = new ReferenceConfig<>(module);
         next.setInterface(ServiceProbe.class);
         next.setGroup(ServiceProbe.next(service));
+        next.setVersion(ApiVersion.DUBBO);
         next.setCheck(false);
         next.setTimeout(NEXT_TIMEOUT_MILLIS);
         next.setRetries(0);

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.system.ProbeReply;
 import io.paysuite.api.system.ServiceProbe;
 import java.sql.Connection;
@@ -34,15 +35,17 @@ class ProbeAutoConfigurationTest {
     }
 
     @Test
-    void aServiceExportsItsProbeUnderItsOwnNameAndRefersToTheNextInTheRing() {
+    void aServiceExportsItsProbeUnderItsOwnNameAndTheApiVersionAndRefersToTheNextInTheRing() {
         runner("spring.application.name=trade-core", database("paysuite_trade_0")).run(context -> {
             ServiceBean<?> export = context.getBean(ServiceBean.class);
 
             assertThat(export.getInterface()).isEqualTo(ServiceProbe.class.getName());
             assertThat(export.getGroup()).isEqualTo("trade-core");
+            assertThat(export.getVersion()).isEqualTo(ApiVersion.DUBBO);
             assertThat(module.getConfigManager().getReferences()).singleElement().satisfies(next -> {
                 assertThat(next.getInterface()).isEqualTo(ServiceProbe.class.getName());
                 assertThat(next.getGroup()).isEqualTo("pay-core");
+                assertThat(next.getVersion()).isEqualTo(ApiVersion.DUBBO);
                 assertThat(next.isCheck()).isFalse();
                 assertThat(next.getTimeout()).isEqualTo(3000);
                 assertThat(next.getRetries()).isZero();
