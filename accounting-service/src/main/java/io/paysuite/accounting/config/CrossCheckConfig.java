@@ -1,5 +1,6 @@
 package io.paysuite.accounting.config;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.accounting.crosscheck.CrossCheckAlarms;
 import io.paysuite.accounting.crosscheck.CrossCheckFindings;
 import io.paysuite.accounting.crosscheck.InternalReconciliation;
@@ -28,26 +29,26 @@ import java.time.Clock;
 public class CrossCheckConfig {
 
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<TradeService> tradeService() {
         return new ReferenceBeanBuilder().build();
     }
 
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<PayService> payService() {
         return new ReferenceBeanBuilder().build();
     }
 
     /** A read of a channel order answers from the gateway's table, without asking the channel. */
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<ChannelService> channelService() {
         return new ReferenceBeanBuilder().build();
     }
 
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<RefundService> refundService() {
         return new ReferenceBeanBuilder().build();
     }

@@ -1,5 +1,6 @@
 package io.paysuite.accounting.config;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.accounting.ledger.Balances;
 import io.paysuite.accounting.ledger.EntryRules;
 import io.paysuite.accounting.ledger.Journal;
@@ -32,14 +33,14 @@ public class SettlementConfig {
 
     /** Terms and the settlement account (guarded: only accounting-service gets the full number). */
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<MerchantService> merchantService() {
         return new ReferenceBeanBuilder().build();
     }
 
     /** Payouts: a timeout is an unknown answer, followed up by {@code get}. */
     @Bean
-    @DubboReference(check = false, retries = 0, timeout = 10000)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, retries = 0, timeout = 10000)
     public ReferenceBean<PayoutService> payoutService() {
         return new ReferenceBeanBuilder().build();
     }

@@ -1,5 +1,6 @@
 package io.paysuite.accounting.provider;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.accounting.crosscheck.InternalReconciliation;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.crosscheck.CrossCheckFindingDTO;
@@ -10,7 +11,7 @@ import org.apache.dubbo.config.annotation.DubboService;
 import java.util.List;
 
 /** {@link CrossCheckService} over Dubbo: internal reconciliation's findings, read only. */
-@DubboService
+@DubboService(version = ApiVersion.DUBBO)
 public class CrossCheckServiceProvider implements CrossCheckService {
 
     private final InternalReconciliation reconciliation;

@@ -1,5 +1,6 @@
 package io.paysuite.accounting.provider;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.accounting.settlement.SettlementReads;
 import io.paysuite.accounting.settlement.SettlementRun;
 import io.paysuite.api.common.Result;
@@ -17,7 +18,7 @@ import org.apache.dubbo.config.annotation.DubboService;
  * throws is answered by the kit's error boundary. {@code run} is guarded (operators through
  * cashier-service, the demo's tools); the reads are open.
  */
-@DubboService(timeout = 120000)
+@DubboService(version = ApiVersion.DUBBO, timeout = 120000)
 public class SettlementServiceProvider implements SettlementService {
 
     private final SettlementRun run;

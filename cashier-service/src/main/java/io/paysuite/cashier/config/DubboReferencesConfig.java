@@ -70,28 +70,28 @@ public class DubboReferencesConfig {
 
     /** Internal reconciliation's findings (accounting-service), for the ops API. */
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<CrossCheckService> crossCheckService() {
         return new ReferenceBeanBuilder().build();
     }
 
     /** Operators' list of payouts (ops API); never {@code payout} itself, which is accounting-service's alone. */
     @Bean
-    @DubboReference(check = false, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<PayoutService> payoutService() {
         return new ReferenceBeanBuilder().build();
     }
 
     /** Settlements and balances (accounting-service); a run settles every merchant, so it may take long. */
     @Bean
-    @DubboReference(check = false, retries = 0, timeout = 120000)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, retries = 0, timeout = 120000)
     public ReferenceBean<SettlementService> settlementService() {
         return new ReferenceBeanBuilder().build();
     }
 
     /** A reconciliation run downloads a bill and may ask a channel about each difference: it answers slowly. */
     @Bean
-    @DubboReference(check = false, retries = 0, timeout = 120000)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, retries = 0, timeout = 120000)
     public ReferenceBean<ReconciliationService> reconciliationService() {
         return new ReferenceBeanBuilder().build();
     }

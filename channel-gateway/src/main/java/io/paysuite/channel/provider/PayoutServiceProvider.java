@@ -1,5 +1,6 @@
 package io.paysuite.channel.provider;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
@@ -17,7 +18,7 @@ import org.apache.dubbo.config.annotation.DubboService;
  * {@code payout} is a guarded call (kit {@code GuardedCall}): only accounting-service, which holds the
  * money aside first, may send money out.
  */
-@DubboService(timeout = 15000)
+@DubboService(version = ApiVersion.DUBBO, timeout = 15000)
 public class PayoutServiceProvider implements PayoutService {
 
     private final Payouts payouts;

@@ -1,5 +1,6 @@
 package io.paysuite.channel.provider;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.recon.DifferenceDTO;
@@ -18,7 +19,7 @@ import org.apache.dubbo.config.annotation.DubboService;
  * {@link ReconciliationService} over Dubbo; what it throws is answered by the kit's {@code ErrorBoundaryFilter}. A run
  * downloads a bill and may ask channels about differences: it gets a long timeout.
  */
-@DubboService(timeout = 120000)
+@DubboService(version = ApiVersion.DUBBO, timeout = 120000)
 public class ReconciliationServiceProvider implements ReconciliationService {
 
     private final ChannelReconciliation reconciliation;

@@ -1,5 +1,6 @@
 package io.paysuite.api.crosscheck;
 
+import io.paysuite.api.ReadOnly;
 import io.paysuite.api.common.Result;
 
 import java.util.List;
@@ -10,5 +11,6 @@ import java.util.List;
  */
 public interface CrossCheckService {
 
+    @ReadOnly
     Result<List<CrossCheckFindingDTO>> findings(FindingQry qry);
 }

@@ -30,6 +30,7 @@ public interface MerchantService {
     Result<AppKeyDTO> addAppKey(AddAppKeyCmd cmd);
 
     /** The merchant's settlement terms, account masked; T+1 and no account when never set. {@code MERCHANT_NOT_FOUND}. */
+    @ReadOnly
     Result<SettlementTermsDTO> settlementTerms(String merchantId);
 
     /** Set the merchant's settlement terms (operators, onboarding); answers them masked. */

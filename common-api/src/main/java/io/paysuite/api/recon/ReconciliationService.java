@@ -1,5 +1,6 @@
 package io.paysuite.api.recon;
 
+import io.paysuite.api.ReadOnly;
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.common.Result;
 import java.time.LocalDate;
@@ -22,9 +23,11 @@ public interface ReconciliationService {
     Result<ReconciliationDTO> run(ChannelCode channel, LocalDate billDate);
 
     /** The batch; {@code RECONCILIATION_NOT_FOUND} when none. */
+    @ReadOnly
     Result<ReconciliationDTO> get(long reconciliationId);
 
     /** The batch's differences, oldest first; {@code RECONCILIATION_NOT_FOUND} when no such batch. */
+    @ReadOnly
     Result<List<DifferenceDTO>> differences(long reconciliationId);
 
     /**
@@ -35,5 +38,6 @@ public interface ReconciliationService {
     Result<DifferenceDTO> resolve(ResolveDifferenceCmd cmd);
 
     /** The newest batches (1–500), of one channel or (null) all. */
+    @ReadOnly
     Result<List<ReconciliationDTO>> list(ChannelCode channel, int limit);
 }

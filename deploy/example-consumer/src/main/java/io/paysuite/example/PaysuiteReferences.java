@@ -1,5 +1,6 @@
 package io.paysuite.example;
 
+import io.paysuite.api.ApiVersion;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.pay.PayService;
@@ -55,6 +56,7 @@ public class PaysuiteReferences {
     private static <T> ReferenceBean<T> reference(Class<T> api, int timeoutMillis) {
         return new ReferenceBeanBuilder()
                 .setInterface(api)
+                .setVersion(ApiVersion.DUBBO) // the providers' version (docs/consumers.md): without it no provider matches
                 .setCheck(false)
                 .setRetries(0)
                 .setTimeout(timeoutMillis)
