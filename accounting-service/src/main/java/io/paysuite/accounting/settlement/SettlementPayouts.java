@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * An unknown answer (timeout, {@code SYSTEM_ERROR}, {@code SERVICE_DEGRADED}) changes nothing: the
  * money stays in transit and the settlement {@code PROCESSING} until a definite answer.
  */
-public final class SettlementPayouts {
+public class SettlementPayouts { // not final: SettlementMessaging takes it @Lazy (a class proxy) to break the payout-results cycle
 
     private static final Logger log = LoggerFactory.getLogger(SettlementPayouts.class);
 
