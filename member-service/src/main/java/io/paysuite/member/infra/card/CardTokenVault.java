@@ -1,14 +1,10 @@
 package io.paysuite.member.infra.card;
 
-import java.nio.ByteBuffer;
+import io.paysuite.kit.seal.Seal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -20,63 +16,28 @@ import javax.crypto.spec.SecretKeySpec;
  * that makes binding idempotent (a random IV gives no stable value to compare).
  *
  * <p>One 32-byte master key (configuration, never the repository) yields both keys by HMAC with
- * fixed labels, so the fingerprint key is not the sealing key. The JDK's JCA is used as is: AES-GCM
- * and HMAC-SHA256 are all this needs, and a crypto library on top would add nothing here.
+ * fixed labels, so the fingerprint key is not the sealing key. The sealing is the kit's {@link Seal}.
  */
 public final class CardTokenVault {
 
-    private static final String VERSION = "v1:";
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
-
-    private final SecretKeySpec sealKey;
+    private final Seal seal;
     private final SecretKeySpec fingerprintKey;
-    private final SecureRandom random = new SecureRandom();
 
     public CardTokenVault(byte[] masterKey) {
         if (masterKey == null || masterKey.length != 32) {
             throw new IllegalArgumentException("the card token key must be 32 bytes (Base64 of 32 random bytes)");
         }
-        this.sealKey = new SecretKeySpec(derive(masterKey, "paysuite card token seal v1"), "AES");
-        this.fingerprintKey = new SecretKeySpec(derive(masterKey, "paysuite card token fingerprint v1"), "HmacSHA256");
+        this.seal = new Seal(Seal.derive(masterKey, "paysuite card token seal v1"), "card token");
+        this.fingerprintKey = new SecretKeySpec(Seal.derive(masterKey, "paysuite card token fingerprint v1"), "HmacSHA256");
     }
 
     public String seal(String buyerId, String token) {
-        byte[] iv = new byte[IV_BYTES];
-        random.nextBytes(iv);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(buyerId.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
-            return VERSION + Base64.getEncoder().encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot seal a card token", e);
-        }
+        return seal.seal(buyerId, token);
     }
 
     /** @throws IllegalStateException when the value was not sealed with this key for this buyer */
     public String open(String buyerId, String sealed) {
-        if (sealed == null || !sealed.startsWith(VERSION)) {
-            throw new IllegalStateException("not a sealed card token");
-        }
-        byte[] raw;
-        try {
-            raw = Base64.getDecoder().decode(sealed.substring(VERSION.length()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("a sealed card token is not Base64", e);
-        }
-        if (raw.length <= IV_BYTES + TAG_BITS / 8) {
-            throw new IllegalStateException("a sealed card token is too short");
-        }
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, raw, 0, IV_BYTES));
-            cipher.updateAAD(buyerId.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(raw, IV_BYTES, raw.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a sealed card token does not open (another key, or another buyer's row)", e);
-        }
+        return seal.open(buyerId, sealed);
     }
 
     /** Stable per (buyer, token); tokens compare case-sensitively, as UnionPay issues them. */
@@ -89,16 +50,6 @@ public final class CardTokenVault {
             return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot fingerprint a card token", e);
-        }
-    }
-
-    private static byte[] derive(byte[] master, String label) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(master, "HmacSHA256"));
-            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
