@@ -67,8 +67,9 @@ class DubboVersionIT {
 
         // ... it still has nothing to call without it
         assertThatThrownBy(() -> versionless.get(TradeByNoQry.internal("T-NO-SUCH-TRADE")))
-                .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.isNoInvokerAvailableAfterFilter())
-                        .as("no provider: %s", e.getMessage()).isTrue());
+                .isInstanceOf(RpcException.class)
+                // Dubbo says so before routing (an empty directory) or after it (no invoker left by the filters)
+                .hasMessageContaining("No provider available");
     }
 
     private static TradeService reference(String version) {
