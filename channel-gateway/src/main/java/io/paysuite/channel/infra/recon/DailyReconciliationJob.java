@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * {@code paysuite.reconciliation.cron}, once across all instances: the kit's scheduled jobs (Spring {@code @Scheduled}
  * with a ShedLock {@code @SchedulerLock} held in the gateway's own database). The lock keeps two instances from running
  * at once; the batch's unique (channel, bill date) key makes a late second run, or an operator's run of the same day,
- * the same batch refreshed. One channel's unavailable bill does not stop the others.
+ * the same batch refreshed. One channel's unavailable bill does not stop the others. The lock is held at least
+ * {@code paysuite.reconciliation.lock-at-least-for} (a minute) after a run, so instances whose clocks or ticks differ by
+ * less than that cannot run the day twice (ScheduledJobRunsOnceIT raises it to ten minutes).
  */
 @Component
 public class DailyReconciliationJob {
@@ -35,9 +37,11 @@ public class DailyReconciliationJob {
     }
 
     @Scheduled(cron = "${paysuite.reconciliation.cron:0 30 10 * * *}", zone = "${paysuite.reconciliation.zone:Asia/Shanghai}")
-    @SchedulerLock(name = "channel-reconciliation", lockAtLeastFor = "PT1M", lockAtMostFor = "PT2H")
+    @SchedulerLock(name = "channel-reconciliation", lockAtLeastFor = "${paysuite.reconciliation.lock-at-least-for:PT1M}",
+            lockAtMostFor = "PT2H")
     public void reconcileYesterday() {
         LocalDate yesterday = LocalDate.now(clock.withZone(ZoneId.of(properties.zone()))).minusDays(1);
+        log.info("daily reconciliation of {} runs on this instance (it holds the cluster-wide lock)", yesterday);
         for (ChannelCode channel : reconciliation.channels()) {
             try {
                 reconciliation.run(channel, yesterday);
