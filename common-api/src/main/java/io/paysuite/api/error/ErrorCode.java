@@ -51,6 +51,23 @@ public enum ErrorCode {
     RECONCILIATION_NOT_FOUND(404),
     DIFFERENCE_NOT_FOUND(404),
     DIFFERENCE_RESOLVED(409),
+    /** A pre-authorisation operation on a trade that is not {@code AUTHORIZED} (not paid yet, or not a {@code PREAUTH} trade). */
+    TRADE_NOT_AUTHORIZED(409),
+    TRADE_CAPTURED(409),
+    TRADE_VOIDED(409),
+    CAPTURE_AMOUNT_EXCEEDED(409),
+    PROFIT_SHARING_AMOUNT_EXCEEDED(409),
+    OUT_ORDER_NO_USED(409),
+    PROFIT_SHARING_NOT_FOUND(404),
+    /** The payment was refused by risk rules; nothing moved. */
+    RISK_REJECTED(403),
+    COUPON_TEMPLATE_NOT_FOUND(404),
+    /** No coupon by that id for that buyer (another buyer's coupon reads the same). */
+    COUPON_NOT_FOUND(404),
+    /** The coupon exists but cannot pay this trade: used, frozen by another payment, expired, below its minimum spend, or for another merchant. */
+    COUPON_NOT_USABLE(409),
+    POINTS_INSUFFICIENT(409),
+    TRANSFER_LIMIT_EXCEEDED(409),
     SYSTEM_ERROR(500),
     SERVICE_DEGRADED(503);
 

@@ -7,8 +7,23 @@ import java.io.Serializable;
  * the cashier issues one {@code requestNo} per attempt and resends it unchanged on retry.
  * {@code payPassword} is checked by member-service and never stored or logged here.
  */
-public record PayCmd(String tradeNo, String buyerId, PayMethod method, String payPassword, String requestNo, String authCode)
+public record PayCmd(String tradeNo, String buyerId, PayMethod method, String payPassword, String requestNo, String authCode,
+                     String couponId, boolean usePoints)
         implements Serializable {
+    /**
+     * A payment with one tool ({@code method}), or a combination payment: {@code couponId} (one of the buyer's
+     * coupons) and {@code usePoints} (as many points as the rest allows) pay first, {@code method} pays what
+     * remains (nothing when the coupon and points cover the whole amount less 0.01, which the method still pays).
+     */
+    public PayCmd(String tradeNo, String buyerId, PayMethod method, String payPassword, String requestNo, String authCode) {
+        this(tradeNo, buyerId, method, payPassword, requestNo, authCode, null, false);
+    }
+
+    /** A combination payment is one with a coupon or points. */
+    public boolean combination() {
+        return couponId != null || usePoints;
+    }
+
 
     /** A payment without a payment code (balance, QR). */
     public PayCmd(String tradeNo, String buyerId, PayMethod method, String payPassword, String requestNo) {
@@ -17,6 +32,7 @@ public record PayCmd(String tradeNo, String buyerId, PayMethod method, String pa
 
     @Override
     public String toString() {
-        return "PayCmd[tradeNo=" + tradeNo + ", buyerId=" + buyerId + ", method=" + method + ", requestNo=" + requestNo + "]";
+        return "PayCmd[tradeNo=" + tradeNo + ", buyerId=" + buyerId + ", method=" + method + ", requestNo=" + requestNo
+                + (couponId == null ? "" : ", couponId=" + couponId) + (usePoints ? ", usePoints" : "") + "]";
     }
 }

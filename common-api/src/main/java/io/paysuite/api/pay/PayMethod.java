@@ -7,6 +7,8 @@ public enum PayMethod {
     ALIPAY_QR("ALIPAY", false),
     BANK_CARD("UNIONPAY", false),
     COUPON(null, false),
+    /** The buyer's points, redeemed at the configured rate; a part of a combination payment only. */
+    POINTS(null, false),
     /** The buyer's WeChat payment code scanned by the merchant ({@code POST /api/v1/trades/barcode}). */
     WECHAT_CODE("WECHAT", true),
     /** The buyer's Alipay payment code scanned by the merchant ({@code POST /api/v1/trades/barcode}). */
