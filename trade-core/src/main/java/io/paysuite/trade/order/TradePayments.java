@@ -108,6 +108,11 @@ public class TradePayments {
             }
             return back.toDTO();
         }
+        if (trade.status() == TradeStatus.WAIT_PAY && !trade.timeExpire().isAfter(now())) {
+            // a repeat after a crash between giving the trade back and closing it: finish the close (an expired
+            // trade waiting for payment is closed, whoever notices)
+            return closer.close(new CloseTradeCmd(trade.tradeNo(), null));
+        }
         return trade.toDTO();
     }
 

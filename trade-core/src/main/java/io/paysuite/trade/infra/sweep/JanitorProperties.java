@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param releaseAge  a confirmed trade whose escrow release is unanswered this long is released again
  * @param eventAge    an event not confirmed at the broker this long is published again; longer than the
  *                    broker's whole check-back budget (15 checks 30 s apart), so the sweep never races it
+ * @param expiredAge  a trade still {@code WAIT_PAY} this long after its expiry is closed: its timer was lost.
+ *                    Short, because a payment-code trade must be final within a minute of its creation
+ *                    (its expiry is 45 s) and a till must never wait on a trade nobody pays
  * @param batch       at most this many rows per sweep and round
  */
 @ConfigurationProperties("paysuite.trade.janitor")
@@ -26,13 +29,14 @@ public record JanitorProperties(
         @DefaultValue("10m") Duration refundAge,
         @DefaultValue("10m") Duration releaseAge,
         @DefaultValue("15m") Duration eventAge,
+        @DefaultValue("10s") Duration expiredAge,
         @DefaultValue("100") int batch) {
 
     /** The broker gives up on a half message after 15 check-backs, 30 s apart. */
     static final Duration BROKER_CHECK_BUDGET = Duration.ofSeconds(15 * 30);
 
     public JanitorProperties {
-        for (Duration d : new Duration[] {every, payingAge, refundAge, releaseAge, eventAge}) {
+        for (Duration d : new Duration[] {every, payingAge, refundAge, releaseAge, eventAge, expiredAge}) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("paysuite.trade.janitor periods and ages must be positive");
             }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.paysuite.kit.sweep.Janitor;
 import io.paysuite.kit.sweep.Sweep;
 import io.paysuite.trade.infra.event.UnpublishedTradeEvents;
+import io.paysuite.trade.expiry.TradeExpiry;
 import io.paysuite.trade.order.PayingTradeRecovery;
 import io.paysuite.trade.refund.RefundCompletion;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
  * finished it (docs/architecture.md, "Events commit with their state change"):
  * <ul>
  *   <li>trades {@code PAYING}: {@link PayingTradeRecovery} (a lost {@code PAY_SUCCEEDED}, a lost check);</li>
+ *   <li>trades {@code WAIT_PAY} past their expiry: {@link TradeExpiry#due}, as their lost expiry timer would;</li>
  *   <li>refunds {@code PROCESSING}: {@link RefundCompletion#complete}, as the {@code REFUND_ACCEPTED} consumer;</li>
  *   <li>escrow releases unanswered: {@link EscrowReleases#redrive}, as the {@code TRADE_FINISHED} consumer;</li>
  *   <li>events never confirmed at the broker: {@link UnpublishedTradeEvents#republish}.</li>
@@ -32,11 +34,13 @@ public class TradeJanitor {
 
     @Bean
     Janitor tradeSweeps(JanitorProperties properties, TradeSweepMapper sweeps, PayingTradeRecovery paying,
-                         RefundCompletion refunds, EscrowReleases releases, UnpublishedTradeEvents events, Clock clock,
+                         RefundCompletion refunds, EscrowReleases releases, UnpublishedTradeEvents events, TradeExpiry expiry, Clock clock,
                          MeterRegistry meters) {
         return new Janitor("trade-core", properties.every(), List.of(
                 new Sweep<>(new Sweep.Plan("paying trades", properties.payingAge(), properties.batch()),
                         (before, limit) -> sweeps.payingSince(local(before), limit), paying::recover, clock, meters),
+                new Sweep<>(new Sweep.Plan("expired unpaid trades", properties.expiredAge(), properties.batch()),
+                        (before, limit) -> sweeps.expiredUnpaidSince(local(before), limit), expiry::due, clock, meters),
                 new Sweep<>(new Sweep.Plan("processing refunds", properties.refundAge(), properties.batch()),
                         (before, limit) -> sweeps.processingRefundsSince(local(before), limit), refunds::complete, clock, meters),
                 new Sweep<>(new Sweep.Plan("escrow releases", properties.releaseAge(), properties.batch()),

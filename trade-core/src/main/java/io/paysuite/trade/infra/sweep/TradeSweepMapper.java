@@ -21,6 +21,15 @@ public interface TradeSweepMapper {
             + " ORDER BY updated_at, trade_no LIMIT #{limit}")
     List<String> payingSince(@Param("before") LocalDateTime before, @Param("limit") int limit);
 
+    /**
+     * Trades still {@code WAIT_PAY} whose expiry passed before {@code before}: their expiry timer was lost (a
+     * broker that lost it, or a close that a crash cut short after the trade was given back). Reads
+     * {@code idx_status_expire}.
+     */
+    @Select("SELECT trade_no FROM trade_order WHERE status = 'WAIT_PAY' AND time_expire < #{before}"
+            + " ORDER BY time_expire, trade_no LIMIT #{limit}")
+    List<String> expiredUnpaidSince(@Param("before") LocalDateTime before, @Param("limit") int limit);
+
     /** Refunds still {@code PROCESSING}, accepted before {@code before}, oldest first. */
     @Select("SELECT refund_no FROM refund_order WHERE status = 'PROCESSING' AND created_at < #{before}"
             + " ORDER BY created_at, refund_no LIMIT #{limit}")

@@ -46,6 +46,11 @@ class EscrowReleasesTest {
         }
 
         @Override
+        public List<String> expiredUnpaidSince(LocalDateTime before, int limit) {
+            return List.of();
+        }
+
+        @Override
         public List<String> processingRefundsSince(LocalDateTime before, int limit) {
             return List.of();
         }

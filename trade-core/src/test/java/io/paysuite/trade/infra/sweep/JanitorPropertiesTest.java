@@ -10,7 +10,7 @@ class JanitorPropertiesTest {
     @Test
     void anEventAgeInsideTheBrokersCheckBackBudgetIsRefused() {
         assertThatThrownBy(() -> new JanitorProperties(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(10),
-                Duration.ofMinutes(10), Duration.ofMinutes(5), 100))
+                Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofSeconds(10), 100))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("event-age");
     }
