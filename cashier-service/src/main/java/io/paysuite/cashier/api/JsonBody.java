@@ -95,6 +95,12 @@ public final class JsonBody {
         return node.longValue();
     }
 
+    /** A JSON integer within 64 bits, or null when the field is absent. */
+    public Long optionalInteger(String field) {
+        JsonNode node = root.get(field);
+        return node == null || node.isNull() ? null : integer(field);
+    }
+
     public Instant optionalTime(String field) {
         String text = optionalText(field);
         if (text == null) {

@@ -10,6 +10,8 @@ import io.paysuite.api.member.MerchantService;
 import io.paysuite.api.settlement.SettlementService;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.api.payout.PayoutService;
+import io.paysuite.api.promotion.CouponService;
+import io.paysuite.api.promotion.PointsService;
 import io.paysuite.api.refund.RefundService;
 import io.paysuite.api.trade.TradeService;
 import org.apache.dubbo.config.annotation.DubboReference;
@@ -93,6 +95,20 @@ public class DubboReferencesConfig {
     @Bean
     @DubboReference(version = ApiVersion.DUBBO, check = false, retries = 0, timeout = 120000)
     public ReferenceBean<ReconciliationService> reconciliationService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    /** Coupons (member-service) for the ops API: templates, issuing, a buyer's list; freezing is pay-core's alone. */
+    @Bean
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
+    public ReferenceBean<CouponService> couponService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    /** Points (member-service) for the ops API: a buyer's balance and operators' grants. */
+    @Bean
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
+    public ReferenceBean<PointsService> pointsService() {
         return new ReferenceBeanBuilder().build();
     }
 }

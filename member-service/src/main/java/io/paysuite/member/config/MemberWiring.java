@@ -18,13 +18,18 @@ import io.paysuite.member.merchant.MerchantOnboarding;
 import io.paysuite.member.merchant.MerchantSettlementTerms;
 import io.paysuite.member.merchant.SettlementTermsRepository;
 import io.paysuite.member.merchant.MerchantRepository;
+import io.paysuite.member.promotion.CouponRepository;
+import io.paysuite.member.promotion.Coupons;
+import io.paysuite.member.promotion.Points;
+import io.paysuite.member.promotion.PointsRepository;
+import io.paysuite.member.promotion.PointsRules;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Builds the domain executors. The domain packages ({@code buyer}, {@code card}, {@code merchant}) know no
+ * Builds the domain executors. The domain packages ({@code buyer}, {@code card}, {@code merchant}, {@code promotion}) know no
  * Spring (DomainPurityTest), so they are wired here rather than annotated.
  */
 @Configuration(proxyBeanMethods = false)
@@ -89,5 +94,15 @@ public class MemberWiring {
     @Bean
     AppKeyRegistry appKeyRegistry(AppKeyRepository keys, Clock clock) {
         return new AppKeyRegistry(keys, clock);
+    }
+
+    @Bean
+    Coupons coupons(CouponRepository coupons, BuyerFinder buyers, Clock clock) {
+        return new Coupons(coupons, buyers, clock);
+    }
+
+    @Bean
+    Points points(PointsRepository points, PointsProperties props, BuyerFinder buyers, Clock clock) {
+        return new Points(points, new PointsRules(props.earnPerYuan(), props.redeemRate()), buyers, clock);
     }
 }

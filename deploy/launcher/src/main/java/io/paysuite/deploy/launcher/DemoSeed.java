@@ -17,6 +17,13 @@ import io.paysuite.api.member.MerchantService;
 import io.paysuite.api.member.SettlementTermsCmd;
 import io.paysuite.api.member.OnboardMerchantCmd;
 import io.paysuite.api.member.RegisterBuyerCmd;
+import io.paysuite.api.promotion.CouponDTO;
+import io.paysuite.api.promotion.CouponService;
+import io.paysuite.api.promotion.CouponTemplateDTO;
+import io.paysuite.api.promotion.IssueCouponCmd;
+import io.paysuite.api.promotion.PointsAccountDTO;
+import io.paysuite.api.promotion.PointsGrantCmd;
+import io.paysuite.api.promotion.PointsService;
 import io.paysuite.kit.access.InternalCallers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +57,8 @@ import org.slf4j.LoggerFactory;
  * <p>The cards are bound directly with made-up UnionPay tokens (there is no token-open flow yet);
  * their tokens end {@code 0000}, which the channel sandbox settles. {@code demo-buyers.json} keeps
  * its documented fields and adds {@code cards} (card id, masked number, bank), never a token.
+ * Every buyer also gets two coupons and points ({@link DemoPromotions}), listed as {@code coupons} and
+ * {@code points}.
  */
 public final class DemoSeed {
 
@@ -87,6 +96,8 @@ public final class DemoSeed {
             MerchantService merchants = reference(dubbo, MerchantService.class);
             MemberService members = reference(dubbo, MemberService.class);
             LedgerService ledger = reference(dubbo, LedgerService.class);
+            CouponService coupons = reference(dubbo, CouponService.class);
+            PointsService points = reference(dubbo, PointsService.class);
 
             String publicKeyPem = keyPair(dir);
             MerchantDTO merchant = retry(() -> merchants.onboard(new OnboardMerchantCmd("DEMO-MERCHANT-1", "Paysuite Demo Shop",
@@ -98,6 +109,9 @@ public final class DemoSeed {
                     {"merchant_id": "%s", "app_id": "%s", "serial_no": "%s"}
                     """.formatted(merchant.merchantId(), merchant.appId(), merchant.serialNo()));
 
+            List<CouponTemplateDTO> templates = List.of(
+                    retry(() -> coupons.createTemplate(DemoPromotions.platformFiveOff())),
+                    retry(() -> coupons.createTemplate(DemoPromotions.merchantTenPercent(merchant.merchantId()))));
             List<String> entries = new ArrayList<>();
             for (DemoBuyer b : BUYERS) {
                 BuyerDTO buyer = retry(() -> members.registerBuyer(new RegisterBuyerCmd(b.phone(), b.password(), b.payPassword(), "demo")));
@@ -108,13 +122,23 @@ public final class DemoSeed {
                                 AccountType.Side.CREDIT, WALLET_MINOR)), "demo wallet")));
                 BoundCardDTO card = retry(() -> members.bindCard(new BindCardCmd(buyer.buyerId(), cardToken(b), CARD_MASKED_PAN,
                         CARD_BANK, CardType.DEBIT)));
+                List<CouponDTO> issued = new ArrayList<>();
+                for (int i = 0; i < templates.size(); i++) {
+                    IssueCouponCmd issue = new IssueCouponCmd(templates.get(i).templateId(), buyer.buyerId(),
+                            DemoPromotions.couponRequestNo(b.phone(), i + 1));
+                    issued.add(retry(() -> coupons.issue(issue)));
+                }
+                PointsAccountDTO account = retry(() -> points.grant(new PointsGrantCmd(buyer.buyerId(), DemoPromotions.POINTS, null,
+                        "DEMO-POINTS-" + b.phone(), "demo points")));
                 entries.add("""
                           {"buyer_id": "%s", "phone": "%s", "password": "%s", "pay_password": "%s",
-                           "cards": [{"card_id": "%s", "masked_pan": "%s", "bank_name": "%s"}]}""".formatted(
-                        buyer.buyerId(), b.phone(), b.password(), b.payPassword(), card.cardId(), card.maskedPan(), card.bankName()));
+                           "cards": [{"card_id": "%s", "masked_pan": "%s", "bank_name": "%s"}],
+                           "coupons": %s, "points": %d}""".formatted(
+                        buyer.buyerId(), b.phone(), b.password(), b.payPassword(), card.cardId(), card.maskedPan(), card.bankName(),
+                        DemoPromotions.json(issued), account.available()));
             }
             Files.writeString(dir.resolve("demo-buyers.json"), "[\n" + String.join(",\n", entries) + "\n]\n");
-            log.info("demo data ready: merchant {} app {}, {} buyers with wallets and bound cards", merchant.merchantId(), APP_ID,
+            log.info("demo data ready: merchant {} app {}, {} buyers with wallets, bound cards, coupons and points", merchant.merchantId(), APP_ID,
                     BUYERS.size());
         } catch (Exception e) {
             log.error("demo data could not be seeded; the suite runs without it", e);

@@ -44,7 +44,16 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
             new GuardedCall("io.paysuite.api.settlement.SettlementService", Set.of("run"), Set.of("cashier-service", "ops-tools")),
             // a reconciliation run clears a day and settles orders; a resolution posts entries and refunds buyers
             new GuardedCall("io.paysuite.api.recon.ReconciliationService", Set.of("run", "resolve"),
-                    Set.of("cashier-service", "ops-tools")));
+                    Set.of("cashier-service", "ops-tools")),
+            // coupons and points pay part of a trade: a payment's Saga (pay-core) and a refund's give-back use them;
+            // operators (ops API, demo seed) issue coupons and grant points, and a paid trade earns points
+            new GuardedCall("io.paysuite.api.promotion.CouponService", Set.of("freeze", "confirm", "release", "giveBack"),
+                    Set.of("pay-core", "trade-core")),
+            new GuardedCall("io.paysuite.api.promotion.CouponService", Set.of("issue"), Set.of("cashier-service", "ops-tools")),
+            new GuardedCall("io.paysuite.api.promotion.PointsService", Set.of("freeze", "confirm", "release", "giveBack"),
+                    Set.of("pay-core", "trade-core")),
+            new GuardedCall("io.paysuite.api.promotion.PointsService", Set.of("grant"),
+                    Set.of("pay-core", "trade-core", "cashier-service", "ops-tools")));
 
     public boolean guards(String service, String method) {
         return this.service.equals(service) && methods.contains(method);
