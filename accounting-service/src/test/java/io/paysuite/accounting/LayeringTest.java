@@ -15,4 +15,7 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule noCycles = Layering.noCycles("io.paysuite.accounting");
+
+    @ArchTest
+    static final ArchRule configCenterOnlyThroughTheKit = Layering.configCenterOnlyThroughTheKit("io.paysuite.accounting");
 }

@@ -15,4 +15,7 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule noCycles = Layering.noCycles("io.paysuite.member");
+
+    @ArchTest
+    static final ArchRule configCenterOnlyThroughTheKit = Layering.configCenterOnlyThroughTheKit("io.paysuite.member");
 }

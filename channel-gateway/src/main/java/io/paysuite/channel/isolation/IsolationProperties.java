@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Per-channel isolation defaults: {@code paysuite.channel.isolation.*}. The config center overrides
- * them at run time: Sentinel {@code FlowRule}/{@code DegradeRule} JSON arrays at
- * {@code flow-rules-path}/{@code degrade-rules-path} (resource {@code channel:WECHAT} etc.).
+ * them at run time: Sentinel {@code FlowRule}/{@code DegradeRule} JSON arrays under the config-center
+ * keys {@code flow-rules-key}/{@code degrade-rules-key} (resource {@code channel:WECHAT} etc.).
  *
- * @param zookeeper        the config center's ZooKeeper ({@code host:port}); empty: defaults only
+ * @param flowRulesKey     config-center key of the channels' Sentinel flow rules
+ * @param degradeRulesKey  config-center key of the channels' Sentinel degrade rules
  * @param maxConcurrent    calls in flight per channel; the sum over channels stays below Dubbo's 200 provider threads
  * @param slowCall         a call slower than this is "slow" for the slow-call breaker
  * @param slowRatio        share of slow calls that opens the breaker
@@ -20,9 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("paysuite.channel.isolation")
 public record IsolationProperties(
-        String zookeeper,
-        @DefaultValue("/paysuite/config/sentinel/channel-gateway/flow-rules") String flowRulesPath,
-        @DefaultValue("/paysuite/config/sentinel/channel-gateway/degrade-rules") String degradeRulesPath,
+        @DefaultValue("sentinel/channel-gateway/flow-rules") String flowRulesKey,
+        @DefaultValue("sentinel/channel-gateway/degrade-rules") String degradeRulesKey,
         @DefaultValue("20") int maxConcurrent,
         @DefaultValue("2s") Duration slowCall,
         @DefaultValue("0.5") double slowRatio,

@@ -6,12 +6,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code paysuite.channel.routing.*}.
  *
- * @param rulesPath           the config-center node holding the {@link RoutingRule} JSON array
+ * @param rulesKey            the config-center key of the {@link RoutingRule} JSON array
  * @param failurePenaltyMinor what a channel's failure rate costs in the ranking: a channel failing
  *                            every call ranks as if its fee were this much higher (fen)
  */
 @ConfigurationProperties("paysuite.channel.routing")
 public record RoutingProperties(
-        @DefaultValue("/paysuite/config/channel-gateway/routing-rules") String rulesPath,
+        @DefaultValue("channel-gateway/routing-rules") String rulesKey,
         @DefaultValue("1000") long failurePenaltyMinor) {
 }

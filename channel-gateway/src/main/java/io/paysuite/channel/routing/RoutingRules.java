@@ -1,52 +1,45 @@
 package io.paysuite.channel.routing;
 
-import com.alibaba.csp.sentinel.datasource.ReadableDataSource;
-import com.alibaba.csp.sentinel.datasource.zookeeper.ZookeeperDataSource;
-import com.alibaba.csp.sentinel.property.PropertyListener;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.pay.PayMethod;
-import io.paysuite.channel.isolation.IsolationProperties;
-import java.util.ArrayList;
+import io.paysuite.kit.config.RuleFormat;
+import io.paysuite.kit.config.RuleSource;
+import io.paysuite.kit.config.RuleSources;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The routing rules in force, from the config center ({@code paysuite.channel.routing-rules-path},
- * default {@code /paysuite/config/channel-gateway/routing-rules}), changed without a restart. The
- * node is watched with the same ZooKeeper data source that carries the Sentinel rules (a generic
- * "watch a node, parse it, push it" from Sentinel's datasource module — one watcher library, not two).
- * Absent or empty node: every configured channel takes its method without limits. A node that
- * does not parse keeps the rules in force (a typo must not switch every channel on or off).
+ * The routing rules in force, from the config center (key {@code paysuite.channel.routing.rules-key},
+ * default {@code channel-gateway/routing-rules}), changed without a restart. The kit's
+ * {@link RuleSource} watches the key and validates each document ({@link RoutingRuleCheck}): no
+ * document means every configured channel takes its methods without limits; a document that does
+ * not read or breaks a rule is refused and the rules in force stay (a typo must not switch every
+ * channel on or off).
  */
 @Component
 public class RoutingRules implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(RoutingRules.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
+    static final RuleFormat<RoutingRule> FORMAT = RuleFormat.listOf(RoutingRule.class, new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false), new RoutingRuleCheck());
     /** With no rules: each channel may take the methods its adapters serve. */
     static final List<RoutingRule> DEFAULTS = List.of(
             RoutingRule.open(ChannelCode.ALIPAY, PayMethod.ALIPAY_QR), RoutingRule.open(ChannelCode.ALIPAY, PayMethod.ALIPAY_CODE),
             RoutingRule.open(ChannelCode.WECHAT, PayMethod.WECHAT_QR), RoutingRule.open(ChannelCode.WECHAT, PayMethod.WECHAT_CODE),
             RoutingRule.open(ChannelCode.UNIONPAY, PayMethod.BANK_CARD), RoutingRule.open(ChannelCode.UNIONPAY_B, PayMethod.BANK_CARD));
 
-    private final IsolationProperties isolation;
     private final RoutingProperties properties;
+    private final RuleSources sources;
     private volatile List<RoutingRule> rules = DEFAULTS;
-    private ReadableDataSource<String, List<RoutingRule>> source;
-    private volatile boolean running;
+    private volatile RuleSource<RoutingRule> source;
 
-    public RoutingRules(IsolationProperties isolation, RoutingProperties properties) {
-        this.isolation = isolation;
+    public RoutingRules(RoutingProperties properties, RuleSources sources) {
         this.properties = properties;
+        this.sources = sources;
     }
 
     public List<RoutingRule> of(PayMethod method) {
@@ -57,67 +50,29 @@ public class RoutingRules implements SmartLifecycle {
         return properties.failurePenaltyMinor();
     }
 
-    List<RoutingRule> parse(String json) {
-        if (json == null || json.isBlank()) {
-            return DEFAULTS;
-        }
-        try {
-            List<RoutingRule> parsed = JSON.readValue(json, new TypeReference<List<RoutingRule>>() { });
-            List<RoutingRule> valid = new ArrayList<>();
-            for (RoutingRule rule : parsed) {
-                if (rule.channel() == null || rule.method() == null) {
-                    throw new IllegalArgumentException("a rule without channel or method: " + rule);
-                }
-                valid.add(rule);
-            }
-            return List.copyOf(valid);
-        } catch (Exception e) {
-            log.error("ALARM: routing rules at {} do not parse; keeping the rules in force: {}", properties.rulesPath(), e.toString());
-            return rules;
-        }
-    }
-
-    /** For tests and the local run without a config center. */
+    /** For tests: rules as if the config center had just delivered them. */
     void replace(List<RoutingRule> next) {
         rules = List.copyOf(next);
     }
 
     @Override
     public void start() {
-        String zookeeper = isolation.zookeeper();
-        if (zookeeper != null && !zookeeper.isBlank()) {
-            source = new ZookeeperDataSource<>(zookeeper, properties.rulesPath(), this::parse);
-            PropertyListener<List<RoutingRule>> listener = new PropertyListener<>() {
-                @Override
-                public void configUpdate(List<RoutingRule> value) {
-                    rules = value == null ? DEFAULTS : value;
-                    log.info("routing rules now: {}", rules);
-                }
-
-                @Override
-                public void configLoad(List<RoutingRule> value) {
-                    configUpdate(value);
-                }
-            };
-            source.getProperty().addListener(listener);
-        }
-        running = true;
+        RuleSource<RoutingRule> opened = sources.open(properties.rulesKey(), FORMAT, () -> DEFAULTS);
+        opened.onChange(next -> rules = next);
+        source = opened;
     }
 
     @Override
     public void stop() {
-        try {
-            if (source != null) {
-                source.close();
-            }
-        } catch (Exception e) {
-            log.debug("closing the routing rule source: {}", e.toString());
+        RuleSource<RoutingRule> opened = source;
+        if (opened != null) {
+            opened.close();
         }
-        running = false;
+        source = null;
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return source != null;
     }
 }

@@ -15,7 +15,8 @@ import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.adapter.QrChannelAdapter;
 import io.paysuite.channel.health.ChannelStats;
 import io.paysuite.channel.isolation.BreakerBoard;
-import io.paysuite.channel.isolation.IsolationProperties;
+import io.paysuite.kit.config.LocalConfigCenter;
+import io.paysuite.kit.config.RuleSources;
 import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.order.ChannelOrderRepository;
 import io.paysuite.channel.order.ChannelOrderTransitions;
@@ -425,9 +426,8 @@ class ChannelChargesTest {
 
     /** The real router over the default rules (every configured channel takes its methods), for scripted channels. */
     static ChannelRouter router(io.micrometer.core.instrument.MeterRegistry meters, Clock clock) {
-        IsolationProperties isolation = new IsolationProperties(null, "f", "d", 20, Duration.ofSeconds(2), 0.5, 0.5, 10,
-                Duration.ofSeconds(10), Duration.ofSeconds(30));
-        return new ChannelRouter(new RoutingRules(isolation, new RoutingProperties("r", 1000)), new BreakerBoard(clock),
+        return new ChannelRouter(new RoutingRules(new RoutingProperties("channel-gateway/routing-rules", 1000),
+                new RuleSources(new LocalConfigCenter())), new BreakerBoard(clock),
                 new ChannelStats(meters, clock));
     }
 

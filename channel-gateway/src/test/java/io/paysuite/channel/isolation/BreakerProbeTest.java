@@ -52,7 +52,7 @@ class BreakerProbeTest {
     };
     final BreakerProbe probe = new BreakerProbe(new BreakerBoard(clock), new ChannelAdapters(List.of(wechat)),
             new ChannelGuard(new ChannelStats(new SimpleMeterRegistry(), clock)),
-            new IsolationProperties(null, "f", "d", 20, Duration.ofSeconds(2), 0.5, 0.5, 10, Duration.ofSeconds(10), Duration.ofSeconds(30)));
+            new IsolationProperties("f", "d", 20, Duration.ofSeconds(2), 0.5, 0.5, 10, Duration.ofSeconds(10), Duration.ofSeconds(30)));
 
     @Test
     void aChannelThatAnswersEvenNotFoundIsHealthyAndOneThatTimesOutIsNot() {

@@ -9,9 +9,9 @@ import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.health.ChannelStats;
 import io.paysuite.channel.isolation.BreakerBoard;
-import io.paysuite.channel.isolation.IsolationProperties;
+import io.paysuite.kit.config.LocalConfigCenter;
+import io.paysuite.kit.config.RuleSources;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +22,9 @@ class ChannelRouterTest {
 
     final Clock clock = Clock.systemUTC();
     final ChannelStats stats = new ChannelStats(new SimpleMeterRegistry(), clock);
-    final RoutingRules rules = new RoutingRules(new IsolationProperties(null, "f", "d", 20, Duration.ofSeconds(2), 0.5, 0.5, 10,
-            Duration.ofSeconds(10), Duration.ofSeconds(30)), new RoutingProperties("r", 1000));
+    static final String KEY = "channel-gateway/routing-rules";
+    final LocalConfigCenter center = new LocalConfigCenter();
+    final RoutingRules rules = new RoutingRules(new RoutingProperties(KEY, 1000), new RuleSources(center));
     final ChannelRouter router = new ChannelRouter(rules, new BreakerBoard(clock), stats);
     /** 12:00 Beijing */
     final Instant noon = Instant.parse("2026-11-29T04:00:00Z");
@@ -96,11 +97,20 @@ class ChannelRouterTest {
     }
 
     @Test
-    void aConfigCenterTypoKeepsTheRulesInForce() throws Exception {
-        rules.replace(List.of(rule(ChannelCode.WECHAT, ",\"enabled\":false")));
-        rules.replace(rules.parse("[{\"channel\":\"WECHAT\""));
-        assertThat(rules.of(PayMethod.BANK_CARD)).singleElement().extracting(RoutingRule::isEnabled).isEqualTo(false);
-        rules.replace(rules.parse(""));
-        assertThat(rules.of(PayMethod.WECHAT_QR)).as("an emptied node means the defaults").isNotEmpty();
+    void aConfigCenterTypoKeepsTheRulesInForce() {
+        center.publish(KEY, "[{\"channel\":\"WECHAT\",\"method\":\"WECHAT_QR\",\"enabled\":false}]");
+        rules.start();
+        try {
+            assertThat(rules.of(PayMethod.WECHAT_QR)).singleElement().extracting(RoutingRule::isEnabled).isEqualTo(false);
+            center.publish(KEY, "[{\"channel\":\"WECHAT\"");
+            assertThat(rules.of(PayMethod.WECHAT_QR)).singleElement().extracting(RoutingRule::isEnabled).isEqualTo(false);
+            center.publish(KEY, "[{\"channel\":\"WECHAT\",\"method\":\"WECHAT_QR\",\"gray_percent\":120}]");
+            assertThat(rules.of(PayMethod.WECHAT_QR)).singleElement().extracting(RoutingRule::isEnabled).isEqualTo(false);
+            center.remove(KEY);
+            assertThat(rules.of(PayMethod.WECHAT_QR)).as("a removed document means the defaults")
+                    .singleElement().extracting(RoutingRule::isEnabled).isEqualTo(true);
+        } finally {
+            rules.stop();
+        }
     }
 }

@@ -1,53 +1,42 @@
 package io.paysuite.cashier.api.limit;
 
-import com.alibaba.csp.sentinel.datasource.ReadableDataSource;
-import com.alibaba.csp.sentinel.datasource.zookeeper.ZookeeperDataSource;
 import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRule;
 import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRuleManager;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRuleUtil;
+import io.paysuite.kit.config.RuleFormat;
+import io.paysuite.kit.config.RuleSources;
+import io.paysuite.kit.config.SentinelRuleDataSource;
+import io.paysuite.kit.config.SentinelRuleFormats;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the merchant flow rules from the config center and keeps them current: Sentinel's own
- * ZooKeeper data source watches {@code paysuite.cashier.limits.rules-path}, whose content is a JSON
- * array of Sentinel {@code ParamFlowRule}s, e.g.
+ * Loads the merchant flow rules from the config center and keeps them current: the kit's
+ * {@link SentinelRuleDataSource} watches the key {@code paysuite.cashier.limits.rules-key}, whose
+ * content is a JSON array of Sentinel {@code ParamFlowRule}s, e.g.
  * <pre>[{"resource":"open-api","paramIdx":0,"count":200,"grade":1,
  *   "paramFlowItemList":[{"object":"M100000001","classType":"java.lang.String","count":5}]}]</pre>
- * When the node is absent or empty, every merchant gets {@code paysuite.cashier.limits.default-qps}.
- * A node that does not parse keeps the rules in force (a typo must not lift every limit).
+ * When the document is absent or empty, every merchant gets {@code paysuite.cashier.limits.default-qps}.
+ * A document that does not read, or holds a rule on another resource or one Sentinel deems invalid,
+ * is refused and the rules in force stay (a typo must not lift every limit).
  */
 @Component
 public class MerchantFlowRules implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(MerchantFlowRules.class);
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final RuleFormat<ParamFlowRule> FORMAT = RuleFormat.listOf(ParamFlowRule.class, SentinelRuleFormats.JSON,
+            rule -> !MerchantRateLimiter.RESOURCE.equals(rule.getResource())
+                    ? "is on resource " + rule.getResource() + ", not " + MerchantRateLimiter.RESOURCE
+                    : ParamFlowRuleUtil.isValidRule(rule) ? null
+                    : "is not a valid Sentinel parameter flow rule (paramIdx, count >= 0, grade 0|1, durationInSec > 0)");
 
     private final RateLimitProperties properties;
-    private volatile ReadableDataSource<String, List<ParamFlowRule>> source;
+    private final RuleSources sources;
+    private volatile SentinelRuleDataSource<ParamFlowRule> source;
 
-    public MerchantFlowRules(RateLimitProperties properties) {
+    public MerchantFlowRules(RateLimitProperties properties, RuleSources sources) {
         this.properties = properties;
-    }
-
-    List<ParamFlowRule> parse(String json) {
-        if (json == null || json.isBlank()) {
-            return defaults();
-        }
-        try {
-            List<ParamFlowRule> rules = JSON.readValue(json, new TypeReference<List<ParamFlowRule>>() { });
-            log.info("merchant flow rules from {}: {}", properties.rulesPath(), rules.size());
-            return rules;
-        } catch (Exception e) {
-            log.error("ALARM: merchant flow rules at {} do not parse; keeping the rules in force: {}",
-                    properties.rulesPath(), e.toString());
-            return ParamFlowRuleManager.getRulesOfResource(MerchantRateLimiter.RESOURCE);
-        }
+        this.sources = sources;
     }
 
     List<ParamFlowRule> defaults() {
@@ -57,19 +46,17 @@ public class MerchantFlowRules implements SmartLifecycle {
 
     @Override
     public void start() {
-        ParamFlowRuleManager.loadRules(defaults());
-        source = new ZookeeperDataSource<>(properties.zookeeper(), properties.rulesPath(), this::parse);
-        ParamFlowRuleManager.register2Property(source.getProperty());
+        SentinelRuleDataSource<ParamFlowRule> opened = new SentinelRuleDataSource<>(
+                sources.open(properties.rulesKey(), FORMAT, this::defaults));
+        ParamFlowRuleManager.register2Property(opened.getProperty());
+        source = opened;
     }
 
     @Override
     public void stop() {
-        try {
-            if (source != null) {
-                source.close();
-            }
-        } catch (Exception e) {
-            log.debug("closing the rule source: {}", e.toString());
+        SentinelRuleDataSource<ParamFlowRule> opened = source;
+        if (opened != null) {
+            opened.close();
         }
         source = null;
     }

@@ -7,12 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code paysuite.cashier.limits.*}: per-merchant rate limits (Sentinel).
  *
  * @param defaultQps requests per second each merchant may make when the config center has no rule
- * @param zookeeper  config-center address ({@code host:port}) holding the Sentinel rules
- * @param rulesPath  node whose JSON array of Sentinel {@code ParamFlowRule}s replaces the default
- *                   at run time
+ * @param rulesKey   config-center key whose JSON array of Sentinel {@code ParamFlowRule}s replaces
+ *                   the default at run time
  */
 @ConfigurationProperties("paysuite.cashier.limits")
 public record RateLimitProperties(@DefaultValue("200") int defaultQps,
-                                  @DefaultValue("127.0.0.1:12181") String zookeeper,
-                                  @DefaultValue("/paysuite/config/sentinel/cashier-service/merchant-flow-rules") String rulesPath) {
+                                  @DefaultValue("sentinel/cashier-service/merchant-flow-rules") String rulesKey) {
 }

@@ -38,8 +38,8 @@ import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.it.MerchantSink;
 import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.config.SuiteRules;
 import io.paysuite.it.openapi.Buyers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,9 +54,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +67,7 @@ import org.junit.jupiter.api.Test;
  */
 class ChannelRerouteIT {
 
-    private static final String RULES = "/paysuite/config/channel-gateway/routing-rules";
+    private static final String RULES = "channel-gateway/routing-rules";
 
     private final TradeService trades = SuiteHarness.reference(TradeService.class, null);
     private final PayService pay = SuiteHarness.reference(PayService.class, null);
@@ -80,7 +77,6 @@ class ChannelRerouteIT {
     private final String merchant = "M_RR_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
     /** A merchant both rules deny: its refusal shows the rules are in force. */
     private final String probe = "M_RRP_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
-    private CuratorFramework zk;
     private String buyer;
 
     @BeforeEach
@@ -91,10 +87,7 @@ class ChannelRerouteIT {
                 + "\"merchants_deny\":[\"" + probe + "\"]},"
                 + "{\"channel\":\"ALIPAY\",\"method\":\"ALIPAY_QR\"},{\"channel\":\"ALIPAY\",\"method\":\"ALIPAY_CODE\"},"
                 + "{\"channel\":\"WECHAT\",\"method\":\"WECHAT_QR\"},{\"channel\":\"WECHAT\",\"method\":\"WECHAT_CODE\"}]";
-        zk = CuratorFrameworkFactory.newClient(SuiteHarness.suite().infra().registryAddress().replace("zookeeper://", ""),
-                new RetryOneTime(500));
-        zk.start();
-        zk.create().orSetData().creatingParentsIfNeeded().forPath(RULES, rules.getBytes(StandardCharsets.UTF_8));
+        SuiteRules.center().publish(RULES, rules);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                 .until(() -> "SERVICE_DEGRADED".equals(payByCard(trade(probe, 100), "TOKEN6200000000000000").code()));
     }
@@ -104,8 +97,7 @@ class ChannelRerouteIT {
         try {
             SandboxControl.clearFaults();
         } finally {
-            zk.delete().forPath(RULES);
-            zk.close();
+            SuiteRules.center().remove(RULES);
         }
     }
 

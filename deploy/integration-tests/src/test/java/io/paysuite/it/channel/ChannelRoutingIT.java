@@ -18,16 +18,13 @@ import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.it.MerchantSink;
 import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.config.SuiteRules;
 import io.paysuite.it.openapi.Buyers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class ChannelRoutingIT {
 
-    private static final String RULES = "/paysuite/config/channel-gateway/routing-rules";
+    private static final String RULES = "channel-gateway/routing-rules";
 
     private final TradeService trades = SuiteHarness.reference(TradeService.class, null);
     private final PayService pay = SuiteHarness.reference(PayService.class, null);
@@ -52,32 +49,28 @@ class ChannelRoutingIT {
                 + "{\"channel\":\"ALIPAY\",\"method\":\"ALIPAY_CODE\"},"
                 + "{\"channel\":\"WECHAT\",\"method\":\"WECHAT_QR\",\"max_minor\":1000},"
                 + "{\"channel\":\"WECHAT\",\"method\":\"WECHAT_CODE\"}]";
-        try (CuratorFramework zk = CuratorFrameworkFactory.newClient(
-                SuiteHarness.suite().infra().registryAddress().replace("zookeeper://", ""), new RetryOneTime(500))) {
-            zk.start();
-            zk.create().orSetData().creatingParentsIfNeeded().forPath(RULES, rules.getBytes(StandardCharsets.UTF_8));
-            try {
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
-                        .until(() -> "SERVICE_DEGRADED".equals(attempt(denied, PayMethod.ALIPAY_QR, 100, buyer).code()));
-
-                TradeDTO refusedTrade = trade(denied, PayMethod.ALIPAY_QR, 100);
-                Result<PayOrderDTO> refused = pay(refusedTrade, PayMethod.ALIPAY_QR, buyer);
-                assertThat(refused.code()).isEqualTo("SERVICE_DEGRADED");
-                assertThat(current(refusedTrade).status()).as("the trade waits for another attempt").isEqualTo(TradeStatus.WAIT_PAY);
-
-                Result<PayOrderDTO> allowed = attempt(other, PayMethod.ALIPAY_QR, 100, buyer);
-                assertThat(allowed.success()).as(allowed.code() + " " + allowed.message()).isTrue();
-                assertThat(channels.get(allowed.data().payOrderNo()).data().codeUrl()).startsWith("https://qr.alipay.com/");
-
-                assertThat(attempt(other, PayMethod.WECHAT_QR, 1_001, buyer).code()).as("above WeChat's limit").isEqualTo("SERVICE_DEGRADED");
-                assertThat(attempt(other, PayMethod.WECHAT_QR, 1_000, buyer).success()).isTrue();
-            } finally {
-                zk.delete().forPath(RULES);
-            }
+        SuiteRules.center().publish(RULES, rules);
+        try {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
-                    .until(() -> attempt(denied, PayMethod.ALIPAY_QR, 100, buyer).success());
-            assertThat(attempt(other, PayMethod.WECHAT_QR, 1_001, buyer).success()).isTrue();
+                    .until(() -> "SERVICE_DEGRADED".equals(attempt(denied, PayMethod.ALIPAY_QR, 100, buyer).code()));
+
+            TradeDTO refusedTrade = trade(denied, PayMethod.ALIPAY_QR, 100);
+            Result<PayOrderDTO> refused = pay(refusedTrade, PayMethod.ALIPAY_QR, buyer);
+            assertThat(refused.code()).isEqualTo("SERVICE_DEGRADED");
+            assertThat(current(refusedTrade).status()).as("the trade waits for another attempt").isEqualTo(TradeStatus.WAIT_PAY);
+
+            Result<PayOrderDTO> allowed = attempt(other, PayMethod.ALIPAY_QR, 100, buyer);
+            assertThat(allowed.success()).as(allowed.code() + " " + allowed.message()).isTrue();
+            assertThat(channels.get(allowed.data().payOrderNo()).data().codeUrl()).startsWith("https://qr.alipay.com/");
+
+            assertThat(attempt(other, PayMethod.WECHAT_QR, 1_001, buyer).code()).as("above WeChat's limit").isEqualTo("SERVICE_DEGRADED");
+            assertThat(attempt(other, PayMethod.WECHAT_QR, 1_000, buyer).success()).isTrue();
+        } finally {
+            SuiteRules.center().remove(RULES);
         }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> attempt(denied, PayMethod.ALIPAY_QR, 100, buyer).success());
+        assertThat(attempt(other, PayMethod.WECHAT_QR, 1_001, buyer).success()).isTrue();
     }
 
     private Result<PayOrderDTO> attempt(String merchant, PayMethod method, long amount, String buyer) {

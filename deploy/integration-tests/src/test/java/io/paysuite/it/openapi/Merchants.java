@@ -89,4 +89,23 @@ public final class Merchants {
         return java.net.http.HttpClient.newBuilder().sslContext(MerchantClient.trusting(tlsCert())).build()
                 .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** {@code n} concurrent signed GETs of an unknown trade by {@code merchant}; their HTTP statuses (429 once it is rate-limited). */
+    public static java.util.List<Integer> burst(TestMerchant merchant, int n) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                calls.add(() -> merchant.client().get("/api/v1/trades?out_trade_no=AT-" + java.util.UUID.randomUUID().toString()
+                        .substring(0, 18)).status());
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
 }

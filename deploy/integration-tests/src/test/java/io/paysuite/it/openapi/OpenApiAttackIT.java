@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.paysuite.deploy.launcher.ServiceId;
 import io.paysuite.deploy.launcher.ServiceProcess;
 import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.config.SuiteRules;
+import io.paysuite.kit.config.ConfigCenter;
 import io.paysuite.it.openapi.MerchantClient.Answer;
 import io.paysuite.it.openapi.MerchantClient.Bend;
 import io.paysuite.it.openapi.Merchants.TestMerchant;
@@ -13,17 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -181,48 +175,27 @@ class OpenApiAttackIT {
     @Test
     void aMerchantOverItsRateLimitGets429UntilTheRuleChanges() throws Exception {
         TestMerchant busy = Merchants.onboard("busy merchant");
-        String path = "/paysuite/config/sentinel/cashier-service/merchant-flow-rules";
+        String key = "sentinel/cashier-service/merchant-flow-rules";
         String rule = "[{\"resource\":\"open-api\",\"paramIdx\":0,\"count\":1000,\"grade\":1,\"paramFlowItemList\":"
                 + "[{\"object\":\"" + busy.merchantId() + "\",\"classType\":\"java.lang.String\",\"count\":2}]}]";
-        try (CuratorFramework zk = CuratorFrameworkFactory.newClient(
-                SuiteHarness.suite().infra().registryAddress().replace("zookeeper://", ""), new RetryOneTime(500))) {
-            zk.start();
-            zk.create().orSetData().creatingParentsIfNeeded().forPath(path, rule.getBytes(StandardCharsets.UTF_8));
-            try {
-                // the rule travels through ZooKeeper's watch: wait until it bites, then check what it does
-                await().atMost(Duration.ofSeconds(30)).until(() -> burst(busy, 8).contains(429));
-                List<Integer> statuses = burst(busy, 8);
-                assertThat(statuses).contains(429);
-                assertThat(statuses.stream().filter(s -> s == 429).count()).isGreaterThanOrEqualTo(4);
-                Answer limited = busy.client().get("/api/v1/trades?out_trade_no=" + outNo());
-                if (limited.status() == 429) {
-                    assertThat(limited.code()).isEqualTo("RATE_LIMITED");
-                    assertThat(limited.signatureValid()).isTrue();
-                }
-                List<Integer> others = burst(shop, 8);
-                assertThat(others).as("another merchant is not limited").doesNotContain(429);
-            } finally {
-                zk.delete().forPath(path);
-            }
-            await().atMost(Duration.ofSeconds(30)).until(() -> !burst(busy, 8).contains(429));
-        }
-    }
-
-    /** {@code n} concurrent GETs by this merchant; their statuses. */
-    static List<Integer> burst(TestMerchant merchant, int n) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
+        ConfigCenter rules = SuiteRules.center();
+        rules.publish(key, rule);
         try {
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                calls.add(() -> merchant.client().get("/api/v1/trades?out_trade_no=" + outNo()).status());
+            // the rule travels through the config center's watch: wait until it bites, then check what it does
+            await().atMost(Duration.ofSeconds(30)).until(() -> Merchants.burst(busy, 8).contains(429));
+            List<Integer> statuses = Merchants.burst(busy, 8);
+            assertThat(statuses).contains(429);
+            assertThat(statuses.stream().filter(s -> s == 429).count()).isGreaterThanOrEqualTo(4);
+            Answer limited = busy.client().get("/api/v1/trades?out_trade_no=" + outNo());
+            if (limited.status() == 429) {
+                assertThat(limited.code()).isEqualTo("RATE_LIMITED");
+                assertThat(limited.signatureValid()).isTrue();
             }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(calls)) {
-                statuses.add(f.get());
-            }
-            return statuses;
+            List<Integer> others = Merchants.burst(shop, 8);
+            assertThat(others).as("another merchant is not limited").doesNotContain(429);
         } finally {
-            pool.shutdown();
+            rules.remove(key);
         }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Merchants.burst(busy, 8).contains(429));
     }
 }

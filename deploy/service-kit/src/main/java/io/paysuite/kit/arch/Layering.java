@@ -37,7 +37,24 @@ public final class Layering {
             "org.apache.dubbo.config..",
     };
 
+    /** The config centers' clients: only the kit's config-center adapters ({@code io.paysuite.kit.config}) name them. */
+    private static final String[] CONFIG_CENTER_CLIENTS = {
+            "org.apache.zookeeper..", "org.apache.curator..", "com.alibaba.nacos..",
+            "com.alibaba.csp.sentinel.datasource.zookeeper..", "com.alibaba.csp.sentinel.datasource.nacos..",
+    };
+
     private Layering() {
+    }
+
+    /**
+     * No class of the service rooted at {@code root} names ZooKeeper, Curator or Nacos (nor Sentinel's
+     * data sources for them): run-time rules come through the kit's {@code ConfigCenter}, so that the
+     * registry address alone moves a service between the two (the registry itself is Dubbo's business).
+     */
+    public static ArchRule configCenterOnlyThroughTheKit(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(CONFIG_CENTER_CLIENTS)
+                .as("no class of " + root + " names ZooKeeper, Curator or Nacos: rules come through io.paysuite.kit.config.ConfigCenter");
     }
 
     /** The domain of the service rooted at {@code root} (e.g. {@code io.paysuite.trade}) uses no technology and no outer layer. */
