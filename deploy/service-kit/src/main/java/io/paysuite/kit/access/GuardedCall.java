@@ -44,7 +44,10 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
             new GuardedCall("io.paysuite.api.settlement.SettlementService", Set.of("run"), Set.of("cashier-service", "ops-tools")),
             // a reconciliation run clears a day and settles orders; a resolution posts entries and refunds buyers
             new GuardedCall("io.paysuite.api.recon.ReconciliationService", Set.of("run", "resolve"),
-                    Set.of("cashier-service", "ops-tools")));
+                    Set.of("cashier-service", "ops-tools")),
+            // profit sharing moves a merchant's money to other merchants: only the open API, which proved the merchant
+            new GuardedCall("io.paysuite.api.sharing.ProfitSharingService", Set.of("share", "giveBack", "unfreeze"),
+                    Set.of("cashier-service")));
 
     public boolean guards(String service, String method) {
         return this.service.equals(service) && methods.contains(method);
