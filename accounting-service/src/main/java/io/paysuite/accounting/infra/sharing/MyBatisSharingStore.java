@@ -68,12 +68,13 @@ public class MyBatisSharingStore implements SharingStore {
     @Override
     public boolean finish(SharingOrder order, SharingReceiverResult result, Instant at) {
         SharingTransitions.ORDER.require(order.status(), SharingOrderStatus.FINISHED);
-        SharingTransitions.RECEIVER.require(SharingReceiverResult.PENDING, result);
+        order.receivers().forEach(r -> SharingTransitions.RECEIVER.require(r.result(), result));
         Boolean moved = transactions.execute(status -> {
             if (mapper.transition(order.orderNo(), order.status().name(), SharingOrderStatus.FINISHED.name(), utc(at)) != 1) {
                 return false;
             }
-            mapper.receiversTo(order.orderNo(), SharingReceiverResult.PENDING.name(), result.name());
+            order.receivers().stream().map(SharingOrder.Receiver::result).distinct()
+                    .forEach(from -> mapper.receiversTo(order.orderNo(), from.name(), result.name()));
             return true;
         });
         return Boolean.TRUE.equals(moved);
