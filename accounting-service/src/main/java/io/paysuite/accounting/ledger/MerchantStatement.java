@@ -16,7 +16,8 @@ import java.util.List;
  * the merchant's pending, available or escrow account, split into what buyers paid or got back
  * ({@code gross}), the fee, the merchant's pending settlement ({@code net}) and escrow
  * ({@code held}). Built from the same lines as the balances, so the statement can never disagree
- * with them. Read-only.
+ * with them. A profit-sharing entry is a line of each merchant it moved: the sharer's share out
+ * (negative gross; net and held say where it came from) and each receiver's share in. Read-only.
  */
 public final class MerchantStatement {
 
@@ -40,10 +41,15 @@ public final class MerchantStatement {
         List<String> accounts = List.of(
                 new AccountRef(AccountType.MERCHANT_PENDING, qry.merchantId(), qry.currency()).code(),
                 new AccountRef(AccountType.MERCHANT_AVAILABLE, qry.merchantId(), qry.currency()).code(),
-                new AccountRef(AccountType.ESCROW, qry.merchantId(), qry.currency()).code());
+                new AccountRef(AccountType.ESCROW, qry.merchantId(), qry.currency()).code(),
+                new AccountRef(AccountType.PROFIT_SHARING_HELD, qry.merchantId(), qry.currency()).code());
         return journal.entriesTouching(accounts, qry.from(), qry.to(), MAX_LINES).stream()
                 .map(entry -> line(entry, qry.merchantId()))
                 .toList();
+    }
+
+    private static boolean isShare(String bizType) {
+        return TradeEntryKind.PROFIT_SHARE.name().equals(bizType) || TradeEntryKind.PROFIT_SHARE_RETURN.name().equals(bizType);
     }
 
     static StatementLineDTO line(JournalEntryDTO entry, String merchantId) {
@@ -58,9 +64,14 @@ public final class MerchantStatement {
                 case BUYER_WALLET, CHANNEL_CLEARING -> gross -= credit; // a debit to the buyer's side is money in
                 case PLATFORM_FEE_INCOME -> fee += credit;
                 case MERCHANT_PENDING -> net += merchantId.equals(account.ownerId()) ? credit : 0;
-                case ESCROW -> held += merchantId.equals(account.ownerId()) ? credit : 0;
+                case ESCROW, PROFIT_SHARING_HELD -> held += merchantId.equals(account.ownerId()) ? credit : 0;
                 default -> { }
             }
+        }
+        if (isShare(entry.bizType())) {
+            // a share out (−) or in (+) between merchants: no buyer money, no fee; gross is what moved
+            gross = net + held;
+            fee = 0;
         }
         return new StatementLineDTO(entry.postedAt(), entry.bizType(), entry.bizNo(), entry.postingKey(), entry.entryNo(),
                 gross, fee, net, held);
