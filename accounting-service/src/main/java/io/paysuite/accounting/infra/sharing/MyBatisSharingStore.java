@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,20 +38,12 @@ public class MyBatisSharingStore implements SharingStore {
 
     @Override
     public boolean insert(SharingOrder order) {
-        try {
-            transactions.executeWithoutResult(status -> {
-                mapper.insertOrder(row(order));
-                if (!order.receivers().isEmpty()) {
-                    mapper.insertReceivers(receiverRows(order));
-                }
-            });
-            return true;
-        } catch (DataIntegrityViolationException e) {
-            if (DuplicateKey.isCause(e)) {
-                return false;
+        return DuplicateKey.inserted(() -> transactions.executeWithoutResult(status -> {
+            mapper.insertOrder(row(order));
+            if (!order.receivers().isEmpty()) {
+                mapper.insertReceivers(receiverRows(order));
             }
-            throw e;
-        }
+        }));
     }
 
     @Override
@@ -108,15 +99,7 @@ public class MyBatisSharingStore implements SharingStore {
         row.digest = digest;
         row.result = giveBack.result().name();
         row.createdAt = utc(giveBack.createdAt());
-        try {
-            mapper.insertReturn(row);
-            return true;
-        } catch (DataIntegrityViolationException e) {
-            if (DuplicateKey.isCause(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return DuplicateKey.inserted(() -> mapper.insertReturn(row));
     }
 
     @Override
