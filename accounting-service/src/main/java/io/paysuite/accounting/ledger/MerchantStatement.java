@@ -44,8 +44,30 @@ public final class MerchantStatement {
                 new AccountRef(AccountType.ESCROW, qry.merchantId(), qry.currency()).code(),
                 new AccountRef(AccountType.PROFIT_SHARING_HELD, qry.merchantId(), qry.currency()).code());
         return journal.entriesTouching(accounts, qry.from(), qry.to(), MAX_LINES).stream()
-                .map(entry -> line(entry, qry.merchantId()))
+                .map(entry -> line(entry, qry.merchantId(), othersSide(entry, qry.merchantId()) == 0 ? qry.merchantId()
+                        : tradeMerchant(entry.bizNo())))
                 .toList();
+    }
+
+    /**
+     * The merchant a trade's payment credited, read from the trade's entries: only asked for an entry that
+     * moved several merchants' money (a refund that took shares back from profit-sharing receivers).
+     */
+    private String tradeMerchant(String tradeNo) {
+        return journal.entriesOf(tradeNo).stream().filter(e -> TradeEntryKind.PAYMENT.name().equals(e.bizType()))
+                .flatMap(e -> e.lines().stream())
+                .filter(l -> l.account().type() == AccountType.MERCHANT_PENDING || l.account().type() == AccountType.ESCROW)
+                .map(l -> l.account().ownerId()).findFirst().orElse(null);
+    }
+
+    /** What the entry moved on other merchants' pending, escrow and hold accounts (credits − debits). */
+    private static long othersSide(JournalEntryDTO entry, String merchantId) {
+        return entry.lines().stream().filter(l -> merchantSide(l.account().type()) && !merchantId.equals(l.account().ownerId()))
+                .mapToLong(l -> l.side() == AccountType.Side.CREDIT ? l.amount() : -l.amount()).sum();
+    }
+
+    private static boolean merchantSide(AccountType type) {
+        return type == AccountType.MERCHANT_PENDING || type == AccountType.ESCROW || type == AccountType.PROFIT_SHARING_HELD;
     }
 
     private static boolean isShare(String bizType) {
@@ -53,6 +75,16 @@ public final class MerchantStatement {
     }
 
     static StatementLineDTO line(JournalEntryDTO entry, String merchantId) {
+        return line(entry, merchantId, merchantId);
+    }
+
+    /**
+     * @param tradeMerchant the merchant the trade's payment credited: when an entry also moved other
+     *                      merchants' money (a refund taking shares back), the buyer's money and the fee are
+     *                      its row's, less what the others' rows gave back, and another merchant's row is only
+     *                      its own part — so every row keeps {@code gross = fee + net + held}
+     */
+    static StatementLineDTO line(JournalEntryDTO entry, String merchantId, String tradeMerchant) {
         long gross = 0;
         long fee = 0;
         long net = 0;
@@ -68,10 +100,13 @@ public final class MerchantStatement {
                 default -> { }
             }
         }
-        if (isShare(entry.bizType())) {
-            // a share out (−) or in (+) between merchants: no buyer money, no fee; gross is what moved
+        if (isShare(entry.bizType()) || !merchantId.equals(tradeMerchant)) {
+            // a share out (−) or in (+) between merchants, or a receiver's part taken back by a refund:
+            // no buyer money and no fee of its own; gross is what moved
             gross = net + held;
             fee = 0;
+        } else {
+            gross -= othersSide(entry, merchantId); // what other merchants' rows gave back of the buyer's money
         }
         return new StatementLineDTO(entry.postedAt(), entry.bizType(), entry.bizNo(), entry.postingKey(), entry.entryNo(),
                 gross, fee, net, held);

@@ -37,4 +37,22 @@ class MerchantStatementSharesTest {
         assertThat(line.net()).isEqualTo(3_000);
         assertThat(line.held()).isZero();
     }
+
+    /** A refund of 8000 (fee 48 back) took 6940 from M1's hold and 1012 back from receiver M2. */
+    static final JournalEntryDTO REFUND = new JournalEntryDTO("J2", "RF1", "REFUND", "T1", "CNY", List.of(
+            new PostingLine(new AccountRef(AccountType.PROFIT_SHARING_HELD, "M1", "CNY"), Side.DEBIT, 6_940),
+            new PostingLine(new AccountRef(AccountType.MERCHANT_PENDING, "M2", "CNY"), Side.DEBIT, 1_012),
+            new PostingLine(new AccountRef(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, "CNY"), Side.DEBIT, 48),
+            new PostingLine(new AccountRef(AccountType.BUYER_WALLET, "U1", "CNY"), Side.CREDIT, 8_000)), Instant.EPOCH);
+
+    @Test
+    void aRefundTakingSharesBackIsARowOfEachMerchantThatAddsUpToTheBuyersRefund() {
+        StatementLineDTO sharer = MerchantStatement.line(REFUND, "M1", "M1");
+        StatementLineDTO receiver = MerchantStatement.line(REFUND, "M2", "M1");
+
+        assertThat(sharer.gross()).isEqualTo(sharer.fee() + sharer.net() + sharer.held()).isEqualTo(-6_988);
+        assertThat(receiver.gross()).isEqualTo(receiver.fee() + receiver.net() + receiver.held()).isEqualTo(-1_012);
+        assertThat(receiver.fee()).isZero();
+        assertThat(sharer.gross() + receiver.gross()).isEqualTo(-8_000);
+    }
 }
