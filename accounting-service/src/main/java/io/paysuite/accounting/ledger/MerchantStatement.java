@@ -16,7 +16,8 @@ import java.util.List;
  * the merchant's pending, available or escrow account, split into what buyers paid or got back
  * ({@code gross}), the fee, the merchant's pending settlement ({@code net}) and escrow
  * ({@code held}). Built from the same lines as the balances, so the statement can never disagree
- * with them. Read-only.
+ * with them. A profit-sharing entry is a line of each merchant it moved: the sharer's share out
+ * (negative gross; net and held say where it came from) and each receiver's share in. Read-only.
  */
 public final class MerchantStatement {
 
@@ -40,13 +41,50 @@ public final class MerchantStatement {
         List<String> accounts = List.of(
                 new AccountRef(AccountType.MERCHANT_PENDING, qry.merchantId(), qry.currency()).code(),
                 new AccountRef(AccountType.MERCHANT_AVAILABLE, qry.merchantId(), qry.currency()).code(),
-                new AccountRef(AccountType.ESCROW, qry.merchantId(), qry.currency()).code());
+                new AccountRef(AccountType.ESCROW, qry.merchantId(), qry.currency()).code(),
+                new AccountRef(AccountType.PROFIT_SHARING_HELD, qry.merchantId(), qry.currency()).code());
         return journal.entriesTouching(accounts, qry.from(), qry.to(), MAX_LINES).stream()
-                .map(entry -> line(entry, qry.merchantId()))
+                .map(entry -> line(entry, qry.merchantId(), othersSide(entry, qry.merchantId()) == 0 ? qry.merchantId()
+                        : tradeMerchant(entry.bizNo())))
                 .toList();
     }
 
+    /**
+     * The merchant a trade's payment credited, read from the trade's entries: only asked for an entry that
+     * moved several merchants' money (a refund that took shares back from profit-sharing receivers).
+     */
+    private String tradeMerchant(String tradeNo) {
+        return journal.entriesOf(tradeNo).stream().filter(e -> TradeEntryKind.PAYMENT.name().equals(e.bizType()))
+                .flatMap(e -> e.lines().stream())
+                .filter(l -> l.account().type() == AccountType.MERCHANT_PENDING || l.account().type() == AccountType.ESCROW)
+                .map(l -> l.account().ownerId()).findFirst().orElse(null);
+    }
+
+    /** What the entry moved on other merchants' pending, escrow and hold accounts (credits − debits). */
+    private static long othersSide(JournalEntryDTO entry, String merchantId) {
+        return entry.lines().stream().filter(l -> merchantSide(l.account().type()) && !merchantId.equals(l.account().ownerId()))
+                .mapToLong(l -> l.side() == AccountType.Side.CREDIT ? l.amount() : -l.amount()).sum();
+    }
+
+    private static boolean merchantSide(AccountType type) {
+        return type == AccountType.MERCHANT_PENDING || type == AccountType.ESCROW || type == AccountType.PROFIT_SHARING_HELD;
+    }
+
+    private static boolean isShare(String bizType) {
+        return TradeEntryKind.PROFIT_SHARE.name().equals(bizType) || TradeEntryKind.PROFIT_SHARE_RETURN.name().equals(bizType);
+    }
+
     static StatementLineDTO line(JournalEntryDTO entry, String merchantId) {
+        return line(entry, merchantId, merchantId);
+    }
+
+    /**
+     * @param tradeMerchant the merchant the trade's payment credited: when an entry also moved other
+     *                      merchants' money (a refund taking shares back), the buyer's money and the fee are
+     *                      its row's, less what the others' rows gave back, and another merchant's row is only
+     *                      its own part — so every row keeps {@code gross = fee + net + held}
+     */
+    static StatementLineDTO line(JournalEntryDTO entry, String merchantId, String tradeMerchant) {
         long gross = 0;
         long fee = 0;
         long net = 0;
@@ -58,9 +96,17 @@ public final class MerchantStatement {
                 case BUYER_WALLET, CHANNEL_CLEARING -> gross -= credit; // a debit to the buyer's side is money in
                 case PLATFORM_FEE_INCOME -> fee += credit;
                 case MERCHANT_PENDING -> net += merchantId.equals(account.ownerId()) ? credit : 0;
-                case ESCROW -> held += merchantId.equals(account.ownerId()) ? credit : 0;
+                case ESCROW, PROFIT_SHARING_HELD -> held += merchantId.equals(account.ownerId()) ? credit : 0;
                 default -> { }
             }
+        }
+        if (isShare(entry.bizType()) || !merchantId.equals(tradeMerchant)) {
+            // a share out (−) or in (+) between merchants, or a receiver's part taken back by a refund:
+            // no buyer money and no fee of its own; gross is what moved
+            gross = net + held;
+            fee = 0;
+        } else {
+            gross -= othersSide(entry, merchantId); // what other merchants' rows gave back of the buyer's money
         }
         return new StatementLineDTO(entry.postedAt(), entry.bizType(), entry.bizNo(), entry.postingKey(), entry.entryNo(),
                 gross, fee, net, held);

@@ -9,14 +9,14 @@ import java.util.HexFormat;
  * SHA-256 over a command's fields, in a fixed order and separated by a character no field may
  * hold, so that two different commands never share a digest by concatenation accident.
  */
-final class PostingDigest {
+public final class PostingDigest {
 
     private static final char SEPARATOR = '\u001f';
 
     private PostingDigest() {
     }
 
-    static String of(Object... fields) {
+    public static String of(Object... fields) {
         StringBuilder text = new StringBuilder();
         for (Object field : fields) {
             text.append(field).append(SEPARATOR);

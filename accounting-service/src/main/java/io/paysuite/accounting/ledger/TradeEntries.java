@@ -29,6 +29,7 @@ import java.util.List;
  *   release           Dr ESCROW:merchant amount     / Cr MERCHANT_PENDING:merchant amount−fee, Cr PLATFORM_FEE_INCOME fee
  *   refund in escrow  Dr ESCROW:merchant refund   / Cr BUYER_WALLET:buyer refund (up to what escrow holds for the trade)
  *   refund otherwise  Dr MERCHANT_PENDING rest−feeRefund, Dr PLATFORM_FEE_INCOME feeRefund / Cr BUYER_WALLET refund
+ *                     (a profit-shared trade: rest−feeRefund from the hold, the sharer, then receivers: {@link TradeShares})
  *   channel refund    as above, but Cr CHANNEL_CLEARING:channel (the channel gives the buyer the money back)
  *   refund reversal   the refund's lines on the other side; when it came from escrow and the trade is
  *                     released since, then Dr ESCROW:merchant that part / Cr MERCHANT_PENDING less fee, Cr FEE fee
@@ -144,7 +145,8 @@ public final class TradeEntries {
                         + " what was credited to it (" + base + ", refunded " + before + ")");
                 require(funds.feeCharged() <= base, "fee charged " + funds.feeCharged() + " exceeds " + base);
                 long feeRefund = FeeRule.feeRefund(funds.feeCharged(), base, before, fromMerchant, funds.feeReturned());
-                add(lines, account(AccountType.MERCHANT_PENDING, cmd.merchantId(), currency), Side.DEBIT, fromMerchant - feeRefund);
+                // a profit-shared trade: from the hold, the sharer's part, then back from receivers (TradeShares)
+                lines.addAll(funds.shares().takeBack(fromMerchant - feeRefund, cmd.merchantId(), currency));
                 add(lines, account(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, currency), Side.DEBIT, feeRefund);
             }
             if (cmd.channel() == null) {
@@ -179,7 +181,8 @@ public final class TradeEntries {
             long backToEscrow = 0;
             AccountRef escrow = null;
             for (PostingLine line : refund.lines()) {
-                lines.add(new PostingLine(line.account(), line.side() == Side.DEBIT ? Side.CREDIT : Side.DEBIT, line.amount()));
+                lines.add(new PostingLine(funds.shares().reversalTarget(line.account()),
+                        line.side() == Side.DEBIT ? Side.CREDIT : Side.DEBIT, line.amount()));
                 if (line.account().type() == AccountType.ESCROW && line.side() == Side.DEBIT) {
                     backToEscrow += line.amount();
                     escrow = line.account();

@@ -9,7 +9,11 @@ import java.util.Arrays;
  * escrow).
  */
 public enum TradeEntryKind {
-    PAYMENT, RELEASE, REFUND, REFUND_REVERSAL;
+    PAYMENT, RELEASE, REFUND, REFUND_REVERSAL,
+    /** A profit-sharing order of the trade (package {@code sharing}; {@link TradeShares}). */
+    PROFIT_SHARE,
+    /** A receiver's share given back to the sharing merchant. */
+    PROFIT_SHARE_RETURN;
 
     public static boolean isReserved(String bizType) {
         return Arrays.stream(values()).anyMatch(kind -> kind.name().equalsIgnoreCase(bizType));

@@ -45,7 +45,8 @@ public record TradeFunds(
         long feeCharged,
         long feeReturned,
         Map<String, Journal.Posted> refunds,
-        Set<String> reversedRefunds) {
+        Set<String> reversedRefunds,
+        TradeShares shares) {
 
     /** The memo of a reversal names the refund entry it reverses after this prefix. */
     static final String REVERSAL_MEMO = "reverses refund entry ";
@@ -53,6 +54,15 @@ public record TradeFunds(
     public TradeFunds {
         refunds = Map.copyOf(refunds);
         reversedRefunds = Set.copyOf(reversedRefunds);
+        shares = shares == null ? TradeShares.NONE : shares;
+    }
+
+    /** A trade never shared. */
+    public TradeFunds(String merchantId, long paid, long refunded, long escrowHeld, boolean released, long merchantBase,
+                      long merchantRefunded, long feeCharged, long feeReturned, Map<String, Journal.Posted> refunds,
+                      Set<String> reversedRefunds) {
+        this(merchantId, paid, refunded, escrowHeld, released, merchantBase, merchantRefunded, feeCharged, feeReturned, refunds,
+                reversedRefunds, TradeShares.NONE);
     }
 
     public boolean paidAtAll() {
@@ -110,11 +120,12 @@ public record TradeFunds(
                     t.merchantBase += sums.escrowDebit;
                     t.feeCharged += sums.feeCredit - refund.feeDebit;
                 }
+                case PROFIT_SHARE, PROFIT_SHARE_RETURN -> { } // between merchants' sides only: read by TradeShares
                 default -> throw new IllegalStateException("unhandled trade entry " + entry.bizType());
             }
         }
         return new TradeFunds(t.merchantId, t.paid, t.refunded, t.escrowHeld, t.released, t.merchantBase, t.merchantRefunded,
-                t.feeCharged, t.feeReturned, t.refunds, t.reversed);
+                t.feeCharged, t.feeReturned, t.refunds, t.reversed, TradeShares.of(t.merchantId, entries, excludeKey));
     }
 
     private static Journal.Posted reversedBy(Journal.Posted reversal, Map<String, Journal.Posted> refunds) {
@@ -153,7 +164,8 @@ public record TradeFunds(
                 s[debit ? 0 : 1] += line.amount();
                 int at = switch (line.account().type()) {
                     case ESCROW -> 2;
-                    case MERCHANT_PENDING -> 4;
+                    // what a refund takes back from the merchant's side may come from its profit-sharing hold
+                    case MERCHANT_PENDING, PROFIT_SHARING_HELD -> 4;
                     case PLATFORM_FEE_INCOME -> 6;
                     default -> -1;
                 };

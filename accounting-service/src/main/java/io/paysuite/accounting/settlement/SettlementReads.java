@@ -73,7 +73,9 @@ public final class SettlementReads {
         }
         return new MerchantBalanceDTO(merchantId, currency, balanceOf(AccountType.MERCHANT_PENDING, merchantId, currency),
                 balanceOf(AccountType.MERCHANT_AVAILABLE, merchantId, currency),
-                balanceOf(AccountType.ESCROW, merchantId, currency));
+                // held: escrow of guarantee trades and the profit-sharing hold of shared trades' unshared rest
+                Math.addExact(balanceOf(AccountType.ESCROW, merchantId, currency),
+                        balanceOf(AccountType.PROFIT_SHARING_HELD, merchantId, currency)));
     }
 
     private long balanceOf(AccountType type, String merchantId, String currency) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  * never-negative accounts refused as on MariaDB, and a trade posting composed from the trade's
  * entries inside the same lock as the write (here one monitor; on MariaDB the trade's row lock).
  */
-final class InMemoryJournal implements Journal {
+public final class InMemoryJournal implements Journal {
 
     private record Stored(JournalEntryDTO entry, String digest, String memo) {
     }
@@ -57,7 +57,7 @@ final class InMemoryJournal implements Journal {
     }
 
     /** A journal in which the buyer's wallet already holds {@code amount}. */
-    static InMemoryJournal withWallet(String buyer, long amount) {
+    public static InMemoryJournal withWallet(String buyer, long amount) {
         InMemoryJournal journal = new InMemoryJournal();
         journal.fund(buyer, amount);
         return journal;
@@ -72,13 +72,13 @@ final class InMemoryJournal implements Journal {
     }
 
     /** The account's balance on its normal side. */
-    synchronized long balance(AccountRef account) {
+    public synchronized long balance(AccountRef account) {
         return entries.stream().flatMap(s -> s.entry().lines().stream()).filter(l -> l.account().equals(account))
                 .mapToLong(InMemoryJournal::delta).sum();
     }
 
     /** Total debits − total credits over every line: zero when the trial balance balances. */
-    synchronized long imbalance() {
+    public synchronized long imbalance() {
         return entries.stream().flatMap(s -> s.entry().lines().stream())
                 .mapToLong(l -> l.side() == AccountType.Side.DEBIT ? l.amount() : -l.amount()).sum();
     }

@@ -1,7 +1,7 @@
 package io.paysuite.accounting.ledger;
 
 /** Fee rates for the ledger's unit tests: one rate for every merchant, 60 bps unless set. */
-final class OneFeeRate implements FeeRates {
+public final class OneFeeRate implements FeeRates {
 
     int rateBps = 60;
 

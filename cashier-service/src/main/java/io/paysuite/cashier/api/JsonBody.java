@@ -101,6 +101,18 @@ public final class JsonBody {
         return node == null || node.isNull() ? null : integer(field);
     }
 
+    /** A JSON boolean, {@code fallback} when the field is absent. */
+    public boolean optionalBoolean(String field, boolean fallback) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            throw invalid(field, "must be true or false");
+        }
+        return node.booleanValue();
+    }
+
     public Instant optionalTime(String field) {
         String text = optionalText(field);
         if (text == null) {

@@ -1,5 +1,6 @@
 package io.paysuite.cashier.notify;
 
+import io.paysuite.api.event.ProfitSharingFinished;
 import io.paysuite.api.event.SettlementFinished;
 import java.io.IOException;
 import java.time.Clock;
@@ -21,14 +22,16 @@ public class NotificationIntake {
 
     private final NotificationBodies bodies;
     private final SettlementNotifications settlements;
+    private final SharingNotifications sharing;
     private final NotificationStore store;
     private final NotificationDispatcher dispatcher;
     private final Clock clock;
 
-    public NotificationIntake(NotificationBodies bodies, SettlementNotifications settlements, NotificationStore store,
-                              NotificationDispatcher dispatcher, Clock clock) {
+    public NotificationIntake(NotificationBodies bodies, SettlementNotifications settlements, SharingNotifications sharing,
+                              NotificationStore store, NotificationDispatcher dispatcher, Clock clock) {
         this.bodies = bodies;
         this.settlements = settlements;
+        this.sharing = sharing;
         this.store = store;
         this.dispatcher = dispatcher;
         this.clock = clock;
@@ -62,6 +65,18 @@ public class NotificationIntake {
         Notification notification = settlements.build(event, happenedAt, clock.instant());
         if (notification.notifyUrl() == null || notification.notifyUrl().isBlank()) {
             return; // the merchant set no settlement notify URL: it reads settlements through the API
+        }
+        storeAndRequest(notification);
+    }
+
+    /** A finished profit-sharing order ({@code PROFIT_SHARING.FINISHED}), to the shared trade's notify URL. */
+    public void acceptProfitSharing(ProfitSharingFinished event, Instant happenedAt) throws IOException {
+        if (store.exists(event.eventId())) {
+            return; // a redelivered event
+        }
+        Notification notification = sharing.build(event, happenedAt, clock.instant());
+        if (notification.notifyUrl() == null || notification.notifyUrl().isBlank()) {
+            return; // a trade whose merchant named no notify_url
         }
         storeAndRequest(notification);
     }

@@ -68,6 +68,8 @@ public enum ErrorCode {
     COUPON_NOT_USABLE(409),
     POINTS_INSUFFICIENT(409),
     TRANSFER_LIMIT_EXCEEDED(409),
+    /** Profit sharing of a trade that is not paid, already settled, or whose rest was unfrozen. */
+    PROFIT_SHARING_NOT_ALLOWED(409),
     SYSTEM_ERROR(500),
     SERVICE_DEGRADED(503);
 

@@ -62,6 +62,9 @@ public record EventType<P>(String topic, String tag, Class<P> payload, Body body
     /** A settlement's payout is final (or there was nothing to pay); merchants are notified ({@code SETTLEMENT.PAID}, {@code SETTLEMENT.FAILED}). */
     public static final EventType<SettlementFinished> SETTLEMENT_FINISHED =
             json(Topics.LEDGER_EVENT, "SETTLEMENT_FINISHED", SettlementFinished.class);
+    /** A profit-sharing order finished; merchants are notified ({@code PROFIT_SHARING.FINISHED}). */
+    public static final EventType<ProfitSharingFinished> PROFIT_SHARING_FINISHED =
+            json(Topics.LEDGER_EVENT, "PROFIT_SHARING_FINISHED", ProfitSharingFinished.class);
     /** Timer: check a pay order that is not final yet. */
     public static final EventType<PayCheckDue> PAY_CHECK = key(Topics.PAY_CHECK, "CHECK", PayCheckDue.class);
     /** Timer: a trade's expiry, or the longest hop towards it. */
@@ -74,7 +77,7 @@ public record EventType<P>(String topic, String tag, Class<P> payload, Body body
 
     private static final List<EventType<?>> ALL = List.of(TRADE_CREATED, TRADE_PAYING, TRADE_PAY_ABANDONED, TRADE_SUCCEEDED,
             TRADE_CLOSED, TRADE_FINISHED, REFUND_ACCEPTED, REFUND_SUCCEEDED, REFUND_FAILED, PAY_SUCCEEDED, CHANNEL_ORDER_FINAL,
-            PAYOUT_FINAL, SETTLEMENT_FINISHED,
+            PAYOUT_FINAL, SETTLEMENT_FINISHED, PROFIT_SHARING_FINISHED,
             PAY_CHECK, TRADE_EXPIRY, CHANNEL_FOLLOW_UP, NOTIFY_ATTEMPT);
 
     public EventType {

@@ -21,7 +21,9 @@ public enum AccountType {
     /** Money on its way to a bank account (settlement payouts, wallet withdrawals) until the payout's final answer. */
     PAYOUT_IN_TRANSIT(Side.CREDIT, false, true),
     /** Differences operators accepted or adjusted after reconciliation, with who and why on the entry; either sign. */
-    RECONCILIATION_SUSPENSE(Side.DEBIT, false, false);
+    RECONCILIATION_SUSPENSE(Side.DEBIT, false, false),
+    /** A merchant's money of profit-shared trades held back from its settlement until the trade's rest is unfrozen. */
+    PROFIT_SHARING_HELD(Side.CREDIT, false, true);
 
     public enum Side { DEBIT, CREDIT }
 

@@ -11,6 +11,7 @@ import io.paysuite.kit.mq.EventConsumer;
 import io.paysuite.kit.mq.Handled;
 import io.paysuite.kit.mq.Subscription;
 import java.time.Instant;
+import java.util.List;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
  *       REFUND_FAILED}, group {@code paysuite-cashier-notify}) go to {@link NotificationIntake};</li>
  *   <li>retry timers ({@code NOTIFY_ATTEMPT}): the attempt they carry is requested.</li>
  *   <li>settlement ends ({@code SETTLEMENT_FINISHED} on the ledger topic, group {@code paysuite-cashier-notify-settlement})
- *       go to {@link NotificationIntake#acceptSettlement};</li>
+ *       go to {@link NotificationIntake#acceptSettlement}, finished profit-sharing orders ({@code PROFIT_SHARING_FINISHED},
+ *       same topic and group) to {@link NotificationIntake#acceptProfitSharing};</li>
  * </ul>
  * A failure to build or store (trade-core or the database unreachable) comes back with the broker's
  * backoff. Both consumers start last and stop first: nothing is asked of a dispatcher that is not running.
@@ -55,13 +57,21 @@ public class NotifyConsumers {
                 }, null, PHASE);
     }
 
-    /** Settlement ends ({@code SETTLEMENT_FINISHED}, accounting-service's ledger topic) become merchant notifications. */
+    /**
+     * Settlement ends ({@code SETTLEMENT_FINISHED}) and finished profit-sharing orders
+     * ({@code PROFIT_SHARING_FINISHED}), both on accounting-service's ledger topic, become merchant notifications.
+     */
     @Bean
     EventConsumer notifyOnSettlement(NotificationIntake intake, NotifyProperties properties) {
         return new EventConsumer(Subscription.of(properties.ledgerGroup(), properties.namesrv(), properties.ledgerTopic(),
-                EventType.SETTLEMENT_FINISHED.tag(), POLL_NAME_SERVER_MS).threads(1, 2), message -> {
-                    intake.acceptSettlement(EventCodec.decode(EventType.SETTLEMENT_FINISHED, message),
-                            Instant.ofEpochMilli(message.getBornTimestamp()));
+                EventType.subscription(List.of(EventType.SETTLEMENT_FINISHED.tag(), EventType.PROFIT_SHARING_FINISHED.tag())),
+                POLL_NAME_SERVER_MS).threads(1, 2), message -> {
+                    Instant at = Instant.ofEpochMilli(message.getBornTimestamp());
+                    if (EventType.PROFIT_SHARING_FINISHED.tag().equals(message.getTags())) {
+                        intake.acceptProfitSharing(EventCodec.decode(EventType.PROFIT_SHARING_FINISHED, message), at);
+                    } else {
+                        intake.acceptSettlement(EventCodec.decode(EventType.SETTLEMENT_FINISHED, message), at);
+                    }
                     return Handled.DONE;
                 }, null, PHASE);
     }

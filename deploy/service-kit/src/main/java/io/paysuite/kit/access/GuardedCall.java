@@ -53,7 +53,10 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
             new GuardedCall("io.paysuite.api.promotion.PointsService", Set.of("freeze", "confirm", "release", "giveBack"),
                     Set.of("pay-core", "trade-core")),
             new GuardedCall("io.paysuite.api.promotion.PointsService", Set.of("grant"),
-                    Set.of("pay-core", "trade-core", "cashier-service", "ops-tools")));
+                    Set.of("pay-core", "trade-core", "cashier-service", "ops-tools")),
+            // profit sharing moves a merchant's money to other merchants: only the open API, which proved the merchant
+            new GuardedCall("io.paysuite.api.sharing.ProfitSharingService", Set.of("share", "giveBack", "unfreeze"),
+                    Set.of("cashier-service")));
 
     public boolean guards(String service, String method) {
         return this.service.equals(service) && methods.contains(method);

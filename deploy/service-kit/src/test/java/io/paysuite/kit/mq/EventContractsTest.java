@@ -80,6 +80,11 @@ class EventContractsTest {
                             java.time.LocalDate.of(2026, 11, 28), "CNY", 10_000, 2_500, 45, -100, -1_000, 6_355,
                             SettlementStatus.PAID, "PO20261129M1", "****1234", io.paysuite.api.payout.PayoutStatus.SUCCESS,
                             java.time.Instant.parse("2026-11-29T02:00:00Z"), java.time.Instant.parse("2026-11-29T01:30:00Z")))),
+            Map.entry(EventType.PROFIT_SHARING_FINISHED, new io.paysuite.api.event.ProfitSharingFinished(
+                    "PROFIT_SHARING.FINISHED.PS0123456789ABCDEF0123456789ABCD", new io.paysuite.api.sharing.SharingOrderDTO(
+                            "PS0123456789ABCDEF0123456789ABCD", "share-1", TRADE, "M1", io.paysuite.api.sharing.SharingOrderStatus.FINISHED,
+                            List.of(new io.paysuite.api.sharing.SharingReceiverDTO("M2", Money.cny(300), "commission",
+                                    io.paysuite.api.sharing.SharingReceiverResult.SUCCESS)), false, AT.minusSeconds(1), AT))),
             Map.entry(EventType.PAY_CHECK, new PayCheckDue(PAY)),
             Map.entry(EventType.TRADE_EXPIRY, new TradeExpiryDue(TRADE)),
             Map.entry(EventType.CHANNEL_FOLLOW_UP, new ChannelFollowUpDue("C2026112914000001000010004", 3)),
