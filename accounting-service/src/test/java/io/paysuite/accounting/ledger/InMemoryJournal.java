@@ -18,7 +18,7 @@ import java.util.Optional;
  * never-negative accounts refused as on MariaDB, and a trade posting composed from the trade's
  * entries inside the same lock as the write (here one monitor; on MariaDB the trade's row lock).
  */
-final class InMemoryJournal implements Journal {
+public final class InMemoryJournal implements Journal {
 
     private record Stored(JournalEntryDTO entry, String digest, String memo) {
     }
@@ -27,6 +27,12 @@ final class InMemoryJournal implements Journal {
 
     @Override
     public synchronized JournalEntryDTO post(EntryDraft draft) {
+        return post(draft, () -> { });
+    }
+
+    /** {@code alongside} runs once the entry is known to post, so a refused entry leaves it unrun (a rollback, here). */
+    @Override
+    public synchronized JournalEntryDTO post(EntryDraft draft, Runnable alongside) {
         Optional<Stored> earlier = stored(draft.postingKey());
         if (earlier.isPresent()) {
             return repeat(earlier.get(), draft.postingKey(), draft.digest());
@@ -38,6 +44,7 @@ final class InMemoryJournal implements Journal {
                 throw new BizException(ErrorCode.INSUFFICIENT_BALANCE, account.code() + " cannot go below zero");
             }
         });
+        alongside.run();
         JournalEntryDTO entry = new JournalEntryDTO("J" + (entries.size() + 1), draft.postingKey(), draft.bizType(), draft.bizNo(),
                 draft.currency(), draft.lines(), Instant.EPOCH.plusSeconds(entries.size()));
         entries.add(new Stored(entry, draft.digest(), draft.memo()));
@@ -57,14 +64,14 @@ final class InMemoryJournal implements Journal {
     }
 
     /** A journal in which the buyer's wallet already holds {@code amount}. */
-    static InMemoryJournal withWallet(String buyer, long amount) {
+    public static InMemoryJournal withWallet(String buyer, long amount) {
         InMemoryJournal journal = new InMemoryJournal();
         journal.fund(buyer, amount);
         return journal;
     }
 
     /** A wallet's money, as a general entry would put it there. */
-    synchronized void fund(String buyer, long amount) {
+    public synchronized void fund(String buyer, long amount) {
         post(new EntryDraft("fund-" + buyer + "-" + entries.size(), "WALLET_TOPUP", buyer, "CNY", List.of(
                 new PostingLine(new AccountRef(AccountType.PLATFORM_FUNDING, AccountRef.PLATFORM, "CNY"), AccountType.Side.DEBIT, amount),
                 new PostingLine(new AccountRef(AccountType.BUYER_WALLET, buyer, "CNY"), AccountType.Side.CREDIT, amount)),
@@ -72,13 +79,13 @@ final class InMemoryJournal implements Journal {
     }
 
     /** The account's balance on its normal side. */
-    synchronized long balance(AccountRef account) {
+    public synchronized long balance(AccountRef account) {
         return entries.stream().flatMap(s -> s.entry().lines().stream()).filter(l -> l.account().equals(account))
                 .mapToLong(InMemoryJournal::delta).sum();
     }
 
     /** Total debits − total credits over every line: zero when the trial balance balances. */
-    synchronized long imbalance() {
+    public synchronized long imbalance() {
         return entries.stream().flatMap(s -> s.entry().lines().stream())
                 .mapToLong(l -> l.side() == AccountType.Side.DEBIT ? l.amount() : -l.amount()).sum();
     }

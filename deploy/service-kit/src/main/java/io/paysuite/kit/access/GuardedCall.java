@@ -44,7 +44,11 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
             new GuardedCall("io.paysuite.api.settlement.SettlementService", Set.of("run"), Set.of("cashier-service", "ops-tools")),
             // a reconciliation run clears a day and settles orders; a resolution posts entries and refunds buyers
             new GuardedCall("io.paysuite.api.recon.ReconciliationService", Set.of("run", "resolve"),
-                    Set.of("cashier-service", "ops-tools")));
+                    Set.of("cashier-service", "ops-tools")),
+            // a buyer's wallet moves only from the cashier's wallet page (which logged the buyer in);
+            // a phone is turned into a buyer only for the wallet's transfers, so the phone book cannot be walked
+            new GuardedCall("io.paysuite.api.wallet.WalletService", Set.of("transfer", "withdraw"), Set.of("cashier-service")),
+            new GuardedCall("io.paysuite.api.member.MemberService", Set.of("buyerByPhone"), Set.of("accounting-service")));
 
     public boolean guards(String service, String method) {
         return this.service.equals(service) && methods.contains(method);
