@@ -21,9 +21,12 @@ public interface Journal {
      * entry is written: a record that must exist exactly when its entry does (a wallet transfer, a
      * withdrawal's state). What {@code alongside} throws rolls the entry back; a duplicate key it hits
      * is answered like the entry's own (the entry under the key, if committed, else the exception).
-     * A repeat of the key answers the first entry without running it.
+     * A repeat of the key answers the first entry without running it. (A default only so that a journal
+     * written for one test need not implement it; the ledger's own journals do.)
      */
-    JournalEntryDTO post(EntryDraft draft, Runnable alongside);
+    default JournalEntryDTO post(EntryDraft draft, Runnable alongside) {
+        throw new UnsupportedOperationException("this journal cannot post a record alongside an entry");
+    }
 
     Optional<JournalEntryDTO> entryByKey(String postingKey);
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** The transfer records and each sender's day totals (port; infra implements it on the ledger's database). */
 public interface TransferStore {
 
-    Optional<WalletTransferDTO> find(String fromBuyerId, String requestNo);
+    Optional<WalletTransferDTO> findTransfer(String fromBuyerId, String requestNo);
 
     /**
      * Inside the transfer's posting transaction: inserts the record (unique sender + request number: a

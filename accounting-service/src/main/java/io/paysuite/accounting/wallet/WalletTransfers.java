@@ -60,7 +60,7 @@ public final class WalletTransfers {
         members.verifyPayPassword(cmd.fromBuyerId(), cmd.payPassword());
         BuyerDTO receiver = members.byPhone(cmd.toPhone());
         WalletRules.require(!receiver.buyerId().equals(cmd.fromBuyerId()), "to_phone is the sender's own");
-        Optional<WalletTransferDTO> earlier = store.find(cmd.fromBuyerId(), cmd.requestNo());
+        Optional<WalletTransferDTO> earlier = store.findTransfer(cmd.fromBuyerId(), cmd.requestNo());
         if (earlier.isPresent()) {
             return repeat(earlier.get(), receiver.buyerId(), cmd);
         }
@@ -78,7 +78,7 @@ public final class WalletTransfers {
         } catch (RuntimeException e) {
             // a parallel duplicate committed first (our insert hit its key): answer its record
             Optional<WalletTransferDTO> winner = e instanceof BizException ? Optional.empty()
-                    : store.find(cmd.fromBuyerId(), cmd.requestNo());
+                    : store.findTransfer(cmd.fromBuyerId(), cmd.requestNo());
             if (winner.isPresent()) {
                 return repeat(winner.get(), receiver.buyerId(), cmd);
             }

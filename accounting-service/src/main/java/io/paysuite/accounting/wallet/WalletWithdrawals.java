@@ -64,7 +64,7 @@ public final class WalletWithdrawals {
         WalletRules.requireRequestNo(cmd.requestNo());
         WalletRules.requirePayPassword(cmd.payPassword());
         members.verifyPayPassword(cmd.buyerId(), cmd.payPassword());
-        Optional<Withdrawal> earlier = store.find(cmd.buyerId(), cmd.requestNo());
+        Optional<Withdrawal> earlier = store.findWithdrawal(cmd.buyerId(), cmd.requestNo());
         if (earlier.isPresent()) {
             return repeat(earlier.get(), cmd);
         }
@@ -79,7 +79,7 @@ public final class WalletWithdrawals {
         try {
             journal.post(entries.hold(w), () -> store.insert(w));
         } catch (RuntimeException e) {
-            Optional<Withdrawal> winner = e instanceof BizException ? Optional.empty() : store.find(cmd.buyerId(), cmd.requestNo());
+            Optional<Withdrawal> winner = e instanceof BizException ? Optional.empty() : store.findWithdrawal(cmd.buyerId(), cmd.requestNo());
             if (winner.isPresent()) {
                 return repeat(winner.get(), cmd);
             }
@@ -90,7 +90,7 @@ public final class WalletWithdrawals {
     }
 
     public Optional<WalletWithdrawalDTO> get(String buyerId, String requestNo) {
-        return store.find(buyerId, requestNo).map(Withdrawal::toDTO);
+        return store.findWithdrawal(buyerId, requestNo).map(Withdrawal::toDTO);
     }
 
     /** Follows the withdrawal of a payout announced final; false when the payout is not a withdrawal's. */

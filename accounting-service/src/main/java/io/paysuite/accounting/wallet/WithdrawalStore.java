@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The withdrawals (port; infra implements it on the ledger's database). */
 public interface WithdrawalStore {
 
-    Optional<Withdrawal> find(String buyerId, String requestNo);
+    Optional<Withdrawal> findWithdrawal(String buyerId, String requestNo);
 
     Optional<Withdrawal> findByNo(String withdrawalNo);
 

@@ -34,7 +34,7 @@ public class MyBatisWalletStore implements TransferStore, WithdrawalStore, Walle
     }
 
     @Override
-    public Optional<WalletTransferDTO> find(String fromBuyerId, String requestNo) {
+    public Optional<WalletTransferDTO> findTransfer(String fromBuyerId, String requestNo) {
         return Optional.ofNullable(mapper.findTransfer(fromBuyerId, requestNo)).map(MyBatisWalletStore::transfer);
     }
 
@@ -59,7 +59,7 @@ public class MyBatisWalletStore implements TransferStore, WithdrawalStore, Walle
     }
 
     @Override
-    public Optional<Withdrawal> find(String buyerId, String requestNo) {
+    public Optional<Withdrawal> findWithdrawal(String buyerId, String requestNo) {
         return Optional.ofNullable(mapper.findWithdrawal(buyerId, requestNo)).map(MyBatisWalletStore::withdrawal);
     }
 
