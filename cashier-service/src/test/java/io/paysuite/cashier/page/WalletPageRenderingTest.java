@@ -58,16 +58,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.servlet.LocaleResolver;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.spring6.view.ThymeleafViewResolver;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /** The wallet page as a browser gets it: the real templates and messages, the Dubbo services mocked. */
 class WalletPageRenderingTest {
@@ -97,7 +92,7 @@ class WalletPageRenderingTest {
         var controller = new WalletPageController(config.buyerLogins(members), sessions, guard, cards,
                 new WalletActions(trades, pay, wallets, wallet, Clock.systemUTC()), pages, channels);
         LocaleResolver locales = config.localeResolver();
-        mvc = MockMvcBuilders.standaloneSetup(controller).setViewResolvers(thymeleaf()).setLocaleResolver(locales)
+        mvc = MockMvcBuilders.standaloneSetup(controller).setViewResolvers(CashierPageRenderingTest.thymeleaf()).setLocaleResolver(locales)
                 .addMappedInterceptors(new String[] {"/cashier/**"}, new CashierLanguages(locales)).build();
         when(members.login(any())).thenReturn(Result.ok(new BuyerDTO("U1", "139****0000", "b", null, Instant.now())));
         when(members.listCards(any())).thenReturn(Result.ok(List.of(new BoundCardDTO("C10000001", "U1", "6222 **** **** 4321",
@@ -216,24 +211,5 @@ class WalletPageRenderingTest {
         Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);
         assertThat(m.find()).as(name + " in " + html).isTrue();
         return m.group(1);
-    }
-
-    private static ThymeleafViewResolver thymeleaf() {
-        var messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        var templates = new ClassLoaderTemplateResolver();
-        templates.setPrefix("templates/");
-        templates.setSuffix(".html");
-        templates.setTemplateMode(TemplateMode.HTML);
-        templates.setCharacterEncoding("UTF-8");
-        var engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(templates);
-        engine.setTemplateEngineMessageSource(messages);
-        var resolver = new ThymeleafViewResolver();
-        resolver.setTemplateEngine(engine);
-        resolver.setCharacterEncoding("UTF-8");
-        return resolver;
     }
 }

@@ -165,22 +165,9 @@ public class WalletPageController {
                            @RequestParam(name = "csrf", required = false) String csrf,
                            @CookieValue(name = BuyerSessions.COOKIE, required = false) String cookie, Model model,
                            HttpServletResponse response) {
-        Optional<BuyerSession> session = checked(cookie, csrf, requestNo, response);
-        if (session.isEmpty()) {
-            return refusedForm(cookie, model, response);
-        }
-        String buyerId = session.get().buyerId();
-        Optional<Money> money = YuanAmount.parse(amount);
-        if (money.isEmpty()) {
-            return pages.wallet(buyerId, cookie, WalletResult.of("FAILED", "wallet.error.AMOUNT"), model);
-        }
-        if (phone == null || phone.isBlank()) {
-            return pages.wallet(buyerId, cookie, WalletResult.of("FAILED", "wallet.error.PHONE"), model);
-        }
-        if (payPassword == null || payPassword.isBlank()) {
-            return pages.wallet(buyerId, cookie, WalletResult.of("FAILED", "wallet.error.PAY_PASSWORD_REQUIRED"), model);
-        }
-        return pages.wallet(buyerId, cookie, actions.transfer(buyerId, phone.trim(), money.get(), requestNo, payPassword), model);
+        WalletResult missing = phone == null || phone.isBlank() ? WalletResult.of("FAILED", "wallet.error.PHONE") : null;
+        return act(new Form(cookie, csrf, requestNo, amount, payPassword), missing, model, response,
+                (buyerId, money) -> actions.transfer(buyerId, phone.trim(), money, requestNo, payPassword));
     }
 
     @PostMapping("/withdraw")
@@ -191,22 +178,37 @@ public class WalletPageController {
                            @RequestParam(name = "csrf", required = false) String csrf,
                            @CookieValue(name = BuyerSessions.COOKIE, required = false) String cookie, Model model,
                            HttpServletResponse response) {
-        Optional<BuyerSession> session = checked(cookie, csrf, requestNo, response);
+        WalletResult missing = cardId == null || cardId.isBlank()
+                ? WalletResult.of("FAILED", "wallet.error.CARD_NOT_FOUND", "CARD_NOT_FOUND") : null;
+        return act(new Form(cookie, csrf, requestNo, amount, payPassword), missing, model, response,
+                (buyerId, money) -> actions.withdraw(buyerId, cardId, money, requestNo, payPassword));
+    }
+
+    /** What a transfer or withdrawal form posts besides its own fields. */
+    private record Form(String cookie, String csrf, String requestNo, String amount, String payPassword) {
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        WalletResult run(String buyerId, Money amount);
+    }
+
+    /**
+     * A transfer or withdrawal: the form must be this session's, the amount yuan, its own field there
+     * ({@code missing} says which is not) and the payment password given; only then is the action run.
+     */
+    private String act(Form form, WalletResult missing, Model model, HttpServletResponse response, Action action) {
+        Optional<BuyerSession> session = checked(form.cookie(), form.csrf(), form.requestNo(), response);
         if (session.isEmpty()) {
-            return refusedForm(cookie, model, response);
+            return refusedForm(form.cookie(), model, response);
         }
         String buyerId = session.get().buyerId();
-        Optional<Money> money = YuanAmount.parse(amount);
-        if (money.isEmpty()) {
-            return pages.wallet(buyerId, cookie, WalletResult.of("FAILED", "wallet.error.AMOUNT"), model);
-        }
-        if (cardId == null || cardId.isBlank()) {
-            return pages.wallet(buyerId, cookie, WalletResult.of("FAILED", "wallet.error.CARD_NOT_FOUND", "CARD_NOT_FOUND"), model);
-        }
-        if (payPassword == null || payPassword.isBlank()) {
-            return pages.wallet(buyerId, cookie, WalletResult.of("FAILED", "wallet.error.PAY_PASSWORD_REQUIRED"), model);
-        }
-        return pages.wallet(buyerId, cookie, actions.withdraw(buyerId, cardId, money.get(), requestNo, payPassword), model);
+        Optional<Money> money = YuanAmount.parse(form.amount());
+        WalletResult refusal = money.isEmpty() ? WalletResult.of("FAILED", "wallet.error.AMOUNT")
+                : missing != null ? missing
+                : form.payPassword() == null || form.payPassword().isBlank()
+                        ? WalletResult.of("FAILED", "wallet.error.PAY_PASSWORD_REQUIRED") : null;
+        return pages.wallet(buyerId, form.cookie(), refusal != null ? refusal : action.run(buyerId, money.get()), model);
     }
 
     /** A downstream service failed while reading: nothing was moved by this page, try again. */
