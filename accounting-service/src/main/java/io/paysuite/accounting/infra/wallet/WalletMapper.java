@@ -25,9 +25,13 @@ public interface WalletMapper {
     @Select("SELECT " + TRANSFER + " FROM wallet_transfer WHERE from_buyer_id = #{buyerId} AND request_no = #{requestNo}")
     TransferRow findTransfer(@Param("buyerId") String buyerId, @Param("requestNo") String requestNo);
 
-    /** The day's row, at zero when new; a no-op when it exists. */
-    @Insert("INSERT IGNORE INTO wallet_transfer_day (buyer_id, transfer_day, currency, transferred_minor)"
-            + " VALUES (#{buyerId}, #{day}, #{currency}, 0)")
+    /**
+     * The day's row, at zero when new, locked exclusively either way until commit. Not {@code INSERT IGNORE}:
+     * on an existing row that takes a shared lock, and two transfers both holding it and then both
+     * updating the row deadlock; {@code ON DUPLICATE KEY UPDATE} takes the exclusive lock at once.
+     */
+    @Insert("INSERT INTO wallet_transfer_day (buyer_id, transfer_day, currency, transferred_minor)"
+            + " VALUES (#{buyerId}, #{day}, #{currency}, 0) ON DUPLICATE KEY UPDATE transferred_minor = transferred_minor")
     void openDay(@Param("buyerId") String buyerId, @Param("day") LocalDate day, @Param("currency") String currency);
 
     /** Adds the amount unless the day's total would pass the limit: 1 row, or 0 when refused. Locks the row until commit. */
