@@ -16,6 +16,18 @@ public interface Journal {
      */
     JournalEntryDTO post(EntryDraft draft);
 
+    /**
+     * As {@link #post(EntryDraft)}, with {@code alongside} run in the same local transaction before the
+     * entry is written: a record that must exist exactly when its entry does (a wallet transfer, a
+     * withdrawal's state). What {@code alongside} throws rolls the entry back; a duplicate key it hits
+     * is answered like the entry's own (the entry under the key, if committed, else the exception).
+     * A repeat of the key answers the first entry without running it. (A default only so that a journal
+     * written for one test need not implement it; the ledger's own journals do.)
+     */
+    default JournalEntryDTO post(EntryDraft draft, Runnable alongside) {
+        throw new UnsupportedOperationException("this journal cannot post a record alongside an entry");
+    }
+
     Optional<JournalEntryDTO> entryByKey(String postingKey);
 
     /** The entries whose {@code biz_no} is {@code bizNo}, with their lines, oldest first. */

@@ -31,6 +31,8 @@ import java.util.List;
  *   refund otherwise  Dr MERCHANT_PENDING rest−feeRefund, Dr PLATFORM_FEE_INCOME feeRefund / Cr BUYER_WALLET refund
  *                     (a profit-shared trade: rest−feeRefund from the hold, the sharer, then receivers: {@link TradeShares})
  *   channel refund    as above, but Cr CHANNEL_CLEARING:channel (the channel gives the buyer the money back)
+ *   top-up            Dr CHANNEL_CLEARING:channel amount / Cr BUYER_WALLET:buyer amount (no merchant, no fee)
+ *   top-up refund     Dr BUYER_WALLET:buyer refund / Cr CHANNEL_CLEARING:channel refund (never below zero)
  *   refund reversal   the refund's lines on the other side; when it came from escrow and the trade is
  *                     released since, then Dr ESCROW:merchant that part / Cr MERCHANT_PENDING less fee, Cr FEE fee
  * </pre>
@@ -57,6 +59,9 @@ public final class TradeEntries {
         String currency = cmd.amount().currency();
         long amount = cmd.amount().minor();
         List<PostingLine> lines = new ArrayList<>();
+        if (cmd.topUp()) {
+            return topUp(cmd, currency, amount, lines);
+        }
         if (cmd.channel() == null) {
             add(lines, account(AccountType.BUYER_WALLET, cmd.buyerId(), currency), Side.DEBIT, amount);
         } else {
@@ -75,6 +80,22 @@ public final class TradeEntries {
                         cmd.escrow(), cmd.channel());
         return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.PAYMENT.name(), cmd.tradeNo(), currency, lines,
                 "pay order " + cmd.payOrderNo(), digest));
+    }
+
+    /**
+     * A top-up: the channel owes the platform what the buyer paid, and the platform owes it to the buyer's
+     * wallet — no merchant, no fee. Only a channel can pay one (a wallet cannot top itself up).
+     */
+    private EntryDraft topUp(PaymentPostingCmd cmd, String currency, long amount, List<PostingLine> lines) {
+        require(cmd.channel() != null, "a top-up is paid through a channel");
+        require(!cmd.escrow(), "a top-up is not held in escrow");
+        requireText(cmd.channel(), "channel", EntryRules.MAX_OWNER);
+        add(lines, account(AccountType.CHANNEL_CLEARING, cmd.channel(), currency), Side.DEBIT, amount);
+        add(lines, account(AccountType.BUYER_WALLET, cmd.buyerId(), currency), Side.CREDIT, amount);
+        String digest = PostingDigest.of("PAYMENT", cmd.tradeNo(), cmd.payOrderNo(), cmd.buyerId(), cmd.merchantId(),
+                cmd.amount(), cmd.escrow(), cmd.channel(), "TOPUP");
+        return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.PAYMENT.name(), cmd.tradeNo(), currency, lines,
+                "top-up pay order " + cmd.payOrderNo(), digest));
     }
 
     /**
@@ -134,6 +155,9 @@ public final class TradeEntries {
             requireMerchantOf(funds, cmd.tradeNo(), cmd.merchantId());
             long left = funds.paid() - funds.refunded();
             require(refund <= left, "refunds " + funds.refunded() + " + " + refund + " exceed paid " + funds.paid());
+            if (funds.topUp()) {
+                return topUpRefund(cmd, currency, refund, digest);
+            }
             long fromEscrow = Math.min(refund, funds.escrowHeld());
             long fromMerchant = refund - fromEscrow;
             List<PostingLine> lines = new ArrayList<>();
@@ -157,6 +181,19 @@ public final class TradeEntries {
             return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.REFUND.name(), cmd.tradeNo(), currency, lines,
                     "refund " + cmd.refundNo(), digest));
         });
+    }
+
+    /**
+     * A top-up's refund takes the money back out of the buyer's wallet (never below zero: the journal
+     * refuses with {@code INSUFFICIENT_BALANCE} and nothing is posted) and gives it back through the channel.
+     */
+    private EntryDraft topUpRefund(RefundPostingCmd cmd, String currency, long refund, String digest) {
+        require(cmd.channel() != null, "a top-up is refunded through its channel");
+        List<PostingLine> lines = new ArrayList<>();
+        add(lines, account(AccountType.BUYER_WALLET, cmd.buyerId(), currency), Side.DEBIT, refund);
+        add(lines, account(AccountType.CHANNEL_CLEARING, cmd.channel(), currency), Side.CREDIT, refund);
+        return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.REFUND.name(), cmd.tradeNo(), currency, lines,
+                "top-up refund " + cmd.refundNo(), digest));
     }
 
     /**

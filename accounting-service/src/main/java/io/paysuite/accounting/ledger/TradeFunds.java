@@ -69,6 +69,11 @@ public record TradeFunds(
         return paid > 0;
     }
 
+    /** A wallet top-up: paid, and no payment credited a merchant (its payment credited the buyer's wallet). */
+    public boolean topUp() {
+        return paidAtAll() && merchantId == null;
+    }
+
     /** The refund entry posted under this key, if it is this trade's. */
     public Optional<Journal.Posted> refund(String postingKey) {
         return Optional.ofNullable(refunds.get(postingKey));

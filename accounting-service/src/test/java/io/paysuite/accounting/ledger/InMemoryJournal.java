@@ -27,6 +27,12 @@ public final class InMemoryJournal implements Journal {
 
     @Override
     public synchronized JournalEntryDTO post(EntryDraft draft) {
+        return post(draft, () -> { });
+    }
+
+    /** {@code alongside} runs once the entry is known to post, so a refused entry leaves it unrun (a rollback, here). */
+    @Override
+    public synchronized JournalEntryDTO post(EntryDraft draft, Runnable alongside) {
         Optional<Stored> earlier = stored(draft.postingKey());
         if (earlier.isPresent()) {
             return repeat(earlier.get(), draft.postingKey(), draft.digest());
@@ -38,6 +44,7 @@ public final class InMemoryJournal implements Journal {
                 throw new BizException(ErrorCode.INSUFFICIENT_BALANCE, account.code() + " cannot go below zero");
             }
         });
+        alongside.run();
         JournalEntryDTO entry = new JournalEntryDTO("J" + (entries.size() + 1), draft.postingKey(), draft.bizType(), draft.bizNo(),
                 draft.currency(), draft.lines(), Instant.EPOCH.plusSeconds(entries.size()));
         entries.add(new Stored(entry, draft.digest(), draft.memo()));
@@ -64,7 +71,7 @@ public final class InMemoryJournal implements Journal {
     }
 
     /** A wallet's money, as a general entry would put it there. */
-    synchronized void fund(String buyer, long amount) {
+    public synchronized void fund(String buyer, long amount) {
         post(new EntryDraft("fund-" + buyer + "-" + entries.size(), "WALLET_TOPUP", buyer, "CNY", List.of(
                 new PostingLine(new AccountRef(AccountType.PLATFORM_FUNDING, AccountRef.PLATFORM, "CNY"), AccountType.Side.DEBIT, amount),
                 new PostingLine(new AccountRef(AccountType.BUYER_WALLET, buyer, "CNY"), AccountType.Side.CREDIT, amount)),

@@ -15,6 +15,7 @@ import io.paysuite.api.promotion.PointsService;
 import io.paysuite.api.refund.RefundService;
 import io.paysuite.api.sharing.ProfitSharingService;
 import io.paysuite.api.trade.TradeService;
+import io.paysuite.api.wallet.WalletService;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.config.spring.ReferenceBean;
 import org.apache.dubbo.config.spring.reference.ReferenceBeanBuilder;
@@ -117,6 +118,13 @@ public class DubboReferencesConfig {
     @Bean
     @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 10000, retries = 0)
     public ReferenceBean<ProfitSharingService> profitSharingService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    /** The buyer's wallet (accounting-service) for the wallet page: transfers and withdrawals move money, never retried. */
+    @Bean
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 10000, retries = 0)
+    public ReferenceBean<WalletService> walletService() {
         return new ReferenceBeanBuilder().build();
     }
 }

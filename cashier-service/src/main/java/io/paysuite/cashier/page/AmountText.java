@@ -8,12 +8,12 @@ import java.math.BigDecimal;
  * currency's own minor-unit exponent (ISO 4217), never through floating point. Only the yuan gets
  * its sign: the cashier takes CNY, and a code ({@code USD 1.00}) is unambiguous for anything else.
  */
-final class AmountText {
+public final class AmountText {
 
     private AmountText() {
     }
 
-    static String of(Money money) {
+    public static String of(Money money) {
         int digits = Math.max(0, money.currencyUnit().getDefaultFractionDigits());
         String number = BigDecimal.valueOf(money.minor(), digits).toPlainString();
         return "CNY".equals(money.currency()) ? "¥" + number : money.currency() + " " + number;

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * browser (or forged) can only pay with a card of that buyer, because member-service answers "no
  * such card" for any other, the same as for a card that does not exist. Tokens are never logged.
  */
-final class BuyerCards {
+public final class BuyerCards {
 
     private static final Logger log = LoggerFactory.getLogger(BuyerCards.class);
     /** member-service's card id format; anything else is not sent there. */
@@ -33,7 +33,7 @@ final class BuyerCards {
     }
 
     /** The cards to list; when member-service cannot answer, only the card method is unavailable, not the form. */
-    CardChoices choicesFor(String buyerId) {
+    public CardChoices choicesFor(String buyerId) {
         Result<List<BoundCardDTO>> result;
         try {
             result = members.listCards(buyerId);
@@ -49,7 +49,7 @@ final class BuyerCards {
     }
 
     /** The token to charge for {@code cardId}, or the refusal to show: nothing has been sent to pay-core yet. */
-    CardToken tokenOf(String buyerId, String cardId) {
+    public CardToken tokenOf(String buyerId, String cardId) {
         if (cardId == null || cardId.isBlank()) {
             return new CardToken.Refused(PayRefusal.of("error.CARD_REQUIRED"));
         }

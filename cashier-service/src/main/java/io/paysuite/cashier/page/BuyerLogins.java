@@ -13,7 +13,7 @@ import java.util.Optional;
  * password read the same (the page must not confirm who has an account); a member-service fault is
  * thrown instead, so the buyer sees "try again", never "wrong password".
  */
-final class BuyerLogins {
+public final class BuyerLogins {
 
     private final MemberService members;
 
@@ -21,7 +21,7 @@ final class BuyerLogins {
         this.members = members;
     }
 
-    Optional<BuyerDTO> login(String phone, String password) {
+    public Optional<BuyerDTO> login(String phone, String password) {
         if (phone == null || phone.isBlank() || password == null || password.isEmpty()) {
             return Optional.empty();
         }

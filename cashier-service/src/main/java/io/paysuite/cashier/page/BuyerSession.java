@@ -3,5 +3,5 @@ package io.paysuite.cashier.page;
 import java.time.Instant;
 
 /** A buyer logged in on one trade's cashier page, as its signed cookie says. */
-record BuyerSession(String buyerId, String tradeNo, Instant expiresAt) {
+public record BuyerSession(String buyerId, String tradeNo, Instant expiresAt) {
 }

@@ -14,9 +14,9 @@ import org.springframework.http.ResponseCookie;
  * page; it is HttpOnly (scripts cannot read it), Secure (HTTPS only) and SameSite=Lax (not sent with
  * another site's form posts).
  */
-final class BuyerSessions {
+public final class BuyerSessions {
 
-    static final String COOKIE = "paysuite_buyer";
+    public static final String COOKIE = "paysuite_buyer";
     private static final String VERSION = "v1";
     /** Buyer ids ({@code U…}) and trade numbers are plain; anything else never goes into a cookie. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -32,7 +32,7 @@ final class BuyerSessions {
     }
 
     /** The cookie value of {@code buyerId} logged in on the page of {@code tradeNo}. */
-    String issue(String buyerId, String tradeNo) {
+    public String issue(String buyerId, String tradeNo) {
         if (!PLAIN.matcher(buyerId).matches() || !PLAIN.matcher(tradeNo).matches()) {
             throw new IllegalArgumentException("buyer id or trade number is not plain");
         }
@@ -42,7 +42,7 @@ final class BuyerSessions {
     }
 
     /** The session a cookie value carries, if it is genuine, unexpired and made for {@code tradeNo}. */
-    Optional<BuyerSession> verify(String value, String tradeNo) {
+    public Optional<BuyerSession> verify(String value, String tradeNo) {
         if (value == null) {
             return Optional.empty();
         }
@@ -67,12 +67,12 @@ final class BuyerSessions {
     }
 
     /** The {@code Set-Cookie} of a session on the page at {@code path}. */
-    ResponseCookie cookie(String value, String path) {
+    public ResponseCookie cookie(String value, String path) {
         return ResponseCookie.from(COOKIE, value).path(path).maxAge(ttl).httpOnly(true).secure(true).sameSite("Lax").build();
     }
 
     /** The {@code Set-Cookie} that drops a session cookie that no longer verifies. */
-    ResponseCookie expired(String path) {
+    public ResponseCookie expired(String path) {
         return ResponseCookie.from(COOKIE, "").path(path).maxAge(0).httpOnly(true).secure(true).sameSite("Lax").build();
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param cards   the buyer's active cards, the earliest bound first (it is the one preselected)
  * @param noteKey the message shown instead of the cards; null when there are cards
  */
-record CardChoices(List<BoundCardDTO> cards, String noteKey) {
+public record CardChoices(List<BoundCardDTO> cards, String noteKey) {
 
     static CardChoices of(List<BoundCardDTO> cards) {
         return cards.isEmpty() ? new CardChoices(List.of(), "pay.card.none") : new CardChoices(List.copyOf(cards), null);

@@ -1,7 +1,7 @@
 package io.paysuite.cashier.page;
 
 /** The token a posted card id stands for, or why that card cannot pay (shown on the form; nothing was charged). */
-sealed interface CardToken {
+public sealed interface CardToken {
 
     record Found(String unionpayToken) implements CardToken {
 

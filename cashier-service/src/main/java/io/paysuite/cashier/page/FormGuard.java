@@ -7,7 +7,7 @@ package io.paysuite.cashier.page;
  * cross-site posts) but cannot read the page to learn the field. Stateless like the session, so
  * the form works whichever instance renders or receives it.
  */
-final class FormGuard {
+public final class FormGuard {
 
     private final PageKeys keys;
 
@@ -16,12 +16,12 @@ final class FormGuard {
     }
 
     /** The hidden field of a form rendered for this session on this cashier page. */
-    String fieldFor(String sessionCookie, String cashierToken) {
+    public String fieldFor(String sessionCookie, String cashierToken) {
         return keys.sign(text(sessionCookie, cashierToken));
     }
 
     /** Whether a submitted field belongs to this session on this cashier page. */
-    boolean accepts(String field, String sessionCookie, String cashierToken) {
+    public boolean accepts(String field, String sessionCookie, String cashierToken) {
         return field != null && sessionCookie != null && keys.verify(text(sessionCookie, cashierToken), field);
     }
 

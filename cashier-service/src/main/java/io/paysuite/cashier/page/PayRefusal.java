@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * member-service's stable codes; the text is ours, so it can be localized (their messages are for
  * logs and merchants). Codes without their own text share one that names the code.
  */
-record PayRefusal(String messageKey, List<Object> args) {
+public record PayRefusal(String messageKey, List<Object> args) {
 
     PayRefusal(String messageKey, Object... args) {
         this(messageKey, List.of(args));
@@ -30,7 +30,7 @@ record PayRefusal(String messageKey, List<Object> args) {
             "BUYER_MISMATCH", "error.BUYER_MISMATCH",
             "SERVICE_DEGRADED", "error.SERVICE_BUSY");
 
-    static PayRefusal of(String code, String message) {
+    public static PayRefusal of(String code, String message) {
         if ("PAY_PASSWORD_WRONG".equals(code)) {
             Matcher left = ATTEMPTS_LEFT.matcher(message == null ? "" : message);
             return left.find()
@@ -41,7 +41,7 @@ record PayRefusal(String messageKey, List<Object> args) {
         return key != null ? new PayRefusal(key) : new PayRefusal("error.generic", String.valueOf(code));
     }
 
-    static PayRefusal of(String messageKey) {
+    public static PayRefusal of(String messageKey) {
         return new PayRefusal(messageKey);
     }
 }

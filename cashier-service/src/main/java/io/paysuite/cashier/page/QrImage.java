@@ -18,14 +18,14 @@ import javax.imageio.ImageIO;
  * A channel's code URL as a QR image inlined in the page ({@code data:image/png}), so the page
  * needs no second request and no script. ZXing's core encoder; the PNG is written with the JDK.
  */
-final class QrImage {
+public final class QrImage {
 
     private static final int SIZE = 240;
 
     private QrImage() {
     }
 
-    static String dataUri(String content) {
+    public static String dataUri(String content) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, SIZE, SIZE,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));

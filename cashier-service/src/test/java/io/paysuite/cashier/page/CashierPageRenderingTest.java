@@ -99,7 +99,8 @@ class CashierPageRenderingTest {
         when(members.listCards(any())).thenReturn(Result.ok(List.of()));
     }
 
-    private static ThymeleafViewResolver thymeleaf() {
+    /** The real templates and messages, as the application resolves them (the wallet page's test uses them too). */
+    static ThymeleafViewResolver thymeleaf() {
         var messages = new ResourceBundleMessageSource();
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");

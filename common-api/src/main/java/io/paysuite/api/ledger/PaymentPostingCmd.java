@@ -11,6 +11,8 @@ import java.io.Serializable;
  * A wallet that would go below zero answers {@code INSUFFICIENT_BALANCE} and posts nothing.
  * A channel payment ({@code channel} set, e.g. {@code ALIPAY}) debits that channel's clearing
  * account instead of the wallet: the channel owes the platform the money until it settles.
+ * A top-up ({@code topUp}, a channel payment of a {@code TOPUP} trade) credits the buyer's wallet
+ * with the whole amount: no merchant, no fee, no escrow.
  */
 public record PaymentPostingCmd(
         String postingKey,
@@ -20,11 +22,18 @@ public record PaymentPostingCmd(
         String merchantId,
         Money amount,
         boolean escrow,
-        String channel) implements Serializable {
+        String channel,
+        boolean topUp) implements Serializable {
+
+    /** A payment to the trade's merchant: from the wallet, or from a channel when {@code channel} is set. */
+    public PaymentPostingCmd(String postingKey, String tradeNo, String payOrderNo, String buyerId, String merchantId,
+                             Money amount, boolean escrow, String channel) {
+        this(postingKey, tradeNo, payOrderNo, buyerId, merchantId, amount, escrow, channel, false);
+    }
 
     /** A balance payment: the buyer's wallet pays. */
     public PaymentPostingCmd(String postingKey, String tradeNo, String payOrderNo, String buyerId, String merchantId,
                              Money amount, boolean escrow) {
-        this(postingKey, tradeNo, payOrderNo, buyerId, merchantId, amount, escrow, null);
+        this(postingKey, tradeNo, payOrderNo, buyerId, merchantId, amount, escrow, null, false);
     }
 }

@@ -28,6 +28,14 @@ public interface MemberService {
     Result<BuyerDTO> getBuyer(String buyerId);
 
     /**
+     * The buyer registered with this phone (a wallet transfer's receiver), or {@code BUYER_NOT_FOUND};
+     * {@code PARAM_ERROR} for a phone that cannot exist. Guarded (the kit's {@code GuardedCall}): only
+     * the wallet's owner may ask, so the phone book cannot be walked from outside. Read-only.
+     */
+    @ReadOnly
+    Result<BuyerDTO> buyerByPhone(String phone);
+
+    /**
      * Check a buyer's payment password. A wrong one answers {@code PAY_PASSWORD_WRONG} with the
      * attempts left in the message; the fifth wrong one in a row locks payments for the configured
      * lockout and every check meanwhile answers {@code PAY_PASSWORD_LOCKED}, right password or not.

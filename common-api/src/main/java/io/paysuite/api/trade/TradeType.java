@@ -5,5 +5,10 @@ public enum TradeType {
     /** Paid money goes to the merchant's pending settlement at once. */
     INSTANT,
     /** Escrow: {@code SUCCESS} means paid and held; confirmation moves it to {@code FINISHED}. */
-    GUARANTEE
+    GUARANTEE,
+    /**
+     * A buyer's wallet top-up, created by the cashier's wallet page for the platform itself (never by a
+     * merchant): paid through a channel, the payment credits the buyer's wallet instead of a merchant.
+     */
+    TOPUP
 }

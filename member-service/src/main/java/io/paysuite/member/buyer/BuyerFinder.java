@@ -17,6 +17,13 @@ public final class BuyerFinder {
         return find(buyerId).toDTO();
     }
 
+    /** The buyer registered with this phone (a wallet transfer's receiver); a malformed phone is PARAM_ERROR. */
+    public BuyerDTO byPhone(String phone) {
+        BuyerRules.checkPhone(phone);
+        return buyers.findByPhone(phone).map(Buyer::toDTO)
+                .orElseThrow(() -> new BizException(ErrorCode.BUYER_NOT_FOUND, "no buyer with that phone"));
+    }
+
     Buyer find(String buyerId) {
         if (buyerId == null || buyerId.isBlank()) {
             throw new BizException(ErrorCode.PARAM_ERROR, "buyer_id is required");

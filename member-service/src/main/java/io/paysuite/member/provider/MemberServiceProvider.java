@@ -60,6 +60,11 @@ public class MemberServiceProvider implements MemberService {
     }
 
     @Override
+    public Result<BuyerDTO> buyerByPhone(String phone) {
+        return Result.ok(finder.byPhone(phone));
+    }
+
+    @Override
     public Result<PayPasswordVerdict> verifyPayPassword(VerifyPayPasswordCmd cmd) {
         return Result.ok(payPasswordCheck.verify(cmd));
     }

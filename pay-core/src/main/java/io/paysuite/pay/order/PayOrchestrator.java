@@ -14,6 +14,7 @@ import io.paysuite.api.trade.AbandonPayCmd;
 import io.paysuite.api.trade.BeginPayCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeType;
 import io.paysuite.api.trade.TradePaymentService;
 import io.paysuite.api.trade.TradeService;
 import io.paysuite.pay.order.tool.PaymentTools;
@@ -214,6 +215,11 @@ public class PayOrchestrator {
             case WAIT_PAY -> {
                 if (trade.buyerId() != null && !trade.buyerId().equals(cmd.buyerId())) {
                     throw new BizException(ErrorCode.BUYER_MISMATCH, "trade " + trade.tradeNo() + " is for another buyer");
+                }
+                // a top-up paid from the wallet it tops up would move nothing: only a channel may pay it
+                if (trade.tradeType() == TradeType.TOPUP && !cmd.method().viaChannel()) {
+                    throw new BizException(ErrorCode.PARAM_ERROR, "method " + cmd.method() + " cannot pay top-up "
+                            + trade.tradeNo() + ": only a channel method");
                 }
                 // the merchant's payment_methods bind every caller, not only the cashier page that hides the others
                 if (!trade.paymentMethods().isEmpty() && !trade.paymentMethods().contains(cmd.method())) {

@@ -4,6 +4,7 @@ import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.trade.CreateTradeCmd;
+import io.paysuite.api.trade.TradeType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -55,7 +56,10 @@ public final class CreateTradeRules {
         // a payment-code trade is answered at the till; its notify_url is optional (API.md names none for barcode)
         boolean tillOnly = cmd.paymentMethods() != null && cmd.paymentMethods().size() == 1
                 && cmd.paymentMethods().get(0) != null && cmd.paymentMethods().get(0).paymentCode();
-        require((tillOnly && cmd.notifyUrl() == null) || (cmd.notifyUrl() != null && isUrl(cmd.notifyUrl(), allowHttpNotifyUrl)),
+        // a top-up is the buyer's own: it names its buyer, and nobody is notified of it (the wallet page follows it)
+        boolean topUp = cmd.tradeType() == TradeType.TOPUP;
+        require(!topUp || cmd.buyerId() != null, "buyer_id", "is required for a top-up");
+        require(((tillOnly || topUp) && cmd.notifyUrl() == null) || (cmd.notifyUrl() != null && isUrl(cmd.notifyUrl(), allowHttpNotifyUrl)),
                 "notify_url", allowHttpNotifyUrl ? "must be an http(s) URL of at most " + URL_MAX + " characters"
                         : "must be an https URL of at most " + URL_MAX + " characters");
         require(cmd.returnUrl() == null || isUrl(cmd.returnUrl(), true),

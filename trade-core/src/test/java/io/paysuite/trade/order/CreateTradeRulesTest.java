@@ -46,6 +46,15 @@ class CreateTradeRulesTest {
     }
 
     @Test
+    void aTopUpNamesItsBuyerAndNeedsNoNotifyUrl() {
+        CreateTradeCmd v = valid();
+        assertThatCode(() -> production.checkShape(new CreateTradeCmd("PLATFORM", v.outTradeNo(), TradeType.TOPUP, v.amount(),
+                v.subject(), "U1001", null, null, null, null))).doesNotThrowAnyException();
+        assertRefused(new CreateTradeCmd("PLATFORM", v.outTradeNo(), TradeType.TOPUP, v.amount(), v.subject(), null, null, null,
+                null, null), "buyer_id");
+    }
+
+    @Test
     void amountMustBePositiveCnyAndPresent() {
         CreateTradeCmd v = valid();
         assertRefused(new CreateTradeCmd(v.merchantId(), v.outTradeNo(), v.tradeType(), null, v.subject(), null,

@@ -84,6 +84,15 @@ public class JournalPoster implements Journal {
         return post(draft.postingKey(), draft.digest(), () -> draft, () -> draft);
     }
 
+    /** The draft is composed once; {@code alongside} runs inside the posting's transaction (again on a retry). */
+    @Override
+    public JournalEntryDTO post(EntryDraft draft, Runnable alongside) {
+        return post(draft.postingKey(), draft.digest(), () -> draft, () -> {
+            alongside.run();
+            return draft;
+        });
+    }
+
     /**
      * The trade's entries are read once without the lock, only to open the accounts the entry will
      * likely touch before the transaction (see {@link AccountBook}); the entry that is written is

@@ -37,7 +37,11 @@ final class CreateTradeRequest {
     private static TradeType tradeType(JsonBody body) {
         String type = body.text("trade_type");
         try {
-            return TradeType.valueOf(type);
+            TradeType parsed = TradeType.valueOf(type);
+            if (parsed == TradeType.TOPUP) { // the wallet page's own trades, for the platform: never a merchant's
+                throw new IllegalArgumentException(type);
+            }
+            return parsed;
         } catch (IllegalArgumentException e) {
             throw body.invalid("trade_type", "must be INSTANT or GUARANTEE");
         }

@@ -56,7 +56,11 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
                     Set.of("pay-core", "trade-core", "cashier-service", "ops-tools")),
             // profit sharing moves a merchant's money to other merchants: only the open API, which proved the merchant
             new GuardedCall("io.paysuite.api.sharing.ProfitSharingService", Set.of("share", "giveBack", "unfreeze"),
-                    Set.of("cashier-service")));
+                    Set.of("cashier-service")),
+            // a buyer's wallet moves only from the cashier's wallet page (which logged the buyer in);
+            // a phone is turned into a buyer only for the wallet's transfers, so the phone book cannot be walked
+            new GuardedCall("io.paysuite.api.wallet.WalletService", Set.of("transfer", "withdraw"), Set.of("cashier-service")),
+            new GuardedCall("io.paysuite.api.member.MemberService", Set.of("buyerByPhone"), Set.of("accounting-service")));
 
     public boolean guards(String service, String method) {
         return this.service.equals(service) && methods.contains(method);

@@ -77,7 +77,7 @@ public class ChannelTool implements PaymentTool {
         try {
             posted = ledger.postPayment(new PaymentPostingCmd(order.payOrderNo(), order.tradeNo(), order.payOrderNo(),
                     order.buyerId(), order.merchantId(), order.amount(), trade.tradeType() == TradeType.GUARANTEE,
-                    channelOrder.channel().name()));
+                    channelOrder.channel().name(), trade.tradeType() == TradeType.TOPUP));
         } catch (RuntimeException transport) {
             return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.toString());
         }
