@@ -21,7 +21,12 @@ public enum AccountType {
     /** Money on its way to a bank account (settlement payouts, wallet withdrawals) until the payout's final answer. */
     PAYOUT_IN_TRANSIT(Side.CREDIT, false, true),
     /** Differences operators accepted or adjusted after reconciliation, with who and why on the entry; either sign. */
-    RECONCILIATION_SUSPENSE(Side.DEBIT, false, false);
+    RECONCILIATION_SUSPENSE(Side.DEBIT, false, false),
+    /**
+     * What buyers' pre-authorisations froze, one account per merchant (what it holds for one trade
+     * is that trade's lines): the buyer's money until the merchant captures, never the merchant's.
+     */
+    PREAUTH_HOLD(Side.CREDIT, false, true);
 
     public enum Side { DEBIT, CREDIT }
 
