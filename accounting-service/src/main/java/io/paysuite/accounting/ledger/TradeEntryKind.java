@@ -9,7 +9,11 @@ import java.util.Arrays;
  * escrow).
  */
 public enum TradeEntryKind {
-    PAYMENT, RELEASE, REFUND, REFUND_REVERSAL;
+    PAYMENT, RELEASE, REFUND, REFUND_REVERSAL,
+    /** A pre-authorisation's capture: its hold to the merchant (less fee) and back to the buyer. */
+    CAPTURE,
+    /** A pre-authorisation's void: its hold back to the buyer. */
+    VOID;
 
     public static boolean isReserved(String bizType) {
         return Arrays.stream(values()).anyMatch(kind -> kind.name().equalsIgnoreCase(bizType));

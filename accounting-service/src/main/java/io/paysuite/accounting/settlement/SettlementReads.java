@@ -73,7 +73,9 @@ public final class SettlementReads {
         }
         return new MerchantBalanceDTO(merchantId, currency, balanceOf(AccountType.MERCHANT_PENDING, merchantId, currency),
                 balanceOf(AccountType.MERCHANT_AVAILABLE, merchantId, currency),
-                balanceOf(AccountType.ESCROW, merchantId, currency));
+                // held: escrow and pre-auth holds alike (API.md, balance); a pre-auth hold is still the buyer's
+                // money, shown so the merchant sees what a capture could bring
+                balanceOf(AccountType.ESCROW, merchantId, currency) + balanceOf(AccountType.PREAUTH_HOLD, merchantId, currency));
     }
 
     private long balanceOf(AccountType type, String merchantId, String currency) {
