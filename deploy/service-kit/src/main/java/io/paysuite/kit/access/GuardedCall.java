@@ -44,7 +44,13 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
             new GuardedCall("io.paysuite.api.settlement.SettlementService", Set.of("run"), Set.of("cashier-service", "ops-tools")),
             // a reconciliation run clears a day and settles orders; a resolution posts entries and refunds buyers
             new GuardedCall("io.paysuite.api.recon.ReconciliationService", Set.of("run", "resolve"),
-                    Set.of("cashier-service", "ops-tools")));
+                    Set.of("cashier-service", "ops-tools")),
+            // pre-authorisations: the hold is posted by pay-core's payment, captured or voided by trade-core only
+            new GuardedCall("io.paysuite.api.ledger.LedgerService", Set.of("postAuthorisation"), Set.of("pay-core")),
+            new GuardedCall("io.paysuite.api.ledger.LedgerService", Set.of("postHoldSettlement"), Set.of("trade-core")),
+            // the merchant's capture and void come through the open API only
+            new GuardedCall("io.paysuite.api.trade.PreAuthService", Set.of("capture", "voidAuthorisation"),
+                    Set.of("cashier-service")));
 
     public boolean guards(String service, String method) {
         return this.service.equals(service) && methods.contains(method);
