@@ -39,7 +39,7 @@ final class CreateTradeRequest {
         try {
             return TradeType.valueOf(type);
         } catch (IllegalArgumentException e) {
-            throw body.invalid("trade_type", "must be INSTANT or GUARANTEE");
+            throw body.invalid("trade_type", "must be INSTANT, GUARANTEE or PREAUTH");
         }
     }
 
