@@ -59,6 +59,7 @@ public final class CrossCheckRules {
         refunds(trade, byType.getOrDefault(TradeEntryKind.REFUND.name(), List.of()),
                 byType.getOrDefault(TradeEntryKind.REFUND_REVERSAL.name(), List.of()), sides, found);
         release(trade, byType.getOrDefault(TradeEntryKind.RELEASE.name(), List.of()), sides.entries(), found);
+        hold(trade, sides.entries(), found);
         return found;
     }
 
@@ -74,7 +75,11 @@ public final class CrossCheckRules {
 
     private static void payment(TradeDTO trade, List<JournalEntryDTO> payments, TradeSides sides, List<Disagreement> found) {
         String tradeNo = trade.tradeNo();
-        boolean paid = trade.status() == TradeStatus.SUCCESS || trade.status() == TradeStatus.FINISHED;
+        boolean paid = trade.status() == TradeStatus.SUCCESS || trade.status() == TradeStatus.FINISHED
+                || trade.status() == TradeStatus.AUTHORIZED || trade.status() == TradeStatus.CAPTURED
+                || trade.status() == TradeStatus.VOIDED;
+        // a pre-authorisation's payment froze the whole amount; its paid amount becomes what was captured
+        Money expected = trade.tradeType() == TradeType.PREAUTH ? trade.amount() : trade.paidAmount();
         List<PayOrderDTO> succeeded = sides.payOrders().stream().filter(p -> p.status() == PayOrderStatus.SUCCESS).toList();
         String tradeSays = "trade: " + trade.status() + " paid " + money(trade.paidAmount());
         if (!paid) {
@@ -91,7 +96,7 @@ public final class CrossCheckRules {
                 found.add(new Disagreement(tradeNo, DisagreementKind.PAYMENT_MISSING, tradeNo, tradeSays + "; ledger: no PAYMENT entry"));
             } else if (payments.size() > 1) {
                 found.add(new Disagreement(tradeNo, DisagreementKind.PAYMENT_DUPLICATED, tradeNo, tradeSays + "; ledger: " + describe(payments)));
-            } else if (!sameAmount(trade.paidAmount(), payments.get(0))) {
+            } else if (!sameAmount(expected, payments.get(0))) {
                 found.add(new Disagreement(tradeNo, DisagreementKind.PAYMENT_AMOUNT, payments.get(0).entryNo(),
                         tradeSays + "; ledger: " + describe(payments)));
             }
@@ -103,7 +108,7 @@ public final class CrossCheckRules {
                         tradeSays + "; pay-core: " + describePayOrders(succeeded)));
             } else {
                 PayOrderDTO order = succeeded.get(0);
-                if (!Objects.equals(order.amount(), trade.paidAmount())) {
+                if (!Objects.equals(order.amount(), expected)) {
                     found.add(new Disagreement(tradeNo, DisagreementKind.PAY_ORDER_AMOUNT, order.payOrderNo(),
                             tradeSays + "; pay-core: " + describePayOrders(succeeded)));
                 }
@@ -187,6 +192,30 @@ public final class CrossCheckRules {
         if (held != 0 || releases.size() > 1) {
             found.add(new Disagreement(tradeNo, DisagreementKind.ESCROW_NOT_RELEASED, tradeNo,
                     "trade: FINISHED; ledger: escrow holds " + held + " for it after " + describe(releases)));
+        }
+    }
+
+    /**
+     * A captured or voided pre-authorisation's hold is empty, by exactly one CAPTURE or VOID entry;
+     * a trade not ended has none of them.
+     */
+    private static void hold(TradeDTO trade, List<JournalEntryDTO> entries, List<Disagreement> found) {
+        long held = 0;
+        List<JournalEntryDTO> ends = new ArrayList<>();
+        for (JournalEntryDTO entry : entries) {
+            if (TradeEntryKind.CAPTURE.name().equals(entry.bizType()) || TradeEntryKind.VOID.name().equals(entry.bizType())) {
+                ends.add(entry);
+            }
+            for (PostingLine line : entry.lines()) {
+                if (line.account().type() == AccountType.PREAUTH_HOLD) {
+                    held += line.side() == AccountType.Side.CREDIT ? line.amount() : -line.amount();
+                }
+            }
+        }
+        boolean ended = trade.status() == TradeStatus.CAPTURED || trade.status() == TradeStatus.VOIDED;
+        if (ended ? held != 0 || ends.size() != 1 : !ends.isEmpty()) {
+            found.add(new Disagreement(trade.tradeNo(), DisagreementKind.ESCROW_NOT_RELEASED, trade.tradeNo(),
+                    "trade: " + trade.status() + "; ledger: the pre-auth hold holds " + held + " for it after " + describe(ends)));
         }
     }
 

@@ -93,7 +93,9 @@ public final class MerchantStatement {
             long credit = line.side() == AccountType.Side.CREDIT ? line.amount() : -line.amount();
             AccountRef account = line.account();
             switch (account.type()) {
-                case BUYER_WALLET, CHANNEL_CLEARING -> gross -= credit; // a debit to the buyer's side is money in
+                // a debit to the buyer's side is money in; so is a debit of a pre-auth hold (a capture: the
+                // part given back to the buyer is credited to the wallet, so gross is what was captured)
+                case BUYER_WALLET, CHANNEL_CLEARING, PREAUTH_HOLD -> gross -= credit;
                 case PLATFORM_FEE_INCOME -> fee += credit;
                 case MERCHANT_PENDING -> net += merchantId.equals(account.ownerId()) ? credit : 0;
                 case ESCROW, PROFIT_SHARING_HELD -> held += merchantId.equals(account.ownerId()) ? credit : 0;

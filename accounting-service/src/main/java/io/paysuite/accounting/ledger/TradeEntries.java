@@ -8,6 +8,7 @@ import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.ledger.AccountRef;
 import io.paysuite.api.ledger.AccountType;
 import io.paysuite.api.ledger.AccountType.Side;
+import io.paysuite.api.ledger.HoldSettlementCmd;
 import io.paysuite.api.ledger.PaymentPostingCmd;
 import io.paysuite.api.ledger.PostingLine;
 import io.paysuite.api.ledger.RefundPostingCmd;
@@ -35,6 +36,11 @@ import java.util.List;
  *   top-up refund     Dr BUYER_WALLET:buyer refund / Cr CHANNEL_CLEARING:channel refund (never below zero)
  *   refund reversal   the refund's lines on the other side; when it came from escrow and the trade is
  *                     released since, then Dr ESCROW:merchant that part / Cr MERCHANT_PENDING less fee, Cr FEE fee
+ *   authorisation     Dr BUYER_WALLET:buyer amount (or CHANNEL_CLEARING) / Cr PREAUTH_HOLD:merchant amount
+ *                     (a PAYMENT entry: the trade's payment, only it reaches no merchant account)
+ *   capture           Dr PREAUTH_HOLD:merchant held / Cr MERCHANT_PENDING capture−fee, Cr PLATFORM_FEE_INCOME fee,
+ *                     Cr BUYER_WALLET:buyer held−capture
+ *   void              Dr PREAUTH_HOLD:merchant held / Cr BUYER_WALLET:buyer held
  * </pre>
  * Zero lines are left out. Merchant pending is not never-negative: a refund after the merchant's
  * money was settled away takes it below zero, which records that the merchant owes the platform
@@ -51,6 +57,20 @@ public final class TradeEntries {
     }
 
     public EntryDraft payment(PaymentPostingCmd cmd) {
+        return payment(cmd, false);
+    }
+
+    /**
+     * A pre-authorisation's payment: as a payment, but all of it to the merchant's pre-auth hold,
+     * fee-free. Its {@code biz_type} stays {@code PAYMENT} (it is the trade's one payment, and the
+     * trade's lock is its payment entry); its digest differs, so the same key sent as a plain payment
+     * is refused rather than answered.
+     */
+    public EntryDraft authorisation(PaymentPostingCmd cmd) {
+        return payment(cmd, true);
+    }
+
+    private EntryDraft payment(PaymentPostingCmd cmd, boolean hold) {
         require(cmd != null, "command is required");
         requireParties(cmd.tradeNo(), cmd.merchantId());
         requireText(cmd.buyerId(), "buyerId", EntryRules.MAX_OWNER);
@@ -68,12 +88,17 @@ public final class TradeEntries {
             requireText(cmd.channel(), "channel", EntryRules.MAX_OWNER);
             add(lines, account(AccountType.CHANNEL_CLEARING, cmd.channel(), currency), Side.DEBIT, amount);
         }
-        if (cmd.escrow()) {
+        if (hold) {
+            add(lines, account(AccountType.PREAUTH_HOLD, cmd.merchantId(), currency), Side.CREDIT, amount);
+        } else if (cmd.escrow()) {
             add(lines, account(AccountType.ESCROW, cmd.merchantId(), currency), Side.CREDIT, amount);
         } else {
             creditMerchantLessFee(lines, cmd.merchantId(), currency, amount);
         }
-        String digest = cmd.channel() == null
+        String digest = hold
+                ? PostingDigest.of("AUTHORISATION", cmd.tradeNo(), cmd.payOrderNo(), cmd.buyerId(), cmd.merchantId(), cmd.amount(),
+                        String.valueOf(cmd.channel()))
+                : cmd.channel() == null
                 ? PostingDigest.of("PAYMENT", cmd.tradeNo(), cmd.payOrderNo(), cmd.buyerId(), cmd.merchantId(), cmd.amount(),
                         cmd.escrow())
                 : PostingDigest.of("PAYMENT", cmd.tradeNo(), cmd.payOrderNo(), cmd.buyerId(), cmd.merchantId(), cmd.amount(),
@@ -231,6 +256,39 @@ public final class TradeEntries {
             }
             return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.REFUND_REVERSAL.name(), cmd.tradeNo(),
                     refund.currency(), lines, TradeFunds.REVERSAL_MEMO + cmd.refundPostingKey(), digest));
+        });
+    }
+
+    /**
+     * The end of a pre-authorisation's hold: what the hold holds for the trade (read from its
+     * entries) is split into the capture, to the merchant less its fee, and the rest, back to the
+     * buyer; a void captures nothing. Refused with {@code INSUFFICIENT_BALANCE} when the capture is
+     * more than the hold holds (nothing held: never authorised, or already captured or voided).
+     */
+    public TradePosting holdSettlement(HoldSettlementCmd cmd) {
+        require(cmd != null, "command is required");
+        requireParties(cmd.tradeNo(), cmd.merchantId());
+        requireText(cmd.buyerId(), "buyerId", EntryRules.MAX_OWNER);
+        require(cmd.capture() != null && cmd.capture().minor() >= 0, "capture must be zero or more");
+        String currency = cmd.capture().currency();
+        long capture = cmd.capture().minor();
+        TradeEntryKind kind = capture == 0 ? TradeEntryKind.VOID : TradeEntryKind.CAPTURE;
+        String digest = PostingDigest.of(kind.name(), cmd.tradeNo(), cmd.merchantId(), cmd.buyerId(), cmd.capture());
+        return new TradePosting(cmd.tradeNo(), cmd.postingKey(), digest, funds -> {
+            requireMerchantOf(funds, cmd.tradeNo(), cmd.merchantId());
+            long held = funds.holdHeld();
+            if (held == 0 || capture > held) {
+                throw new BizException(ErrorCode.INSUFFICIENT_BALANCE,
+                        "the pre-auth hold holds " + held + " for trade " + cmd.tradeNo() + ", not " + capture);
+            }
+            List<PostingLine> lines = new ArrayList<>();
+            add(lines, account(AccountType.PREAUTH_HOLD, cmd.merchantId(), currency), Side.DEBIT, held);
+            if (capture > 0) {
+                creditMerchantLessFee(lines, cmd.merchantId(), currency, capture);
+            }
+            add(lines, account(AccountType.BUYER_WALLET, cmd.buyerId(), currency), Side.CREDIT, held - capture);
+            return rules.check(new EntryDraft(cmd.postingKey(), kind.name(), cmd.tradeNo(), currency, lines,
+                    kind == TradeEntryKind.VOID ? "void" : "capture " + capture + " of " + held, digest));
         });
     }
 

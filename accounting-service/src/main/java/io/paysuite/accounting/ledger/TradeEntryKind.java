@@ -13,7 +13,11 @@ public enum TradeEntryKind {
     /** A profit-sharing order of the trade (package {@code sharing}; {@link TradeShares}). */
     PROFIT_SHARE,
     /** A receiver's share given back to the sharing merchant. */
-    PROFIT_SHARE_RETURN;
+    PROFIT_SHARE_RETURN,
+    /** A pre-authorisation's capture: its hold to the merchant (less fee) and back to the buyer. */
+    CAPTURE,
+    /** A pre-authorisation's void: its hold back to the buyer. */
+    VOID;
 
     public static boolean isReserved(String bizType) {
         return Arrays.stream(values()).anyMatch(kind -> kind.name().equalsIgnoreCase(bizType));

@@ -33,6 +33,8 @@ import java.util.Set;
  * @param merchantRefunded what refunds took back from the merchant's side (pending + fee), net of reversals
  * @param feeCharged      the fee credited by the payment and releases
  * @param feeReturned     the fee refunds gave back, net of reversals
+ * @param holdHeld        what the merchant's pre-auth hold still holds for this trade (a
+ *                        pre-authorisation's payment until its capture or void), told apart per trade as escrow is
  */
 public record TradeFunds(
         String merchantId,
@@ -46,7 +48,8 @@ public record TradeFunds(
         long feeReturned,
         Map<String, Journal.Posted> refunds,
         Set<String> reversedRefunds,
-        TradeShares shares) {
+        TradeShares shares,
+        long holdHeld) {
 
     /** The memo of a reversal names the refund entry it reverses after this prefix. */
     static final String REVERSAL_MEMO = "reverses refund entry ";
@@ -62,7 +65,7 @@ public record TradeFunds(
                       long merchantRefunded, long feeCharged, long feeReturned, Map<String, Journal.Posted> refunds,
                       Set<String> reversedRefunds) {
         this(merchantId, paid, refunded, escrowHeld, released, merchantBase, merchantRefunded, feeCharged, feeReturned, refunds,
-                reversedRefunds, TradeShares.NONE);
+                reversedRefunds, TradeShares.NONE, 0);
     }
 
     public boolean paidAtAll() {
@@ -92,6 +95,7 @@ public record TradeFunds(
             }
             Sums sums = Sums.of(entry.lines());
             t.escrowHeld += sums.escrowCredit - sums.escrowDebit;
+            t.holdHeld += sums.holdCredit - sums.holdDebit;
             switch (TradeEntryKind.valueOf(entry.bizType())) {
                 case PAYMENT -> {
                     t.paid += sums.debit;
@@ -99,7 +103,8 @@ public record TradeFunds(
                     t.feeCharged += sums.feeCredit;
                     if (t.merchantId == null) {
                         t.merchantId = entry.lines().stream()
-                                .filter(l -> l.account().type() == AccountType.ESCROW || l.account().type() == AccountType.MERCHANT_PENDING)
+                                .filter(l -> l.account().type() == AccountType.ESCROW || l.account().type() == AccountType.MERCHANT_PENDING
+                                        || l.account().type() == AccountType.PREAUTH_HOLD)
                                 .map(l -> l.account().ownerId()).findFirst().orElse(null);
                     }
                 }
@@ -126,11 +131,17 @@ public record TradeFunds(
                     t.feeCharged += sums.feeCredit - refund.feeDebit;
                 }
                 case PROFIT_SHARE, PROFIT_SHARE_RETURN -> { } // between merchants' sides only: read by TradeShares
+                case CAPTURE, VOID -> {
+                    // what went back to the buyer was never paid: the trade's paid is what was captured
+                    t.paid -= sums.credit - sums.pendingCredit - sums.feeCredit;
+                    t.merchantBase += sums.pendingCredit + sums.feeCredit;
+                    t.feeCharged += sums.feeCredit;
+                }
                 default -> throw new IllegalStateException("unhandled trade entry " + entry.bizType());
             }
         }
         return new TradeFunds(t.merchantId, t.paid, t.refunded, t.escrowHeld, t.released, t.merchantBase, t.merchantRefunded,
-                t.feeCharged, t.feeReturned, t.refunds, t.reversed, TradeShares.of(t.merchantId, entries, excludeKey));
+                t.feeCharged, t.feeReturned, t.refunds, t.reversed, TradeShares.of(t.merchantId, entries, excludeKey), t.holdHeld);
     }
 
     private static Journal.Posted reversedBy(Journal.Posted reversal, Map<String, Journal.Posted> refunds) {
@@ -154,16 +165,17 @@ public record TradeFunds(
         long merchantRefunded;
         long feeCharged;
         long feeReturned;
+        long holdHeld;
         final Map<String, Journal.Posted> refunds = new HashMap<>();
         final Set<String> reversed = new HashSet<>();
     }
 
     /** An entry's lines summed by side and by the accounts a trade's money moves between. */
     private record Sums(long debit, long credit, long escrowDebit, long escrowCredit, long pendingDebit, long pendingCredit,
-                        long feeDebit, long feeCredit) {
+                        long feeDebit, long feeCredit, long holdDebit, long holdCredit) {
 
         static Sums of(List<PostingLine> lines) {
-            long[] s = new long[8];
+            long[] s = new long[10];
             for (PostingLine line : lines) {
                 boolean debit = line.side() == Side.DEBIT;
                 s[debit ? 0 : 1] += line.amount();
@@ -172,13 +184,14 @@ public record TradeFunds(
                     // what a refund takes back from the merchant's side may come from its profit-sharing hold
                     case MERCHANT_PENDING, PROFIT_SHARING_HELD -> 4;
                     case PLATFORM_FEE_INCOME -> 6;
+                    case PREAUTH_HOLD -> 8;
                     default -> -1;
                 };
                 if (at >= 0) {
                     s[at + (debit ? 0 : 1)] += line.amount();
                 }
             }
-            return new Sums(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]);
+            return new Sums(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9]);
         }
     }
 }

@@ -12,6 +12,7 @@ import io.paysuite.api.common.Result;
 import io.paysuite.api.ledger.AccountBalanceDTO;
 import io.paysuite.api.ledger.AccountRef;
 import io.paysuite.api.ledger.FeeRateCmd;
+import io.paysuite.api.ledger.HoldSettlementCmd;
 import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.ledger.MerchantStatementQry;
@@ -66,6 +67,16 @@ public class LedgerServiceProvider implements LedgerService {
     @Override
     public Result<JournalEntryDTO> postRelease(ReleasePostingCmd cmd) {
         return Result.ok(journal.post(tradeEntries.release(cmd)));
+    }
+
+    @Override
+    public Result<JournalEntryDTO> postAuthorisation(PaymentPostingCmd cmd) {
+        return Result.ok(journal.post(tradeEntries.authorisation(cmd)));
+    }
+
+    @Override
+    public Result<JournalEntryDTO> postHoldSettlement(HoldSettlementCmd cmd) {
+        return Result.ok(journal.post(tradeEntries.holdSettlement(cmd)));
     }
 
     @Override

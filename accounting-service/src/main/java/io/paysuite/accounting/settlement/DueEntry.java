@@ -15,7 +15,7 @@ public record DueEntry(long entryId, String entryNo, String postingKey, String b
 
     public Kind kind() {
         return switch (bizType) {
-            case "PAYMENT", "RELEASE" -> Kind.SALE;
+            case "PAYMENT", "RELEASE", "CAPTURE" -> Kind.SALE;
             case "REFUND", "REFUND_REVERSAL" -> Kind.REFUND;
             default -> Kind.ADJUSTMENT;
         };

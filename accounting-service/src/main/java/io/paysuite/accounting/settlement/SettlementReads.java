@@ -73,9 +73,12 @@ public final class SettlementReads {
         }
         return new MerchantBalanceDTO(merchantId, currency, balanceOf(AccountType.MERCHANT_PENDING, merchantId, currency),
                 balanceOf(AccountType.MERCHANT_AVAILABLE, merchantId, currency),
-                // held: escrow of guarantee trades and the profit-sharing hold of shared trades' unshared rest
-                Math.addExact(balanceOf(AccountType.ESCROW, merchantId, currency),
-                        balanceOf(AccountType.PROFIT_SHARING_HELD, merchantId, currency)));
+                // held: escrow of guarantee trades, the profit-sharing hold of shared trades' unshared rest, and
+                // pre-auth holds (API.md, balance) — a pre-auth hold is still the buyer's money, shown so the
+                // merchant sees what a capture could bring
+                Math.addExact(Math.addExact(balanceOf(AccountType.ESCROW, merchantId, currency),
+                        balanceOf(AccountType.PROFIT_SHARING_HELD, merchantId, currency)),
+                        balanceOf(AccountType.PREAUTH_HOLD, merchantId, currency)));
     }
 
     private long balanceOf(AccountType type, String merchantId, String currency) {

@@ -61,6 +61,18 @@ public final class JsonBody {
         return new JsonBody(node, prefix + field + ".");
     }
 
+    /** Whether the field is present, not null, and a JSON object. */
+    public boolean isObject(String field) {
+        JsonNode node = root.get(field);
+        return node != null && node.isObject();
+    }
+
+    /** Whether the field is present and not null. */
+    public boolean has(String field) {
+        JsonNode node = root.get(field);
+        return node != null && !node.isNull();
+    }
+
     public String text(String field) {
         String value = optionalText(field);
         if (value == null) {

@@ -127,4 +127,10 @@ public class DubboReferencesConfig {
     public ReferenceBean<WalletService> walletService() {
         return new ReferenceBeanBuilder().build();
     }
+
+    @Bean
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
+    public ReferenceBean<io.paysuite.api.trade.PreAuthService> preAuthService() {
+        return new ReferenceBeanBuilder().build();
+    }
 }

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * The trade events merchants are told about (of {@link EventType}, published by trade-core) and the
  * {@code event_type} API.md names for each. The payload each carries is its contract record: a trade
- * for {@code TRADE_SUCCEEDED} and {@code TRADE_CLOSED}, the release ({@code TradeFinished}) for
+ * for {@code TRADE_SUCCEEDED}, {@code TRADE_CLOSED}, {@code TRADE_CAPTURED} and {@code TRADE_VOIDED}, the release ({@code TradeFinished}) for
  * {@code TRADE_FINISHED}, a refund for {@code REFUND_SUCCEEDED} and {@code REFUND_FAILED}.
  */
 public enum NotifyEventType {
@@ -17,7 +17,9 @@ public enum NotifyEventType {
     TRADE_CLOSED(EventType.TRADE_CLOSED, "TRADE.CLOSED", false),
     TRADE_FINISHED(EventType.TRADE_FINISHED, "TRADE.FINISHED", false),
     REFUND_SUCCESS(EventType.REFUND_SUCCEEDED, "REFUND.SUCCESS", true),
-    REFUND_FAILED(EventType.REFUND_FAILED, "REFUND.FAILED", true);
+    REFUND_FAILED(EventType.REFUND_FAILED, "REFUND.FAILED", true),
+    TRADE_CAPTURED(EventType.TRADE_CAPTURED, "TRADE.CAPTURED", false),
+    TRADE_VOIDED(EventType.TRADE_VOIDED, "TRADE.VOIDED", false);
 
     private final String tag;
     private final String apiName;

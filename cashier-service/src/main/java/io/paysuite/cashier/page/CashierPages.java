@@ -96,7 +96,7 @@ final class CashierPages {
         return switch (trade.status()) {
             case WAIT_PAY -> trades.expired(trade) ? Optional.of(StatusPage.expired()) : Optional.empty();
             case PAYING -> Optional.of(inProgress(token));
-            case SUCCESS, FINISHED -> Optional.of(StatusPage.alreadyPaid(trade.status().name(), trade.returnUrl()));
+            case SUCCESS, FINISHED, AUTHORIZED, CAPTURED, VOIDED -> Optional.of(StatusPage.alreadyPaid(trade.status().name(), trade.returnUrl()));
             case CLOSED -> Optional.of(StatusPage.closed());
         };
     }

@@ -8,6 +8,7 @@ import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.cashier.api.trade.PayingTrades;
 import java.util.Optional;
 import org.apache.dubbo.rpc.RpcException;
@@ -102,6 +103,9 @@ final class PayAttempts {
         }
         return switch (now.status()) {
             case SUCCESS, FINISHED -> new PayOutcome.Shown(StatusPage.paid(now.returnUrl(), returnDelaySeconds));
+            // a pre-authorisation's payment ends in AUTHORIZED: the buyer's part is done
+            case AUTHORIZED, CAPTURED, VOIDED -> new PayOutcome.Shown(StatusPage.paid(now.status().name(), now.returnUrl(),
+                    returnDelaySeconds));
             default -> inProgress;
         };
     }
@@ -119,11 +123,14 @@ final class PayAttempts {
         PayOutcome inProgress = new PayOutcome.Shown(StatusPage.inProgress(progressPath, progressRefreshSeconds));
         return switch (trade.status()) {
             case PAYING -> Optional.of(inProgress);
-            case SUCCESS, FINISHED -> {
+            case SUCCESS, FINISHED, AUTHORIZED, CAPTURED, VOIDED -> {
                 try {
                     yield order(trade, payOrderNo)
                             .filter(order -> order.status() == PayOrderStatus.SUCCESS)
-                            .map(order -> new PayOutcome.Shown(StatusPage.paid(trade.returnUrl(), returnDelaySeconds)));
+                            .map(order -> new PayOutcome.Shown(trade.status() == TradeStatus.SUCCESS
+                                    || trade.status() == TradeStatus.FINISHED
+                                    ? StatusPage.paid(trade.returnUrl(), returnDelaySeconds)
+                                    : StatusPage.paid(trade.status().name(), trade.returnUrl(), returnDelaySeconds)));
                 } catch (RpcException e) {
                     yield Optional.empty(); // the trade is paid either way; the cashier page says so
                 }

@@ -22,6 +22,12 @@ record StatusPage(String status, String messageKey, long refreshAfter, String re
         return new StatusPage("SUCCESS", "result.SUCCESS", back == null ? 0 : returnDelaySeconds, back, back);
     }
 
+    /** Paid, where the trade's status is not {@code SUCCESS} (a pre-authorisation: {@code AUTHORIZED}). */
+    static StatusPage paid(String status, String returnUrl, long returnDelaySeconds) {
+        String back = safeReturnUrl(returnUrl);
+        return new StatusPage(status, "result.SUCCESS", back == null ? 0 : returnDelaySeconds, back, back);
+    }
+
     /** Found paid when the page was opened: no automatic return, the buyer may just be looking. */
     static StatusPage alreadyPaid(String status, String returnUrl) {
         return new StatusPage(status, "result.PAID", 0, null, safeReturnUrl(returnUrl));

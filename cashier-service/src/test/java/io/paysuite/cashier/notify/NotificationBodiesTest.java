@@ -181,8 +181,12 @@ class NotificationBodiesTest {
     @Test
     void everyNotifiedTagMapsToApiMdsEventType() {
         assertThat(NotifyEventType.subscription())
-                .isEqualTo("TRADE_SUCCEEDED || TRADE_CLOSED || TRADE_FINISHED || REFUND_SUCCEEDED || REFUND_FAILED");
+                .isEqualTo("TRADE_SUCCEEDED || TRADE_CLOSED || TRADE_FINISHED || REFUND_SUCCEEDED || REFUND_FAILED"
+                        + " || TRADE_CAPTURED || TRADE_VOIDED");
         assertThat(NotifyEventType.ofTag("REFUND_FAILED")).contains(NotifyEventType.REFUND_FAILED);
+        assertThat(NotifyEventType.ofTag("TRADE_CAPTURED").map(NotifyEventType::apiName)).contains("TRADE.CAPTURED");
+        assertThat(NotifyEventType.ofTag("TRADE_VOIDED").map(NotifyEventType::apiName)).contains("TRADE.VOIDED");
         assertThat(NotifyEventType.ofTag("TRADE_CREATED")).isEmpty();
+        assertThat(NotifyEventType.ofTag("TRADE_AUTHORIZED")).as("an authorisation is nothing of the merchant's yet").isEmpty();
     }
 }

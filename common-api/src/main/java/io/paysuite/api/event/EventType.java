@@ -46,6 +46,12 @@ public record EventType<P>(String topic, String tag, Class<P> payload, Body body
     public static final EventType<TradeDTO> TRADE_CLOSED = json(Topics.TRADE_EVENT, "TRADE_CLOSED", TradeDTO.class);
     /** The escrow to release; trade-core posts it, merchants are notified ({@code TRADE.FINISHED}). */
     public static final EventType<TradeFinished> TRADE_FINISHED = json(Topics.TRADE_EVENT, "TRADE_FINISHED", TradeFinished.class);
+    /** A pre-authorisation paid: the amount is frozen on the buyer's side; nothing is notified (the merchant has nothing yet). */
+    public static final EventType<TradeDTO> TRADE_AUTHORIZED = json(Topics.TRADE_EVENT, "TRADE_AUTHORIZED", TradeDTO.class);
+    /** A pre-authorisation captured (its paid amount is the captured part); trade-core posts it, merchants are notified ({@code TRADE.CAPTURED}). */
+    public static final EventType<TradeDTO> TRADE_CAPTURED = json(Topics.TRADE_EVENT, "TRADE_CAPTURED", TradeDTO.class);
+    /** A pre-authorisation voided; trade-core posts the release, merchants are notified ({@code TRADE.VOIDED}). */
+    public static final EventType<TradeDTO> TRADE_VOIDED = json(Topics.TRADE_EVENT, "TRADE_VOIDED", TradeDTO.class);
     /** A refund to drive to a final state; trade-core follows it up. */
     public static final EventType<RefundAccepted> REFUND_ACCEPTED = json(Topics.TRADE_EVENT, "REFUND_ACCEPTED", RefundAccepted.class);
     /** The refund as succeeded; merchants are notified ({@code REFUND.SUCCESS}). */
@@ -78,7 +84,8 @@ public record EventType<P>(String topic, String tag, Class<P> payload, Body body
     private static final List<EventType<?>> ALL = List.of(TRADE_CREATED, TRADE_PAYING, TRADE_PAY_ABANDONED, TRADE_SUCCEEDED,
             TRADE_CLOSED, TRADE_FINISHED, REFUND_ACCEPTED, REFUND_SUCCEEDED, REFUND_FAILED, PAY_SUCCEEDED, CHANNEL_ORDER_FINAL,
             PAYOUT_FINAL, SETTLEMENT_FINISHED, PROFIT_SHARING_FINISHED,
-            PAY_CHECK, TRADE_EXPIRY, CHANNEL_FOLLOW_UP, NOTIFY_ATTEMPT);
+            PAY_CHECK, TRADE_EXPIRY, CHANNEL_FOLLOW_UP, NOTIFY_ATTEMPT,
+            TRADE_AUTHORIZED, TRADE_CAPTURED, TRADE_VOIDED);
 
     public EventType {
         if (topic == null || topic.isBlank() || tag == null || tag.isBlank() || payload == null || body == null) {

@@ -23,7 +23,12 @@ public enum AccountType {
     /** Differences operators accepted or adjusted after reconciliation, with who and why on the entry; either sign. */
     RECONCILIATION_SUSPENSE(Side.DEBIT, false, false),
     /** A merchant's money of profit-shared trades held back from its settlement until the trade's rest is unfrozen. */
-    PROFIT_SHARING_HELD(Side.CREDIT, false, true);
+    PROFIT_SHARING_HELD(Side.CREDIT, false, true),
+    /**
+     * What buyers' pre-authorisations froze, one account per merchant (what it holds for one trade
+     * is that trade's lines): the buyer's money until the merchant captures, never the merchant's.
+     */
+    PREAUTH_HOLD(Side.CREDIT, false, true);
 
     public enum Side { DEBIT, CREDIT }
 

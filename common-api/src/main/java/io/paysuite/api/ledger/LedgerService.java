@@ -21,6 +21,16 @@ public interface LedgerService {
     /** A guarantee trade's release on confirm; see {@link ReleasePostingCmd}. */
     Result<JournalEntryDTO> postRelease(ReleasePostingCmd cmd);
 
+    /**
+     * A pre-authorisation's payment: the buyer's wallet (or the channel's clearing) to the merchant's
+     * {@code PREAUTH_HOLD}, fee-free, nothing to the merchant; {@code escrow} is ignored. Idempotent on
+     * the posting key, {@code INSUFFICIENT_BALANCE} as a payment.
+     */
+    Result<JournalEntryDTO> postAuthorisation(PaymentPostingCmd cmd);
+
+    /** A pre-authorisation's capture or void; see {@link HoldSettlementCmd}. */
+    Result<JournalEntryDTO> postHoldSettlement(HoldSettlementCmd cmd);
+
     /** A refund; see {@link RefundPostingCmd}. */
     Result<JournalEntryDTO> postRefund(RefundPostingCmd cmd);
 

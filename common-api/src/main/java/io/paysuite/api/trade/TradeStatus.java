@@ -2,16 +2,24 @@ package io.paysuite.api.trade;
 
 /**
  * Trade states (see API.md "Trades"): {@code WAIT_PAY → PAYING → SUCCESS}, {@code WAIT_PAY → CLOSED},
- * and for guarantee trades {@code SUCCESS → FINISHED}. {@code CLOSED} and {@code FINISHED} are final.
+ * for guarantee trades {@code SUCCESS → FINISHED}, for pre-authorisations
+ * {@code PAYING → AUTHORIZED → CAPTURED | VOIDED}. {@code CLOSED}, {@code FINISHED}, {@code CAPTURED}
+ * and {@code VOIDED} are final.
  */
 public enum TradeStatus {
     WAIT_PAY,
     PAYING,
     SUCCESS,
     CLOSED,
-    FINISHED;
+    FINISHED,
+    /** A {@code PREAUTH} trade paid: the amount is frozen on the buyer's side, nothing is the merchant's yet. */
+    AUTHORIZED,
+    /** A {@code PREAUTH} trade captured once: the captured part went to the merchant, the rest back to the buyer. */
+    CAPTURED,
+    /** A {@code PREAUTH} trade voided (by the merchant or at expiry): everything went back to the buyer. */
+    VOIDED;
 
     public boolean isFinal() {
-        return this == CLOSED || this == FINISHED;
+        return this == CLOSED || this == FINISHED || this == CAPTURED || this == VOIDED;
     }
 }

@@ -211,8 +211,10 @@ public class PayOrchestrator {
         switch (trade.status()) {
             case CLOSED -> throw new BizException(ErrorCode.TRADE_CLOSED, "trade " + trade.tradeNo() + " is closed");
             case PAYING -> throw new BizException(ErrorCode.TRADE_PAYING, "trade " + trade.tradeNo() + " is being paid");
-            case SUCCESS, FINISHED -> throw new BizException(ErrorCode.TRADE_PAID, "trade " + trade.tradeNo() + " is paid");
+            case SUCCESS, FINISHED, AUTHORIZED, CAPTURED, VOIDED ->
+                    throw new BizException(ErrorCode.TRADE_PAID, "trade " + trade.tradeNo() + " is paid");
             case WAIT_PAY -> {
+                PreAuthPayments.refuseUnlessPayable(trade, cmd);
                 if (trade.buyerId() != null && !trade.buyerId().equals(cmd.buyerId())) {
                     throw new BizException(ErrorCode.BUYER_MISMATCH, "trade " + trade.tradeNo() + " is for another buyer");
                 }

@@ -7,6 +7,7 @@ import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.trade.order.TradeCloser;
 import io.paysuite.trade.order.TradeFinder;
+import io.paysuite.trade.preauth.PreAuthorisations;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  *       if the expiry is still ahead (long expiries, or a timer that fired early).</li>
  * </ol>
  * Both are idempotent: closing a closed trade answers it again, a trade being paid or paid is left
- * alone (the payment decides), and a repeated timer finds nothing to do.
+ * alone (the payment decides), and a repeated timer finds nothing to do. The same timer ends a
+ * pre-authorisation still {@code AUTHORIZED} at its expiry: it is voided ({@link PreAuthorisations}).
  */
 @Component
 public class TradeExpiry {
@@ -31,12 +33,15 @@ public class TradeExpiry {
     private final TradeCloser closer;
     private final TradeFinder finder;
     private final Clock clock;
+    private final PreAuthorisations preAuthorisations;
 
-    public TradeExpiry(ExpiryTimers timers, TradeCloser closer, TradeFinder finder, Clock clock) {
+    public TradeExpiry(ExpiryTimers timers, TradeCloser closer, TradeFinder finder, Clock clock,
+                       PreAuthorisations preAuthorisations) {
         this.timers = timers;
         this.closer = closer;
         this.finder = finder;
         this.clock = clock;
+        this.preAuthorisations = preAuthorisations;
     }
 
     /** A trade was created: its timer is set. */
@@ -47,11 +52,15 @@ public class TradeExpiry {
     /** A timer fired. */
     public void due(String tradeNo) {
         TradeDTO trade = finder.get(TradeByNoQry.internal(tradeNo));
-        if (trade.status() != TradeStatus.WAIT_PAY) {
+        if (trade.status() != TradeStatus.WAIT_PAY && trade.status() != TradeStatus.AUTHORIZED) {
             return;
         }
         if (trade.timeExpire().isAfter(clock.instant())) {
             timers.set(tradeNo, trade.timeExpire()); // an intermediate hop
+            return;
+        }
+        if (trade.status() == TradeStatus.AUTHORIZED) {
+            preAuthorisations.voidIfExpired(tradeNo);
             return;
         }
         try {

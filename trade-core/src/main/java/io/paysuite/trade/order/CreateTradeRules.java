@@ -45,7 +45,7 @@ public final class CreateTradeRules {
                 "merchant_id", "must be 1-32 of [A-Za-z0-9_-]");
         require(cmd.outTradeNo() != null && OUT_TRADE_NO.matcher(cmd.outTradeNo()).matches(),
                 "out_trade_no", "must be 6-64 of [A-Za-z0-9_-]");
-        require(cmd.tradeType() != null, "trade_type", "is required (INSTANT or GUARANTEE)");
+        require(cmd.tradeType() != null, "trade_type", "is required (INSTANT, GUARANTEE or PREAUTH)");
         require(cmd.amount() != null, "amount", "is required");
         require(cmd.amount().isPositive(), "amount.total", "must be greater than 0");
         require(CURRENCY.equals(cmd.amount().currency()), "amount.currency", "must be CNY");

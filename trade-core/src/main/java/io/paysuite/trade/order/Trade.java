@@ -77,12 +77,25 @@ public record Trade(
 
     /**
      * The same trade after {@code payOrderNo} paid it at {@code at}: what the compare-and-set
-     * {@code PAYING → SUCCESS} writes and what {@code TRADE_SUCCEEDED} tells.
+     * {@code PAYING → SUCCESS} writes and what {@code TRADE_SUCCEEDED} tells; a pre-authorisation's
+     * payment only freezes the money, so it becomes {@code AUTHORIZED} ({@code TRADE_AUTHORIZED}).
      */
     public Trade paid(Money paid, String payer, PayMethod method, String channel, Instant at) {
-        return new Trade(tradeNo, merchantId, outTradeNo, tradeType, TradeStatus.SUCCESS, amount, paid,
+        TradeStatus status = tradeType == TradeType.PREAUTH ? TradeStatus.AUTHORIZED : TradeStatus.SUCCESS;
+        return new Trade(tradeNo, merchantId, outTradeNo, tradeType, status, amount, paid,
                 refundedAmount, subject, buyerId, attach, notifyUrl, returnUrl, timeExpire, createdAt, at, at,
                 closedAt, version + 1, payOrderNo, payer, paymentMethods, method, channel);
+    }
+
+    /**
+     * The same pre-authorisation after its capture ({@code CAPTURED}, {@code paid} the captured part)
+     * or void ({@code VOIDED}, nothing paid) at {@code at}: what the compare-and-set from
+     * {@code AUTHORIZED} writes. The authorised amount stays the trade's amount.
+     */
+    public Trade authorisationEnded(TradeStatus to, Money paid, Instant at) {
+        return new Trade(tradeNo, merchantId, outTradeNo, tradeType, to, amount, paid, refundedAmount, subject, buyerId,
+                attach, notifyUrl, returnUrl, timeExpire, createdAt, at, paidAt, closedAt, version + 1, payOrderNo, payerId,
+                paymentMethods, paidMethod, paidChannel);
     }
 
     /** Whether the money of this paid guarantee trade is still held in escrow. */

@@ -66,7 +66,8 @@ public class TradeCloser {
         return switch (trade.status()) {
             case CLOSED -> trade;
             case PAYING -> throw new BizException(ErrorCode.TRADE_PAYING, "trade " + trade.tradeNo() + " is being paid");
-            case SUCCESS, FINISHED -> throw new BizException(ErrorCode.TRADE_PAID, "trade " + trade.tradeNo() + " is paid");
+            case SUCCESS, FINISHED, AUTHORIZED, CAPTURED, VOIDED ->
+                    throw new BizException(ErrorCode.TRADE_PAID, "trade " + trade.tradeNo() + " is paid");
             case WAIT_PAY -> throw new IllegalStateException("trade " + trade.tradeNo() + " still WAIT_PAY after a missed close");
         };
     }

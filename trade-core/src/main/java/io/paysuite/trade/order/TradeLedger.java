@@ -4,12 +4,15 @@ import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.event.TradeFinished;
+import io.paysuite.api.ledger.HoldSettlementCmd;
 import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.ledger.RefundReversalCmd;
 import io.paysuite.api.ledger.RefundPostingCmd;
 import io.paysuite.api.ledger.ReleasePostingCmd;
 import io.paysuite.api.money.Money;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeStatus;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +50,20 @@ public class TradeLedger {
         return call("release " + finished.tradeNo(), () -> ledger.postRelease(new ReleasePostingCmd(
                 releaseKey(finished.tradeNo()), finished.tradeNo(), finished.merchantId(),
                 new Money(finished.releaseMinor(), finished.currency()))));
+    }
+
+    /**
+     * The ledger side of a pre-authorisation's end: its hold to the merchant (the captured part, less
+     * the fee) and back to the buyer, or all back for a void, under {@code CAPTURE-}/{@code VOID-<trade no>}.
+     *
+     * @param ended the trade as captured (its paid amount is the captured part) or voided
+     */
+    public Posting endHold(TradeDTO ended) {
+        boolean captured = ended.status() == TradeStatus.CAPTURED;
+        String key = captured ? HoldSettlementCmd.captureKey(ended.tradeNo()) : HoldSettlementCmd.voidKey(ended.tradeNo());
+        Money capture = captured ? ended.paidAmount() : new Money(0, ended.amount().currency());
+        return call("hold settlement " + key, () -> ledger.postHoldSettlement(new HoldSettlementCmd(key, ended.tradeNo(),
+                ended.merchantId(), ended.payerId(), capture)));
     }
 
     /** @param channel the channel that took the payment (its clearing account is credited), or null for the wallet */

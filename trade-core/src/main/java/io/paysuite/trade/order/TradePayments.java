@@ -130,8 +130,9 @@ public class TradePayments {
     public void recordPaid(String tradeNo, String payOrderNo, Money paid, String payerId, PayMethod method,
                            String reportedChannel, Instant paidAt) {
         Trade trade = current(tradeNo);
-        if (payOrderNo.equals(trade.payOrderNo())
-                && (trade.status() == TradeStatus.SUCCESS || trade.status() == TradeStatus.FINISHED)) {
+        if (payOrderNo.equals(trade.payOrderNo()) && (trade.status() == TradeStatus.SUCCESS || trade.status() == TradeStatus.FINISHED
+                || trade.status() == TradeStatus.AUTHORIZED || trade.status() == TradeStatus.CAPTURED
+                || trade.status() == TradeStatus.VOIDED)) {
             return;
         }
         if (trade.status() != TradeStatus.PAYING || !payOrderNo.equals(trade.payOrderNo()) || !paid.equals(trade.amount())) {
@@ -142,7 +143,9 @@ public class TradePayments {
         Trade succeeded = trade.paid(paid, payerId, method, channelOf(method, reportedChannel),
                 paidAt.truncatedTo(ChronoUnit.MILLIS));
         try {
-            changes.commit(tradeNo, EventType.TRADE_SUCCEEDED, succeeded.toDTO(), () -> {
+            // a pre-authorisation tells TRADE_AUTHORIZED, which no merchant is notified of: nothing is theirs yet
+            changes.commit(tradeNo, succeeded.status() == TradeStatus.AUTHORIZED ? EventType.TRADE_AUTHORIZED
+                    : EventType.TRADE_SUCCEEDED, succeeded.toDTO(), () -> {
                 if (!trades.markPaid(tradeNo, payOrderNo, succeeded)) {
                     throw new TradeChanges.StateMoved("trade " + tradeNo + " no longer PAYING for " + payOrderNo);
                 }
@@ -178,7 +181,8 @@ public class TradePayments {
     static BizException refusalFor(Trade trade) {
         return switch (trade.status()) {
             case PAYING -> new BizException(ErrorCode.TRADE_PAYING, "trade " + trade.tradeNo() + " is being paid");
-            case SUCCESS, FINISHED -> new BizException(ErrorCode.TRADE_PAID, "trade " + trade.tradeNo() + " is paid");
+            case SUCCESS, FINISHED, AUTHORIZED, CAPTURED, VOIDED ->
+                    new BizException(ErrorCode.TRADE_PAID, "trade " + trade.tradeNo() + " is paid");
             case CLOSED -> new BizException(ErrorCode.TRADE_CLOSED, "trade " + trade.tradeNo() + " is closed");
             case WAIT_PAY -> new BizException(ErrorCode.TRADE_PAYING, "trade " + trade.tradeNo() + " changed meanwhile; retry");
         };

@@ -43,6 +43,12 @@ public interface TradeRepository {
      */
     boolean markPaid(String tradeNo, String payOrderNo, Trade paid);
 
+    /**
+     * {@code AUTHORIZED → CAPTURED | VOIDED}, writing the paid amount the end leaves (the captured
+     * part; nothing for a void); false when the trade was not {@code AUTHORIZED}.
+     */
+    boolean endAuthorisation(String tradeNo, TradeStatus to, long paidMinor, Instant at);
+
     /** Adds {@code delta} (negative gives back) to the refunded amount, only if it stays within [0, paid]. */
     boolean addRefunded(String tradeNo, long delta, Instant at);
 }

@@ -113,7 +113,11 @@ public class RefundCreator {
             case CLOSED -> throw new BizException(ErrorCode.TRADE_CLOSED, "trade " + trade.tradeNo() + " is closed");
             case PAYING -> throw new BizException(ErrorCode.TRADE_PAYING, "trade " + trade.tradeNo() + " is being paid");
             case WAIT_PAY -> throw new BizException(ErrorCode.REFUND_AMOUNT_EXCEEDED, "trade " + trade.tradeNo() + " is not paid");
-            case SUCCESS, FINISHED -> {
+            // a pre-authorisation refunds only what was captured (its paid amount since the capture)
+            case AUTHORIZED -> throw new BizException(ErrorCode.REFUND_AMOUNT_EXCEEDED,
+                    "trade " + trade.tradeNo() + " is authorised, not captured: nothing to refund (void it to release it)");
+            case VOIDED -> throw new BizException(ErrorCode.TRADE_VOIDED, "trade " + trade.tradeNo() + " is voided");
+            case SUCCESS, FINISHED, CAPTURED -> {
                 if (!refund.currency().equals(trade.paidAmount().currency())) {
                     throw new BizException(ErrorCode.CURRENCY_NOT_SUPPORTED, "amount.currency must be " + trade.paidAmount().currency());
                 }

@@ -85,12 +85,23 @@ class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
 
     @Override
     public synchronized boolean markPaid(String tradeNo, String payOrderNo, Trade paid) {
-        TradeTransitions.TABLE.require(TradeStatus.PAYING, TradeStatus.SUCCESS);
+        TradeTransitions.TABLE.require(TradeStatus.PAYING, paid.status());
         Trade t = trades.get(tradeNo);
         if (t == null || t.status() != TradeStatus.PAYING || !payOrderNo.equals(t.payOrderNo())) {
             return false;
         }
         trades.put(tradeNo, paid);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean endAuthorisation(String tradeNo, TradeStatus to, long paidMinor, Instant at) {
+        TradeTransitions.TABLE.require(TradeStatus.AUTHORIZED, to);
+        Trade t = trades.get(tradeNo);
+        if (t == null || t.status() != TradeStatus.AUTHORIZED) {
+            return false;
+        }
+        trades.put(tradeNo, t.authorisationEnded(to, new io.paysuite.api.money.Money(paidMinor, t.amount().currency()), at));
         return true;
     }
 

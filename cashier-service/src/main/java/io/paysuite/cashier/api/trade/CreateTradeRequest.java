@@ -43,7 +43,7 @@ final class CreateTradeRequest {
             }
             return parsed;
         } catch (IllegalArgumentException e) {
-            throw body.invalid("trade_type", "must be INSTANT or GUARANTEE");
+            throw body.invalid("trade_type", "must be INSTANT, GUARANTEE or PREAUTH");
         }
     }
 

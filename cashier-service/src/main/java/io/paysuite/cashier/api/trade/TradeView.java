@@ -1,11 +1,19 @@
 package io.paysuite.cashier.api.trade;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.api.trade.TradeType;
 import io.paysuite.api.trade.TradePaymentDTO;
 import io.paysuite.cashier.api.Times;
 import java.util.List;
 
-/** The trade object of docs/api/API.md, field for field (serialized snake_case). */
+/**
+ * The trade object of docs/api/API.md, field for field (serialized snake_case). A {@code PREAUTH}
+ * trade also has {@code authorized_amount} (what its payment froze: its amount once authorised, 0
+ * before) and {@code captured_amount} (what the capture moved to the merchant, 0 until captured);
+ * other trades leave both out.
+ */
 public record TradeView(
         String tradeNo,
         String outTradeNo,
@@ -23,7 +31,9 @@ public record TradeView(
         String createdAt,
         String timeExpire,
         String paidAt,
-        String closedAt) {
+        String closedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long authorizedAmount,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long capturedAmount) {
 
     public record AmountView(long total, String currency) {
     }
@@ -39,7 +49,24 @@ public record TradeView(
                 trade.payments().stream().map(TradeView::payment).toList(),
                 trade.paymentMethods().stream().map(Enum::name).toList(),
                 cashierUrl, trade.attach(), times.format(trade.createdAt()), times.format(trade.timeExpire()),
-                times.format(trade.paidAt()), times.format(trade.closedAt()));
+                times.format(trade.paidAt()), times.format(trade.closedAt()), authorized(trade), captured(trade));
+    }
+
+    private static Long authorized(TradeDTO trade) {
+        if (trade.tradeType() != TradeType.PREAUTH) {
+            return null;
+        }
+        boolean authorised = trade.status() == TradeStatus.AUTHORIZED || trade.status() == TradeStatus.CAPTURED
+                || trade.status() == TradeStatus.VOIDED;
+        return authorised ? trade.amount().minor() : 0L;
+    }
+
+    /** A captured pre-authorisation's paid amount is what was captured (trade-core writes it so). */
+    private static Long captured(TradeDTO trade) {
+        if (trade.tradeType() != TradeType.PREAUTH) {
+            return null;
+        }
+        return trade.status() == TradeStatus.CAPTURED ? trade.paidAmount().minor() : 0L;
     }
 
     private static PaymentView payment(TradePaymentDTO payment) {

@@ -150,7 +150,8 @@ public class WalletPageController {
         return switch (trade.get().status()) {
             case SUCCESS, FINISHED -> pages.wallet(buyerId, cookie, WalletResult.of("SUCCESS", "wallet.topup.SUCCESS",
                     io.paysuite.cashier.page.AmountText.of(trade.get().amount())), model);
-            case CLOSED -> pages.wallet(buyerId, cookie, WalletResult.of("FAILED", "wallet.topup.CLOSED"), model);
+            // a top-up is never a pre-authorisation: those states cannot be a top-up's, read them as not credited
+            case CLOSED, AUTHORIZED, CAPTURED, VOIDED -> pages.wallet(buyerId, cookie, WalletResult.of("FAILED", "wallet.topup.CLOSED"), model);
             case WAIT_PAY -> pages.wallet(buyerId, cookie, WalletResult.of("FAILED", "wallet.topup.FAILED"), model);
             case PAYING -> pages.topUp(trade.get().amount(), WalletPages.PATH + "/topup/" + tradeNo + "/" + payOrderNo,
                     channelOrder(trade.get(), payOrderNo), model);

@@ -60,7 +60,13 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
             // a buyer's wallet moves only from the cashier's wallet page (which logged the buyer in);
             // a phone is turned into a buyer only for the wallet's transfers, so the phone book cannot be walked
             new GuardedCall("io.paysuite.api.wallet.WalletService", Set.of("transfer", "withdraw"), Set.of("cashier-service")),
-            new GuardedCall("io.paysuite.api.member.MemberService", Set.of("buyerByPhone"), Set.of("accounting-service")));
+            new GuardedCall("io.paysuite.api.member.MemberService", Set.of("buyerByPhone"), Set.of("accounting-service")),
+            // pre-authorisations: the hold is posted by pay-core's payment, captured or voided by trade-core only
+            new GuardedCall("io.paysuite.api.ledger.LedgerService", Set.of("postAuthorisation"), Set.of("pay-core")),
+            new GuardedCall("io.paysuite.api.ledger.LedgerService", Set.of("postHoldSettlement"), Set.of("trade-core")),
+            // the merchant's capture and void come through the open API only
+            new GuardedCall("io.paysuite.api.trade.PreAuthService", Set.of("capture", "voidAuthorisation"),
+                    Set.of("cashier-service")));
 
     public boolean guards(String service, String method) {
         return this.service.equals(service) && methods.contains(method);

@@ -88,7 +88,10 @@ class EventContractsTest {
             Map.entry(EventType.PAY_CHECK, new PayCheckDue(PAY)),
             Map.entry(EventType.TRADE_EXPIRY, new TradeExpiryDue(TRADE)),
             Map.entry(EventType.CHANNEL_FOLLOW_UP, new ChannelFollowUpDue("C2026112914000001000010004", 3)),
-            Map.entry(EventType.NOTIFY_ATTEMPT, new NotifyAttemptDue("E2026112914000001000010004", 2)));
+            Map.entry(EventType.NOTIFY_ATTEMPT, new NotifyAttemptDue("E2026112914000001000010004", 2)),
+            Map.entry(EventType.TRADE_AUTHORIZED, A_TRADE),
+            Map.entry(EventType.TRADE_CAPTURED, A_TRADE),
+            Map.entry(EventType.TRADE_VOIDED, A_TRADE));
 
     static Stream<Arguments> events() {
         return EventType.all().stream().map(type -> Arguments.of(type, SAMPLES.get(type)));

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Pays from the buyer's wallet: one ledger posting keyed by the pay order number, so a repeat
- * (recovery, a duplicate request) posts nothing more and answers the first entry.
+ * (recovery, a duplicate request) posts nothing more and answers the first entry. A {@code PREAUTH}
+ * trade's payment is an authorisation: the ledger freezes the amount in the merchant's pre-auth
+ * hold instead of paying the merchant.
  */
 @Component
 public class BalanceTool implements PaymentTool {
@@ -35,8 +37,10 @@ public class BalanceTool implements PaymentTool {
         boolean escrow = trade.tradeType() == TradeType.GUARANTEE;
         Result<JournalEntryDTO> posted;
         try {
-            posted = ledger.postPayment(new PaymentPostingCmd(order.payOrderNo(), order.tradeNo(), order.payOrderNo(),
-                    order.buyerId(), order.merchantId(), order.amount(), escrow));
+            PaymentPostingCmd payment = new PaymentPostingCmd(order.payOrderNo(), order.tradeNo(), order.payOrderNo(),
+                    order.buyerId(), order.merchantId(), order.amount(), escrow);
+            // a pre-authorisation freezes the money in the pre-auth hold: nothing reaches the merchant before capture
+            posted = trade.tradeType() == TradeType.PREAUTH ? ledger.postAuthorisation(payment) : ledger.postPayment(payment);
         } catch (RuntimeException transport) {
             return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.toString());
         }

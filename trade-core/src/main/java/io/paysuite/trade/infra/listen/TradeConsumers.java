@@ -54,7 +54,8 @@ public class TradeConsumers {
     }
 
     static EventConsumer onTrade(TradeFollowUps followUps, LateFollowUps late, TradeEventsProperties events) {
-        String tags = EventType.subscription(List.of(EventType.TRADE_FINISHED.tag(), EventType.REFUND_ACCEPTED.tag(), LATE_TAG));
+        String tags = EventType.subscription(List.of(EventType.TRADE_FINISHED.tag(), EventType.REFUND_ACCEPTED.tag(), LATE_TAG,
+                EventType.TRADE_CAPTURED.tag(), EventType.TRADE_VOIDED.tag()));
         return new EventConsumer(subscription("paysuite-trade-followups", events, events.topic(), tags), followUps::followUp,
                 late, SmartLifecycle.DEFAULT_PHASE);
     }

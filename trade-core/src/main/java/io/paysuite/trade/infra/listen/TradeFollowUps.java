@@ -2,12 +2,15 @@ package io.paysuite.trade.infra.listen;
 
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.PaySucceeded;
+import io.paysuite.api.common.Outcome;
 import io.paysuite.api.refund.RefundStatus;
+import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.Handled;
 import io.paysuite.kit.mq.LateFollowUps;
 import io.paysuite.trade.infra.sweep.EscrowReleases;
 import io.paysuite.trade.order.TradePayments;
+import io.paysuite.trade.preauth.PreAuthorisations;
 import io.paysuite.trade.refund.RefundCompletion;
 import java.time.Duration;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -18,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>pay-core's {@code PAY_SUCCEEDED} → the trade becomes {@code SUCCESS};</li>
  *   <li>its own {@code TRADE_FINISHED} → the escrow release is posted (again: same key) and marked ({@link EscrowReleases});</li>
- *   <li>its own {@code REFUND_ACCEPTED} → the refund is driven to a final state.</li>
+ *   <li>its own {@code REFUND_ACCEPTED} → the refund is driven to a final state;</li>
+ *   <li>its own {@code TRADE_CAPTURED} / {@code TRADE_VOIDED} → the pre-auth hold's capture or void is posted (again: same key).</li>
  * </ul>
  * A handler whose outcome is still unknown answers RETRY: the broker redelivers with its backoff
  * (10 s, 30 s, 1 min, 2 min … 2 h, 16 times), which is the retry schedule of an uncertain ledger
@@ -37,11 +41,14 @@ public class TradeFollowUps {
     private final TradePayments payments;
     private final EscrowReleases releases;
     private final RefundCompletion refunds;
+    private final PreAuthorisations preAuthorisations;
 
-    public TradeFollowUps(TradePayments payments, EscrowReleases releases, RefundCompletion refunds) {
+    public TradeFollowUps(TradePayments payments, EscrowReleases releases, RefundCompletion refunds,
+                          PreAuthorisations preAuthorisations) {
         this.payments = payments;
         this.releases = releases;
         this.refunds = refunds;
+        this.preAuthorisations = preAuthorisations;
     }
 
     /** {@code PAY_SUCCEEDED}: the trade records the payment. */
@@ -61,6 +68,11 @@ public class TradeFollowUps {
         if (EventType.TRADE_FINISHED.tag().equals(tag)) {
             // marked once answered: a release whose follow-ups are all lost is left to the janitor
             return Handled.doneIf(releases.release(EventCodec.decode(EventType.TRADE_FINISHED, message)));
+        }
+        if (EventType.TRADE_CAPTURED.tag().equals(tag) || EventType.TRADE_VOIDED.tag().equals(tag)) {
+            TradeDTO ended = EventCodec.decode(tag.equals(EventType.TRADE_CAPTURED.tag()) ? EventType.TRADE_CAPTURED
+                    : EventType.TRADE_VOIDED, message);
+            return Handled.doneIf(preAuthorisations.post(ended).outcome() != Outcome.UNKNOWN);
         }
         if (Duration.ofMillis(System.currentTimeMillis() - message.getBornTimestamp()).compareTo(SYNC_GRACE) < 0) {
             return Handled.RETRY;

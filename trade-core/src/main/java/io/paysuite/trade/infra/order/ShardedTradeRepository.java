@@ -71,9 +71,15 @@ public class ShardedTradeRepository implements TradeRepository {
 
     @Override
     public boolean markPaid(String tradeNo, String payOrderNo, Trade paid) {
-        TradeTransitions.TABLE.require(TradeStatus.PAYING, TradeStatus.SUCCESS);
-        return mapper.markPaid(tradeNo, payOrderNo, paid.paidAmount().minor(), paid.payerId(),
+        TradeTransitions.TABLE.require(TradeStatus.PAYING, paid.status());
+        return mapper.markPaid(tradeNo, payOrderNo, paid.status().name(), paid.paidAmount().minor(), paid.payerId(),
                 paid.paidMethod() == null ? null : paid.paidMethod().name(), paid.paidChannel(), utc(paid.paidAt())) == 1;
+    }
+
+    @Override
+    public boolean endAuthorisation(String tradeNo, TradeStatus to, long paidMinor, Instant at) {
+        TradeTransitions.TABLE.require(TradeStatus.AUTHORIZED, to);
+        return mapper.endAuthorisation(tradeNo, to.name(), paidMinor, utc(at)) == 1;
     }
 
     @Override

@@ -47,15 +47,24 @@ public interface TradeMapper {
             + " version = version + 1 WHERE trade_no = #{tradeNo} AND status = 'PAYING' AND pay_order_no = #{payOrderNo}")
     int abandonPay(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo, @Param("at") LocalDateTime at);
 
-    /** One statement marks the trade paid and records how: a reader never sees SUCCESS without its payment. */
-    @Update("UPDATE trade_order SET status = 'SUCCESS', paid_minor = #{paidMinor}, payer_id = #{payerId},"
+    /**
+     * One statement marks the trade paid ({@code SUCCESS}, or {@code AUTHORIZED} for a pre-authorisation)
+     * and records how: a reader never sees it paid without its payment.
+     */
+    @Update("UPDATE trade_order SET status = #{status}, paid_minor = #{paidMinor}, payer_id = #{payerId},"
             + " paid_method = #{paidMethod}, paid_channel = #{paidChannel},"
             + " paid_at = #{at}, updated_at = #{at}, version = version + 1"
             + " WHERE trade_no = #{tradeNo} AND status = 'PAYING' AND pay_order_no = #{payOrderNo}")
-    int markPaid(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo,
+    int markPaid(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo, @Param("status") String status,
                  @Param("paidMinor") long paidMinor, @Param("payerId") String payerId,
                  @Param("paidMethod") String paidMethod, @Param("paidChannel") String paidChannel,
                  @Param("at") LocalDateTime at);
+
+    /** A pre-authorisation's capture or void: once, from AUTHORIZED only. */
+    @Update("UPDATE trade_order SET status = #{to}, paid_minor = #{paidMinor}, updated_at = #{at}, version = version + 1"
+            + " WHERE trade_no = #{tradeNo} AND status = 'AUTHORIZED'")
+    int endAuthorisation(@Param("tradeNo") String tradeNo, @Param("to") String to, @Param("paidMinor") long paidMinor,
+                         @Param("at") LocalDateTime at);
 
     /** Reserve or give back refunded money; the guard keeps the sum within [0, paid]. */
     @Update("UPDATE trade_order SET refunded_minor = refunded_minor + #{delta}, updated_at = #{at}, version = version + 1"

@@ -49,7 +49,8 @@ class TradeFollowUpsTest {
         sent.add(copy);
     });
     final EventConsumer followUps = TradeConsumers.onTrade(
-            new TradeFollowUps(mock(TradePayments.class), mock(EscrowReleases.class), completion), late,
+            new TradeFollowUps(mock(TradePayments.class), mock(EscrowReleases.class), completion,
+                    mock(io.paysuite.trade.preauth.PreAuthorisations.class)), late,
             TradeEventsProperties.defaults());
 
     static MessageExt refundAccepted(int reconsumeTimes, long bornAgoMillis) {
@@ -116,7 +117,8 @@ class TradeFollowUpsTest {
     @Test
     void aPaymentThatCannotBeRecordedForHoursComesBackAsALateCopyAndIsRecordedFromIt() throws Exception {
         TradePayments payments = mock(TradePayments.class);
-        TradeFollowUps handlers = new TradeFollowUps(payments, mock(EscrowReleases.class), completion);
+        TradeFollowUps handlers = new TradeFollowUps(payments, mock(EscrowReleases.class), completion,
+                    mock(io.paysuite.trade.preauth.PreAuthorisations.class));
         EventConsumer onPay = TradeConsumers.onPay(handlers, late, payEvents, TradeEventsProperties.defaults());
         EventConsumer onTrade = TradeConsumers.onTrade(handlers, late, TradeEventsProperties.defaults());
         MessageExt paid = new MessageExt();

@@ -65,18 +65,29 @@ final class InMemoryTradeMapper implements TradeMapper {
     }
 
     @Override
-    public int markPaid(String tradeNo, String payOrderNo, long paidMinor, String payerId, String paidMethod,
+    public int markPaid(String tradeNo, String payOrderNo, String status, long paidMinor, String payerId, String paidMethod,
                         String paidChannel, LocalDateTime at) {
         TradeDO row = rows.get(tradeNo);
         if (row == null || !row.status.equals("PAYING") || !Objects.equals(row.payOrderNo, payOrderNo)) {
             return 0;
         }
-        moved(row, "SUCCESS", at);
+        moved(row, status, at);
         row.paidMinor = paidMinor;
         row.payerId = payerId;
         row.paidMethod = paidMethod;
         row.paidChannel = paidChannel;
         row.paidAt = at;
+        return 1;
+    }
+
+    @Override
+    public int endAuthorisation(String tradeNo, String to, long paidMinor, LocalDateTime at) {
+        TradeDO row = rows.get(tradeNo);
+        if (row == null || !row.status.equals("AUTHORIZED")) {
+            return 0;
+        }
+        moved(row, to, at);
+        row.paidMinor = paidMinor;
         return 1;
     }
 

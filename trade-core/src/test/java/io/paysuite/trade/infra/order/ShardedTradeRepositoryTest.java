@@ -42,12 +42,17 @@ class ShardedTradeRepositoryTest {
     @Test
     void eachStatementMovesExactlyThePairsInTheTable() {
         // the way the service moves a trade to each state: a pay attempt takes, gives back or pays it
+        // (a pre-authorisation's payment authorises it), a capture or void ends an authorisation
         List<String> wrong = StateTableCheck.everyPair(TradeTransitions.TABLE, this::storedIn,
                 (trade, to) -> switch (to) {
                     case PAYING -> trades.beginPay(trade.tradeNo(), PAY_ORDER_NO, NOW.plusSeconds(1));
                     case WAIT_PAY -> trades.abandonPay(trade.tradeNo(), PAY_ORDER_NO, NOW.plusSeconds(1));
                     case SUCCESS -> trades.markPaid(trade.tradeNo(), PAY_ORDER_NO, trades.find(trade.tradeNo())
                             .orElseThrow().paid(Money.cny(1000), "U1", PayMethod.BALANCE, "PAYSUITE", NOW.plusSeconds(1)));
+                    case AUTHORIZED -> trades.markPaid(trade.tradeNo(), PAY_ORDER_NO, trades.find(trade.tradeNo()).orElseThrow()
+                            .paid(Money.cny(1000), "U1", PayMethod.BALANCE, "PAYSUITE", NOW.plusSeconds(1))
+                            .authorisationEnded(TradeStatus.AUTHORIZED, Money.cny(1000), NOW.plusSeconds(1)));
+                    case CAPTURED, VOIDED -> trades.endAuthorisation(trade.tradeNo(), to, 500, NOW.plusSeconds(1));
                     case CLOSED, FINISHED -> trades.transition(trade.tradeNo(), trade.from(), to, NOW.plusSeconds(1));
                 },
                 this::statusOf);
@@ -67,7 +72,7 @@ class ShardedTradeRepositoryTest {
     }
 
     @Test
-    void onlyClosedAndFinishedAreFinalAndTheApiEnumAgrees() {
+    void theTableAndTheApiEnumAgreeOnWhichStatesAreFinal() {
         for (TradeStatus status : TradeStatus.values()) {
             assertThat(TradeTransitions.TABLE.isFinal(status)).as(status.name()).isEqualTo(status.isFinal());
         }
@@ -93,7 +98,13 @@ class ShardedTradeRepositoryTest {
         assertThat(TradeTransitions.TABLE.allows(TradeStatus.PAYING, TradeStatus.WAIT_PAY)).isTrue();
         assertThat(TradeTransitions.TABLE.allows(TradeStatus.SUCCESS, TradeStatus.FINISHED)).isTrue();
         assertThat(TradeTransitions.TABLE.next(TradeStatus.WAIT_PAY)).containsExactlyInAnyOrder(TradeStatus.PAYING, TradeStatus.CLOSED);
-        assertThat(TradeTransitions.TABLE.next(TradeStatus.PAYING)).containsExactlyInAnyOrder(TradeStatus.SUCCESS, TradeStatus.WAIT_PAY);
+        assertThat(TradeTransitions.TABLE.next(TradeStatus.PAYING)).containsExactlyInAnyOrder(TradeStatus.SUCCESS, TradeStatus.WAIT_PAY,
+                TradeStatus.AUTHORIZED);
+        // a pre-authorisation ends once: captured or voided, and nothing after either
+        assertThat(TradeTransitions.TABLE.next(TradeStatus.AUTHORIZED)).containsExactlyInAnyOrder(TradeStatus.CAPTURED,
+                TradeStatus.VOIDED);
+        assertThat(TradeTransitions.TABLE.allows(TradeStatus.VOIDED, TradeStatus.CAPTURED)).isFalse();
+        assertThat(TradeTransitions.TABLE.allows(TradeStatus.CAPTURED, TradeStatus.CAPTURED)).isFalse();
     }
 
     private Stored storedIn(TradeStatus status) {
