@@ -21,7 +21,11 @@ public enum AccountType {
     /** Money on its way to a bank account (settlement payouts, wallet withdrawals) until the payout's final answer. */
     PAYOUT_IN_TRANSIT(Side.CREDIT, false, true),
     /** Differences operators accepted or adjusted after reconciliation, with who and why on the entry; either sign. */
-    RECONCILIATION_SUSPENSE(Side.DEBIT, false, false);
+    RECONCILIATION_SUSPENSE(Side.DEBIT, false, false),
+    /** What platform-funded discounts cost the platform (coupons it funds, points it grants); one platform account. */
+    MARKETING_EXPENSE(Side.DEBIT, true, false),
+    /** The buyers' points as the platform's debt, credited when points are granted and debited when they are redeemed. */
+    POINTS_LIABILITY(Side.CREDIT, true, false);
 
     public enum Side { DEBIT, CREDIT }
 
