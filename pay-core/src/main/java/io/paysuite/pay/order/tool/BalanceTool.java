@@ -35,8 +35,10 @@ public class BalanceTool implements PaymentTool {
         boolean escrow = trade.tradeType() == TradeType.GUARANTEE;
         Result<JournalEntryDTO> posted;
         try {
+            // a combination payment's coupon and points ride in the same entry (its wallet part is amount − parts)
             posted = ledger.postPayment(new PaymentPostingCmd(order.payOrderNo(), order.tradeNo(), order.payOrderNo(),
-                    order.buyerId(), order.merchantId(), order.amount(), escrow));
+                    order.buyerId(), order.merchantId(), order.amount(), escrow, null,
+                    order.parts().ledgerParts(order.payOrderNo(), order.amount().currency())));
         } catch (RuntimeException transport) {
             return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.toString());
         }
