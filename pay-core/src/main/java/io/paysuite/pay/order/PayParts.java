@@ -2,7 +2,10 @@ package io.paysuite.pay.order;
 
 import io.paysuite.api.ledger.PromotionPart;
 import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.promotion.FundedBy;
+import io.paysuite.api.trade.TradePaymentDTO;
+import io.paysuite.api.trade.TradePromotionDTO;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,5 +56,33 @@ public record PayParts(String couponId, boolean usePoints, String couponName, lo
 
     public PayParts withPoints(long count, long minor) {
         return new PayParts(couponId, usePoints, couponName, couponMinor, couponFundedBy, count, minor);
+    }
+
+    /**
+     * The trade's {@code payments} of a combination payment: the coupon and the points (the platform's own
+     * tools, channel {@code PAYSUITE}), then {@code method} with what the buyer paid and its channel.
+     * Empty for a payment with one tool (the trade shows its one payment as before).
+     */
+    public List<TradePaymentDTO> tradePayments(PayMethod method, Money amount, String channel) {
+        if (!combination()) {
+            return List.of();
+        }
+        List<TradePaymentDTO> payments = new ArrayList<>(3);
+        if (couponMinor > 0) {
+            payments.add(new TradePaymentDTO(PayMethod.COUPON, Money.of(couponMinor, amount.currency()), TradePaymentDTO.WALLET_CHANNEL));
+        }
+        if (pointsMinor > 0) {
+            payments.add(new TradePaymentDTO(PayMethod.POINTS, Money.of(pointsMinor, amount.currency()), TradePaymentDTO.WALLET_CHANNEL));
+        }
+        payments.add(new TradePaymentDTO(method, cash(amount),
+                method == PayMethod.BALANCE || channel == null ? (method.channel() == null ? TradePaymentDTO.WALLET_CHANNEL : method.channel()) : channel));
+        return payments;
+    }
+
+    /** The trade's {@code promotion_detail}: the coupon and who funded it; empty without one. */
+    public List<TradePromotionDTO> promotionDetail(String currency) {
+        return couponMinor > 0
+                ? List.of(new TradePromotionDTO(couponId, couponName, Money.of(couponMinor, currency), couponFundedBy))
+                : List.of();
     }
 }

@@ -124,6 +124,15 @@ public class TradePayments {
      */
     public void recordPaid(String tradeNo, String payOrderNo, Money paid, String payerId, PayMethod method,
                            String reportedChannel, Instant paidAt) {
+        recordPaid(tradeNo, payOrderNo, paid, payerId, method, reportedChannel, paidAt, TradePromotion.NONE);
+    }
+
+    /**
+     * As above, for a combination payment: {@code promotion} (what the coupon and points paid, from
+     * {@code PAY_SUCCEEDED}) is written by the same compare-and-set; {@code paid} is still the full price.
+     */
+    public void recordPaid(String tradeNo, String payOrderNo, Money paid, String payerId, PayMethod method,
+                           String reportedChannel, Instant paidAt, TradePromotion promotion) {
         Trade trade = current(tradeNo);
         if (payOrderNo.equals(trade.payOrderNo())
                 && (trade.status() == TradeStatus.SUCCESS || trade.status() == TradeStatus.FINISHED)) {
@@ -135,7 +144,7 @@ public class TradePayments {
             return;
         }
         Trade succeeded = trade.paid(paid, payerId, method, channelOf(method, reportedChannel),
-                paidAt.truncatedTo(ChronoUnit.MILLIS));
+                paidAt.truncatedTo(ChronoUnit.MILLIS), promotion);
         try {
             changes.commit(tradeNo, EventType.TRADE_SUCCEEDED, succeeded.toDTO(), () -> {
                 if (!trades.markPaid(tradeNo, payOrderNo, succeeded)) {

@@ -165,6 +165,8 @@ class CombinationSagaTest {
         PayOrder stored = orders.find(paid.payOrderNo()).orElseThrow();
         assertThat(stored.parts().couponMinor()).isEqualTo(1_000);
         assertThat(stored.cashAmount()).isEqualTo(Money.cny(8_500));
+        String event = InProcessPaySuccess.body(events.delivered().get(0)).toString();
+        assertThat(event).as("PAY_SUCCEEDED carries the parts for the trade").contains("COUPON", "POINTS", "10 off", "PLATFORM");
     }
 
     @Test
