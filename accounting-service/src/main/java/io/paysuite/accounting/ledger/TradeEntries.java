@@ -34,6 +34,8 @@ import java.util.List;
  *   channel refund    as above, but Cr CHANNEL_CLEARING:channel (the channel gives the buyer the money back)
  *   top-up            Dr CHANNEL_CLEARING:channel amount / Cr BUYER_WALLET:buyer amount (no merchant, no fee)
  *   top-up refund     Dr BUYER_WALLET:buyer refund / Cr CHANNEL_CLEARING:channel refund (never below zero)
+ *   combination       cash (wallet or clearing) = amount − coupon − points; Dr MARKETING_EXPENSE platform coupon,
+ *                     Dr POINTS_LIABILITY points; the merchant is credited amount − merchant-funded coupon (less fee)
  *   refund reversal   the refund's lines on the other side; when it came from escrow and the trade is
  *                     released since, then Dr ESCROW:merchant that part / Cr MERCHANT_PENDING less fee, Cr FEE fee
  *   authorisation     Dr BUYER_WALLET:buyer amount (or CHANNEL_CLEARING) / Cr PREAUTH_HOLD:merchant amount
@@ -78,22 +80,30 @@ public final class TradeEntries {
         rules.requirePositive(cmd.amount(), "amount");
         String currency = cmd.amount().currency();
         long amount = cmd.amount().minor();
+        PromotionShares shares = PromotionShares.of(cmd, rules);
+        long cash = amount - shares.total();
+        require(cash > 0, "the coupon and points (" + shares.total() + ") leave no cash part of " + amount);
         List<PostingLine> lines = new ArrayList<>();
         if (cmd.topUp()) {
             return topUp(cmd, currency, amount, lines);
         }
         if (cmd.channel() == null) {
-            add(lines, account(AccountType.BUYER_WALLET, cmd.buyerId(), currency), Side.DEBIT, amount);
+            add(lines, account(AccountType.BUYER_WALLET, cmd.buyerId(), currency), Side.DEBIT, cash);
         } else {
             requireText(cmd.channel(), "channel", EntryRules.MAX_OWNER);
-            add(lines, account(AccountType.CHANNEL_CLEARING, cmd.channel(), currency), Side.DEBIT, amount);
+            add(lines, account(AccountType.CHANNEL_CLEARING, cmd.channel(), currency), Side.DEBIT, cash);
         }
+        add(lines, account(AccountType.MARKETING_EXPENSE, AccountRef.PLATFORM, currency), Side.DEBIT, shares.platformCoupons());
+        add(lines, account(AccountType.POINTS_LIABILITY, AccountRef.PLATFORM, currency), Side.DEBIT, shares.points());
+        // a merchant-funded coupon is the merchant's own price cut: it is simply never credited
+        long merchantGross = amount - shares.merchantCoupons();
         if (hold) {
-            add(lines, account(AccountType.PREAUTH_HOLD, cmd.merchantId(), currency), Side.CREDIT, amount);
+            // a pre-authorisation takes no coupon or points (pay-core refuses them), so the hold is the whole amount
+            add(lines, account(AccountType.PREAUTH_HOLD, cmd.merchantId(), currency), Side.CREDIT, merchantGross);
         } else if (cmd.escrow()) {
-            add(lines, account(AccountType.ESCROW, cmd.merchantId(), currency), Side.CREDIT, amount);
+            add(lines, account(AccountType.ESCROW, cmd.merchantId(), currency), Side.CREDIT, merchantGross);
         } else {
-            creditMerchantLessFee(lines, cmd.merchantId(), currency, amount);
+            creditMerchantLessFee(lines, cmd.merchantId(), currency, merchantGross);
         }
         String digest = hold
                 ? PostingDigest.of("AUTHORISATION", cmd.tradeNo(), cmd.payOrderNo(), cmd.buyerId(), cmd.merchantId(), cmd.amount(),
@@ -103,6 +113,10 @@ public final class TradeEntries {
                         cmd.escrow())
                 : PostingDigest.of("PAYMENT", cmd.tradeNo(), cmd.payOrderNo(), cmd.buyerId(), cmd.merchantId(), cmd.amount(),
                         cmd.escrow(), cmd.channel());
+        if (!cmd.parts().isEmpty()) {
+            // a one-tool payment's digest stays what it always was: repeats of entries posted before parts existed match
+            digest = PostingDigest.of(digest, cmd.parts());
+        }
         return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.PAYMENT.name(), cmd.tradeNo(), currency, lines,
                 "pay order " + cmd.payOrderNo(), digest));
     }

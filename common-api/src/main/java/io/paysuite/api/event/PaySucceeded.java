@@ -3,7 +3,10 @@ package io.paysuite.api.event;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderStatus;
+import io.paysuite.api.trade.TradePaymentDTO;
+import io.paysuite.api.trade.TradePromotionDTO;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The body of {@code PAY_SUCCEEDED}: the pay order as its success left it, so the event and the row
@@ -14,8 +17,25 @@ import java.time.Instant;
  * @param method  how the buyer paid; may be null in messages of pay-cores that did not send it
  * @param channel the channel that took the money; null for a wallet payment, and in messages of
  *                pay-cores older than {@code pay_order.channel} (the method's channel stands in)
+ * @param payments        a combination payment's parts, one per tool ({@code COUPON}, {@code POINTS}, then the
+ *                        method with what the buyer paid and its channel); empty for a payment with one tool and
+ *                        in messages of older pay-cores
+ * @param promotionDetail the coupons among them and who funded them; empty without
  */
 public record PaySucceeded(String payOrderNo, String tradeNo, String requestNo, String buyerId, String merchantId,
                            PayMethod method, PayOrderStatus status, Money amount, Instant createdAt, Instant finishedAt,
-                           String channel) {
+                           String channel, List<TradePaymentDTO> payments, List<TradePromotionDTO> promotionDetail) {
+
+    public PaySucceeded {
+        payments = payments == null ? List.of() : List.copyOf(payments);
+        promotionDetail = promotionDetail == null ? List.of() : List.copyOf(promotionDetail);
+    }
+
+    /** A payment with one tool. */
+    public PaySucceeded(String payOrderNo, String tradeNo, String requestNo, String buyerId, String merchantId,
+                        PayMethod method, PayOrderStatus status, Money amount, Instant createdAt, Instant finishedAt,
+                        String channel) {
+        this(payOrderNo, tradeNo, requestNo, buyerId, merchantId, method, status, amount, createdAt, finishedAt, channel,
+                List.of(), List.of());
+    }
 }

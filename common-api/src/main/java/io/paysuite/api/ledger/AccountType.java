@@ -28,7 +28,11 @@ public enum AccountType {
      * What buyers' pre-authorisations froze, one account per merchant (what it holds for one trade
      * is that trade's lines): the buyer's money until the merchant captures, never the merchant's.
      */
-    PREAUTH_HOLD(Side.CREDIT, false, true);
+    PREAUTH_HOLD(Side.CREDIT, false, true),
+    /** What platform-funded discounts cost the platform (coupons it funds, points it grants); one platform account. */
+    MARKETING_EXPENSE(Side.DEBIT, true, false),
+    /** The buyers' points as the platform's debt, credited when points are granted and debited when they are redeemed. */
+    POINTS_LIABILITY(Side.CREDIT, true, false);
 
     public enum Side { DEBIT, CREDIT }
 

@@ -11,7 +11,9 @@ import java.util.List;
  * (see {@link io.paysuite.api.ids.OrderNo}); its last four digits are the shard gene.
  * {@code paymentMethods} are the methods the merchant allowed (empty: all); {@code payments} how it
  * was paid (empty until paid); {@code payerId} the buyer who paid (also for a trade created without
- * a buyer).
+ * a buyer). {@code buyerPaidAmount} is what the buyer paid after coupons and points (the cash part;
+ * null until paid), {@code promotionDetail} the coupons that paid part of it and who funded them;
+ * {@code authorizedAmount} / {@code capturedAmount} are a pre-authorised trade's (null otherwise).
  */
 public record TradeDTO(
         String tradeNo,
@@ -33,11 +35,26 @@ public record TradeDTO(
         Instant closedAt,
         List<PayMethod> paymentMethods,
         List<TradePaymentDTO> payments,
-        String payerId) implements Serializable {
+        String payerId,
+        Money buyerPaidAmount,
+        List<TradePromotionDTO> promotionDetail,
+        Money authorizedAmount,
+        Money capturedAmount) implements Serializable {
 
     public TradeDTO {
         paymentMethods = paymentMethods == null ? List.of() : List.copyOf(paymentMethods);
         payments = payments == null ? List.of() : List.copyOf(payments);
+        promotionDetail = promotionDetail == null ? List.of() : List.copyOf(promotionDetail);
+    }
+
+    /** A trade paid without coupons or points (the buyer paid {@code paidAmount}), not pre-authorised. */
+    public TradeDTO(String tradeNo, String merchantId, String outTradeNo, TradeType tradeType, TradeStatus status,
+                    Money amount, Money paidAmount, Money refundedAmount, String subject, String buyerId, String attach,
+                    String notifyUrl, String returnUrl, Instant timeExpire, Instant createdAt, Instant paidAt,
+                    Instant closedAt, List<PayMethod> paymentMethods, List<TradePaymentDTO> payments, String payerId) {
+        this(tradeNo, merchantId, outTradeNo, tradeType, status, amount, paidAmount, refundedAmount, subject, buyerId,
+                attach, notifyUrl, returnUrl, timeExpire, createdAt, paidAt, closedAt, paymentMethods, payments, payerId,
+                paidAt == null ? null : paidAmount, List.of(), null, null);
     }
 
     /** A trade with no method restriction, not paid. */

@@ -4,6 +4,8 @@ import io.paysuite.api.ApiVersion;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.member.MemberService;
+import io.paysuite.api.promotion.CouponService;
+import io.paysuite.api.promotion.PointsService;
 import io.paysuite.api.trade.TradePaymentService;
 import io.paysuite.api.trade.TradeService;
 import org.apache.dubbo.config.annotation.DubboReference;
@@ -47,6 +49,20 @@ public class DubboReferencesConfig {
     @Bean
     @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 15000, retries = 0)
     public ReferenceBean<ChannelService> channelService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    /** The combination Saga's coupon steps (freeze, confirm, release): each keyed by the pay order number. */
+    @Bean
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
+    public ReferenceBean<CouponService> couponService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    /** The combination Saga's points steps (freeze, confirm, release): each keyed by the pay order number. */
+    @Bean
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
+    public ReferenceBean<PointsService> pointsService() {
         return new ReferenceBeanBuilder().build();
     }
 }

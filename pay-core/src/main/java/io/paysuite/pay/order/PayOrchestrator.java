@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,10 @@ import org.springframework.stereotype.Component;
  *       definite failure: {@code FAILED} and the trade given back; unknown: stays
  *       {@code PROCESSING} for the check to finish.</li>
  * </ol>
+ * A combination payment (a coupon or points, {@link PayCmd#combination()}) records the coupon and
+ * points on the order before it is charged and is charged by {@link CombinationPay} (a Saga: coupon,
+ * points, then the tool for the rest); everything else above is the same. A payment with one tool keeps
+ * this short path: one call to the tool, no Saga log (docs/adr/0008).
  */
 @Component
 public class PayOrchestrator {
@@ -55,10 +60,20 @@ public class PayOrchestrator {
     private final TradePaymentService tradePayments;
     private final MemberService members;
     private final Clock clock;
+    private final CombinationPay combination;
 
+    /** Without combination payments (a coupon or points is refused). */
     public PayOrchestrator(PayOrderRepository orders, PayOrderOpener opener, PaymentTools tools, PaySuccess success,
                            PayChecks checks, TradeService tradeService, TradePaymentService tradePayments,
                            MemberService members, Clock clock) {
+        this(orders, opener, tools, success, checks, tradeService, tradePayments, members, clock, CombinationPay.UNAVAILABLE);
+    }
+
+    @Autowired
+    public PayOrchestrator(PayOrderRepository orders, PayOrderOpener opener, PaymentTools tools, PaySuccess success,
+                           PayChecks checks, TradeService tradeService, TradePaymentService tradePayments,
+                           MemberService members, Clock clock, CombinationPay combination) {
+        this.combination = combination;
         this.orders = orders;
         this.opener = opener;
         this.tools = tools;
@@ -95,6 +110,11 @@ public class PayOrchestrator {
                 cmd.method(), trade.amount(), cmd.requestNo()));
         if (order.status() != PayOrderStatus.CREATED) {
             return order.toDTO(); // a concurrent repeat of this request got further
+        }
+        if (cmd.combination()) {
+            // before anything is frozen: recovery must know what to release even if a freeze's answer is lost
+            combination.plan(order, cmd.couponId(), cmd.usePoints());
+            order = order.withParts(PayParts.planned(cmd.couponId(), cmd.usePoints()));
         }
         try {
             checks.schedule(order);
@@ -152,20 +172,27 @@ public class PayOrchestrator {
             }
             case FAILED -> {
                 Result<TradeDTO> back = tradePayments.abandonPay(new AbandonPayCmd(order.tradeNo(), payOrderNo, "pay order failed"));
-                return back.success();
+                return back.success() & combination.settle(order);
             }
             default -> {
-                return true;
+                return combination.settle(order); // SUCCESS: its coupon and points confirmed (true at once without)
             }
         }
     }
 
     private PayOrderDTO charge(PayOrder order, TradeDTO trade, String authCode, boolean firstAttempt) {
-        ToolOutcome outcome = tools.of(order.method()).charge(order, trade, authCode);
+        ToolOutcome outcome;
+        if (order.parts().combination()) {
+            outcome = combination.charge(order, trade, authCode);
+            order = orders.find(order.payOrderNo()).orElse(order); // with what the freezes recorded
+        } else {
+            outcome = tools.of(order.method()).charge(order, trade, authCode);
+        }
         switch (outcome.kind()) {
             case SUCCESS -> {
                 // every way to SUCCESS (first answer, check, channel result) passes here with the tool's channel
                 success.succeed(order, outcome.channel());
+                settleQuietly(order);
                 log.info("pay order succeeded pay_order_no={} trade_no={} amount={} channel={}", order.payOrderNo(),
                         order.tradeNo(), order.amount(), outcome.channel());
             }
@@ -197,6 +224,7 @@ public class PayOrchestrator {
             return false;
         }
         log.info("pay order failed pay_order_no={} trade_no={} code={}", order.payOrderNo(), order.tradeNo(), code);
+        settleQuietly(order);
         if (from == PayOrderStatus.PROCESSING) {
             try {
                 tradePayments.abandonPay(new AbandonPayCmd(order.tradeNo(), order.payOrderNo(), code));
@@ -205,6 +233,21 @@ public class PayOrchestrator {
             }
         }
         return true;
+    }
+
+    /** Confirms or releases a combination's coupon and points; a failure is left to the check (recover settles again). */
+    private void settleQuietly(PayOrder order) {
+        if (!order.parts().combination()) {
+            return;
+        }
+        try {
+            PayOrder now = orders.find(order.payOrderNo()).orElse(order);
+            if (!combination.settle(now)) {
+                log.warn("pay order {}: coupon/points not settled yet; the check repeats it", order.payOrderNo());
+            }
+        } catch (RuntimeException transport) {
+            log.warn("pay order {}: settling coupon/points failed, the check repeats it: {}", order.payOrderNo(), transport.toString());
+        }
     }
 
     private static void refuseUnlessPayable(TradeDTO trade, PayCmd cmd) {

@@ -15,6 +15,7 @@ import java.time.Instant;
  *                 same compare-and-set that made the order SUCCESS; null for the platform's own tools
  *                 and before success. Not derived from {@code method}: channel-gateway may reroute a
  *                 charge to another channel than the method's usual one.
+ * @param parts    a combination payment's coupon and points ({@link PayParts#NONE} for one tool)
  */
 public record PayOrder(
         String payOrderNo,
@@ -31,7 +32,30 @@ public record PayOrder(
         Instant finishedAt,
         int version,
         String failCode,
-        String channel) {
+        String channel,
+        PayParts parts) {
+
+    public PayOrder {
+        parts = parts == null ? PayParts.NONE : parts;
+    }
+
+    /** A pay order with one tool. */
+    public PayOrder(String payOrderNo, String tradeNo, String requestNo, String requestDigest, String buyerId,
+                    String merchantId, PayMethod method, PayOrderStatus status, Money amount, Instant createdAt,
+                    Instant updatedAt, Instant finishedAt, int version, String failCode, String channel) {
+        this(payOrderNo, tradeNo, requestNo, requestDigest, buyerId, merchantId, method, status, amount, createdAt,
+                updatedAt, finishedAt, version, failCode, channel, PayParts.NONE);
+    }
+
+    /** What the tool ({@code method}) pays: the whole amount, or what the coupon and points leave. */
+    public Money cashAmount() {
+        return parts.cash(amount);
+    }
+
+    public PayOrder withParts(PayParts newParts) {
+        return new PayOrder(payOrderNo, tradeNo, requestNo, requestDigest, buyerId, merchantId, method, status, amount,
+                createdAt, updatedAt, finishedAt, version, failCode, channel, newParts);
+    }
 
     public static PayOrder open(String payOrderNo, OpenPayOrderCmd cmd, String digest, Instant now) {
         return new PayOrder(payOrderNo, cmd.tradeNo(), cmd.requestNo(), digest, cmd.buyerId(), cmd.merchantId(),

@@ -1,6 +1,7 @@
 package io.paysuite.pay.order;
 
 import io.paysuite.api.pay.PayOrderStatus;
+import io.paysuite.api.promotion.FundedBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * compare-and-set on the status and the only way a stored order changes, so a test sees exactly
  * which write brought the channel.
  */
-public class InMemoryPayOrders implements PayOrderRepository {
+public class InMemoryPayOrders implements PayOrderRepository, PayPartsStore {
 
     /** One {@link #transition} that changed a row. */
     public record Write(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, String channel) {
@@ -60,12 +61,32 @@ public class InMemoryPayOrders implements PayOrderRepository {
         Instant finishedAt = to == PayOrderStatus.SUCCESS || to == PayOrderStatus.FAILED ? at : o.finishedAt();
         byNo.put(payOrderNo, new PayOrder(o.payOrderNo(), o.tradeNo(), o.requestNo(), o.requestDigest(), o.buyerId(),
                 o.merchantId(), o.method(), to, o.amount(), o.createdAt(), at, finishedAt, o.version() + 1, failCode,
-                channel));
+                channel, o.parts()));
         writes.add(new Write(payOrderNo, from, to, failCode, channel));
         return true;
     }
 
     public synchronized List<Write> writes() {
         return List.copyOf(writes);
+    }
+
+    @Override
+    public synchronized boolean plan(String payOrderNo, String couponId, boolean usePoints) {
+        PayOrder o = byNo.get(payOrderNo);
+        if (o == null || o.status() != PayOrderStatus.CREATED) {
+            return false;
+        }
+        byNo.put(payOrderNo, o.withParts(PayParts.planned(couponId, usePoints)));
+        return true;
+    }
+
+    @Override
+    public synchronized void recordCoupon(String payOrderNo, String name, long minor, FundedBy fundedBy) {
+        byNo.computeIfPresent(payOrderNo, (no, o) -> o.withParts(o.parts().withCoupon(name, minor, fundedBy)));
+    }
+
+    @Override
+    public synchronized void recordPoints(String payOrderNo, long points, long minor) {
+        byNo.computeIfPresent(payOrderNo, (no, o) -> o.withParts(o.parts().withPoints(points, minor)));
     }
 }

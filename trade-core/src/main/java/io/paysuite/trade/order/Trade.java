@@ -20,6 +20,7 @@ import java.util.List;
  * @param paidMethod     the method of the pay order that paid the trade; null until paid
  * @param paidChannel    the channel that moved the money ({@link TradePaymentDTO#WALLET_CHANNEL}
  *                       for a wallet payment); null until paid, or when pay-core named none
+ * @param promotion      what a coupon and points paid of it ({@link TradePromotion#NONE} without)
  */
 public record Trade(
         String tradeNo,
@@ -45,10 +46,23 @@ public record Trade(
         String payerId,
         List<PayMethod> paymentMethods,
         PayMethod paidMethod,
-        String paidChannel) {
+        String paidChannel,
+        TradePromotion promotion) {
 
     public Trade {
         paymentMethods = paymentMethods == null ? List.of() : List.copyOf(paymentMethods);
+        promotion = promotion == null ? TradePromotion.NONE : promotion;
+    }
+
+    /** A trade paid, if at all, without coupons or points. */
+    public Trade(String tradeNo, String merchantId, String outTradeNo, TradeType tradeType, TradeStatus status, Money amount,
+                 Money paidAmount, Money refundedAmount, String subject, String buyerId, String attach, String notifyUrl,
+                 String returnUrl, Instant timeExpire, Instant createdAt, Instant updatedAt, Instant paidAt, Instant closedAt,
+                 int version, String payOrderNo, String payerId, List<PayMethod> paymentMethods, PayMethod paidMethod,
+                 String paidChannel) {
+        this(tradeNo, merchantId, outTradeNo, tradeType, status, amount, paidAmount, refundedAmount, subject, buyerId, attach,
+                notifyUrl, returnUrl, timeExpire, createdAt, updatedAt, paidAt, closedAt, version, payOrderNo, payerId,
+                paymentMethods, paidMethod, paidChannel, TradePromotion.NONE);
     }
 
     /**
@@ -81,10 +95,15 @@ public record Trade(
      * payment only freezes the money, so it becomes {@code AUTHORIZED} ({@code TRADE_AUTHORIZED}).
      */
     public Trade paid(Money paid, String payer, PayMethod method, String channel, Instant at) {
+        return paid(paid, payer, method, channel, at, TradePromotion.NONE);
+    }
+
+    /** As {@link #paid(Money, String, PayMethod, String, Instant)}, by a combination payment. */
+    public Trade paid(Money paid, String payer, PayMethod method, String channel, Instant at, TradePromotion promotion) {
         TradeStatus status = tradeType == TradeType.PREAUTH ? TradeStatus.AUTHORIZED : TradeStatus.SUCCESS;
         return new Trade(tradeNo, merchantId, outTradeNo, tradeType, status, amount, paid,
                 refundedAmount, subject, buyerId, attach, notifyUrl, returnUrl, timeExpire, createdAt, at, at,
-                closedAt, version + 1, payOrderNo, payer, paymentMethods, method, channel);
+                closedAt, version + 1, payOrderNo, payer, paymentMethods, method, channel, promotion);
     }
 
     /**
@@ -108,9 +127,16 @@ public record Trade(
         return payerId != null ? payerId : buyerId;
     }
 
-    /** How the trade was paid: one payment once paid (a trade has one paying pay order), else none. */
+    /**
+     * How the trade was paid: one payment once paid (a trade has one paying pay order), else none; a
+     * combination payment lists each part ({@link TradePromotion#payments}).
+     */
     public List<TradePaymentDTO> payments() {
-        return paidMethod == null ? List.of() : List.of(new TradePaymentDTO(paidMethod, paidAmount, paidChannel));
+        if (paidMethod == null) {
+            return List.of();
+        }
+        return promotion.any() ? promotion.payments(paidMethod, paidAmount, paidChannel)
+                : List.of(new TradePaymentDTO(paidMethod, paidAmount, paidChannel));
     }
 
     /**
@@ -120,6 +146,7 @@ public record Trade(
     public TradeDTO toDTO() {
         return new TradeDTO(tradeNo, merchantId, outTradeNo, tradeType, status, amount, paidAmount,
                 refundedAmount, subject, buyerId, attach, notifyUrl, returnUrl, timeExpire, createdAt,
-                paidAt, closedAt, paymentMethods, payments(), paidAt == null ? null : paidBy());
+                paidAt, closedAt, paymentMethods, payments(), paidAt == null ? null : paidBy(),
+                paidAt == null ? null : promotion.buyerPaid(paidAmount), promotion.detail(amount.currency()), null, null);
     }
 }

@@ -129,6 +129,15 @@ public class TradePayments {
      */
     public void recordPaid(String tradeNo, String payOrderNo, Money paid, String payerId, PayMethod method,
                            String reportedChannel, Instant paidAt) {
+        recordPaid(tradeNo, payOrderNo, paid, payerId, method, reportedChannel, paidAt, TradePromotion.NONE);
+    }
+
+    /**
+     * As above, for a combination payment: {@code promotion} (what the coupon and points paid, from
+     * {@code PAY_SUCCEEDED}) is written by the same compare-and-set; {@code paid} is still the full price.
+     */
+    public void recordPaid(String tradeNo, String payOrderNo, Money paid, String payerId, PayMethod method,
+                           String reportedChannel, Instant paidAt, TradePromotion promotion) {
         Trade trade = current(tradeNo);
         if (payOrderNo.equals(trade.payOrderNo()) && (trade.status() == TradeStatus.SUCCESS || trade.status() == TradeStatus.FINISHED
                 || trade.status() == TradeStatus.AUTHORIZED || trade.status() == TradeStatus.CAPTURED
@@ -141,7 +150,7 @@ public class TradePayments {
             return;
         }
         Trade succeeded = trade.paid(paid, payerId, method, channelOf(method, reportedChannel),
-                paidAt.truncatedTo(ChronoUnit.MILLIS));
+                paidAt.truncatedTo(ChronoUnit.MILLIS), promotion);
         try {
             // a pre-authorisation tells TRADE_AUTHORIZED, which no merchant is notified of: nothing is theirs yet
             changes.commit(tradeNo, succeeded.status() == TradeStatus.AUTHORIZED ? EventType.TRADE_AUTHORIZED

@@ -14,6 +14,8 @@ import io.paysuite.api.trade.BeginPayCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradePaymentDTO;
+import io.paysuite.api.trade.TradePromotionDTO;
+import io.paysuite.api.promotion.FundedBy;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trail.TrailEventDTO;
 import java.time.Clock;
@@ -72,6 +74,40 @@ class TradePaidAndTrailTest {
                 new TradePaymentDTO(PayMethod.BALANCE, Money.cny(1000), TradePaymentDTO.WALLET_CHANNEL));
         assertThat(paid.payerId()).as("a trade created without a buyer learns its payer").isEqualTo("10000000007");
         assertThat(paid.paidAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aCombinationPaymentListsEveryPartWhatTheBuyerPaidAndTheCouponsFunder() {
+        TradeDTO trade = paying(null, "P2026112210000003000010005", List.of());
+        TradePromotion promotion = TradePromotion.of(
+                List.of(new TradePaymentDTO(PayMethod.COUPON, Money.cny(100), TradePaymentDTO.WALLET_CHANNEL),
+                        new TradePaymentDTO(PayMethod.POINTS, Money.cny(50), TradePaymentDTO.WALLET_CHANNEL),
+                        new TradePaymentDTO(PayMethod.WECHAT_QR, Money.cny(850), "WECHAT")),
+                List.of(new TradePromotionDTO("CP1", "1 off", Money.cny(100), FundedBy.MERCHANT)));
+
+        payments.recordPaid(trade.tradeNo(), "P2026112210000003000010005", Money.cny(1000), "10000000007",
+                PayMethod.WECHAT_QR, "WECHAT", NOW, promotion);
+
+        TradeDTO paid = finder.get(TradeByNoQry.internal(trade.tradeNo()));
+        assertThat(paid.paidAmount()).isEqualTo(Money.cny(1000));
+        assertThat(paid.buyerPaidAmount()).isEqualTo(Money.cny(850));
+        assertThat(paid.payments()).containsExactly(
+                new TradePaymentDTO(PayMethod.COUPON, Money.cny(100), TradePaymentDTO.WALLET_CHANNEL),
+                new TradePaymentDTO(PayMethod.POINTS, Money.cny(50), TradePaymentDTO.WALLET_CHANNEL),
+                new TradePaymentDTO(PayMethod.WECHAT_QR, Money.cny(850), "WECHAT"));
+        assertThat(paid.promotionDetail()).containsExactly(new TradePromotionDTO("CP1", "1 off", Money.cny(100), FundedBy.MERCHANT));
+    }
+
+    @Test
+    void aPaymentWithOneToolShowsTheBuyerPaidTheWholeAmountAndNoPromotion() {
+        TradeDTO trade = paying(null, "P2026112210000003000010006", List.of());
+
+        payments.recordPaid(trade.tradeNo(), "P2026112210000003000010006", Money.cny(1000), "10000000007",
+                PayMethod.BALANCE, null, NOW);
+
+        TradeDTO paid = finder.get(TradeByNoQry.internal(trade.tradeNo()));
+        assertThat(paid.buyerPaidAmount()).isEqualTo(Money.cny(1000));
+        assertThat(paid.promotionDetail()).isEmpty();
     }
 
     @Test

@@ -127,6 +127,10 @@ public final class Suite implements AutoCloseable {
         if (id == ServiceId.CHANNEL_GATEWAY) {
             channelProps(ports, props);
         }
+        if (id == ServiceId.PAY_CORE) {
+            // the combination payments' Saga engine registers its runs with the suite's Seata coordinator
+            props.put("seata.service.grouplist.default", infra.seataAddress());
+        }
         props.putAll(config.propertiesOf(id));
         props.putAll(extraProps);
         List<String> args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();

@@ -79,7 +79,9 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
     /** The pay order as the compare-and-set leaves it. */
     private static PaySucceeded successOf(PayOrder order, String channel, Instant at) {
         return new PaySucceeded(order.payOrderNo(), order.tradeNo(), order.requestNo(), order.buyerId(), order.merchantId(),
-                order.method(), PayOrderStatus.SUCCESS, order.amount(), order.createdAt(), at, channel);
+                order.method(), PayOrderStatus.SUCCESS, order.amount(), order.createdAt(), at, channel,
+                order.parts().tradePayments(order.method(), order.amount(), channel),
+                order.parts().promotionDetail(order.amount().currency()));
     }
 
     /**

@@ -20,4 +20,11 @@ public class PayOrderDO {
     public int version;
     public String failCode;
     public String channel;
+    public String couponId;
+    public String couponName;
+    public Long couponMinor;
+    public String couponFundedBy;
+    public boolean usePoints;
+    public Long points;
+    public Long pointsMinor;
 }

@@ -15,10 +15,13 @@ import java.util.List;
 @Mapper
 public interface PayOrderMapper {
 
-    String COLUMNS = "pay_order_no, trade_no, request_no, request_digest, buyer_id, merchant_id, method, status,"
+    String INSERT_COLUMNS = "pay_order_no, trade_no, request_no, request_digest, buyer_id, merchant_id, method, status,"
             + " amount_minor, currency, created_at, updated_at, finished_at, version, fail_code, channel";
 
-    @Insert("INSERT INTO pay_order (" + COLUMNS + ") VALUES (#{payOrderNo}, #{tradeNo}, #{requestNo},"
+    /** Read with a combination payment's parts; written by {@link #planParts}, {@link #recordCoupon}, {@link #recordPoints}. */
+    String COLUMNS = INSERT_COLUMNS + ", coupon_id, coupon_name, coupon_minor, coupon_funded_by, use_points, points, points_minor";
+
+    @Insert("INSERT INTO pay_order (" + INSERT_COLUMNS + ") VALUES (#{payOrderNo}, #{tradeNo}, #{requestNo},"
             + " #{requestDigest}, #{buyerId}, #{merchantId}, #{method}, #{status}, #{amountMinor}, #{currency},"
             + " #{createdAt}, #{updatedAt}, #{finishedAt}, #{version}, #{failCode}, #{channel})")
     int insert(PayOrderDO row);
@@ -44,4 +47,21 @@ public interface PayOrderMapper {
     int transition(@Param("payOrderNo") String payOrderNo, @Param("from") String from, @Param("to") String to,
                    @Param("failCode") String failCode, @Param("channel") String channel,
                    @Param("at") LocalDateTime at);
+
+    /** The buyer's coupon and points intent, only while the order has not been charged. */
+    @Update("UPDATE pay_order SET coupon_id = #{couponId}, use_points = #{usePoints}, version = version + 1"
+            + " WHERE pay_order_no = #{payOrderNo} AND status = 'CREATED'")
+    int planParts(@Param("payOrderNo") String payOrderNo, @Param("couponId") String couponId,
+                  @Param("usePoints") boolean usePoints);
+
+    /** What the coupon's freeze answered; a repeat writes the same values. */
+    @Update("UPDATE pay_order SET coupon_name = #{name}, coupon_minor = #{minor}, coupon_funded_by = #{fundedBy},"
+            + " version = version + 1 WHERE pay_order_no = #{payOrderNo} AND coupon_id IS NOT NULL")
+    int recordCoupon(@Param("payOrderNo") String payOrderNo, @Param("name") String name, @Param("minor") long minor,
+                     @Param("fundedBy") String fundedBy);
+
+    /** What the points' freeze answered; a repeat writes the same values. */
+    @Update("UPDATE pay_order SET points = #{points}, points_minor = #{minor}, version = version + 1"
+            + " WHERE pay_order_no = #{payOrderNo} AND use_points = 1")
+    int recordPoints(@Param("payOrderNo") String payOrderNo, @Param("points") long points, @Param("minor") long minor);
 }

@@ -4,7 +4,10 @@ import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.kit.jdbc.DuplicateKey;
+import io.paysuite.api.promotion.FundedBy;
 import io.paysuite.pay.order.PayOrder;
+import io.paysuite.pay.order.PayParts;
+import io.paysuite.pay.order.PayPartsStore;
 import io.paysuite.pay.order.PayOrderTransitions;
 import io.paysuite.pay.order.PayOrderRepository;
 import java.time.Instant;
@@ -16,9 +19,12 @@ import java.util.Optional;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Repository;
 
-/** {@link PayOrderRepository} over the sharded {@code pay_order} tables through MyBatis. */
+/**
+ * {@link PayOrderRepository} over the sharded {@code pay_order} tables through MyBatis, and the
+ * combination payment's parts on the same rows ({@link PayPartsStore}).
+ */
 @Repository
-public class ShardedPayOrderRepository implements PayOrderRepository {
+public class ShardedPayOrderRepository implements PayOrderRepository, PayPartsStore {
 
     private final PayOrderMapper mapper;
 
@@ -65,6 +71,21 @@ public class ShardedPayOrderRepository implements PayOrderRepository {
         return mapper.transition(payOrderNo, from.name(), to.name(), failCode, channel, utc(at)) == 1;
     }
 
+    @Override
+    public boolean plan(String payOrderNo, String couponId, boolean usePoints) {
+        return mapper.planParts(payOrderNo, couponId, usePoints) == 1;
+    }
+
+    @Override
+    public void recordCoupon(String payOrderNo, String name, long minor, FundedBy fundedBy) {
+        mapper.recordCoupon(payOrderNo, name, minor, fundedBy.name());
+    }
+
+    @Override
+    public void recordPoints(String payOrderNo, long points, long minor) {
+        mapper.recordPoints(payOrderNo, points, minor);
+    }
+
     static PayOrderDO toRow(PayOrder o) {
         PayOrderDO row = new PayOrderDO();
         row.payOrderNo = o.payOrderNo();
@@ -90,7 +111,16 @@ public class ShardedPayOrderRepository implements PayOrderRepository {
         return new PayOrder(row.payOrderNo, row.tradeNo, row.requestNo, row.requestDigest, row.buyerId,
                 row.merchantId, PayMethod.valueOf(row.method), PayOrderStatus.valueOf(row.status),
                 Money.of(row.amountMinor, row.currency), instant(row.createdAt), instant(row.updatedAt),
-                instant(row.finishedAt), row.version, row.failCode, row.channel);
+                instant(row.finishedAt), row.version, row.failCode, row.channel, partsOf(row));
+    }
+
+    private static PayParts partsOf(PayOrderDO row) {
+        if (row.couponId == null && !row.usePoints) {
+            return PayParts.NONE;
+        }
+        return new PayParts(row.couponId, row.usePoints, row.couponName, row.couponMinor == null ? 0 : row.couponMinor,
+                row.couponFundedBy == null ? null : FundedBy.valueOf(row.couponFundedBy),
+                row.points == null ? 0 : row.points, row.pointsMinor == null ? 0 : row.pointsMinor);
     }
 
     static LocalDateTime utc(Instant instant) {

@@ -37,8 +37,10 @@ public class BalanceTool implements PaymentTool {
         boolean escrow = trade.tradeType() == TradeType.GUARANTEE;
         Result<JournalEntryDTO> posted;
         try {
+            // a combination payment's coupon and points ride in the same entry (its wallet part is amount − parts)
             PaymentPostingCmd payment = new PaymentPostingCmd(order.payOrderNo(), order.tradeNo(), order.payOrderNo(),
-                    order.buyerId(), order.merchantId(), order.amount(), escrow);
+                    order.buyerId(), order.merchantId(), order.amount(), escrow, null,
+                    order.parts().ledgerParts(order.payOrderNo(), order.amount().currency()));
             // a pre-authorisation freezes the money in the pre-auth hold: nothing reaches the merchant before capture
             posted = trade.tradeType() == TradeType.PREAUTH ? ledger.postAuthorisation(payment) : ledger.postPayment(payment);
         } catch (RuntimeException transport) {

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * channel again while it is not final, so pay-core's delayed checks are the channel's query
  * schedule. When the channel says paid, the ledger records that the channel owes the platform the
  * money ({@code CHANNEL_CLEARING}), under the pay order number as posting key; only then is the
- * payment a success here, naming the channel the gateway says took the money.
+ * payment a success here, naming the channel the gateway says took the money. A combination payment's
+ * channel is charged only what its coupon and points leave ({@link PayOrder#cashAmount}).
  */
 public class ChannelTool implements PaymentTool {
 
@@ -53,7 +54,7 @@ public class ChannelTool implements PaymentTool {
         Result<ChannelOrderDTO> answer;
         try {
             answer = channels.charge(new ChargeChannelCmd(order.payOrderNo(), order.tradeNo(), order.merchantId(), method,
-                    order.amount(), trade.subject(), trade.timeExpire(), authCode, order.buyerId()));
+                    order.cashAmount(), trade.subject(), trade.timeExpire(), authCode, order.buyerId()));
         } catch (RuntimeException transport) {
             return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.toString());
         }
@@ -77,7 +78,8 @@ public class ChannelTool implements PaymentTool {
         try {
             posted = ledger.postPayment(new PaymentPostingCmd(order.payOrderNo(), order.tradeNo(), order.payOrderNo(),
                     order.buyerId(), order.merchantId(), order.amount(), trade.tradeType() == TradeType.GUARANTEE,
-                    channelOrder.channel().name(), trade.tradeType() == TradeType.TOPUP));
+                    channelOrder.channel().name(), trade.tradeType() == TradeType.TOPUP,
+                    order.parts().ledgerParts(order.payOrderNo(), order.amount().currency())));
         } catch (RuntimeException transport) {
             return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.toString());
         }

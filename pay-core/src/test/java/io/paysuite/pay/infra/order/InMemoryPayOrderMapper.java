@@ -57,4 +57,38 @@ final class InMemoryPayOrderMapper implements PayOrderMapper {
         }
         return 1;
     }
+
+    @Override
+    public int planParts(String payOrderNo, String couponId, boolean usePoints) {
+        PayOrderDO row = rows.get(payOrderNo);
+        if (row == null || !"CREATED".equals(row.status)) {
+            return 0;
+        }
+        row.couponId = couponId;
+        row.usePoints = usePoints;
+        return 1;
+    }
+
+    @Override
+    public int recordCoupon(String payOrderNo, String name, long minor, String fundedBy) {
+        PayOrderDO row = rows.get(payOrderNo);
+        if (row == null || row.couponId == null) {
+            return 0;
+        }
+        row.couponName = name;
+        row.couponMinor = minor;
+        row.couponFundedBy = fundedBy;
+        return 1;
+    }
+
+    @Override
+    public int recordPoints(String payOrderNo, long points, long minor) {
+        PayOrderDO row = rows.get(payOrderNo);
+        if (row == null || !row.usePoints) {
+            return 0;
+        }
+        row.points = points;
+        row.pointsMinor = minor;
+        return 1;
+    }
 }

@@ -3,6 +3,7 @@ package io.paysuite.trade.infra.listen;
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.PaySucceeded;
 import io.paysuite.api.common.Outcome;
+import io.paysuite.trade.order.TradePromotion;
 import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.kit.mq.EventCodec;
@@ -54,8 +55,14 @@ public class TradeFollowUps {
     /** {@code PAY_SUCCEEDED}: the trade records the payment. */
     Handled paid(MessageExt message) {
         PaySucceeded pay = EventCodec.decode(EventType.PAY_SUCCEEDED, message);
-        payments.recordPaid(pay.tradeNo(), pay.payOrderNo(), pay.amount(), pay.buyerId(), pay.method(), pay.channel(),
-                pay.finishedAt());
+        TradePromotion promotion = TradePromotion.of(pay.payments(), pay.promotionDetail());
+        if (promotion.any()) {
+            payments.recordPaid(pay.tradeNo(), pay.payOrderNo(), pay.amount(), pay.buyerId(), pay.method(), pay.channel(),
+                    pay.finishedAt(), promotion);
+        } else {
+            payments.recordPaid(pay.tradeNo(), pay.payOrderNo(), pay.amount(), pay.buyerId(), pay.method(), pay.channel(),
+                    pay.finishedAt());
+        }
         return Handled.DONE;
     }
 

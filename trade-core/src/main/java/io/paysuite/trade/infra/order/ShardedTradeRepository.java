@@ -1,6 +1,8 @@
 package io.paysuite.trade.infra.order;
 
 import io.paysuite.api.money.Money;
+import io.paysuite.api.promotion.FundedBy;
+import io.paysuite.trade.order.TradePromotion;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
@@ -73,7 +75,21 @@ public class ShardedTradeRepository implements TradeRepository {
     public boolean markPaid(String tradeNo, String payOrderNo, Trade paid) {
         TradeTransitions.TABLE.require(TradeStatus.PAYING, paid.status());
         return mapper.markPaid(tradeNo, payOrderNo, paid.status().name(), paid.paidAmount().minor(), paid.payerId(),
-                paid.paidMethod() == null ? null : paid.paidMethod().name(), paid.paidChannel(), utc(paid.paidAt())) == 1;
+                paid.paidMethod() == null ? null : paid.paidMethod().name(), paid.paidChannel(), promotionRow(paid.promotion()),
+                utc(paid.paidAt())) == 1;
+    }
+
+    /** The promotion columns of a paid trade; all null without coupon and points. */
+    static TradeDO promotionRow(TradePromotion promotion) {
+        TradeDO row = new TradeDO();
+        if (promotion.any()) {
+            row.couponId = promotion.couponId();
+            row.couponName = promotion.couponName();
+            row.couponMinor = promotion.couponMinor() > 0 ? promotion.couponMinor() : null;
+            row.couponFundedBy = promotion.couponFundedBy() == null ? null : promotion.couponFundedBy().name();
+            row.pointsMinor = promotion.pointsMinor() > 0 ? promotion.pointsMinor() : null;
+        }
+        return row;
     }
 
     @Override
@@ -125,7 +141,16 @@ public class ShardedTradeRepository implements TradeRepository {
                 row.buyerId, row.attach, row.notifyUrl, row.returnUrl, instant(row.timeExpire),
                 instant(row.createdAt), instant(row.updatedAt), instant(row.paidAt), instant(row.closedAt),
                 row.version, row.payOrderNo, row.payerId, PaymentMethodsColumn.read(row.paymentMethods),
-                row.paidMethod == null ? null : PayMethod.valueOf(row.paidMethod), row.paidChannel);
+                row.paidMethod == null ? null : PayMethod.valueOf(row.paidMethod), row.paidChannel, promotionOf(row));
+    }
+
+    private static TradePromotion promotionOf(TradeDO row) {
+        if (row.couponMinor == null && row.pointsMinor == null) {
+            return TradePromotion.NONE;
+        }
+        return new TradePromotion(row.couponId, row.couponName, row.couponMinor == null ? 0 : row.couponMinor,
+                row.couponFundedBy == null ? null : FundedBy.valueOf(row.couponFundedBy),
+                row.pointsMinor == null ? 0 : row.pointsMinor);
     }
 
     /** DATETIME(3) keeps milliseconds; truncating here keeps written and read values equal. */

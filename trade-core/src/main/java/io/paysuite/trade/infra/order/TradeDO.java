@@ -30,4 +30,10 @@ public class TradeDO {
     public String paymentMethods;
     public String paidMethod;
     public String paidChannel;
+    /** A combination payment's coupon and points (V8); null without. */
+    public String couponId;
+    public String couponName;
+    public Long couponMinor;
+    public String couponFundedBy;
+    public Long pointsMinor;
 }

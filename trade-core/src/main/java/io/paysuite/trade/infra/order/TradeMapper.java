@@ -19,6 +19,9 @@ public interface TradeMapper {
             + " created_at, updated_at, paid_at, closed_at, version, pay_order_no, payer_id, payment_methods, paid_method,"
             + " paid_channel";
 
+    /** Read with a combination payment's coupon and points, written only by {@link #markPaid}. */
+    String READ_COLUMNS = COLUMNS + ", coupon_id, coupon_name, coupon_minor, coupon_funded_by, points_minor";
+
     @Insert("INSERT INTO trade_order (" + COLUMNS + ") VALUES (#{tradeNo}, #{merchantId}, #{outTradeNo},"
             + " #{tradeType}, #{status}, #{amountMinor}, #{currency}, #{paidMinor}, #{refundedMinor}, #{subject},"
             + " #{buyerId}, #{attach}, #{notifyUrl}, #{returnUrl}, #{timeExpire}, #{createdAt}, #{updatedAt},"
@@ -26,7 +29,7 @@ public interface TradeMapper {
             + " #{paidChannel})")
     int insert(TradeDO row);
 
-    @Select("SELECT " + COLUMNS + " FROM trade_order WHERE trade_no = #{tradeNo}")
+    @Select("SELECT " + READ_COLUMNS + " FROM trade_order WHERE trade_no = #{tradeNo}")
     TradeDO findByTradeNo(String tradeNo);
 
     @Update("UPDATE trade_order SET status = #{to}, updated_at = #{at}, version = version + 1,"
@@ -36,7 +39,7 @@ public interface TradeMapper {
                    @Param("at") LocalDateTime at);
 
     /** Reads the row with an exclusive lock, inside the caller's transaction (refund reservation, confirm). */
-    @Select("SELECT " + COLUMNS + " FROM trade_order WHERE trade_no = #{tradeNo} FOR UPDATE")
+    @Select("SELECT " + READ_COLUMNS + " FROM trade_order WHERE trade_no = #{tradeNo} FOR UPDATE")
     TradeDO lock(String tradeNo);
 
     @Update("UPDATE trade_order SET status = 'PAYING', pay_order_no = #{payOrderNo}, updated_at = #{at},"
@@ -53,12 +56,14 @@ public interface TradeMapper {
      */
     @Update("UPDATE trade_order SET status = #{status}, paid_minor = #{paidMinor}, payer_id = #{payerId},"
             + " paid_method = #{paidMethod}, paid_channel = #{paidChannel},"
+            + " coupon_id = #{p.couponId}, coupon_name = #{p.couponName}, coupon_minor = #{p.couponMinor},"
+            + " coupon_funded_by = #{p.couponFundedBy}, points_minor = #{p.pointsMinor},"
             + " paid_at = #{at}, updated_at = #{at}, version = version + 1"
             + " WHERE trade_no = #{tradeNo} AND status = 'PAYING' AND pay_order_no = #{payOrderNo}")
     int markPaid(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo, @Param("status") String status,
                  @Param("paidMinor") long paidMinor, @Param("payerId") String payerId,
                  @Param("paidMethod") String paidMethod, @Param("paidChannel") String paidChannel,
-                 @Param("at") LocalDateTime at);
+                 @Param("p") TradeDO promotion, @Param("at") LocalDateTime at);
 
     /** A pre-authorisation's capture or void: once, from AUTHORIZED only. */
     @Update("UPDATE trade_order SET status = #{to}, paid_minor = #{paidMinor}, updated_at = #{at}, version = version + 1"

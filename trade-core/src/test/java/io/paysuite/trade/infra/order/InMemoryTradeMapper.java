@@ -66,7 +66,7 @@ final class InMemoryTradeMapper implements TradeMapper {
 
     @Override
     public int markPaid(String tradeNo, String payOrderNo, String status, long paidMinor, String payerId, String paidMethod,
-                        String paidChannel, LocalDateTime at) {
+                        String paidChannel, TradeDO promotion, LocalDateTime at) {
         TradeDO row = rows.get(tradeNo);
         if (row == null || !row.status.equals("PAYING") || !Objects.equals(row.payOrderNo, payOrderNo)) {
             return 0;
@@ -76,6 +76,11 @@ final class InMemoryTradeMapper implements TradeMapper {
         row.payerId = payerId;
         row.paidMethod = paidMethod;
         row.paidChannel = paidChannel;
+        row.couponId = promotion.couponId;
+        row.couponName = promotion.couponName;
+        row.couponMinor = promotion.couponMinor;
+        row.couponFundedBy = promotion.couponFundedBy;
+        row.pointsMinor = promotion.pointsMinor;
         row.paidAt = at;
         return 1;
     }

@@ -1,0 +1,209 @@
+package io.paysuite.it.combination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.common.Result;
+import io.paysuite.api.ledger.LedgerService;
+import io.paysuite.api.ledger.TrialBalanceDTO;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayCmd;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.PayOrderDTO;
+import io.paysuite.api.pay.PayOrderStatus;
+import io.paysuite.api.pay.PayService;
+import io.paysuite.api.promotion.CouponDTO;
+import io.paysuite.api.promotion.CouponKind;
+import io.paysuite.api.promotion.CouponService;
+import io.paysuite.api.promotion.CouponStatus;
+import io.paysuite.api.promotion.CouponTemplateCmd;
+import io.paysuite.api.promotion.CouponTemplateDTO;
+import io.paysuite.api.promotion.FundedBy;
+import io.paysuite.api.promotion.IssueCouponCmd;
+import io.paysuite.api.promotion.PointsAccountDTO;
+import io.paysuite.api.promotion.PointsGrantCmd;
+import io.paysuite.api.promotion.PointsService;
+import io.paysuite.api.trade.CreateTradeCmd;
+import io.paysuite.api.trade.TradeByNoQry;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeService;
+import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.api.trade.TradeType;
+import io.paysuite.it.MerchantSink;
+import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.channel.SandboxControl;
+import io.paysuite.it.openapi.Buyers;
+import io.paysuite.it.openapi.Merchants;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Combination payments end to end (docs/adr/0008): pay-core's Saga on the suite's Seata coordinator,
+ * member-service's coupons and points, the ledger's one entry per payment, and the trade as the
+ * merchant reads it through the open API ({@code payments}, {@code buyer_paid_amount},
+ * {@code promotion_detail}). Every amount is checked to the cent and the trial balance after each.
+ */
+class CombinationPaymentIT {
+
+    private static final String CARD = "TOKEN6200000000000000";
+    private static final String DECLINED_CARD = "TOKEN6200000000001111";
+
+    private final TradeService trades = SuiteHarness.reference(TradeService.class, null);
+    private final PayService pay = SuiteHarness.reference(PayService.class, null);
+    private final ChannelService channels = SuiteHarness.reference(ChannelService.class, null);
+    private final CouponService coupons = SuiteHarness.reference(CouponService.class, null);
+    private final PointsService points = SuiteHarness.reference(PointsService.class, null);
+    private final LedgerService ledger = SuiteHarness.reference(LedgerService.class, null);
+    private final Merchants.TestMerchant merchant = Merchants.onboard("combination it " + UUID.randomUUID().toString().substring(0, 8));
+
+    @Test
+    void aPlatformCouponAndTheBalancePayOneTradeAndTheMerchantReadsBothParts() throws Exception {
+        String buyer = Buyers.funded(10_000).buyerId();
+        CouponDTO coupon = couponFor(buyer, 1_000, FundedBy.PLATFORM);
+        TradeDTO trade = newTrade(5_000, List.of());
+
+        PayOrderDTO paid = ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.BALANCE, Buyers.PAY_PASSWORD, request(), null,
+                coupon.couponId(), false)));
+
+        assertThat(paid.status()).isEqualTo(PayOrderStatus.SUCCESS);
+        assertThat(Buyers.balance(buyer)).as("the wallet paid what the coupon left").isEqualTo(6_000);
+        JsonNode view = awaitPaid(trade);
+        assertThat(view.path("paid_amount").asLong()).isEqualTo(5_000);
+        assertThat(view.path("buyer_paid_amount").asLong()).isEqualTo(4_000);
+        assertThat(parts(view)).containsExactlyInAnyOrderEntriesOf(Map.of("COUPON", 1_000L, "BALANCE", 4_000L));
+        JsonNode detail = view.path("promotion_detail").get(0);
+        assertThat(detail.path("coupon_id").asText()).isEqualTo(coupon.couponId());
+        assertThat(detail.path("amount").asLong()).isEqualTo(1_000);
+        assertThat(detail.path("funded_by").asText()).isEqualTo("PLATFORM");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> couponStatus(buyer, coupon.couponId()) == CouponStatus.USED);
+        assertBalanced();
+    }
+
+    @Test
+    void aMerchantCouponPointsAndAWechatQrPayTheRestAfterTheScan() throws Exception {
+        String buyer = Buyers.funded(1).buyerId();
+        CouponDTO coupon = couponFor(buyer, 500, FundedBy.MERCHANT);
+        ok(points.grant(new PointsGrantCmd(buyer, 1_000L, null, "GRANT-" + UUID.randomUUID(), "it")));
+        TradeDTO trade = newTrade(3_000, List.of(PayMethod.WECHAT_QR));
+
+        PayOrderDTO started = ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.WECHAT_QR, null, request(), null,
+                coupon.couponId(), true)));
+        var channelOrder = ok(channels.get(started.payOrderNo()));
+        SandboxControl.call("POST", "/sandbox/v1/scan", "{\"code_url\":\"" + channelOrder.codeUrl() + "\",\"outcome\":\"SUCCESS\"}");
+
+        JsonNode view = awaitPaid(trade);
+        Map<String, Long> parts = parts(view);
+        assertThat(parts).containsKeys("COUPON", "POINTS", "WECHAT_QR").containsEntry("COUPON", 500L);
+        assertThat(parts.values().stream().mapToLong(Long::longValue).sum()).as("the parts add up to the price").isEqualTo(3_000);
+        assertThat(channelOrder.amount()).as("WeChat was asked only for the rest").isEqualTo(Money.cny(parts.get("WECHAT_QR")));
+        assertThat(view.path("buyer_paid_amount").asLong()).isEqualTo(parts.get("WECHAT_QR"));
+        assertThat(view.path("promotion_detail").get(0).path("funded_by").asText()).isEqualTo("MERCHANT");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> ok(points.account(buyer)).frozen() == 0);
+        assertBalanced();
+    }
+
+    @Test
+    void pointsAndABoundCardPayOneTrade() throws Exception {
+        String buyer = Buyers.funded(1).buyerId();
+        ok(points.grant(new PointsGrantCmd(buyer, 300L, null, "GRANT-" + UUID.randomUUID(), "it")));
+        long pointsBefore = ok(points.account(buyer)).available();
+        TradeDTO trade = newTrade(2_000, List.of(PayMethod.BANK_CARD));
+
+        ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.BANK_CARD, Buyers.PAY_PASSWORD, request(), CARD, null, true)));
+
+        JsonNode view = awaitPaid(trade);
+        Map<String, Long> parts = parts(view);
+        assertThat(parts).containsKeys("POINTS", "BANK_CARD");
+        assertThat(parts.get("POINTS") + parts.get("BANK_CARD")).isEqualTo(2_000);
+        PointsAccountDTO after = ok(points.account(buyer));
+        assertThat(after.frozen()).isZero();
+        assertThat(after.available()).as("the points used are gone").isLessThan(pointsBefore);
+        assertBalanced();
+    }
+
+    @Test
+    void aDeclinedCardAfterTheCouponAndPointsWereFrozenGivesBothBack() throws Exception {
+        String buyer = Buyers.funded(1).buyerId();
+        CouponDTO coupon = couponFor(buyer, 300, FundedBy.PLATFORM);
+        ok(points.grant(new PointsGrantCmd(buyer, 200L, null, "GRANT-" + UUID.randomUUID(), "it")));
+        PointsAccountDTO pointsBefore = ok(points.account(buyer));
+        TradeDTO trade = newTrade(1_500, List.of(PayMethod.BANK_CARD));
+
+        Result<PayOrderDTO> refused = pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.BANK_CARD, Buyers.PAY_PASSWORD,
+                request(), DECLINED_CARD, coupon.couponId(), true));
+
+        // declined at once (the refusal answered) or a little later (accepted, then declined: the check finishes it)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> ok(trades.get(TradeByNoQry.internal(trade.tradeNo()))).status() == TradeStatus.WAIT_PAY
+                        && couponStatus(buyer, coupon.couponId()) == CouponStatus.AVAILABLE
+                        && ok(points.account(buyer)).frozen() == 0);
+        assertThat(ok(points.account(buyer)).available()).as("every point given back").isEqualTo(pointsBefore.available());
+        if (refused.success()) {
+            assertThat(ok(pay.get(refused.data().payOrderNo())).status()).isEqualTo(PayOrderStatus.FAILED);
+        } else {
+            assertThat(refused.code()).isEqualTo("CHANNEL_DECLINED");
+        }
+        assertBalanced();
+    }
+
+    private JsonNode awaitPaid(TradeDTO trade) {
+        JsonNode[] view = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            view[0] = merchant.client().get("/api/v1/trades/" + trade.tradeNo()).json();
+            return "SUCCESS".equals(view[0].path("status").asText());
+        });
+        return view[0];
+    }
+
+    /** The trade's payments by method, from the open API's JSON. */
+    private static Map<String, Long> parts(JsonNode view) {
+        Map<String, Long> parts = new HashMap<>();
+        view.path("payments").forEach(p -> parts.merge(p.path("method").asText(), p.path("amount").asLong(), Long::sum));
+        return parts;
+    }
+
+    private CouponDTO couponFor(String buyer, long amount, FundedBy fundedBy) {
+        Instant now = Instant.now();
+        CouponTemplateDTO template = ok(coupons.createTemplate(new CouponTemplateCmd("TPL-" + UUID.randomUUID(), "it " + amount + " off",
+                CouponKind.FIXED_AMOUNT, Money.cny(amount), null, null, null, now.minus(1, ChronoUnit.MINUTES),
+                now.plus(1, ChronoUnit.DAYS), fundedBy, fundedBy == FundedBy.MERCHANT ? merchant.merchantId() : null)));
+        return ok(coupons.issue(new IssueCouponCmd(template.templateId(), buyer, "ISSUE-" + UUID.randomUUID())));
+    }
+
+    private CouponStatus couponStatus(String buyer, String couponId) {
+        return ok(coupons.listByBuyer(buyer)).stream().filter(c -> c.couponId().equals(couponId)).findFirst()
+                .map(CouponDTO::status).orElseThrow();
+    }
+
+    private TradeDTO newTrade(long amount, List<PayMethod> methods) {
+        return ok(trades.create(new CreateTradeCmd(merchant.merchantId(), "COMBO-" + UUID.randomUUID().toString().substring(0, 20),
+                TradeType.INSTANT, Money.cny(amount), "combination it", null, MerchantSink.notifyUrl(), null, null,
+                Instant.now().plus(Duration.ofMinutes(30)), methods)));
+    }
+
+    private void assertBalanced() {
+        Result<TrialBalanceDTO> trial = ledger.trialBalance("CNY");
+        assertThat(trial.success()).as(trial.code()).isTrue();
+        assertThat(trial.data().balanced()).as("debits %s, credits %s", trial.data().totalDebit(), trial.data().totalCredit())
+                .isTrue();
+    }
+
+    private static String request() {
+        return "REQ-" + UUID.randomUUID();
+    }
+
+    private static <T> T ok(Result<T> result) {
+        assertThat(result.success()).as(result.code() + " " + result.message()).isTrue();
+        return result.data();
+    }
+}
