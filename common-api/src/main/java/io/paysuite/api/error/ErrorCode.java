@@ -68,6 +68,12 @@ public enum ErrorCode {
     COUPON_NOT_USABLE(409),
     POINTS_INSUFFICIENT(409),
     TRANSFER_LIMIT_EXCEEDED(409),
+    /** Ops console: no operator by that login name. */
+    OPERATOR_NOT_FOUND(404),
+    /** Ops console: an operator with that login name exists already. */
+    OPERATOR_EXISTS(409),
+    /** Ops console: the rule document changed since it was read; read it again and re-apply the edit. */
+    RULES_VERSION_CONFLICT(409),
     SYSTEM_ERROR(500),
     SERVICE_DEGRADED(503);
 
