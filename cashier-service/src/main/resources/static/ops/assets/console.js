@@ -104,6 +104,21 @@
     } catch (e) { $('refreshed').textContent = e.message; }
   }
 
+  async function payments() {
+    try {
+      const p = await api('GET', '/dashboard/payments?window=' + $('payments-window').value);
+      const minutes = [...new Set(p.minutes.map(m => m.minute))].sort();
+      const series = {};
+      for (const m of p.minutes) {
+        const key = m.method + (m.channel ? ' / ' + m.channel : '');
+        series[key] = series[key] || {};
+        series[key][m.minute] = (series[key][m.minute] || 0) + m.count;
+      }
+      chart('chart-payments', 'line', minutes.map(m => m.substring(11, 16)),
+        Object.keys(series).sort().map(key => ({ label: key, data: minutes.map(m => series[key][m] || 0) })));
+    } catch (e) { /* the next poll tries again; the rest of the dashboard does not depend on it */ }
+  }
+
   // ---- trades: search by any number, trail, payouts
   async function search(number, merchant) {
     const q = '?number=' + encodeURIComponent(number) + (merchant ? '&merchant_id=' + encodeURIComponent(merchant) : '');
@@ -265,7 +280,10 @@
   const submit = (id, handler) => on(id, 'submit', (e) => { e.preventDefault(); handler(); });
 
   const pages = {
-    dashboard() { dashboard(); setInterval(dashboard, 5000); },
+    dashboard() {
+      dashboard(); setInterval(dashboard, 5000);
+      payments(); setInterval(payments, 30000); on('payments-window', 'change', payments);
+    },
     channels() {
       const poll = async () => { try { health((await api('GET', '/channels/health')).channels); } catch (e) { /* next poll */ } };
       poll(); setInterval(poll, 5000); rules();
