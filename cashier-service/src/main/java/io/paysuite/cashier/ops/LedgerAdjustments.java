@@ -9,6 +9,8 @@ import io.paysuite.api.ledger.PostingCmd;
 import io.paysuite.api.ledger.PostingLine;
 import io.paysuite.cashier.api.JsonBody;
 import io.paysuite.cashier.api.error.Results;
+import io.paysuite.cashier.ops.operator.OpsPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -48,10 +50,12 @@ public class LedgerAdjustments {
     }
 
     @PostMapping("/adjustments")
-    public ResponseEntity<AdjustmentView> adjust(@RequestBody(required = false) byte[] raw) {
+    public ResponseEntity<AdjustmentView> adjust(@RequestBody(required = false) byte[] raw, HttpServletRequest request) {
         JsonBody body = JsonBody.parse(raw);
         String key = body.text("posting_key");
-        String operator = body.text("operator");
+        // a logged-in operator is who the login says; a script with the ops token names its person (required)
+        OpsPrincipal principal = OpsPrincipal.of(request);
+        String operator = principal.system() ? body.text("operator") : principal.name();
         String reason = body.text("reason");
         String currency = body.text("currency");
         List<PostingLine> lines = new ArrayList<>();

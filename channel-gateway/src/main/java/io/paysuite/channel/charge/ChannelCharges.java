@@ -159,6 +159,11 @@ public class ChannelCharges {
         return orders.findByPayOrder(payOrderNo);
     }
 
+    /** The channel order named by the channel's trade number or our channel order number (the ops console's search). */
+    public Optional<ChannelOrder> findByNumber(String number) {
+        return orders.findByNumber(number);
+    }
+
     /**
      * Decides once (compare-and-set on {@code rerouted_to}) where a refused attempt goes, and creates the
      * next attempt there; a repeat after a crash finds the decision and creates the same attempt (the

@@ -37,6 +37,13 @@ public interface ChannelOrderMapper {
     ChannelOrderDO find(String channelOrderNo);
 
     /**
+     * The ops console's search by the channel's number. No index on channel_trade_no yet (an operator's lookup, not
+     * a payment path): a scan, newest first.
+     */
+    @Select("SELECT " + COLUMNS + " FROM channel_order WHERE channel_trade_no = #{channelTradeNo} ORDER BY created_at DESC LIMIT 1")
+    ChannelOrderDO findByChannelTradeNo(String channelTradeNo);
+
+    /**
      * Orders of a channel that became SUCCESS in {@code [from, to)} (UTC), for reconciliation: a range on
      * {@code finished_at} behind an equality on {@code channel}, served by {@code idx_channel_order_finished}.
      */

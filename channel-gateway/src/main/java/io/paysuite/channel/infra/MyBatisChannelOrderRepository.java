@@ -40,6 +40,12 @@ public class MyBatisChannelOrderRepository implements ChannelOrderRepository, Su
     }
 
     @Override
+    public Optional<ChannelOrder> findByNumber(String number) {
+        ChannelOrderDO ours = mapper.find(number);
+        return Optional.ofNullable(ours != null ? ours : mapper.findByChannelTradeNo(number)).map(MyBatisChannelOrderRepository::toOrder);
+    }
+
+    @Override
     public List<ChannelOrder> attempts(String payOrderNo) {
         return mapper.findAttempts(payOrderNo).stream().map(MyBatisChannelOrderRepository::toOrder).toList();
     }

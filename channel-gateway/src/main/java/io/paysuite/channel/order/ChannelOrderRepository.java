@@ -14,6 +14,9 @@ public interface ChannelOrderRepository {
     /** The pay order's current charge: its highest attempt. */
     Optional<ChannelOrder> findByPayOrder(String payOrderNo);
 
+    /** By the channel's trade number or our channel order number, the newest; read-only (the ops console's search). */
+    Optional<ChannelOrder> findByNumber(String number);
+
     /** Every attempt of the pay order, first first. */
     List<ChannelOrder> attempts(String payOrderNo);
 

@@ -71,6 +71,15 @@ public class ChannelServiceProvider implements ChannelService {
     }
 
     @Override
+    public Result<ChannelOrderDTO> findByNumber(String number) {
+        if (number == null || number.isBlank() || number.length() > 64) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "number must be 1-64 characters");
+        }
+        return Result.ok(orders.findByNumber(number.strip()).map(orders::view)
+                .orElseThrow(() -> new BizException(ErrorCode.PAY_ORDER_NOT_FOUND, "no channel order numbered " + number)));
+    }
+
+    @Override
     public Result<ChannelOrderDTO> get(String payOrderNo) {
         return Result.ok(orders.get(payOrderNo).map(orders::view)
                 .orElseThrow(() -> new BizException(ErrorCode.PAY_ORDER_NOT_FOUND, "no channel order for " + payOrderNo)));

@@ -532,6 +532,11 @@ class ChannelChargesTest {
         }
 
         @Override
+        public Optional<ChannelOrder> findByNumber(String number) {
+            return byNo.values().stream().filter(o -> o.channelOrderNo().equals(number) || number.equals(o.channelTradeNo())).findFirst();
+        }
+
+        @Override
         public List<ChannelOrder> attempts(String payOrderNo) {
             return byNo.values().stream().filter(o -> o.payOrderNo().equals(payOrderNo))
                     .sorted(java.util.Comparator.comparingInt(ChannelOrder::attempt)).toList();

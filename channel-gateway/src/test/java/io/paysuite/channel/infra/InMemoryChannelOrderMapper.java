@@ -25,6 +25,11 @@ public class InMemoryChannelOrderMapper implements ChannelOrderMapper {
     }
 
     @Override
+    public synchronized ChannelOrderDO findByChannelTradeNo(String channelTradeNo) {
+        return rows.values().stream().filter(r -> channelTradeNo.equals(r.channelTradeNo())).findFirst().orElse(null);
+    }
+
+    @Override
     public synchronized int transition(String channelOrderNo, String from, String to, String codeUrl, String channelTradeNo,
                                        String rawCode, String finalSource, LocalDateTime at) {
         ChannelOrderDO r = rows.get(channelOrderNo);

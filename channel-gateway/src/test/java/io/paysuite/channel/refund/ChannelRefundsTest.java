@@ -57,6 +57,11 @@ class ChannelRefundsTest {
         }
 
         @Override
+        public Optional<ChannelOrder> findByNumber(String number) {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<ChannelOrder> findByPayOrder(String payOrderNo) {
             Instant now = Instant.now();
             return Optional.of(new ChannelOrder("C2026112914000001000010004", payOrderNo, "T1", "M1", ChannelCode.ALIPAY,

@@ -44,4 +44,12 @@ public interface ChannelService {
      */
     @ReadOnly
     Result<List<LateChannelResultDTO>> lateResults(int limit);
+
+    /**
+     * The channel order an operator's number names — the channel's own trade number or our channel order number —
+     * as stored (the newest if a number was reused), for the ops console's search; {@code PAY_ORDER_NOT_FOUND} if
+     * none. Read-only.
+     */
+    @ReadOnly
+    Result<ChannelOrderDTO> findByNumber(String number);
 }

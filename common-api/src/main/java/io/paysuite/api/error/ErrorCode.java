@@ -70,6 +70,12 @@ public enum ErrorCode {
     TRANSFER_LIMIT_EXCEEDED(409),
     /** Profit sharing of a trade that is not paid, already settled, or whose rest was unfrozen. */
     PROFIT_SHARING_NOT_ALLOWED(409),
+    /** Ops console: no operator by that login name. */
+    OPERATOR_NOT_FOUND(404),
+    /** Ops console: an operator with that login name exists already. */
+    OPERATOR_EXISTS(409),
+    /** Ops console: the rule document changed since it was read; read it again and re-apply the edit. */
+    RULES_VERSION_CONFLICT(409),
     SYSTEM_ERROR(500),
     SERVICE_DEGRADED(503);
 

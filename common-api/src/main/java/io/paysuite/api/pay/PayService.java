@@ -39,4 +39,12 @@ public interface PayService {
      */
     @ReadOnly
     Result<List<TrailEventDTO>> trail(String tradeNo);
+
+    /**
+     * Pay orders opened since {@code since} (at most one day back), counted per minute, method, channel and status,
+     * oldest minute first: the ops console's payments per minute. Read-only; reads every shard's
+     * {@code idx_status_created} range. {@code PARAM_ERROR} for a start more than a day back or in the future.
+     */
+    @ReadOnly
+    Result<List<PayMinuteCountDTO>> minuteCounts(java.time.Instant since);
 }

@@ -1,5 +1,9 @@
 package io.paysuite.pay.provider;
 
+import io.paysuite.api.pay.PayMinuteCountDTO;
+import io.paysuite.pay.activity.PayActivity;
+import java.time.Instant;
+
 import io.paysuite.api.ApiVersion;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.pay.OpenPayOrderCmd;
@@ -22,8 +26,11 @@ public class PayServiceProvider implements PayService {
     private final PayOrderFinder finder;
     private final PayOrchestrator orchestrator;
     private final PayTrail trail;
+    private final PayActivity activity;
 
-    public PayServiceProvider(PayOrderOpener opener, PayOrderFinder finder, PayOrchestrator orchestrator, PayTrail trail) {
+    public PayServiceProvider(PayOrderOpener opener, PayOrderFinder finder, PayOrchestrator orchestrator, PayTrail trail,
+                              PayActivity activity) {
+        this.activity = activity;
         this.opener = opener;
         this.finder = finder;
         this.orchestrator = orchestrator;
@@ -43,6 +50,11 @@ public class PayServiceProvider implements PayService {
     @Override
     public Result<PayOrderDTO> get(String payOrderNo) {
         return Result.ok(finder.get(payOrderNo));
+    }
+
+    @Override
+    public Result<List<PayMinuteCountDTO>> minuteCounts(Instant since) {
+        return Result.ok(activity.since(since));
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.paysuite.cashier.notify.NotificationAttempt;
 import io.paysuite.cashier.notify.NotificationStatus;
 import io.paysuite.cashier.notify.NotificationStore;
 import io.paysuite.cashier.notify.OperatorResend;
+import io.paysuite.cashier.ops.audit.AuditNotes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
@@ -93,7 +94,12 @@ public class NotificationOpsController {
 
     @PostMapping("/{eventId}/resend")
     public ResponseEntity<?> resend(@PathVariable String eventId, HttpServletRequest request) {
+        store.find(eventId).ifPresent(before -> AuditNotes.before(request, view(before)));
         return resends.resend(eventId)
+                .map(o -> {
+                    AuditNotes.after(request, view(o.notification()));
+                    return o;
+                })
                 .<ResponseEntity<?>>map(o -> ResponseEntity.ok(new ResendView(view(o.delivery()), view(o.notification()))))
                 .orElseGet(() -> notFound(eventId, request));
     }

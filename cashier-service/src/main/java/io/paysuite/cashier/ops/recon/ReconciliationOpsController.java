@@ -12,6 +12,8 @@ import io.paysuite.api.recon.ResolveDifferenceCmd;
 import io.paysuite.cashier.api.JsonBody;
 import io.paysuite.cashier.api.error.Results;
 import io.paysuite.cashier.ops.OpsGate;
+import io.paysuite.cashier.ops.audit.AuditNotes;
+import io.paysuite.cashier.ops.operator.OpsPrincipal;
 import io.paysuite.cashier.api.Times;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
@@ -35,15 +37,15 @@ import org.springframework.web.bind.annotation.RestController;
  * difference with {@code ACCEPT}, {@code REFUND} or {@code ADJUST} and a reason. Channels are spelled as everywhere
  * in the ops API ({@link ChannelCode}: {@code ALIPAY}, {@code WECHAT}, {@code UNIONPAY}, {@code UNIONPAY_B}).
  *
- * <p>Who resolved: the holder of the ops token, recorded as {@code ops-token}, or {@code ops-token:<name>} when the
- * console names its user in {@code X-Operator} (the token authenticates; the name says which person at the console).
+ * <p>Who resolved: the operator logged in to the ops console, by login name; or the holder of the ops token, recorded
+ * as {@code ops-token}, or {@code ops-token:<name>} when a script names its user in {@code X-Operator} (the token
+ * authenticates; the name only says who was at the keyboard). The audit line keeps the difference before and after.
  */
 @RestController
 @RequestMapping(path = "/ops/api/v1/reconciliations", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ReconciliationOpsController {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationOpsController.class);
-    static final String TOKEN_HOLDER = "ops-token";
     static final String OPERATOR_HEADER = "X-Operator";
 
     public record BatchView(long reconciliationId, String channel, String billDate, String status, long matched, long differencesOpen,
@@ -116,19 +118,37 @@ public class ReconciliationOpsController {
         };
         String reason = body.text("reason");
         String operator = operator(request);
+        AuditNotes.before(request, differenceBefore(differenceId));
         DifferenceDTO resolved = Results.unwrap(reconciliations.resolve(new ResolveDifferenceCmd(differenceId, chosen, reason, operator)));
         log.info("reconciliation difference {} {} by operator={} reason={} -> {}", differenceId, chosen, operator, reason, resolved.status());
-        return view(resolved);
+        DifferenceView after = view(resolved);
+        AuditNotes.after(request, after);
+        return after;
     }
 
-    /** The ops token's holder, with the console user's name when it gives one. */
+    /** Who resolves: the logged-in operator, or the ops token's holder with the name a script gives. */
     static String operator(HttpServletRequest request) {
-        String named = request.getHeader(OPERATOR_HEADER);
-        if (named == null || named.isBlank()) {
-            return TOKEN_HOLDER;
+        return OpsPrincipal.of(request).recordedAs(request.getHeader(OPERATOR_HEADER));
+    }
+
+    /** The difference as it is before the action (read from its batch), for the audit line; null if it cannot be read. */
+    private DifferenceView differenceBefore(long differenceId) {
+        try {
+            // the batch of a difference is not in its id: the newest batches hold the open ones an operator resolves
+            for (ReconciliationDTO batch : Results.unwrap(reconciliations.list(null, 50))) {
+                if (batch.differencesOpen() == 0) {
+                    continue;
+                }
+                for (DifferenceDTO d : Results.unwrap(reconciliations.differences(batch.reconciliationId()))) {
+                    if (d.differenceId() == differenceId) {
+                        return view(d);
+                    }
+                }
+            }
+        } catch (RuntimeException unreadable) {
+            log.debug("difference {} before its resolution not read: {}", differenceId, unreadable.toString());
         }
-        String clean = named.strip().replaceAll("[^A-Za-z0-9@._-]", "_");
-        return TOKEN_HOLDER + ":" + (clean.length() > 64 ? clean.substring(0, 64) : clean);
+        return null;
     }
 
     private static ChannelCode channel(String name, JsonBody body) {

@@ -9,6 +9,8 @@ import io.paysuite.cashier.api.JsonBody;
 import io.paysuite.cashier.api.Times;
 import io.paysuite.cashier.api.error.Results;
 import io.paysuite.cashier.api.settlement.SettlementView;
+import io.paysuite.cashier.ops.operator.OpsPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -23,8 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /ops/api/v1/settlements/runs} {@code {"date": "yyyy-MM-dd", "operator": "…"}}: settles
  * what is due on that date for every merchant (the same run the daily job makes; idempotent per
- * merchant and date, so a second call answers the same settlements). {@code operator} (optional,
- * default {@code ops}) is who asked; it is logged and handed to the ledger with the run.
+ * merchant and date, so a second call answers the same settlements). Who asked is the operator logged in to the
+ * console; for the ops token's holder it is {@code ops-token}, or {@code ops-token:<operator>} with the optional
+ * {@code operator} a script names. It is logged and handed to the ledger with the run.
  */
 @RestController
 @RequestMapping(path = "/ops/api/v1/settlements", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -47,7 +50,7 @@ public class OpsSettlementController {
     }
 
     @PostMapping("/runs")
-    public RunView run(@RequestBody(required = false) byte[] raw) {
+    public RunView run(@RequestBody(required = false) byte[] raw, HttpServletRequest request) {
         JsonBody body = JsonBody.parse(raw);
         LocalDate date;
         try {
@@ -55,8 +58,7 @@ public class OpsSettlementController {
         } catch (DateTimeParseException e) {
             throw new BizException(ErrorCode.PARAM_ERROR, "date must be yyyy-MM-dd");
         }
-        String operator = body.optionalText("operator");
-        String who = operator == null || operator.isBlank() ? "ops" : operator;
+        String who = OpsPrincipal.of(request).recordedAs(body.optionalText("operator"));
         log.info("settlement run {} asked by operator={}", date, who);
         SettlementRunDTO run = Results.unwrap(settlements.run(new SettlementRunCmd(date, who)));
         return new RunView(run.date().toString(), run.settlements().stream()

@@ -22,17 +22,29 @@ public final class OpsToken {
     }
 
     public static String ensure(Path workDir) {
-        Path token = file(workDir);
+        return ensureRandom(file(workDir), workDir, "the ops token");
+    }
+
+    /** The password of the ops console's first admin ({@code admin}): cashier-service creates it from this file. */
+    public static Path adminPasswordFile(Path workDir) {
+        return workDir.resolve("ops-admin-password");
+    }
+
+    public static String ensureAdminPassword(Path workDir) {
+        return ensureRandom(adminPasswordFile(workDir), workDir, "the ops console's admin password");
+    }
+
+    private static String ensureRandom(Path file, Path workDir, String what) {
         try {
-            if (!Files.exists(token)) {
+            if (!Files.exists(file)) {
                 Files.createDirectories(workDir);
                 byte[] random = new byte[24];
                 new SecureRandom().nextBytes(random);
-                Files.writeString(token, HexFormat.of().formatHex(random) + "\n");
+                Files.writeString(file, HexFormat.of().formatHex(random) + "\n");
             }
-            return Files.readString(token).trim();
+            return Files.readString(file).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the ops token " + token, e);
+            throw new UncheckedIOException("cannot write " + what + " " + file, e);
         }
     }
 }

@@ -45,6 +45,7 @@ public final class Suite implements AutoCloseable {
         Suite suite = new Suite(config, infra);
         try {
             OpsToken.ensure(config.workDir());
+            OpsToken.ensureAdminPassword(config.workDir());
             suite.createDatabases();
             suite.startAll();
         } catch (RuntimeException e) {
@@ -148,6 +149,7 @@ public final class Suite implements AutoCloseable {
         props.put("paysuite.cashier.public-url", "https://127.0.0.1:" + ports.api());
         props.put("paysuite.cashier.keys.dir", config.workDir().resolve("keys").toString());
         props.put("paysuite.cashier.ops.token-file", OpsToken.file(config.workDir()).toString());
+        props.put("paysuite.cashier.ops.console.bootstrap-admin.password-file", OpsToken.adminPasswordFile(config.workDir()).toString());
         props.put("paysuite.cashier.limits.zookeeper", infra.registryAddress().replace("zookeeper://", ""));
     }
 

@@ -28,6 +28,8 @@ final class SuiteBanner {
         out.append(String.format("  %-20s https://127.0.0.1:%d/api/v1  (OpenAPI: /api/v1/openapi.yaml)%n", "open api", api));
         out.append(String.format("  %-20s https://127.0.0.1:%d/ops/api/v1  (Bearer token: %s)%n", "ops api", api,
                 OpsToken.ensure(suite.config().workDir())));
+        out.append(String.format("  %-20s https://127.0.0.1:%d/ops/  (login: admin, password in %s)%n", "ops console", api,
+                OpsToken.adminPasswordFile(suite.config().workDir())));
         out.append(String.format("  %-20s %s%n", "logs", suite.config().workDir().resolve("logs")));
         out.append(String.format("  %-20s %s%n", "demo credentials", suite.config().workDir()
                 + "/ (demo-merchant.json, demo-merchant.pem, demo-buyers.json, ops-token; see README)"));

@@ -1,0 +1,100 @@
+package io.paysuite.cashier.ops.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.cashier.ops.audit.AuditNotes;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * channel-gateway's routing rules and gray percentages for admins:
+ * <ul>
+ *   <li>{@code GET /ops/api/v1/rules/routing}: the document in force and its version;</li>
+ *   <li>{@code POST /ops/api/v1/rules/routing/preview} {@code {"rules": [...]}}: its problems and its change field by
+ *       field against the one in force, nothing saved;</li>
+ *   <li>{@code PUT /ops/api/v1/rules/routing} {@code {"rules": [...], "version": n}}: saves it if valid and still over
+ *       version {@code n} (the audit line keeps the document before and after).</li>
+ * </ul>
+ * channel-gateway applies a saved document within moments (it watches the node).
+ */
+@RestController
+@RequestMapping(path = "/ops/api/v1/rules/routing", produces = MediaType.APPLICATION_JSON_VALUE)
+public class RoutingRulesController {
+
+    public record RulesView(int version, JsonNode rules) {
+    }
+
+    public record PreviewView(boolean valid, List<String> problems, List<RoutingRuleDocument.Change> changes, int version) {
+    }
+
+    private final RuleDocumentSource source;
+    private final ObjectMapper json;
+
+    public RoutingRulesController(RuleDocumentSource source, ObjectMapper json) {
+        this.source = source;
+        this.json = json;
+    }
+
+    @GetMapping
+    public RulesView get() {
+        RuleDocumentSource.Versioned current = source.read();
+        return new RulesView(current.version(), current(current).rules());
+    }
+
+    @PostMapping("/preview")
+    public PreviewView preview(@RequestBody JsonNode body) {
+        RuleDocumentSource.Versioned current = source.read();
+        RoutingRuleDocument next = proposed(body);
+        List<String> problems = next.problems();
+        return new PreviewView(problems.isEmpty(), problems, current(current).changesTo(next), current.version());
+    }
+
+    @PutMapping
+    public RulesView save(@RequestBody JsonNode body, HttpServletRequest request) {
+        if (!body.path("version").isIntegralNumber()) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "version (the one read) is required");
+        }
+        RoutingRuleDocument next = proposed(body);
+        List<String> problems = next.problems();
+        if (!problems.isEmpty()) {
+            throw new BizException(ErrorCode.PARAM_ERROR, String.join("; ", problems));
+        }
+        RuleDocumentSource.Versioned current = source.read();
+        AuditNotes.before(request, current.text());
+        int version;
+        try {
+            version = source.write(json.writeValueAsString(next.rules()), body.get("version").asInt());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "rules cannot be written: " + e.getOriginalMessage());
+        }
+        RuleDocumentSource.Versioned saved = source.read();
+        AuditNotes.after(request, saved.text());
+        return new RulesView(version, current(saved).rules());
+    }
+
+    private RoutingRuleDocument current(RuleDocumentSource.Versioned stored) {
+        try {
+            return RoutingRuleDocument.read(stored.text(), json);
+        } catch (IllegalArgumentException unreadable) {
+            // what is there does not parse (the gateway keeps its previous rules): an edit replaces it
+            return RoutingRuleDocument.empty(json);
+        }
+    }
+
+    private static RoutingRuleDocument proposed(JsonNode body) {
+        try {
+            return RoutingRuleDocument.of(body == null ? null : body.get("rules"));
+        } catch (IllegalArgumentException e) {
+            throw new BizException(ErrorCode.PARAM_ERROR, e.getMessage());
+        }
+    }
+}
