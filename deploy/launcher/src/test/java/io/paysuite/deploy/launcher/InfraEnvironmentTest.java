@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InfraEnvironmentTest {
 
+    /** Shared: the channel keys are RSA pairs, generated once for the class. */
     @TempDir
-    Path work;
+    static Path work;
 
     static Map<String, String> production() {
         Map<String, String> env = new HashMap<>();
