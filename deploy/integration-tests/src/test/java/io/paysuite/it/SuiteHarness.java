@@ -47,6 +47,9 @@ public final class SuiteHarness implements LauncherSessionListener {
                         props.put("paysuite.internal-calls.extra-callers", CLIENT);
                         config = config.withServiceProperties(id, props);
                     }
+                    // -Ptestcontainers: MySQL 8, RocketMQ and Nacos in containers, reached through the launcher's external
+                    // mode; the default run starts the embedded servers
+                    config = ContainerInfra.fromProperty().map(config::withExternal).orElse(config);
                     suite = Suite.start(config);
                 }
                 current = suite;

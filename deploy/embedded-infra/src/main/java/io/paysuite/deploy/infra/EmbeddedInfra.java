@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * parallel and each waited for until a client can use it. {@link #close()} stops them all, child processes
  * included; it also runs as a JVM shutdown hook.
  */
-public final class EmbeddedInfra implements AutoCloseable {
+public final class EmbeddedInfra implements Infrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfra.class);
     /** Longer than any single server's own deadline: this one only catches a wait that has none. */
@@ -101,22 +101,27 @@ public final class EmbeddedInfra implements AutoCloseable {
     }
 
     /** {@code zookeeper://127.0.0.1:PORT}, the Dubbo registry address. */
+    @Override
     public String registryAddress() {
         return "zookeeper://" + zookeeper.connectString();
     }
 
+    @Override
     public String zookeeperConnectString() {
         return zookeeper.connectString();
     }
 
+    @Override
     public String namesrvAddress() {
         return rocketMq.namesrvAddress();
     }
 
+    @Override
     public String seataAddress() {
         return seata.address();
     }
 
+    @Override
     public DatabaseServer database() {
         return database;
     }
@@ -140,6 +145,7 @@ public final class EmbeddedInfra implements AutoCloseable {
      * the same config and store again, returning once it is registered with the name server. The name server and
      * every other server stay up; the services' clients find the broker again by themselves. For chaos tests.
      */
+    @Override
     public void restartBroker() {
         if (closed.get()) {
             throw new IllegalStateException("the embedded infrastructure is stopped");

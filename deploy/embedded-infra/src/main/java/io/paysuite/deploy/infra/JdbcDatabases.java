@@ -22,16 +22,20 @@ final class JdbcDatabases {
     }
 
     static void createDatabase(DatabaseServer server, String name) {
+        createDatabase(server.kind(), server.jdbcUrl(""), server.username(), server.password(), name);
+    }
+
+    /** {@code serverUrl}: a URL naming no database, so that the connection works before the database exists. */
+    static void createDatabase(String kind, String serverUrl, String username, String password, String name) {
         if (!SAFE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("database name must match " + SAFE_NAME + ": " + name);
         }
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(""), server.username(),
-                server.password());
+        try (Connection connection = DriverManager.getConnection(serverUrl, username, password);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS `" + name
                     + "` DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {
-            throw new IllegalStateException(server.kind() + ": could not create database " + name, e);
+            throw new IllegalStateException(kind + ": could not create database " + name, e);
         }
     }
 }

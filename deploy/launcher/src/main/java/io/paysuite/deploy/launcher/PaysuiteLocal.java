@@ -2,6 +2,9 @@ package io.paysuite.deploy.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -15,13 +18,21 @@ public final class PaysuiteLocal {
     }
 
     public static void main(String[] args) throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (List.of(args).contains("--external")) {
+            env.put(InfraEnvironment.MODE, "external");
+        }
         long started = Long.getLong("paysuite.t0", ProcessStartTime.millis());
         Path cwd = Path.of("").toAbsolutePath();
         Path home = Path.of(System.getProperty("paysuite.home", cwd.toString())).toAbsolutePath().normalize();
         Path workDir = cwd.resolve(".paysuite");
         Files.createDirectories(workDir);
 
-        Suite suite = Suite.start(SuiteConfig.local(home, workDir));
+        SuiteConfig config = SuiteConfig.local(home, workDir);
+        // PAYSUITE_INFRA=external (or --external): only the sandbox and the services, against the servers named
+        // by the environment (InfraEnvironment, docs/operations.md)
+        config = InfraEnvironment.read(env).map(config::withExternal).orElse(config);
+        Suite suite = Suite.start(config);
         DemoSeed.seed(suite, workDir);
         ServiceSupervisor supervisor = new ServiceSupervisor(suite).start();
         CountDownLatch stopped = new CountDownLatch(1);

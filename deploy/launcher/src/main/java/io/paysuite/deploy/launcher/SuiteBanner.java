@@ -1,6 +1,6 @@
 package io.paysuite.deploy.launcher;
 
-import io.paysuite.deploy.infra.EmbeddedInfra;
+import io.paysuite.deploy.infra.Infrastructure;
 
 /** What the local run prints once everything is healthy. */
 final class SuiteBanner {
@@ -9,7 +9,7 @@ final class SuiteBanner {
     }
 
     static String render(Suite suite, double secondsToHealthy) {
-        EmbeddedInfra infra = suite.infra();
+        Infrastructure infra = suite.infra();
         StringBuilder out = new StringBuilder();
         out.append("\n==================== Paysuite is up (").append(String.format("%.1f", secondsToHealthy))
                 .append(" s from command to all healthy) ====================\n");

@@ -1,5 +1,6 @@
 package io.paysuite.deploy.launcher;
 
+import io.paysuite.deploy.infra.ExternalInfra;
 import io.paysuite.deploy.infra.InfraConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,13 +18,26 @@ import java.util.Map;
  * @param serviceJvmArgs JVM options for every service process
  * @param startTimeout how long the whole suite may take to become healthy
  * @param serviceProperties extra Spring properties per service (tests scale down schedules with them)
+ * @param external servers someone else runs ({@link InfraEnvironment}); {@code null}: start the embedded ones
  */
 public record SuiteConfig(Path home, Path workDir, InfraConfig infra, Map<ServiceId, ServicePorts> servicePorts,
                           int sandboxPort, List<String> serviceJvmArgs, Duration startTimeout,
-                          Map<ServiceId, Map<String, String>> serviceProperties) {
+                          Map<ServiceId, Map<String, String>> serviceProperties, ExternalInfra external) {
 
     public SuiteConfig {
         serviceProperties = serviceProperties == null ? Map.of() : Map.copyOf(serviceProperties);
+    }
+
+    public SuiteConfig(Path home, Path workDir, InfraConfig infra, Map<ServiceId, ServicePorts> servicePorts,
+                       int sandboxPort, List<String> serviceJvmArgs, Duration startTimeout,
+                       Map<ServiceId, Map<String, String>> serviceProperties) {
+        this(home, workDir, infra, servicePorts, sandboxPort, serviceJvmArgs, startTimeout, serviceProperties, null);
+    }
+
+    /** The same suite against servers someone else runs: nothing embedded is started. */
+    public SuiteConfig withExternal(ExternalInfra servers) {
+        return new SuiteConfig(home, workDir, infra, servicePorts, sandboxPort, serviceJvmArgs, startTimeout,
+                serviceProperties, servers);
     }
 
     /** The same suite with these extra properties for one service. */
@@ -31,7 +45,7 @@ public record SuiteConfig(Path home, Path workDir, InfraConfig infra, Map<Servic
         Map<ServiceId, Map<String, String>> all = new EnumMap<>(ServiceId.class);
         all.putAll(serviceProperties);
         all.put(id, Map.copyOf(properties));
-        return new SuiteConfig(home, workDir, infra, servicePorts, sandboxPort, serviceJvmArgs, startTimeout, all);
+        return new SuiteConfig(home, workDir, infra, servicePorts, sandboxPort, serviceJvmArgs, startTimeout, all, external);
     }
 
     public Map<String, String> propertiesOf(ServiceId id) {
