@@ -18,6 +18,7 @@ import io.paysuite.api.trade.TradePaymentService;
 import io.paysuite.api.trade.TradeService;
 import io.paysuite.pay.order.tool.PaymentTools;
 import io.paysuite.pay.order.tool.ToolOutcome;
+import io.paysuite.pay.risk.RiskEngine;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
@@ -54,10 +55,11 @@ public class PayOrchestrator {
     private final TradePaymentService tradePayments;
     private final MemberService members;
     private final Clock clock;
+    private final RiskEngine risk;
 
     public PayOrchestrator(PayOrderRepository orders, PayOrderOpener opener, PaymentTools tools, PaySuccess success,
                            PayChecks checks, TradeService tradeService, TradePaymentService tradePayments,
-                           MemberService members, Clock clock) {
+                           MemberService members, Clock clock, RiskEngine risk) {
         this.orders = orders;
         this.opener = opener;
         this.tools = tools;
@@ -67,6 +69,7 @@ public class PayOrchestrator {
         this.tradePayments = tradePayments;
         this.members = members;
         this.clock = clock;
+        this.risk = risk;
     }
 
     public PayOrderDTO pay(PayCmd cmd) {
@@ -89,6 +92,7 @@ public class PayOrchestrator {
             unwrap(members.verifyPayPassword(new VerifyPayPasswordCmd(cmd.buyerId(), cmd.payPassword())));
         }
         tools.of(cmd.method());
+        risk.screen(cmd, trade); // before anything is written or moves: a refusal leaves the trade WAIT_PAY
 
         PayOrder order = opener.openOrder(new OpenPayOrderCmd(trade.tradeNo(), cmd.buyerId(), trade.merchantId(),
                 cmd.method(), trade.amount(), cmd.requestNo()));

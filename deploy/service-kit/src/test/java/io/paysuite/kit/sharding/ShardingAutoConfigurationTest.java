@@ -40,4 +40,12 @@ class ShardingAutoConfigurationTest {
                 "shardingColumns: pay_order_no,trade_no", "algorithmClassName: " + GeneShardingAlgorithm.class.getName(),
                 "sql-show: false");
     }
+
+    @Test
+    void aSingleTableLivesInTheFirstDatabaseOnly() {
+        String yaml = new ShardedTables("pay", rules -> rules.databaseAndTableSharded("pay_order", "pay_order_no,trade_no")
+                .singleTable("risk_counter")).rules(2, 4).toYaml(false);
+
+        assertThat(yaml).contains("- !SINGLE\n  tables:\n  - ds_0.risk_counter\nprops:");
+    }
 }
