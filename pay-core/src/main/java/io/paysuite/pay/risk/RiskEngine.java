@@ -84,7 +84,8 @@ public class RiskEngine {
         RuntimeException countersDown = null;
         if (current.needsTallies()) {
             try {
-                tallies = RiskTallies.of(in, zone, counters.read(RiskTallies.buckets(in, zone)));
+                RiskTallies.Buckets buckets = RiskTallies.buckets(in, zone);
+                tallies = RiskTallies.of(buckets, counters.read(buckets));
             } catch (RuntimeException e) {
                 countersDown = e;
             }

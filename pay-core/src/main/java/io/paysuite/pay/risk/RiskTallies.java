@@ -86,7 +86,11 @@ public final class RiskTallies {
     }
 
     public static RiskTallies of(RiskInput in, ZoneId zone, List<Tally> read) {
-        Buckets b = buckets(in, zone);
+        return of(buckets(in, zone), read);
+    }
+
+    /** The tallies of the rows read for these buckets. */
+    public static RiskTallies of(Buckets b, List<Tally> read) {
         return new RiskTallies(b.buckets().get(0), b.today(), b.buckets().subList(1, b.buckets().size()), b.cardPrefix(), read);
     }
 

@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -60,7 +58,8 @@ public final class RiskFakes {
     }
 
     public static final class Counters implements RiskCounters {
-        final Map<String, RiskTallies.Tally> rows = new HashMap<>();
+        /** Ordered by key then bucket, like the table's primary key: the card prefix is a range. */
+        final java.util.TreeMap<String, RiskTallies.Tally> rows = new java.util.TreeMap<>();
         boolean down;
         int statements;
 
@@ -70,9 +69,20 @@ public final class RiskFakes {
             if (down) {
                 throw new IllegalStateException("database unreachable");
             }
-            return rows.values().stream().filter(t -> buckets.keys().contains(t.key()) && buckets.buckets().contains(t.bucket())
-                    || buckets.cardPrefix() != null && t.key().startsWith(buckets.cardPrefix()) && t.bucket().equals(buckets.today()))
-                    .toList();
+            List<RiskTallies.Tally> found = new ArrayList<>();
+            for (String key : buckets.keys()) {
+                for (String bucket : buckets.buckets()) {
+                    RiskTallies.Tally row = rows.get(key + "|" + bucket);
+                    if (row != null) {
+                        found.add(row);
+                    }
+                }
+            }
+            if (buckets.cardPrefix() != null) {
+                rows.subMap(buckets.cardPrefix(), buckets.cardPrefix() + Character.MAX_VALUE).values().stream()
+                        .filter(t -> t.bucket().equals(buckets.today())).forEach(found::add);
+            }
+            return found;
         }
 
         @Override
