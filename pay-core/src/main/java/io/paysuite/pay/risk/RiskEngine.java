@@ -94,7 +94,7 @@ public class RiskEngine {
         List<String> fired = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (RiskRule rule : current.rules()) {
-            if (!rule.appliesTo(in.method())) {
+            if (!rule.appliesTo(in)) {
                 continue;
             }
             try {

@@ -1,11 +1,10 @@
 package io.paysuite.pay.risk;
 
-import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.risk.RiskAction;
 import java.util.Set;
 
 /**
- * One rule of the risk document. A rule applies to the methods it names (every method when none) and
+ * One rule of the risk document. A rule applies to the payments of its {@link RiskScope} and
  * {@link #fires} answers why it fires, or null. Boundaries: a limit of N allows exactly N (the
  * amount, the day's sum with this payment, the count with this payment, the cards with this one);
  * N + 1 fires. A rule that throws is a rule that failed to evaluate: {@link RiskEngine} reports it and
@@ -17,22 +16,22 @@ public sealed interface RiskRule {
 
     RiskAction action();
 
-    Set<PayMethod> methods();
+    RiskScope scope();
 
     /** Whether it reads counters (then a counter failure is its failure). */
     default boolean needsTallies() {
         return true;
     }
 
-    default boolean appliesTo(PayMethod method) {
-        return methods().isEmpty() || methods().contains(method);
+    default boolean appliesTo(RiskInput in) {
+        return scope().covers(in);
     }
 
     /** Why it fires for this payment ({@code key=value} facts), or null. */
     String fires(RiskInput in, RiskTallies tallies);
 
     /** {@code amount > maxAmount}. */
-    record SingleLimit(String id, RiskAction action, Set<PayMethod> methods, long maxAmount) implements RiskRule {
+    record SingleLimit(String id, RiskAction action, RiskScope scope, long maxAmount) implements RiskRule {
         @Override
         public boolean needsTallies() {
             return false;
@@ -45,7 +44,7 @@ public sealed interface RiskRule {
     }
 
     /** The subject's (BUYER or MERCHANT) sum today with this payment {@code > maxAmount}. */
-    record DailyLimit(String id, RiskAction action, Set<PayMethod> methods, RiskSubject subject, long maxAmount)
+    record DailyLimit(String id, RiskAction action, RiskScope scope, RiskSubject subject, long maxAmount)
             implements RiskRule {
         @Override
         public String fires(RiskInput in, RiskTallies tallies) {
@@ -59,7 +58,7 @@ public sealed interface RiskRule {
     }
 
     /** The subject's (BUYER, DEVICE or IP) payments in the window with this one {@code > maxCount}. */
-    record Velocity(String id, RiskAction action, Set<PayMethod> methods, RiskSubject subject, RiskWindow window,
+    record Velocity(String id, RiskAction action, RiskScope scope, RiskSubject subject, RiskWindow window,
                     long maxCount) implements RiskRule {
         @Override
         public String fires(RiskInput in, RiskTallies tallies) {
@@ -74,7 +73,7 @@ public sealed interface RiskRule {
     }
 
     /** The buyer, card fingerprint, device or IP is listed. */
-    record Blacklist(String id, RiskAction action, Set<PayMethod> methods, Set<String> buyers, Set<String> cards,
+    record Blacklist(String id, RiskAction action, RiskScope scope, Set<String> buyers, Set<String> cards,
                      Set<String> devices, Set<String> ips) implements RiskRule {
         @Override
         public boolean needsTallies() {
@@ -100,7 +99,7 @@ public sealed interface RiskRule {
      * {@code amount > factor × the buyer's recent average}, once the buyer has at least {@code minHistory}
      * payments in the last {@link RiskTallies#RECENT_DAYS} days (a new buyer has no "usual" to jump from).
      */
-    record AmountJump(String id, RiskAction action, Set<PayMethod> methods, double factor, long minHistory)
+    record AmountJump(String id, RiskAction action, RiskScope scope, double factor, long minHistory)
             implements RiskRule {
         @Override
         public String fires(RiskInput in, RiskTallies tallies) {
@@ -119,7 +118,7 @@ public sealed interface RiskRule {
     }
 
     /** Distinct cards paid with on one device today, this one included, {@code > maxCards}. */
-    record CardsPerDevice(String id, RiskAction action, Set<PayMethod> methods, long maxCards) implements RiskRule {
+    record CardsPerDevice(String id, RiskAction action, RiskScope scope, long maxCards) implements RiskRule {
         @Override
         public String fires(RiskInput in, RiskTallies tallies) {
             if (in.deviceId() == null || in.cardFingerprint() == null) {
@@ -135,7 +134,7 @@ public sealed interface RiskRule {
      * loaded so that the document's other rules still apply, and failing at every evaluation so that it is
      * reported (the ops API's replace refuses such a document outright).
      */
-    record Unusable(String id, RiskAction action, Set<PayMethod> methods, String problem) implements RiskRule {
+    record Unusable(String id, RiskAction action, RiskScope scope, String problem) implements RiskRule {
         @Override
         public boolean needsTallies() {
             return false;

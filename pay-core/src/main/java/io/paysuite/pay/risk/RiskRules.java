@@ -18,6 +18,7 @@ import java.util.function.Function;
  * <pre>
  * {"version": 3, "rules": [
  *   {"id": "card-single", "kind": "SINGLE_LIMIT", "action": "BLOCK", "methods": ["BANK_CARD"], "max_amount": 500000},
+ *   {"id": "shop-single", "kind": "SINGLE_LIMIT", "action": "REVIEW", "merchants": ["M100001"], "max_amount": 100000},
  *   {"id": "buyer-day", "kind": "DAILY_LIMIT", "action": "REVIEW", "subject": "BUYER", "max_amount": 2000000},
  *   {"id": "buyer-minute", "kind": "VELOCITY", "action": "BLOCK", "subject": "BUYER", "window": "MINUTE", "max_count": 5},
  *   {"id": "lists", "kind": "BLACKLIST", "action": "BLOCK", "buyers": [], "cards": [], "devices": [], "ips": []},
@@ -98,43 +99,43 @@ public record RiskRules(String document, long version, List<RiskRule> rules, Ins
     }
 
     private static RiskRule rule(String id, RiskAction action, JsonNode node) {
-        Set<PayMethod> methods;
+        RiskScope scope;
         try {
-            methods = methods(node);
+            scope = new RiskScope(methods(node), texts(node, "merchants"));
         } catch (IllegalArgumentException e) {
-            return new RiskRule.Unusable(id, action, Set.of(), e.getMessage());
+            return new RiskRule.Unusable(id, action, RiskScope.ALL, e.getMessage());
         }
         String kind = node.path("kind").asText("").toUpperCase(Locale.ROOT);
         try {
             return switch (kind) {
-                case "SINGLE_LIMIT" -> new RiskRule.SingleLimit(id, action, methods, positive(node, "max_amount"));
-                case "DAILY_LIMIT" -> new RiskRule.DailyLimit(id, action, methods,
+                case "SINGLE_LIMIT" -> new RiskRule.SingleLimit(id, action, scope, positive(node, "max_amount"));
+                case "DAILY_LIMIT" -> new RiskRule.DailyLimit(id, action, scope,
                         subject(node, EnumSet.of(RiskSubject.BUYER, RiskSubject.MERCHANT)), positive(node, "max_amount"));
-                case "VELOCITY" -> new RiskRule.Velocity(id, action, methods,
+                case "VELOCITY" -> new RiskRule.Velocity(id, action, scope,
                         subject(node, EnumSet.of(RiskSubject.BUYER, RiskSubject.DEVICE, RiskSubject.IP)),
                         required(node, "window", RiskWindow::valueOf, "MINUTE or DAY"), positive(node, "max_count"));
-                case "BLACKLIST" -> blacklist(id, action, methods, node);
+                case "BLACKLIST" -> blacklist(id, action, scope, node);
                 case "AMOUNT_JUMP" -> {
                     double factor = node.path("factor").asDouble(0);
                     if (!(factor > 1)) {
                         throw new IllegalArgumentException("factor must be a number above 1");
                     }
-                    yield new RiskRule.AmountJump(id, action, methods, factor, positive(node, "min_history"));
+                    yield new RiskRule.AmountJump(id, action, scope, factor, positive(node, "min_history"));
                 }
-                case "CARDS_PER_DEVICE" -> new RiskRule.CardsPerDevice(id, action, methods, positive(node, "max_cards"));
+                case "CARDS_PER_DEVICE" -> new RiskRule.CardsPerDevice(id, action, scope, positive(node, "max_cards"));
                 default -> throw new IllegalArgumentException("unknown kind '" + kind + "'");
             };
         } catch (IllegalArgumentException e) {
-            return new RiskRule.Unusable(id, action, methods, e.getMessage());
+            return new RiskRule.Unusable(id, action, scope, e.getMessage());
         }
     }
 
-    private static RiskRule blacklist(String id, RiskAction action, Set<PayMethod> methods, JsonNode node) {
+    private static RiskRule blacklist(String id, RiskAction action, RiskScope scope, JsonNode node) {
         Set<String> buyers = texts(node, "buyers");
         Set<String> cards = texts(node, "cards");
         Set<String> devices = texts(node, "devices");
         Set<String> ips = texts(node, "ips");
-        return new RiskRule.Blacklist(id, action, methods, buyers, cards, devices, ips);
+        return new RiskRule.Blacklist(id, action, scope, buyers, cards, devices, ips);
     }
 
     private static Set<PayMethod> methods(JsonNode node) {

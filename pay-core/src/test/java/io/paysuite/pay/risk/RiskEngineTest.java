@@ -150,6 +150,15 @@ class RiskEngineTest {
     }
 
     @Test
+    void aRuleForSomeMerchantsLeavesTheOthersAlone() {
+        RiskEngine engine = engine(doc("{\"id\":\"m\",\"kind\":\"SINGLE_LIMIT\",\"action\":\"BLOCK\",\"merchants\":[\"M9\"],\"max_amount\":1}"));
+
+        assertThat(decide(engine, "B1", 500)).as("trade(...) is merchant M1's").isEqualTo(RiskAction.ALLOW);
+        RiskEngine forM1 = engine(doc("{\"id\":\"m\",\"kind\":\"SINGLE_LIMIT\",\"action\":\"BLOCK\",\"merchants\":[\"M1\"],\"max_amount\":1}"));
+        assertThat(decide(forM1, "B1", 500)).isEqualTo(RiskAction.BLOCK);
+    }
+
+    @Test
     void theMostSevereActionWinsBlockOverReviewOverAllow() {
         RiskEngine engine = engine(doc(
                 "{\"id\":\"a\",\"kind\":\"SINGLE_LIMIT\",\"action\":\"ALLOW\",\"max_amount\":1}",
