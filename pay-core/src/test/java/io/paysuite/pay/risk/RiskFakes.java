@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** In-memory stand-ins for the risk engine's ports. */
@@ -99,7 +98,7 @@ public final class RiskFakes {
     }
 
     public static final class Decisions implements RiskDecisions {
-        final List<RiskDecision> recorded = new CopyOnWriteArrayList<>();
+        final List<RiskDecision> recorded = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public void record(RiskDecision decision) {
