@@ -10,7 +10,7 @@ CREATE TABLE risk_decision (
     method        VARCHAR(16)   NOT NULL,
     amount_minor  BIGINT        NOT NULL,
     currency      CHAR(3)       NOT NULL,
-    action        VARCHAR(8)    NOT NULL,
+    verdict       VARCHAR(8)    NOT NULL COMMENT 'ALLOW, REVIEW or BLOCK',
     fired_rules   VARCHAR(1000) NOT NULL,
     failed_rules  VARCHAR(500)  NOT NULL,
     inputs        VARCHAR(1000) NOT NULL,
@@ -19,5 +19,5 @@ CREATE TABLE risk_decision (
     KEY idx_trade (trade_no),
     KEY idx_buyer (buyer_id, id),
     KEY idx_merchant (merchant_id, id),
-    KEY idx_action (action, id)
+    KEY idx_verdict (verdict, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

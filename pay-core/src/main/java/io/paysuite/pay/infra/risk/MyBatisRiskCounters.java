@@ -29,8 +29,18 @@ public class MyBatisRiskCounters implements RiskCounters {
     @Override
     public void add(List<RiskTallies.Tally> increments) {
         if (!increments.isEmpty()) {
-            mapper.add(increments, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            mapper.add(increments.stream().map(MyBatisRiskCounters::row).toList(),
+                    LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         }
+    }
+
+    private static RiskCounterDO row(RiskTallies.Tally tally) {
+        RiskCounterDO row = new RiskCounterDO();
+        row.setCounterKey(tally.key());
+        row.setBucket(tally.bucket());
+        row.setCnt(tally.count());
+        row.setSumMinor(tally.sumMinor());
+        return row;
     }
 
     /** A device id is the client's: its {@code %} and {@code _} must match themselves. */

@@ -42,7 +42,7 @@ public class MyBatisRiskDecisions implements RiskDecisions {
         row.setMethod(in.method().name());
         row.setAmountMinor(in.amountMinor());
         row.setCurrency(in.currency());
-        row.setAction(decision.action().name());
+        row.setVerdict(decision.action().name());
         row.setFiredRules(cut(String.join(",", decision.fired()), 1000));
         row.setFailedRules(cut(String.join(",", decision.failed()), 500));
         row.setInputs(cut(decision.inputs(), 1000));
@@ -58,7 +58,7 @@ public class MyBatisRiskDecisions implements RiskDecisions {
 
     private static RiskDecisionDTO dto(RiskDecisionDO row) {
         return new RiskDecisionDTO(row.getId(), row.getTradeNo(), row.getRequestNo(), row.getBuyerId(), row.getMerchantId(),
-                PayMethod.valueOf(row.getMethod()), row.getAmountMinor(), row.getCurrency(), RiskAction.valueOf(row.getAction()),
+                PayMethod.valueOf(row.getMethod()), row.getAmountMinor(), row.getCurrency(), RiskAction.valueOf(row.getVerdict()),
                 list(row.getFiredRules()), list(row.getFailedRules()), row.getInputs(),
                 row.getDecidedAt() == null ? null : row.getDecidedAt().toInstant(ZoneOffset.UTC));
     }

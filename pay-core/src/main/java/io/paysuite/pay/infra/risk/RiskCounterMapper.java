@@ -1,6 +1,5 @@
 package io.paysuite.pay.infra.risk;
 
-import io.paysuite.pay.risk.RiskTallies;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
@@ -21,8 +20,8 @@ public interface RiskCounterMapper {
                                  @Param("cardPrefix") String cardPrefixLike, @Param("today") String today);
 
     @Insert("<script>INSERT INTO risk_counter (counter_key, bucket, cnt, sum_minor, updated_at) VALUES "
-            + "<foreach item='t' collection='rows' separator=','>(#{t.key}, #{t.bucket}, #{t.count}, #{t.sumMinor}, #{at})</foreach>"
+            + "<foreach item='t' collection='rows' separator=','>(#{t.counterKey}, #{t.bucket}, #{t.cnt}, #{t.sumMinor}, #{at})</foreach>"
             + " ON DUPLICATE KEY UPDATE cnt = cnt + VALUES(cnt), sum_minor = sum_minor + VALUES(sum_minor),"
             + " updated_at = VALUES(updated_at)</script>")
-    int add(@Param("rows") List<RiskTallies.Tally> rows, @Param("at") LocalDateTime at);
+    int add(@Param("rows") List<RiskCounterDO> rows, @Param("at") LocalDateTime at);
 }

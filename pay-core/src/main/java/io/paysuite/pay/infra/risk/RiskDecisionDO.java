@@ -12,7 +12,7 @@ public class RiskDecisionDO {
     private String method;
     private long amountMinor;
     private String currency;
-    private String action;
+    private String verdict;
     private String firedRules;
     private String failedRules;
     private String inputs;
@@ -34,8 +34,8 @@ public class RiskDecisionDO {
     public void setAmountMinor(long amountMinor) { this.amountMinor = amountMinor; }
     public String getCurrency() { return currency; }
     public void setCurrency(String currency) { this.currency = currency; }
-    public String getAction() { return action; }
-    public void setAction(String action) { this.action = action; }
+    public String getVerdict() { return verdict; }
+    public void setVerdict(String verdict) { this.verdict = verdict; }
     public String getFiredRules() { return firedRules; }
     public void setFiredRules(String firedRules) { this.firedRules = firedRules; }
     public String getFailedRules() { return failedRules; }
