@@ -42,7 +42,7 @@ class ShardingAutoConfigurationTest {
     }
 
     @Test
-    void aSingleTableLivesInTheFirstDatabaseOnly() {
+    void aSingleTableLivesInTheFirstDatabaseOnly() throws Exception {
         String yaml = new ShardedTables("pay", rules -> rules.databaseAndTableSharded("pay_order", "pay_order_no,trade_no")
                 .singleTable("risk_counter")).rules(2, 4).toYaml(false);
 
