@@ -13,6 +13,7 @@ import io.paysuite.api.payout.PayoutService;
 import io.paysuite.api.promotion.CouponService;
 import io.paysuite.api.promotion.PointsService;
 import io.paysuite.api.refund.RefundService;
+import io.paysuite.api.risk.RiskService;
 import io.paysuite.api.sharing.ProfitSharingService;
 import io.paysuite.api.trade.TradeService;
 import io.paysuite.api.wallet.WalletService;
@@ -131,6 +132,13 @@ public class DubboReferencesConfig {
     @Bean
     @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
     public ReferenceBean<io.paysuite.api.trade.PreAuthService> preAuthService() {
+        return new ReferenceBeanBuilder().build();
+    }
+
+    /** pay-core's risk engine for the ops API: the rule document, its decisions, replacing the document. */
+    @Bean
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
+    public ReferenceBean<RiskService> riskService() {
         return new ReferenceBeanBuilder().build();
     }
 }

@@ -6,8 +6,10 @@ import static io.paysuite.cashier.page.CashierPages.path;
 import io.paysuite.api.channel.ChannelOrderDTO;
 import io.paysuite.api.member.BuyerDTO;
 import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.RiskContext;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -115,7 +117,8 @@ public class CashierPageController {
                       @RequestParam(name = "request_no", required = false) String requestNo,
                       @RequestParam(name = "csrf", required = false) String csrf,
                       @CookieValue(name = BuyerSessions.COOKIE, required = false) String cookie,
-                      Model model, HttpServletResponse response) {
+                      @CookieValue(name = DeviceCookie.NAME, required = false) String device,
+                      Model model, HttpServletRequest request, HttpServletResponse response) {
         Optional<TradeDTO> found = trades.of(token);
         if (found.isEmpty()) {
             return invalid(response);
@@ -150,7 +153,7 @@ public class CashierPageController {
             cardToken = ((CardToken.Found) card).unionpayToken();
         }
         PayOutcome outcome = attempts.pay(trade, session.get().buyerId(), chosen, chosen.needsPayPassword() ? payPassword : null,
-                requestNo, cardToken, path(token));
+                requestNo, cardToken, path(token), new RiskContext(request.getRemoteAddr(), DeviceCookie.ensure(device, response)));
         if (outcome instanceof PayOutcome.Shown shown) {
             return pages.status(token, trade, shown.page(), model);
         }

@@ -3,6 +3,7 @@ package io.paysuite.cashier.page;
 import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.pay.PayCmd;
+import io.paysuite.api.pay.RiskContext;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
@@ -46,11 +47,11 @@ final class PayAttempts {
      *                 posted card id, never taken from the browser); null for the other methods
      */
     PayOutcome pay(TradeDTO trade, String buyerId, PayMethod method, String payPassword, String requestNo, String authCode,
-                   String cashierPath) {
+                   String cashierPath, RiskContext origin) {
         PayOutcome inProgress = new PayOutcome.Shown(StatusPage.inProgress(cashierPath, progressRefreshSeconds));
         Result<PayOrderDTO> result;
         try {
-            result = pay.pay(new PayCmd(trade.tradeNo(), buyerId, method, payPassword, requestNo, authCode));
+            result = pay.pay(new PayCmd(trade.tradeNo(), buyerId, method, payPassword, requestNo, authCode).withRisk(origin));
         } catch (RpcException e) {
             // the message may quote the invocation; the code says enough
             log.warn("pay outcome unknown trade_no={} request_no={} rpc_code={} timeout={}",

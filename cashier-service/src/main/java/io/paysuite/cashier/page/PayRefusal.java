@@ -37,6 +37,10 @@ public record PayRefusal(String messageKey, List<Object> args) {
                     ? new PayRefusal("error.PAY_PASSWORD_WRONG", Integer.parseInt(left.group(1)))
                     : new PayRefusal("error.PAY_PASSWORD_WRONG.unknown");
         }
+        if ("RISK_REJECTED".equals(code)) {
+            // pay-core's risk rules: "this payment needs review" (no password to step up with) or a block
+            return new PayRefusal(message != null && message.contains("review") ? "error.RISK_REVIEW" : "error.RISK_REJECTED");
+        }
         String key = OWN_TEXT.get(code);
         return key != null ? new PayRefusal(key) : new PayRefusal("error.generic", String.valueOf(code));
     }

@@ -219,7 +219,22 @@ class CashierPageRenderingTest {
                 .contains("content=\"5;url=https://shop.example/back?o=1\"", "href=\"https://shop.example/back?o=1\"");
         ArgumentCaptor<PayCmd> cmd = ArgumentCaptor.forClass(PayCmd.class);
         verify(pay).pay(cmd.capture());
-        assertThat(cmd.getValue()).isEqualTo(new PayCmd("T1", "U7", PayMethod.BALANCE, "135790", field(form, "request_no")));
+        assertThat(cmd.getValue()).isEqualTo(new PayCmd("T1", "U7", PayMethod.BALANCE, "135790", field(form, "request_no"))
+                .withRisk(cmd.getValue().risk()));
+        assertThat(cmd.getValue().riskContext().clientIp()).as("the browser's address for the risk rules").isNotBlank();
+        assertThat(cmd.getValue().riskContext().deviceId()).as("the device cookie set on this first payment").matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void aPaymentTheRiskRulesRefuseIsExplainedOnTheForm() throws Exception {
+        Cookie session = loggedIn("U7");
+        String form = body(call(get(path).cookie(session)));
+        when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.RISK_REJECTED, "this payment needs review"));
+
+        String html = body(call(post(path + "/pay").cookie(session).param("method", "ALIPAY_QR")
+                .param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf"))));
+
+        assertThat(html).contains("This payment needs review and cannot be made with this method.", "pay-submit");
     }
 
     @Test
@@ -420,7 +435,8 @@ class CashierPageRenderingTest {
         assertThat(accepted.getRedirectedUrl()).isEqualTo(path + "/paying/P1");
         ArgumentCaptor<PayCmd> cmd = ArgumentCaptor.forClass(PayCmd.class);
         verify(pay).pay(cmd.capture());
-        assertThat(cmd.getValue()).isEqualTo(new PayCmd("T1", "U7", PayMethod.BANK_CARD, "135790", field(form, "request_no"), TOKEN));
+        assertThat(cmd.getValue()).isEqualTo(new PayCmd("T1", "U7", PayMethod.BANK_CARD, "135790", field(form, "request_no"), TOKEN)
+                .withRisk(cmd.getValue().risk()));
 
         trade(TradeStatus.PAYING, null, List.of(), Instant.now().plusSeconds(600));
         assertThat(body(call(get(path + "/paying/P1")))).as("accepted is not paid: the page asks again")

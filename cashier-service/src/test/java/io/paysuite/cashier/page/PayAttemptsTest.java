@@ -9,6 +9,7 @@ import io.paysuite.api.common.Result;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.RiskContext;
 import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
@@ -37,7 +38,7 @@ class PayAttemptsTest {
             Instant.now().plusSeconds(600), Instant.now(), null, null);
 
     private PayOutcome payNow() {
-        return attempts.pay(trade, "U1", PayMethod.BALANCE, "135790", "CP1234567", null, "/cashier/tok");
+        return attempts.pay(trade, "U1", PayMethod.BALANCE, "135790", "CP1234567", null, "/cashier/tok", RiskContext.NONE);
     }
 
     private static Result<PayOrderDTO> order(PayOrderStatus status) {
@@ -132,7 +133,7 @@ class PayAttemptsTest {
     void anAcceptedCardPaymentIsFollowedOnItsOwnPage() {
         when(pay.pay(any())).thenReturn(cardOrder("T1", PayOrderStatus.PROCESSING));
 
-        assertThat(attempts.pay(trade, "U1", PayMethod.BANK_CARD, "135790", "CP1234567", "TOKEN6200000000000000", "/cashier/tok"))
+        assertThat(attempts.pay(trade, "U1", PayMethod.BANK_CARD, "135790", "CP1234567", "TOKEN6200000000000000", "/cashier/tok", RiskContext.NONE))
                 .isEqualTo(new PayOutcome.Accepted("P1"));
     }
 

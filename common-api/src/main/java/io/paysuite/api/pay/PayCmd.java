@@ -8,8 +8,25 @@ import java.io.Serializable;
  * {@code payPassword} is checked by member-service and never stored or logged here.
  */
 public record PayCmd(String tradeNo, String buyerId, PayMethod method, String payPassword, String requestNo, String authCode,
-                     String couponId, boolean usePoints)
+                     String couponId, boolean usePoints, RiskContext risk)
         implements Serializable {
+
+    /** A payment as before risk screening knew its origin: no client IP or device id. */
+    public PayCmd(String tradeNo, String buyerId, PayMethod method, String payPassword, String requestNo, String authCode,
+                  String couponId, boolean usePoints) {
+        this(tradeNo, buyerId, method, payPassword, requestNo, authCode, couponId, usePoints, null);
+    }
+
+    /** The same payment with where it comes from (client IP, device id) for the risk rules. */
+    public PayCmd withRisk(RiskContext context) {
+        return new PayCmd(tradeNo, buyerId, method, payPassword, requestNo, authCode, couponId, usePoints, context);
+    }
+
+    /** Never null: {@link RiskContext#NONE} when the caller gave none. */
+    public RiskContext riskContext() {
+        return risk == null ? RiskContext.NONE : risk;
+    }
+
     /**
      * A payment with one tool ({@code method}), or a combination payment: {@code couponId} (one of the buyer's
      * coupons) and {@code usePoints} (as many points as the rest allows) pay first, {@code method} pays what

@@ -14,6 +14,9 @@ public class ShardingConfig {
     @Bean
     ShardedTables payTables() {
         return new ShardedTables("pay", rules -> rules
-                .databaseAndTableSharded("pay_order", "pay_order_no,trade_no"));
+                .databaseAndTableSharded("pay_order", "pay_order_no,trade_no")
+                // the risk engine's counters and decision log: shared by every instance, not per trade
+                .singleTable("risk_counter")
+                .singleTable("risk_decision"));
     }
 }

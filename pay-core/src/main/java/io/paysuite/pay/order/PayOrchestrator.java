@@ -19,6 +19,7 @@ import io.paysuite.api.trade.TradePaymentService;
 import io.paysuite.api.trade.TradeService;
 import io.paysuite.pay.order.tool.PaymentTools;
 import io.paysuite.pay.order.tool.ToolOutcome;
+import io.paysuite.pay.risk.RiskEngine;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
@@ -61,18 +62,19 @@ public class PayOrchestrator {
     private final MemberService members;
     private final Clock clock;
     private final CombinationPay combination;
+    private final RiskEngine risk;
 
     /** Without combination payments (a coupon or points is refused). */
     public PayOrchestrator(PayOrderRepository orders, PayOrderOpener opener, PaymentTools tools, PaySuccess success,
                            PayChecks checks, TradeService tradeService, TradePaymentService tradePayments,
-                           MemberService members, Clock clock) {
-        this(orders, opener, tools, success, checks, tradeService, tradePayments, members, clock, CombinationPay.UNAVAILABLE);
+                           MemberService members, Clock clock, RiskEngine risk) {
+        this(orders, opener, tools, success, checks, tradeService, tradePayments, members, clock, CombinationPay.UNAVAILABLE, risk);
     }
 
     @Autowired
     public PayOrchestrator(PayOrderRepository orders, PayOrderOpener opener, PaymentTools tools, PaySuccess success,
                            PayChecks checks, TradeService tradeService, TradePaymentService tradePayments,
-                           MemberService members, Clock clock, CombinationPay combination) {
+                           MemberService members, Clock clock, CombinationPay combination, RiskEngine risk) {
         this.combination = combination;
         this.orders = orders;
         this.opener = opener;
@@ -83,6 +85,7 @@ public class PayOrchestrator {
         this.tradePayments = tradePayments;
         this.members = members;
         this.clock = clock;
+        this.risk = risk;
     }
 
     public PayOrderDTO pay(PayCmd cmd) {
@@ -105,6 +108,7 @@ public class PayOrchestrator {
             unwrap(members.verifyPayPassword(new VerifyPayPasswordCmd(cmd.buyerId(), cmd.payPassword())));
         }
         tools.of(cmd.method());
+        risk.screen(cmd, trade); // before anything is written or moves: a refusal leaves the trade WAIT_PAY
 
         PayOrder order = opener.openOrder(new OpenPayOrderCmd(trade.tradeNo(), cmd.buyerId(), trade.merchantId(),
                 cmd.method(), trade.amount(), cmd.requestNo()));

@@ -64,7 +64,7 @@ class PayChannelRecordingTest {
     final PayOrchestrator orchestrator = new PayOrchestrator(orders, new PayOrderOpener(orders, new OrderNo(clock, 3), clock),
             new PaymentTools(List.of(new BalanceTool(ledger), new ChannelTool(PayMethod.BANK_CARD, channels, ledger),
                     new ChannelTool(PayMethod.WECHAT_QR, channels, ledger))),
-            events, payOrderNo -> { }, tradeService, tradePayments, members, clock);
+            events, payOrderNo -> { }, tradeService, tradePayments, members, clock, io.paysuite.pay.risk.RiskFakes.allowAll(clock));
 
     /** What channel-gateway answers to the next charge. */
     final AtomicReference<Answer> gateway = new AtomicReference<>();

@@ -56,7 +56,7 @@ class PayFailureGivesBackOnlyItsOwnTest {
     final MemberService members = mock(MemberService.class);
     final PayOrchestrator orchestrator = new PayOrchestrator(orders, new PayOrderOpener(orders, new OrderNo(clock, 3), clock),
             new PaymentTools(List.of(new BalanceTool(ledger), new ChannelTool(PayMethod.WECHAT_QR, mock(ChannelService.class), ledger))),
-            events, payOrderNo -> { }, tradeService, tradePayments, members, clock);
+            events, payOrderNo -> { }, tradeService, tradePayments, members, clock, io.paysuite.pay.risk.RiskFakes.allowAll(clock));
 
     @BeforeEach
     void aTradeWaitingForItsBuyer() {

@@ -53,7 +53,8 @@ class PreAuthPaymentTest {
     final MemberService members = mock(MemberService.class);
     final PayOrchestrator orchestrator = new PayOrchestrator(orders, new PayOrderOpener(orders, new OrderNo(clock, 3), clock),
             new PaymentTools(List.of(new BalanceTool(ledger), new ChannelTool(PayMethod.BANK_CARD, channels, ledger))),
-            new InProcessPaySuccess(orders, clock), payOrderNo -> { }, tradeService, tradePayments, members, clock);
+            new InProcessPaySuccess(orders, clock), payOrderNo -> { }, tradeService, tradePayments, members, clock,
+            io.paysuite.pay.risk.RiskFakes.allowAll(clock));
 
     @BeforeEach
     void aPreAuthorisationWaitingForItsBuyer() {

@@ -7,6 +7,7 @@ import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayCmd;
 import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.RiskContext;
 import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
@@ -56,7 +57,8 @@ final class BarcodePayment {
     record Started(TradeDTO trade, boolean repeated) {
     }
 
-    static Started pay(String merchantId, byte[] raw, TradeService trades, PayService pay, PayingTrades paying) {
+    /** @param tillIp the address the merchant's request came from, for pay-core's risk rules */
+    static Started pay(String merchantId, byte[] raw, TradeService trades, PayService pay, PayingTrades paying, String tillIp) {
         JsonBody body = JsonBody.parse(raw);
         String authCode = body.text("auth_code");
         PayMethod method = PayMethod.ofPaymentCode(authCode);
@@ -81,7 +83,7 @@ final class BarcodePayment {
             boolean paid = false;
             try {
                 Result<PayOrderDTO> answer = pay.pay(new PayCmd(trade.tradeNo(), method.channel() + "_BUYER", method, null,
-                        requestNo, authCode));
+                        requestNo, authCode).withRisk(new RiskContext(tillIp, null)));
                 if (Outcome.definitelyFailed(answer)) {
                     Results.unwrap(answer); // a definite refusal: CHANNEL_DECLINED, TRADE_PAYING …; the trade waits for another code
                 }

@@ -1,5 +1,6 @@
 package io.paysuite.cashier.api.trade;
 
+import jakarta.servlet.http.HttpServletRequest;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
@@ -66,8 +67,8 @@ public class TradeController {
      */
     @PostMapping("/barcode")
     public ResponseEntity<TradeView> barcode(@RequestAttribute(OpenApiGate.MERCHANT_ID) String merchantId,
-                                             @RequestBody(required = false) byte[] body) {
-        BarcodePayment.Started started = BarcodePayment.pay(merchantId, body, trades, pay, paying);
+                                             @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        BarcodePayment.Started started = BarcodePayment.pay(merchantId, body, trades, pay, paying, request.getRemoteAddr());
         return ResponseEntity.status(started.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(view(started.trade()));
     }
 

@@ -47,7 +47,7 @@ class BarcodePaymentTest {
         when(trades.create(any())).thenReturn(Result.ok(trade(TradeStatus.WAIT_PAY)));
         when(pay.pay(any())).thenAnswer(call -> answer);
         when(trades.get(any())).thenReturn(Result.ok(trade(TradeStatus.PAYING)));
-        return BarcodePayment.pay("M1", BODY, trades, pay, paying);
+        return BarcodePayment.pay("M1", BODY, trades, pay, paying, "10.1.2.3");
     }
 
     @Test
@@ -71,7 +71,7 @@ class BarcodePaymentTest {
         when(trades.get(any())).thenReturn(Result.ok(trade(TradeStatus.WAIT_PAY)));
         when(trades.close(any())).thenReturn(Result.ok(trade(TradeStatus.CLOSED)));
 
-        BarcodePayment.Started started = BarcodePayment.pay("M1", BODY, trades, pay, paying);
+        BarcodePayment.Started started = BarcodePayment.pay("M1", BODY, trades, pay, paying, "10.1.2.3");
 
         assertThat(started.trade().status()).isEqualTo(TradeStatus.CLOSED);
         verify(trades).close(new CloseTradeCmd("T1", "M1"));
@@ -84,7 +84,7 @@ class BarcodePaymentTest {
         when(pay.pay(any())).thenAnswer(call -> Result.fail(ErrorCode.SERVICE_DEGRADED, "nothing was charged"));
         when(trades.get(any())).thenReturn(Result.ok(trade(TradeStatus.WAIT_PAY)));
 
-        assertThat(BarcodePayment.pay("M1", BODY, trades, pay, paying).trade().status()).isEqualTo(TradeStatus.CLOSED);
+        assertThat(BarcodePayment.pay("M1", BODY, trades, pay, paying, "10.1.2.3").trade().status()).isEqualTo(TradeStatus.CLOSED);
     }
 
     @Test
@@ -94,7 +94,7 @@ class BarcodePaymentTest {
         when(trades.get(any())).thenReturn(Result.ok(trade(TradeStatus.WAIT_PAY)), Result.ok(trade(TradeStatus.PAYING)));
         when(trades.close(any())).thenReturn(Result.fail(ErrorCode.TRADE_PAYING, "being paid"));
 
-        assertThat(BarcodePayment.pay("M1", BODY, trades, pay, paying).trade().status()).isEqualTo(TradeStatus.PAYING);
+        assertThat(BarcodePayment.pay("M1", BODY, trades, pay, paying, "10.1.2.3").trade().status()).isEqualTo(TradeStatus.PAYING);
     }
 
     @Test
@@ -105,7 +105,7 @@ class BarcodePaymentTest {
         when(trades.get(any())).thenReturn(Result.ok(trade(TradeStatus.PAYING)), Result.ok(trade(TradeStatus.PAYING)),
                 Result.ok(trade(TradeStatus.SUCCESS)));
 
-        assertThat(BarcodePayment.pay("M1", BODY, trades, pay, paying).trade().status()).isEqualTo(TradeStatus.SUCCESS);
+        assertThat(BarcodePayment.pay("M1", BODY, trades, pay, paying, "10.1.2.3").trade().status()).isEqualTo(TradeStatus.SUCCESS);
     }
 
     @Test

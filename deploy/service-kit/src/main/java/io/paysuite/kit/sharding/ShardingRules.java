@@ -14,6 +14,7 @@ public final class ShardingRules {
     private final int databases;
     private final int tables;
     private final List<String> tableRules = new ArrayList<>();
+    private final List<String> singleTables = new ArrayList<>();
 
     public ShardingRules(int databases, int tablesPerDatabase) {
         this.databases = databases;
@@ -52,6 +53,24 @@ public final class ShardingRules {
         return this;
     }
 
+    /**
+     * A table that is not sharded: it lives in {@code ds_0} only (ShardingSphere's single-table rule).
+     * The migrations create it in every database, as they create everything; only ds_0's copy is used.
+     */
+    public ShardingRules singleTable(String logicTable) {
+        singleTables.add(logicTable);
+        return this;
+    }
+
+    private String singleRule() {
+        if (singleTables.isEmpty()) {
+            return "";
+        }
+        StringBuilder yaml = new StringBuilder("- !SINGLE\n  tables:\n");
+        singleTables.forEach(table -> yaml.append("  - ").append(dataSourceName(0)).append('.').append(table).append('\n'));
+        return yaml.toString();
+    }
+
     public String toYaml(boolean sqlShow) {
         return """
                 databaseName: %1$s
@@ -74,10 +93,10 @@ public final class ShardingRules {
                         target: TABLE
                         databases: %4$d
                         tables: %5$d
-                props:
+                %7$sprops:
                   sql-show: %6$s
                 """.formatted("paysuite_sharded", String.join("", tableRules),
-                GeneShardingAlgorithm.class.getName(), databases, tables, sqlShow);
+                GeneShardingAlgorithm.class.getName(), databases, tables, sqlShow, singleRule());
     }
 
     /** Name of the {@code i}-th physical data source. */

@@ -40,4 +40,18 @@ class ShardingAutoConfigurationTest {
                 "shardingColumns: pay_order_no,trade_no", "algorithmClassName: " + GeneShardingAlgorithm.class.getName(),
                 "sql-show: false");
     }
+
+    @Test
+    void aSingleTableLivesInTheFirstDatabaseOnly() throws Exception {
+        String yaml = new ShardedTables("pay", rules -> rules.databaseAndTableSharded("pay_order", "pay_order_no,trade_no")
+                .singleTable("risk_counter")).rules(2, 4).toYaml(false);
+
+        assertThat(yaml).contains("- !SINGLE\n  tables:\n  - ds_0.risk_counter\nprops:");
+        // read back as ShardingSphere reads it: a single-rule config naming the table in ds_0
+        var config = org.apache.shardingsphere.infra.util.yaml.YamlEngine.unmarshal(
+                yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), org.apache.shardingsphere.driver.yaml.YamlJDBCConfiguration.class);
+        assertThat(config.getRules()).anySatisfy(rule -> assertThat(rule)
+                .isInstanceOfSatisfying(org.apache.shardingsphere.single.yaml.config.YamlSingleRuleConfiguration.class,
+                        single -> assertThat(single.getTables()).containsExactly("ds_0.risk_counter")));
+    }
 }

@@ -144,7 +144,7 @@ class CombinationSagaTest {
         engine.setStateMachineConfig(config);
         orchestrator = new PayOrchestrator(orders, new PayOrderOpener(orders, new OrderNo(clock, 3), clock), tools, events,
                 payOrderNo -> { }, tradeService, tradePayments, members, clock,
-                new CombinationPayment(orders, new SeataCombinationSaga(engine), coupons, points));
+                new CombinationPayment(orders, new SeataCombinationSaga(engine), coupons, points), io.paysuite.pay.risk.RiskFakes.allowAll(clock));
     }
 
     @Test

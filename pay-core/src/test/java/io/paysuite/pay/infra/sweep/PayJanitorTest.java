@@ -62,7 +62,7 @@ class PayJanitorTest {
     /** The check timers of this test are lost: scheduling them does nothing. */
     final PayOrchestrator orchestrator = new PayOrchestrator(orders, new PayOrderOpener(orders, new OrderNo(clock, 3), clock),
             new PaymentTools(List.of(new BalanceTool(ledger), new ChannelTool(PayMethod.WECHAT_QR, mock(ChannelService.class), ledger))),
-            events, payOrderNo -> { }, tradeService, tradePayments, members, clock);
+            events, payOrderNo -> { }, tradeService, tradePayments, members, clock, io.paysuite.pay.risk.RiskFakes.allowAll(clock));
     final PayJanitorProperties properties = new PayJanitorProperties(Duration.ofMinutes(1), Duration.ofMinutes(5), 100);
     /** What PaySweepMapper answers, over the in-memory pay orders. */
     final PaySweepMapper sweeps = (before, limit) -> orders.findByTrade(TRADE_NO).stream()

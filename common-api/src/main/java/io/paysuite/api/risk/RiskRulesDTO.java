@@ -1,0 +1,17 @@
+package io.paysuite.api.risk;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The risk rule document in force: its JSON text as stored in the config center ({@code null} when
+ * none is, and no rule applies), where it is stored, when this pay-core instance loaded it, and its
+ * rules' ids.
+ */
+public record RiskRulesDTO(String document, String path, Instant loadedAt, List<String> ruleIds) implements Serializable {
+
+    public RiskRulesDTO {
+        ruleIds = ruleIds == null ? List.of() : List.copyOf(ruleIds);
+    }
+}

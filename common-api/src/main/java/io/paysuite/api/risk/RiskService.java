@@ -1,0 +1,26 @@
+package io.paysuite.api.risk;
+
+import io.paysuite.api.ReadOnly;
+import io.paysuite.api.common.Result;
+import java.util.List;
+
+/**
+ * pay-core's risk engine for operators (the ops API and console): the rule document in force, the
+ * decisions it took, and replacing the document. Screening itself is inside {@code PayService.pay}.
+ */
+public interface RiskService {
+
+    /** The document in force on the answering instance. */
+    @ReadOnly
+    Result<RiskRulesDTO> rules();
+
+    /** The latest decisions first, filtered. */
+    @ReadOnly
+    Result<List<RiskDecisionDTO>> recentDecisions(RiskDecisionQry qry);
+
+    /**
+     * Validates the document and writes it to the config center; every pay-core instance then loads it.
+     * {@code PARAM_ERROR} naming what is wrong when it does not validate (nothing is written).
+     */
+    Result<RiskRulesDTO> replaceRules(ReplaceRiskRulesCmd cmd);
+}

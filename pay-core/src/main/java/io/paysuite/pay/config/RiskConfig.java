@@ -1,0 +1,49 @@
+package io.paysuite.pay.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.paysuite.pay.infra.risk.MyBatisRiskCounters;
+import io.paysuite.pay.infra.risk.MyBatisRiskDecisions;
+import io.paysuite.pay.infra.risk.RiskCounterMapper;
+import io.paysuite.pay.infra.risk.RiskDecisionMapper;
+import io.paysuite.pay.infra.risk.RiskProperties;
+import io.paysuite.kit.config.ConfigCenter;
+import io.paysuite.pay.infra.risk.ConfigCenterRiskRuleSource;
+import io.paysuite.pay.risk.RiskEngine;
+import io.paysuite.pay.risk.RiskRulePublisher;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The risk engine and its adapters (docs/architecture.md, "Risk rules"). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RiskProperties.class)
+public class RiskConfig {
+
+    @Bean
+    ConfigCenterRiskRuleSource riskRuleSource(ConfigCenter center, RiskProperties properties, Clock clock) {
+        return new ConfigCenterRiskRuleSource(center, properties, clock);
+    }
+
+    @Bean
+    MyBatisRiskCounters riskCounters(RiskCounterMapper mapper, Clock clock) {
+        return new MyBatisRiskCounters(mapper, clock);
+    }
+
+    @Bean
+    MyBatisRiskDecisions riskDecisions(RiskDecisionMapper mapper, RiskProperties properties) {
+        return new MyBatisRiskDecisions(mapper, properties.allowSampleRate());
+    }
+
+    @Bean
+    RiskEngine riskEngine(ConfigCenterRiskRuleSource rules, MyBatisRiskCounters counters, MyBatisRiskDecisions decisions,
+                          MeterRegistry meters, Clock clock, RiskProperties properties) {
+        return new RiskEngine(rules, counters, decisions, meters, clock, ZoneId.of(properties.zone()));
+    }
+
+    @Bean
+    RiskRulePublisher riskRulePublisher(ConfigCenterRiskRuleSource rules, Clock clock) {
+        return new RiskRulePublisher(rules, clock);
+    }
+}

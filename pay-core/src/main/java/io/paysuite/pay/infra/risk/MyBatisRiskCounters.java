@@ -1,0 +1,50 @@
+package io.paysuite.pay.infra.risk;
+
+import io.paysuite.pay.risk.RiskCounters;
+import io.paysuite.pay.risk.RiskTallies;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** {@link RiskCounters} over {@code risk_counter}: one SELECT to read, one multi-row upsert to add. */
+public class MyBatisRiskCounters implements RiskCounters {
+
+    private final RiskCounterMapper mapper;
+    private final Clock clock;
+
+    public MyBatisRiskCounters(RiskCounterMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<RiskTallies.Tally> read(RiskTallies.Buckets buckets) {
+        String like = buckets.cardPrefix() == null ? null : escapeLike(buckets.cardPrefix()) + "%";
+        return mapper.read(buckets.keys(), buckets.buckets(), like, buckets.today()).stream()
+                .map(row -> new RiskTallies.Tally(row.getCounterKey(), row.getBucket(), row.getCnt(), row.getSumMinor()))
+                .toList();
+    }
+
+    @Override
+    public void add(List<RiskTallies.Tally> increments) {
+        if (!increments.isEmpty()) {
+            mapper.add(increments.stream().map(MyBatisRiskCounters::row).toList(),
+                    LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        }
+    }
+
+    private static RiskCounterDO row(RiskTallies.Tally tally) {
+        RiskCounterDO row = new RiskCounterDO();
+        row.setCounterKey(tally.key());
+        row.setBucket(tally.bucket());
+        row.setCnt(tally.count());
+        row.setSumMinor(tally.sumMinor());
+        return row;
+    }
+
+    /** A device id is the client's: its {@code %} and {@code _} must match themselves. */
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,113 @@
+package io.paysuite.pay.risk;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paysuite.api.risk.RiskDecisionDTO;
+import io.paysuite.api.risk.RiskDecisionQry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** In-memory stand-ins for the risk engine's ports. */
+public final class RiskFakes {
+
+    public static final ZoneId ZONE = ZoneOffset.UTC;
+
+    private RiskFakes() {
+    }
+
+    /** A risk engine with no rules: every payment allowed (for tests of the rest of the money path). */
+    public static RiskEngine allowAll(Clock clock) {
+        return new RiskEngine(new Rules(RiskRules.NONE), new Counters(), new Decisions(), new SimpleMeterRegistry(), clock, ZONE);
+    }
+
+    public static final class Rules implements RiskRuleSource {
+        volatile RiskRules current;
+        final List<String> published = new ArrayList<>();
+
+        public Rules(RiskRules current) {
+            this.current = current;
+        }
+
+        public static Rules of(String json) {
+            return new Rules(RiskRules.parse(json, Instant.EPOCH));
+        }
+
+        @Override
+        public RiskRules current() {
+            return current;
+        }
+
+        @Override
+        public void onChange(Consumer<RiskRules> listener) {
+        }
+
+        @Override
+        public String path() {
+            return "/paysuite/rules/risk";
+        }
+
+        @Override
+        public void publish(String document) {
+            published.add(document);
+        }
+    }
+
+    public static final class Counters implements RiskCounters {
+        /** Ordered by key then bucket, like the table's primary key: the card prefix is a range. */
+        final java.util.TreeMap<String, RiskTallies.Tally> rows = new java.util.TreeMap<>();
+        boolean down;
+        int statements;
+
+        @Override
+        public synchronized List<RiskTallies.Tally> read(RiskTallies.Buckets buckets) {
+            statements++;
+            if (down) {
+                throw new IllegalStateException("database unreachable");
+            }
+            List<RiskTallies.Tally> found = new ArrayList<>();
+            for (String key : buckets.keys()) {
+                for (String bucket : buckets.buckets()) {
+                    RiskTallies.Tally row = rows.get(key + "|" + bucket);
+                    if (row != null) {
+                        found.add(row);
+                    }
+                }
+            }
+            if (buckets.cardPrefix() != null) {
+                rows.subMap(buckets.cardPrefix(), buckets.cardPrefix() + Character.MAX_VALUE).values().stream()
+                        .filter(t -> t.bucket().equals(buckets.today())).forEach(found::add);
+            }
+            return found;
+        }
+
+        @Override
+        public synchronized void add(List<RiskTallies.Tally> increments) {
+            statements++;
+            if (down) {
+                throw new IllegalStateException("database unreachable");
+            }
+            for (RiskTallies.Tally t : increments) {
+                rows.merge(t.key() + "|" + t.bucket(), t,
+                        (a, b) -> new RiskTallies.Tally(a.key(), a.bucket(), a.count() + b.count(), a.sumMinor() + b.sumMinor()));
+            }
+        }
+    }
+
+    public static final class Decisions implements RiskDecisions {
+        final List<RiskDecision> recorded = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void record(RiskDecision decision) {
+            recorded.add(decision);
+        }
+
+        @Override
+        public List<RiskDecisionDTO> recent(RiskDecisionQry qry) {
+            return List.of();
+        }
+    }
+}
