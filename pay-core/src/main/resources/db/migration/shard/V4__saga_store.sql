@@ -9,7 +9,7 @@ CREATE TABLE seata_state_machine_def (
     tenant_id        VARCHAR(32)  NOT NULL,
     app_name         VARCHAR(32)  NOT NULL,
     type             VARCHAR(20)  NULL,
-    comment_         VARCHAR(255) NULL,
+    comment_         VARCHAR(1024) NULL, -- Seata's DDL has 255; a state machine's Comment may be longer
     ver              VARCHAR(16)  NOT NULL,
     gmt_create       DATETIME(3)  NOT NULL,
     status           VARCHAR(2)   NOT NULL COMMENT 'AC active, IN inactive',
