@@ -55,5 +55,6 @@ CREATE TABLE seata_state_inst (
     status                   VARCHAR(2)   NOT NULL,
     excep                    BLOB         NULL,
     gmt_end                  DATETIME(3)  NULL,
+    gmt_updated              DATETIME(3)  NULL, -- the 2.0.0 client writes it on every state (not in older DDLs)
     PRIMARY KEY (id, machine_inst_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
