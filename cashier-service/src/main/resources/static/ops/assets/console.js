@@ -182,7 +182,7 @@
       if (canOperate && d.status !== 'RESOLVED' && !d.resolution) {
         const action = document.createElement('select');
         action.dataset.testid = 'resolve-action-' + d.difference_id;
-        for (const a of ['ACCEPT', 'REFUND', 'ADJUST']) { const o = document.createElement('option'); o.textContent = a; action.appendChild(o); }
+        for (const a of ['ACCEPT', 'REFUND', 'ADJUST']) { const o = document.createElement('option'); o.value = a; o.textContent = a; action.appendChild(o); }
         const reason = document.createElement('input');
         reason.placeholder = t('reason'); reason.dataset.testid = 'resolve-reason-' + d.difference_id;
         actions.append(action, reason, button(t('resolve'), 'resolve-' + d.difference_id, async () => {
