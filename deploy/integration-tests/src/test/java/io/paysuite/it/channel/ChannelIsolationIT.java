@@ -58,7 +58,7 @@ class ChannelIsolationIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ALIPAY_PER_SECOND = 10;
     /** Rounds of the three phases: 1 in the default run, 2 (ABC then CBA) with {@code -Plong}. */
-    private static final int ROUNDS = Integer.getInteger("isolation.rounds", 2);
+    private static final int ROUNDS = Integer.getInteger("isolation.rounds", 1);
 
     private final TradeService trades = SuiteHarness.reference(TradeService.class, null);
     private final PayService pay = SuiteHarness.reference(PayService.class, null);
@@ -180,8 +180,14 @@ class ChannelIsolationIT {
         // enough for every payment held by the 5 s timeout before the breaker opens
         final ExecutorService callers = Executors.newFixedThreadPool(64);
 
+        /** Set on stop: a payment queued behind slow ones but not yet started is dropped, never sent late. */
+        volatile boolean stopped;
+
         AlipayLoad(String buyer) {
             clock.scheduleAtFixedRate(() -> callers.submit(() -> {
+                if (stopped) {
+                    return;
+                }
                 Result<PayOrderDTO> answer = pay.pay(new PayCmd(newTrade(PayMethod.ALIPAY_QR).tradeNo(), buyer,
                         PayMethod.ALIPAY_QR, null, "REQ-" + UUID.randomUUID()));
                 if (answer.success()) {
@@ -193,6 +199,7 @@ class ChannelIsolationIT {
         }
 
         void stop() throws InterruptedException {
+            stopped = true;
             clock.shutdownNow();
             assertThat(clock.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
             callers.shutdown();
