@@ -42,7 +42,7 @@ public final class Bench {
         ReferenceConfig<PayService> payRef = reference(PayService.class);
         ReferenceConfig<MemberService> memberRef = reference(MemberService.class);
         dubbo.reference(payRef).reference(memberRef).start();
-        try (DatabaseCounters db = new DatabaseCounters(args.database())) {
+        try (DatabaseCounters db = new DatabaseCounters(args.database()); NotifySink sink = new NotifySink()) {
             List<StepResult> baseline = new ArrayList<>();
             if (args.baseline()) {
                 System.err.println("baseline: database commits, Dubbo echo ...");
@@ -50,7 +50,7 @@ public final class Bench {
                 baseline.add(Baseline.commitRate(args.database(), 8, args.warmup().dividedBy(2), args.duration().dividedBy(3)));
                 baseline.add(Baseline.echoRate(memberRef.get(), 8, args.warmup().dividedBy(2), args.duration().dividedBy(3), db));
             }
-            Operations operations = new Operations(api, run, payRef.get(), args.amount());
+            Operations operations = new Operations(api, run, payRef.get(), args.amount(), sink.url());
             List<StepResult> steps = new ArrayList<>();
             for (Scenario scenario : args.scenarios()) {
                 operations.prepare(scenario);

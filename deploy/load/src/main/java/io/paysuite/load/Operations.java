@@ -25,13 +25,15 @@ public final class Operations {
     private final RunDirectory run;
     private final PayService pay;
     private final long amount;
+    private final String notifyUrl;
     private final String runId = Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase();
     private final AtomicLong sequence = new AtomicLong();
     private final List<String> queryPool = new ArrayList<>();
     private final List<String> refundPool = new ArrayList<>();
 
-    public Operations(SignedClient api, RunDirectory run, PayService pay, long amount) {
+    public Operations(SignedClient api, RunDirectory run, PayService pay, long amount, String notifyUrl) {
         this.api = api;
+        this.notifyUrl = notifyUrl;
         this.run = run;
         this.pay = pay;
         this.amount = amount;
@@ -117,15 +119,17 @@ public final class Operations {
         body.put("trade_type", "INSTANT");
         body.put("amount", Map.of("total", amount, "currency", "CNY"));
         body.put("subject", "load run");
+        body.put("notify_url", notifyUrl);
         return body;
     }
 
     /** An Alipay payment code (16 digits, 25–30…) ending {@code 0000}: the sandbox's buyer pays at once. */
-    private static Map<String, Object> barcode(String no, long total) {
+    private Map<String, Object> barcode(String no, long total) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("out_trade_no", "LD" + no);
         body.put("amount", Map.of("total", total, "currency", "CNY"));
         body.put("subject", "load run");
+        body.put("notify_url", notifyUrl);
         body.put("auth_code", "28" + String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L)) + "0000");
         return body;
     }
