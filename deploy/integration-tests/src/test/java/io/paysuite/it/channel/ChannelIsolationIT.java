@@ -56,7 +56,7 @@ class ChannelIsolationIT {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelIsolationIT.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int ALIPAY_PER_SECOND = 10;
+    private static final int ALIPAY_PER_SECOND = 5;
     /** Rounds of the three phases: 1 in the default run, 2 (ABC then CBA) with {@code -Plong}. */
     private static final int ROUNDS = Integer.getInteger("isolation.rounds", 1);
 
