@@ -534,45 +534,22 @@ class CashierPageRenderingTest {
 
     @Test
     void theChosenCouponAndPointsGoToPayCoreAsIdsAndAFlagNeverAsAmounts() throws Exception {
-        usable(PromotionChoicesTest.offer("C5", 500, FundedBy.PLATFORM));
-        when(points.account("U7")).thenReturn(Result.ok(new PointsAccountDTO("U7", 300, 0, Money.cny(300))));
-        Cookie session = loggedIn("U7");
-        String form = body(call(get(path).cookie(session)));
-        when(pay.pay(any())).thenReturn(Result.ok(new PayOrderDTO("P1", "T1", "r", "U7", "M1", PayMethod.ALIPAY_QR,
-                PayOrderStatus.PROCESSING, Money.cny(1234), Instant.now(), null)));
+        PayCmd cmd = qrPaymentPosted(300, "C5", "true");
 
-        call(post(path + "/pay").cookie(session).param("method", "ALIPAY_QR").param("coupon_id", "C5").param("use_points", "true")
-                .param("discount", "1233").param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf")));
-
-        ArgumentCaptor<PayCmd> cmd = ArgumentCaptor.forClass(PayCmd.class);
-        verify(pay).pay(cmd.capture());
-        assertThat(cmd.getValue().couponId()).isEqualTo("C5");
-        assertThat(cmd.getValue().usePoints()).isTrue();
+        assertThat(cmd.couponId()).isEqualTo("C5");
+        assertThat(cmd.usePoints()).isTrue();
     }
 
     @Test
     void noCouponChosenPaysWithoutOne() throws Exception {
-        usable(PromotionChoicesTest.offer("C5", 500, FundedBy.PLATFORM));
-        when(points.account("U7")).thenReturn(Result.ok(new PointsAccountDTO("U7", 0, 0, Money.cny(0))));
-        Cookie session = loggedIn("U7");
-        String form = body(call(get(path).cookie(session)));
-        when(pay.pay(any())).thenReturn(Result.ok(new PayOrderDTO("P1", "T1", "r", "U7", "M1", PayMethod.ALIPAY_QR,
-                PayOrderStatus.PROCESSING, Money.cny(1234), Instant.now(), null)));
-
-        call(post(path + "/pay").cookie(session).param("method", "ALIPAY_QR").param("coupon_id", "")
-                .param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf")));
-
-        ArgumentCaptor<PayCmd> cmd = ArgumentCaptor.forClass(PayCmd.class);
-        verify(pay).pay(cmd.capture());
-        assertThat(cmd.getValue().combination()).isFalse();
+        assertThat(qrPaymentPosted(0, "", null).combination()).isFalse();
     }
 
     @Test
     void aCouponNoLongerUsableIsRefusedOnTheFormBeforeAnythingIsPaid() throws Exception {
-        usable(PromotionChoicesTest.offer("C5", 500, FundedBy.PLATFORM));
-        when(points.account("U7")).thenReturn(Result.ok(new PointsAccountDTO("U7", 0, 0, Money.cny(0))));
-        Cookie session = loggedIn("U7");
-        String form = body(call(get(path).cookie(session)));
+        FormWithCoupon shown = formWithCouponC5(0);
+        Cookie session = shown.session();
+        String form = shown.html();
         usable(); // used in another tab meanwhile
 
         String html = body(call(post(path + "/pay").cookie(session).param("method", "BALANCE").param("pay_password", "135790")
@@ -585,10 +562,9 @@ class CashierPageRenderingTest {
 
     @Test
     void payCoresRefusalOfAFrozenCouponIsShownInTheBuyersLanguage() throws Exception {
-        usable(PromotionChoicesTest.offer("C5", 500, FundedBy.PLATFORM));
-        when(points.account("U7")).thenReturn(Result.ok(new PointsAccountDTO("U7", 0, 0, Money.cny(0))));
-        Cookie session = loggedIn("U7");
-        String form = body(call(get(path).cookie(session)));
+        FormWithCoupon shown = formWithCouponC5(0);
+        Cookie session = shown.session();
+        String form = shown.html();
         when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.COUPON_NOT_USABLE, "coupon C5 was taken by another payment"));
 
         String html = body(call(post(path + "/pay").cookie(session).header("Accept-Language", "zh-CN,zh")
@@ -606,6 +582,30 @@ class CashierPageRenderingTest {
         String html = body(call(get(path).cookie(session)));
 
         assertThat(html).contains("Coupons and points cannot be shown right now", "Pay ¥12.34", "data-testid=\"coupon-none\"");
+    }
+
+    private record FormWithCoupon(Cookie session, String html) {
+    }
+
+    /** U7 logged in, offered coupon C5 (5.00 off) and {@code pointsWorth} points worth as many minor units. */
+    private FormWithCoupon formWithCouponC5(long pointsWorth) throws Exception {
+        usable(PromotionChoicesTest.offer("C5", 500, FundedBy.PLATFORM));
+        when(points.account("U7")).thenReturn(Result.ok(new PointsAccountDTO("U7", pointsWorth, 0, Money.cny(pointsWorth))));
+        Cookie session = loggedIn("U7");
+        return new FormWithCoupon(session, body(call(get(path).cookie(session))));
+    }
+
+    /** An Alipay QR payment posted with this coupon choice and points flag (and a forged discount), as pay-core receives it. */
+    private PayCmd qrPaymentPosted(long pointsWorth, String couponId, String usePoints) throws Exception {
+        FormWithCoupon shown = formWithCouponC5(pointsWorth);
+        when(pay.pay(any())).thenReturn(Result.ok(new PayOrderDTO("P1", "T1", "r", "U7", "M1", PayMethod.ALIPAY_QR,
+                PayOrderStatus.PROCESSING, Money.cny(1234), Instant.now(), null)));
+        var request = post(path + "/pay").cookie(shown.session()).param("method", "ALIPAY_QR").param("coupon_id", couponId)
+                .param("discount", "1233").param("request_no", field(shown.html(), "request_no")).param("csrf", field(shown.html(), "csrf"));
+        call(usePoints == null ? request : request.param("use_points", usePoints));
+        ArgumentCaptor<PayCmd> cmd = ArgumentCaptor.forClass(PayCmd.class);
+        verify(pay).pay(cmd.capture());
+        return cmd.getValue();
     }
 
     private void usable(CouponOfferDTO... offers) {
