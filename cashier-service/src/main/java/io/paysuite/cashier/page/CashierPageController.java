@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The buyer's cashier pages at {@code cashier_url} ({@code /cashier/{token}}): the trade's amount and
  * subject, then what its state allows — a login form, the pay form, or a page saying where the trade
- * stands (paid, in progress, closed, expired). Server-rendered, no script; every state change is a
+ * stands (paid, in progress, closed, expired). Server-rendered (one small script only follows the pay
+ * form's coupon and points breakdown live; the form works without it); every state change is a
  * form post and every page can be reloaded safely.
  *
  * <p>An invalid, forged or expired token, or a trade that does not exist, answers one "link invalid
