@@ -3,6 +3,8 @@ package io.paysuite.cashier.page;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.pay.PayService;
+import io.paysuite.api.promotion.CouponService;
+import io.paysuite.api.promotion.PointsService;
 import io.paysuite.api.trade.TradeService;
 import io.paysuite.cashier.api.trade.PayingTrades;
 import io.paysuite.cashier.keys.CashierSecret;
@@ -16,7 +18,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Wiring of the cashier pages: their keys, session, form guard, method menu, the buyer's cards and login, the link's trade, the page models and languages. */
+/** Wiring of the cashier pages: their keys, session, form guard, method menu, the buyer's cards, coupons and points and login, the link's trade, the page models and languages. */
 @Configuration(proxyBeanMethods = false)
 public class CashierPageConfig implements WebMvcConfigurer {
 
@@ -53,9 +55,14 @@ public class CashierPageConfig implements WebMvcConfigurer {
     }
 
     @Bean
+    BuyerPromotions buyerPromotions(CouponService coupons, PointsService points) {
+        return new BuyerPromotions(coupons, points);
+    }
+
+    @Bean
     CashierPages cashierPages(BuyerSessions sessions, FormGuard guard, PayMethodMenu menu, BuyerCards cards,
-                              CashierTrades trades, CashierPageProperties page) {
-        return new CashierPages(sessions, guard, menu, cards, trades, page);
+                              CashierTrades trades, BuyerPromotions promotions, CashierPageProperties page) {
+        return new CashierPages(sessions, guard, menu, cards, trades, promotions, page);
     }
 
     @Bean

@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The buyer's cashier pages at {@code cashier_url} ({@code /cashier/{token}}): the trade's amount and
  * subject, then what its state allows — a login form, the pay form, or a page saying where the trade
- * stands (paid, in progress, closed, expired). Server-rendered, no script; every state change is a
+ * stands (paid, in progress, closed, expired). Server-rendered (one small script only follows the pay
+ * form's coupon and points breakdown live; the form works without it); every state change is a
  * form post and every page can be reloaded safely.
  *
  * <p>An invalid, forged or expired token, or a trade that does not exist, answers one "link invalid
@@ -115,6 +116,8 @@ public class CashierPageController {
                       @RequestParam(name = "pay_password", required = false) String payPassword,
                       @RequestParam(name = "card_id", required = false) String cardId,
                       @RequestParam(name = "request_no", required = false) String requestNo,
+                      @RequestParam(name = "coupon_id", required = false) String couponId,
+                      @RequestParam(name = "use_points", required = false) String usePoints,
                       @RequestParam(name = "csrf", required = false) String csrf,
                       @CookieValue(name = BuyerSessions.COOKIE, required = false) String cookie,
                       @CookieValue(name = DeviceCookie.NAME, required = false) String device,
@@ -143,6 +146,13 @@ public class CashierPageController {
         if (chosen.needsPayPassword() && (payPassword == null || payPassword.isBlank())) {
             return pages.checkout(token, trade, cookie, PayRefusal.of("error.PAY_PASSWORD_REQUIRED"), model, response);
         }
+        // only which coupon and whether points: their amounts are member-service's, computed again when paying
+        String coupon = couponId == null || couponId.isBlank() ? null : couponId;
+        boolean points = "true".equals(usePoints);
+        Optional<PayRefusal> unusable = pages.promotionRefusal(trade, session.get().buyerId(), coupon, points);
+        if (unusable.isPresent()) {
+            return pages.checkout(token, trade, cookie, unusable.get(), model, response);
+        }
         String cardToken = null;
         if (chosen == PayMethod.BANK_CARD) {
             // the token of the session's buyer's card, looked up here: a token never comes from the browser
@@ -153,7 +163,7 @@ public class CashierPageController {
             cardToken = ((CardToken.Found) card).unionpayToken();
         }
         PayOutcome outcome = attempts.pay(trade, session.get().buyerId(), chosen, chosen.needsPayPassword() ? payPassword : null,
-                requestNo, cardToken, path(token), new RiskContext(request.getRemoteAddr(), DeviceCookie.ensure(device, response)));
+                requestNo, cardToken, coupon, points, path(token), new RiskContext(request.getRemoteAddr(), DeviceCookie.ensure(device, response)));
         if (outcome instanceof PayOutcome.Shown shown) {
             return pages.status(token, trade, shown.page(), model);
         }

@@ -22,15 +22,17 @@ final class CashierPages {
     private final PayMethodMenu menu;
     private final BuyerCards cards;
     private final CashierTrades trades;
+    private final BuyerPromotions promotions;
     private final long refreshSeconds;
 
     CashierPages(BuyerSessions sessions, FormGuard guard, PayMethodMenu menu, BuyerCards cards, CashierTrades trades,
-                 CashierPageProperties properties) {
+                 BuyerPromotions promotions, CashierPageProperties properties) {
         this.sessions = sessions;
         this.guard = guard;
         this.menu = menu;
         this.cards = cards;
         this.trades = trades;
+        this.promotions = promotions;
         this.refreshSeconds = Math.max(1, properties.progressRefresh().toSeconds());
     }
 
@@ -79,9 +81,36 @@ final class CashierPages {
         model.addAttribute("offers", offers);
         model.addAttribute("preselected", offers.stream().filter(PayMethodOffer::available).map(PayMethodOffer::name)
                 .findFirst().orElse(null));
+        PromotionChoices choices = promotions.choicesFor(session.buyerId(), trade);
+        model.addAttribute("promotions", choices);
+        // the breakdown as first shown (best coupon, no points); the page's script follows the buyer's choices
+        model.addAttribute("breakdown", choices.breakdown(trade.amount(), choices.preselected(), false));
+        model.addAttribute("currency", trade.amount().currency());
         model.addAttribute("csrf", guard.fieldFor(cookie, token));
         // one request_no per rendered form: a resubmit of this form is the same attempt
         model.addAttribute("requestNo", "CP" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /**
+     * A clear refusal before anything is paid when the posted coupon is not one this buyer can use on this
+     * trade now (used meanwhile, expired, another buyer's, or never offered), or points are asked for and
+     * the buyer has none. When member-service cannot say, pay-core's freeze decides (and answers the same codes).
+     */
+    Optional<PayRefusal> promotionRefusal(TradeDTO trade, String buyerId, String couponId, boolean usePoints) {
+        if (couponId == null && !usePoints) {
+            return Optional.empty();
+        }
+        PromotionChoices choices = promotions.choicesFor(buyerId, trade);
+        if (choices.noteKey() != null) {
+            return Optional.empty();
+        }
+        if (couponId != null && choices.coupon(couponId).isEmpty()) {
+            return Optional.of(PayRefusal.of("error.COUPON_NOT_USABLE"));
+        }
+        if (usePoints && !choices.hasPoints()) {
+            return Optional.of(PayRefusal.of("error.POINTS_INSUFFICIENT"));
+        }
+        return Optional.empty();
     }
 
     /** A page saying where the trade stands, instead of a form. */

@@ -45,13 +45,16 @@ final class PayAttempts {
     /**
      * @param authCode the bound card's UnionPay token for BANK_CARD (resolved on the server from the
      *                 posted card id, never taken from the browser); null for the other methods
+     * @param couponId the coupon the buyer chose (null: none) and {@code usePoints} whether points pay too:
+     *                 a combination payment, whose parts pay-core and member-service compute
      */
     PayOutcome pay(TradeDTO trade, String buyerId, PayMethod method, String payPassword, String requestNo, String authCode,
-                   String cashierPath, RiskContext origin) {
+                   String couponId, boolean usePoints, String cashierPath, RiskContext origin) {
         PayOutcome inProgress = new PayOutcome.Shown(StatusPage.inProgress(cashierPath, progressRefreshSeconds));
         Result<PayOrderDTO> result;
         try {
-            result = pay.pay(new PayCmd(trade.tradeNo(), buyerId, method, payPassword, requestNo, authCode).withRisk(origin));
+            result = pay.pay(new PayCmd(trade.tradeNo(), buyerId, method, payPassword, requestNo, authCode, couponId, usePoints)
+                    .withRisk(origin));
         } catch (RpcException e) {
             // the message may quote the invocation; the code says enough
             log.warn("pay outcome unknown trade_no={} request_no={} rpc_code={} timeout={}",

@@ -13,6 +13,8 @@ import java.util.Set;
  */
 final class PayMethodMenu {
 
+    private static final Set<PayMethod> PARTS = Set.of(PayMethod.COUPON, PayMethod.POINTS);
+
     private final Set<PayMethod> enabled;
 
     PayMethodMenu(List<PayMethod> enabled) {
@@ -21,8 +23,9 @@ final class PayMethodMenu {
 
     List<PayMethodOffer> offersFor(TradeDTO trade) {
         List<PayMethod> allowed = trade.paymentMethods().isEmpty() ? Arrays.asList(PayMethod.values()) : trade.paymentMethods();
-        // payment codes are scanned at the merchant's till, never offered on the page
-        return allowed.stream().distinct().filter(m -> !m.paymentCode()).map(m -> new PayMethodOffer(m, enabled.contains(m))).toList();
+        // payment codes are scanned at the merchant's till, never offered on the page; coupons and points are
+        // parts of a payment chosen beside the method (PromotionChoices), not a method that pays the rest
+        return allowed.stream().distinct().filter(m -> !m.paymentCode() && !PARTS.contains(m)).map(m -> new PayMethodOffer(m, enabled.contains(m))).toList();
     }
 
     /** Whether {@code method} may be paid with on this trade now. */

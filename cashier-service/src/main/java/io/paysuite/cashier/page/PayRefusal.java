@@ -28,7 +28,11 @@ public record PayRefusal(String messageKey, List<Object> args) {
             "PAY_PASSWORD_LOCKED", "error.PAY_PASSWORD_LOCKED",
             "INSUFFICIENT_BALANCE", "error.INSUFFICIENT_BALANCE",
             "BUYER_MISMATCH", "error.BUYER_MISMATCH",
-            "SERVICE_DEGRADED", "error.SERVICE_BUSY");
+            "SERVICE_DEGRADED", "error.SERVICE_BUSY",
+            // a coupon used elsewhere, expired or no longer applying since the form was shown, or points spent meanwhile
+            "COUPON_NOT_USABLE", "error.COUPON_NOT_USABLE",
+            "COUPON_NOT_FOUND", "error.COUPON_NOT_USABLE",
+            "POINTS_INSUFFICIENT", "error.POINTS_INSUFFICIENT");
 
     public static PayRefusal of(String code, String message) {
         if ("PAY_PASSWORD_WRONG".equals(code)) {

@@ -28,6 +28,12 @@ import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
+import io.paysuite.api.promotion.CouponOfferDTO;
+import io.paysuite.api.promotion.CouponService;
+import io.paysuite.api.promotion.FundedBy;
+import io.paysuite.api.promotion.PointsAccountDTO;
+import io.paysuite.api.promotion.UsableCouponsQry;
+import io.paysuite.api.promotion.PointsService;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeService;
 import io.paysuite.cashier.api.trade.PayingTrades;
@@ -70,6 +76,8 @@ class CashierPageRenderingTest {
     private final MemberService members = mock(MemberService.class);
     private final PayService pay = mock(PayService.class);
     private final ChannelService channels = mock(ChannelService.class);
+    private final CouponService coupons = mock(CouponService.class);
+    private final PointsService points = mock(PointsService.class);
     private final Clock clock = Clock.systemUTC();
     private MockMvc mvc;
     private String token;
@@ -89,7 +97,8 @@ class CashierPageRenderingTest {
         CashierTrades cashierTrades = config.cashierTrades(tokens, trades, channels, clock);
         var controller = new CashierPageController(cashierTrades, config.buyerLogins(members), config.payAttempts(pay,
                 new PayingTrades(trades, new TradeWaitProperties(Duration.ofMillis(200), Duration.ofMillis(1))), page),
-                sessions, guard, menu, cards, config.cashierPages(sessions, guard, menu, cards, cashierTrades, page));
+                sessions, guard, menu, cards, config.cashierPages(sessions, guard, menu, cards, cashierTrades,
+                config.buyerPromotions(coupons, points), page));
         LocaleResolver locales = config.localeResolver();
         mvc = MockMvcBuilders.standaloneSetup(controller).setViewResolvers(thymeleaf()).setLocaleResolver(locales)
                 .addMappedInterceptors(new String[] {"/cashier/**"}, new CashierLanguages(locales)).build();
@@ -502,5 +511,104 @@ class CashierPageRenderingTest {
 
         trade(TradeStatus.SUCCESS, null, List.of(), Instant.now().plusSeconds(600));
         assertThat(call(get(path + "/paying/P9")).getRedirectedUrl()).isEqualTo(path);
+    }
+
+    @Test
+    void aLoggedInBuyerSeesTheUsableCouponsTheBestOnePreselectedThePointsAndTheBreakdown() throws Exception {
+        usable(PromotionChoicesTest.offer("C8", 800, FundedBy.MERCHANT), PromotionChoicesTest.offer("C5", 500, FundedBy.PLATFORM));
+        when(points.account("U7")).thenReturn(Result.ok(new PointsAccountDTO("U7", 2_000, 0, Money.cny(2_000))));
+        Cookie session = loggedIn("U7");
+
+        String html = body(call(get(path).cookie(session)));
+
+        assertThat(html).containsPattern("data-testid=\"coupon-C8\"[^>]*checked=\"checked\"")
+                .contains("data-testid=\"coupon-C5\"", "data-testid=\"coupon-none\"", "data-testid=\"use-points\"",
+                        "data-testid=\"pay-breakdown\"", "2,000 points, worth ¥20.00", "data-discount=\"800\"", "data-worth=\"2000\"",
+                        "data-testid=\"pay-breakdown-rest\">¥4.34<", "Pay ¥4.34", "/js/checkout.js")
+                .doesNotContain("pay-method-COUPON", "pay-method-POINTS");
+        assertThat(html).doesNotContainPattern("data-testid=\"coupon-none\"[^>]*checked");
+        ArgumentCaptor<UsableCouponsQry> asked = ArgumentCaptor.forClass(UsableCouponsQry.class);
+        verify(coupons).listUsable(asked.capture());
+        assertThat(asked.getValue()).isEqualTo(new UsableCouponsQry("U7", "M1", Money.cny(1234)));
+    }
+
+    @Test
+    void theChosenCouponAndPointsGoToPayCoreAsIdsAndAFlagNeverAsAmounts() throws Exception {
+        PayCmd cmd = qrPaymentPosted(300, "C5", "true");
+
+        assertThat(cmd.couponId()).isEqualTo("C5");
+        assertThat(cmd.usePoints()).isTrue();
+    }
+
+    @Test
+    void noCouponChosenPaysWithoutOne() throws Exception {
+        assertThat(qrPaymentPosted(0, "", null).combination()).isFalse();
+    }
+
+    @Test
+    void aCouponNoLongerUsableIsRefusedOnTheFormBeforeAnythingIsPaid() throws Exception {
+        FormWithCoupon shown = formWithCouponC5(0);
+        Cookie session = shown.session();
+        String form = shown.html();
+        usable(); // used in another tab meanwhile
+
+        String html = body(call(post(path + "/pay").cookie(session).param("method", "BALANCE").param("pay_password", "135790")
+                .param("coupon_id", "C5").param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf"))));
+
+        assertThat(html).contains("This coupon can no longer be used on this order", "data-testid=\"coupon-none\"", "pay-submit")
+                .doesNotContain("data-testid=\"coupon-C5\"");
+        verify(pay, never()).pay(any());
+    }
+
+    @Test
+    void payCoresRefusalOfAFrozenCouponIsShownInTheBuyersLanguage() throws Exception {
+        FormWithCoupon shown = formWithCouponC5(0);
+        Cookie session = shown.session();
+        String form = shown.html();
+        when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.COUPON_NOT_USABLE, "coupon C5 was taken by another payment"));
+
+        String html = body(call(post(path + "/pay").cookie(session).header("Accept-Language", "zh-CN,zh")
+                .param("method", "BALANCE").param("pay_password", "135790").param("coupon_id", "C5")
+                .param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf"))));
+
+        assertThat(html).contains("该优惠券已无法用于本订单", "不使用优惠券", "优惠券");
+    }
+
+    @Test
+    void withoutMemberServiceThePageStillPaysTheFullAmount() throws Exception {
+        when(coupons.listUsable(any())).thenThrow(new RpcException(RpcException.TIMEOUT_EXCEPTION, "timeout"));
+        Cookie session = loggedIn("U7");
+
+        String html = body(call(get(path).cookie(session)));
+
+        assertThat(html).contains("Coupons and points cannot be shown right now", "Pay ¥12.34", "data-testid=\"coupon-none\"");
+    }
+
+    private record FormWithCoupon(Cookie session, String html) {
+    }
+
+    /** U7 logged in, offered coupon C5 (5.00 off) and {@code pointsWorth} points worth as many minor units. */
+    private FormWithCoupon formWithCouponC5(long pointsWorth) throws Exception {
+        usable(PromotionChoicesTest.offer("C5", 500, FundedBy.PLATFORM));
+        when(points.account("U7")).thenReturn(Result.ok(new PointsAccountDTO("U7", pointsWorth, 0, Money.cny(pointsWorth))));
+        Cookie session = loggedIn("U7");
+        return new FormWithCoupon(session, body(call(get(path).cookie(session))));
+    }
+
+    /** An Alipay QR payment posted with this coupon choice and points flag (and a forged discount), as pay-core receives it. */
+    private PayCmd qrPaymentPosted(long pointsWorth, String couponId, String usePoints) throws Exception {
+        FormWithCoupon shown = formWithCouponC5(pointsWorth);
+        when(pay.pay(any())).thenReturn(Result.ok(new PayOrderDTO("P1", "T1", "r", "U7", "M1", PayMethod.ALIPAY_QR,
+                PayOrderStatus.PROCESSING, Money.cny(1234), Instant.now(), null)));
+        var request = post(path + "/pay").cookie(shown.session()).param("method", "ALIPAY_QR").param("coupon_id", couponId)
+                .param("discount", "1233").param("request_no", field(shown.html(), "request_no")).param("csrf", field(shown.html(), "csrf"));
+        call(usePoints == null ? request : request.param("use_points", usePoints));
+        ArgumentCaptor<PayCmd> cmd = ArgumentCaptor.forClass(PayCmd.class);
+        verify(pay).pay(cmd.capture());
+        return cmd.getValue();
+    }
+
+    private void usable(CouponOfferDTO... offers) {
+        when(coupons.listUsable(any())).thenReturn(Result.ok(List.of(offers)));
     }
 }

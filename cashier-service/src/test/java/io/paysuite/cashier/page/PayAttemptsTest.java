@@ -38,7 +38,8 @@ class PayAttemptsTest {
             Instant.now().plusSeconds(600), Instant.now(), null, null);
 
     private PayOutcome payNow() {
-        return attempts.pay(trade, "U1", PayMethod.BALANCE, "135790", "CP1234567", null, "/cashier/tok", RiskContext.NONE);
+        return attempts.pay(trade, "U1", PayMethod.BALANCE, "135790", "CP1234567", null, null, false, "/cashier/tok",
+                RiskContext.NONE);
     }
 
     private static Result<PayOrderDTO> order(PayOrderStatus status) {
@@ -133,7 +134,8 @@ class PayAttemptsTest {
     void anAcceptedCardPaymentIsFollowedOnItsOwnPage() {
         when(pay.pay(any())).thenReturn(cardOrder("T1", PayOrderStatus.PROCESSING));
 
-        assertThat(attempts.pay(trade, "U1", PayMethod.BANK_CARD, "135790", "CP1234567", "TOKEN6200000000000000", "/cashier/tok", RiskContext.NONE))
+        assertThat(attempts.pay(trade, "U1", PayMethod.BANK_CARD, "135790", "CP1234567", "TOKEN6200000000000000", null, false,
+                "/cashier/tok", RiskContext.NONE))
                 .isEqualTo(new PayOutcome.Accepted("P1"));
     }
 
