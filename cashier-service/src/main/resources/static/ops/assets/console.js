@@ -21,7 +21,7 @@
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch (e) { data = { message: text }; }
     if (response.status === 401) { location.href = '/ops/login'; }
-    if (!response.ok) { const err = new Error((data && (data.code + ': ' + data.message)) || response.status); err.status = response.status; throw err; }
+    if (!response.ok) { const err = new Error((data && (data.code + ': ' + data.message)) || response.status); err.status = response.status; err.code = data && data.code; throw err; }
     return data;
   }
 
@@ -60,6 +60,13 @@
   function say(id, ok, text) {
     const el = $(id);
     if (el) { el.textContent = (ok ? t('done') : t('failed')) + (text ? ': ' + text : ''); el.className = ok ? 'result' : 'result error'; }
+  }
+
+  // a config-center document saved by someone else since this page read it: say so and offer to reload it
+  function conflictOr(id, e, reload) {
+    if (e.code !== 'RULES_VERSION_CONFLICT') { say(id, false, e.message); return; }
+    say(id, false, t('conflict'));
+    $(id).appendChild(button(t('reload'), id + '-reload', async () => { await reload(); $(id).textContent = ''; }));
   }
 
   const pct = (x) => (x * 100).toFixed(1) + '%';
@@ -238,7 +245,7 @@
       const r = await api('PUT', '/rules/routing', { rules: edited(), version: rulesVersion });
       say('rules-status', true, t('saved') + ' ' + r.version);
       await rules();
-    } catch (e) { say('rules-status', false, e.message); }
+    } catch (e) { conflictOr('rules-status', e, rules); }
   }
 
   // ---- settlements, merchants, operators, audit
