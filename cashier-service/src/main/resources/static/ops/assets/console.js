@@ -66,7 +66,7 @@
   function conflictOr(id, e, reload) {
     if (e.code !== 'RULES_VERSION_CONFLICT') { say(id, false, e.message); return; }
     say(id, false, t('conflict'));
-    $(id).appendChild(button(t('reload'), id + '-reload', async () => { await reload(); $(id).textContent = ''; }));
+    $(id).appendChild(button(t('reload'), id + '-reload', async () => { $(id).textContent = ''; await reload(); }));
   }
 
   const pct = (x) => (x * 100).toFixed(1) + '%';
@@ -353,6 +353,7 @@
         $('limit-qps').value = l.qps === null || l.qps === undefined ? '' : l.qps;
         $('limit-default').textContent = l.default_qps; $('limit-version').textContent = l.version; limitVersion = l.version;
         if ($('limit-save')) { $('limit-save').disabled = false; }
+        say('limit-result', true, l.merchant_id + ' @' + l.version);
       };
       submit('limit-load', () => loadLimit().catch(e => say('limit-result', false, e.message)));
       on('limit-save', 'click', async () => {

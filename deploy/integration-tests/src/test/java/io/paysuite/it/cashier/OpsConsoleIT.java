@@ -222,6 +222,7 @@ class OpsConsoleIT {
             browser.open(console + "merchants");
             browser.type("limit-merchant", shop.merchantId());
             browser.click("limit-load");
+            browser.awaitText("limit-result", shop.merchantId() + " @"); // loaded: typing now is not overwritten
             browser.type("limit-qps", "2");
             browser.click("limit-save");
             browser.awaitText("limit-result", shop.merchantId() + " 2");
