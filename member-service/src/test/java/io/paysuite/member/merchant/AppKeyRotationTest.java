@@ -9,36 +9,17 @@ import io.paysuite.api.member.AppKeyRotationDTO;
 import io.paysuite.api.member.MerchantDTO;
 import io.paysuite.api.member.OnboardMerchantCmd;
 import io.paysuite.api.member.RotateAppKeyCmd;
+import io.paysuite.member.buyer.MutableClock;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class AppKeyRotationTest {
 
     static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
-    final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    final MutableClock clock = new MutableClock(T0);
     final InMemoryMerchants store = new InMemoryMerchants();
     final MerchantOnboarding onboarding = new MerchantOnboarding(store, new MerchantIds(new SecureRandom()), clock);
     final AppKeyRegistry keys = new AppKeyRegistry(store, clock);
@@ -54,7 +35,7 @@ class AppKeyRotationTest {
         assertThat(keys.find(merchant.appId(), rotated.key().serialNo()).publicKeyPem()).isEqualTo(TestKeys.RSA_2048_OTHER);
         assertThat(keys.find(merchant.appId(), merchant.serialNo()).validUntil()).isEqualTo(T0.plus(Duration.ofHours(24)));
 
-        now.set(T0.plus(Duration.ofHours(24)));
+        clock.advance(Duration.ofHours(24));
         assertThatThrownBy(() -> keys.find(merchant.appId(), merchant.serialNo()))
                 .isInstanceOfSatisfying(BizException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.APP_NOT_FOUND));
         assertThat(keys.find(merchant.appId(), rotated.key().serialNo())).isNotNull();
@@ -65,7 +46,7 @@ class AppKeyRotationTest {
         MerchantDTO merchant = onboarding.onboard(new OnboardMerchantCmd("REQ-ROT-2", "Shop", TestKeys.RSA_2048, null, null));
         AppKeyRotationDTO first = keys.rotate(new RotateAppKeyCmd(merchant.appId(), TestKeys.RSA_2048_OTHER, Duration.ofHours(1)));
 
-        now.set(T0.plus(Duration.ofMinutes(30)));
+        clock.advance(Duration.ofMinutes(30));
         AppKeyRotationDTO repeat = keys.rotate(new RotateAppKeyCmd(merchant.appId(), TestKeys.RSA_2048_OTHER, Duration.ofHours(1)));
 
         assertThat(repeat.key()).isEqualTo(first.key());
