@@ -21,7 +21,7 @@
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch (e) { data = { message: text }; }
     if (response.status === 401) { location.href = '/ops/login'; }
-    if (!response.ok) { const err = new Error((data && (data.code + ': ' + data.message)) || response.status); err.status = response.status; throw err; }
+    if (!response.ok) { const err = new Error((data && (data.code + ': ' + data.message)) || response.status); err.status = response.status; err.code = data && data.code; throw err; }
     return data;
   }
 
@@ -60,6 +60,13 @@
   function say(id, ok, text) {
     const el = $(id);
     if (el) { el.textContent = (ok ? t('done') : t('failed')) + (text ? ': ' + text : ''); el.className = ok ? 'result' : 'result error'; }
+  }
+
+  // a config-center document saved by someone else since this page read it: say so and offer to reload it
+  function conflictOr(id, e, reload) {
+    if (e.code !== 'RULES_VERSION_CONFLICT') { say(id, false, e.message); return; }
+    say(id, false, t('conflict'));
+    $(id).appendChild(button(t('reload'), id + '-reload', async () => { $(id).textContent = ''; await reload(); }));
   }
 
   const pct = (x) => (x * 100).toFixed(1) + '%';
@@ -117,6 +124,17 @@
       chart('chart-payments', 'line', minutes.map(m => m.substring(11, 16)),
         Object.keys(series).sort().map(key => ({ label: key, data: minutes.map(m => series[key][m] || 0) })));
     } catch (e) { /* the next poll tries again; the rest of the dashboard does not depend on it */ }
+  }
+
+  async function refundsChart() {
+    try {
+      const r = await api('GET', '/dashboard/refunds?window=' + $('payments-window').value);
+      const minutes = [...new Set(r.minutes.map(m => m.minute))].sort();
+      const series = {};
+      for (const m of r.minutes) { series[m.status] = series[m.status] || {}; series[m.status][m.minute] = (series[m.status][m.minute] || 0) + m.count; }
+      chart('chart-refunds', 'bar', minutes.map(m => m.substring(11, 16)),
+        Object.keys(series).sort().map(key => ({ label: key, data: minutes.map(m => series[key][m] || 0) })));
+    } catch (e) { /* the next poll tries again */ }
   }
 
   // ---- trades: search by any number, trail, payouts
@@ -238,7 +256,7 @@
       const r = await api('PUT', '/rules/routing', { rules: edited(), version: rulesVersion });
       say('rules-status', true, t('saved') + ' ' + r.version);
       await rules();
-    } catch (e) { say('rules-status', false, e.message); }
+    } catch (e) { conflictOr('rules-status', e, rules); }
   }
 
   // ---- settlements, merchants, operators, audit
@@ -283,6 +301,7 @@
     dashboard() {
       dashboard(); setInterval(dashboard, 5000);
       payments(); setInterval(payments, 30000); on('payments-window', 'change', payments);
+      refundsChart(); setInterval(refundsChart, 30000); on('payments-window', 'change', refundsChart);
     },
     channels() {
       const poll = async () => { try { health((await api('GET', '/channels/health')).channels); } catch (e) { /* next poll */ } };
@@ -292,9 +311,12 @@
     },
     trades() {
       submit('search', () => search($('search-number').value.trim(), $('search-merchant').value.trim()).catch(e => rows($('hits'), [], () => {})));
-      api('GET', '/payouts?limit=20').then(p => rows($('payouts'), p.data, (tr, x) => {
-        cell(tr, x.payout_no); cell(tr, x.owner_id); cell(tr, money(x.amount.total, x.amount.currency)); cell(tr, x.status); cell(tr, x.created_at);
-      })).catch(() => {});
+      const payouts = (q) => api('GET', '/payouts?' + q).then(p => rows($('payouts'), p.data, (tr, x) => {
+        cell(tr, x.payout_no + (x.channel_payout_no ? ' / ' + x.channel_payout_no : '')); cell(tr, x.owner_id);
+        cell(tr, money(x.amount.total, x.amount.currency)); cell(tr, x.status + (x.failure_code ? ' ' + x.failure_code : '')); cell(tr, x.created_at);
+      })).catch(() => rows($('payouts'), [], () => {}));
+      payouts('limit=20');
+      submit('payout-search', () => { const n = $('payout-number').value.trim(); payouts(n ? 'number=' + encodeURIComponent(n) : 'limit=20'); });
     },
     notifications() { submit('notify-filter', notifications); notifications(); },
     reconciliations() {
@@ -315,6 +337,38 @@
       submit('terms-load', async () => {
         try { $('terms-json').value = JSON.stringify(await api('GET', '/merchants/' + encodeURIComponent($('terms-merchant').value.trim()) + '/settlement-terms'), null, 2); }
         catch (e) { say('terms-result', false, e.message); }
+      });
+      submit('rotate', async () => {
+        const body = { grace_hours: Number($('rotate-grace').value || 24) };
+        if ($('rotate-pem').value.trim()) { body.public_key_pem = $('rotate-pem').value; }
+        try { const r = await api('POST', '/merchants/apps/' + encodeURIComponent($('rotate-app').value.trim()) + '/keys/rotate', body);
+          say('rotate-result', true, r.app_id + ' ' + r.serial_no + ' (' + r.old_keys_retiring + ' → ' + r.old_keys_valid_until + ')');
+          const secret = $('rotate-private');
+          secret.textContent = r.private_key_pem || ''; secret.hidden = !r.private_key_pem; }
+        catch (e) { say('rotate-result', false, e.message); }
+      });
+      let limitVersion = null;
+      const loadLimit = async () => {
+        const l = await api('GET', '/merchants/' + encodeURIComponent($('limit-merchant').value.trim()) + '/rate-limit');
+        $('limit-qps').value = l.qps === null || l.qps === undefined ? '' : l.qps;
+        $('limit-default').textContent = l.default_qps; $('limit-version').textContent = l.version; limitVersion = l.version;
+        if ($('limit-save')) { $('limit-save').disabled = false; }
+        say('limit-result', true, l.merchant_id + ' @' + l.version);
+      };
+      submit('limit-load', () => loadLimit().catch(e => say('limit-result', false, e.message)));
+      on('limit-save', 'click', async () => {
+        const qps = $('limit-qps').value.trim();
+        try { const l = await api('PUT', '/merchants/' + encodeURIComponent($('limit-merchant').value.trim()) + '/rate-limit',
+            { qps: qps === '' ? null : Number(qps), version: limitVersion });
+          limitVersion = l.version; $('limit-version').textContent = l.version;
+          say('limit-result', true, l.merchant_id + ' ' + (l.qps === null ? '(' + l.default_qps + ')' : l.qps)); }
+        catch (e) { conflictOr('limit-result', e, loadLimit); }
+      });
+      submit('fee', async () => {
+        try { const f = await api('PUT', '/merchants/' + encodeURIComponent($('fee-merchant').value.trim()) + '/fee-rate',
+            { rate_bps: Number($('fee-bps').value) });
+          say('fee-result', true, f.merchant_id + ' ' + f.rate_bps + ' bps'); }
+        catch (e) { say('fee-result', false, e.message); }
       });
       on('terms-save', 'click', async () => {
         try { await api('PUT', '/merchants/' + encodeURIComponent($('terms-merchant').value.trim()) + '/settlement-terms', JSON.parse($('terms-json').value)); say('terms-result', true); }

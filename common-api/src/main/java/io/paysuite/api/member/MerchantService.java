@@ -29,6 +29,13 @@ public interface MerchantService {
     /** Add another public key to an app (key rotation); idempotent on (appId, serialNo). */
     Result<AppKeyDTO> addAppKey(AddAppKeyCmd cmd);
 
+    /**
+     * Rotate an app's key (operators): add the new public key and end the validity of the app's other keys after the
+     * grace period (never extending a key that ends sooner). A repeat with the same key answers the same key and changes
+     * nothing more. {@code APP_NOT_FOUND}, {@code PARAM_ERROR} (key, or a grace outside 0–30 days).
+     */
+    Result<AppKeyRotationDTO> rotateAppKey(RotateAppKeyCmd cmd);
+
     /** The merchant's settlement terms, account masked; T+1 and no account when never set. {@code MERCHANT_NOT_FOUND}. */
     @ReadOnly
     Result<SettlementTermsDTO> settlementTerms(String merchantId);

@@ -24,4 +24,11 @@ public interface RefundService {
     /** The refund with this merchant refund number, or {@code REFUND_NOT_FOUND}. */
     @ReadOnly
     Result<RefundDTO> getByOutRefundNo(RefundByOutRefundNoQry qry);
+
+    /**
+     * Refunds per minute since {@code since} (at most a day back, else {@code PARAM_ERROR}) by their status now, for the
+     * ops dashboard. Read-only.
+     */
+    @ReadOnly
+    Result<java.util.List<RefundMinuteCountDTO>> minuteCounts(java.time.Instant since);
 }

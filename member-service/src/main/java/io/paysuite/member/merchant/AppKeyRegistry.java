@@ -4,7 +4,10 @@ import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.member.AddAppKeyCmd;
 import io.paysuite.api.member.AppKeyDTO;
+import io.paysuite.api.member.AppKeyRotationDTO;
+import io.paysuite.api.member.RotateAppKeyCmd;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -15,7 +18,8 @@ import java.time.temporal.ChronoUnit;
  * merchant can switch signers without a window in which its requests fail. Adding is idempotent
  * on (app, serial): the same key under the same serial answers the stored key; the serial taken
  * by another key or app is refused. Without a serial the serial is the key's fingerprint
- * ({@link KeySerials}), so a repeat finds the same serial.
+ * ({@link KeySerials}), so a repeat finds the same serial. {@link #rotate} adds a key and gives the others an end
+ * ({@code valid_until}) after a grace period, so the old key stops verifying by itself.
  */
 public final class AppKeyRegistry {
 
@@ -54,6 +58,24 @@ public final class AppKeyRegistry {
                 .map(AppKey::toDTO)
                 .orElseThrow(() -> new BizException(ErrorCode.PARAM_ERROR,
                         "serial_no " + serialNo + " is already registered for another key"));
+    }
+
+    /** The longest an old key may keep verifying after a rotation. */
+    public static final Duration MAX_GRACE = Duration.ofDays(30);
+
+    /**
+     * Adds the new key, then retires the app's other keys at now + grace. Two steps, each idempotent: a repeat after a
+     * failure between them finds the key added and retires the others then (never later than a first run would have
+     * by more than the time between the two calls).
+     */
+    public AppKeyRotationDTO rotate(RotateAppKeyCmd cmd) {
+        if (cmd == null || cmd.grace() == null || cmd.grace().isNegative() || cmd.grace().compareTo(MAX_GRACE) > 0) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "grace must be from 0 to " + MAX_GRACE.toDays() + " days");
+        }
+        AppKeyDTO added = add(new AddAppKeyCmd(cmd.appId(), null, cmd.publicKeyPem()));
+        Instant until = clock.instant().plus(cmd.grace()).truncatedTo(ChronoUnit.MILLIS);
+        int retiring = keys.retireOthers(cmd.appId(), added.serialNo(), until);
+        return new AppKeyRotationDTO(added, retiring, until);
     }
 
     private static BizException notFound(String appId, String serialNo) {

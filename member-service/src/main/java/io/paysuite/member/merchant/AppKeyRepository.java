@@ -18,6 +18,12 @@ public interface AppKeyRepository {
     /** The key with this serial, whatever its state (to tell a repeat from a conflict). */
     Optional<AppKey> findBySerialNo(String serialNo);
 
+    /**
+     * Ends the validity of app {@code appId}'s active keys other than {@code keepSerialNo} at {@code until}, where they
+     * had no end or a later one; answers how many it changed.
+     */
+    int retireOthers(String appId, String keepSerialNo, java.time.Instant until);
+
     /** The active key {@code serialNo} of active app {@code appId} of an enabled merchant. */
     Optional<AppKey> findUsable(String appId, String serialNo);
 }

@@ -4,6 +4,8 @@ import io.paysuite.api.ApiVersion;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.member.AddAppKeyCmd;
 import io.paysuite.api.member.AppKeyDTO;
+import io.paysuite.api.member.AppKeyRotationDTO;
+import io.paysuite.api.member.RotateAppKeyCmd;
 import io.paysuite.api.member.MerchantDTO;
 import io.paysuite.api.member.MerchantService;
 import io.paysuite.api.member.OnboardMerchantCmd;
@@ -55,6 +57,11 @@ public class MerchantServiceProvider implements MerchantService {
     @Override
     public Result<AppKeyDTO> addAppKey(AddAppKeyCmd cmd) {
         return Result.ok(keys.add(cmd));
+    }
+
+    @Override
+    public Result<AppKeyRotationDTO> rotateAppKey(RotateAppKeyCmd cmd) {
+        return Result.ok(keys.rotate(cmd));
     }
 
     @Override

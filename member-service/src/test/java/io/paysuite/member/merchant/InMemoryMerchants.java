@@ -59,6 +59,20 @@ final class InMemoryMerchants implements MerchantRepository, AppKeyRepository {
     }
 
     @Override
+    public synchronized int retireOthers(String appId, String keepSerialNo, java.time.Instant until) {
+        int changed = 0;
+        for (AppKey key : bySerial.values()) {
+            if (key.appId().equals(appId) && !key.serialNo().equals(keepSerialNo)
+                    && (key.validUntil() == null || key.validUntil().isAfter(until))) {
+                bySerial.put(key.serialNo(), new AppKey(key.merchantId(), key.appId(), key.serialNo(), key.publicKeyPem(),
+                        key.validFrom(), until));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    @Override
     public Optional<AppKey> findBySerialNo(String serialNo) {
         return Optional.ofNullable(bySerial.get(serialNo));
     }

@@ -4,12 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.paysuite.pay.infra.risk.MyBatisRiskCounters;
 import io.paysuite.pay.infra.risk.MyBatisRiskDecisions;
 import io.paysuite.pay.infra.risk.RiskCounterMapper;
+import io.paysuite.pay.infra.risk.RiskCounterSweepJob;
 import io.paysuite.pay.infra.risk.RiskDecisionMapper;
 import io.paysuite.pay.infra.risk.RiskProperties;
 import io.paysuite.kit.config.ConfigCenter;
 import io.paysuite.pay.infra.risk.ConfigCenterRiskRuleSource;
 import io.paysuite.pay.risk.RiskEngine;
 import io.paysuite.pay.risk.RiskRulePublisher;
+import io.paysuite.pay.risk.StaleRiskCounters;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,6 +42,16 @@ public class RiskConfig {
     RiskEngine riskEngine(ConfigCenterRiskRuleSource rules, MyBatisRiskCounters counters, MyBatisRiskDecisions decisions,
                           MeterRegistry meters, Clock clock, RiskProperties properties) {
         return new RiskEngine(rules, counters, decisions, meters, clock, ZoneId.of(properties.zone()));
+    }
+
+    @Bean
+    StaleRiskCounters staleRiskCounters(MyBatisRiskCounters counters, Clock clock, RiskProperties properties) {
+        return new StaleRiskCounters(counters, clock, properties.counterRetention(), properties.sweepBatch(), 100);
+    }
+
+    @Bean
+    RiskCounterSweepJob riskCounterSweepJob(StaleRiskCounters stale) {
+        return new RiskCounterSweepJob(stale);
     }
 
     @Bean

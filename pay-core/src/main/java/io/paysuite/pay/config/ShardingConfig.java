@@ -17,6 +17,8 @@ public class ShardingConfig {
                 .databaseAndTableSharded("pay_order", "pay_order_no,trade_no")
                 // the risk engine's counters and decision log: shared by every instance, not per trade
                 .singleTable("risk_counter")
-                .singleTable("risk_decision"));
+                .singleTable("risk_decision")
+                // the kit's scheduled-job lock (the risk counter sweep), beside the counters in ds_0
+                .singleTable("shedlock"));
     }
 }

@@ -95,6 +95,11 @@ public final class RiskFakes {
                         (a, b) -> new RiskTallies.Tally(a.key(), a.bucket(), a.count() + b.count(), a.sumMinor() + b.sumMinor()));
             }
         }
+
+        @Override
+        public int removeUpdatedBefore(java.time.Instant updatedBefore, int limit) {
+            return 0; // the engine's tests never sweep (StaleRiskCountersTest does)
+        }
     }
 
     public static final class Decisions implements RiskDecisions {

@@ -7,6 +7,8 @@ import io.paysuite.api.refund.RefundByNoQry;
 import io.paysuite.api.refund.RefundByOutRefundNoQry;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.api.refund.RefundService;
+import io.paysuite.api.refund.RefundMinuteCountDTO;
+import io.paysuite.trade.refund.RefundActivity;
 import io.paysuite.trade.refund.RefundCreator;
 import io.paysuite.trade.refund.RefundFinder;
 import org.apache.dubbo.config.annotation.DubboService;
@@ -17,10 +19,17 @@ public class RefundServiceProvider implements RefundService {
 
     private final RefundCreator creator;
     private final RefundFinder finder;
+    private final RefundActivity activity;
 
-    public RefundServiceProvider(RefundCreator creator, RefundFinder finder) {
+    public RefundServiceProvider(RefundCreator creator, RefundFinder finder, RefundActivity activity) {
         this.creator = creator;
         this.finder = finder;
+        this.activity = activity;
+    }
+
+    @Override
+    public Result<java.util.List<RefundMinuteCountDTO>> minuteCounts(java.time.Instant since) {
+        return Result.ok(activity.since(since));
     }
 
     @Override

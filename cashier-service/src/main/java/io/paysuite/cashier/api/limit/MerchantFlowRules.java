@@ -39,6 +39,11 @@ public class MerchantFlowRules implements SmartLifecycle {
         this.sources = sources;
     }
 
+    /** Refuses (IllegalArgumentException naming the problem) a document this class would refuse when it arrives. */
+    public static void check(String document) {
+        FORMAT.read(document);
+    }
+
     List<ParamFlowRule> defaults() {
         ParamFlowRule rule = new ParamFlowRule(MerchantRateLimiter.RESOURCE).setParamIdx(0).setCount(properties.defaultQps());
         return List.of(rule);

@@ -5,6 +5,7 @@ import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.api.recon.ReconciliationDTO;
 import io.paysuite.api.recon.ReconciliationService;
+import io.paysuite.api.refund.RefundService;
 import io.paysuite.cashier.api.error.Results;
 import io.paysuite.cashier.notify.NotificationStatus;
 import io.paysuite.cashier.notify.NotificationStore;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /ops/api/v1/dashboard} (VIEWER): what the console's dashboard polls — every channel's health from
  * channel-gateway's five-minute window (success rate, p50/p99, breaker, most frequent codes: the error-code ranking),
  * the alarms they raise ({@link ChannelAlarms}), the notification backlog and the open reconciliation differences;
- * and, apart, the payments per minute.
+ * and, apart, the payments and the refunds per minute.
  * Each figure comes from the service that owns it, through the same calls as the rest of the ops API.
  */
 @RestController
@@ -46,6 +47,13 @@ public class DashboardController {
     public record PaymentsView(String window, String since, List<MinuteView> minutes) {
     }
 
+    /** Refunds accepted in {@code minute} that are in {@code status} now. */
+    public record RefundMinuteView(String minute, String status, long count) {
+    }
+
+    public record RefundsView(String window, String since, List<RefundMinuteView> minutes) {
+    }
+
     public record DashboardView(List<OpsController.ChannelHealthView> channels, List<ChannelAlarms.Alarm> alarms,
                                 BacklogView notifications, ReconView reconciliation) {
     }
@@ -56,10 +64,12 @@ public class DashboardController {
     private final ReconciliationService reconciliations;
     private final Clock clock;
     private final PayService pays;
+    private final RefundService refunds;
 
     public DashboardController(OpsController ops, ChannelAlarms alarms, NotificationStore notifications,
-                               ReconciliationService reconciliations, PayService pays, Clock clock) {
+                               ReconciliationService reconciliations, PayService pays, RefundService refunds, Clock clock) {
         this.pays = pays;
+        this.refunds = refunds;
         this.ops = ops;
         this.alarms = alarms;
         this.notifications = notifications;
@@ -88,13 +98,28 @@ public class DashboardController {
      */
     @GetMapping("/payments")
     public PaymentsView payments(@RequestParam(name = "window", defaultValue = "hour") String window) {
+        Instant since = since(window);
+        return new PaymentsView(window, since.toString(), Results.unwrap(pays.minuteCounts(since)).stream()
+                .map(c -> new MinuteView(c.minute().toString(), c.method().name(), c.channel(), c.status(), c.count())).toList());
+    }
+
+    /**
+     * {@code GET /ops/api/v1/dashboard/refunds?window=hour|day}: refunds per minute by their status now, counted by
+     * trade-core where every refund is accepted. Its own endpoint, like the payments', so the rest answers without it.
+     */
+    @GetMapping("/refunds")
+    public RefundsView refunds(@RequestParam(name = "window", defaultValue = "hour") String window) {
+        Instant since = since(window);
+        return new RefundsView(window, since.toString(), Results.unwrap(refunds.minuteCounts(since)).stream()
+                .map(c -> new RefundMinuteView(c.minute().toString(), c.status(), c.count())).toList());
+    }
+
+    private Instant since(String window) {
         Duration span = switch (window) {
             case "hour" -> Duration.ofHours(1);
             case "day" -> Duration.ofDays(1);
             default -> throw new BizException(ErrorCode.PARAM_ERROR, "window must be hour or day");
         };
-        Instant since = clock.instant().minus(span);
-        return new PaymentsView(window, since.toString(), Results.unwrap(pays.minuteCounts(since)).stream()
-                .map(c -> new MinuteView(c.minute().toString(), c.method().name(), c.channel(), c.status(), c.count())).toList());
+        return clock.instant().minus(span);
     }
 }

@@ -22,18 +22,22 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code POST /ops/api/v1/rules/routing/preview} {@code {"rules": [...]}}: its problems and its change field by
  *       field against the one in force, nothing saved;</li>
  *   <li>{@code PUT /ops/api/v1/rules/routing} {@code {"rules": [...], "version": n}}: saves it if valid and still over
- *       version {@code n} (the audit line keeps the document before and after).</li>
+ *       version {@code n} (the audit line keeps the document before and after); {@code RULES_VERSION_CONFLICT} (409) when
+ *       the document changed since it was read — a compare-and-set in the config center itself, not a check before
+ *       the write.</li>
  * </ul>
+ * The version is the config center's own token (a string: ZooKeeper's node version, Nacos's MD5 of the content;
+ * {@code absent} when there is no document).
  * channel-gateway applies a saved document within moments (it watches the node).
  */
 @RestController
 @RequestMapping(path = "/ops/api/v1/rules/routing", produces = MediaType.APPLICATION_JSON_VALUE)
 public class RoutingRulesController {
 
-    public record RulesView(int version, JsonNode rules) {
+    public record RulesView(String version, JsonNode rules) {
     }
 
-    public record PreviewView(boolean valid, List<String> problems, List<RoutingRuleDocument.Change> changes, int version) {
+    public record PreviewView(boolean valid, List<String> problems, List<RoutingRuleDocument.Change> changes, String version) {
     }
 
     private final RuleDocumentSource source;
@@ -60,7 +64,7 @@ public class RoutingRulesController {
 
     @PutMapping
     public RulesView save(@RequestBody JsonNode body, HttpServletRequest request) {
-        if (!body.path("version").isIntegralNumber()) {
+        if (!body.path("version").isValueNode() || body.get("version").asText().isBlank()) {
             throw new BizException(ErrorCode.PARAM_ERROR, "version (the one read) is required");
         }
         RoutingRuleDocument next = proposed(body);
@@ -70,9 +74,9 @@ public class RoutingRulesController {
         }
         RuleDocumentSource.Versioned current = source.read();
         AuditNotes.before(request, current.text());
-        int version;
+        String version;
         try {
-            version = source.write(json.writeValueAsString(next.rules()), body.get("version").asInt());
+            version = source.write(json.writeValueAsString(next.rules()), body.get("version").asText());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BizException(ErrorCode.PARAM_ERROR, "rules cannot be written: " + e.getOriginalMessage());
         }

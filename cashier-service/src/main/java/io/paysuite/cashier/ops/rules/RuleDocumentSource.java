@@ -6,15 +6,18 @@ package io.paysuite.cashier.ops.rules;
  */
 public interface RuleDocumentSource {
 
-    /** The document's text ({@code null} if the node does not exist) and its version ({@code -1} then). */
-    record Versioned(String text, int version) {
+    /**
+     * The document's text ({@code null} if there is none) and the config center's version of it (an opaque token;
+     * {@code ConfigCenter.Versioned.ABSENT} when there is no document).
+     */
+    record Versioned(String text, String version) {
     }
 
     Versioned read();
 
     /**
-     * Writes {@code text} if the document is still at {@code expectedVersion} ({@code -1}: must not exist yet);
+     * Writes {@code text} if the document is still at {@code expectedVersion} ({@code absent}: must not exist yet);
      * {@code RULES_VERSION_CONFLICT} otherwise. Answers the new version.
      */
-    int write(String text, int expectedVersion);
+    String write(String text, String expectedVersion);
 }

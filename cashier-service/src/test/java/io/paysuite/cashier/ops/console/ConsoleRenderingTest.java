@@ -54,6 +54,12 @@ class ConsoleRenderingTest {
         }
         assertThat(mvc.perform(get("/ops/channels").cookie(admin)).andReturn().getResponse().getContentAsString())
                 .contains("data-testid=\"rules-save\"").contains("data-testid=\"rules-preview\"");
+        assertThat(mvc.perform(get("/ops/merchants").cookie(admin)).andReturn().getResponse().getContentAsString())
+                .contains("data-testid=\"rotate-go\"").contains("data-testid=\"limit-save\"").contains("data-testid=\"fee-go\"");
+        assertThat(mvc.perform(get("/ops/dashboard").cookie(admin)).andReturn().getResponse().getContentAsString())
+                .contains("data-testid=\"chart-refunds\"");
+        assertThat(mvc.perform(get("/ops/trades").cookie(admin)).andReturn().getResponse().getContentAsString())
+                .contains("data-testid=\"payout-go\"");
     }
 
     @Test
@@ -65,6 +71,8 @@ class ConsoleRenderingTest {
 
         assertThat(channels).contains("data-testid=\"read-only\"").doesNotContain("rules-save").doesNotContain("nav-operators");
         assertThat(recon).doesNotContain("recon-go").contains("data-can-operate=\"false\"");
+        assertThat(mvc.perform(get("/ops/merchants").cookie(viewer)).andReturn().getResponse().getContentAsString())
+                .contains("data-testid=\"limit-load\"").doesNotContain("rotate-go").doesNotContain("limit-save").doesNotContain("fee-go");
         assertThat(mvc.perform(get("/ops/operators").cookie(viewer)).andReturn().getResponse().getStatus()).isEqualTo(403);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.payout.PayoutCmd;
 import io.paysuite.api.payout.PayoutDTO;
@@ -22,6 +23,10 @@ import org.junit.jupiter.api.Test;
 /** The operators' payout list: the query it asks channel-gateway, and what it shows. */
 class PayoutOpsControllerTest {
 
+    static final PayoutDTO PO1 = new PayoutDTO("PO1", PayoutPurpose.SETTLEMENT, "M1", Money.cny(12_345), "****1234",
+            PayoutStatus.FAILED, "2026120602000001", "PAYEE_CARD_INFO_ERROR", Instant.parse("2026-12-06T06:00:00Z"),
+            Instant.parse("2026-12-06T06:00:01Z"));
+
     final List<PayoutQry> asked = new ArrayList<>();
     final PayoutService service = new PayoutService() {
         @Override
@@ -31,22 +36,20 @@ class PayoutOpsControllerTest {
 
         @Override
         public Result<PayoutDTO> get(String payoutNo) {
-            throw new UnsupportedOperationException();
+            return "PO1".equals(payoutNo) ? Result.ok(PO1) : Result.fail(ErrorCode.PAYOUT_NOT_FOUND, "no payout " + payoutNo);
         }
 
         @Override
         public Result<List<PayoutDTO>> list(PayoutQry qry) {
             asked.add(qry);
-            return Result.ok(List.of(new PayoutDTO("PO1", PayoutPurpose.SETTLEMENT, "M1", Money.cny(12_345), "****1234",
-                    PayoutStatus.FAILED, "2026120602000001", "PAYEE_CARD_INFO_ERROR", Instant.parse("2026-12-06T06:00:00Z"),
-                    Instant.parse("2026-12-06T06:00:01Z"))));
+            return Result.ok(List.of(PO1));
         }
     };
     final PayoutOpsController controller = new PayoutOpsController(service, new Times(ZoneId.of("Asia/Shanghai")));
 
     @Test
     void listsPayoutsOfAStatusWithTheMaskedAccountAndTheChannelsReason() {
-        PayoutOpsController.ListView list = controller.list("failed", " M1 ", 20);
+        PayoutOpsController.ListView list = controller.list("failed", " M1 ", null, 20);
 
         assertThat(asked).containsExactly(new PayoutQry(PayoutStatus.FAILED, "M1", 20));
         assertThat(list.data()).singleElement().satisfies(p -> {
@@ -59,8 +62,19 @@ class PayoutOpsControllerTest {
 
     @Test
     void anUnknownStatusOrLimitIsAParameterError() {
-        assertThatThrownBy(() -> controller.list("PAID", null, 20)).isInstanceOf(BizException.class);
-        assertThatThrownBy(() -> controller.list(null, null, 0)).isInstanceOf(BizException.class);
+        assertThatThrownBy(() -> controller.list("PAID", null, null, 20)).isInstanceOf(BizException.class);
+        assertThatThrownBy(() -> controller.list(null, null, null, 0)).isInstanceOf(BizException.class);
         assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void aPayoutIsFoundByOurNumberOrTheChannelsAndAnUnknownNumberFindsNothing() {
+        assertThat(controller.list(null, null, "PO1", 50).data()).extracting(PayoutOpsController.PayoutView::payoutNo)
+                .containsExactly("PO1");
+        assertThat(asked).as("our number is a lookup, not a list").isEmpty();
+
+        assertThat(controller.list(null, null, " 2026120602000001 ", 50).data())
+                .extracting(PayoutOpsController.PayoutView::payoutNo).containsExactly("PO1");
+        assertThat(controller.list(null, null, "NO-SUCH", 50).data()).isEmpty();
     }
 }

@@ -13,6 +13,9 @@ import io.paysuite.api.pay.PayCmd;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayService;
+import io.paysuite.api.payout.PayoutCmd;
+import io.paysuite.api.payout.PayoutPurpose;
+import io.paysuite.api.payout.PayoutService;
 import io.paysuite.api.trade.CreateTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
@@ -25,10 +28,15 @@ import io.paysuite.it.config.SuiteRules;
 import io.paysuite.kit.config.ConfigCenter;
 import io.paysuite.it.channel.SandboxControl;
 import io.paysuite.it.openapi.Buyers;
+import io.paysuite.it.openapi.MerchantClient;
 import io.paysuite.it.openapi.Merchants;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -185,6 +193,68 @@ class OpsConsoleIT {
         browser.awaitText("page-title", "总览");
         assertThat(browser.text("logout")).isEqualTo("退出登录");
         browser.open(console + "dashboard?lang=en");
+    }
+
+    /**
+     * The merchants page and the payouts search: a key rotated with a generated key signs at once while the old key
+     * keeps verifying in its grace period (and the audit line hides the private key); a rate limit set in the console
+     * bites live and a save over a stale version is a conflict; a payout is found by our number and the channel's.
+     */
+    @Test
+    void anAdminRotatesAKeyEditsARateLimitAndFindsAPayoutByEitherNumber() throws Exception {
+        Merchants.TestMerchant shop = Merchants.onboard("ops merchant page " + suffix);
+        JsonNode rotated = opsApi("POST", "/ops/api/v1/merchants/apps/" + shop.appId() + "/keys/rotate", "{\"grace_hours\":1}");
+        assertThat(rotated.path("old_keys_retiring").asInt()).isEqualTo(1);
+        String pem = rotated.path("private_key_pem").asText().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        PrivateKey newKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        MerchantClient signer = shop.client().as(shop.appId(), rotated.path("serial_no").asText(), newKey, Merchants.tlsCert(),
+                Merchants.platformCert());
+        assertThat(signer.get("/api/v1/trades?out_trade_no=ROT-" + suffix).code()).as("the new key").isEqualTo("TRADE_NOT_FOUND");
+        assertThat(shop.client().get("/api/v1/trades?out_trade_no=ROT-" + suffix).code()).as("the old key, in its grace")
+                .isEqualTo("TRADE_NOT_FOUND");
+
+        // the rate limit, edited in the console
+        String limits = "sentinel/cashier-service/merchant-flow-rules";
+        ConfigCenter rules = SuiteRules.center();
+        java.util.Optional<String> before = rules.read(limits);
+        try {
+            logIn("admin", Files.readString(Merchants.workDir().resolve("ops-admin-password")).strip());
+            browser.open(console + "merchants");
+            browser.type("limit-merchant", shop.merchantId());
+            browser.click("limit-load");
+            browser.awaitText("limit-result", shop.merchantId() + " @"); // loaded: typing now is not overwritten
+            browser.type("limit-qps", "2");
+            browser.click("limit-save");
+            browser.awaitText("limit-result", shop.merchantId() + " 2");
+            JsonNode limit = opsApi("GET", "/ops/api/v1/merchants/" + shop.merchantId() + "/rate-limit", null);
+            assertThat(limit.path("qps").asInt()).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> Merchants.burst(shop, 8).contains(429));
+            rules.publish(limits, rules.read(limits).orElseThrow() + "\n"); // someone else saves: the version read is stale now
+            HttpResponse<String> stale = Merchants.ops(Merchants.base(), "PUT", "/ops/api/v1/merchants/" + shop.merchantId()
+                    + "/rate-limit", JSON.createObjectNode().putNull("qps").put("version", limit.path("version").asText()).toString());
+            assertThat(stale.statusCode()).isEqualTo(409);
+            assertThat(stale.body()).contains("RULES_VERSION_CONFLICT");
+        } finally {
+            before.ifPresentOrElse(text -> rules.publish(limits, text), () -> rules.remove(limits));
+        }
+
+        // a payout, found on the trades page by our number and by the channel's
+        PayoutService payouts = SuiteHarness.reference(PayoutService.class, null);
+        String payoutNo = "PO" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        ok(payouts.payout(new PayoutCmd(payoutNo, PayoutPurpose.SETTLEMENT, "M_OPS_IT_" + suffix, Money.cny(1_234),
+                "6222020200004321", "Ops IT Shop", "ops console it")));
+        String channelNo = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> ok(payouts.get(payoutNo)).channelPayoutNo(), no -> no != null && !no.isBlank());
+        browser.open(console + "trades");
+        browser.type("payout-number", channelNo);
+        browser.click("payout-go");
+        browser.awaitText("payouts", payoutNo);
+        assertThat(opsApi("GET", "/ops/api/v1/payouts?number=" + payoutNo, null).path("data").get(0).path("channel_payout_no")
+                .asText()).isEqualTo(channelNo);
+
+        browser.open(console + "audit");
+        browser.awaitText("audit", "/keys/rotate");
+        assertThat(browser.text("audit")).doesNotContain(rotated.path("private_key_pem").asText().substring(40, 80));
     }
 
     private void logIn(String name, String password) {

@@ -15,6 +15,11 @@ import java.util.function.Consumer;
  * {@code /} ({@link #checkKey}); each implementation maps it onto its own naming (a node under a
  * root path, a Nacos data id in a group). The interface says nothing about the content: typed,
  * validated rules come from {@link RuleSource}.
+ *
+ * <p>A writer that edits what it read (the ops console) uses {@link #readVersioned} and
+ * {@link #publishIfUnchanged}: a compare-and-set on the config center's own version of the document
+ * (ZooKeeper's node version, Nacos's MD5 of the content, a counter in {@link LocalConfigCenter}), so
+ * two editors saving at once cannot silently lose one's change.
  */
 public interface ConfigCenter extends AutoCloseable {
 
@@ -23,6 +28,20 @@ public interface ConfigCenter extends AutoCloseable {
 
     /** Stores {@code document} under {@code key}, replacing what was there; every subscriber hears of it. */
     void publish(String key, String document);
+
+    /**
+     * The document under {@code key} with the version it is at: an opaque token of this implementation, to be handed
+     * back to {@link #publishIfUnchanged}; {@link Versioned#ABSENT} when there is no document.
+     */
+    Versioned readVersioned(String key);
+
+    /**
+     * Stores {@code document} under {@code key} only if the document there is still at {@code expectedVersion} (as
+     * {@link #readVersioned} answered it; {@link Versioned#ABSENT}: only if there is none). Answers the version now
+     * stored, or empty when the document changed since (nothing is written then: read it again and redo the edit).
+     * Subscribers hear of a stored document as with {@link #publish}.
+     */
+    Optional<String> publishIfUnchanged(String key, String document, String expectedVersion);
 
     /** Removes the document under {@code key} (nothing when there is none); subscribers hear {@code null}. */
     void remove(String key);
@@ -40,6 +59,22 @@ public interface ConfigCenter extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * A document and the version it was read at.
+     *
+     * @param text    the document, {@code null} when there is none (or it is blank)
+     * @param version the implementation's version token; {@link #ABSENT} when there is no document at all
+     */
+    record Versioned(String text, String version) {
+
+        /** The version of a document that does not exist. */
+        public static final String ABSENT = "absent";
+
+        public Versioned {
+            java.util.Objects.requireNonNull(version, "version");
+        }
+    }
 
     /** Stops one listener. */
     @FunctionalInterface

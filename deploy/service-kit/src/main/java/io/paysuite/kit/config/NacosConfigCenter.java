@@ -106,6 +106,46 @@ public final class NacosConfigCenter implements ConfigCenter {
     }
 
     @Override
+    public Versioned readVersioned(String key) {
+        return read(key).map(text -> new Versioned(text, md5(text))).orElse(new Versioned(null, Versioned.ABSENT));
+    }
+
+    /**
+     * Nacos's compare-and-set, {@code publishConfigCas} with the MD5 of the content read (the server compares it with
+     * the MD5 it keeps of the stored content). Nacos has no "create only if absent": for {@link Versioned#ABSENT} this
+     * checks that there is no document and then publishes — two calls, so two first writes racing can both pass; every
+     * later write is a real compare-and-set. Nacos answers a refused CAS and a failed write alike with {@code false}:
+     * both are answered as "changed since", and the caller reads again.
+     */
+    @Override
+    public Optional<String> publishIfUnchanged(String key, String document, String expectedVersion) {
+        boolean stored;
+        try {
+            if (Versioned.ABSENT.equals(expectedVersion)) {
+                if (read(key).isPresent()) {
+                    return Optional.empty();
+                }
+                stored = service().publishConfig(dataId(key), group, document, ConfigType.JSON.getType());
+            } else {
+                stored = service().publishConfigCas(dataId(key), group, document, expectedVersion, ConfigType.JSON.getType());
+            }
+        } catch (NacosException e) {
+            throw new IllegalStateException("publishing " + dataId(key) + " to " + describe() + ": " + e.getErrMsg(), e);
+        }
+        return stored ? Optional.of(md5(document)) : Optional.empty();
+    }
+
+    /** The MD5 Nacos keeps of a configuration: of its UTF-8 bytes, lower-case hex. */
+    static String md5(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has MD5", e);
+        }
+    }
+
+    @Override
     public void remove(String key) {
         try {
             service().removeConfig(dataId(key), group);

@@ -11,6 +11,7 @@ import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +86,55 @@ public final class ZookeeperConfigCenter implements ConfigCenter {
         try {
             connected().create().orSetData().creatingParentsIfNeeded()
                     .forPath(path(key), document.getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException("publishing " + path(key) + " to " + describe() + ": " + e, e);
+        }
+    }
+
+    @Override
+    public Versioned readVersioned(String key) {
+        Stat stat = new Stat();
+        try {
+            byte[] data = connected().getData().storingStatIn(stat).forPath(path(key));
+            return new Versioned(text(data).orElse(null), Integer.toString(stat.getVersion()));
+        } catch (KeeperException.NoNodeException e) {
+            return new Versioned(null, Versioned.ABSENT);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("reading " + path(key) + " from " + describe() + ": " + e, e);
+        }
+    }
+
+    /**
+     * ZooKeeper's own compare-and-set: {@code setData} with the node's data version (refused with
+     * {@code BadVersion} when someone wrote since), {@code create} for a document that must not exist yet
+     * ({@code NodeExists}). The version restarts at 0 when a node is deleted and created again; a writer whose
+     * read spans a removal and re-creation with the same number of writes is the one case this does not see.
+     */
+    @Override
+    public Optional<String> publishIfUnchanged(String key, String document, String expectedVersion) {
+        byte[] data = document.getBytes(StandardCharsets.UTF_8);
+        try {
+            if (Versioned.ABSENT.equals(expectedVersion)) {
+                connected().create().creatingParentsIfNeeded().forPath(path(key), data);
+                return Optional.of("0");
+            }
+            int version;
+            try {
+                version = Integer.parseInt(expectedVersion);
+            } catch (NumberFormatException notOurs) {
+                return Optional.empty(); // not a version this center gave out: it cannot be the current one
+            }
+            if (version < 0) {
+                return Optional.empty(); // -1 would mean "any version" to ZooKeeper: never an unconditional write here
+            }
+            Stat stat = connected().setData().withVersion(version).forPath(path(key), data);
+            return Optional.of(Integer.toString(stat.getVersion()));
+        } catch (KeeperException.BadVersionException | KeeperException.NodeExistsException | KeeperException.NoNodeException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("publishing " + path(key) + " to " + describe() + ": " + e, e);
         }

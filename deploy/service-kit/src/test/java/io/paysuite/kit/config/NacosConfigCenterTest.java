@@ -69,4 +69,21 @@ class NacosConfigCenterTest {
         listener.getValue().receiveConfigInfo("[{\"merchant\":\"M1\",\"qps\":7}]");
         assertThat(source.current()).containsExactly(new RuleSourceTest.Limit("M1", 7));
     }
+
+    @Test
+    void aWriteCarriesTheMd5OfTheContentReadAndARefusedCasIsAConflict() throws Exception {
+        when(nacos.getConfig("a.b", "PAYSUITE", 3000)).thenReturn("[1]");
+        ConfigCenter.Versioned read = center.readVersioned("a/b");
+        assertThat(read.version()).as("what Nacos keeps: MD5 hex of the UTF-8 content").isEqualTo("35dba5d75538a9bbe0b4da4422759a0e");
+        assertThat(NacosConfigCenter.md5("")).isEqualTo("d41d8cd98f00b204e9800998ecf8427e");
+
+        when(nacos.publishConfigCas("a.b", "PAYSUITE", "[2]", read.version(), "json")).thenReturn(true);
+        assertThat(center.publishIfUnchanged("a/b", "[2]", read.version())).contains(NacosConfigCenter.md5("[2]"));
+        when(nacos.publishConfigCas("a.b", "PAYSUITE", "[3]", read.version(), "json")).thenReturn(false);
+        assertThat(center.publishIfUnchanged("a/b", "[3]", read.version())).isEmpty();
+
+        assertThat(center.publishIfUnchanged("a/b", "[4]", ConfigCenter.Versioned.ABSENT)).as("it exists").isEmpty();
+        when(nacos.publishConfig("a.new", "PAYSUITE", "[5]", "json")).thenReturn(true);
+        assertThat(center.publishIfUnchanged("a/new", "[5]", ConfigCenter.Versioned.ABSENT)).isPresent();
+    }
 }

@@ -107,4 +107,29 @@ class ZookeeperConfigCenterTest {
             source.close();
         }
     }
+
+    @Test
+    void aWriteCarriesTheNodeVersionItReadAndIsRefusedWhenSomeoneWroteSince() {
+        try (ConfigCenter center = new ZookeeperConfigCenter(connect, "/paysuite/config", Duration.ofSeconds(10));
+             ConfigCenter other = new ZookeeperConfigCenter(connect, "/paysuite/config", Duration.ofSeconds(10))) {
+            ConfigCenter.Versioned none = center.readVersioned("test/cas");
+            assertThat(none.version()).isEqualTo(ConfigCenter.Versioned.ABSENT);
+            String created = center.publishIfUnchanged("test/cas", "[1]", none.version()).orElseThrow();
+            assertThat(other.publishIfUnchanged("test/cas", "[1]", none.version())).as("the node exists now").isEmpty();
+
+            ConfigCenter.Versioned read = center.readVersioned("test/cas");
+            assertThat(read).isEqualTo(new ConfigCenter.Versioned("[1]", created));
+            other.publish("test/cas", "[2]");
+            assertThat(center.publishIfUnchanged("test/cas", "[3]", read.version())).isEmpty();
+            assertThat(center.read("test/cas")).contains("[2]");
+
+            ConfigCenter.Versioned again = center.readVersioned("test/cas");
+            String saved = center.publishIfUnchanged("test/cas", "[3]", again.version()).orElseThrow();
+            assertThat(center.readVersioned("test/cas")).isEqualTo(new ConfigCenter.Versioned("[3]", saved));
+            assertThat(center.publishIfUnchanged("test/cas", "[4]", "-1")).as("never an unconditional write").isEmpty();
+            assertThat(center.publishIfUnchanged("test/cas", "[4]", "d41d8cd9")).as("another center's version").isEmpty();
+            center.remove("test/cas");
+            assertThat(center.publishIfUnchanged("test/cas", "[5]", saved)).as("removed since").isEmpty();
+        }
+    }
 }

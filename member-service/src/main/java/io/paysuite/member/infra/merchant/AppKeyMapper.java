@@ -4,6 +4,7 @@ import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 /** Table {@code app_key} (with {@code merchant_app} and {@code merchant} for who owns a key). */
 @Mapper
@@ -15,6 +16,10 @@ public interface AppKeyMapper {
     @Insert("INSERT INTO app_key (app_id, serial_no, public_key_pem, valid_from, valid_until, status, created_at)"
             + " VALUES (#{appId}, #{serialNo}, #{publicKeyPem}, #{validFrom}, #{validUntil}, 'ACTIVE', #{createdAt})")
     int insert(AppKeyDO row);
+
+    @Update("UPDATE app_key SET valid_until = #{until} WHERE app_id = #{appId} AND serial_no <> #{keep} AND status = 'ACTIVE'"
+            + " AND (valid_until IS NULL OR valid_until > #{until})")
+    int retireOthers(@Param("appId") String appId, @Param("keep") String keepSerialNo, @Param("until") java.time.LocalDateTime until);
 
     @Select(SELECT_KEY + " WHERE k.serial_no = #{serialNo}")
     AppKeyDO findBySerialNo(String serialNo);

@@ -45,6 +45,11 @@ public class MyBatisAppKeyRepository implements AppKeyRepository {
     }
 
     @Override
+    public int retireOthers(String appId, String keepSerialNo, java.time.Instant until) {
+        return mapper.retireOthers(appId, keepSerialNo, utc(until));
+    }
+
+    @Override
     public Optional<AppKey> findBySerialNo(String serialNo) {
         return Optional.ofNullable(mapper.findBySerialNo(serialNo)).map(MyBatisAppKeyRepository::toKey);
     }

@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** {@link RiskCounters} over {@code risk_counter}: one SELECT to read, one multi-row upsert to add. */
+/** {@link RiskCounters} over {@code risk_counter}: one SELECT to read, one multi-row upsert to add, batched deletes to sweep. */
 public class MyBatisRiskCounters implements RiskCounters {
 
     private final RiskCounterMapper mapper;
@@ -32,6 +32,11 @@ public class MyBatisRiskCounters implements RiskCounters {
             mapper.add(increments.stream().map(MyBatisRiskCounters::row).toList(),
                     LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         }
+    }
+
+    @Override
+    public int removeUpdatedBefore(java.time.Instant updatedBefore, int limit) {
+        return mapper.removeUpdatedBefore(LocalDateTime.ofInstant(updatedBefore, ZoneOffset.UTC), limit);
     }
 
     private static RiskCounterDO row(RiskTallies.Tally tally) {

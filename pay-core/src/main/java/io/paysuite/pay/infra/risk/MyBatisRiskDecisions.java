@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * {@link RiskDecisions} over {@code risk_decision}: one insert per decision; ALLOW decisions with no rule
@@ -21,16 +22,23 @@ public class MyBatisRiskDecisions implements RiskDecisions {
 
     private final RiskDecisionMapper mapper;
     private final double allowSampleRate;
+    private final DoubleSupplier draw;
 
     public MyBatisRiskDecisions(RiskDecisionMapper mapper, double allowSampleRate) {
+        this(mapper, allowSampleRate, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** @param draw a uniform number in [0, 1) per plain ALLOW: it is written when the number is below the rate */
+    MyBatisRiskDecisions(RiskDecisionMapper mapper, double allowSampleRate, DoubleSupplier draw) {
         this.mapper = mapper;
         this.allowSampleRate = allowSampleRate;
+        this.draw = draw;
     }
 
     @Override
     public void record(RiskDecision decision) {
         boolean plainAllow = decision.action() == RiskAction.ALLOW && decision.fired().isEmpty() && decision.failed().isEmpty();
-        if (plainAllow && allowSampleRate < 1.0 && ThreadLocalRandom.current().nextDouble() >= allowSampleRate) {
+        if (plainAllow && allowSampleRate < 1.0 && draw.getAsDouble() >= allowSampleRate) {
             return;
         }
         var in = decision.input();

@@ -2,6 +2,7 @@ package io.paysuite.pay.infra.risk;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -24,4 +25,8 @@ public interface RiskCounterMapper {
             + " ON DUPLICATE KEY UPDATE cnt = cnt + VALUES(cnt), sum_minor = sum_minor + VALUES(sum_minor),"
             + " updated_at = VALUES(updated_at)</script>")
     int add(@Param("rows") List<RiskCounterDO> rows, @Param("at") LocalDateTime at);
+
+    /** One batch of stale buckets, along {@code idx_updated}. */
+    @Delete("DELETE FROM risk_counter WHERE updated_at < #{before} ORDER BY updated_at LIMIT #{limit}")
+    int removeUpdatedBefore(@Param("before") LocalDateTime before, @Param("limit") int limit);
 }

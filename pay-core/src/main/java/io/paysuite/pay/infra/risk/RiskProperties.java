@@ -1,20 +1,36 @@
 package io.paysuite.pay.infra.risk;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The risk engine's settings: {@code paysuite.risk.*}.
  *
- * @param rulesKey        the config-center key of the rule document (the kit's {@code ConfigCenter}: ZooKeeper in
- *                        the embedded run, Nacos in production, whichever the registry address names)
- * @param zone            the zone whose calendar minutes and days the velocity and daily counters use
- * @param allowSampleRate the share of ALLOW decisions written to {@code risk_decision} (0–1); REVIEW and BLOCK
- *                        are always written. 1 writes every decision: one insert per payment
+ * @param rulesKey         the config-center key of the rule document (the kit's {@code ConfigCenter}: ZooKeeper in
+ *                         the embedded run, Nacos in production, whichever the registry address names)
+ * @param zone             the zone whose calendar minutes and days the velocity and daily counters use
+ * @param allowSampleRate  the share of plain ALLOW decisions (no rule fired or failed) written to {@code risk_decision}
+ *                         (0–1, default 0.01: one in a hundred); REVIEW, BLOCK and any decision a rule fired or failed
+ *                         in are always written. 1 writes every decision: one insert per payment
+ * @param counterRetention how long a {@code risk_counter} bucket is kept after it was last counted (at least the
+ *                         longest window, a day; default two days)
+ * @param sweepInterval    how often the cluster-wide sweep of stale buckets runs (default ten minutes)
+ * @param sweepBatch       rows deleted per statement by the sweep
  */
 @ConfigurationProperties("paysuite.risk")
 public record RiskProperties(
         @DefaultValue("pay-core/risk-rules") String rulesKey,
         @DefaultValue("Asia/Shanghai") String zone,
-        @DefaultValue("1.0") double allowSampleRate) {
+        @DefaultValue("0.01") double allowSampleRate,
+        @DefaultValue("P2D") Duration counterRetention,
+        @DefaultValue("PT10M") Duration sweepInterval,
+        @DefaultValue("5000") int sweepBatch) {
+
+    public RiskProperties {
+        if (allowSampleRate < 0 || allowSampleRate > 1) {
+            throw new IllegalArgumentException("paysuite.risk.allow-sample-rate must be from 0 to 1: " + allowSampleRate);
+        }
+    }
+
 }
