@@ -13,12 +13,12 @@ public interface ChannelOrderMapper {
 
     String COLUMNS = "channel_order_no, pay_order_no, trade_no, merchant_id, channel, method, amount_minor, currency, subject,"
             + " status, code_url, channel_trade_no, raw_code, final_source, expires_at, created_at, updated_at, finished_at, version,"
-            + " attempt, rerouted_to";
+            + " attempt, rerouted_to, authorisation";
 
     @Insert("INSERT IGNORE INTO channel_order (" + COLUMNS + ") VALUES (#{channelOrderNo}, #{payOrderNo}, #{tradeNo},"
             + " #{merchantId}, #{channel}, #{method}, #{amountMinor}, #{currency}, #{subject}, #{status}, #{codeUrl},"
             + " #{channelTradeNo}, #{rawCode}, #{finalSource}, #{expiresAt}, #{createdAt}, #{updatedAt}, #{finishedAt}, #{version},"
-            + " #{attempt}, #{reroutedTo})")
+            + " #{attempt}, #{reroutedTo}, #{authorisation})")
     int insert(ChannelOrderDO row);
 
     /** The pay order's current charge: its highest attempt. */
