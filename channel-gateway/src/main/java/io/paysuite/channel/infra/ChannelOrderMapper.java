@@ -46,9 +46,10 @@ public interface ChannelOrderMapper {
     /**
      * Orders of a channel that became SUCCESS in {@code [from, to)} (UTC), for reconciliation: a range on
      * {@code finished_at} behind an equality on {@code channel}, served by {@code idx_channel_order_finished}.
+     * A card pre-authorisation is left out: it froze the card's amount and is no line of the channel's file.
      */
     @Select("SELECT " + COLUMNS + " FROM channel_order WHERE channel = #{channel} AND finished_at >= #{from}"
-            + " AND finished_at < #{to} AND status = 'SUCCESS'")
+            + " AND finished_at < #{to} AND status = 'SUCCESS' AND authorisation = 0")
     List<ChannelOrderDO> findSucceededBetween(@Param("channel") String channel, @Param("from") LocalDateTime from,
                                               @Param("to") LocalDateTime to);
 

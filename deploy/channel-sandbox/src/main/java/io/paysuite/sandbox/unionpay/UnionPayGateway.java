@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
  * with {@code 64} (卡上的余额不足, insufficient funds), {@code 9999} never settles (query keeps answering
  * {@code origRespCode=05}). Card pre-authorisation as ACP has it: a pre-auth ({@code 02}, the token decides as for a
  * consume) freezes the amount, a completion ({@code 03}, {@code origQryId} the pre-auth) takes up to it once, a cancel
- * ({@code 32}) releases all of it; completion and cancel are accepted and settle like a refund, and only a completion
- * moves money (it is the bill's line). Answers are unsigned field maps; the controller signs them. Refusals throw {@link AcpRefusal}.
+ * ({@code 32}) releases all of it; completion and cancel are accepted and settle like a refund; none of the three is
+ * in the reconciliation file yet. Answers are unsigned field maps; the controller signs them. Refusals throw {@link AcpRefusal}.
  * One instance per acquirer ({@link UnionPayAcquirers}): each is its own channel with its own merchant and transactions.
  */
 public class UnionPayGateway implements SandboxChannel {
@@ -386,8 +386,10 @@ public class UnionPayGateway implements SandboxChannel {
                     synchronized (o) {
                         // a refund is its own transaction: its orderId is the refund's number
                         BillFaults.Kind kind = "04".equals(o.txnType) ? BillFaults.Kind.REFUND : BillFaults.Kind.PAYMENT;
-                        // a pre-auth and its cancel freeze and release, they move no money: not the bill's
+                        // a pre-auth and its cancel move no money; a completion does, but channel-gateway's
+                        // reconciliation does not match completions yet, so the file keeps to consumes and refunds
                         return o.settledAt == null || PREAUTH.equals(o.txnType) || PREAUTH_CANCEL.equals(o.txnType)
+                                || PREAUTH_COMPLETE.equals(o.txnType)
                                 || !o.settledAt.atZone(SHANGHAI).toLocalDate().equals(day)
                                 || BillFaults.dropped(injected, kind, o.orderId, o.orderId) ? null
                                 : Map.entry(o.settledAt, new UnionPayBill.Row(o.orderId, o.queryId, o.txnType,
