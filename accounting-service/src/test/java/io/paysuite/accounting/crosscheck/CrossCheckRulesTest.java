@@ -82,6 +82,18 @@ class CrossCheckRulesTest {
     }
 
     @Test
+    void aCardPreAuthorisationCapturedInPartAtItsChannelAgrees() {
+        TradeStory story = TradeStory.authorisedByCard(1000).preAuth(TradeStatus.CAPTURED, 1000, 600).cardCaptureEntry(1000, 600);
+        assertThat(CrossCheckRules.compare(story.sides())).isEmpty();
+    }
+
+    @Test
+    void aCardPreAuthorisationCapturedButNotYetCompletedAtItsChannelStillHoldsTheMoney() {
+        TradeStory story = TradeStory.authorisedByCard(1000).preAuth(TradeStatus.CAPTURED, 1000, 600);
+        assertThat(kinds(story)).containsExactly(DisagreementKind.ESCROW_NOT_RELEASED);
+    }
+
+    @Test
     void aCapturedPreAuthorisationWithoutItsCaptureEntryStillHoldsTheMoney() {
         TradeStory story = TradeStory.authorisedByWallet(1000).preAuth(TradeStatus.CAPTURED, 1000, 600);
         assertThat(kinds(story)).containsExactly(DisagreementKind.ESCROW_NOT_RELEASED);

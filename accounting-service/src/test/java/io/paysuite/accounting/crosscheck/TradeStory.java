@@ -140,6 +140,26 @@ final class TradeStory {
                 List.of(line(AccountType.ESCROW, MERCHANT, Side.DEBIT, amount), line(AccountType.MERCHANT_PENDING, MERCHANT, Side.CREDIT, amount)));
     }
 
+    /** A card's pre-auth of {@code amount} through UnionPay, {@code AUTHORIZED}, agreeing everywhere. */
+    static TradeStory authorisedByCard(long amount) {
+        TradeStory story = new TradeStory().preAuth(TradeStatus.AUTHORIZED, amount, amount);
+        story.payOrder(PAY_ORDER_NO, PayOrderStatus.SUCCESS, PayMethod.BANK_CARD, amount, "UNIONPAY");
+        story.channelOrders.put(PAY_ORDER_NO, new ChannelOrderDTO("C" + PAY_ORDER_NO.substring(1), PAY_ORDER_NO, TRADE_NO,
+                ChannelCode.UNIONPAY, PayMethod.BANK_CARD, Money.cny(amount), ChannelOrderStatus.SUCCESS, null, "up-1", "00", AT, AT));
+        story.entry(PAY_ORDER_NO, "PAYMENT", List.of(line(AccountType.CHANNEL_CLEARING, "UNIONPAY", Side.DEBIT, amount),
+                line(AccountType.PREAUTH_HOLD, MERCHANT, Side.CREDIT, amount)));
+        return story;
+    }
+
+    /** A card pre-auth's capture: the rest back to the channel's clearing (the issuer released it). */
+    TradeStory cardCaptureEntry(long held, long capture) {
+        long fee = capture * 60 / 10_000;
+        return entry("CAPTURE-" + TRADE_NO, "CAPTURE", List.of(line(AccountType.PREAUTH_HOLD, MERCHANT, Side.DEBIT, held),
+                line(AccountType.MERCHANT_PENDING, MERCHANT, Side.CREDIT, capture - fee),
+                line(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, Side.CREDIT, fee),
+                line(AccountType.CHANNEL_CLEARING, "UNIONPAY", Side.CREDIT, held - capture)));
+    }
+
     TradeStory authorisationEntry(String payOrderNo, long amount) {
         return entry(payOrderNo, "PAYMENT", List.of(line(AccountType.BUYER_WALLET, BUYER, Side.DEBIT, amount),
                 line(AccountType.PREAUTH_HOLD, MERCHANT, Side.CREDIT, amount)));
