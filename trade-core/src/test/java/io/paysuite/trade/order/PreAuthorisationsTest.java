@@ -217,6 +217,23 @@ class PreAuthorisationsTest {
     }
 
     @Test
+    void aCardAuthorisationStillOpenAtItsExpiryIsCancelledAtTheChannelAndThenReleased() {
+        TradeDTO trade = authorisedByCard("PREAUTH-12", 1000);
+        when(channels.endAuthorisation(any())).thenReturn(Result.ok(end(trade, Outcome.SUCCEEDED, "00")));
+        PreAuthorisations later = new PreAuthorisations(finder, store, changes, new TradeLedger(ledger),
+                Clock.fixed(trade.timeExpire().plusSeconds(1), ZoneOffset.UTC), channels);
+
+        assertThat(later.voidIfExpired(trade.tradeNo())).isTrue();
+
+        ArgumentCaptor<EndAuthorisationCmd> sent = ArgumentCaptor.forClass(EndAuthorisationCmd.class);
+        verify(channels).endAuthorisation(sent.capture());
+        assertThat(sent.getValue().capture()).as("a cancel of all of it").isEqualTo(Money.cny(0));
+        ArgumentCaptor<HoldSettlementCmd> posting = ArgumentCaptor.forClass(HoldSettlementCmd.class);
+        verify(ledger).postHoldSettlement(posting.capture());
+        assertThat(posting.getValue().postingKey()).isEqualTo("VOID-" + trade.tradeNo());
+    }
+
+    @Test
     void aWalletAuthorisationNeverAsksAChannel() {
         TradeDTO trade = authorised("PREAUTH-11", 1000);
         cardPreAuth.capture(new CaptureTradeCmd(trade.tradeNo(), MERCHANT, Money.cny(1000)));
