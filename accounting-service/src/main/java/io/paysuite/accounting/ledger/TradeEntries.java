@@ -38,11 +38,12 @@ import java.util.List;
  *                     Dr POINTS_LIABILITY points; the merchant is credited amount − merchant-funded coupon (less fee)
  *   refund reversal   the refund's lines on the other side; when it came from escrow and the trade is
  *                     released since, then Dr ESCROW:merchant that part / Cr MERCHANT_PENDING less fee, Cr FEE fee
- *   authorisation     Dr BUYER_WALLET:buyer amount (or CHANNEL_CLEARING) / Cr PREAUTH_HOLD:merchant amount
+ *   authorisation     Dr BUYER_WALLET:buyer amount (or CHANNEL_CLEARING:channel for a card's pre-auth) /
+ *                     Cr PREAUTH_HOLD:merchant amount
  *                     (a PAYMENT entry: the trade's payment, only it reaches no merchant account)
  *   capture           Dr PREAUTH_HOLD:merchant held / Cr MERCHANT_PENDING capture−fee, Cr PLATFORM_FEE_INCOME fee,
- *                     Cr BUYER_WALLET:buyer held−capture
- *   void              Dr PREAUTH_HOLD:merchant held / Cr BUYER_WALLET:buyer held
+ *                     Cr BUYER_WALLET:buyer held−capture (or CHANNEL_CLEARING:channel: where the hold came from)
+ *   void              Dr PREAUTH_HOLD:merchant held / Cr BUYER_WALLET:buyer held (or CHANNEL_CLEARING:channel)
  * </pre>
  * Zero lines are left out. Merchant pending is not never-negative: a refund after the merchant's
  * money was settled away takes it below zero, which records that the merchant owes the platform
@@ -300,7 +301,11 @@ public final class TradeEntries {
             if (capture > 0) {
                 creditMerchantLessFee(lines, cmd.merchantId(), currency, capture);
             }
-            add(lines, account(AccountType.BUYER_WALLET, cmd.buyerId(), currency), Side.CREDIT, held - capture);
+            // the rest goes back where the hold came from: the buyer's wallet, or for a card's pre-auth the channel's
+            // clearing account — the channel never owes what the issuer released, so clearing nets to what was completed
+            AccountRef fundedBy = funds.holdFundedBy() != null ? funds.holdFundedBy()
+                    : account(AccountType.BUYER_WALLET, cmd.buyerId(), currency);
+            add(lines, fundedBy, Side.CREDIT, held - capture);
             return rules.check(new EntryDraft(cmd.postingKey(), kind.name(), cmd.tradeNo(), currency, lines,
                     kind == TradeEntryKind.VOID ? "void" : "capture " + capture + " of " + held, digest));
         });

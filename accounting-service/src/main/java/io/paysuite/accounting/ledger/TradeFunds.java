@@ -1,5 +1,6 @@
 package io.paysuite.accounting.ledger;
 
+import io.paysuite.api.ledger.AccountRef;
 import io.paysuite.api.ledger.AccountType;
 import io.paysuite.api.ledger.AccountType.Side;
 import io.paysuite.api.ledger.PostingLine;
@@ -35,6 +36,9 @@ import java.util.Set;
  * @param feeReturned     the fee refunds gave back, net of reversals
  * @param holdHeld        what the merchant's pre-auth hold still holds for this trade (a
  *                        pre-authorisation's payment until its capture or void), told apart per trade as escrow is
+ * @param holdFundedBy    the account the pre-authorisation's payment took the hold from — the buyer's wallet, or a
+ *                        channel's clearing account for a card's pre-auth — where a capture's rest or a void goes back
+ *                        (null when nothing was authorised)
  */
 public record TradeFunds(
         String merchantId,
@@ -49,7 +53,8 @@ public record TradeFunds(
         Map<String, Journal.Posted> refunds,
         Set<String> reversedRefunds,
         TradeShares shares,
-        long holdHeld) {
+        long holdHeld,
+        AccountRef holdFundedBy) {
 
     /** The memo of a reversal names the refund entry it reverses after this prefix. */
     static final String REVERSAL_MEMO = "reverses refund entry ";
@@ -65,7 +70,7 @@ public record TradeFunds(
                       long merchantRefunded, long feeCharged, long feeReturned, Map<String, Journal.Posted> refunds,
                       Set<String> reversedRefunds) {
         this(merchantId, paid, refunded, escrowHeld, released, merchantBase, merchantRefunded, feeCharged, feeReturned, refunds,
-                reversedRefunds, TradeShares.NONE, 0);
+                reversedRefunds, TradeShares.NONE, 0, null);
     }
 
     public boolean paidAtAll() {
@@ -99,6 +104,11 @@ public record TradeFunds(
             switch (TradeEntryKind.valueOf(entry.bizType())) {
                 case PAYMENT -> {
                     t.paid += sums.debit;
+                    if (sums.holdCredit > 0) {
+                        t.holdFundedBy = entry.lines().stream().filter(l -> l.side() == AccountType.Side.DEBIT
+                                        && (l.account().type() == AccountType.BUYER_WALLET || l.account().type() == AccountType.CHANNEL_CLEARING))
+                                .map(PostingLine::account).findFirst().orElse(null);
+                    }
                     t.merchantBase += sums.pendingCredit + sums.feeCredit;
                     t.feeCharged += sums.feeCredit;
                     if (t.merchantId == null) {
@@ -141,7 +151,8 @@ public record TradeFunds(
             }
         }
         return new TradeFunds(t.merchantId, t.paid, t.refunded, t.escrowHeld, t.released, t.merchantBase, t.merchantRefunded,
-                t.feeCharged, t.feeReturned, t.refunds, t.reversed, TradeShares.of(t.merchantId, entries, excludeKey), t.holdHeld);
+                t.feeCharged, t.feeReturned, t.refunds, t.reversed, TradeShares.of(t.merchantId, entries, excludeKey), t.holdHeld,
+                t.holdFundedBy);
     }
 
     private static Journal.Posted reversedBy(Journal.Posted reversal, Map<String, Journal.Posted> refunds) {
@@ -166,6 +177,7 @@ public record TradeFunds(
         long feeCharged;
         long feeReturned;
         long holdHeld;
+        AccountRef holdFundedBy;
         final Map<String, Journal.Posted> refunds = new HashMap<>();
         final Set<String> reversed = new HashSet<>();
     }

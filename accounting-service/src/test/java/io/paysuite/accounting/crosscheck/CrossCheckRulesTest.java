@@ -65,6 +65,56 @@ class CrossCheckRulesTest {
     }
 
     @Test
+    void anAuthorisedPreAuthorisationWhosePaymentEntryFillsTheHoldAgrees() {
+        assertThat(CrossCheckRules.compare(TradeStory.authorisedByWallet(1000).sides())).isEmpty();
+    }
+
+    @Test
+    void aPartlyCapturedPreAuthorisationWhoseHoldIsEmptiedByOneCaptureAgrees() {
+        TradeStory story = TradeStory.authorisedByWallet(1000).preAuth(TradeStatus.CAPTURED, 1000, 600).holdEndEntry(1000, 600);
+        assertThat(CrossCheckRules.compare(story.sides())).isEmpty();
+    }
+
+    @Test
+    void aVoidedPreAuthorisationWhoseHoldWentBackToTheBuyerAgrees() {
+        TradeStory story = TradeStory.authorisedByWallet(1000).preAuth(TradeStatus.VOIDED, 1000, 0).holdEndEntry(1000, 0);
+        assertThat(CrossCheckRules.compare(story.sides())).isEmpty();
+    }
+
+    @Test
+    void aCardPreAuthorisationCapturedInPartAtItsChannelAgrees() {
+        TradeStory story = TradeStory.authorisedByCard(1000).preAuth(TradeStatus.CAPTURED, 1000, 600).cardCaptureEntry(1000, 600);
+        assertThat(CrossCheckRules.compare(story.sides())).isEmpty();
+    }
+
+    @Test
+    void aCardPreAuthorisationCapturedButNotYetCompletedAtItsChannelStillHoldsTheMoney() {
+        TradeStory story = TradeStory.authorisedByCard(1000).preAuth(TradeStatus.CAPTURED, 1000, 600);
+        assertThat(kinds(story)).containsExactly(DisagreementKind.ESCROW_NOT_RELEASED);
+    }
+
+    @Test
+    void aCapturedPreAuthorisationWithoutItsCaptureEntryStillHoldsTheMoney() {
+        TradeStory story = TradeStory.authorisedByWallet(1000).preAuth(TradeStatus.CAPTURED, 1000, 600);
+        assertThat(kinds(story)).containsExactly(DisagreementKind.ESCROW_NOT_RELEASED);
+        assertThat(CrossCheckRules.compare(story.sides()).get(0).sides()).contains("the pre-auth hold holds 1000");
+    }
+
+    @Test
+    void anAuthorisedPreAuthorisationAlreadyCapturedInTheLedgerDisagrees() {
+        TradeStory story = TradeStory.authorisedByWallet(1000).holdEndEntry(1000, 1000);
+        assertThat(kinds(story)).containsExactly(DisagreementKind.ESCROW_NOT_RELEASED);
+    }
+
+    @Test
+    void aPreAuthorisationAuthorisedForLessThanTheTradeDisagreesAboutThePayment() {
+        TradeStory story = new TradeStory().preAuth(TradeStatus.AUTHORIZED, 1000, 1000)
+                .payOrder(TradeStory.PAY_ORDER_NO, PayOrderStatus.SUCCESS, PayMethod.BALANCE, 1000, null)
+                .authorisationEntry(TradeStory.PAY_ORDER_NO, 900);
+        assertThat(kinds(story)).containsExactly(DisagreementKind.PAYMENT_AMOUNT);
+    }
+
+    @Test
     void anUnknownTradeWithoutEntriesIsNothingToCompare() {
         assertThat(CrossCheckRules.compare(new TradeStory().noTrade().sides())).isEmpty();
     }

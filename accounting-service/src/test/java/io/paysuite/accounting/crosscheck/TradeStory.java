@@ -60,6 +60,21 @@ final class TradeStory {
         return story;
     }
 
+    /** A pre-authorisation of {@code amount} from the wallet, {@code AUTHORIZED}, agreeing everywhere. */
+    static TradeStory authorisedByWallet(long amount) {
+        TradeStory story = new TradeStory().preAuth(TradeStatus.AUTHORIZED, amount, amount);
+        story.payOrder(PAY_ORDER_NO, PayOrderStatus.SUCCESS, PayMethod.BALANCE, amount, null);
+        story.authorisationEntry(PAY_ORDER_NO, amount);
+        return story;
+    }
+
+    /** The trade as a pre-authorisation of {@code authorised}, its paid amount {@code paid} (the captured part once captured). */
+    TradeStory preAuth(TradeStatus status, long authorised, long paid) {
+        trade = new TradeDTO(TRADE_NO, MERCHANT, "out-1", TradeType.PREAUTH, status, Money.cny(authorised), Money.cny(paid),
+                Money.cny(0), "subject", BUYER, null, "https://m/notify", null, AT.plusSeconds(1800), AT, AT, null);
+        return this;
+    }
+
     TradeStory trade(TradeStatus status, TradeType type, long paid, long refunded) {
         trade = new TradeDTO(TRADE_NO, MERCHANT, "out-1", type, status, Money.cny(paid == 0 ? 1000 : paid), Money.cny(paid),
                 Money.cny(refunded), "subject", BUYER, null, "https://m/notify", null, AT.plusSeconds(1800), AT,
@@ -123,6 +138,47 @@ final class TradeStory {
     TradeStory releaseEntry(long amount) {
         return entry("REL-" + TRADE_NO + (entrySeq == 0 ? "" : "-" + entrySeq), "RELEASE",
                 List.of(line(AccountType.ESCROW, MERCHANT, Side.DEBIT, amount), line(AccountType.MERCHANT_PENDING, MERCHANT, Side.CREDIT, amount)));
+    }
+
+    /** A card's pre-auth of {@code amount} through UnionPay, {@code AUTHORIZED}, agreeing everywhere. */
+    static TradeStory authorisedByCard(long amount) {
+        TradeStory story = new TradeStory().preAuth(TradeStatus.AUTHORIZED, amount, amount);
+        story.payOrder(PAY_ORDER_NO, PayOrderStatus.SUCCESS, PayMethod.BANK_CARD, amount, "UNIONPAY");
+        story.channelOrders.put(PAY_ORDER_NO, new ChannelOrderDTO("C" + PAY_ORDER_NO.substring(1), PAY_ORDER_NO, TRADE_NO,
+                ChannelCode.UNIONPAY, PayMethod.BANK_CARD, Money.cny(amount), ChannelOrderStatus.SUCCESS, null, "up-1", "00", AT, AT));
+        story.entry(PAY_ORDER_NO, "PAYMENT", List.of(line(AccountType.CHANNEL_CLEARING, "UNIONPAY", Side.DEBIT, amount),
+                line(AccountType.PREAUTH_HOLD, MERCHANT, Side.CREDIT, amount)));
+        return story;
+    }
+
+    /** A card pre-auth's capture: the rest back to the channel's clearing (the issuer released it). */
+    TradeStory cardCaptureEntry(long held, long capture) {
+        long fee = capture * 60 / 10_000;
+        return entry("CAPTURE-" + TRADE_NO, "CAPTURE", List.of(line(AccountType.PREAUTH_HOLD, MERCHANT, Side.DEBIT, held),
+                line(AccountType.MERCHANT_PENDING, MERCHANT, Side.CREDIT, capture - fee),
+                line(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, Side.CREDIT, fee),
+                line(AccountType.CHANNEL_CLEARING, "UNIONPAY", Side.CREDIT, held - capture)));
+    }
+
+    TradeStory authorisationEntry(String payOrderNo, long amount) {
+        return entry(payOrderNo, "PAYMENT", List.of(line(AccountType.BUYER_WALLET, BUYER, Side.DEBIT, amount),
+                line(AccountType.PREAUTH_HOLD, MERCHANT, Side.CREDIT, amount)));
+    }
+
+    /** The hold's end: {@code capture} of {@code held} to the merchant (less the fee), the rest back to the wallet. */
+    TradeStory holdEndEntry(long held, long capture) {
+        List<PostingLine> lines = new ArrayList<>();
+        lines.add(line(AccountType.PREAUTH_HOLD, MERCHANT, Side.DEBIT, held));
+        if (capture > 0) {
+            long fee = capture * 60 / 10_000;
+            lines.add(line(AccountType.MERCHANT_PENDING, MERCHANT, Side.CREDIT, capture - fee));
+            lines.add(line(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, Side.CREDIT, fee));
+        }
+        if (held > capture) {
+            lines.add(line(AccountType.BUYER_WALLET, BUYER, Side.CREDIT, held - capture));
+        }
+        return entry((capture > 0 ? "CAPTURE-" : "VOID-") + TRADE_NO + (entrySeq < 2 ? "" : "-" + entrySeq),
+                capture > 0 ? "CAPTURE" : "VOID", lines);
     }
 
     TradeStory adjustmentEntry(String key, long amount) {

@@ -100,6 +100,37 @@ class PreAuthHoldTest {
         assertThat(journal.imbalance()).isZero();
     }
 
+    @Test
+    void aCardPreAuthsCaptureGivesTheRestBackToTheChannelSoClearingNetsToWhatWasCompleted() {
+        AccountRef clearing = account(AccountType.CHANNEL_CLEARING, "UNIONPAY");
+        JournalEntryDTO authorised = journal.post(entries.authorisation(new PaymentPostingCmd("PT1", "T1", "PT1", "U1", "M1",
+                Money.cny(10_000), false, "UNIONPAY")));
+        assertThat(authorised.lines()).containsExactly(new PostingLine(clearing, Side.DEBIT, 10_000),
+                new PostingLine(HOLD, Side.CREDIT, 10_000));
+
+        JournalEntryDTO capture = settle(HoldSettlementCmd.captureKey("T1"), "T1", 6_000);
+
+        assertThat(capture.lines()).containsExactly(
+                new PostingLine(HOLD, Side.DEBIT, 10_000),
+                new PostingLine(PENDING, Side.CREDIT, 5_964),
+                new PostingLine(FEE, Side.CREDIT, 36),
+                new PostingLine(clearing, Side.CREDIT, 4_000));
+        assertThat(journal.balance(clearing)).as("the channel owes what it completed").isEqualTo(6_000);
+        assertThat(journal.balance(WALLET)).as("the buyer's wallet never moved").isEqualTo(100_000);
+        assertThat(journal.imbalance()).isZero();
+    }
+
+    @Test
+    void aCardPreAuthsVoidLeavesTheChannelOwingNothing() {
+        AccountRef clearing = account(AccountType.CHANNEL_CLEARING, "UNIONPAY");
+        journal.post(entries.authorisation(new PaymentPostingCmd("PT1", "T1", "PT1", "U1", "M1", Money.cny(3_000), false, "UNIONPAY")));
+
+        assertThat(settle(HoldSettlementCmd.voidKey("T1"), "T1", 0).lines())
+                .containsExactly(new PostingLine(HOLD, Side.DEBIT, 3_000), new PostingLine(clearing, Side.CREDIT, 3_000));
+        assertThat(journal.balance(clearing)).isZero();
+        assertThat(journal.balance(HOLD)).isZero();
+    }
+
     private JournalEntryDTO authorise(String tradeNo, long amount) {
         return journal.post(entries.authorisation(new PaymentPostingCmd("P" + tradeNo, tradeNo, "P" + tradeNo, "U1", "M1",
                 Money.cny(amount), false)));

@@ -7,6 +7,7 @@ import io.paysuite.api.channel.ChannelOrderStatus;
 import io.paysuite.api.channel.ChargeChannelCmd;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.channel.adapter.AuthorisingAdapter;
 import io.paysuite.channel.adapter.ChannelAdapter;
 import io.paysuite.channel.adapter.ChannelAdapters;
 import io.paysuite.channel.adapter.CodeChannelAdapter;
@@ -19,6 +20,7 @@ import io.paysuite.channel.routing.RoutingRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +79,7 @@ public class ChannelCharges {
      */
     public ChannelOrder charge(ChargeChannelCmd cmd) {
         check(cmd);
-        Map<ChannelCode, ChannelAdapter> serving = adapters.serving(cmd.method());
+        Map<ChannelCode, ChannelAdapter> serving = serving(cmd);
         // The order is looked up before any routing: "no channel may take it" is an answer only about a
         // charge that does not exist yet. For an existing one it would fail an order the channel holds —
         // a live QR the buyer then pays, charged twice — because this instance lacks a configuration.
@@ -98,7 +100,8 @@ public class ChannelCharges {
             orders.insert(newAttempt(cmd, candidates.get(0), 0, cmd.expiresAt().truncatedTo(ChronoUnit.MILLIS)));
             order = orders.findByPayOrder(cmd.payOrderNo()).orElseThrow();
         }
-        if (!order.amount().equals(cmd.amount()) || order.method() != cmd.method() || !order.tradeNo().equals(cmd.tradeNo())) {
+        if (!order.amount().equals(cmd.amount()) || order.method() != cmd.method() || !order.tradeNo().equals(cmd.tradeNo())
+                || order.authorisation() != cmd.authorisation()) {
             throw new BizException(ErrorCode.PARAM_ERROR, "pay order " + cmd.payOrderNo() + " was charged with different content");
         }
         for (int hops = 0; hops <= ChannelCode.values().length; hops++) {
@@ -215,10 +218,25 @@ public class ChannelCharges {
         return adapter instanceof CodeChannelAdapter && (cmd.authCode() == null || cmd.authCode().isBlank());
     }
 
+    /** The channels serving the method; for an authorisation only those that pre-authorise (and may be rerouted to). */
+    private Map<ChannelCode, ChannelAdapter> serving(ChargeChannelCmd cmd) {
+        Map<ChannelCode, ChannelAdapter> serving = adapters.serving(cmd.method());
+        if (!cmd.authorisation()) {
+            return serving;
+        }
+        Map<ChannelCode, ChannelAdapter> authorising = new EnumMap<>(ChannelCode.class);
+        serving.forEach((channel, adapter) -> {
+            if (adapter instanceof AuthorisingAdapter) {
+                authorising.put(channel, adapter);
+            }
+        });
+        return authorising;
+    }
+
     private ChannelOrder newAttempt(ChargeChannelCmd cmd, ChannelCode channel, int attempt, Instant expiresAt) {
         return new ChannelOrder(ChannelOrder.numberFor(cmd.payOrderNo(), attempt), cmd.payOrderNo(), cmd.tradeNo(), cmd.merchantId(),
                 channel, cmd.method(), cmd.amount(), cmd.subject(), ChannelOrderStatus.CREATED, null, null, null, null, expiresAt,
-                now(), null, attempt, null);
+                now(), null, attempt, null, cmd.authorisation());
     }
 
     private RoutingRequest routing(ChargeChannelCmd cmd) {

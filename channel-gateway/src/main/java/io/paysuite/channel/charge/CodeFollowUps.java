@@ -1,6 +1,7 @@
 package io.paysuite.channel.charge;
 
 import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.channel.adapter.AuthorisingAdapter;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.CodeChannelAdapter;
 import io.paysuite.channel.adapter.Outcome;
@@ -61,7 +62,10 @@ public class CodeFollowUps {
         }
         if (order.status() == ChannelOrderStatus.CREATED && authCode != null) {
             ChannelOrder charging = order;
-            ChannelCall answer = guard.call(charging.channel(), "charge", () -> adapter.pay(charging, authCode));
+            // a card pre-authorisation's first send is the pre-auth; everything after it (queries, results) is a charge's
+            ChannelCall answer = guard.call(charging.channel(), "charge", () -> charging.authorisation()
+                    ? ((AuthorisingAdapter) adapter).authorise(charging, authCode)
+                    : adapter.pay(charging, authCode));
             switch (answer.outcome()) {
                 case SUCCESS, FAILURE -> {
                     return settlement.settle(order, answer, "SYNC"); // paid at once, or refused with nothing taken

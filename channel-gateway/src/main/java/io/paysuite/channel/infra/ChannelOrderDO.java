@@ -7,5 +7,6 @@ public record ChannelOrderDO(String channelOrderNo, String payOrderNo, String tr
                              String method, long amountMinor, String currency, String subject, String status,
                              String codeUrl, String channelTradeNo, String rawCode, String finalSource,
                              LocalDateTime expiresAt, LocalDateTime createdAt, LocalDateTime updatedAt,
-                             LocalDateTime finishedAt, int version, int attempt, String reroutedTo) {
+                             LocalDateTime finishedAt, int version, int attempt, String reroutedTo,
+                             boolean authorisation) {
 }

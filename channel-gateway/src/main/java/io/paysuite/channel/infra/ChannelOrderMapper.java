@@ -13,12 +13,12 @@ public interface ChannelOrderMapper {
 
     String COLUMNS = "channel_order_no, pay_order_no, trade_no, merchant_id, channel, method, amount_minor, currency, subject,"
             + " status, code_url, channel_trade_no, raw_code, final_source, expires_at, created_at, updated_at, finished_at, version,"
-            + " attempt, rerouted_to";
+            + " attempt, rerouted_to, authorisation";
 
     @Insert("INSERT IGNORE INTO channel_order (" + COLUMNS + ") VALUES (#{channelOrderNo}, #{payOrderNo}, #{tradeNo},"
             + " #{merchantId}, #{channel}, #{method}, #{amountMinor}, #{currency}, #{subject}, #{status}, #{codeUrl},"
             + " #{channelTradeNo}, #{rawCode}, #{finalSource}, #{expiresAt}, #{createdAt}, #{updatedAt}, #{finishedAt}, #{version},"
-            + " #{attempt}, #{reroutedTo})")
+            + " #{attempt}, #{reroutedTo}, #{authorisation})")
     int insert(ChannelOrderDO row);
 
     /** The pay order's current charge: its highest attempt. */
@@ -46,9 +46,10 @@ public interface ChannelOrderMapper {
     /**
      * Orders of a channel that became SUCCESS in {@code [from, to)} (UTC), for reconciliation: a range on
      * {@code finished_at} behind an equality on {@code channel}, served by {@code idx_channel_order_finished}.
+     * A card pre-authorisation is left out: it froze the card's amount and is no line of the channel's file.
      */
     @Select("SELECT " + COLUMNS + " FROM channel_order WHERE channel = #{channel} AND finished_at >= #{from}"
-            + " AND finished_at < #{to} AND status = 'SUCCESS'")
+            + " AND finished_at < #{to} AND status = 'SUCCESS' AND authorisation = 0")
     List<ChannelOrderDO> findSucceededBetween(@Param("channel") String channel, @Param("from") LocalDateTime from,
                                               @Param("to") LocalDateTime to);
 

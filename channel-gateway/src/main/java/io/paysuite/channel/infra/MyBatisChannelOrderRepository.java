@@ -31,7 +31,7 @@ public class MyBatisChannelOrderRepository implements ChannelOrderRepository, Su
         return mapper.insert(new ChannelOrderDO(o.channelOrderNo(), o.payOrderNo(), o.tradeNo(), o.merchantId(),
                 o.channel().name(), o.method().name(), o.amount().minor(), o.amount().currency(), o.subject(), o.status().name(),
                 o.codeUrl(), o.channelTradeNo(), o.rawCode(), o.finalSource(), utc(o.expiresAt()), utc(o.createdAt()),
-                utc(o.createdAt()), utc(o.finishedAt()), 0, o.attempt(), o.reroutedTo())) == 1;
+                utc(o.createdAt()), utc(o.finishedAt()), 0, o.attempt(), o.reroutedTo(), o.authorisation())) == 1;
     }
 
     @Override
@@ -110,6 +110,7 @@ public class MyBatisChannelOrderRepository implements ChannelOrderRepository, Su
         return new ChannelOrder(r.channelOrderNo(), r.payOrderNo(), r.tradeNo(), r.merchantId(), ChannelCode.valueOf(r.channel()),
                 PayMethod.valueOf(r.method()), Money.of(r.amountMinor(), r.currency()), r.subject(),
                 ChannelOrderStatus.valueOf(r.status()), r.codeUrl(), r.channelTradeNo(), r.rawCode(), r.finalSource(),
-                instant(r.expiresAt()), instant(r.createdAt()), instant(r.finishedAt()), r.attempt(), r.reroutedTo());
+                instant(r.expiresAt()), instant(r.createdAt()), instant(r.finishedAt()), r.attempt(), r.reroutedTo(),
+                r.authorisation());
     }
 }

@@ -19,7 +19,16 @@ public record ChannelOrder(String channelOrderNo, String payOrderNo, String trad
                            ChannelCode channel, PayMethod method, Money amount, String subject,
                            ChannelOrderStatus status, String codeUrl, String channelTradeNo, String rawCode,
                            String finalSource, Instant expiresAt, Instant createdAt, Instant finishedAt,
-                           int attempt, String reroutedTo) {
+                           int attempt, String reroutedTo, boolean authorisation) {
+
+    /** Not an authorisation: a charge that takes the money. */
+    public ChannelOrder(String channelOrderNo, String payOrderNo, String tradeNo, String merchantId, ChannelCode channel,
+                        PayMethod method, Money amount, String subject, ChannelOrderStatus status, String codeUrl,
+                        String channelTradeNo, String rawCode, String finalSource, Instant expiresAt, Instant createdAt,
+                        Instant finishedAt, int attempt, String reroutedTo) {
+        this(channelOrderNo, payOrderNo, tradeNo, merchantId, channel, method, amount, subject, status, codeUrl, channelTradeNo,
+                rawCode, finalSource, expiresAt, createdAt, finishedAt, attempt, reroutedTo, false);
+    }
 
     /** {@code rerouted_to} when no channel was left: the refusal is the pay order's answer. */
     public static final String NO_REROUTE = "NONE";

@@ -13,7 +13,10 @@ import io.paysuite.api.channel.RefundChannelCmd;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.channel.AuthorisationEndDTO;
+import io.paysuite.api.channel.EndAuthorisationCmd;
 import io.paysuite.channel.charge.ChannelCharges;
+import io.paysuite.channel.preauth.AuthorisationEnds;
 import io.paysuite.channel.charge.LatePayments;
 import io.paysuite.channel.health.ChannelStats;
 import io.paysuite.channel.isolation.BreakerBoard;
@@ -32,10 +35,12 @@ public class ChannelServiceProvider implements ChannelService {
     private final BreakerBoard breakers;
     private final ChannelRefunds refunds;
     private final LatePayments lateResults;
+    private final AuthorisationEnds authorisationEnds;
 
     public ChannelServiceProvider(ChannelCharges orders, ChannelAdapters adapters, ChannelStats stats, BreakerBoard breakers,
-                                  ChannelRefunds refunds, LatePayments lateResults) {
+                                  ChannelRefunds refunds, LatePayments lateResults, AuthorisationEnds authorisationEnds) {
         this.lateResults = lateResults;
+        this.authorisationEnds = authorisationEnds;
         this.refunds = refunds;
         this.orders = orders;
         this.adapters = adapters;
@@ -50,6 +55,11 @@ public class ChannelServiceProvider implements ChannelService {
             all.add(stats.health(channel, adapters.channels().contains(channel), breakers.state(channel)));
         }
         return Result.ok(all);
+    }
+
+    @Override
+    public Result<AuthorisationEndDTO> endAuthorisation(EndAuthorisationCmd cmd) {
+        return Result.ok(authorisationEnds.end(cmd));
     }
 
     @Override

@@ -59,6 +59,17 @@ final class UnionPayCodes {
         return Outcome.UNKNOWN; // 03/04/05, 12 duplicate, system errors, anything new
     }
 
+    /**
+     * A pre-auth's completion or cancel: {@code 00} accepted, not settled; {@code 35}/{@code 36} the pre-auth is not
+     * there to end (never authorised, or ended by another transaction) — definite, as a decline.
+     */
+    static Outcome ofPreAuthEnd(String respCode) {
+        if ("35".equals(respCode) || "36".equals(respCode)) {
+            return Outcome.FAILURE;
+        }
+        return ofConsume(respCode);
+    }
+
     /** {@code queryTrans.do}: {@code respCode} is the query's own result, {@code origRespCode} the transaction's. */
     static Outcome ofQuery(String respCode, String origRespCode) {
         if (NO_SUCH_TRANSACTION.equals(respCode)) {

@@ -51,7 +51,8 @@ public class UnionPayNotifyController {
             return ResponseEntity.badRequest().body("refused");
         }
         Outcome outcome = UnionPayCodes.ofNotification(form.get("respCode"));
-        if (!"01".equals(form.get("txnType")) || (outcome != Outcome.SUCCESS && outcome != Outcome.FAILURE)) {
+        // a consume (01) or a pre-auth (02) is a channel order's own result; a refund, completion or cancel is followed by query
+        if (!("01".equals(form.get("txnType")) || "02".equals(form.get("txnType"))) || (outcome != Outcome.SUCCESS && outcome != Outcome.FAILURE)) {
             log.info("unionpay notification txnType={} respCode={} for {} acknowledged, nothing to record", form.get("txnType"),
                     form.get("respCode"), form.get("orderId"));
             return ResponseEntity.ok("ok");

@@ -40,7 +40,7 @@ public class InMemoryChannelOrderMapper implements ChannelOrderMapper {
                 r.method(), r.amountMinor(), r.currency(), r.subject(), to, codeUrl != null ? codeUrl : r.codeUrl(),
                 channelTradeNo != null ? channelTradeNo : r.channelTradeNo(), rawCode != null ? rawCode : r.rawCode(),
                 finalSource != null ? finalSource : r.finalSource(), r.expiresAt(), r.createdAt(), at,
-                to.equals("SUCCESS") || to.equals("FAILED") ? at : r.finishedAt(), r.version() + 1, r.attempt(), r.reroutedTo()));
+                to.equals("SUCCESS") || to.equals("FAILED") ? at : r.finishedAt(), r.version() + 1, r.attempt(), r.reroutedTo(), r.authorisation()));
         return 1;
     }
 

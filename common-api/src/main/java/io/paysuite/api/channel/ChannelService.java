@@ -52,4 +52,14 @@ public interface ChannelService {
      */
     @ReadOnly
     Result<ChannelOrderDTO> findByNumber(String number);
+
+    /**
+     * Ends a card pre-authorisation at its channel (UnionPay's pre-auth completion for {@code capture > 0}, up to the
+     * authorised amount, or its cancel for {@code capture = 0}), or — on every later call — asks how that end stands.
+     * Idempotent on the trade: the end's channel number derives from the trade number and {@code endedAt}, so a
+     * repeat is the same transaction there. {@code SUCCEEDED} once the channel completed or cancelled it,
+     * {@code UNKNOWN} while accepted or unanswered (ask again; never assume), {@code FAILED} when the channel
+     * definitely refused it. Refusals: {@code PARAM_ERROR}, {@code PAY_ORDER_NOT_FOUND} (no authorised channel order).
+     */
+    Result<AuthorisationEndDTO> endAuthorisation(EndAuthorisationCmd cmd);
 }

@@ -14,9 +14,17 @@ import java.time.Instant;
  *                  order is closed at the channel after it
  * @param authCode  the buyer's payment code for payment-code methods (first charge only; a follow-up needs none)
  * @param buyerId   who pays, as pay-core knows them: the stable bucket of channel gray releases
+ * @param authorisation a {@code PREAUTH} trade's payment: the card's amount is only frozen at the channel (UnionPay's
+ *                  pre-auth), to be completed or cancelled later ({@link ChannelService#endAuthorisation})
  */
 public record ChargeChannelCmd(String payOrderNo, String tradeNo, String merchantId, PayMethod method, Money amount,
-                               String subject, Instant expiresAt, String authCode, String buyerId) implements Serializable {
+                               String subject, Instant expiresAt, String authCode, String buyerId,
+                               boolean authorisation) implements Serializable {
+
+    public ChargeChannelCmd(String payOrderNo, String tradeNo, String merchantId, PayMethod method, Money amount, String subject,
+                            Instant expiresAt, String authCode, String buyerId) {
+        this(payOrderNo, tradeNo, merchantId, method, amount, subject, expiresAt, authCode, buyerId, false);
+    }
 
     public ChargeChannelCmd(String payOrderNo, String tradeNo, String merchantId, PayMethod method, Money amount, String subject,
                             Instant expiresAt) {
@@ -31,6 +39,7 @@ public record ChargeChannelCmd(String payOrderNo, String tradeNo, String merchan
     /** The buyer's payment code is a one-time credential: kept out of logs. */
     @Override
     public String toString() {
-        return "ChargeChannelCmd[payOrderNo=" + payOrderNo + ", method=" + method + ", amount=" + amount + "]";
+        return "ChargeChannelCmd[payOrderNo=" + payOrderNo + ", method=" + method + ", amount=" + amount
+                + (authorisation ? ", authorisation" : "") + "]";
     }
 }

@@ -8,10 +8,11 @@ import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeType;
 
 /**
- * What may pay a {@code PREAUTH} trade: the buyer's wallet alone. The ledger freezes a wallet payment
- * in the merchant's pre-auth hold and gives the rest of a partial capture back to the wallet; a
- * channel's money (a card) would have to go back to the card through a channel refund, and a coupon
- * or points through their own give-back, neither of which a capture does yet — so they are refused
+ * What may pay a {@code PREAUTH} trade: the buyer's wallet, or a bound card through its channel's own
+ * pre-authorisation (UnionPay's pre-auth: the card's amount is frozen at the issuer, and the capture's
+ * completion or the void's cancel there releases the rest, so nothing has to be sent back). The ledger
+ * freezes either in the merchant's pre-auth hold and gives a capture's rest back where it came from. A
+ * coupon or points would need their own give-back, which a capture does not do — they are refused
  * before anything moves rather than released to the wrong place.
  */
 final class PreAuthPayments {
@@ -23,9 +24,9 @@ final class PreAuthPayments {
         if (trade.tradeType() != TradeType.PREAUTH) {
             return;
         }
-        if (cmd.method() != PayMethod.BALANCE || cmd.combination()) {
+        if ((cmd.method() != PayMethod.BALANCE && cmd.method() != PayMethod.BANK_CARD) || cmd.combination()) {
             throw new BizException(ErrorCode.PARAM_ERROR, "a pre-authorisation (trade " + trade.tradeNo()
-                    + ") is paid from the wallet alone (BALANCE, no coupon or points), not " + cmd);
+                    + ") is paid from the wallet or a bound card alone (BALANCE or BANK_CARD, no coupon or points), not " + cmd);
         }
     }
 }

@@ -9,7 +9,11 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.channel.ChannelOrderDTO;
+import io.paysuite.api.channel.ChannelOrderStatus;
 import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.channel.ChargeChannelCmd;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
@@ -79,9 +83,28 @@ class PreAuthPaymentTest {
     }
 
     @Test
-    void aCardPaymentOfAPreAuthorisationIsRefusedBeforeAnythingMoves() {
-        assertThatThrownBy(() -> orchestrator.pay(new PayCmd(TRADE_NO, BUYER, PayMethod.BANK_CARD, "123456", "REQ-000002", "CARD1")))
-                .isInstanceOf(BizException.class).extracting(e -> ((BizException) e).code()).isEqualTo(ErrorCode.PARAM_ERROR);
+    void aCardPaymentOfAPreAuthorisationIsTheChannelsPreAuthBookedIntoTheHoldFromTheChannelsClearing() {
+        when(channels.charge(any())).thenReturn(Result.ok(new ChannelOrderDTO("C2026112210000003000000519", "P1", TRADE_NO,
+                ChannelCode.UNIONPAY, PayMethod.BANK_CARD, Money.cny(1000), ChannelOrderStatus.SUCCESS, null, "202611221000000000001",
+                "00", clock.instant(), clock.instant())));
+
+        assertThat(orchestrator.pay(new PayCmd(TRADE_NO, BUYER, PayMethod.BANK_CARD, "123456", "REQ-000002", "6200000000010000")).status())
+                .isEqualTo(PayOrderStatus.SUCCESS);
+
+        ArgumentCaptor<ChargeChannelCmd> charge = ArgumentCaptor.forClass(ChargeChannelCmd.class);
+        verify(channels).charge(charge.capture());
+        assertThat(charge.getValue().authorisation()).as("the channel's pre-auth, not a consume").isTrue();
+        ArgumentCaptor<PaymentPostingCmd> posting = ArgumentCaptor.forClass(PaymentPostingCmd.class);
+        verify(ledger).postAuthorisation(posting.capture());
+        assertThat(posting.getValue().channel()).isEqualTo("UNIONPAY");
+        assertThat(posting.getValue().amount()).isEqualTo(Money.cny(1000));
+        verify(ledger, never()).postPayment(any());
+    }
+
+    @Test
+    void aCouponOrPointsOnAPreAuthorisationAreRefusedBeforeAnythingMoves() {
+        assertThatThrownBy(() -> orchestrator.pay(new PayCmd(TRADE_NO, BUYER, PayMethod.BALANCE, "123456", "REQ-000003", null,
+                "CP1", false))).isInstanceOf(BizException.class).extracting(e -> ((BizException) e).code()).isEqualTo(ErrorCode.PARAM_ERROR);
         verifyNoInteractions(channels, ledger);
         assertThat(orders.writes()).isEmpty();
     }

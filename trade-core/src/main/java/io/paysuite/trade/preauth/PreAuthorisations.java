@@ -1,5 +1,10 @@
 package io.paysuite.trade.preauth;
 
+import io.paysuite.api.channel.AuthorisationEndDTO;
+import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.channel.EndAuthorisationCmd;
+import io.paysuite.api.common.Outcome;
+import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.event.EventType;
@@ -20,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +37,14 @@ import org.springframework.stereotype.Component;
  * (the trade as ended) is all the ledger posting needs. The posting is made at once and again by the
  * event's consumer, both under one key ({@code CAPTURE-}/{@code VOID-<trade no>}), so a crash between
  * the two cannot lose it — as a guarantee trade's release.
+ *
+ * <p>A card's authorisation (paid through a channel's pre-auth) is ended at the channel first: its
+ * completion for the captured part, or its cancel ({@link ChannelService#endAuthorisation}, keyed by the
+ * trade, so a repeat is the same transaction there). Only once the channel says it is done is the hold
+ * posted; an unknown answer (a timeout, accepted but not settled) leaves the posting to the event's
+ * consumer, which asks again on the broker's retries — never assumed done, never assumed failed. A
+ * definite refusal by the channel is an alarm for operators: the trade stays as the merchant decided,
+ * the hold stays (internal reconciliation reports it), nothing is posted that the channel did not do.
  */
 @Component
 public class PreAuthorisations {
@@ -42,8 +56,17 @@ public class PreAuthorisations {
     private final TradeChanges changes;
     private final TradeLedger ledger;
     private final Clock clock;
+    private final ChannelService channels;
 
+    /** Without channels: a card's authorisation cannot be ended (its posting stays unknown until one is wired). */
     public PreAuthorisations(TradeFinder finder, TradeRepository trades, TradeChanges changes, TradeLedger ledger, Clock clock) {
+        this(finder, trades, changes, ledger, clock, null);
+    }
+
+    @Autowired
+    public PreAuthorisations(TradeFinder finder, TradeRepository trades, TradeChanges changes, TradeLedger ledger, Clock clock,
+                             ChannelService channels) {
+        this.channels = channels;
         this.finder = finder;
         this.trades = trades;
         this.changes = changes;
@@ -99,9 +122,50 @@ public class PreAuthorisations {
         }
     }
 
-    /** Posts (again) the ledger side of an ended authorisation; see {@link TradeLedger#endHold}. */
+    /**
+     * Ends (again) a card authorisation at its channel, then posts (again) the ledger side of an ended
+     * authorisation ({@link TradeLedger#endHold}); {@code UNKNOWN} while the channel has not said it is done.
+     */
     public TradeLedger.Posting post(TradeDTO ended) {
+        Trade trade = finder.trade(TradeByNoQry.internal(ended.tradeNo()));
+        if (trade.paidMethod() != null && trade.paidMethod().viaChannel()) {
+            TradeLedger.Posting atChannel = endAtChannel(trade, ended);
+            if (atChannel.outcome() != Outcome.SUCCEEDED) {
+                return atChannel;
+            }
+        }
         return ledger.endHold(ended);
+    }
+
+    /**
+     * The completion of the captured part, or the cancel, at the channel that authorised the card. Its time is the
+     * authorisation's ({@code paid_at}): fixed for good, so every repeat names the same transaction there.
+     */
+    private TradeLedger.Posting endAtChannel(Trade trade, TradeDTO ended) {
+        if (channels == null) {
+            return new TradeLedger.Posting(Outcome.UNKNOWN, ErrorCode.SERVICE_DEGRADED.code(), "no channel service");
+        }
+        Money capture = ended.status() == TradeStatus.CAPTURED ? ended.paidAmount() : new Money(0, ended.amount().currency());
+        Result<AuthorisationEndDTO> answer;
+        try {
+            answer = channels.endAuthorisation(new EndAuthorisationCmd(trade.tradeNo(), trade.payOrderNo(), capture, trade.paidAt()));
+        } catch (RuntimeException transport) {
+            log.warn("end of card authorisation {} at the channel unknown: {}", trade.tradeNo(), transport.toString());
+            return new TradeLedger.Posting(Outcome.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.getMessage());
+        }
+        if (!answer.success()) {
+            Outcome outcome = Outcome.of(answer);
+            log.warn("end of card authorisation {} at the channel: {} {}", trade.tradeNo(), answer.code(), answer.message());
+            return new TradeLedger.Posting(outcome, answer.code(), answer.message());
+        }
+        AuthorisationEndDTO end = answer.data();
+        if (end.outcome() == Outcome.FAILED) {
+            log.error("ALARM: {} refused ending card authorisation {} ({} {}): the hold stays for operators", end.channel(),
+                    trade.tradeNo(), end.rawCode(), end.message());
+        } else if (end.outcome() == Outcome.UNKNOWN) {
+            log.info("end of card authorisation {} at {} not final yet ({}): asked again", trade.tradeNo(), end.channel(), end.rawCode());
+        }
+        return new TradeLedger.Posting(end.outcome(), end.rawCode(), end.message());
     }
 
     /**
@@ -125,7 +189,7 @@ public class PreAuthorisations {
             return current(trade);
         }
         log.info("pre-authorisation ended trade_no={} status={} paid={}", trade.tradeNo(), to, paid);
-        ledger.endHold(ended.toDTO()); // best effort now; the event's consumer makes sure
+        post(ended.toDTO()); // best effort now; the event's consumer makes sure
         return ended.toDTO();
     }
 

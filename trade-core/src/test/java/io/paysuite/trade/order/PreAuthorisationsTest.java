@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.paysuite.api.channel.AuthorisationEndDTO;
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.channel.EndAuthorisationCmd;
+import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
@@ -67,6 +73,8 @@ class PreAuthorisationsTest {
     final TradePayments payments = new TradePayments(store, finder, new TradeCloser(finder, store, changes, clock), changes, clock);
     final LedgerService ledger = mock(LedgerService.class);
     final PreAuthorisations preAuth = new PreAuthorisations(finder, store, changes, new TradeLedger(ledger), clock);
+    final ChannelService channels = mock(ChannelService.class);
+    final PreAuthorisations cardPreAuth = new PreAuthorisations(finder, store, changes, new TradeLedger(ledger), clock, channels);
 
     PreAuthorisationsTest() {
         when(ledger.postHoldSettlement(any())).thenReturn(Result.ok(null));
@@ -164,6 +172,85 @@ class PreAuthorisationsTest {
             pool.shutdownNow();
         }
         assertThat(eventTypes()).containsOnlyOnce("TRADE_CAPTURED");
+    }
+
+    @Test
+    void aCardCaptureIsCompletedAtTheChannelBeforeTheHoldIsPostedAndAnUnknownAnswerPostsNothing() {
+        TradeDTO trade = authorisedByCard("PREAUTH-9", 1000);
+        when(channels.endAuthorisation(any())).thenReturn(Result.ok(end(trade, Outcome.UNKNOWN, "05")));
+
+        TradeDTO captured = cardPreAuth.capture(new CaptureTradeCmd(trade.tradeNo(), MERCHANT, Money.cny(600)));
+
+        assertThat(captured.status()).as("the merchant's decision stands").isEqualTo(TradeStatus.CAPTURED);
+        ArgumentCaptor<EndAuthorisationCmd> sent = ArgumentCaptor.forClass(EndAuthorisationCmd.class);
+        verify(channels).endAuthorisation(sent.capture());
+        assertThat(sent.getValue()).isEqualTo(new EndAuthorisationCmd(trade.tradeNo(), "PPREAUTH-9", Money.cny(600), NOW));
+        verify(ledger, never()).postHoldSettlement(any());
+
+        assertThat(cardPreAuth.post(captured).outcome()).as("the consumer asks again: still unknown").isEqualTo(Outcome.UNKNOWN);
+        verify(ledger, never()).postHoldSettlement(any());
+
+        when(channels.endAuthorisation(any())).thenReturn(Result.ok(end(trade, Outcome.SUCCEEDED, "00")));
+        assertThat(cardPreAuth.post(captured).outcome()).isEqualTo(Outcome.SUCCEEDED);
+        ArgumentCaptor<HoldSettlementCmd> posting = ArgumentCaptor.forClass(HoldSettlementCmd.class);
+        verify(ledger).postHoldSettlement(posting.capture());
+        assertThat(posting.getValue().capture()).isEqualTo(Money.cny(600));
+    }
+
+    @Test
+    void aCardVoidIsTheChannelsCancelAndATimeoutOrARefusalThereNeverPostsTheHold() {
+        TradeDTO trade = authorisedByCard("PREAUTH-10", 1000);
+        when(channels.endAuthorisation(any())).thenThrow(new IllegalStateException("timeout"));
+
+        TradeDTO voided = cardPreAuth.voidAuthorisation(new VoidTradeCmd(trade.tradeNo(), MERCHANT));
+
+        assertThat(voided.status()).isEqualTo(TradeStatus.VOIDED);
+        ArgumentCaptor<EndAuthorisationCmd> sent = ArgumentCaptor.forClass(EndAuthorisationCmd.class);
+        verify(channels).endAuthorisation(sent.capture());
+        assertThat(sent.getValue().completion()).as("a cancel").isFalse();
+        assertThat(cardPreAuth.post(voided).outcome()).isEqualTo(Outcome.UNKNOWN);
+
+        org.mockito.Mockito.reset(channels);
+        when(channels.endAuthorisation(any())).thenReturn(Result.ok(end(trade, Outcome.FAILED, "35")));
+        assertThat(cardPreAuth.post(voided).outcome()).isEqualTo(Outcome.FAILED);
+        verify(ledger, never()).postHoldSettlement(any());
+    }
+
+    @Test
+    void aCardAuthorisationStillOpenAtItsExpiryIsCancelledAtTheChannelAndThenReleased() {
+        TradeDTO trade = authorisedByCard("PREAUTH-12", 1000);
+        when(channels.endAuthorisation(any())).thenReturn(Result.ok(end(trade, Outcome.SUCCEEDED, "00")));
+        PreAuthorisations later = new PreAuthorisations(finder, store, changes, new TradeLedger(ledger),
+                Clock.fixed(trade.timeExpire().plusSeconds(1), ZoneOffset.UTC), channels);
+
+        assertThat(later.voidIfExpired(trade.tradeNo())).isTrue();
+
+        ArgumentCaptor<EndAuthorisationCmd> sent = ArgumentCaptor.forClass(EndAuthorisationCmd.class);
+        verify(channels).endAuthorisation(sent.capture());
+        assertThat(sent.getValue().capture()).as("a cancel of all of it").isEqualTo(Money.cny(0));
+        ArgumentCaptor<HoldSettlementCmd> posting = ArgumentCaptor.forClass(HoldSettlementCmd.class);
+        verify(ledger).postHoldSettlement(posting.capture());
+        assertThat(posting.getValue().postingKey()).isEqualTo("VOID-" + trade.tradeNo());
+    }
+
+    @Test
+    void aWalletAuthorisationNeverAsksAChannel() {
+        TradeDTO trade = authorised("PREAUTH-11", 1000);
+        cardPreAuth.capture(new CaptureTradeCmd(trade.tradeNo(), MERCHANT, Money.cny(1000)));
+        verify(channels, never()).endAuthorisation(any());
+        verify(ledger).postHoldSettlement(any());
+    }
+
+    private static AuthorisationEndDTO end(TradeDTO trade, Outcome outcome, String rawCode) {
+        return new AuthorisationEndDTO(trade.tradeNo(), "K" + trade.tradeNo().substring(1), ChannelCode.UNIONPAY, outcome,
+                Money.cny(600), rawCode, "sandbox");
+    }
+
+    private TradeDTO authorisedByCard(String outTradeNo, long amount) {
+        TradeDTO trade = creator.create(cmd(outTradeNo, amount, TradeType.PREAUTH));
+        payments.beginPay(new io.paysuite.api.trade.BeginPayCmd(trade.tradeNo(), "P" + outTradeNo, "10000000007"));
+        payments.recordPaid(trade.tradeNo(), "P" + outTradeNo, Money.cny(amount), "10000000007", PayMethod.BANK_CARD, "UNIONPAY", NOW);
+        return finder.get(TradeByNoQry.internal(trade.tradeNo()));
     }
 
     private TradeDTO authorised(String outTradeNo, long amount) {

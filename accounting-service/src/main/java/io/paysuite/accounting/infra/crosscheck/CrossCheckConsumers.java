@@ -22,14 +22,20 @@ import java.util.stream.Collectors;
  * The events that tell internal reconciliation a trade's state or money moved, in groups of its own
  * ({@code paysuite-accounting-crosscheck} on trade-core's topic, {@code paysuite-accounting-crosscheck-pay}
  * on pay-core's): each notes the trade for a check after the settle delay, nothing more, so a handler
- * is one insert and the broker's retry covers a database that did not answer.
+ * is one insert and the broker's retry covers a database that did not answer. Pre-authorisations are
+ * noted on {@code TRADE_AUTHORIZED}, {@code TRADE_CAPTURED} and {@code TRADE_VOIDED}, as payments on
+ * {@code TRADE_SUCCEEDED}.
  */
 @ConditionalOnProperty(prefix = "paysuite.crosscheck", name = "enabled", matchIfMissing = true)
 @Configuration(proxyBeanMethods = false)
 public class CrossCheckConsumers {
 
     static final List<EventType<?>> TRADE_EVENTS = List.of(EventType.TRADE_SUCCEEDED, EventType.TRADE_CLOSED,
-            EventType.TRADE_FINISHED, EventType.REFUND_SUCCEEDED, EventType.REFUND_FAILED);
+            EventType.TRADE_FINISHED, EventType.REFUND_SUCCEEDED, EventType.REFUND_FAILED,
+            EventType.TRADE_AUTHORIZED, EventType.TRADE_CAPTURED, EventType.TRADE_VOIDED);
+    /** The events whose body is the trade itself: its state changes, pre-authorisations' included. */
+    private static final List<EventType<TradeDTO>> TRADE_BODIES = List.of(EventType.TRADE_SUCCEEDED, EventType.TRADE_CLOSED,
+            EventType.TRADE_AUTHORIZED, EventType.TRADE_CAPTURED, EventType.TRADE_VOIDED);
     private static final int PHASE = Integer.MAX_VALUE - 100;
     /** Finds a topic created after start within seconds. */
     private static final int POLL_NAME_SERVER_MS = 10_000;
@@ -53,9 +59,11 @@ public class CrossCheckConsumers {
 
     static Handled onTradeEvent(InternalReconciliation reconciliation, MessageExt message) {
         String tag = message.getTags();
-        if (EventType.TRADE_SUCCEEDED.tag().equals(tag) || EventType.TRADE_CLOSED.tag().equals(tag)) {
-            TradeDTO trade = EventCodec.decode(tag.equals(EventType.TRADE_CLOSED.tag()) ? EventType.TRADE_CLOSED : EventType.TRADE_SUCCEEDED,
-                    message);
+        EventType<TradeDTO> tradeBody = TRADE_BODIES.stream().filter(type -> type.tag().equals(tag)).findFirst().orElse(null);
+        if (tradeBody != null) {
+            // a pre-authorisation is checked like a payment: its authorisation (the PAYMENT entry into the
+            // hold), and its capture or void (the one entry that empties the hold) — CrossCheckRules#hold
+            TradeDTO trade = EventCodec.decode(tradeBody, message);
             reconciliation.noted(trade.tradeNo(), null);
         } else if (EventType.TRADE_FINISHED.tag().equals(tag)) {
             TradeFinished finished = EventCodec.decode(EventType.TRADE_FINISHED, message);

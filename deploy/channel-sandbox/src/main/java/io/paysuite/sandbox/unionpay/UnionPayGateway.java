@@ -32,7 +32,10 @@ import java.util.regex.Pattern;
  * settle {@code settle-delay × time-scale} later, then notify {@code backUrl}; queries; the reconciliation file.
  * The card token decides a consume's result: ending {@code 0000} (and any other ending) succeeds, {@code 1111} fails
  * with {@code 64} (卡上的余额不足, insufficient funds), {@code 9999} never settles (query keeps answering
- * {@code origRespCode=05}). Answers are unsigned field maps; the controller signs them. Refusals throw {@link AcpRefusal}.
+ * {@code origRespCode=05}). Card pre-authorisation as ACP has it: a pre-auth ({@code 02}, the token decides as for a
+ * consume) freezes the amount, a completion ({@code 03}, {@code origQryId} the pre-auth) takes up to it once, a cancel
+ * ({@code 32}) releases all of it; completion and cancel are accepted and settle like a refund; none of the three is
+ * in the reconciliation file yet. Answers are unsigned field maps; the controller signs them. Refusals throw {@link AcpRefusal}.
  * One instance per acquirer ({@link UnionPayAcquirers}): each is its own channel with its own merchant and transactions.
  */
 public class UnionPayGateway implements SandboxChannel {
@@ -41,6 +44,12 @@ public class UnionPayGateway implements SandboxChannel {
     static final String CONSUME = "01";
     static final String REFUND = "04";
     static final String QUERY = "00";
+    /** 预授权: freezes the amount on the card; no money moves until its completion. */
+    static final String PREAUTH = "02";
+    /** 预授权完成: takes up to the authorised amount, once; the rest is released on the card. */
+    static final String PREAUTH_COMPLETE = "03";
+    /** 预授权撤销: releases the whole authorised amount. */
+    static final String PREAUTH_CANCEL = "32";
     private static final DateTimeFormatter TXN_TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter SETTLE_DATE = DateTimeFormatter.ofPattern("MMdd").withZone(SHANGHAI);
     private static final DateTimeFormatter TRACE_TIME = DateTimeFormatter.ofPattern("MMddHHmmss").withZone(SHANGHAI);
@@ -137,6 +146,17 @@ public class UnionPayGateway implements SandboxChannel {
 
     /** Accepts a token consume: {@code 00} (not yet paid), or a refusal; the same orderId + txnTime again → {@code 12}. */
     Map<String, String> consume(Map<String, String> request) {
+        return tokenTransaction(request, CONSUME);
+    }
+
+    // ---- POST /gateway/api/backTransReq.do, txnType 02 ----
+
+    /** Accepts a token pre-authorisation: as a consume, but the card's amount is only frozen until completed or cancelled. */
+    Map<String, String> preAuth(Map<String, String> request) {
+        return tokenTransaction(request, PREAUTH);
+    }
+
+    private Map<String, String> tokenTransaction(Map<String, String> request, String txnType) {
         checkCommon(request, "txnAmt", "currencyCode", "backUrl", "tokenPayData", "channelType");
         if (!"000902".equals(request.get("bizType"))) {
             throw new AcpRefusal("32", "无此交易权限[bizType " + request.get("bizType") + "]");
@@ -146,7 +166,7 @@ public class UnionPayGateway implements SandboxChannel {
         if (!token.find() || token.group(1).isBlank()) {
             throw AcpRefusal.missing("tokenPayData.token");
         }
-        UnionPayOrder order = new UnionPayOrder(request.get("orderId"), request.get("txnTime"), CONSUME, fen, token.group(1),
+        UnionPayOrder order = new UnionPayOrder(request.get("orderId"), request.get("txnTime"), txnType, fen, token.group(1),
                 request.get("backUrl"), newQueryId(), null, clock.instant());
         if (orders.putIfAbsent(order.key(), order) != null) {
             throw new AcpRefusal("12", "重复交易");
@@ -184,6 +204,48 @@ public class UnionPayGateway implements SandboxChannel {
         }
         byQueryId.put(refund.queryId, refund);
         scheduleSettle(refund);
+        return accepted(request);
+    }
+
+    // ---- POST /gateway/api/backTransReq.do, txnType 03 and 32 ----
+
+    /**
+     * Accepts a completion of an authorised pre-auth named by {@code origQryId}: up to the authorised amount, once
+     * (a second completion or one after a cancel → {@code 35}, more than authorised → {@code 33}). It settles like a refund.
+     */
+    Map<String, String> preAuthComplete(Map<String, String> request) {
+        return endPreAuth(request, PREAUTH_COMPLETE);
+    }
+
+    /** Accepts a cancel of an authorised pre-auth for its whole amount ({@code txnAmt} must be it, else {@code 33}). */
+    Map<String, String> preAuthCancel(Map<String, String> request) {
+        return endPreAuth(request, PREAUTH_CANCEL);
+    }
+
+    private Map<String, String> endPreAuth(Map<String, String> request, String txnType) {
+        checkCommon(request, "txnAmt", "backUrl", "origQryId");
+        long fen = amount(request);
+        UnionPayOrder original = byQueryId.get(request.get("origQryId"));
+        if (original == null || !PREAUTH.equals(original.txnType)) {
+            throw new AcpRefusal("35", "原交易不存在或状态不正确");
+        }
+        UnionPayOrder end = new UnionPayOrder(request.get("orderId"), request.get("txnTime"), txnType, fen, null,
+                request.get("backUrl"), newQueryId(), original.queryId, clock.instant());
+        synchronized (original) {
+            // the pre-auth's refundedFen records what ended it: nothing may follow a completion or a cancel
+            if (original.state != UnionPayOrder.State.SUCCESS || original.refundedFen > 0) {
+                throw new AcpRefusal("35", "原交易不存在或状态不正确");
+            }
+            if (PREAUTH_COMPLETE.equals(txnType) ? fen > original.amountFen : fen != original.amountFen) {
+                throw new AcpRefusal("33", "交易金额超限[预授权 " + original.amountFen + "]");
+            }
+            if (orders.putIfAbsent(end.key(), end) != null) {
+                throw new AcpRefusal("12", "重复交易");
+            }
+            original.refundedFen = original.amountFen;
+        }
+        byQueryId.put(end.queryId, end);
+        scheduleSettle(end);
         return accepted(request);
     }
 
@@ -242,7 +304,7 @@ public class UnionPayGateway implements SandboxChannel {
                 return;
             }
             order.settledAt = clock.instant();
-            if (CONSUME.equals(order.txnType) && order.token.endsWith("1111")) {
+            if (order.token != null && order.token.endsWith("1111")) {
                 order.state = UnionPayOrder.State.FAILED;
                 order.respCode = "64";
                 order.respMsg = "卡上的余额不足";
@@ -255,7 +317,7 @@ public class UnionPayGateway implements SandboxChannel {
             notification.put("encoding", "UTF-8");
             notification.put("signMethod", "01");
             notification.put("txnType", order.txnType);
-            notification.put("txnSubType", CONSUME.equals(order.txnType) ? "01" : "00");
+            notification.put("txnSubType", CONSUME.equals(order.txnType) || PREAUTH.equals(order.txnType) ? "01" : "00");
             notification.put("bizType", "000902");
             notification.put("accessType", "0");
             notification.put("merId", config.merId());
@@ -324,7 +386,11 @@ public class UnionPayGateway implements SandboxChannel {
                     synchronized (o) {
                         // a refund is its own transaction: its orderId is the refund's number
                         BillFaults.Kind kind = "04".equals(o.txnType) ? BillFaults.Kind.REFUND : BillFaults.Kind.PAYMENT;
-                        return o.settledAt == null || !o.settledAt.atZone(SHANGHAI).toLocalDate().equals(day)
+                        // a pre-auth and its cancel move no money; a completion does, but channel-gateway's
+                        // reconciliation does not match completions yet, so the file keeps to consumes and refunds
+                        return o.settledAt == null || PREAUTH.equals(o.txnType) || PREAUTH_CANCEL.equals(o.txnType)
+                                || PREAUTH_COMPLETE.equals(o.txnType)
+                                || !o.settledAt.atZone(SHANGHAI).toLocalDate().equals(day)
                                 || BillFaults.dropped(injected, kind, o.orderId, o.orderId) ? null
                                 : Map.entry(o.settledAt, new UnionPayBill.Row(o.orderId, o.queryId, o.txnType,
                                         BillFaults.amount(injected, kind, o.orderId, o.orderId, o.amountFen), o.txnTime, o.respCode));

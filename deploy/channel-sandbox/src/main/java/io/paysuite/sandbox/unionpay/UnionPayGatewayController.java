@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /acquirer-b} for the second; the path picks the acquirer, which answers with its own merchant, keys and
  * transactions. Requests are URL-encoded forms; answers are the ACP SDK's wire form: {@code k=v&…} in UTF-8,
  * <b>not</b> URL-encoded (nested values such as {@code tokenPayData} in braces), signed with the platform key. Faults
- * (the acquirer's channel, {@code UNIONPAY} or {@code UNIONPAY_B}): {@code charge} = consume, {@code refund} = refund,
+ * (the acquirer's channel, {@code UNIONPAY} or {@code UNIONPAY_B}): {@code charge} = consume or pre-auth,
+ * {@code refund} = refund, pre-auth completion or cancel,
  * {@code query} = queryTrans; TIMEOUT applies and then holds the answer, ERROR applies nothing and answers {@code 03}
  * (or the rule's {@code code}), SLOW delays, NOT_FOUND makes a query answer {@code 34}. Faults are drawn after the
  * signature check. {@code fileTransReq.do} (the reconciliation file) is never faulted.
@@ -50,6 +51,10 @@ class UnionPayGatewayController {
         return switch (txnType) {
             case UnionPayGateway.CONSUME -> answer(gateway, form, FaultRule.Operation.charge, gateway::consume);
             case UnionPayGateway.REFUND -> answer(gateway, form, FaultRule.Operation.refund, gateway::refund);
+            // a pre-auth is faulted as a charge, its completion and cancel as a refund (they act on an earlier transaction)
+            case UnionPayGateway.PREAUTH -> answer(gateway, form, FaultRule.Operation.charge, gateway::preAuth);
+            case UnionPayGateway.PREAUTH_COMPLETE -> answer(gateway, form, FaultRule.Operation.refund, gateway::preAuthComplete);
+            case UnionPayGateway.PREAUTH_CANCEL -> answer(gateway, form, FaultRule.Operation.refund, gateway::preAuthCancel);
             default -> answer(gateway, form, null, request -> {
                 gateway.checkCommon(request);
                 throw new AcpRefusal("32", "无此交易权限[txnType " + txnType + "]");

@@ -12,15 +12,15 @@ final class UnionPayOrder {
 
     final String orderId;
     final String txnTime;
-    /** {@code 01} consume, {@code 04} refund. */
+    /** {@code 01} consume, {@code 04} refund, {@code 02} pre-auth, {@code 03} its completion, {@code 32} its cancel. */
     final String txnType;
     final long amountFen;
-    /** The bound card's token (consumes only). */
+    /** The bound card's token (consumes and pre-auths only). */
     final String token;
     final String backUrl;
     /** UnionPay's number for the transaction, 21 digits; given at acceptance, shown by query and notification. */
     final String queryId;
-    /** The consume a refund returns money of. */
+    /** The consume a refund returns money of; the pre-auth a completion or cancel ends. */
     final String origQryId;
     final Instant acceptedAt;
 
@@ -29,7 +29,10 @@ final class UnionPayOrder {
     String respCode;
     String respMsg;
     Instant settledAt;
-    /** Consumes: refunds accepted against it (reserved at acceptance so two refunds cannot both take the rest). */
+    /**
+     * Consumes: refunds accepted against it (reserved at acceptance so two refunds cannot both take the rest).
+     * Pre-auths: its whole amount once a completion or cancel was accepted (nothing may end it again).
+     */
     long refundedFen;
 
     UnionPayOrder(String orderId, String txnTime, String txnType, long amountFen, String token, String backUrl, String queryId,

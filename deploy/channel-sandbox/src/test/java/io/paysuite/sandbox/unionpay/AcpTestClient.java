@@ -107,6 +107,20 @@ final class AcpTestClient {
         return f;
     }
 
+    /** 预授权 (txnType 02, txnSubType 01): a consume's fields, the card amount only frozen. */
+    static Map<String, String> preAuth(String orderId, String txnTime, long fen, String token, String backUrl) {
+        Map<String, String> f = consume(orderId, txnTime, fen, token, backUrl);
+        f.put("txnType", "02");
+        return f;
+    }
+
+    /** 预授权完成 (03) or 预授权撤销 (32) of the pre-auth {@code origQryId}: a refund's fields. */
+    static Map<String, String> preAuthEnd(String txnType, String orderId, String txnTime, long fen, String origQryId, String backUrl) {
+        Map<String, String> f = refund(orderId, txnTime, fen, origQryId, backUrl);
+        f.put("txnType", txnType);
+        return f;
+    }
+
     static Map<String, String> query(String orderId, String txnTime) {
         Map<String, String> f = base("00", orderId, txnTime);
         f.put("txnSubType", "00");

@@ -103,6 +103,60 @@ class UnionPayGatewayTest {
     }
 
     @Test
+    void aPreAuthIsCompletedOnceForPartOfItsAmountAndNeitherCompletedAgainNorCancelledAfter() throws Exception {
+        try (BackUrlReceiver merchant = new BackUrlReceiver(200)) {
+            String preAuth = orderId();
+            String txnTime = now();
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.preAuth(preAuth, txnTime, 10_000, "6200000000010000", merchant.url()))))
+                    .containsEntry("respCode", "00").containsEntry("txnType", "02");
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            assertThat(merchant.received.get(0)).containsEntry("respCode", "00").containsEntry("txnType", "02")
+                    .containsEntry("txnSubType", "01");
+            String authorised = merchant.received.get(0).get("queryId");
+
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.preAuthEnd("03", orderId(), now(), 10_001, authorised, merchant.url()))))
+                    .as("more than authorised").containsEntry("respCode", "33");
+            String completion = orderId();
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.preAuthEnd("03", completion, txnTime, 6_000, authorised, merchant.url()))))
+                    .containsEntry("respCode", "00");
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.preAuthEnd("03", orderId(), now(), 1_000, authorised, merchant.url()))))
+                    .as("a second completion").containsEntry("respCode", "35");
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.preAuthEnd("32", orderId(), now(), 10_000, authorised, merchant.url()))))
+                    .as("a cancel after the completion").containsEntry("respCode", "35");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 2);
+            assertThat(merchant.received.get(1)).containsEntry("txnType", "03").containsEntry("txnAmt", "6000")
+                    .containsEntry("origQryId", authorised).containsEntry("respCode", "00");
+            assertThat(signedAnswer(acp.post(QUERY, AcpTestClient.query(completion, txnTime)))).containsEntry("origRespCode", "00")
+                    .containsEntry("txnAmt", "6000").containsEntry("origQryId", authorised);
+        }
+    }
+
+    @Test
+    void aPreAuthIsCancelledForItsWholeAmountOnlyAndAConsumeIsNeitherCompletedNorCancelled() throws Exception {
+        try (BackUrlReceiver merchant = new BackUrlReceiver(200)) {
+            String txnTime = now();
+            acp.post(BACK, AcpTestClient.preAuth(orderId(), txnTime, 3_000, "6200000000010000", merchant.url()));
+            acp.post(BACK, AcpTestClient.consume(orderId(), txnTime, 3_000, "6200000000010000", merchant.url()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 2);
+            String authorised = merchant.received.stream().filter(n -> "02".equals(n.get("txnType"))).findFirst().orElseThrow().get("queryId");
+            String consumed = merchant.received.stream().filter(n -> "01".equals(n.get("txnType"))).findFirst().orElseThrow().get("queryId");
+
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.preAuthEnd("32", orderId(), now(), 2_000, authorised, merchant.url()))))
+                    .as("a cancel of part of it").containsEntry("respCode", "33");
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.preAuthEnd("03", orderId(), now(), 1_000, consumed, merchant.url()))))
+                    .as("a consume is not a pre-auth").containsEntry("respCode", "35");
+            String cancel = orderId();
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.preAuthEnd("32", cancel, txnTime, 3_000, authorised, merchant.url()))))
+                    .containsEntry("respCode", "00");
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.preAuthEnd("03", orderId(), now(), 1_000, authorised, merchant.url()))))
+                    .as("a completion after the cancel").containsEntry("respCode", "35");
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 3);
+            assertThat(merchant.received.get(2)).containsEntry("txnType", "32").containsEntry("respCode", "00");
+        }
+    }
+
+    @Test
     void tokenEnding1111FailsWithInsufficientFundsAnd9999StaysProcessing() throws Exception {
         try (BackUrlReceiver merchant = new BackUrlReceiver(200)) {
             String declined = orderId();

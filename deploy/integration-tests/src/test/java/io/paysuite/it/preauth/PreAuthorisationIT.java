@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.channel.ChannelOrderDTO;
+import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.ledger.AccountRef;
+import io.paysuite.api.ledger.AccountType;
 import io.paysuite.api.ledger.FeeRateCmd;
 import io.paysuite.api.ledger.HoldSettlementCmd;
 import io.paysuite.api.ledger.LedgerService;
+import io.paysuite.api.pay.PayCmd;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.PayService;
 import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.channel.SandboxControl;
 import io.paysuite.it.cashier.NotificationReceiver;
 import io.paysuite.it.cashier.NotificationReceiver.Received;
 import io.paysuite.it.openapi.Buyers;
@@ -34,7 +43,8 @@ import org.junit.jupiter.api.Test;
  * rest back, a void gives everything back, a second capture, a capture after a void and an
  * over-capture are refused with their codes and change nothing, ten concurrent captures capture
  * once, the merchant is told {@code TRADE.CAPTURED} / {@code TRADE.VOIDED}, and the trial balance
- * balances. Each method has its own merchant (a merchant's pending is a hot account, applied in
+ * balances. A bound card's authorisation is UnionPay's own pre-auth, and its partial capture UnionPay's
+ * completion of the captured part only. Each method has its own merchant (a merchant's pending is a hot account, applied in
  * batches, so its figures are awaited from zero); one notify_url serves them all.
  */
 class PreAuthorisationIT {
@@ -44,6 +54,7 @@ class PreAuthorisationIT {
 
     static NotificationReceiver receiver;
     static final LedgerService ledger = SuiteHarness.reference(LedgerService.class, null);
+    static final ChannelService channels = SuiteHarness.reference(ChannelService.class, null);
 
     final TestMerchant shop = aMerchantWithAKnownFee();
 
@@ -157,6 +168,47 @@ class PreAuthorisationIT {
         awaitPending(2_000 - 12);
         awaitOne(tradeNo, "TRADE.CAPTURED");
         assertThat(ledger.trialBalance("CNY").data().balanced()).isTrue();
+    }
+
+    @Test
+    void aCardAuthorisationIsUnionPaysPreAuthAndAPartialCaptureCompletesOnlyTheCapturedPart() throws Exception {
+        Buyers.Buyer buyer = Buyers.funded(1);
+        String tradeNo = created("PREAUTH", buyer, 10_000);
+        var paid = SuiteHarness.reference(PayService.class, null).pay(new PayCmd(tradeNo, buyer.buyerId(), PayMethod.BANK_CARD,
+                Buyers.PAY_PASSWORD, "REQ-" + UUID.randomUUID(), "TOKEN6200000000000000"));
+        assertThat(paid.success()).as(paid.code() + " " + paid.message()).isTrue();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> "AUTHORIZED".equals(status(tradeNo)));
+        ChannelOrderDTO card = channels.get(paid.data().payOrderNo()).data();
+        long clearingBefore = clearing(card.channel());
+
+        JsonNode preAuth = SandboxControl.call("GET", "/sandbox/v1/orders/" + card.channel() + "/" + card.channelOrderNo(), null);
+        assertThat(preAuth.path("txn_type").asText()).as("UnionPay's pre-auth, not a consume").isEqualTo("02");
+        assertThat(Buyers.balance(buyer.buyerId())).as("the wallet never moves").isEqualTo(1);
+        assertThat(balance().path("pending").asLong()).as("nothing is the merchant's before capture").isZero();
+        assertThat(balance().path("held").asLong()).isEqualTo(10_000);
+
+        Answer captured = capture(tradeNo, 6_000);
+        assertThat(captured.status()).as(captured.toString()).isEqualTo(200);
+        assertThat(captured.json().path("captured_amount").asLong()).isEqualTo(6_000);
+        // posted only once UnionPay's completion settled (asked again until then)
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                .until(() -> ledger.entryByKey(HoldSettlementCmd.captureKey(tradeNo)).success());
+        JsonNode completion = SandboxControl.call("GET", "/sandbox/v1/orders/" + card.channel() + "/K" + tradeNo.substring(1), null);
+        assertThat(completion.path("txn_type").asText()).isEqualTo("03");
+        assertThat(completion.path("amount_fen").asLong()).as("only the captured part is taken").isEqualTo(6_000);
+        assertThat(completion.path("status").asText()).isEqualTo("SUCCESS");
+        awaitPending(6_000 - 36);
+        assertThat(balance().path("held").asLong()).isZero();
+        assertThat(clearing(card.channel()) - clearingBefore).as("the channel owes only what it completed, the rest released")
+                .isEqualTo(6_000 - 10_000);
+        assertThat(capture(tradeNo, 7_000).code()).isEqualTo("TRADE_CAPTURED");
+        assertThat(status(tradeNo)).isEqualTo("CAPTURED");
+        assertThat(ledger.trialBalance("CNY").data().balanced()).isTrue();
+    }
+
+    private long clearing(ChannelCode channel) {
+        var balance = ledger.balance(new AccountRef(AccountType.CHANNEL_CLEARING, channel.name(), "CNY"));
+        return balance.success() ? balance.data().balance() : 0;
     }
 
     /** A PREAUTH trade paid from the buyer's wallet, as the cashier pays it, once trade-core says AUTHORIZED. */

@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * schedule. When the channel says paid, the ledger records that the channel owes the platform the
  * money ({@code CHANNEL_CLEARING}), under the pay order number as posting key; only then is the
  * payment a success here, naming the channel the gateway says took the money. A combination payment's
- * channel is charged only what its coupon and points leave ({@link PayOrder#cashAmount}).
+ * channel is charged only what its coupon and points leave ({@link PayOrder#cashAmount}). A {@code PREAUTH}
+ * trade's charge is the channel's pre-authorisation ({@link ChargeChannelCmd#authorisation()}): when the
+ * channel says authorised, the ledger books it into the merchant's pre-auth hold (Dr the channel's
+ * clearing, Cr the hold — nothing to the merchant before capture).
  */
 public class ChannelTool implements PaymentTool {
 
@@ -54,7 +57,8 @@ public class ChannelTool implements PaymentTool {
         Result<ChannelOrderDTO> answer;
         try {
             answer = channels.charge(new ChargeChannelCmd(order.payOrderNo(), order.tradeNo(), order.merchantId(), method,
-                    order.cashAmount(), trade.subject(), trade.timeExpire(), authCode, order.buyerId()));
+                    order.cashAmount(), trade.subject(), trade.timeExpire(), authCode, order.buyerId(),
+                    trade.tradeType() == TradeType.PREAUTH));
         } catch (RuntimeException transport) {
             return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.toString());
         }
@@ -76,10 +80,12 @@ public class ChannelTool implements PaymentTool {
     private ToolOutcome post(PayOrder order, TradeDTO trade, ChannelOrderDTO channelOrder) {
         Result<JournalEntryDTO> posted;
         try {
-            posted = ledger.postPayment(new PaymentPostingCmd(order.payOrderNo(), order.tradeNo(), order.payOrderNo(),
+            PaymentPostingCmd payment = new PaymentPostingCmd(order.payOrderNo(), order.tradeNo(), order.payOrderNo(),
                     order.buyerId(), order.merchantId(), order.amount(), trade.tradeType() == TradeType.GUARANTEE,
                     channelOrder.channel().name(), trade.tradeType() == TradeType.TOPUP,
-                    order.parts().ledgerParts(order.payOrderNo(), order.amount().currency())));
+                    order.parts().ledgerParts(order.payOrderNo(), order.amount().currency()));
+            // a card's pre-auth: the channel holds the frozen amount for us until it completes; the hold, not the merchant
+            posted = trade.tradeType() == TradeType.PREAUTH ? ledger.postAuthorisation(payment) : ledger.postPayment(payment);
         } catch (RuntimeException transport) {
             return new ToolOutcome(ToolOutcome.Kind.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.toString());
         }
