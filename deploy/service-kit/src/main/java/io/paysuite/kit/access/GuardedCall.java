@@ -43,6 +43,8 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
             // settlement: only the payout gets the full bank account; operators (through the ops API) set terms and run settlements
             new GuardedCall("io.paysuite.api.member.MerchantService", Set.of("settlementAccount"), Set.of("accounting-service")),
             new GuardedCall("io.paysuite.api.member.MerchantService", Set.of("setSettlementTerms"), Set.of("cashier-service", "ops-tools")),
+            // a new signing key is a merchant's identity on the open API: only operators (ops API) rotate it
+            new GuardedCall("io.paysuite.api.member.MerchantService", Set.of("rotateAppKey"), Set.of("cashier-service", "ops-tools")),
             new GuardedCall("io.paysuite.api.settlement.SettlementService", Set.of("run"), Set.of("cashier-service", "ops-tools")),
             // a reconciliation run clears a day and settles orders; a resolution posts entries and refunds buyers
             new GuardedCall("io.paysuite.api.recon.ReconciliationService", Set.of("run", "resolve"),
