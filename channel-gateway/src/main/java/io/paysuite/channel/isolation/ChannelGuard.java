@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
 public class ChannelGuard {
 
     static final String PREFIX = "channel:";
+    static final String PAYOUT_PREFIX = "payout:";
+    /** A payout's first transfer: the only payout call a block may fail, because nothing of it was sent before. */
+    public static final String PAYOUT_SEND = "payout-send";
     static final String FOLLOW_UP = ":followup";
     static final String URGENT = ":urgent";
     private static final String CHARGE = "charge";
@@ -72,6 +75,47 @@ public class ChannelGuard {
     /** The lane of {@link #URGENT_OPERATIONS}: a quarter of the cap, beside (not inside) the follow-up lane. */
     public static String urgentResource(ChannelCode channel) {
         return resource(channel) + URGENT;
+    }
+
+    /**
+     * The payout channel's resource, {@code payout:<NAME>}: a concurrency cap and breakers of its own, apart from
+     * {@code channel:<CODE>}, so a bank-transfer outage opens the payout breaker and never holds back a charge (and a
+     * wave of charges never holds back a payout). {@link BreakerBoard} reads only {@code channel:} resources, so the
+     * router never leaves a charge channel out for the payouts' sake.
+     */
+    public static String payoutResource(String payoutChannel) {
+        return PAYOUT_PREFIX + payoutChannel;
+    }
+
+    /**
+     * A call to the payout channel under {@link #payoutResource}. A blocked call sent nothing: for the payout's first
+     * transfer ({@link #PAYOUT_SEND}) that is a definite failure (the money may go back to available), for anything
+     * else — a query, the same transfer sent again after the channel did not know it, when an earlier send may have
+     * arrived — it is {@code UNKNOWN}: ask later. An {@code UNKNOWN} answer (timeout, I/O, system error) counts as an
+     * error for the payout breaker, exactly as for charges; a definite refusal is the channel working.
+     */
+    public ChannelCall payout(String payoutChannel, String operation, Supplier<ChannelCall> call) {
+        Entry entry;
+        try {
+            entry = SphU.entry(payoutResource(payoutChannel));
+        } catch (BlockException blocked) {
+            String why = blocked instanceof DegradeException ? "BREAKER_OPEN" : "CONCURRENCY_LIMIT";
+            stats.payoutBlocked(payoutChannel, why);
+            Outcome outcome = PAYOUT_SEND.equals(operation) ? Outcome.FAILURE : Outcome.UNKNOWN;
+            return ChannelCall.of(outcome, "BLOCKED_" + why, "nothing sent to the payout channel " + payoutChannel + ": " + why);
+        }
+        long started = System.nanoTime();
+        ChannelCall answer = null;
+        try {
+            answer = call.get();
+            if (answer.outcome() == Outcome.UNKNOWN) {
+                Tracer.traceEntry(new ChannelUnanswered(answer.rawCode()), entry);
+            }
+            return answer;
+        } finally {
+            entry.exit();
+            stats.payout(payoutChannel, operation, answer, System.nanoTime() - started);
+        }
     }
 
     public ChannelCall call(ChannelCode channel, String operation, Supplier<ChannelCall> call) {

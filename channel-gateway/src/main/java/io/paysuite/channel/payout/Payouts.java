@@ -6,6 +6,7 @@ import io.paysuite.api.payout.PayoutCmd;
 import io.paysuite.api.payout.PayoutQry;
 import io.paysuite.api.payout.PayoutStatus;
 import io.paysuite.channel.adapter.ChannelCall;
+import io.paysuite.channel.isolation.ChannelGuard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,11 @@ import org.springframework.stereotype.Component;
  * is sent again under the same number, which the channel deduplicates. A repeat of the call with
  * the same content answers the payout as it stands and nudges a follow-up; other content under the
  * same number is refused.
+ *
+ * <p>Every call to the payout channel goes through {@link ChannelGuard#payout} (its own concurrency cap and breakers,
+ * apart from the charges'). A first transfer the guard holds back was never sent: a definite failure, so the money goes
+ * back to available. Anything else it holds back — a query, or the transfer sent again after the channel did not know
+ * it, when the first send may still have arrived — is unknown and asked again later.
  */
 @Component
 public class Payouts {
@@ -45,15 +51,17 @@ public class Payouts {
     private final PayoutFollowUps followUps;
     private final PayoutResults results;
     private final PayoutProperties properties;
+    private final ChannelGuard guard;
     private final Clock clock;
 
     public Payouts(PayoutRepository payouts, List<PayoutChannel> channels, PayoutFollowUps followUps, PayoutResults results,
-                   PayoutProperties properties, Clock clock) {
+                   PayoutProperties properties, ChannelGuard guard, Clock clock) {
         this.payouts = payouts;
         this.channel = channels.stream().findFirst();
         this.followUps = followUps;
         this.results = results;
         this.properties = properties;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -75,7 +83,8 @@ public class Payouts {
         }
         // the timer goes first: if this process dies right after the send, the follow-up still asks
         schedule(payout.payoutNo(), 1);
-        return apply(payout, channel.get().transfer(payout));
+        PayoutChannel to = channel.get();
+        return apply(payout, guard.payout(to.name(), ChannelGuard.PAYOUT_SEND, () -> to.transfer(payout)));
     }
 
     public Optional<Payout> get(String payoutNo) {
@@ -104,7 +113,8 @@ public class Payouts {
             next(payout, attempt);
             return;
         }
-        ChannelCall asked = channel.get().query(payout);
+        PayoutChannel to = channel.get();
+        ChannelCall asked = guard.payout(to.name(), "payout-query", () -> to.query(payout));
         Payout now = switch (asked.outcome()) {
             case NOT_FOUND -> notFound(payout, asked);
             default -> apply(payout, asked);
@@ -121,7 +131,9 @@ public class Payouts {
             return payout;
         }
         log.info("payout {} unknown to {} after {}: sent again under the same number", payout.payoutNo(), channel.get().name(), age);
-        return apply(payout, channel.get().transfer(payout));
+        PayoutChannel to = channel.get();
+        // not PAYOUT_SEND: the first send may have arrived, so a block here must not fail the payout
+        return apply(payout, guard.payout(to.name(), "payout-resend", () -> to.transfer(payout)));
     }
 
     private Payout repeat(Payout payout) {

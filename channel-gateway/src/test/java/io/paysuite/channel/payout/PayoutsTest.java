@@ -1,5 +1,8 @@
 package io.paysuite.channel.payout;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paysuite.channel.health.ChannelStats;
+import io.paysuite.channel.isolation.ChannelGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,7 +57,7 @@ class PayoutsTest {
         return moved;
     };
     final Payouts payouts = new Payouts(repository, List.of(channel), (no, attempt, delay) -> timers.add(no + "#" + attempt + "@" + delay),
-            results, properties, clock);
+            results, properties, new ChannelGuard(new ChannelStats(new SimpleMeterRegistry(), clock)), clock);
 
     @Test
     void aDefiniteSuccessFinishesThePayoutAndAnnouncesItOnce() {
@@ -215,7 +218,7 @@ class PayoutsTest {
 
     @Test
     void withoutAPayoutChannelNothingIsRecordedAndTheCallIsRefusedAsDegraded() {
-        Payouts none = new Payouts(repository, List.of(), (no, attempt, delay) -> { }, results, properties, clock);
+        Payouts none = new Payouts(repository, List.of(), (no, attempt, delay) -> { }, results, properties, new ChannelGuard(new ChannelStats(new SimpleMeterRegistry(), clock)), clock);
 
         assertThatThrownBy(() -> none.payout(CMD)).isInstanceOfSatisfying(BizException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_DEGRADED));
