@@ -31,9 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every entry of the account is settled. {@link #claim} advances it in the settlement's own transaction, and
  * {@link #due} / {@link #merchantsWithDue} read only the lines after it, so a run no longer scans every pending line
  * the merchant ever had. The mark is the last entry posted {@link #LATE_COMMIT_GRACE} before the settlement's cutoff,
- * not the newest entry claimed: entry ids are taken when a posting inserts, and a posting may commit a little after
- * a higher-numbered one. Everything numbered at or below the mark was posted that long before the cutoff, so it had
- * committed when the run read what was due (the ledger's transactions last seconds), and was claimed then or before.
+ * (or before now, for a run of a date whose cutoff has not come yet), not the newest entry claimed: entry ids are
+ * taken when a posting inserts, and a posting may commit a little after a higher-numbered one. Everything numbered at
+ * or below the mark was posted that long before both the cutoff and the run, so it had committed when the run read
+ * what was due (the ledger's transactions last seconds), and was claimed then or before.
  * Lines above the mark are read again next time, and the claimed ones skipped as before: nothing is settled twice.
  */
 @Repository
@@ -72,7 +73,7 @@ public class MyBatisSettlementStore implements SettlementStore {
                 if (!entries.isEmpty()) {
                     mapper.insertItems(entries.stream().map(e -> item(settlement, e)).toList());
                 }
-                Long position = mapper.lastEntryBefore(utc(settlement.cutoffAt().minus(LATE_COMMIT_GRACE)));
+                Long position = mapper.lastEntryBefore(utc(markBefore(settlement.cutoffAt(), clock.instant())));
                 if (position != null) {
                     mapper.advanceMark(new AccountRef(AccountType.MERCHANT_PENDING, settlement.merchantId(), settlement.currency()).code(),
                             settlement.merchantId(), settlement.currency(), position, settlement.settleDate(), utc(clock.instant()));
@@ -85,6 +86,11 @@ public class MyBatisSettlementStore implements SettlementStore {
             }
             throw e;
         }
+    }
+
+    /** The mark covers entries posted before this: the grace before the cutoff, or before now when the cutoff is ahead. */
+    static Instant markBefore(Instant cutoff, Instant now) {
+        return (cutoff.isBefore(now) ? cutoff : now).minus(LATE_COMMIT_GRACE);
     }
 
     @Override

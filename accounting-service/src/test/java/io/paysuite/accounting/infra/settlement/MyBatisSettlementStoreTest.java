@@ -109,6 +109,13 @@ class MyBatisSettlementStoreTest {
     }
 
     @Test
+    void aRunOfADateWhoseCutoffIsAheadMarksOnlyWhatWasPostedAnHourBeforeNow() {
+        Instant tomorrow = AT.plus(Duration.ofDays(1));
+        assertThat(MyBatisSettlementStore.markBefore(tomorrow, AT)).isEqualTo(AT.minus(Duration.ofHours(1)));
+        assertThat(MyBatisSettlementStore.markBefore(AT.minus(Duration.ofDays(1)), AT)).isEqualTo(AT.minus(Duration.ofHours(25)));
+    }
+
+    @Test
     void dueEntriesAreReadOnlyAfterTheMarkAndFromTheStartWhenThereIsNone() {
         Instant cutoff = Instant.parse("2026-12-05T16:00:00Z");
         when(mapper.settledTo("MERCHANT_PENDING:M1:CNY")).thenReturn(4_711L);
