@@ -6,6 +6,7 @@ import io.paysuite.api.payout.PayoutCmd;
 import io.paysuite.api.payout.PayoutQry;
 import io.paysuite.api.payout.PayoutStatus;
 import io.paysuite.channel.adapter.ChannelCall;
+import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.isolation.ChannelGuard;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,6 +123,48 @@ public class Payouts {
         if (!now.status().isFinal()) {
             next(now, attempt);
         }
+    }
+
+    /**
+     * Reconciliation's settle path for a payout still {@code PROCESSING} that the payout channel's bill settles: the
+     * channel is asked first and a definite answer of its query decides, as a follow-up's would. While the bank is still
+     * working on it ({@code PENDING}) a transfer line decides nothing — the account bill debits a transfer when the
+     * channel accepts it, and the bank may still send it back. Without a usable answer (no answer, not known) the bill,
+     * the channel's own statement of the day, decides: paid, or returned — then the payout fails and, through
+     * {@code PAYOUT_FINAL}, its money goes back to available. The finish is the same compare-and-set as every other.
+     *
+     * @param billSaysPaid    true for a transfer that stayed out, false for one the bank sent back
+     * @param channelPayoutNo the channel's number of the transfer as the bill states it
+     * @return the payout as it stands after
+     */
+    public Optional<Payout> settleByBill(String payoutNo, boolean billSaysPaid, String channelPayoutNo) {
+        Payout payout = payouts.find(payoutNo).orElse(null);
+        if (payout == null || payout.status().isFinal() || channel.isEmpty()) {
+            return Optional.ofNullable(payout);
+        }
+        PayoutChannel to = channel.get();
+        ChannelCall asked = guard.payout(to.name(), "payout-query", () -> to.query(payout));
+        if (asked.outcome() == Outcome.SUCCESS || asked.outcome() == Outcome.FAILURE) {
+            return Optional.of(apply(payout, asked));
+        }
+        if (asked.outcome() == Outcome.PENDING && billSaysPaid) {
+            return Optional.of(apply(payout, asked));
+        }
+        PayoutStatus verdict = billSaysPaid ? PayoutStatus.SUCCESS : PayoutStatus.FAILED;
+        if (results.finish(payout, verdict, billSaysPaid ? "BILL_PAID" : "BILL_RETURNED", channelPayoutNo, now())) {
+            log.info("payout {} {} by the payout bill ({} answered {} {})", payoutNo, verdict, to.name(), asked.outcome(), asked.rawCode());
+        }
+        return payouts.find(payoutNo);
+    }
+
+    /** The payout channel's answer to a query about the payout, through the guard; empty without a payout or a channel. */
+    public Optional<ChannelCall> ask(String payoutNo) {
+        Payout payout = payouts.find(payoutNo).orElse(null);
+        if (payout == null || channel.isEmpty()) {
+            return Optional.empty();
+        }
+        PayoutChannel to = channel.get();
+        return Optional.of(guard.payout(to.name(), "payout-query", () -> to.query(payout)));
     }
 
     private Payout notFound(Payout payout, ChannelCall asked) {

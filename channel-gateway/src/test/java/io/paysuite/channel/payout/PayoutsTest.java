@@ -114,6 +114,30 @@ class PayoutsTest {
     }
 
     @Test
+    void reconciliationsSettleByBillAsksFirstWaitsForTheBankAndOtherwiseTakesTheBillsWord() {
+        channel.transfers.add(ChannelCall.unknown("IO", "Read timed out"));
+        payouts.payout(CMD);
+        channel.queries.add(answer(Outcome.PENDING, "DEALING"));
+        assertThat(payouts.settleByBill(CMD.payoutNo(), true, "A1").orElseThrow().status())
+                .as("accepted and still with the bank: the transfer line decides nothing yet").isEqualTo(PayoutStatus.PROCESSING);
+
+        channel.queries.add(ChannelCall.unknown("IO", "Read timed out"));
+        Payout paid = payouts.settleByBill(CMD.payoutNo(), true, "A1").orElseThrow();
+        assertThat(paid.status()).isEqualTo(PayoutStatus.SUCCESS);
+        assertThat(paid.rawCode()).isEqualTo("BILL_PAID");
+        assertThat(announced).containsExactly("PO20261206000001 SUCCESS");
+
+        PayoutCmd bounced = new PayoutCmd("PO20261206000002", CMD.purpose(), CMD.ownerId(), CMD.amount(), CMD.bankAccountNo(),
+                CMD.accountName(), CMD.remark());
+        channel.transfers.add(ChannelCall.unknown("IO", "Read timed out"));
+        payouts.payout(bounced);
+        channel.queries.add(answer(Outcome.PENDING, "DEALING"));
+        assertThat(payouts.settleByBill(bounced.payoutNo(), false, "A2").orElseThrow().status())
+                .as("the bank's return is definite whatever the query says").isEqualTo(PayoutStatus.FAILED);
+        assertThat(channel.sent.get()).isEqualTo(2);
+    }
+
+    @Test
     void aDefiniteRefusalFailsThePayout() {
         channel.transfers.add(answer(Outcome.FAILURE, "PAYEE_CARD_INFO_ERROR"));
 
