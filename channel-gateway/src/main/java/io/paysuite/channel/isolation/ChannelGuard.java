@@ -10,6 +10,7 @@ import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.health.ChannelStats;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -95,27 +96,9 @@ public class ChannelGuard {
      * error for the payout breaker, exactly as for charges; a definite refusal is the channel working.
      */
     public ChannelCall payout(String payoutChannel, String operation, Supplier<ChannelCall> call) {
-        Entry entry;
-        try {
-            entry = SphU.entry(payoutResource(payoutChannel));
-        } catch (BlockException blocked) {
-            String why = blocked instanceof DegradeException ? "BREAKER_OPEN" : "CONCURRENCY_LIMIT";
-            stats.payoutBlocked(payoutChannel, why);
-            Outcome outcome = PAYOUT_SEND.equals(operation) ? Outcome.FAILURE : Outcome.UNKNOWN;
-            return ChannelCall.of(outcome, "BLOCKED_" + why, "nothing sent to the payout channel " + payoutChannel + ": " + why);
-        }
-        long started = System.nanoTime();
-        ChannelCall answer = null;
-        try {
-            answer = call.get();
-            if (answer.outcome() == Outcome.UNKNOWN) {
-                Tracer.traceEntry(new ChannelUnanswered(answer.rawCode()), entry);
-            }
-            return answer;
-        } finally {
-            entry.exit();
-            stats.payout(payoutChannel, operation, answer, System.nanoTime() - started);
-        }
+        return entered(payoutResource(payoutChannel), PAYOUT_SEND.equals(operation), "the payout channel " + payoutChannel,
+                why -> stats.payoutBlocked(payoutChannel, why),
+                (answer, nanos) -> stats.payout(payoutChannel, operation, answer, nanos), call);
     }
 
     public ChannelCall call(ChannelCode channel, String operation, Supplier<ChannelCall> call) {
@@ -140,14 +123,25 @@ public class ChannelGuard {
     }
 
     private ChannelCall guarded(ChannelCode channel, String operation, Supplier<ChannelCall> call) {
+        return entered(resource(channel), CHARGE.equals(operation), channel.name(), why -> stats.blocked(channel, why),
+                (answer, nanos) -> stats.record(channel, operation, answer, nanos), call);
+    }
+
+    /**
+     * The call under {@code resource}'s cap and breakers: held back, it was not sent — {@code FAILURE} when
+     * {@code definiteWhenBlocked} (nothing of it can have reached the channel), else {@code UNKNOWN}; an {@code UNKNOWN}
+     * answer is traced as an error for the error-ratio breaker.
+     */
+    private static ChannelCall entered(String resource, boolean definiteWhenBlocked, String target, Consumer<String> blocked,
+                                       Recorder recorder, Supplier<ChannelCall> call) {
         Entry entry;
         try {
-            entry = SphU.entry(resource(channel));
-        } catch (BlockException blocked) {
-            String why = blocked instanceof DegradeException ? "BREAKER_OPEN" : "CONCURRENCY_LIMIT";
-            stats.blocked(channel, why);
-            Outcome outcome = CHARGE.equals(operation) ? Outcome.FAILURE : Outcome.UNKNOWN;
-            return ChannelCall.of(outcome, "BLOCKED_" + why, "nothing sent to " + channel + ": " + why);
+            entry = SphU.entry(resource);
+        } catch (BlockException held) {
+            String why = held instanceof DegradeException ? "BREAKER_OPEN" : "CONCURRENCY_LIMIT";
+            blocked.accept(why);
+            Outcome outcome = definiteWhenBlocked ? Outcome.FAILURE : Outcome.UNKNOWN;
+            return ChannelCall.of(outcome, "BLOCKED_" + why, "nothing sent to " + target + ": " + why);
         }
         long started = System.nanoTime();
         ChannelCall answer = null;
@@ -159,8 +153,14 @@ public class ChannelGuard {
             return answer;
         } finally {
             entry.exit();
-            stats.record(channel, operation, answer, System.nanoTime() - started);
+            recorder.record(answer, System.nanoTime() - started);
         }
+    }
+
+    /** What a guarded call reports to the statistics: its answer (null when the adapter threw) and how long it took. */
+    @FunctionalInterface
+    private interface Recorder {
+        void record(ChannelCall answer, long nanos);
     }
 
     /** What Sentinel counts as an error: the channel did not answer definitely. */
