@@ -37,19 +37,24 @@ public final class AlipayBillParser {
 
     /** The detail CSV's bytes. Entry names are read as GBK unless flagged UTF-8 (the JDK honours the flag). */
     static byte[] detailFile(byte[] zip) {
+        return entry(zip, DETAIL_SUFFIX, BILL);
+    }
+
+    /** The bytes of the zip's entry whose name ends with {@code suffix}; {@code bill} names the file in errors. */
+    static byte[] entry(byte[] zip, String suffix, String bill) {
         List<String> names = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), GBK)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 names.add(entry.getName());
-                if (entry.getName().endsWith(DETAIL_SUFFIX)) {
+                if (entry.getName().endsWith(suffix)) {
                     return in.readAllBytes();
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new BillFormatException(BILL + " is not a readable zip: " + e.getMessage(), e);
+            throw new BillFormatException(bill + " is not a readable zip: " + e.getMessage(), e);
         }
-        throw new BillFormatException(names.isEmpty() ? BILL + " is not a zip (or an empty one)"
-                : BILL + " zip has no *" + DETAIL_SUFFIX + " file; entries: " + names);
+        throw new BillFormatException(names.isEmpty() ? bill + " is not a zip (or an empty one)"
+                : bill + " zip has no *" + suffix + " file; entries: " + names);
     }
 
     static List<BillRow> parseDetail(byte[] csv) {

@@ -8,6 +8,8 @@ import com.alipay.api.response.AlipayDataDataserviceBillDownloadurlQueryResponse
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.channel.reconcile.BillRow;
 import io.paysuite.channel.reconcile.BillSource;
+import io.paysuite.channel.reconcile.PayoutBillRow;
+import io.paysuite.channel.reconcile.PayoutBillSource;
 import io.paysuite.channel.reconcile.BillUnavailableException;
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Alipay's trade bill: {@code alipay.data.dataservice.bill.downloadurl.query} through the official
+ * Alipay's trade bill ({@code trade}) and account bill ({@code signcustomer}, the payouts'): {@code alipay.data.dataservice.bill.downloadurl.query} through the official
  * SDK (signed, answer verified), then a plain GET of {@code bill_download_url} — the download itself
  * is unsigned at Alipay and the URL is short-lived, so it is fetched at once. Any refusal (including
  * Alipay's "no bill for that day", which also means "not generated yet") is an unavailable bill, never an
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(prefix = "paysuite.channels.alipay", name = "server-url")
-public class AlipayBillSource implements BillSource {
+public class AlipayBillSource implements BillSource, PayoutBillSource {
 
     /** A day's zip can be megabytes: far longer than a trade call may take. */
     private static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
@@ -37,6 +39,7 @@ public class AlipayBillSource implements BillSource {
     private final AlipayClient client;
     private final HttpClient http;
     private final AlipayBillParser parser = new AlipayBillParser();
+    private final AlipayAccountBillParser accountParser = new AlipayAccountBillParser();
 
     public AlipayBillSource(AlipayClient client, AlipayProperties properties) {
         this.client = client;
@@ -51,12 +54,18 @@ public class AlipayBillSource implements BillSource {
 
     @Override
     public List<BillRow> rows(LocalDate billDate) {
-        return parser.parse(download(downloadUrl(billDate)));
+        return parser.parse(download(downloadUrl("trade", billDate)));
     }
 
-    private String downloadUrl(LocalDate billDate) {
+    /** The account bill ({@code signcustomer}, 账务明细), where the payouts' transfers and the bank's returns are. */
+    @Override
+    public List<PayoutBillRow> payoutRows(LocalDate billDate) {
+        return accountParser.parse(download(downloadUrl("signcustomer", billDate)));
+    }
+
+    private String downloadUrl(String billType, LocalDate billDate) {
         AlipayDataDataserviceBillDownloadurlQueryModel model = new AlipayDataDataserviceBillDownloadurlQueryModel();
-        model.setBillType("trade");
+        model.setBillType(billType);
         model.setBillDate(billDate.toString());
         AlipayDataDataserviceBillDownloadurlQueryRequest request = new AlipayDataDataserviceBillDownloadurlQueryRequest();
         request.setBizModel(model);

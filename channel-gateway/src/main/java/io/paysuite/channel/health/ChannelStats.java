@@ -71,6 +71,19 @@ public class ChannelStats {
         bucket(channel).add(outcome != Outcome.UNKNOWN, code);
     }
 
+    /** A call that reached the payout channel: {@code payout.call} by channel, operation and outcome. */
+    public void payout(String channel, String operation, ChannelCall answer, long nanos) {
+        Outcome outcome = answer == null ? Outcome.UNKNOWN : answer.outcome();
+        Timer.builder("payout.call").tag("channel", channel).tag("operation", operation).tag("outcome", outcome.name())
+                .publishPercentiles(0.5, 0.99).register(meters).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A payout call our guard held back: {@code payout.blocked} by channel and reason. */
+    public void payoutBlocked(String channel, String why) {
+        Counter.builder("payout.blocked").tag("channel", channel).tag("why", why).register(meters).increment();
+        log.warn("payout channel {}: a call held back by our guard ({}); nothing was sent", channel, why);
+    }
+
     public void blocked(ChannelCode channel, String why) {
         Counter.builder("channel.blocked").tag("channel", channel.name()).tag("why", why).register(meters).increment();
         heldBack.computeIfAbsent(channel.name() + " " + why, key -> new HeldBack()).add(channel, why, clock.millis());

@@ -10,6 +10,7 @@ import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.health.ChannelStats;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Component;
 public class ChannelGuard {
 
     static final String PREFIX = "channel:";
+    static final String PAYOUT_PREFIX = "payout:";
+    /** A payout's first transfer: the only payout call a block may fail, because nothing of it was sent before. */
+    public static final String PAYOUT_SEND = "payout-send";
     static final String FOLLOW_UP = ":followup";
     static final String URGENT = ":urgent";
     private static final String CHARGE = "charge";
@@ -74,6 +78,29 @@ public class ChannelGuard {
         return resource(channel) + URGENT;
     }
 
+    /**
+     * The payout channel's resource, {@code payout:<NAME>}: a concurrency cap and breakers of its own, apart from
+     * {@code channel:<CODE>}, so a bank-transfer outage opens the payout breaker and never holds back a charge (and a
+     * wave of charges never holds back a payout). {@link BreakerBoard} reads only {@code channel:} resources, so the
+     * router never leaves a charge channel out for the payouts' sake.
+     */
+    public static String payoutResource(String payoutChannel) {
+        return PAYOUT_PREFIX + payoutChannel;
+    }
+
+    /**
+     * A call to the payout channel under {@link #payoutResource}. A blocked call sent nothing: for the payout's first
+     * transfer ({@link #PAYOUT_SEND}) that is a definite failure (the money may go back to available), for anything
+     * else — a query, the same transfer sent again after the channel did not know it, when an earlier send may have
+     * arrived — it is {@code UNKNOWN}: ask later. An {@code UNKNOWN} answer (timeout, I/O, system error) counts as an
+     * error for the payout breaker, exactly as for charges; a definite refusal is the channel working.
+     */
+    public ChannelCall payout(String payoutChannel, String operation, Supplier<ChannelCall> call) {
+        return entered(payoutResource(payoutChannel), PAYOUT_SEND.equals(operation), "the payout channel " + payoutChannel,
+                why -> stats.payoutBlocked(payoutChannel, why),
+                (answer, nanos) -> stats.payout(payoutChannel, operation, answer, nanos), call);
+    }
+
     public ChannelCall call(ChannelCode channel, String operation, Supplier<ChannelCall> call) {
         if (CHARGE.equals(operation)) {
             return guarded(channel, operation, call);
@@ -96,14 +123,25 @@ public class ChannelGuard {
     }
 
     private ChannelCall guarded(ChannelCode channel, String operation, Supplier<ChannelCall> call) {
+        return entered(resource(channel), CHARGE.equals(operation), channel.name(), why -> stats.blocked(channel, why),
+                (answer, nanos) -> stats.record(channel, operation, answer, nanos), call);
+    }
+
+    /**
+     * The call under {@code resource}'s cap and breakers: held back, it was not sent — {@code FAILURE} when
+     * {@code definiteWhenBlocked} (nothing of it can have reached the channel), else {@code UNKNOWN}; an {@code UNKNOWN}
+     * answer is traced as an error for the error-ratio breaker.
+     */
+    private static ChannelCall entered(String resource, boolean definiteWhenBlocked, String target, Consumer<String> blocked,
+                                       Recorder recorder, Supplier<ChannelCall> call) {
         Entry entry;
         try {
-            entry = SphU.entry(resource(channel));
-        } catch (BlockException blocked) {
-            String why = blocked instanceof DegradeException ? "BREAKER_OPEN" : "CONCURRENCY_LIMIT";
-            stats.blocked(channel, why);
-            Outcome outcome = CHARGE.equals(operation) ? Outcome.FAILURE : Outcome.UNKNOWN;
-            return ChannelCall.of(outcome, "BLOCKED_" + why, "nothing sent to " + channel + ": " + why);
+            entry = SphU.entry(resource);
+        } catch (BlockException held) {
+            String why = held instanceof DegradeException ? "BREAKER_OPEN" : "CONCURRENCY_LIMIT";
+            blocked.accept(why);
+            Outcome outcome = definiteWhenBlocked ? Outcome.FAILURE : Outcome.UNKNOWN;
+            return ChannelCall.of(outcome, "BLOCKED_" + why, "nothing sent to " + target + ": " + why);
         }
         long started = System.nanoTime();
         ChannelCall answer = null;
@@ -115,8 +153,14 @@ public class ChannelGuard {
             return answer;
         } finally {
             entry.exit();
-            stats.record(channel, operation, answer, System.nanoTime() - started);
+            recorder.record(answer, System.nanoTime() - started);
         }
+    }
+
+    /** What a guarded call reports to the statistics: its answer (null when the adapter threw) and how long it took. */
+    @FunctionalInterface
+    private interface Recorder {
+        void record(ChannelCall answer, long nanos);
     }
 
     /** What Sentinel counts as an error: the channel did not answer definitely. */

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
  * {@code channel:<CODE>:followup} (background follow-ups: half the cap, see {@link ChannelGuard#followUpResource}) and
  * {@code channel:<CODE>:urgent} (refunds, notification queries, payment-code polling and reversals, probes: a quarter,
  * see {@link ChannelGuard#urgentResource}), so charges always keep a quarter of the cap.
+ * Per payout channel (named as the charge channel it belongs to): {@code payout:<CODE>} with the same cap and breakers,
+ * its own ({@link ChannelGuard#payoutResource}), so a payout outage never opens a charge breaker.
  */
 @Component
 public class ChannelRules implements SmartLifecycle {
@@ -46,6 +48,8 @@ public class ChannelRules implements SmartLifecycle {
                     .setCount(Math.max(1, properties.maxConcurrent() / 2)));
             rules.add(new FlowRule(ChannelGuard.urgentResource(channel)).setGrade(RuleConstant.FLOW_GRADE_THREAD)
                     .setCount(Math.max(1, properties.maxConcurrent() / 4)));
+            rules.add(new FlowRule(ChannelGuard.payoutResource(channel.name())).setGrade(RuleConstant.FLOW_GRADE_THREAD)
+                    .setCount(properties.maxConcurrent()));
         }
         return rules;
     }
@@ -55,12 +59,14 @@ public class ChannelRules implements SmartLifecycle {
         int openSeconds = (int) Math.max(1, properties.openFor().toSeconds());
         int statMs = (int) properties.statInterval().toMillis();
         for (ChannelCode channel : ChannelCode.values()) {
-            rules.add(new DegradeRule(ChannelGuard.resource(channel)).setGrade(RuleConstant.DEGRADE_GRADE_RT)
-                    .setCount(properties.slowCall().toMillis()).setSlowRatioThreshold(properties.slowRatio())
-                    .setMinRequestAmount(properties.minRequests()).setStatIntervalMs(statMs).setTimeWindow(openSeconds));
-            rules.add(new DegradeRule(ChannelGuard.resource(channel)).setGrade(RuleConstant.DEGRADE_GRADE_EXCEPTION_RATIO)
-                    .setCount(properties.errorRatio()).setMinRequestAmount(properties.minRequests()).setStatIntervalMs(statMs)
-                    .setTimeWindow(openSeconds));
+            for (String resource : List.of(ChannelGuard.resource(channel), ChannelGuard.payoutResource(channel.name()))) {
+                rules.add(new DegradeRule(resource).setGrade(RuleConstant.DEGRADE_GRADE_RT)
+                        .setCount(properties.slowCall().toMillis()).setSlowRatioThreshold(properties.slowRatio())
+                        .setMinRequestAmount(properties.minRequests()).setStatIntervalMs(statMs).setTimeWindow(openSeconds));
+                rules.add(new DegradeRule(resource).setGrade(RuleConstant.DEGRADE_GRADE_EXCEPTION_RATIO)
+                        .setCount(properties.errorRatio()).setMinRequestAmount(properties.minRequests()).setStatIntervalMs(statMs)
+                        .setTimeWindow(openSeconds));
+            }
         }
         return rules;
     }

@@ -25,6 +25,9 @@ public interface PayoutRepository {
     /** Keeps an undecided answer's code and the channel's number on a payout still {@code PROCESSING}; no state change. */
     void noteAnswer(String payoutNo, String rawCode, String channelPayoutNo, Instant at);
 
+    /** Payouts created within [from, to) that are {@code SUCCESS}: what the payout channel's bill of that day must list. */
+    List<Payout> succeededBetween(Instant from, Instant to);
+
     /** Newest first. */
     List<Payout> list(PayoutQry qry);
 }

@@ -6,6 +6,8 @@ import io.paysuite.api.payout.PayoutCmd;
 import io.paysuite.api.payout.PayoutQry;
 import io.paysuite.api.payout.PayoutStatus;
 import io.paysuite.channel.adapter.ChannelCall;
+import io.paysuite.channel.adapter.Outcome;
+import io.paysuite.channel.isolation.ChannelGuard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,11 @@ import org.springframework.stereotype.Component;
  * is sent again under the same number, which the channel deduplicates. A repeat of the call with
  * the same content answers the payout as it stands and nudges a follow-up; other content under the
  * same number is refused.
+ *
+ * <p>Every call to the payout channel goes through {@link ChannelGuard#payout} (its own concurrency cap and breakers,
+ * apart from the charges'). A first transfer the guard holds back was never sent: a definite failure, so the money goes
+ * back to available. Anything else it holds back — a query, or the transfer sent again after the channel did not know
+ * it, when the first send may still have arrived — is unknown and asked again later.
  */
 @Component
 public class Payouts {
@@ -45,15 +52,17 @@ public class Payouts {
     private final PayoutFollowUps followUps;
     private final PayoutResults results;
     private final PayoutProperties properties;
+    private final ChannelGuard guard;
     private final Clock clock;
 
     public Payouts(PayoutRepository payouts, List<PayoutChannel> channels, PayoutFollowUps followUps, PayoutResults results,
-                   PayoutProperties properties, Clock clock) {
+                   PayoutProperties properties, ChannelGuard guard, Clock clock) {
         this.payouts = payouts;
         this.channel = channels.stream().findFirst();
         this.followUps = followUps;
         this.results = results;
         this.properties = properties;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -75,7 +84,8 @@ public class Payouts {
         }
         // the timer goes first: if this process dies right after the send, the follow-up still asks
         schedule(payout.payoutNo(), 1);
-        return apply(payout, channel.get().transfer(payout));
+        PayoutChannel to = channel.get();
+        return apply(payout, guard.payout(to.name(), ChannelGuard.PAYOUT_SEND, () -> to.transfer(payout)));
     }
 
     public Optional<Payout> get(String payoutNo) {
@@ -104,7 +114,8 @@ public class Payouts {
             next(payout, attempt);
             return;
         }
-        ChannelCall asked = channel.get().query(payout);
+        PayoutChannel to = channel.get();
+        ChannelCall asked = guard.payout(to.name(), "payout-query", () -> to.query(payout));
         Payout now = switch (asked.outcome()) {
             case NOT_FOUND -> notFound(payout, asked);
             default -> apply(payout, asked);
@@ -114,6 +125,48 @@ public class Payouts {
         }
     }
 
+    /**
+     * Reconciliation's settle path for a payout still {@code PROCESSING} that the payout channel's bill settles: the
+     * channel is asked first and a definite answer of its query decides, as a follow-up's would. While the bank is still
+     * working on it ({@code PENDING}) a transfer line decides nothing — the account bill debits a transfer when the
+     * channel accepts it, and the bank may still send it back. Without a usable answer (no answer, not known) the bill,
+     * the channel's own statement of the day, decides: paid, or returned — then the payout fails and, through
+     * {@code PAYOUT_FINAL}, its money goes back to available. The finish is the same compare-and-set as every other.
+     *
+     * @param billSaysPaid    true for a transfer that stayed out, false for one the bank sent back
+     * @param channelPayoutNo the channel's number of the transfer as the bill states it
+     * @return the payout as it stands after
+     */
+    public Optional<Payout> settleByBill(String payoutNo, boolean billSaysPaid, String channelPayoutNo) {
+        Payout payout = payouts.find(payoutNo).orElse(null);
+        if (payout == null || payout.status().isFinal() || channel.isEmpty()) {
+            return Optional.ofNullable(payout);
+        }
+        PayoutChannel to = channel.get();
+        ChannelCall asked = guard.payout(to.name(), "payout-query", () -> to.query(payout));
+        if (asked.outcome() == Outcome.SUCCESS || asked.outcome() == Outcome.FAILURE) {
+            return Optional.of(apply(payout, asked));
+        }
+        if (asked.outcome() == Outcome.PENDING && billSaysPaid) {
+            return Optional.of(apply(payout, asked));
+        }
+        PayoutStatus verdict = billSaysPaid ? PayoutStatus.SUCCESS : PayoutStatus.FAILED;
+        if (results.finish(payout, verdict, billSaysPaid ? "BILL_PAID" : "BILL_RETURNED", channelPayoutNo, now())) {
+            log.info("payout {} {} by the payout bill ({} answered {} {})", payoutNo, verdict, to.name(), asked.outcome(), asked.rawCode());
+        }
+        return payouts.find(payoutNo);
+    }
+
+    /** The payout channel's answer to a query about the payout, through the guard; empty without a payout or a channel. */
+    public Optional<ChannelCall> ask(String payoutNo) {
+        Payout payout = payouts.find(payoutNo).orElse(null);
+        if (payout == null || channel.isEmpty()) {
+            return Optional.empty();
+        }
+        PayoutChannel to = channel.get();
+        return Optional.of(guard.payout(to.name(), "payout-query", () -> to.query(payout)));
+    }
+
     private Payout notFound(Payout payout, ChannelCall asked) {
         Duration age = Duration.between(payout.createdAt(), clock.instant());
         if (age.compareTo(properties.notFoundGrace()) < 0) {
@@ -121,7 +174,9 @@ public class Payouts {
             return payout;
         }
         log.info("payout {} unknown to {} after {}: sent again under the same number", payout.payoutNo(), channel.get().name(), age);
-        return apply(payout, channel.get().transfer(payout));
+        PayoutChannel to = channel.get();
+        // not PAYOUT_SEND: the first send may have arrived, so a block here must not fail the payout
+        return apply(payout, guard.payout(to.name(), "payout-resend", () -> to.transfer(payout)));
     }
 
     private Payout repeat(Payout payout) {

@@ -39,6 +39,11 @@ public class ReconciliationServiceProvider implements ReconciliationService {
     }
 
     @Override
+    public Result<ReconciliationDTO> runPayouts(LocalDate billDate) {
+        return Result.ok(reconciliation.runPayouts(billDate));
+    }
+
+    @Override
     public Result<ReconciliationDTO> get(long reconciliationId) {
         return Result.ok(reconciliations.get(reconciliationId));
     }

@@ -4,6 +4,7 @@ import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.recon.DifferenceStatus;
+import io.paysuite.api.recon.ReconKind;
 import io.paysuite.api.recon.ReconciliationDTO;
 import io.paysuite.api.recon.ResolutionAction;
 import io.paysuite.api.recon.ResolutionDTO;
@@ -11,6 +12,9 @@ import io.paysuite.channel.reconcile.BillFormatException;
 import io.paysuite.channel.reconcile.BillRow;
 import io.paysuite.channel.reconcile.BillSource;
 import io.paysuite.channel.reconcile.BillUnavailableException;
+import io.paysuite.channel.reconcile.PayoutBillRow;
+import io.paysuite.channel.reconcile.PayoutBillSource;
+import io.paysuite.channel.payout.PayoutRepository;
 import io.paysuite.channel.reconcile.SucceededOrders;
 import io.paysuite.channel.reconcile.SucceededRefunds;
 import java.time.Clock;
@@ -23,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +49,8 @@ public class ChannelReconciliation {
     private static final Logger log = LoggerFactory.getLogger(ChannelReconciliation.class);
 
     private final Map<ChannelCode, BillSource> bills = new EnumMap<>(ChannelCode.class);
+    private final Optional<PayoutBillSource> payoutBill;
+    private final PayoutRepository payouts;
     private final SucceededOrders orders;
     private final SucceededRefunds refunds;
     private final ReconciliationRepository repository;
@@ -52,10 +59,13 @@ public class ChannelReconciliation {
     private final ReconciliationProperties properties;
     private final Clock clock;
 
-    public ChannelReconciliation(List<BillSource> bills, SucceededOrders orders, SucceededRefunds refunds,
+    public ChannelReconciliation(List<BillSource> bills, List<PayoutBillSource> payoutBills, PayoutRepository payouts,
+                                 SucceededOrders orders, SucceededRefunds refunds,
                                  ReconciliationRepository repository, DifferenceDecisions decisions, DayClearing clearing,
                                  ReconciliationProperties properties, Clock clock) {
         bills.forEach(source -> this.bills.put(source.channel(), source));
+        this.payoutBill = payoutBills.stream().findFirst();
+        this.payouts = payouts;
         this.orders = orders;
         this.refunds = refunds;
         this.repository = repository;
@@ -79,9 +89,7 @@ public class ChannelReconciliation {
         if (channel == null || day == null) {
             throw new BizException(ErrorCode.PARAM_ERROR, "channel and bill_date are required");
         }
-        if (day.isAfter(LocalDate.now(clock.withZone(zone)))) {
-            throw new BizException(ErrorCode.PARAM_ERROR, "no bill for " + day + ": that day has not begun in the channels' time");
-        }
+        begun(day, zone);
         BillSource source = bills.get(channel);
         if (source == null) {
             throw new BizException(ErrorCode.SERVICE_DEGRADED, channel + " is not configured on this gateway: no bill to reconcile");
@@ -98,12 +106,52 @@ public class ChannelReconciliation {
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
         BillMatching.Result matching = BillMatching.match(rows, orders.succeededBetween(channel, from, to), orders::find,
                 refunds.refundedBetween(channel, from, to), refunds::findRefund);
-        return store(channel, day, matching);
+        return store(ReconKind.TRADE, channel, day, matching);
     }
 
-    private ReconciliationDTO store(ChannelCode channel, LocalDate day, BillMatching.Result matching) {
+    /** Whether this gateway has a payout channel with a bill (what the daily job reconciles for payouts). */
+    public boolean payoutsHaveABill() {
+        return payoutBill.isPresent();
+    }
+
+    /**
+     * Reconciles the payout channel's account bill of {@code day} against our payouts ({@link PayoutBillMatching}) into
+     * the batch of kind {@code PAYOUT} of that channel and day, with the same re-run rules as {@link #run}; nothing is
+     * cleared (payouts never pass {@code CHANNEL_CLEARING}).
+     *
+     * @throws BizException as {@link #run}
+     */
+    public ReconciliationDTO runPayouts(LocalDate day) {
+        ZoneId zone = ZoneId.of(properties.zone());
+        if (day == null) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "bill_date is required");
+        }
+        begun(day, zone);
+        PayoutBillSource source = payoutBill.orElseThrow(() -> new BizException(ErrorCode.SERVICE_DEGRADED,
+                "no payout channel with a bill is configured on this gateway"));
+        List<PayoutBillRow> rows;
+        try {
+            rows = source.payoutRows(day);
+        } catch (BillUnavailableException | BillFormatException e) {
+            log.warn("reconcile payouts {} {}: bill failed: {}", source.channel(), day, e.toString());
+            throw new BizException(ErrorCode.SYSTEM_ERROR, source.channel() + " payout bill of " + day + " could not be "
+                    + (e instanceof BillFormatException ? "read" : "downloaded") + ": " + e.getMessage() + "; nothing was stored");
+        }
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        BillMatching.Result matching = PayoutBillMatching.match(rows, payouts.succeededBetween(from, to), payouts::find, to);
+        return store(ReconKind.PAYOUT, source.channel(), day, matching);
+    }
+
+    private void begun(LocalDate day, ZoneId zone) {
+        if (day.isAfter(LocalDate.now(clock.withZone(zone)))) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "no bill for " + day + ": that day has not begun in the channels' time");
+        }
+    }
+
+    private ReconciliationDTO store(ReconKind kind, ChannelCode channel, LocalDate day, BillMatching.Result matching) {
         String currency = properties.currency();
-        ReconBatch batch = repository.batchFor(channel, day, currency, now());
+        ReconBatch batch = repository.batchFor(kind, channel, day, currency, now());
         Map<String, ReconDifference> known = new HashMap<>();
         for (ReconDifference stored : repository.differences(batch.id())) {
             known.put(stored.found().identity(), stored);
@@ -142,7 +190,9 @@ public class ChannelReconciliation {
                 case WAITING -> { }
             }
         }
-        batch = clearing.clear(batch, matching.totals(), currency);
+        if (kind == ReconKind.TRADE) {
+            batch = clearing.clear(batch, matching.totals(), currency);
+        }
 
         long open = 0;
         long closed = 0;
@@ -155,10 +205,10 @@ public class ChannelReconciliation {
         }
         ReconciliationDTO.RunChanges changes = new ReconciliationDTO.RunChanges(added, healed, resolved, escalated);
         ReconBatch refreshed = new ReconBatch(batch.id(), channel, day, matching.matched(), open, closed, matching.totals(),
-                batch.clearedNet(), batch.clearedFee(), batch.clearingKey(), batch.runs() + 1, changes, batch.createdAt(), now());
+                batch.clearedNet(), batch.clearedFee(), batch.clearingKey(), batch.runs() + 1, changes, batch.createdAt(), now(), kind);
         repository.saveRun(refreshed);
-        log.info("reconciled {} {} (run {}): {} matched, {} open, {} resolved; this run: {} new, {} self-healed, {} resolved, {} escalated;"
-                        + " bill {} payments {} refunds, settled {} (expected {})", channel, day, refreshed.runs(), refreshed.matched(), open,
+        log.info("reconciled {} {} {} (run {}): {} matched, {} open, {} resolved; this run: {} new, {} self-healed, {} resolved, {} escalated;"
+                        + " bill {} payments {} refunds, settled {} (expected {})", kind, channel, day, refreshed.runs(), refreshed.matched(), open,
                 closed, added, healed, resolved, escalated, matching.totals().billPayments(), matching.totals().billRefunds(),
                 matching.totals().settled(), matching.totals().expected());
         return repository.batch(batch.id()).orElse(refreshed).toDTO();

@@ -59,6 +59,6 @@ public class DayClearing {
                 deltaNet - deltaFee, deltaFee, key);
         return new ReconBatch(batch.id(), batch.channel(), batch.billDate(), batch.matched(), batch.differencesOpen(),
                 batch.differencesResolved(), batch.totals(), net, totals.billFee(), key, batch.runs(), batch.lastRun(),
-                batch.createdAt(), batch.updatedAt());
+                batch.createdAt(), batch.updatedAt(), batch.kind());
     }
 }

@@ -16,7 +16,10 @@ import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.charge.ChannelSettlement;
 import io.paysuite.channel.charge.LatePayments;
 import io.paysuite.channel.isolation.ChannelGuard;
+import io.paysuite.api.payout.PayoutStatus;
 import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.payout.Payout;
+import io.paysuite.channel.payout.Payouts;
 import io.paysuite.channel.order.ChannelOrderRepository;
 import io.paysuite.channel.reconcile.SucceededRefunds;
 import io.paysuite.channel.refund.ChannelRefund;
@@ -68,13 +71,15 @@ public class DifferenceDecisions {
     private final ChannelRefunds refunds;
     private final ChannelAdapters adapters;
     private final ChannelGuard guard;
+    private final Payouts payouts;
     private final ReconciliationProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
 
     public DifferenceDecisions(ReconciliationRepository repository, ChannelOrderRepository orders, SucceededRefunds refundRecords,
                                ChannelSettlement settlement, LatePayments latePayments, ChannelRefunds refunds, ChannelAdapters adapters,
-                               ChannelGuard guard, ReconciliationProperties properties, MeterRegistry meters, Clock clock) {
+                               ChannelGuard guard, Payouts payouts, ReconciliationProperties properties, MeterRegistry meters,
+                               Clock clock) {
         this.repository = repository;
         this.orders = orders;
         this.refundRecords = refundRecords;
@@ -83,6 +88,7 @@ public class DifferenceDecisions {
         this.refunds = refunds;
         this.adapters = adapters;
         this.guard = guard;
+        this.payouts = payouts;
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
@@ -97,7 +103,7 @@ public class DifferenceDecisions {
             return switch (d.kind()) {
                 case PAYMENT -> payment(d);
                 case REFUND -> refund(d);
-                case PAYOUT -> escalate(d, "payout differences are decided by operators");
+                case PAYOUT -> payout(d);
             };
         } catch (RuntimeException unanswered) {
             // a channel or database that did not answer decides nothing: the next run looks again
@@ -194,6 +200,70 @@ public class DifferenceDecisions {
                     + answer.rawCode() + ", paid " + answer.paidMinor() + ")");
         }
         return waiting(d, "the channel's query did not answer definitely (" + answer.rawCode() + ")");
+    }
+
+    /**
+     * A payout difference. Still {@code PROCESSING} here and settled by the bill → the payout's own settle path
+     * ({@link Payouts#settleByBill}: asks the channel first; paid, or failed with the money back to available). Our
+     * success missing from the bill after the day closed → the channel is asked. Anything contradicting a final payout
+     * of ours, an amount that differs, a transfer we never sent → the operators' queue with an alarm.
+     */
+    private Decision payout(ReconDifference d) {
+        Found f = d.found();
+        return switch (f.type()) {
+            case AMOUNT_MISMATCH -> escalate(d, "the payout bill says " + f.channelAmount() + ", ours is " + f.ourAmount()
+                    + ": a channel's amount is never trusted");
+            case CHANNEL_ONLY -> escalate(d, "a transfer in the payout bill that we never sent: money left the platform's account"
+                    + " without a payout of ours");
+            case STATUS_MISMATCH -> settlePayoutByBill(d);
+            case PLATFORM_ONLY -> askAboutPayout(d);
+        };
+    }
+
+    private Decision settlePayoutByBill(ReconDifference d) {
+        Found f = d.found();
+        boolean billSaysPaid = !Found.BILL_RETURNED.equals(f.channelStatus());
+        if (!"PROCESSING".equals(f.ourStatus())) {
+            return escalate(d, "the payout bill says " + (billSaysPaid ? "paid" : "sent back by the bank") + ", our payout "
+                    + f.ourNo() + " is " + f.ourStatus() + " (" + (billSaysPaid ? "its money went back to available" : "booked as paid")
+                    + ")");
+        }
+        Payout after = payouts.settleByBill(f.ourNo(), billSaysPaid, f.channelTradeNo()).orElse(null);
+        if (after == null) {
+            return escalate(d, "our payout " + f.ourNo() + " is gone");
+        }
+        PayoutStatus expected = billSaysPaid ? PayoutStatus.SUCCESS : PayoutStatus.FAILED;
+        if (after.status() == expected) {
+            return resolve(d, ResolutionAction.AUTO_SETTLED, billSaysPaid ? "the payout bill lists it as paid"
+                            : "the payout bill lists the bank's return",
+                    "payout " + after.payoutNo() + " finished " + after.status() + " through the payout's settle path (" + after.rawCode()
+                            + ")" + (billSaysPaid ? "" : "; its money goes back to available"), null);
+        }
+        if (after.status().isFinal()) {
+            return escalate(d, "the payout bill says " + expected + ", the channel's query finished payout " + after.payoutNo() + " "
+                    + after.status() + " (" + after.rawCode() + ")");
+        }
+        return waiting(d, "payout " + after.payoutNo() + " still with the bank (" + after.rawCode() + "): its answer decides");
+    }
+
+    private Decision askAboutPayout(ReconDifference d) {
+        if (!dayClosed(d)) {
+            return waiting(d, "the bill day has not closed: the channel may list it yet");
+        }
+        Optional<ChannelCall> asked = payouts.ask(d.found().ourNo());
+        if (asked.isEmpty()) {
+            return waiting(d, "no payout channel here to ask");
+        }
+        Outcome outcome = asked.get().outcome();
+        if (outcome == Outcome.SUCCESS) {
+            return resolve(d, ResolutionAction.AUTO_CONFIRMED, "only here after the bill day closed",
+                    "the payout channel's query says paid (" + asked.get().rawCode() + "): another day's bill lists it", null);
+        }
+        if (outcome == Outcome.FAILURE || outcome == Outcome.NOT_FOUND) {
+            return escalate(d, "our paid payout is not in the bill and the channel's query answers " + outcome + " ("
+                    + asked.get().rawCode() + ")");
+        }
+        return waiting(d, "the payout channel's query did not answer definitely (" + asked.get().rawCode() + ")");
     }
 
     private Decision refund(ReconDifference d) {

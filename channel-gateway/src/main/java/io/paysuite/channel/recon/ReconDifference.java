@@ -28,9 +28,13 @@ public record ReconDifference(long id, long batchId, ChannelCode channel, LocalD
 
     /**
      * What the difference means for {@code CHANNEL_CLEARING}, signed: the channel's view minus ours of what the channel
-     * owes us (a payment adds, a refund takes away; our record counts only as a success).
+     * owes us (a payment adds, a refund takes away; our record counts only as a success); 0 for a payout.
      */
     public long clearingEffect() {
+        if (found.kind() == DifferenceKind.PAYOUT) {
+            // payouts never pass CHANNEL_CLEARING: the payout's own final answer books its money (accounting, PAYOUT_FINAL)
+            return 0;
+        }
         long sign = found.kind() == DifferenceKind.REFUND ? -1 : 1;
         long channelSide = found.channelAmount() == null ? 0 : found.channelAmount();
         long ourSide = found.ourAmount() == null || !"SUCCESS".equals(found.ourStatus()) ? 0 : found.ourAmount();

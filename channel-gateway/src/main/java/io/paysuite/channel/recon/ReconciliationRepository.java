@@ -2,6 +2,7 @@ package io.paysuite.channel.recon;
 
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.recon.DifferenceStatus;
+import io.paysuite.api.recon.ReconKind;
 import io.paysuite.api.recon.ResolutionDTO;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,14 +10,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reconciliation batches and their differences. A batch is unique per (channel, bill date) and a difference per
+ * Reconciliation batches and their differences. A batch is unique per (kind, channel, bill date) and a difference per
  * (batch, kind, type, number) — unique indexes, so two runs at once store one of each; a difference's status moves
  * only by compare-and-set inside {@link DifferenceTransitions#TABLE}.
  */
 public interface ReconciliationRepository {
 
-    /** The day's batch, created empty if it has none (whoever creates it, both callers read the same one). */
-    ReconBatch batchFor(ChannelCode channel, LocalDate billDate, String currency, Instant at);
+    /** The day's batch of that kind, created empty if it has none (whoever creates it, both callers read the same one). */
+    ReconBatch batchFor(ReconKind kind, ChannelCode channel, LocalDate billDate, String currency, Instant at);
 
     Optional<ReconBatch> batch(long id);
 

@@ -1,5 +1,8 @@
 package io.paysuite.channel.payout;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paysuite.channel.health.ChannelStats;
+import io.paysuite.channel.isolation.ChannelGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,7 +57,7 @@ class PayoutsTest {
         return moved;
     };
     final Payouts payouts = new Payouts(repository, List.of(channel), (no, attempt, delay) -> timers.add(no + "#" + attempt + "@" + delay),
-            results, properties, clock);
+            results, properties, new ChannelGuard(new ChannelStats(new SimpleMeterRegistry(), clock)), clock);
 
     @Test
     void aDefiniteSuccessFinishesThePayoutAndAnnouncesItOnce() {
@@ -108,6 +111,30 @@ class PayoutsTest {
         assertThat(failed.status()).isEqualTo(PayoutStatus.FAILED);
         assertThat(failed.toDTO().failureCode()).isEqualTo("PAYEE_ACCOUNT_NOT_EXSIT");
         assertThat(announced).containsExactly("PO20261206000001 FAILED");
+    }
+
+    @Test
+    void reconciliationsSettleByBillAsksFirstWaitsForTheBankAndOtherwiseTakesTheBillsWord() {
+        channel.transfers.add(ChannelCall.unknown("IO", "Read timed out"));
+        payouts.payout(CMD);
+        channel.queries.add(answer(Outcome.PENDING, "DEALING"));
+        assertThat(payouts.settleByBill(CMD.payoutNo(), true, "A1").orElseThrow().status())
+                .as("accepted and still with the bank: the transfer line decides nothing yet").isEqualTo(PayoutStatus.PROCESSING);
+
+        channel.queries.add(ChannelCall.unknown("IO", "Read timed out"));
+        Payout paid = payouts.settleByBill(CMD.payoutNo(), true, "A1").orElseThrow();
+        assertThat(paid.status()).isEqualTo(PayoutStatus.SUCCESS);
+        assertThat(paid.rawCode()).isEqualTo("BILL_PAID");
+        assertThat(announced).containsExactly("PO20261206000001 SUCCESS");
+
+        PayoutCmd bounced = new PayoutCmd("PO20261206000002", CMD.purpose(), CMD.ownerId(), CMD.amount(), CMD.bankAccountNo(),
+                CMD.accountName(), CMD.remark());
+        channel.transfers.add(ChannelCall.unknown("IO", "Read timed out"));
+        payouts.payout(bounced);
+        channel.queries.add(answer(Outcome.PENDING, "DEALING"));
+        assertThat(payouts.settleByBill(bounced.payoutNo(), false, "A2").orElseThrow().status())
+                .as("the bank's return is definite whatever the query says").isEqualTo(PayoutStatus.FAILED);
+        assertThat(channel.sent.get()).isEqualTo(2);
     }
 
     @Test
@@ -215,7 +242,7 @@ class PayoutsTest {
 
     @Test
     void withoutAPayoutChannelNothingIsRecordedAndTheCallIsRefusedAsDegraded() {
-        Payouts none = new Payouts(repository, List.of(), (no, attempt, delay) -> { }, results, properties, clock);
+        Payouts none = new Payouts(repository, List.of(), (no, attempt, delay) -> { }, results, properties, new ChannelGuard(new ChannelStats(new SimpleMeterRegistry(), clock)), clock);
 
         assertThatThrownBy(() -> none.payout(CMD)).isInstanceOfSatisfying(BizException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_DEGRADED));

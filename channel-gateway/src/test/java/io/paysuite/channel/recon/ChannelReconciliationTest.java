@@ -1,5 +1,17 @@
 package io.paysuite.channel.recon;
 
+import io.paysuite.api.money.Money;
+import io.paysuite.api.payout.PayoutPurpose;
+import io.paysuite.api.payout.PayoutStatus;
+import io.paysuite.api.recon.ReconKind;
+import io.paysuite.channel.payout.Payout;
+import io.paysuite.channel.infra.payout.InMemoryPayoutMapper;
+import io.paysuite.channel.infra.payout.MyBatisPayoutRepository;
+import io.paysuite.channel.infra.payout.PayoutAccountSeal;
+import io.paysuite.channel.payout.PayoutRepository;
+import io.paysuite.channel.reconcile.PayoutBillRow;
+import io.paysuite.channel.reconcile.PayoutBillSource;
+import java.nio.charset.StandardCharsets;
 import static io.paysuite.channel.recon.ReconFixtures.order;
 import static io.paysuite.channel.recon.ReconFixtures.paid;
 import static io.paysuite.channel.recon.ReconFixtures.refund;
@@ -17,6 +29,7 @@ import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.recon.DifferenceDTO;
 import io.paysuite.api.recon.DifferenceStatus;
+import io.paysuite.api.recon.DifferenceKind;
 import io.paysuite.api.recon.DifferenceType;
 import io.paysuite.api.recon.ReconciliationDTO;
 import io.paysuite.api.recon.ResolutionAction;
@@ -88,7 +101,22 @@ class ChannelReconciliationTest {
             return Optional.ofNullable(refunds.get(refundNo));
         }
     };
-    final ChannelReconciliation reconciliation = new ChannelReconciliation(List.of(alipayBill), ourOrders, ourRefunds, repository,
+    final List<PayoutBillRow> payoutBill = new ArrayList<>();
+    final PayoutRepository payouts = new MyBatisPayoutRepository(new InMemoryPayoutMapper(),
+            new PayoutAccountSeal("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)));
+    final PayoutBillSource alipayPayoutBill = new PayoutBillSource() {
+        @Override
+        public ChannelCode channel() {
+            return ChannelCode.ALIPAY;
+        }
+
+        @Override
+        public List<PayoutBillRow> payoutRows(LocalDate billDate) {
+            return List.copyOf(payoutBill);
+        }
+    };
+    final ChannelReconciliation reconciliation = new ChannelReconciliation(List.of(alipayBill), List.of(alipayPayoutBill), payouts,
+            ourOrders, ourRefunds, repository,
             decisions, new DayClearing(repository, ledger, clock), properties, clock);
     final Reconciliations reading = new Reconciliations(repository);
     final OperatorResolutions operators = new OperatorResolutions(repository, ledger, decisions, clock);
@@ -206,6 +234,36 @@ class ChannelReconciliationTest {
         assertThatThrownBy(() -> operators.resolve(new ResolveDifferenceCmd(mismatch.differenceId(), ResolutionAction.SELF_HEALED, "why",
                 "ops"))).isInstanceOf(BizException.class);
         assertThat(ledger.differences).isEmpty();
+    }
+
+    @Test
+    void thePayoutBillIsItsOwnBatchBesideTheTradeBillsClearsNothingAndARerunFindsNothingNew() {
+        payouts.insert(new Payout("PO1", PayoutPurpose.SETTLEMENT, "M1", Money.cny(10_000), "6222020200001234", "Shop", null,
+                PayoutStatus.SUCCESS, "SUCCESS", "A1", Instant.parse("2026-12-05T02:00:00Z"), Instant.parse("2026-12-05T02:00:01Z")));
+        payouts.insert(new Payout("PO2", PayoutPurpose.SETTLEMENT, "M1", Money.cny(500), "6222020200006666", "Shop", null,
+                PayoutStatus.PROCESSING, null, null, Instant.parse("2026-12-05T03:00:00Z"), null));
+        payoutBill.add(new PayoutBillRow("PO1", PayoutBillRow.Kind.TRANSFER, 10_000, "A1"));
+        payoutBill.add(new PayoutBillRow("PO2", PayoutBillRow.Kind.TRANSFER, 500, "A2"));
+        bill.add(paid("C1", 1_000));
+        ours(order("C1", 1_000, ChannelOrderStatus.SUCCESS));
+
+        ReconciliationDTO trades = reconciliation.run(ChannelCode.ALIPAY, DAY);
+        ReconciliationDTO first = reconciliation.runPayouts(DAY);
+        ReconciliationDTO again = reconciliation.runPayouts(DAY);
+
+        assertThat(first.kind()).isEqualTo(ReconKind.PAYOUT);
+        assertThat(first.reconciliationId()).isNotEqualTo(trades.reconciliationId());
+        assertThat(first.matched()).isEqualTo(1);
+        assertThat(first.differencesOpen()).isEqualTo(1);
+        assertThat(first.clearingPostingKey()).as("payouts never pass CHANNEL_CLEARING").isNull();
+        assertThat(reading.differences(first.reconciliationId())).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DifferenceKind.PAYOUT);
+            assertThat(d.type()).isEqualTo(DifferenceType.STATUS_MISMATCH);
+            assertThat(d.ourNo()).isEqualTo("PO2");
+        });
+        assertThat(again.reconciliationId()).isEqualTo(first.reconciliationId());
+        assertThat(again.lastRun().added()).isZero();
+        assertThat(ledger.clearings).hasSize(1);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,6 +26,10 @@ import io.paysuite.channel.charge.LatePayments;
 import io.paysuite.channel.infra.recon.InMemoryReconciliationMapper;
 import io.paysuite.channel.infra.recon.MyBatisReconciliationRepository;
 import io.paysuite.channel.isolation.ChannelGuard;
+import io.paysuite.channel.payout.Payout;
+import io.paysuite.channel.payout.Payouts;
+import io.paysuite.api.payout.PayoutPurpose;
+import io.paysuite.api.payout.PayoutStatus;
 import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.order.ChannelOrderRepository;
 import io.paysuite.channel.reconcile.SucceededRefunds;
@@ -35,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -51,12 +57,13 @@ class DifferenceDecisionsTest {
     final ChannelRefunds refunds = mock(ChannelRefunds.class);
     final ChannelAdapters adapters = mock(ChannelAdapters.class);
     final ChannelGuard guard = mock(ChannelGuard.class);
+    final Payouts payouts = mock(Payouts.class);
     // the bill day ended 11 hours ago in Beijing time, but the grace is a day: not closed yet
     final Clock clock = Clock.fixed(Instant.parse("2026-12-06T03:00:00Z"), ZoneOffset.UTC);
     final DifferenceDecisions decisions = new DifferenceDecisions(repository, orders, refundRecords, settlement, latePayments, refunds,
-            adapters, guard, new ReconciliationProperties("0 30 10 * * *", "Asia/Shanghai", Duration.ofDays(1), "CNY"),
+            adapters, guard, payouts, new ReconciliationProperties("0 30 10 * * *", "Asia/Shanghai", Duration.ofDays(1), "CNY"),
             new SimpleMeterRegistry(), clock);
-    final ReconBatch batch = repository.batchFor(ChannelCode.ALIPAY, DAY, "CNY", clock.instant());
+    final ReconBatch batch = repository.batchFor(io.paysuite.api.recon.ReconKind.TRADE, ChannelCode.ALIPAY, DAY, "CNY", clock.instant());
 
     @Test
     void aProcessingOrderTheBillListsAsPaidIsSettledThroughTheSettlePath() {
@@ -72,6 +79,48 @@ class DifferenceDecisionsTest {
         assertThat(after.status()).isEqualTo(DifferenceStatus.RESOLVED);
         assertThat(after.resolution().action()).isEqualTo(ResolutionAction.AUTO_SETTLED);
         assertThat(after.resolution().by()).isEqualTo("SYSTEM");
+    }
+
+    @Test
+    void aProcessingPayoutTheBillSettlesIsFinishedThroughThePayoutsSettlePathEitherWay() {
+        when(payouts.settleByBill("PO1", true, "A1")).thenReturn(Optional.of(payout("PO1", PayoutStatus.SUCCESS)));
+        when(payouts.settleByBill("PO2", false, "A2")).thenReturn(Optional.of(payout("PO2", PayoutStatus.FAILED)));
+        when(payouts.settleByBill("PO3", true, "A3")).thenReturn(Optional.of(payout("PO3", PayoutStatus.PROCESSING)));
+        ReconDifference paid = stored(new Found(DifferenceType.STATUS_MISMATCH, DifferenceKind.PAYOUT, "PO1", 100L, "PROCESSING", "PO1",
+                100L, "A1", Found.BILL_PAID));
+        ReconDifference returned = stored(new Found(DifferenceType.STATUS_MISMATCH, DifferenceKind.PAYOUT, "PO2", 200L, "PROCESSING",
+                "PO2", 200L, "A2", Found.BILL_RETURNED));
+        ReconDifference dealing = stored(new Found(DifferenceType.STATUS_MISMATCH, DifferenceKind.PAYOUT, "PO3", 300L, "PROCESSING",
+                "PO3", 300L, "A3", Found.BILL_PAID));
+
+        assertThat(decisions.decide(paid)).isEqualTo(DifferenceDecisions.Decision.RESOLVED);
+        assertThat(decisions.decide(returned)).isEqualTo(DifferenceDecisions.Decision.RESOLVED);
+        assertThat(decisions.decide(dealing)).as("the bank still works on it").isEqualTo(DifferenceDecisions.Decision.WAITING);
+
+        assertThat(repository.difference(paid.id()).orElseThrow().resolution().action()).isEqualTo(ResolutionAction.AUTO_SETTLED);
+        assertThat(repository.difference(returned.id()).orElseThrow().resolution().outcome()).contains("back to available");
+        assertThat(repository.difference(dealing.id()).orElseThrow().status()).isEqualTo(DifferenceStatus.OPEN);
+    }
+
+    @Test
+    void payoutDifferencesNoPathCanDecideGoToTheOperators() {
+        ReconDifference amount = stored(new Found(DifferenceType.AMOUNT_MISMATCH, DifferenceKind.PAYOUT, "PO4", 100L, "SUCCESS", "PO4",
+                101L, "A4", Found.BILL_PAID));
+        ReconDifference stranger = stored(new Found(DifferenceType.CHANNEL_ONLY, DifferenceKind.PAYOUT, null, null, null, "PO5", 5L, "A5",
+                Found.BILL_PAID));
+        ReconDifference bouncedAfterSuccess = stored(new Found(DifferenceType.STATUS_MISMATCH, DifferenceKind.PAYOUT, "PO6", 600L,
+                "SUCCESS", "PO6", 600L, "A6", Found.BILL_RETURNED));
+
+        for (ReconDifference d : List.of(amount, stranger, bouncedAfterSuccess)) {
+            assertThat(decisions.decide(d)).isEqualTo(DifferenceDecisions.Decision.ESCALATED);
+        }
+        verifyNoInteractions(payouts);
+        assertThat(bouncedAfterSuccess.clearingEffect()).as("payouts never pass CHANNEL_CLEARING").isZero();
+    }
+
+    static Payout payout(String no, PayoutStatus status) {
+        return new Payout(no, PayoutPurpose.SETTLEMENT, "M1", Money.cny(100), "6222020200001234", "Shop", null, status, "X", "A", Instant.EPOCH,
+                status.isFinal() ? Instant.EPOCH : null);
     }
 
     @Test

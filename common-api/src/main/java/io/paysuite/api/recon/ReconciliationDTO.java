@@ -20,12 +20,30 @@ import java.time.LocalDate;
  * @param clearingPostingKey  the clearing entry's key once posted, else null
  * @param runs                how many times the day was reconciled
  * @param lastRun             what the last run changed
+ * @param kind                {@code TRADE} (payments and refunds) or {@code PAYOUT} (the payout channel's transfers;
+ *                            {@code billPayments}/{@code billGrossMinor} are its transfers out, {@code billRefunds}/
+ *                            {@code billRefundedMinor} the bank's returns, and nothing is cleared)
  */
 public record ReconciliationDTO(long reconciliationId, ChannelCode channel, LocalDate billDate, BatchStatus status, long matched,
                                 long differencesOpen, long differencesResolved, long billPayments, long billRefunds,
                                 long billGrossMinor, long billRefundedMinor, long billFeeMinor, long settledMinor,
                                 long expectedMinor, String clearingPostingKey, int runs, RunChanges lastRun, Instant createdAt,
-                                Instant updatedAt) implements Serializable {
+                                Instant updatedAt, ReconKind kind) implements Serializable {
+
+    public ReconciliationDTO {
+        kind = kind == null ? ReconKind.TRADE : kind;
+    }
+
+    /** A trade bill's batch (the shape before payout batches existed). */
+    public ReconciliationDTO(long reconciliationId, ChannelCode channel, LocalDate billDate, BatchStatus status, long matched,
+                             long differencesOpen, long differencesResolved, long billPayments, long billRefunds,
+                             long billGrossMinor, long billRefundedMinor, long billFeeMinor, long settledMinor,
+                             long expectedMinor, String clearingPostingKey, int runs, RunChanges lastRun, Instant createdAt,
+                             Instant updatedAt) {
+        this(reconciliationId, channel, billDate, status, matched, differencesOpen, differencesResolved, billPayments, billRefunds,
+                billGrossMinor, billRefundedMinor, billFeeMinor, settledMinor, expectedMinor, clearingPostingKey, runs, lastRun,
+                createdAt, updatedAt, ReconKind.TRADE);
+    }
 
     public enum BatchStatus {
         BALANCED,

@@ -22,6 +22,15 @@ public interface ReconciliationService {
      */
     Result<ReconciliationDTO> run(ChannelCode channel, LocalDate billDate);
 
+    /**
+     * Reconciles the payout channel's account bill of {@code billDate} against our payouts: a batch of kind
+     * {@code PAYOUT} for that channel and date, idempotent and refreshed by a re-run exactly as {@link #run}; differences
+     * of kind {@code PAYOUT}. A payout still {@code PROCESSING} here that the bill settles is finished through the payout's
+     * own path (paid, or failed with the money back to available); the rest go to the operators. Nothing is cleared.
+     * Refusals as {@link #run}; {@code SERVICE_DEGRADED} when no payout channel with a bill is configured here.
+     */
+    Result<ReconciliationDTO> runPayouts(LocalDate billDate);
+
     /** The batch; {@code RECONCILIATION_NOT_FOUND} when none. */
     @ReadOnly
     Result<ReconciliationDTO> get(long reconciliationId);

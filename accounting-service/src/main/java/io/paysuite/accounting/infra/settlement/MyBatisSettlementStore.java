@@ -11,6 +11,7 @@ import io.paysuite.api.payout.PayoutStatus;
 import io.paysuite.api.settlement.SettlementStatus;
 import io.paysuite.kit.jdbc.DuplicateKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,9 +26,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link SettlementStore} on the ledger's database. {@link #claim} writes the settlement and its
  * items in one transaction; the unique keys (merchant + date + currency; merchant + entry) decide
  * every race, never a check before the insert.
+ *
+ * <p>Each merchant pending account has a settled-up-to mark ({@code settlement_mark}): a journal position below which
+ * every entry of the account is settled. {@link #claim} advances it in the settlement's own transaction, and
+ * {@link #due} / {@link #merchantsWithDue} read only the lines after it, so a run no longer scans every pending line
+ * the merchant ever had. The mark is the last entry posted {@link #LATE_COMMIT_GRACE} before the settlement's cutoff,
+ * (or before now, for a run of a date whose cutoff has not come yet), not the newest entry claimed: entry ids are
+ * taken when a posting inserts, and a posting may commit a little after a higher-numbered one. Everything numbered at
+ * or below the mark was posted that long before both the cutoff and the run, so it had committed when the run read
+ * what was due (the ledger's transactions last seconds), and was claimed then or before.
+ * Lines above the mark are read again next time, and the claimed ones skipped as before: nothing is settled twice.
  */
 @Repository
 public class MyBatisSettlementStore implements SettlementStore {
+
+    /** Far longer than any ledger transaction stays open; see the class comment. */
+    static final Duration LATE_COMMIT_GRACE = Duration.ofHours(1);
 
     private final SettlementMapper mapper;
     private final TransactionTemplate transactions;
@@ -47,7 +61,8 @@ public class MyBatisSettlementStore implements SettlementStore {
     @Override
     public List<DueEntry> due(String merchantId, String currency, Instant cutoff) {
         String pending = new AccountRef(AccountType.MERCHANT_PENDING, merchantId, currency).code();
-        return mapper.due(merchantId, pending, utc(cutoff)).stream().map(MyBatisSettlementStore::entry).toList();
+        Long settledTo = mapper.settledTo(pending);
+        return mapper.due(merchantId, pending, settledTo == null ? 0 : settledTo, utc(cutoff)).stream().map(MyBatisSettlementStore::entry).toList();
     }
 
     @Override
@@ -58,6 +73,11 @@ public class MyBatisSettlementStore implements SettlementStore {
                 if (!entries.isEmpty()) {
                     mapper.insertItems(entries.stream().map(e -> item(settlement, e)).toList());
                 }
+                Long position = mapper.lastEntryBefore(utc(markBefore(settlement.cutoffAt(), clock.instant())));
+                if (position != null) {
+                    mapper.advanceMark(new AccountRef(AccountType.MERCHANT_PENDING, settlement.merchantId(), settlement.currency()).code(),
+                            settlement.merchantId(), settlement.currency(), position, settlement.settleDate(), utc(clock.instant()));
+                }
             });
             return true;
         } catch (DataIntegrityViolationException e) {
@@ -66,6 +86,11 @@ public class MyBatisSettlementStore implements SettlementStore {
             }
             throw e;
         }
+    }
+
+    /** The mark covers entries posted before this: the grace before the cutoff, or before now when the cutoff is ahead. */
+    static Instant markBefore(Instant cutoff, Instant now) {
+        return (cutoff.isBefore(now) ? cutoff : now).minus(LATE_COMMIT_GRACE);
     }
 
     @Override

@@ -20,12 +20,16 @@ public interface SettlementMapper {
     /** The signed change of an account in a line: credits count +, debits −. */
     String CREDIT_MINUS_DEBIT = "(CASE WHEN l.side = 'CREDIT' THEN l.amount ELSE -l.amount END)";
 
-    /** Pending accounts of a currency with lines of entries posted before {@code before} no settlement claimed. */
-    @Select("SELECT DISTINCT l.account_code FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
-            + " LEFT JOIN settlement_item i ON i.entry_id = e.id"
-            + " AND i.merchant_id = SUBSTRING_INDEX(SUBSTRING_INDEX(l.account_code, ':', 2), ':', -1)"
-            + " WHERE l.account_code LIKE CONCAT('MERCHANT_PENDING:%:', #{currency}) AND e.posted_at < #{before}"
-            + " AND e.biz_type <> 'SETTLEMENT' AND i.id IS NULL")
+    /**
+     * Pending accounts of a currency with lines of entries posted before {@code before} no settlement claimed, looked
+     * for only after each account's settled-up-to mark ({@code settlement_mark}; 0 when it has none): one range of
+     * {@code idx_line_account_entry} per account.
+     */
+    @Select("SELECT a.code FROM account a LEFT JOIN settlement_mark m ON m.account_code = a.code"
+            + " WHERE a.code LIKE CONCAT('MERCHANT_PENDING:%:', #{currency}) AND EXISTS (SELECT 1 FROM journal_line l"
+            + " JOIN journal_entry e ON e.id = l.entry_id WHERE l.account_code = a.code"
+            + " AND l.entry_id > COALESCE(m.settled_to_entry_id, 0) AND e.posted_at < #{before} AND e.biz_type <> 'SETTLEMENT'"
+            + " AND NOT EXISTS (SELECT 1 FROM settlement_item i WHERE i.merchant_id = a.owner_id AND i.entry_id = e.id))")
     List<String> pendingAccountsWithDue(@Param("currency") String currency, @Param("before") LocalDateTime before);
 
     /**
@@ -36,12 +40,28 @@ public interface SettlementMapper {
             + " SUM(CASE WHEN l.account_code = #{pending} THEN " + CREDIT_MINUS_DEBIT + " ELSE 0 END) AS pending_delta,"
             + " SUM(CASE WHEN l.account_code LIKE 'PLATFORM_FEE_INCOME:%' THEN " + CREDIT_MINUS_DEBIT + " ELSE 0 END) AS fee_delta"
             + " FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
-            + " WHERE e.id IN (SELECT pl.entry_id FROM journal_line pl WHERE pl.account_code = #{pending})"
+            + " WHERE e.id IN (SELECT pl.entry_id FROM journal_line pl WHERE pl.account_code = #{pending} AND pl.entry_id > #{after})"
             + " AND e.posted_at < #{cutoff} AND e.biz_type <> 'SETTLEMENT'"
             + " AND NOT EXISTS (SELECT 1 FROM settlement_item i WHERE i.merchant_id = #{merchantId} AND i.entry_id = e.id)"
             + " GROUP BY e.id, e.entry_no, e.posting_key, e.biz_type, e.biz_no, e.posted_at ORDER BY e.posted_at, e.id")
     List<SettlementItemRow> due(@Param("merchantId") String merchantId, @Param("pending") String pendingAccount,
-                                @Param("cutoff") LocalDateTime cutoff);
+                                @Param("after") long after, @Param("cutoff") LocalDateTime cutoff);
+
+    /** The account's settled-up-to journal position; null when never settled. */
+    @Select("SELECT settled_to_entry_id FROM settlement_mark WHERE account_code = #{account}")
+    Long settledTo(String account);
+
+    /** The journal position of the last entry posted before {@code before}, by the posted-at index; null when none. */
+    @Select("SELECT id FROM journal_entry WHERE posted_at < #{before} ORDER BY posted_at DESC, id DESC LIMIT 1")
+    Long lastEntryBefore(LocalDateTime before);
+
+    /** Moves the account's mark forward to {@code position}, never back (settle_date is assigned first, from the old mark). */
+    @Insert("INSERT INTO settlement_mark (account_code, merchant_id, currency, settled_to_entry_id, settle_date, updated_at)"
+            + " VALUES (#{account}, #{merchantId}, #{currency}, #{position}, #{date}, #{at}) ON DUPLICATE KEY UPDATE"
+            + " settle_date = IF(VALUES(settled_to_entry_id) > settled_to_entry_id, VALUES(settle_date), settle_date),"
+            + " settled_to_entry_id = GREATEST(settled_to_entry_id, VALUES(settled_to_entry_id)), updated_at = VALUES(updated_at)")
+    int advanceMark(@Param("account") String account, @Param("merchantId") String merchantId, @Param("currency") String currency,
+                    @Param("position") long position, @Param("date") LocalDate date, @Param("at") LocalDateTime at);
 
     @Insert("INSERT INTO settlement (settlement_no, merchant_id, currency, settle_date, period_from, period_to, cutoff_at, gross,"
             + " refunds, fees, adjustments, carried_forward, net, status, payout_no, bank_account, payout_status, paid_at,"

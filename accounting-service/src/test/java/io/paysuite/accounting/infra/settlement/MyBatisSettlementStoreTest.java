@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.paysuite.accounting.settlement.DueEntry;
 import io.paysuite.accounting.settlement.Settlement;
 import io.paysuite.accounting.settlement.SettlementFigures;
 import io.paysuite.accounting.settlement.SettlementTransitions;
@@ -16,6 +19,7 @@ import io.paysuite.api.settlement.SettlementStatus;
 import io.paysuite.kit.state.StateTable;
 import io.paysuite.kit.state.StateTableCheck;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,6 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class MyBatisSettlementStoreTest {
@@ -81,6 +87,43 @@ class MyBatisSettlementStoreTest {
                 -1_000, 6_355), SettlementStatus.PROCESSING, "PO20261206M10000001", "****1234", PayoutStatus.PROCESSING, null, AT);
 
         assertThat(MyBatisSettlementStore.settlement(MyBatisSettlementStore.row(s))).isEqualTo(s);
+    }
+
+    @Test
+    void aClaimAdvancesTheSettledUpToMarkInItsOwnTransactionToTheLastEntryAnHourBeforeTheCutoff() {
+        PlatformTransactionManager manager = mock(PlatformTransactionManager.class);
+        MyBatisSettlementStore inTransactions = new MyBatisSettlementStore(mapper, new TransactionTemplate(manager), CLOCK);
+        Settlement s = settlement("ST20261206M10000001", SettlementStatus.PROCESSING);
+        when(mapper.lastEntryBefore(MyBatisSettlementStore.utc(AT.minus(Duration.ofHours(1))))).thenReturn(4_711L);
+        DueEntry entry = new DueEntry(4_700, "E1", "PAY-T1", "PAYMENT", "T1", AT.minus(Duration.ofHours(3)), 9_940, 60);
+
+        assertThat(inTransactions.claim(s, List.of(entry))).isTrue();
+
+        InOrder order = inOrder(manager, mapper);
+        order.verify(manager).getTransaction(any());
+        order.verify(mapper).insert(any());
+        order.verify(mapper).insertItems(any());
+        order.verify(mapper).advanceMark("MERCHANT_PENDING:M10000001:CNY", "M10000001", "CNY", 4_711L, LocalDate.of(2026, 12, 6),
+                MyBatisSettlementStore.utc(AT));
+        order.verify(manager).commit(any());
+    }
+
+    @Test
+    void aRunOfADateWhoseCutoffIsAheadMarksOnlyWhatWasPostedAnHourBeforeNow() {
+        Instant tomorrow = AT.plus(Duration.ofDays(1));
+        assertThat(MyBatisSettlementStore.markBefore(tomorrow, AT)).isEqualTo(AT.minus(Duration.ofHours(1)));
+        assertThat(MyBatisSettlementStore.markBefore(AT.minus(Duration.ofDays(1)), AT)).isEqualTo(AT.minus(Duration.ofHours(25)));
+    }
+
+    @Test
+    void dueEntriesAreReadOnlyAfterTheMarkAndFromTheStartWhenThereIsNone() {
+        Instant cutoff = Instant.parse("2026-12-05T16:00:00Z");
+        when(mapper.settledTo("MERCHANT_PENDING:M1:CNY")).thenReturn(4_711L);
+        store.due("M1", "CNY", cutoff);
+        verify(mapper).due("M1", "MERCHANT_PENDING:M1:CNY", 4_711L, MyBatisSettlementStore.utc(cutoff));
+
+        store.due("M2", "CNY", cutoff);
+        verify(mapper).due("M2", "MERCHANT_PENDING:M2:CNY", 0L, MyBatisSettlementStore.utc(cutoff));
     }
 
     static Settlement settlement(String no, SettlementStatus status) {

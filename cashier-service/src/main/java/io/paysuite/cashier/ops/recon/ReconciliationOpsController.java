@@ -51,7 +51,7 @@ public class ReconciliationOpsController {
     public record BatchView(long reconciliationId, String channel, String billDate, String status, long matched, long differencesOpen,
                             long differencesResolved, long billPayments, long billRefunds, long billGross, long billRefunded,
                             long billFee, long settled, long expected, String clearingPostingKey, int runs, RunView lastRun,
-                            String updatedAt) {
+                            String updatedAt, String kind) {
     }
 
     public record RunView(int added, int selfHealed, int autoResolved, int escalated) {
@@ -73,18 +73,27 @@ public class ReconciliationOpsController {
         this.times = times;
     }
 
-    /** {@code {"channel", "bill_date"}}: runs the day, or answers the existing batch refreshed. */
+    /**
+     * {@code {"channel", "bill_date"}}: runs the day, or answers the existing batch refreshed. With {@code "kind": "PAYOUT"}
+     * it reconciles the payout channel's bill of the day instead (the channel is then the payout channel's and may be left
+     * out).
+     */
     @PostMapping
     public BatchView run(@RequestBody(required = false) byte[] raw) {
         JsonBody body = JsonBody.parse(raw);
-        ChannelCode channel = channel(body.text("channel"), body);
+        String kind = body.optionalText("kind");
+        if (kind != null && !kind.equals("TRADE") && !kind.equals("PAYOUT")) {
+            throw body.invalid("kind", "must be TRADE or PAYOUT");
+        }
+        boolean payouts = "PAYOUT".equals(kind);
+        ChannelCode channel = payouts && !body.has("channel") ? null : channel(body.text("channel"), body);
         LocalDate day;
         try {
             day = LocalDate.parse(body.text("bill_date"));
         } catch (DateTimeParseException notADate) {
             throw body.invalid("bill_date", "must be yyyy-MM-dd");
         }
-        return view(Results.unwrap(reconciliations.run(channel, day)));
+        return view(Results.unwrap(payouts ? reconciliations.runPayouts(day) : reconciliations.run(channel, day)));
     }
 
     @GetMapping
@@ -168,7 +177,7 @@ public class ReconciliationOpsController {
                 b.differencesOpen(), b.differencesResolved(), b.billPayments(), b.billRefunds(), b.billGrossMinor(), b.billRefundedMinor(),
                 b.billFeeMinor(), b.settledMinor(), b.expectedMinor(), b.clearingPostingKey(), b.runs(),
                 run == null ? null : new RunView(run.added(), run.selfHealed(), run.autoResolved(), run.escalated()),
-                b.updatedAt() == null ? null : times.format(b.updatedAt()));
+                b.updatedAt() == null ? null : times.format(b.updatedAt()), b.kind().name());
     }
 
     private DifferenceView view(DifferenceDTO d) {

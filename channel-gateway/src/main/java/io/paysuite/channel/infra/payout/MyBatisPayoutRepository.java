@@ -58,6 +58,11 @@ public class MyBatisPayoutRepository implements PayoutRepository {
                 .map(this::toPayout).toList();
     }
 
+    @Override
+    public List<Payout> succeededBetween(Instant from, Instant to) {
+        return mapper.succeededBetween(utc(from), utc(to)).stream().map(this::toPayout).toList();
+    }
+
     private Payout toPayout(PayoutMapper.Row r) {
         return new Payout(r.payoutNo(), PayoutPurpose.valueOf(r.purpose()), r.ownerId(), Money.of(r.amountMinor(), r.currency()),
                 seal.open(r.payoutNo(), r.accountSealed()), r.accountName(), r.remark(), PayoutStatus.valueOf(r.status()),

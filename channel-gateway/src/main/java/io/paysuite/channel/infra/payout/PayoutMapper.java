@@ -50,4 +50,8 @@ public interface PayoutMapper {
     @Select("SELECT payout_no FROM payout WHERE status = 'PROCESSING' AND created_at < #{before}"
             + " ORDER BY created_at, payout_no LIMIT #{limit}")
     List<String> inFlightSince(@Param("before") LocalDateTime before, @Param("limit") int limit);
+
+    /** Payouts that succeeded, created within [from, to): what the payout bill of that day should list. */
+    @Select("SELECT " + COLUMNS + " FROM payout WHERE status = 'SUCCESS' AND created_at >= #{from} AND created_at < #{to}")
+    List<Row> succeededBetween(@Param("from") LocalDateTime from, @Param("to") LocalDateTime to);
 }

@@ -13,7 +13,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Reconciles yesterday's bill (the channels' day) of every channel this gateway has bills of, on
+ * Reconciles yesterday's bill (the channels' day) of every channel this gateway has bills of, and the payout channel's
+ * account bill (a {@code PAYOUT} batch), on
  * {@code paysuite.reconciliation.cron}, once across all instances: the kit's scheduled jobs (Spring {@code @Scheduled}
  * with a ShedLock {@code @SchedulerLock} held in the gateway's own database). The lock keeps two instances from running
  * at once; the batch's unique (channel, bill date) key makes a late second run, or an operator's run of the same day,
@@ -47,6 +48,14 @@ public class DailyReconciliationJob {
                 reconciliation.run(channel, yesterday);
             } catch (RuntimeException failed) {
                 log.error("CHANNEL_ALARM daily reconciliation of {} {} failed; an operator can run it again: {}", channel, yesterday,
+                        failed.toString());
+            }
+        }
+        if (reconciliation.payoutsHaveABill()) {
+            try {
+                reconciliation.runPayouts(yesterday);
+            } catch (RuntimeException failed) {
+                log.error("CHANNEL_ALARM daily payout reconciliation of {} failed; an operator can run it again: {}", yesterday,
                         failed.toString());
             }
         }

@@ -6,6 +6,7 @@ import static io.paysuite.channel.infra.UtcColumns.utc;
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.recon.DifferenceKind;
 import io.paysuite.api.recon.DifferenceStatus;
+import io.paysuite.api.recon.ReconKind;
 import io.paysuite.api.recon.DifferenceType;
 import io.paysuite.api.recon.ReconciliationDTO;
 import io.paysuite.api.recon.ResolutionAction;
@@ -32,11 +33,11 @@ public class MyBatisReconciliationRepository implements ReconciliationRepository
     }
 
     @Override
-    public ReconBatch batchFor(ChannelCode channel, LocalDate billDate, String currency, Instant at) {
-        ReconciliationMapper.BatchRow row = mapper.findBatchByDay(channel.name(), billDate);
+    public ReconBatch batchFor(ReconKind kind, ChannelCode channel, LocalDate billDate, String currency, Instant at) {
+        ReconciliationMapper.BatchRow row = mapper.findBatchByDay(kind.name(), channel.name(), billDate);
         if (row == null) {
-            mapper.insertBatch(channel.name(), billDate, currency, utc(at));
-            row = mapper.findBatchByDay(channel.name(), billDate);
+            mapper.insertBatch(kind.name(), channel.name(), billDate, currency, utc(at));
+            row = mapper.findBatchByDay(kind.name(), channel.name(), billDate);
         }
         return toBatch(row);
     }
@@ -58,7 +59,7 @@ public class MyBatisReconciliationRepository implements ReconciliationRepository
         mapper.saveRun(new ReconciliationMapper.BatchRow(b.id(), b.channel().name(), b.billDate(), null, b.matched(), b.differencesOpen(),
                 b.differencesResolved(), t.billPayments(), t.billRefunds(), t.billGross(), t.billRefunded(), t.billFee(), t.ourPaid(),
                 t.ourRefunded(), b.clearedNet(), b.clearedFee(), b.clearingKey(), b.runs(), c.added(), c.selfHealed(), c.autoResolved(),
-                c.escalated(), utc(b.createdAt()), utc(b.updatedAt())));
+                c.escalated(), utc(b.createdAt()), utc(b.updatedAt()), b.kind().name()));
     }
 
     @Override
@@ -71,7 +72,7 @@ public class MyBatisReconciliationRepository implements ReconciliationRepository
         Found f = d.found();
         return mapper.insertDifference(new ReconciliationMapper.DifferenceRow(0, d.batchId(), null, null, f.kind().name(), f.type().name(),
                 f.number(), f.ourNo(), f.ourAmount(), f.ourStatus(), f.channelNo(), f.channelAmount(), f.channelTradeNo(), d.currency(),
-                d.status().name(), d.note(), null, null, null, null, null, null, utc(d.createdAt()), utc(d.createdAt()))) == 1;
+                d.status().name(), d.note(), null, null, null, null, null, null, utc(d.createdAt()), utc(d.createdAt()), f.channelStatus())) == 1;
     }
 
     @Override
@@ -86,7 +87,8 @@ public class MyBatisReconciliationRepository implements ReconciliationRepository
 
     @Override
     public void observed(long id, Found found, Instant at) {
-        mapper.observed(id, found.ourAmount(), found.ourStatus(), found.channelAmount(), found.channelTradeNo(), utc(at));
+        mapper.observed(id, found.ourAmount(), found.ourStatus(), found.channelAmount(), found.channelTradeNo(), found.channelStatus(),
+                utc(at));
     }
 
     @Override
@@ -113,12 +115,12 @@ public class MyBatisReconciliationRepository implements ReconciliationRepository
                 new BillMatching.Totals(r.billPayments(), r.billRefunds(), r.billGrossMinor(), r.billRefundedMinor(), r.billFeeMinor(),
                         r.ourPaidMinor(), r.ourRefundedMinor()), r.clearedNetMinor(), r.clearedFeeMinor(), r.clearingKey(), r.runs(),
                 new ReconciliationDTO.RunChanges(r.lastAdded(), r.lastSelfHealed(), r.lastAutoResolved(), r.lastEscalated()),
-                instant(r.createdAt()), instant(r.updatedAt()));
+                instant(r.createdAt()), instant(r.updatedAt()), r.kind() == null ? ReconKind.TRADE : ReconKind.valueOf(r.kind()));
     }
 
     private static ReconDifference toDifference(ReconciliationMapper.DifferenceRow r) {
         Found found = new Found(DifferenceType.valueOf(r.type()), DifferenceKind.valueOf(r.kind()), r.ourNo(), r.ourAmountMinor(),
-                r.ourStatus(), r.channelNo(), r.channelAmountMinor(), r.channelTradeNo());
+                r.ourStatus(), r.channelNo(), r.channelAmountMinor(), r.channelTradeNo(), r.channelStatus());
         ResolutionDTO resolution = r.resolutionAction() == null ? null : new ResolutionDTO(ResolutionAction.valueOf(r.resolutionAction()),
                 r.resolvedBy(), r.resolutionReason(), r.resolutionOutcome(), r.postingKey(), instant(r.resolvedAt()));
         return new ReconDifference(r.id(), r.batchId(), ChannelCode.valueOf(r.channel()), r.billDate(), found, r.currency(),

@@ -63,4 +63,10 @@ public class InMemoryPayoutMapper implements PayoutMapper {
                 r.accountName(), r.remark(), status, rawCode != null ? rawCode : r.rawCode(),
                 channelPayoutNo != null ? channelPayoutNo : r.channelPayoutNo(), r.createdAt(), at, finishedAt);
     }
+
+    @Override
+    public synchronized List<Row> succeededBetween(LocalDateTime from, LocalDateTime to) {
+        return rows.values().stream().filter(r -> r.status().equals("SUCCESS") && !r.createdAt().isBefore(from)
+                && r.createdAt().isBefore(to)).toList();
+    }
 }

@@ -1,5 +1,8 @@
 package io.paysuite.channel.infra.payout;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paysuite.channel.health.ChannelStats;
+import io.paysuite.channel.isolation.ChannelGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -53,7 +56,7 @@ class PayoutJanitorTest {
     };
     final Payouts payouts = new Payouts(repository, List.of(channel), (no, attempt, delay) -> timers.add(no),
             (payout, to, raw, channelNo, at) -> repository.transition(payout.payoutNo(), PayoutStatus.PROCESSING, to, raw, channelNo, at),
-            properties, clock);
+            properties, new ChannelGuard(new ChannelStats(new SimpleMeterRegistry(), clock)), clock);
 
     @Test
     void aPayoutInFlightLongerThanItsAgeIsAskedAboutAndFinishedOnce() {

@@ -23,7 +23,7 @@ class DifferenceTransitionTableTest {
 
     final MyBatisReconciliationRepository repository = new MyBatisReconciliationRepository(new InMemoryReconciliationMapper());
     final Instant now = Instant.parse("2026-12-05T14:00:00Z");
-    final ReconBatch batch = repository.batchFor(ChannelCode.ALIPAY, LocalDate.parse("2026-12-05"), "CNY", now);
+    final ReconBatch batch = repository.batchFor(io.paysuite.api.recon.ReconKind.TRADE, ChannelCode.ALIPAY, LocalDate.parse("2026-12-05"), "CNY", now);
     int differences;
 
     @Test

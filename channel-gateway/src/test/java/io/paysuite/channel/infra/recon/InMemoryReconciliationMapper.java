@@ -19,18 +19,19 @@ public class InMemoryReconciliationMapper implements ReconciliationMapper {
     private long ids;
 
     @Override
-    public synchronized int insertBatch(String channel, LocalDate billDate, String currency, LocalDateTime at) {
-        if (findBatchByDay(channel, billDate) != null) {
+    public synchronized int insertBatch(String kind, String channel, LocalDate billDate, String currency, LocalDateTime at) {
+        if (findBatchByDay(kind, channel, billDate) != null) {
             return 0;
         }
         long id = ++ids;
-        batches.put(id, new BatchRow(id, channel, billDate, currency, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, at, at));
+        batches.put(id, new BatchRow(id, channel, billDate, currency, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, at, at, kind));
         return 1;
     }
 
     @Override
-    public synchronized BatchRow findBatchByDay(String channel, LocalDate billDate) {
-        return batches.values().stream().filter(b -> b.channel().equals(channel) && b.billDate().equals(billDate)).findFirst()
+    public synchronized BatchRow findBatchByDay(String kind, String channel, LocalDate billDate) {
+        return batches.values().stream().filter(b -> b.kind().equals(kind) && b.channel().equals(channel)
+                        && b.billDate().equals(billDate)).findFirst()
                 .orElse(null);
     }
 
@@ -54,7 +55,7 @@ public class InMemoryReconciliationMapper implements ReconciliationMapper {
         batches.put(b.id(), new BatchRow(b.id(), b.channel(), b.billDate(), b.currency(), r.matched(), r.differencesOpen(),
                 r.differencesResolved(), r.billPayments(), r.billRefunds(), r.billGrossMinor(), r.billRefundedMinor(), r.billFeeMinor(),
                 r.ourPaidMinor(), r.ourRefundedMinor(), b.clearedNetMinor(), b.clearedFeeMinor(), b.clearingKey(), b.runs() + 1,
-                r.lastAdded(), r.lastSelfHealed(), r.lastAutoResolved(), r.lastEscalated(), b.createdAt(), r.updatedAt()));
+                r.lastAdded(), r.lastSelfHealed(), r.lastAutoResolved(), r.lastEscalated(), b.createdAt(), r.updatedAt(), b.kind()));
         return 1;
     }
 
@@ -64,7 +65,7 @@ public class InMemoryReconciliationMapper implements ReconciliationMapper {
         batches.put(id, new BatchRow(b.id(), b.channel(), b.billDate(), b.currency(), b.matched(), b.differencesOpen(),
                 b.differencesResolved(), b.billPayments(), b.billRefunds(), b.billGrossMinor(), b.billRefundedMinor(), b.billFeeMinor(),
                 b.ourPaidMinor(), b.ourRefundedMinor(), net, fee, key, b.runs(), b.lastAdded(), b.lastSelfHealed(),
-                b.lastAutoResolved(), b.lastEscalated(), b.createdAt(), at));
+                b.lastAutoResolved(), b.lastEscalated(), b.createdAt(), at, b.kind()));
         return 1;
     }
 
@@ -78,7 +79,7 @@ public class InMemoryReconciliationMapper implements ReconciliationMapper {
         long id = ++ids;
         differences.put(id, new DifferenceRow(id, r.batchId(), null, null, r.kind(), r.type(), r.number(), r.ourNo(), r.ourAmountMinor(),
                 r.ourStatus(), r.channelNo(), r.channelAmountMinor(), r.channelTradeNo(), r.currency(), r.status(), r.note(), null, null,
-                null, null, null, null, r.createdAt(), r.updatedAt()));
+                null, null, null, null, r.createdAt(), r.updatedAt(), r.channelStatus()));
         return 1;
     }
 
@@ -101,11 +102,11 @@ public class InMemoryReconciliationMapper implements ReconciliationMapper {
 
     @Override
     public synchronized int observed(long id, Long ourAmountMinor, String ourStatus, Long channelAmountMinor, String channelTradeNo,
-                                     LocalDateTime at) {
+                                     String channelStatus, LocalDateTime at) {
         DifferenceRow d = differences.get(id);
         differences.put(id, new DifferenceRow(d.id(), d.batchId(), null, null, d.kind(), d.type(), d.number(), d.ourNo(), ourAmountMinor,
                 ourStatus, d.channelNo(), channelAmountMinor, channelTradeNo, d.currency(), d.status(), d.note(), d.resolutionAction(),
-                d.resolvedBy(), d.resolutionReason(), d.resolutionOutcome(), d.postingKey(), d.resolvedAt(), d.createdAt(), at));
+                d.resolvedBy(), d.resolutionReason(), d.resolutionOutcome(), d.postingKey(), d.resolvedAt(), d.createdAt(), at, channelStatus));
         return 1;
     }
 
@@ -115,7 +116,7 @@ public class InMemoryReconciliationMapper implements ReconciliationMapper {
         differences.put(id, new DifferenceRow(d.id(), d.batchId(), null, null, d.kind(), d.type(), d.number(), d.ourNo(),
                 d.ourAmountMinor(), d.ourStatus(), d.channelNo(), d.channelAmountMinor(), d.channelTradeNo(), d.currency(), d.status(),
                 note, d.resolutionAction(), d.resolvedBy(), d.resolutionReason(), d.resolutionOutcome(), d.postingKey(), d.resolvedAt(),
-                d.createdAt(), at));
+                d.createdAt(), at, d.channelStatus()));
         return 1;
     }
 
@@ -131,7 +132,7 @@ public class InMemoryReconciliationMapper implements ReconciliationMapper {
                 coalesce(note, d.note()),
                 coalesce(action, d.resolutionAction()), coalesce(by, d.resolvedBy()), coalesce(reason, d.resolutionReason()),
                 coalesce(outcome, d.resolutionOutcome()), coalesce(postingKey, d.postingKey()), coalesce(resolvedAt, d.resolvedAt()),
-                d.createdAt(), at));
+                d.createdAt(), at, d.channelStatus()));
         return 1;
     }
 
@@ -140,7 +141,7 @@ public class InMemoryReconciliationMapper implements ReconciliationMapper {
         return new DifferenceRow(d.id(), d.batchId(), b.channel(), b.billDate(), d.kind(), d.type(), d.number(), d.ourNo(),
                 d.ourAmountMinor(), d.ourStatus(), d.channelNo(), d.channelAmountMinor(), d.channelTradeNo(), d.currency(), d.status(),
                 d.note(), d.resolutionAction(), d.resolvedBy(), d.resolutionReason(), d.resolutionOutcome(), d.postingKey(),
-                d.resolvedAt(), d.createdAt(), d.updatedAt());
+                d.resolvedAt(), d.createdAt(), d.updatedAt(), d.channelStatus());
     }
 
     private static <T> T coalesce(T value, T kept) {

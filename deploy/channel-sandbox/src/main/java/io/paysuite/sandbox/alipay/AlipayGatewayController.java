@@ -127,13 +127,23 @@ class AlipayGatewayController {
 
     @GetMapping("/alipay/bills/{day}.csv.zip")
     ResponseEntity<?> billFile(@PathVariable String day) {
+        return billFile(day, trades);
+    }
+
+    /** The account bill (账务明细) the signcustomer download URL points at: the transfers' lines. */
+    @GetMapping("/alipay/bills/signcustomer/{day}.csv.zip")
+    ResponseEntity<?> accountBillFile(@PathVariable String day) {
+        return billFile(day, transfers);
+    }
+
+    private static ResponseEntity<?> billFile(String day, SandboxChannel channel) {
         LocalDate date;
         try {
             date = LocalDate.parse(day);
         } catch (DateTimeParseException e) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
         }
-        SandboxChannel.BillFile file = trades.bill(date);
+        SandboxChannel.BillFile file = channel.bill(date);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(file.contentType()));
         headers.setContentDisposition(org.springframework.http.ContentDisposition.attachment()
@@ -160,8 +170,8 @@ class AlipayGatewayController {
 
     private Map<String, Object> billDownloadUrl(Map<String, String> biz) {
         String type = biz.get("bill_type");
-        if (!"trade".equals(type)) {
-            throw AlipayError.business("isv.invalid-bill-type", "账单类型不正确: the sandbox serves bill_type trade");
+        if (!"trade".equals(type) && !"signcustomer".equals(type)) {
+            throw AlipayError.business("isv.invalid-bill-type", "账单类型不正确: the sandbox serves bill_type trade and signcustomer");
         }
         LocalDate date;
         try {
@@ -173,7 +183,8 @@ class AlipayGatewayController {
         answer.put("code", "10000");
         answer.put("msg", "Success");
         answer.put("bill_download_url", ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/alipay/bills/" + date + ".csv.zip").build().toUriString());
+                .path("signcustomer".equals(type) ? "/alipay/bills/signcustomer/" + date + ".csv.zip" : "/alipay/bills/" + date + ".csv.zip")
+                .build().toUriString());
         return answer;
     }
 

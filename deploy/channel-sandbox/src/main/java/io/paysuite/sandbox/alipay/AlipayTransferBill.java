@@ -36,6 +36,14 @@ final class AlipayTransferBill {
     /** One line: {@code inFen} for a credit (退票), {@code outFen} for a debit (转账). */
     record Line(String accountSerial, String orderId, String outBizNo, Instant at, String payee, long inFen, long outFen,
                 String type, String remark) {
+
+        Line withIn(long fen) {
+            return new Line(accountSerial, orderId, outBizNo, at, payee, fen, outFen, type, remark);
+        }
+
+        Line withOut(long fen) {
+            return new Line(accountSerial, orderId, outBizNo, at, payee, inFen, fen, type, remark);
+        }
     }
 
     private AlipayTransferBill() {
@@ -60,7 +68,7 @@ final class AlipayTransferBill {
         return lines;
     }
 
-    static SandboxChannel.BillFile render(LocalDate day, List<AlipayTransfer> transfers, Instant exportedAt) {
+    static SandboxChannel.BillFile render(LocalDate day, List<Line> dayLines, Instant exportedAt) {
         String base = AlipayBill.PID + "_" + COMPACT.format(day);
         StringBuilder out = new StringBuilder();
         line(out, "#支付宝账务明细查询");
@@ -73,7 +81,7 @@ final class AlipayTransferBill {
         long outs = 0;
         long inFen = 0;
         long outFen = 0;
-        for (Line l : lines(day, transfers)) {
+        for (Line l : dayLines) {
             balance += l.inFen() - l.outFen();
             if (l.inFen() > 0) {
                 ins++;

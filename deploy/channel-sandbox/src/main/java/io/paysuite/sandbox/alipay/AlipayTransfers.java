@@ -3,6 +3,7 @@ package io.paysuite.sandbox.alipay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysuite.sandbox.BillFaults;
 import io.paysuite.sandbox.SandboxChannel;
 import io.paysuite.sandbox.SandboxProperties;
 import io.paysuite.sandbox.Yuan;
@@ -249,8 +250,40 @@ public class AlipayTransfers implements SandboxChannel {
         throw new InjectionRefused(409, "NOT_SUPPORTED", CHANNEL + " sends no notifications in the sandbox; query the transfer");
     }
 
+    /** Differences injected into the account bill; none unless the control API adds some. */
+    private BillFaults billFaults = new BillFaults();
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void useBillFaults(BillFaults billFaults) {
+        this.billFaults = billFaults;
+    }
+
+    /**
+     * The account bill of the day with the bill faults of channel {@code ALIPAY_PAYOUT} applied: kind {@code PAYMENT} is a
+     * transfer line (转账) and {@code REFUND} a return line (退票), both by out_biz_no (the fault's {@code out_trade_no}).
+     */
     @Override
     public BillFile bill(LocalDate day) {
-        return AlipayTransferBill.render(day, List.copyOf(transfers.values()), clock.instant());
+        List<BillFaults.BillFault> injected = billFaults.of(CHANNEL, day);
+        List<AlipayTransferBill.Line> lines = new java.util.ArrayList<>();
+        for (AlipayTransferBill.Line line : AlipayTransferBill.lines(day, List.copyOf(transfers.values()))) {
+            BillFaults.Kind kind = line.inFen() > 0 ? BillFaults.Kind.REFUND : BillFaults.Kind.PAYMENT;
+            if (BillFaults.dropped(injected, kind, line.outBizNo(), null)) {
+                continue;
+            }
+            long fen = line.inFen() > 0 ? line.inFen() : line.outFen();
+            long stated = BillFaults.amount(injected, kind, line.outBizNo(), null, fen);
+            lines.add(kind == BillFaults.Kind.REFUND ? line.withIn(stated) : line.withOut(stated));
+        }
+        java.time.Instant noon = day.atTime(12, 0).atZone(AlipayTrades.SHANGHAI).toInstant();
+        for (BillFaults.BillFault added : BillFaults.added(injected)) {
+            // a line Alipay's records do not have: its own serial, the amount the fault states
+            boolean back = added.kind() == BillFaults.Kind.REFUND;
+            String serial = String.format("%s%013d", "20" + day.toString().replace("-", "").substring(2), sequence.incrementAndGet());
+            lines.add(new AlipayTransferBill.Line(serial + (back ? "R" : ""), serial, added.outTradeNo(), noon, "****0000",
+                    back ? added.amountFen() : 0, back ? 0 : added.amountFen(), back ? "退票" : "转账", "bill fault"));
+        }
+        lines.sort(java.util.Comparator.comparing(AlipayTransferBill.Line::at).thenComparing(AlipayTransferBill.Line::accountSerial));
+        return AlipayTransferBill.render(day, lines, clock.instant());
     }
 }

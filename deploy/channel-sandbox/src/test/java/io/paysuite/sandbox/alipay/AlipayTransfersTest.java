@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.AlipayClient;
 import com.alipay.api.DefaultAlipayClient;
+import com.alipay.api.request.AlipayDataDataserviceBillDownloadurlQueryRequest;
 import com.alipay.api.request.AlipayFundTransCommonQueryRequest;
 import com.alipay.api.request.AlipayFundTransUniTransferRequest;
 import com.alipay.api.response.AlipayFundTransCommonQueryResponse;
@@ -171,6 +172,47 @@ class AlipayTransfersTest {
                 .satisfies(l -> assertThat(l).contains(",-12.34,").contains(",转账,"));
         assertThat(csv.lines().filter(l -> l.contains("," + refused + ",")).toList()).hasSize(2)
                 .anySatisfy(l -> assertThat(l).contains(",5.00,").contains(",退票,"));
+    }
+
+    @Test
+    void billFaultsChangeTheAccountBillAndItsSigncustomerDownloadUrlServesIt() throws Exception {
+        String changed = payoutNo();
+        String dropped = payoutNo();
+        String stranger = payoutNo();
+        transfer(client(), changed, "1.00", "6222020200001234");
+        transfer(client(), dropped, "2.00", "6222020200001234");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        billFault(today, "CHANGE_AMOUNT", changed, 150L);
+        billFault(today, "DROP_LINE", dropped, null);
+        billFault(today, "ADD_LINE", stranger, 99L);
+        try {
+            AlipayDataDataserviceBillDownloadurlQueryRequest request = new AlipayDataDataserviceBillDownloadurlQueryRequest();
+            request.setBizContent("{\"bill_type\":\"signcustomer\",\"bill_date\":\"" + today + "\"}");
+            String url = client().execute(request).getBillDownloadUrl();
+            assertThat(url).contains("/alipay/bills/signcustomer/" + today);
+
+            String csv = unzipped(rest.getForEntity(url.substring(url.indexOf("/alipay/")), byte[].class).getBody());
+            assertThat(csv.lines().filter(l -> l.contains("," + changed + ",")).toList()).singleElement()
+                    .satisfies(l -> assertThat(l).contains(",-1.50,"));
+            assertThat(csv).doesNotContain(dropped);
+            assertThat(csv.lines().filter(l -> l.contains("," + stranger + ",")).toList()).singleElement()
+                    .satisfies(l -> assertThat(l).contains(",-0.99,").contains(",转账,"));
+        } finally {
+            rest.delete("/sandbox/v1/bill-faults");
+        }
+    }
+
+    private void billFault(LocalDate day, String action, String outBizNo, Long fen) {
+        Map<String, Object> fault = new LinkedHashMap<>();
+        fault.put("channel", "ALIPAY_PAYOUT");
+        fault.put("bill_date", day.toString());
+        fault.put("action", action);
+        fault.put("kind", "PAYMENT");
+        fault.put("out_trade_no", outBizNo);
+        if (fen != null) {
+            fault.put("amount_fen", fen);
+        }
+        assertThat(rest.postForEntity("/sandbox/v1/bill-faults", fault, Map.class).getStatusCode().is2xxSuccessful()).isTrue();
     }
 
     private AlipayFundTransUniTransferResponse transfer(AlipayClient client, String no, String yuan, String card)

@@ -17,6 +17,8 @@ import io.paysuite.it.channel.SandboxControl;
 import io.paysuite.it.openapi.Merchants;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -149,6 +151,74 @@ class PayoutIT {
         assertThat(row.get("bank_account").asText()).isEqualTo("****1234");
         assertThat(row.get("amount").get("total").asLong()).isEqualTo(4_200);
         assertThat(listed.body()).doesNotContain("6222020200001234");
+    }
+
+    /**
+     * Payout bill reconciliation through the ops API. One payout is still {@code PROCESSING} here while the sandbox's bank
+     * has paid it (card 6666 finished by the control API; every query fails, so no follow-up can learn it): the bill's
+     * transfer line finishes it through the payout's settle path. Another payout's amount is changed in the bill: an
+     * operator accepts it with a reason. A re-run is the same batch and adds nothing.
+     */
+    @Test
+    void thePayoutBillFinishesAPayoutNobodyCouldAskAboutAndARerunFindsNothingNew() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        PayoutCmd held = cmd("6222020200006666", 3_300);
+        PayoutCmd paid = cmd("6222020200001234", 1_200);
+        fault("query", "ERROR");
+        try {
+            assertThat(ok(payouts.payout(held)).status()).isEqualTo(PayoutStatus.PROCESSING);
+            assertThat(ok(payouts.payout(paid)).status()).isEqualTo(PayoutStatus.SUCCESS);
+            SandboxControl.call("POST", "/sandbox/v1/payouts/" + held.payoutNo() + "/finish", "{\"status\":\"SUCCESS\"}");
+            SandboxControl.call("POST", "/sandbox/v1/bill-faults", JSON.createObjectNode().put("channel", "ALIPAY_PAYOUT")
+                    .put("bill_date", today.toString()).put("action", "CHANGE_AMOUNT").put("kind", "PAYMENT")
+                    .put("out_trade_no", paid.payoutNo()).put("amount_fen", 1_201).toString());
+
+            JsonNode batch = opsJson("POST", "/ops/api/v1/reconciliations", JSON.createObjectNode().put("kind", "PAYOUT")
+                    .put("bill_date", today.toString()).toString());
+            assertThat(batch.path("kind").asText()).isEqualTo("PAYOUT");
+            long id = batch.path("reconciliation_id").asLong();
+
+            JsonNode settled = differenceOf(id, held.payoutNo());
+            assertThat(settled.path("type").asText()).isEqualTo("STATUS_MISMATCH");
+            assertThat(settled.path("kind").asText()).isEqualTo("PAYOUT");
+            assertThat(settled.path("status").asText()).as(settled.toString()).isEqualTo("RESOLVED");
+            assertThat(settled.path("resolution").path("action").asText()).isEqualTo("AUTO_SETTLED");
+            assertThat(ok(payouts.get(held.payoutNo())).status()).as("finished through the payout's own path")
+                    .isEqualTo(PayoutStatus.SUCCESS);
+
+            JsonNode amount = differenceOf(id, paid.payoutNo());
+            assertThat(amount.path("type").asText()).isEqualTo("AMOUNT_MISMATCH");
+            assertThat(amount.path("status").asText()).isEqualTo("ESCALATED");
+            JsonNode accepted = opsJson("POST", "/ops/api/v1/reconciliations/differences/" + amount.path("difference_id").asLong()
+                    + "/resolve", JSON.createObjectNode().put("action", "ACCEPT").put("reason", "payout IT: the bank's statement says 12.00")
+                    .toString());
+            assertThat(accepted.path("status").asText()).isEqualTo("RESOLVED");
+            assertThat(accepted.path("resolution").path("by").asText()).startsWith("ops-token");
+
+            JsonNode again = opsJson("POST", "/ops/api/v1/reconciliations", JSON.createObjectNode().put("kind", "PAYOUT")
+                    .put("bill_date", today.toString()).toString());
+            assertThat(again.path("reconciliation_id").asLong()).isEqualTo(id);
+            assertThat(again.path("last_run").path("added").asInt()).as("a re-run finds nothing new").isZero();
+            assertThat(differenceOf(id, held.payoutNo()).path("status").asText()).isEqualTo("RESOLVED");
+            assertThat(differenceOf(id, paid.payoutNo()).path("status").asText()).isEqualTo("RESOLVED");
+        } finally {
+            SandboxControl.call("DELETE", "/sandbox/v1/bill-faults", null);
+        }
+    }
+
+    private static JsonNode opsJson(String method, String path, String body) throws Exception {
+        HttpResponse<String> answer = Merchants.ops(Merchants.base(), method, path, body);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body());
+    }
+
+    /** The batch's one difference about this payout number. */
+    private static JsonNode differenceOf(long batchId, String payoutNo) throws Exception {
+        JsonNode all = opsJson("GET", "/ops/api/v1/reconciliations/" + batchId + "/differences", null);
+        List<JsonNode> mine = StreamSupport.stream(all.spliterator(), false)
+                .filter(d -> payoutNo.equals(d.path("our_no").asText()) || payoutNo.equals(d.path("channel_no").asText())).toList();
+        assertThat(mine).as(all.toString()).hasSize(1);
+        return mine.get(0);
     }
 
     private static PayoutCmd cmd(String card, long fen) {

@@ -47,7 +47,7 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
             new GuardedCall("io.paysuite.api.member.MerchantService", Set.of("rotateAppKey"), Set.of("cashier-service", "ops-tools")),
             new GuardedCall("io.paysuite.api.settlement.SettlementService", Set.of("run"), Set.of("cashier-service", "ops-tools")),
             // a reconciliation run clears a day and settles orders; a resolution posts entries and refunds buyers
-            new GuardedCall("io.paysuite.api.recon.ReconciliationService", Set.of("run", "resolve"),
+            new GuardedCall("io.paysuite.api.recon.ReconciliationService", Set.of("run", "runPayouts", "resolve"),
                     Set.of("cashier-service", "ops-tools")),
             // coupons and points pay part of a trade: a payment's Saga (pay-core) and a refund's give-back use them;
             // operators (ops API, demo seed) issue coupons and grant points, and a paid trade earns points
