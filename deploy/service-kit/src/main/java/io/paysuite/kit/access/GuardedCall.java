@@ -66,7 +66,9 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
             new GuardedCall("io.paysuite.api.ledger.LedgerService", Set.of("postHoldSettlement"), Set.of("trade-core")),
             // the merchant's capture and void come through the open API only
             new GuardedCall("io.paysuite.api.trade.PreAuthService", Set.of("capture", "voidAuthorisation"),
-                    Set.of("cashier-service")));
+                    Set.of("cashier-service")),
+            // a combination payment's coupon and points go back only with the refund that returned its whole trade
+            new GuardedCall("io.paysuite.api.pay.PayService", Set.of("giveBackParts"), Set.of("trade-core")));
 
     public boolean guards(String service, String method) {
         return this.service.equals(service) && methods.contains(method);
