@@ -36,6 +36,9 @@ import java.util.List;
  *   top-up refund     Dr BUYER_WALLET:buyer refund / Cr CHANNEL_CLEARING:channel refund (never below zero)
  *   combination       cash (wallet or clearing) = amount − coupon − points; Dr MARKETING_EXPENSE platform coupon,
  *                     Dr POINTS_LIABILITY points; the merchant is credited amount − merchant-funded coupon (less fee)
+ *   combination       Dr merchant's side (escrow, else pending less feeRefund + FEE feeRefund) cash [+ platform coupon
+ *     refund          + points on the whole refund] / Cr wallet or clearing cash, Cr MARKETING_EXPENSE platform coupon,
+ *                     Cr POINTS_LIABILITY points (both on the whole refund only); cash = RefundShares' share
  *   refund reversal   the refund's lines on the other side; when it came from escrow and the trade is
  *                     released since, then Dr ESCROW:merchant that part / Cr MERCHANT_PENDING less fee, Cr FEE fee
  *   authorisation     Dr BUYER_WALLET:buyer amount (or CHANNEL_CLEARING:channel for a card's pre-auth) /
@@ -188,18 +191,30 @@ public final class TradeEntries {
                         cmd.paidTotal(), cmd.refundedBefore(), cmd.escrowHeld())
                 : PostingDigest.of("REFUND", cmd.tradeNo(), cmd.refundNo(), cmd.buyerId(), cmd.merchantId(), cmd.refund(),
                         cmd.paidTotal(), cmd.refundedBefore(), cmd.escrowHeld(), cmd.channel());
-        return new TradePosting(cmd.tradeNo(), cmd.postingKey(), digest, funds -> {
+        if (cmd.cash() != null) {
+            // a one-tool refund's digest stays what it always was: repeats of entries posted before the split match
+            require(cmd.cash().currency().equals(currency) && cmd.cash().minor() >= 0 && cmd.cash().minor() <= refund,
+                    "cash " + cmd.cash() + " must be 0 to " + cmd.refund());
+            digest = PostingDigest.of(digest, cmd.cash(), cmd.wholeTrade());
+        }
+        String refundDigest = digest;
+        return new TradePosting(cmd.tradeNo(), cmd.postingKey(), refundDigest, funds -> {
             if (!funds.paidAtAll()) {
                 throw new BizException(ErrorCode.POSTING_NOT_FOUND, "no payment posted for trade " + cmd.tradeNo());
             }
             requireMerchantOf(funds, cmd.tradeNo(), cmd.merchantId());
+            // what this entry moves: all of the refund, or a combination payment's cash share and, on the
+            // whole refund, its platform coupon and points (RefundShares; docs/adr/0008 "Refunds")
+            Combination split = Combination.of(cmd, funds);
+            long moved = split == null ? refund : split.moved();
             long left = funds.paid() - funds.refunded();
-            require(refund <= left, "refunds " + funds.refunded() + " + " + refund + " exceed paid " + funds.paid());
+            require(moved <= left, "refunds " + funds.refunded() + " + " + moved + " exceed paid " + funds.paid());
             if (funds.topUp()) {
-                return topUpRefund(cmd, currency, refund, digest);
+                require(split == null, "a top-up has no coupon or points");
+                return topUpRefund(cmd, currency, refund, refundDigest);
             }
-            long fromEscrow = Math.min(refund, funds.escrowHeld());
-            long fromMerchant = refund - fromEscrow;
+            long fromEscrow = Math.min(moved, funds.escrowHeld());
+            long fromMerchant = moved - fromEscrow;
             List<PostingLine> lines = new ArrayList<>();
             add(lines, account(AccountType.ESCROW, cmd.merchantId(), currency), Side.DEBIT, fromEscrow);
             if (fromMerchant > 0) {
@@ -213,14 +228,53 @@ public final class TradeEntries {
                 lines.addAll(funds.shares().takeBack(fromMerchant - feeRefund, cmd.merchantId(), currency));
                 add(lines, account(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, currency), Side.DEBIT, feeRefund);
             }
+            long cash = split == null ? refund : split.cash();
             if (cmd.channel() == null) {
-                add(lines, account(AccountType.BUYER_WALLET, cmd.buyerId(), currency), Side.CREDIT, refund);
+                add(lines, account(AccountType.BUYER_WALLET, cmd.buyerId(), currency), Side.CREDIT, cash);
             } else {
-                add(lines, account(AccountType.CHANNEL_CLEARING, cmd.channel(), currency), Side.CREDIT, refund);
+                add(lines, account(AccountType.CHANNEL_CLEARING, cmd.channel(), currency), Side.CREDIT, cash);
+            }
+            if (split != null) {
+                add(lines, account(AccountType.MARKETING_EXPENSE, AccountRef.PLATFORM, currency), Side.CREDIT, split.platformCoupon());
+                add(lines, account(AccountType.POINTS_LIABILITY, AccountRef.PLATFORM, currency), Side.CREDIT, split.points());
             }
             return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.REFUND.name(), cmd.tradeNo(), currency, lines,
-                    "refund " + cmd.refundNo(), digest));
+                    "refund " + cmd.refundNo(), refundDigest));
         });
+    }
+
+    /**
+     * A combination payment's refund as the ledger books it: the buyer's cash share the command names,
+     * checked against the cash its journal says is left (never more; exactly all of it on the whole
+     * refund), and on the whole refund the platform coupon and points the payment booked, credited back
+     * to {@code MARKETING_EXPENSE} and {@code POINTS_LIABILITY}. The merchant's side gives back
+     * {@link #moved} — its fee pro rata as for any refund, so the whole refund returns exactly the fee
+     * charged (the merchant's side was credited cash + platform coupon + points, and gives back the same).
+     * Null for a one-tool refund (no {@code cash}).
+     */
+    private record Combination(long cash, long platformCoupon, long points) {
+
+        static Combination of(RefundPostingCmd cmd, TradeFunds funds) {
+            if (cmd.cash() == null) {
+                return null;
+            }
+            TradeFunds.Promotion promotion = funds.promotion();
+            long cash = cmd.cash().minor();
+            require(!promotion.returned(), "the coupon and points of trade " + cmd.tradeNo() + " were already given back");
+            require(cash <= promotion.cashLeft(), "cash " + cash + " exceeds the " + promotion.cashLeft()
+                    + " left of trade " + cmd.tradeNo() + "'s cash");
+            if (!cmd.wholeTrade()) {
+                require(cash > 0, "refund of trade " + cmd.tradeNo() + " moves no cash and returns no coupon or points");
+                return new Combination(cash, 0, 0);
+            }
+            require(cash == promotion.cashLeft(), "the whole refund of trade " + cmd.tradeNo() + " returns the "
+                    + promotion.cashLeft() + " cash left, not " + cash);
+            return new Combination(cash, promotion.platformCoupon(), promotion.points());
+        }
+
+        long moved() {
+            return cash + platformCoupon + points;
+        }
     }
 
     /**

@@ -39,6 +39,8 @@ import java.util.Set;
  * @param holdFundedBy    the account the pre-authorisation's payment took the hold from — the buyer's wallet, or a
  *                        channel's clearing account for a card's pre-auth — where a capture's rest or a void goes back
  *                        (null when nothing was authorised)
+ * @param promotion       a combination payment's cash, coupon and points as its entries booked them, and what
+ *                        refunds returned of them
  */
 public record TradeFunds(
         String merchantId,
@@ -54,7 +56,28 @@ public record TradeFunds(
         Set<String> reversedRefunds,
         TradeShares shares,
         long holdHeld,
-        AccountRef holdFundedBy) {
+        AccountRef holdFundedBy,
+        Promotion promotion) {
+
+    /**
+     * A trade's buyer cash and the platform's parts (docs/adr/0008), read from its PAYMENT entry's lines, and
+     * what its REFUND entries returned of them net of reversals: what a combination payment's refund may
+     * still give back ({@code RefundShares}). A merchant coupon is in no line: never credited, never debited.
+     *
+     * @param cashPaid         the buyer's wallet or the channel's clearing debit of the payment
+     * @param platformCoupon   the payment's {@code MARKETING_EXPENSE} debit
+     * @param points           the payment's {@code POINTS_LIABILITY} debit
+     * @param cashRefunded     refunds' credits to the buyer's wallet or the channel's clearing
+     * @param returned         a refund credited the coupon or points back (the whole trade was refunded)
+     */
+    public record Promotion(long cashPaid, long platformCoupon, long points, long cashRefunded, boolean returned) {
+
+        public static final Promotion NONE = new Promotion(0, 0, 0, 0, false);
+
+        public long cashLeft() {
+            return cashPaid - cashRefunded;
+        }
+    }
 
     /** The memo of a reversal names the refund entry it reverses after this prefix. */
     static final String REVERSAL_MEMO = "reverses refund entry ";
@@ -63,6 +86,14 @@ public record TradeFunds(
         refunds = Map.copyOf(refunds);
         reversedRefunds = Set.copyOf(reversedRefunds);
         shares = shares == null ? TradeShares.NONE : shares;
+        promotion = promotion == null ? Promotion.NONE : promotion;
+    }
+
+    public TradeFunds(String merchantId, long paid, long refunded, long escrowHeld, boolean released, long merchantBase,
+                      long merchantRefunded, long feeCharged, long feeReturned, Map<String, Journal.Posted> refunds,
+                      Set<String> reversedRefunds, TradeShares shares, long holdHeld) {
+        this(merchantId, paid, refunded, escrowHeld, released, merchantBase, merchantRefunded, feeCharged, feeReturned, refunds,
+                reversedRefunds, shares, holdHeld, null, Promotion.NONE);
     }
 
     /** A trade never shared. */
@@ -70,7 +101,7 @@ public record TradeFunds(
                       long merchantRefunded, long feeCharged, long feeReturned, Map<String, Journal.Posted> refunds,
                       Set<String> reversedRefunds) {
         this(merchantId, paid, refunded, escrowHeld, released, merchantBase, merchantRefunded, feeCharged, feeReturned, refunds,
-                reversedRefunds, TradeShares.NONE, 0, null);
+                reversedRefunds, TradeShares.NONE, 0, null, Promotion.NONE);
     }
 
     public boolean paidAtAll() {
@@ -109,6 +140,9 @@ public record TradeFunds(
                                         && (l.account().type() == AccountType.BUYER_WALLET || l.account().type() == AccountType.CHANNEL_CLEARING))
                                 .map(PostingLine::account).findFirst().orElse(null);
                     }
+                    t.cashPaid += sums.cashDebit;
+                    t.platformCoupon += sums.marketingDebit;
+                    t.points += sums.pointsDebit;
                     t.merchantBase += sums.pendingCredit + sums.feeCredit;
                     t.feeCharged += sums.feeCredit;
                     if (t.merchantId == null) {
@@ -125,6 +159,8 @@ public record TradeFunds(
                 }
                 case REFUND -> {
                     t.refunded += sums.credit;
+                    t.cashRefunded += sums.cashCredit;
+                    t.promotionReturned += sums.marketingCredit + sums.pointsCredit;
                     t.merchantRefunded += sums.pendingDebit + sums.feeDebit;
                     t.feeReturned += sums.feeDebit;
                     t.refunds.put(entry.postingKey(), entry);
@@ -134,6 +170,8 @@ public record TradeFunds(
                     Sums refund = Sums.of(reversed.lines());
                     t.reversed.add(reversed.postingKey());
                     t.refunded -= refund.credit;
+                    t.cashRefunded -= refund.cashCredit;
+                    t.promotionReturned -= refund.marketingCredit + refund.pointsCredit;
                     t.merchantRefunded -= refund.pendingDebit + refund.feeDebit;
                     t.feeReturned -= refund.feeDebit;
                     // beyond the mirror of the refund: the release of what came back to escrow
@@ -152,7 +190,8 @@ public record TradeFunds(
         }
         return new TradeFunds(t.merchantId, t.paid, t.refunded, t.escrowHeld, t.released, t.merchantBase, t.merchantRefunded,
                 t.feeCharged, t.feeReturned, t.refunds, t.reversed, TradeShares.of(t.merchantId, entries, excludeKey), t.holdHeld,
-                t.holdFundedBy);
+                t.holdFundedBy,
+                new Promotion(t.cashPaid, t.platformCoupon, t.points, t.cashRefunded, t.promotionReturned > 0));
     }
 
     private static Journal.Posted reversedBy(Journal.Posted reversal, Map<String, Journal.Posted> refunds) {
@@ -178,16 +217,22 @@ public record TradeFunds(
         long feeReturned;
         long holdHeld;
         AccountRef holdFundedBy;
+        long cashPaid;
+        long platformCoupon;
+        long points;
+        long cashRefunded;
+        long promotionReturned;
         final Map<String, Journal.Posted> refunds = new HashMap<>();
         final Set<String> reversed = new HashSet<>();
     }
 
     /** An entry's lines summed by side and by the accounts a trade's money moves between. */
     private record Sums(long debit, long credit, long escrowDebit, long escrowCredit, long pendingDebit, long pendingCredit,
-                        long feeDebit, long feeCredit, long holdDebit, long holdCredit) {
+                        long feeDebit, long feeCredit, long holdDebit, long holdCredit, long cashDebit, long cashCredit,
+                        long marketingDebit, long marketingCredit, long pointsDebit, long pointsCredit) {
 
         static Sums of(List<PostingLine> lines) {
-            long[] s = new long[10];
+            long[] s = new long[16];
             for (PostingLine line : lines) {
                 boolean debit = line.side() == Side.DEBIT;
                 s[debit ? 0 : 1] += line.amount();
@@ -197,13 +242,17 @@ public record TradeFunds(
                     case MERCHANT_PENDING, PROFIT_SHARING_HELD -> 4;
                     case PLATFORM_FEE_INCOME -> 6;
                     case PREAUTH_HOLD -> 8;
+                    // the buyer's cash: its wallet, or the channel that took it
+                    case BUYER_WALLET, CHANNEL_CLEARING -> 10;
+                    case MARKETING_EXPENSE -> 12;
+                    case POINTS_LIABILITY -> 14;
                     default -> -1;
                 };
                 if (at >= 0) {
                     s[at + (debit ? 0 : 1)] += line.amount();
                 }
             }
-            return new Sums(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9]);
+            return new Sums(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[11], s[12], s[13], s[14], s[15]);
         }
     }
 }

@@ -1,8 +1,11 @@
 package io.paysuite.api.pay;
 
 import io.paysuite.api.money.Money;
+import io.paysuite.api.trade.TradePaymentDTO;
+import io.paysuite.api.trade.TradePromotionDTO;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A pay order as callers see it; {@code payOrderNo} is a 26-character order number of kind {@code P}.
@@ -12,6 +15,10 @@ import java.time.Instant;
  *                while unknown. It is not always {@code method.channel()}: channel-gateway may reroute a
  *                charge that one acquirer definitely refused, and refunds must go back through the
  *                channel that has the money.
+ * @param payments        a combination payment's parts as {@code PAY_SUCCEEDED} carries them (coupon, points,
+ *                        then the method); empty for one tool, and until the pay order succeeded — so a trade
+ *                        finished from the pay order (its event lost) shows the same parts as one finished by the event
+ * @param promotionDetail the coupon among them and who funded it; empty without
  */
 public record PayOrderDTO(
         String payOrderNo,
@@ -24,7 +31,22 @@ public record PayOrderDTO(
         Money amount,
         Instant createdAt,
         Instant finishedAt,
-        String channel) implements Serializable {
+        String channel,
+        List<TradePaymentDTO> payments,
+        List<TradePromotionDTO> promotionDetail) implements Serializable {
+
+    public PayOrderDTO {
+        payments = payments == null ? List.of() : List.copyOf(payments);
+        promotionDetail = promotionDetail == null ? List.of() : List.copyOf(promotionDetail);
+    }
+
+    /** A pay order with one tool. */
+    public PayOrderDTO(String payOrderNo, String tradeNo, String requestNo, String buyerId, String merchantId,
+                       PayMethod method, PayOrderStatus status, Money amount, Instant createdAt, Instant finishedAt,
+                       String channel) {
+        this(payOrderNo, tradeNo, requestNo, buyerId, merchantId, method, status, amount, createdAt, finishedAt, channel,
+                List.of(), List.of());
+    }
 
     /** Without a channel: callers that predate it, and pay orders no channel has taken money for. */
     public PayOrderDTO(String payOrderNo, String tradeNo, String requestNo, String buyerId, String merchantId,

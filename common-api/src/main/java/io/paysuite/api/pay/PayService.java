@@ -47,4 +47,17 @@ public interface PayService {
      */
     @ReadOnly
     Result<List<PayMinuteCountDTO>> minuteCounts(java.time.Instant since);
+
+    /**
+     * Give back the coupon and points of a combination payment whose trade was refunded in full
+     * (docs/adr/0008, "Refunds"), after its cash was returned: runs pay-core's refund Saga
+     * (statelang/combination-refund.json: points, then coupon), each give-back keyed by the pay order
+     * number, so a repeat — the refund's retries, the coordinator's recovery — gives back once. Answers the
+     * pay order once both are back (or had nothing to give back); an error when an answer is not known
+     * yet (call again). Only trade-core's refund completion calls it. {@code PAY_ORDER_NOT_FOUND};
+     * {@code PARAM_ERROR} for a pay order that is not {@code SUCCESS}.
+     *
+     * @param refundNo the refund that returned the whole trade (recorded in the Saga's log and pay-core's log)
+     */
+    Result<PayOrderDTO> giveBackParts(String payOrderNo, String refundNo);
 }

@@ -21,6 +21,7 @@ import io.paysuite.member.merchant.MerchantRepository;
 import io.paysuite.member.promotion.CouponRepository;
 import io.paysuite.member.promotion.Coupons;
 import io.paysuite.member.promotion.Points;
+import io.paysuite.member.promotion.PointsLiability;
 import io.paysuite.member.promotion.PointsRepository;
 import io.paysuite.member.promotion.PointsRules;
 import java.security.SecureRandom;
@@ -102,7 +103,7 @@ public class MemberWiring {
     }
 
     @Bean
-    Points points(PointsRepository points, PointsProperties props, BuyerFinder buyers, Clock clock) {
-        return new Points(points, new PointsRules(props.earnPerYuan(), props.redeemRate()), buyers, clock);
+    Points points(PointsRepository points, PointsProperties props, BuyerFinder buyers, Clock clock, PointsLiability liability) {
+        return new Points(points, new PointsRules(props.earnPerYuan(), props.redeemRate()), buyers, clock, liability);
     }
 }

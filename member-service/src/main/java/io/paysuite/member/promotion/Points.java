@@ -31,8 +31,10 @@ public final class Points {
     private final PointsRules rules;
     private final BuyerFinder buyers;
     private final Clock clock;
+    private final PointsLiability liability;
 
-    public Points(PointsRepository points, PointsRules rules, BuyerFinder buyers, Clock clock) {
+    public Points(PointsRepository points, PointsRules rules, BuyerFinder buyers, Clock clock, PointsLiability liability) {
+        this.liability = liability;
         this.points = points;
         this.rules = rules;
         this.buyers = buyers;
@@ -61,6 +63,8 @@ public final class Points {
         String reason = cmd.reason() == null ? null : cmd.reason().substring(0, Math.min(128, cmd.reason().length()));
         if (granted > 0) {
             points.grant(buyerId, granted, cmd.requestNo(), reason, now()); // false: a repeat, already granted
+            // a repeat books again under the same key: the ledger answers the first entry, or posts the one a lost answer missed
+            liability.granted(buyerId, granted, rules.valueOf(granted, CURRENCY), cmd.requestNo());
         }
         return toDTO(points.balance(buyerId));
     }

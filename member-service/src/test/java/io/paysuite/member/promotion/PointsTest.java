@@ -31,7 +31,9 @@ class PointsTest {
 
     final InMemoryBuyers buyers = new InMemoryBuyers();
     final InMemoryPoints repository = new InMemoryPoints();
-    final Points points = new Points(repository, new PointsRules(1, 100), new BuyerFinder(buyers), Clock.fixed(NOW, ZoneOffset.UTC));
+    final java.util.List<String> booked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final Points points = new Points(repository, new PointsRules(1, 100), new BuyerFinder(buyers), Clock.fixed(NOW, ZoneOffset.UTC),
+            (buyer, count, value, requestNo) -> booked.add(requestNo + " " + count + " " + value.minor()));
     final String ann = buyers.insert(new NewBuyer("13800138000", "h", "h", null, NOW)).orElseThrow().buyerId();
 
     PointsAccountDTO grant(long n, String requestNo) {
@@ -43,6 +45,14 @@ class PointsTest {
         grant(2000, "GRANT-0001");
 
         assertThat(grant(2000, "GRANT-0001")).isEqualTo(new PointsAccountDTO(ann, 2000, 0, Money.cny(2000)));
+    }
+
+    @Test
+    void aGrantIsBookedAsThePlatformsLiabilityAtItsRedemptionValueUnderItsRequestNumber() {
+        grant(2000, "GRANT-0001");
+        grant(2000, "GRANT-0001"); // a repeat books under the same request number: the ledger answers the first entry
+
+        assertThat(booked).containsExactly("GRANT-0001 2000 2000", "GRANT-0001 2000 2000");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One payment attempt for a trade. Immutable; state changes come with the payment flow.
@@ -62,8 +63,11 @@ public record PayOrder(
                 cmd.method(), PayOrderStatus.CREATED, cmd.amount(), now, now, null, 0, null, null);
     }
 
+    /** With a combination payment's parts once it succeeded: the same parts {@code PAY_SUCCEEDED} carries. */
     public PayOrderDTO toDTO() {
+        boolean paid = status == PayOrderStatus.SUCCESS;
         return new PayOrderDTO(payOrderNo, tradeNo, requestNo, buyerId, merchantId, method, status, amount,
-                createdAt, finishedAt, channel);
+                createdAt, finishedAt, channel, paid ? parts.tradePayments(method, amount, channel) : List.of(),
+                paid ? parts.promotionDetail(amount.currency()) : List.of());
     }
 }

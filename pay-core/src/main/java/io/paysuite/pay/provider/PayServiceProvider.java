@@ -2,6 +2,7 @@ package io.paysuite.pay.provider;
 
 import io.paysuite.api.pay.PayMinuteCountDTO;
 import io.paysuite.pay.activity.PayActivity;
+import io.paysuite.pay.combination.CombinationRefund;
 import java.time.Instant;
 
 import io.paysuite.api.ApiVersion;
@@ -27,10 +28,12 @@ public class PayServiceProvider implements PayService {
     private final PayOrchestrator orchestrator;
     private final PayTrail trail;
     private final PayActivity activity;
+    private final CombinationRefund refunds;
 
     public PayServiceProvider(PayOrderOpener opener, PayOrderFinder finder, PayOrchestrator orchestrator, PayTrail trail,
-                              PayActivity activity) {
+                              PayActivity activity, CombinationRefund refunds) {
         this.activity = activity;
+        this.refunds = refunds;
         this.opener = opener;
         this.finder = finder;
         this.orchestrator = orchestrator;
@@ -55,6 +58,11 @@ public class PayServiceProvider implements PayService {
     @Override
     public Result<List<PayMinuteCountDTO>> minuteCounts(Instant since) {
         return Result.ok(activity.since(since));
+    }
+
+    @Override
+    public Result<PayOrderDTO> giveBackParts(String payOrderNo, String refundNo) {
+        return Result.ok(refunds.giveBack(payOrderNo, refundNo));
     }
 
     @Override

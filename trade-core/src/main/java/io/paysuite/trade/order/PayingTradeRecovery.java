@@ -55,8 +55,9 @@ public class PayingTradeRecovery {
             case SUCCESS -> {
                 log.warn("trade {} still PAYING though pay order {} succeeded (PAY_SUCCEEDED lost); recording it",
                         tradeNo, order.payOrderNo());
+                // with its parts, as PAY_SUCCEEDED would have written them: a combination trade shows its coupon and points
                 payments.recordPaid(tradeNo, order.payOrderNo(), order.amount(), order.buyerId(), order.method(),
-                        order.channel(), order.finishedAt());
+                        order.channel(), order.finishedAt(), TradePromotion.of(order.payments(), order.promotionDetail()));
             }
             case FAILED -> {
                 log.warn("trade {} still held by failed pay order {} (its check lost); giving it back", tradeNo,

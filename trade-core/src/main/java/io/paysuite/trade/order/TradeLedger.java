@@ -73,6 +73,16 @@ public class TradeLedger {
                 buyerId, merchantId, refund, paid, refundedBefore, escrowHeld, channel)));
     }
 
+    /**
+     * A combination payment's refund (docs/adr/0008, "Refunds"): the ledger credits the buyer only
+     * {@code cash}, and on {@code wholeTrade} books the coupon and points back.
+     */
+    public Posting refund(String refundNo, String tradeNo, String buyerId, String merchantId, Money refund, Money paid,
+                          Money refundedBefore, boolean escrowHeld, String channel, Money cash, boolean wholeTrade) {
+        return call("refund " + refundNo, () -> ledger.postRefund(new RefundPostingCmd(refundNo, tradeNo, refundNo,
+                buyerId, merchantId, refund, paid, refundedBefore, escrowHeld, channel, cash, wholeTrade)));
+    }
+
     public static String refundReversalKey(String refundNo) {
         return "RREV-" + refundNo;
     }

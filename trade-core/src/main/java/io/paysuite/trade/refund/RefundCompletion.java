@@ -9,11 +9,17 @@ import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.event.EventType;
+import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayOrderDTO;
+import io.paysuite.api.pay.PayService;
+import io.paysuite.api.promotion.FundedBy;
+import io.paysuite.api.refund.RefundShares;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.trade.order.Trade;
 import io.paysuite.trade.order.TradeChanges;
 import io.paysuite.trade.order.TradeLedger;
+import io.paysuite.trade.order.TradePromotion;
 import io.paysuite.trade.order.TradeRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +41,8 @@ import org.springframework.stereotype.Component;
  * </pre>
  * A channel payment's refund has a second leg after the posting: the channel's refund (see
  * {@link #channelLeg}); the refund succeeds only with it, and a channel's refusal undoes the posting.
+ * A combination payment's refund returns its cash share the same way, and its coupon and points with
+ * the refund that returns the whole trade ({@link #combinationLegs}).
  * Called right after acceptance, on every repeat of the request, and by the consumer of
  * {@code REFUND_ACCEPTED}, which keeps retrying with the broker's backoff until the outcome is known.
  */
@@ -57,10 +65,12 @@ public class RefundCompletion {
     private final TradeLedger ledger;
     private final Clock clock;
     private final ChannelService channels;
+    private final PayService pay;
 
     public RefundCompletion(RefundRepository refunds, TradeRepository trades, TradeChanges changes, TradeLedger ledger,
-                            Clock clock, ChannelService channels) {
+                            Clock clock, ChannelService channels, PayService pay) {
         this.channels = channels;
+        this.pay = pay;
         this.refunds = refunds;
         this.trades = trades;
         this.changes = changes;
@@ -77,10 +87,9 @@ public class RefundCompletion {
         }
         Trade trade = trades.find(refund.tradeNo()).orElseThrow();
         String channel = trade.paidMethod() != null && trade.paidMethod().viaChannel() ? trade.paidChannel() : null;
-        TradeLedger.Posting posted = ledger.refund(refund.refundNo(), refund.tradeNo(), refund.buyerId(),
-                refund.merchantId(), refund.amount(), refund.paid(), refund.refundedBefore(), refund.escrowHeld(), channel);
-        TradeLedger.Posting posting = channel != null && posted.outcome() == Outcome.SUCCEEDED
-                ? channelLeg(refund, trade) : posted;
+        TradeLedger.Posting posting = trade.promotion().any()
+                ? combinationLegs(refund, trade, channel)
+                : cashLegs(refund, trade, channel, null, false);
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {
             switch (posting.outcome()) {
@@ -109,16 +118,70 @@ public class RefundCompletion {
         return now.toDTO();
     }
 
+    /** The ledger's posting, then a channel payment's channel leg: a one-tool refund, or a combination refund's cash. */
+    private TradeLedger.Posting cashLegs(RefundOrder refund, Trade trade, String channel, Money cash, boolean wholeTrade) {
+        TradeLedger.Posting posted = cash == null
+                ? ledger.refund(refund.refundNo(), refund.tradeNo(), refund.buyerId(), refund.merchantId(), refund.amount(),
+                        refund.paid(), refund.refundedBefore(), refund.escrowHeld(), channel)
+                : ledger.refund(refund.refundNo(), refund.tradeNo(), refund.buyerId(), refund.merchantId(), refund.amount(),
+                        refund.paid(), refund.refundedBefore(), refund.escrowHeld(), channel, cash, wholeTrade);
+        Money toChannel = cash == null ? refund.amount() : cash;
+        return channel != null && posted.outcome() == Outcome.SUCCEEDED && toChannel.minor() > 0
+                ? channelLeg(refund, trade, toChannel) : posted;
+    }
+
+    /**
+     * A combination payment's refund, as a Saga of three steps (docs/adr/0008, "Refunds"): the cash share
+     * ({@link RefundShares}: pro rata, the rest kept for the whole refund) through the ledger and the channel,
+     * as any refund; then — only when this refund returns the whole trade — the points and the coupon, by
+     * pay-core's refund Saga ({@code PayService.giveBackParts}). A definite refusal of the cash fails the
+     * refund and gives back nothing (nothing was given back yet); an unknown cash answer leaves the refund
+     * {@code PROCESSING}, never compensated, and the give-backs wait for the retry that finds the cash
+     * refunded; a give-back not answered leaves it {@code PROCESSING} too, and the retry (every step keyed,
+     * the cash by the refund number, the give-backs by the pay order number) finishes it.
+     */
+    private TradeLedger.Posting combinationLegs(RefundOrder refund, Trade trade, String channel) {
+        TradePromotion promotion = trade.promotion();
+        RefundShares shares = RefundShares.of(refund.paid(), promotion.buyerPaid(refund.paid()), refund.refundedBefore(),
+                refund.amount());
+        boolean platformParts = promotion.pointsMinor() > 0
+                || (promotion.couponMinor() > 0 && promotion.couponFundedBy() == FundedBy.PLATFORM);
+        boolean ledgerMoves = shares.cash().minor() > 0 || (shares.wholeTrade() && platformParts);
+        // a refund whose pro rata cash rounds to nothing moves no money now: its share is the coupon's and points'
+        TradeLedger.Posting cash = ledgerMoves ? cashLegs(refund, trade, channel, shares.cash(), shares.wholeTrade())
+                : new TradeLedger.Posting(Outcome.SUCCEEDED, null, null);
+        if (cash.outcome() != Outcome.SUCCEEDED || !shares.wholeTrade()) {
+            return cash;
+        }
+        Result<PayOrderDTO> givenBack;
+        try {
+            givenBack = pay.giveBackParts(trade.payOrderNo(), refund.refundNo());
+        } catch (RuntimeException transport) {
+            log.warn("refund {}: give-back of coupon and points not answered: {}", refund.refundNo(), transport.toString());
+            return new TradeLedger.Posting(Outcome.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.getMessage());
+        }
+        return switch (Outcome.of(givenBack)) {
+            case SUCCEEDED -> cash;
+            case UNKNOWN -> new TradeLedger.Posting(Outcome.UNKNOWN, givenBack.code(), givenBack.message());
+            case FAILED -> {
+                // the cash is back, which no refusal of the give-back can undo: the refund stands, an operator returns the rest
+                log.error("ALARM: refund {}: pay-core refused to give back the coupon and points of pay order {}: {} {}",
+                        refund.refundNo(), trade.payOrderNo(), givenBack.code(), givenBack.message());
+                yield cash;
+            }
+        };
+    }
+
     /**
      * A channel payment's refund, after the ledger took it from the merchant: the channel returns the
      * money to the buyer. Its success is the refund's success; its definite refusal (nothing was
      * returned) undoes the posting and fails the refund; anything else leaves it PROCESSING for the
      * REFUND_ACCEPTED consumer to ask again (both calls are keyed by the refund number).
      */
-    private TradeLedger.Posting channelLeg(RefundOrder refund, Trade trade) {
+    private TradeLedger.Posting channelLeg(RefundOrder refund, Trade trade, Money amount) {
         Result<ChannelRefundDTO> answer;
         try {
-            answer = channels.refund(new RefundChannelCmd(refund.refundNo(), trade.payOrderNo(), refund.amount(), refund.reason()));
+            answer = channels.refund(new RefundChannelCmd(refund.refundNo(), trade.payOrderNo(), amount, refund.reason()));
         } catch (RuntimeException transport) {
             log.warn("channel refund {} outcome unknown: {}", refund.refundNo(), transport.toString());
             return new TradeLedger.Posting(Outcome.UNKNOWN, ErrorCode.SYSTEM_ERROR.code(), transport.getMessage());

@@ -1,6 +1,7 @@
 package io.paysuite.trade.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -13,6 +14,9 @@ import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
+import io.paysuite.api.promotion.FundedBy;
+import io.paysuite.api.trade.TradePaymentDTO;
+import io.paysuite.api.trade.TradePromotionDTO;
 import io.paysuite.api.trade.BeginPayCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
@@ -79,6 +83,27 @@ class PayingTradeRecoveryTest {
         TradeDTO paid = finder.get(TradeByNoQry.internal(trade.tradeNo()));
         assertThat(paid.status()).isEqualTo(TradeStatus.SUCCESS);
         assertThat(paid.paidAt()).isEqualTo(NOW.plusSeconds(5));
+    }
+
+    @Test
+    void aCombinationTradeFinishedFromThePayOrderShowsItsPartsLikeOneFinishedByTheEvent() {
+        TradeDTO trade = paying();
+        when(payService.get(PAY_ORDER)).thenReturn(Result.ok(new PayOrderDTO(PAY_ORDER, trade.tradeNo(), "REQ-1", "10000000007",
+                trade.merchantId(), PayMethod.WECHAT_QR, PayOrderStatus.SUCCESS, Money.cny(1000), NOW, NOW.plusSeconds(5), "WECHAT",
+                List.of(new TradePaymentDTO(PayMethod.COUPON, Money.cny(150), TradePaymentDTO.WALLET_CHANNEL),
+                        new TradePaymentDTO(PayMethod.POINTS, Money.cny(50), TradePaymentDTO.WALLET_CHANNEL),
+                        new TradePaymentDTO(PayMethod.WECHAT_QR, Money.cny(800), "WECHAT")),
+                List.of(new TradePromotionDTO("CP1", "1.50 off", Money.cny(150), FundedBy.MERCHANT)))));
+
+        recovery.recover(trade.tradeNo());
+
+        TradeDTO paid = finder.get(TradeByNoQry.internal(trade.tradeNo()));
+        assertThat(paid.status()).isEqualTo(TradeStatus.SUCCESS);
+        assertThat(paid.buyerPaidAmount()).isEqualTo(Money.cny(800));
+        assertThat(paid.payments()).extracting(TradePaymentDTO::method, p -> p.amount().minor())
+                .containsExactly(tuple(PayMethod.COUPON, 150L), tuple(PayMethod.POINTS, 50L), tuple(PayMethod.WECHAT_QR, 800L));
+        assertThat(paid.promotionDetail()).extracting(TradePromotionDTO::couponId, TradePromotionDTO::fundedBy)
+                .containsExactly(tuple("CP1", FundedBy.MERCHANT));
     }
 
     @Test

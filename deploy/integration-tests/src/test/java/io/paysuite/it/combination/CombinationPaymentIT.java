@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.common.Result;
+import io.paysuite.api.ledger.AccountRef;
+import io.paysuite.api.ledger.AccountType;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.ledger.TrialBalanceDTO;
 import io.paysuite.api.money.Money;
@@ -154,6 +156,48 @@ class CombinationPaymentIT {
             assertThat(refused.code()).isEqualTo("CHANNEL_DECLINED");
         }
         assertBalanced();
+    }
+
+    @Test
+    void couponPointsAndBalanceRefundedInTwoPartsReturnTheCashProRataAndTheCouponAndPointsWithTheLast() throws Exception {
+        String buyer = Buyers.funded(10_000).buyerId();
+        CouponDTO coupon = couponFor(buyer, 500, FundedBy.PLATFORM);
+        ok(points.grant(new PointsGrantCmd(buyer, 1_000L, null, "GRANT-" + UUID.randomUUID(), "it")));
+        long pointsBefore = ok(points.account(buyer)).available();
+        TradeDTO trade = newTrade(3_001, List.of());
+        ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.BALANCE, Buyers.PAY_PASSWORD, request(), null, coupon.couponId(), true)));
+        Map<String, Long> parts = parts(awaitPaid(trade));
+        long cash = parts.get("BALANCE");
+        assertThat(cash + parts.get("COUPON") + parts.get("POINTS")).isEqualTo(3_001);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> couponStatus(buyer, coupon.couponId()) == CouponStatus.USED && ok(points.account(buyer)).frozen() == 0);
+        long afterPay = Buyers.balance(buyer);
+
+        // the rule (docs/adr/0008 "Refunds"): cash back = floor(cumulative refunds × cash / price) less what came back before
+        refundAndAwait(trade, 2_000);
+        long firstCash = 2_000 * cash / 3_001;
+        assertThat(Buyers.balance(buyer) - afterPay).as("the first part returns its pro rata cash only").isEqualTo(firstCash);
+        assertThat(couponStatus(buyer, coupon.couponId())).as("a partial refund keeps the coupon used").isEqualTo(CouponStatus.USED);
+        assertThat(ok(points.account(buyer)).available()).as("and the points spent").isLessThan(pointsBefore);
+        assertBalanced();
+
+        refundAndAwait(trade, 1_001);
+        assertThat(Buyers.balance(buyer) - afterPay).as("the last part returns exactly the cash left").isEqualTo(cash);
+        assertThat(couponStatus(buyer, coupon.couponId())).as("the whole refund gives the coupon back").isEqualTo(CouponStatus.AVAILABLE);
+        assertThat(ok(points.account(buyer)).available()).as("and every point").isEqualTo(pointsBefore);
+        assertThat(ok(ledger.balance(new AccountRef(AccountType.MERCHANT_PENDING, merchant.merchantId(), "CNY"))).balance())
+                .as("the merchant gave back all it got, and the fee came back exactly").isZero();
+        assertBalanced();
+    }
+
+    private void refundAndAwait(TradeDTO trade, long amount) {
+        JsonNode refund = merchant.client().post("/api/v1/refunds", Map.of("trade_no", trade.tradeNo(),
+                "out_refund_no", "RF-" + UUID.randomUUID().toString().substring(0, 20),
+                "amount", Map.of("refund", amount, "currency", "CNY"), "reason", "combination it")).json();
+        String refundNo = refund.path("refund_no").asText();
+        assertThat(refundNo).as(refund.toString()).isNotBlank();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                "SUCCESS".equals(merchant.client().get("/api/v1/refunds/" + refundNo).json().path("status").asText()));
     }
 
     private JsonNode awaitPaid(TradeDTO trade) {

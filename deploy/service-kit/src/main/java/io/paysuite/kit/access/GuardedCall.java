@@ -20,7 +20,8 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
 
     /**
      * The suite's money-moving providers and their callers. The ledger's writes are the posting path
-     * of pay-core and trade-core, the operators' adjustments through the ops API (cashier-service) and
+     * of pay-core and trade-core, member-service's booking of points grants, the operators'
+     * adjustments through the ops API (cashier-service) and
      * their tools ({@code ops-tools}: the local run's demo seed); channel charges come only from
      * pay-core and channel refunds from trade-core (pay-core for a charge it reverses); taking and
      * giving back a trade for payment only from pay-core; a card's token only reaches the cashier, which resolves
@@ -31,7 +32,7 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
     public static final List<GuardedCall> DEFAULTS = List.of(
             new GuardedCall("io.paysuite.api.ledger.LedgerService",
                     Set.of("post", "postPayment", "postRelease", "postRefund", "postRefundReversal", "setFeeRate"),
-                    Set.of("pay-core", "trade-core", "cashier-service", "ops-tools", "channel-gateway")),
+                    Set.of("pay-core", "trade-core", "cashier-service", "ops-tools", "channel-gateway", "member-service")),
             new GuardedCall("io.paysuite.api.channel.ChannelService", Set.of("charge"), Set.of("pay-core")),
             new GuardedCall("io.paysuite.api.channel.ChannelService", Set.of("refund"), Set.of("trade-core", "pay-core")),
             // a card pre-authorisation's completion or cancel: trade-core's capture or void
@@ -70,7 +71,9 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
             new GuardedCall("io.paysuite.api.ledger.LedgerService", Set.of("postHoldSettlement"), Set.of("trade-core")),
             // the merchant's capture and void come through the open API only
             new GuardedCall("io.paysuite.api.trade.PreAuthService", Set.of("capture", "voidAuthorisation"),
-                    Set.of("cashier-service")));
+                    Set.of("cashier-service")),
+            // a combination payment's coupon and points go back only with the refund that returned its whole trade
+            new GuardedCall("io.paysuite.api.pay.PayService", Set.of("giveBackParts"), Set.of("trade-core")));
 
     public boolean guards(String service, String method) {
         return this.service.equals(service) && methods.contains(method);

@@ -39,9 +39,14 @@ public class SeataCombinationSaga implements CombinationSaga {
         StateMachineInstance run = engine.start(STATE_MACHINE, null, params);
         log.info("combination Saga {} of pay order {} ended {} (compensation {})", run.getId(), payOrderNo, run.getStatus(),
                 run.getCompensationStatus());
+        return answers(run, CombinationSteps.COUPON, CombinationSteps.POINTS, CombinationSteps.CHARGE);
+    }
+
+    /** The steps' answers a run left in its context (or its end parameters), by name; a step not reached is absent. */
+    static Map<String, String> answers(StateMachineInstance run, String... steps) {
         Map<String, String> answers = new LinkedHashMap<>();
         Map<String, Object> context = run.getContext() == null ? Map.of() : run.getContext();
-        for (String step : new String[] {CombinationSteps.COUPON, CombinationSteps.POINTS, CombinationSteps.CHARGE}) {
+        for (String step : steps) {
             Object answer = context.get(step);
             if (answer == null && run.getEndParams() != null) {
                 answer = run.getEndParams().get(step);

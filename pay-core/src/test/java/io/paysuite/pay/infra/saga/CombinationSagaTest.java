@@ -45,6 +45,8 @@ import io.paysuite.api.trade.TradeService;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.pay.combination.CombinationPayment;
+import io.paysuite.pay.combination.CombinationRefund;
+import io.paysuite.pay.combination.GiveBackSteps;
 import io.paysuite.pay.combination.CombinationSteps;
 import io.paysuite.pay.infra.event.InProcessPaySuccess;
 import io.paysuite.pay.order.InMemoryPayOrders;
@@ -93,6 +95,7 @@ class CombinationSagaTest {
     final AtomicReference<ChannelOrderStatus> channelAnswer = new AtomicReference<>(ChannelOrderStatus.SUCCESS);
     final List<String> releases = new java.util.concurrent.CopyOnWriteArrayList<>();
     PayOrchestrator orchestrator;
+    CombinationRefund refunds;
 
     @BeforeEach
     void aTradeOf100YuanAndAnEngineOverTheRealStateLanguage() throws Exception {
@@ -134,6 +137,7 @@ class CombinationSagaTest {
         CombinationSteps steps = new CombinationSteps(orders, orders, coupons, points, tools, tradeService);
         GenericApplicationContext beans = new GenericApplicationContext();
         beans.registerBean(CombinationSteps.BEAN, CombinationSteps.class, () -> steps);
+        beans.registerBean(GiveBackSteps.BEAN, GiveBackSteps.class, () -> new GiveBackSteps(orders, coupons, points));
         beans.refresh();
         DefaultStateMachineConfig config = new DefaultStateMachineConfig();
         config.setApplicationContext(beans);
@@ -145,6 +149,7 @@ class CombinationSagaTest {
         orchestrator = new PayOrchestrator(orders, new PayOrderOpener(orders, new OrderNo(clock, 3), clock), tools, events,
                 payOrderNo -> { }, tradeService, tradePayments, members, clock,
                 new CombinationPayment(orders, new SeataCombinationSaga(engine), coupons, points), io.paysuite.pay.risk.RiskFakes.allowAll(clock));
+        refunds = new CombinationRefund(orders, new SeataGiveBackSaga(engine));
     }
 
     @Test
@@ -269,6 +274,53 @@ class CombinationSagaTest {
         ArgumentCaptor<PaymentPostingCmd> posted = ArgumentCaptor.forClass(PaymentPostingCmd.class);
         verify(ledger).postPayment(posted.capture());
         assertThat(posted.getValue().parts()).isEmpty();
+    }
+
+    @Test
+    void theWholeRefundGivesBackThePointsThenTheCouponUnderThePayOrdersUseKey() {
+        PayOrderDTO paid = orchestrator.pay(cmd(PayMethod.BALANCE, COUPON, true));
+        List<String> givenBack = new java.util.concurrent.CopyOnWriteArrayList<>();
+        when(points.giveBack(anyString())).thenAnswer(call -> {
+            givenBack.add("points " + call.getArgument(0));
+            return Result.ok(null);
+        });
+        when(coupons.giveBack(anyString(), anyString())).thenAnswer(call -> {
+            givenBack.add("coupon " + call.getArgument(0) + " " + call.getArgument(1));
+            return Result.ok(null);
+        });
+
+        PayOrderDTO answered = refunds.giveBack(paid.payOrderNo(), "R1");
+
+        assertThat(answered.payOrderNo()).isEqualTo(paid.payOrderNo());
+        assertThat(answered.payments()).as("the pay order carries its parts").hasSize(3);
+        assertThat(givenBack).containsExactly("points " + paid.payOrderNo(), "coupon " + COUPON + " " + paid.payOrderNo());
+    }
+
+    @Test
+    void aGiveBackWhoseAnswerIsLostStopsTheSagaAndIsUnknownSoTheRefundAsksAgain() {
+        PayOrderDTO paid = orchestrator.pay(cmd(PayMethod.BALANCE, COUPON, true));
+        when(points.giveBack(anyString())).thenReturn(Result.fail(ErrorCode.SYSTEM_ERROR, "timeout"));
+
+        assertThatThrownBy(() -> refunds.giveBack(paid.payOrderNo(), "R1")).isInstanceOf(BizException.class)
+                .extracting(e -> ((BizException) e).code()).isEqualTo(ErrorCode.SERVICE_DEGRADED);
+        verify(coupons, never()).giveBack(anyString(), anyString());
+
+        when(points.giveBack(anyString())).thenReturn(Result.ok(null));
+        when(coupons.giveBack(anyString(), anyString())).thenReturn(Result.ok(null));
+        assertThat(refunds.giveBack(paid.payOrderNo(), "R1").status()).isEqualTo(PayOrderStatus.SUCCESS);
+        verify(coupons).giveBack(COUPON, paid.payOrderNo());
+    }
+
+    @Test
+    void aUseStillFrozenIsConfirmedBeforeItIsGivenBack() {
+        PayOrderDTO paid = orchestrator.pay(cmd(PayMethod.BALANCE, COUPON, false));
+        when(coupons.giveBack(anyString(), anyString())).thenReturn(Result.fail(ErrorCode.COUPON_NOT_USABLE, "frozen"),
+                Result.ok(null));
+
+        refunds.giveBack(paid.payOrderNo(), "R1");
+
+        verify(coupons, org.mockito.Mockito.times(2)).giveBack(COUPON, paid.payOrderNo());
+        verify(points, never()).giveBack(anyString());
     }
 
     private static PayCmd cmd(PayMethod method, String couponId, boolean usePoints) {
