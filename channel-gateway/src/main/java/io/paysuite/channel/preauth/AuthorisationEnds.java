@@ -68,6 +68,15 @@ public class AuthorisationEnds {
             asked = guard.call(authorisation.channel(), "preauth-end", () -> adapter.end(authorisation, end));
             log.info("authorisation {} {} sent to {}: {} {}", cmd.tradeNo(), end.completion() ? "completion" : "cancel",
                     authorisation.channel(), asked.rawCode(), asked.rawMessage());
+            if (asked.outcome() == io.paysuite.channel.adapter.Outcome.FAILURE) {
+                // A refusal may be the channel turning down a second send of this same end: trade-core's capture and
+                // its event's consumer can both ask at once, both hear "not found" and both send. Only an end the
+                // channel still does not know was refused; one it knows is answered as it stands.
+                ChannelCall again = guard.call(authorisation.channel(), "preauth-query", () -> adapter.queryEnd(authorisation, end));
+                if (again.outcome() != io.paysuite.channel.adapter.Outcome.NOT_FOUND) {
+                    asked = again;
+                }
+            }
         }
         Outcome outcome = switch (asked.outcome()) {
             case SUCCESS -> Outcome.SUCCEEDED;
