@@ -77,7 +77,19 @@ final class CashierBrowser implements AutoCloseable {
     <T> T await(ExpectedCondition<T> condition, String what) {
         return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(200))
                 .withMessage(() -> what + "; the browser is at " + driver.getCurrentUrl() + " showing:\n" + driver.getPageSource())
-                .until(condition);
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException reloaded) {
+                        // a page that reloads itself (the QR page until paid) can swap the element between finding and
+                        // reading it; Chromium then answers "Node … does not belong to the document", not a stale element
+                        if (reloaded instanceof org.openqa.selenium.StaleElementReferenceException
+                                || String.valueOf(reloaded.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw reloaded;
+                    }
+                });
     }
 
     WebElement visible(String testId) {
