@@ -247,7 +247,7 @@ class ChannelIsolationIT {
     }
 
     private String breaker(ChannelCode channel) {
-        return health(channel).breakerState();
+        return Breakers.state(channels, channel);
     }
 
     private ChannelHealthDTO health(ChannelCode channel) {
