@@ -2,6 +2,7 @@ package io.paysuite.kit.sharding;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.paysuite.kit.jdbc.MySqlSessionProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -71,6 +72,7 @@ public class ShardingAutoConfiguration {
         config.setUsername(props.username());
         config.setPassword(props.password());
         config.setMaximumPoolSize(props.poolSize());
+        MySqlSessionProperties.applyTo(config); // not a bean: the kit's post-processor never sees these pools
         return new HikariDataSource(config);
     }
 

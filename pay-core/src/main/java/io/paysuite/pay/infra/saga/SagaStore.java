@@ -2,6 +2,7 @@ package io.paysuite.pay.infra.saga;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.paysuite.kit.jdbc.MySqlSessionProperties;
 import io.paysuite.kit.sharding.ShardingProperties;
 import javax.sql.DataSource;
 
@@ -22,6 +23,7 @@ public final class SagaStore implements AutoCloseable {
         config.setUsername(sharding.username());
         config.setPassword(sharding.password());
         config.setMaximumPoolSize(poolSize);
+        MySqlSessionProperties.applyTo(config); // not a bean: the kit's pool post-processor never sees it
         this.pool = new HikariDataSource(config);
     }
 
