@@ -8,6 +8,28 @@ import java.util.List;
  * {@code YamlJDBCConfiguration}; data sources are passed as objects). Every sharded table uses
  * {@link GeneShardingAlgorithm}: {@code gene_database} picks {@code ds_N}, {@code gene_table}
  * picks {@code logic_N}.
+ *
+ * <h2>What every statement costs, and the props that keep it small (ShardingSphere 5.5)</h2>
+ * Every statement through ShardingSphere is parsed (cached by SQL text), bound, routed, rewritten and
+ * merged; only the parse can be cached, so the props below make sure nothing else is added:
+ * <ul>
+ *   <li>{@code sql-show: false} unless asked for: it logs the logic SQL, every actual SQL and the parse
+ *       result of each statement.</li>
+ *   <li>{@code check-table-metadata-enabled: false}: the check of every actual table's metadata runs at
+ *       start-up only when on; the per-shard migrations already keep every shard's schema the same.</li>
+ *   <li>{@code max-connections-size-per-query: 1}: a statement routed to several tables of one database
+ *       (the janitors' scans, an admin query) uses one connection per database in turn, never a second
+ *       connection from a pool sized for the service's own threads; single-table statements, every
+ *       statement of the money path, are not affected.</li>
+ *   <li>{@code kernel-executor-size: D} (the number of databases): a fan-out runs one unit per database
+ *       at once, so D threads are all it can use; the default (0) is an unbounded cached pool that
+ *       starts and retires threads with the janitors' rhythm.</li>
+ *   <li>the {@code SQL_PARSER} rule sized to the suite: a service sends a few hundred distinct statement
+ *       texts (MyBatis prepares each by its text; IN lists of other lengths are other texts), so the
+ *       parsed-statement cache starts at 512 and holds at most 4096, and the parse-tree cache (used only
+ *       on a statement-cache miss) 128 and 1024. Both are bounded so an unexpected flood of distinct
+ *       texts costs parse time, not heap.</li>
+ * </ul>
  */
 public final class ShardingRules {
 
@@ -93,8 +115,18 @@ public final class ShardingRules {
                         target: TABLE
                         databases: %4$d
                         tables: %5$d
-                %7$sprops:
+                %7$s- !SQL_PARSER
+                  sqlStatementCache:
+                    initialCapacity: 512
+                    maximumSize: 4096
+                  parseTreeCache:
+                    initialCapacity: 128
+                    maximumSize: 1024
+                props:
                   sql-show: %6$s
+                  check-table-metadata-enabled: false
+                  max-connections-size-per-query: 1
+                  kernel-executor-size: %4$d
                 """.formatted("paysuite_sharded", String.join("", tableRules),
                 GeneShardingAlgorithm.class.getName(), databases, tables, sqlShow, singleRule());
     }

@@ -46,12 +46,33 @@ class ShardingAutoConfigurationTest {
         String yaml = new ShardedTables("pay", rules -> rules.databaseAndTableSharded("pay_order", "pay_order_no,trade_no")
                 .singleTable("risk_counter")).rules(2, 4).toYaml(false);
 
-        assertThat(yaml).contains("- !SINGLE\n  tables:\n  - ds_0.risk_counter\nprops:");
+        assertThat(yaml).contains("- !SINGLE\n  tables:\n  - ds_0.risk_counter\n- !SQL_PARSER");
         // read back as ShardingSphere reads it: a single-rule config naming the table in ds_0
         var config = org.apache.shardingsphere.infra.util.yaml.YamlEngine.unmarshal(
                 yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), org.apache.shardingsphere.driver.yaml.YamlJDBCConfiguration.class);
         assertThat(config.getRules()).anySatisfy(rule -> assertThat(rule)
                 .isInstanceOfSatisfying(org.apache.shardingsphere.single.yaml.config.YamlSingleRuleConfiguration.class,
                         single -> assertThat(single.getTables()).containsExactly("ds_0.risk_counter")));
+    }
+
+    @Test
+    void thePropsKeepEveryStatementsWorkToParseRouteAndRun() throws Exception {
+        String yaml = new ShardedTables("trade", rules -> rules.databaseAndTableSharded("trade_order", "trade_no,buyer_id"))
+                .rules(2, 4).toYaml(false);
+
+        var config = org.apache.shardingsphere.infra.util.yaml.YamlEngine.unmarshal(
+                yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), org.apache.shardingsphere.driver.yaml.YamlJDBCConfiguration.class);
+        assertThat(config.getProps())
+                .containsEntry("sql-show", false)
+                .containsEntry("check-table-metadata-enabled", false)
+                .containsEntry("max-connections-size-per-query", 1)
+                .containsEntry("kernel-executor-size", 2);
+        assertThat(config.getRules()).anySatisfy(rule -> assertThat(rule)
+                .isInstanceOfSatisfying(org.apache.shardingsphere.parser.yaml.config.YamlSQLParserRuleConfiguration.class,
+                        parser -> {
+                            assertThat(parser.getSqlStatementCache().getInitialCapacity()).isEqualTo(512);
+                            assertThat(parser.getSqlStatementCache().getMaximumSize()).isEqualTo(4096L);
+                            assertThat(parser.getParseTreeCache().getMaximumSize()).isEqualTo(1024L);
+                        }));
     }
 }
