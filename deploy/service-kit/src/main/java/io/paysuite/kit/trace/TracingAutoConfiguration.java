@@ -21,8 +21,13 @@ import org.springframework.context.annotation.Configuration;
  * the issue asks for W3C {@code traceparent}, which is OpenTelemetry's native format, and Spring Boot
  * 3.4 exports to an OTLP collector only through the OpenTelemetry bridge — so turning on export later
  * is one property ({@code management.otlp.tracing.endpoint}), not a library change. Without that
- * property no exporter bean exists and spans end in the log lines only: sampling everything
- * ({@code management.tracing.sampling.probability=1.0}) then costs a span object per step, no I/O.
+ * property no exporter bean exists and spans end in the log lines only.
+ *
+ * <p><b>Sampling</b> ({@code management.tracing.sampling.probability}, 0.1 in every service): it decides
+ * which traces record their spans, not which carry an id. The OpenTelemetry bridge puts the trace and
+ * span id of an unsampled span into the MDC like any other and propagates it ({@code traceparent} with
+ * flag {@code 00}, continued by the callee's parent-based sampler), so every log line of every request
+ * still names its trace; only nine traces in ten skip recording their spans' attributes and events.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration",

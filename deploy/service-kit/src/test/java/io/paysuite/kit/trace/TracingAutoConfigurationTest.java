@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryEventPublisherBeansApplicationListener;
 import org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.tracing.otlp.OtlpTracingAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -42,5 +43,27 @@ class TracingAutoConfigurationTest {
     void withTracingTurnedOffTheKitStaysOut() {
         context.withPropertyValues("management.tracing.enabled=false")
                 .run(app -> assertThat(app).doesNotHaveBean(TracingAutoConfiguration.TraceBinding.class));
+    }
+
+    @Test
+    void anUnsampledRequestStillHasItsTraceIdInTheLogLinesAndInWhatItSends() {
+        // what SpringApplication does through spring.factories: the OpenTelemetry context storage publishes scope
+        // events to the bridge's MDC listener (the runner starts no SpringApplication)
+        OpenTelemetryEventPublisherBeansApplicationListener.addWrapper();
+        context.withPropertyValues("management.tracing.sampling.probability=0.0")
+                .withInitializer(app -> app.addApplicationListener(new OpenTelemetryEventPublisherBeansApplicationListener()))
+                .run(app -> {
+            io.micrometer.observation.Observation request = io.micrometer.observation.Observation
+                    .start("http.server.requests", CurrentTrace.observations());
+            try (io.micrometer.observation.Observation.Scope scope = request.openScope()) {
+                String traceId = CurrentTrace.traceId();
+                assertThat(traceId).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
+                assertThat(org.slf4j.MDC.get("traceId")).as("what logging.pattern.correlation prints").isEqualTo(traceId);
+                assertThat(CurrentTrace.httpHeaders().get("traceparent")).as("propagated, flagged unsampled")
+                        .startsWith("00-" + traceId + "-").endsWith("-00");
+            } finally {
+                request.stop();
+            }
+        });
     }
 }
