@@ -35,7 +35,7 @@ public class MessageProducer extends RocketMqClient implements MessageSender {
      */
     public MessageProducer(String group, String namesrv, Duration sendTimeout, int phase) {
         super("producer " + group, phase);
-        producer = new DefaultMQProducer(group);
+        producer = QuietProducer.quiet(new DefaultMQProducer(group));
         producer.setNamesrvAddr(namesrv);
         producer.setVipChannelEnabled(false);
         if (sendTimeout != null) {

@@ -52,7 +52,7 @@ public class TransactionalProducer extends RocketMqClient {
     public TransactionalProducer(Settings settings, TransactionListener listener) {
         super("transactional producer " + settings.group(), 0);
         this.settings = settings;
-        producer = new TransactionMQProducer(settings.group());
+        producer = QuietProducer.quiet(new TransactionMQProducer(settings.group()));
         producer.setNamesrvAddr(settings.namesrv());
         producer.setVipChannelEnabled(false);
         if (settings.sendTimeout() != null) {
