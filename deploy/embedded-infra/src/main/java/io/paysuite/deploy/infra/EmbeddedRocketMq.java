@@ -184,7 +184,8 @@ final class EmbeddedRocketMq implements AutoCloseable {
         return JavaProcess.builder(name)
                 .classpath(classpath)
                 .mainClass(mainClass)
-                .jvmArgs(xms, xmx, "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow")
+                // the statistics sampler every second instead of every 50 ms (idle wake-ups; jstat still works)
+                .jvmArgs(xms, xmx, "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-XX:PerfDataSamplingInterval=1000")
                 .jvmArgs(JDK17_OPENS)
                 // RocketMQ writes its logs and the name server its kv config under user.home
                 .systemProperty("user.home", rocketmqHome)

@@ -32,7 +32,7 @@ final class EmbeddedSeata implements AutoCloseable {
         JavaProcess process = JavaProcess.builder(NAME)
                 .classpath(RuntimeClasspath.of("seata"))
                 .mainClass("io.seata.server.ServerApplication")
-                .jvmArgs("-Xms128m", "-Xmx384m", "-XX:+UseG1GC")
+                .jvmArgs("-Xms128m", "-Xmx384m", "-XX:+UseG1GC", "-XX:PerfDataSamplingInterval=1000")
                 .jvmArgs("--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED")
                 .systemProperty("user.home", home.resolve("home"))
                 .systemProperty("log.home", config.logDir().resolve("seata"))
