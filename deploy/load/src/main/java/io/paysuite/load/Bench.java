@@ -43,6 +43,14 @@ public final class Bench {
         ReferenceConfig<MemberService> memberRef = reference(MemberService.class);
         dubbo.reference(payRef).reference(memberRef).start();
         try (DatabaseCounters db = new DatabaseCounters(args.database()); NotifySink sink = new NotifySink()) {
+            Background background = Background.NONE;
+            if (!args.background().isZero()) {
+                // first, before the baseline's own load: the suite with no traffic at all
+                System.err.println("background: the idle suite for " + args.background().toSeconds() + " s ...");
+                background = Background.measure(db, args.background());
+                System.err.printf(Locale.ROOT, "  CPU %.1f ms/s, %s statements/s%n", background.cpuMsPerSecondTotal(),
+                        background.statementsPerSecond() == null ? "–" : String.format(Locale.ROOT, "%.1f", background.statementsPerSecond()));
+            }
             List<StepResult> baseline = new ArrayList<>();
             if (args.baseline()) {
                 System.err.println("baseline: database commits, Dubbo echo ...");
@@ -64,7 +72,7 @@ public final class Bench {
                     }
                 }
             }
-            String report = Report.markdown(args, baseline, steps);
+            String report = Report.markdown(args, background, baseline, steps);
             System.out.println(report);
             if (args.report() != null) {
                 Report.append(args.report(), report);

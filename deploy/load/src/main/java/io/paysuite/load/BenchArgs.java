@@ -27,7 +27,8 @@ public record BenchArgs(
         boolean baseline,
         Path report,
         long amount,
-        String label) {
+        String label,
+        Duration background) {
 
     public static final String USAGE = """
             bin/bench [--name=value ...]   against a running suite (bin/run-local), from the directory it was started in
@@ -40,6 +41,8 @@ public record BenchArgs(
               --registry=zookeeper://127.0.0.1:12181
               --database=jdbc:mysql://127.0.0.1:13306/?user=root   the suite's MariaDB, for statement counts and the baseline
               --baseline=true                      measure the database commit rate and a Dubbo echo rate first
+              --background=10s                     watch the idle suite this long before anything else (0s: don't); every
+                                                   step is also shown net of that idle cost
               --amount=1                           minor units per trade
               --report=docs/bench-run.md           also append the report to this file
               --label=before                       a name for this run in the report
@@ -89,9 +92,10 @@ public record BenchArgs(
                 Boolean.parseBoolean(options.getOrDefault("baseline", "true")),
                 options.containsKey("report") ? Path.of(options.get("report")) : null,
                 amount,
-                options.getOrDefault("label", ""));
+                options.getOrDefault("label", ""),
+                duration(options.getOrDefault("background", "10s")));
         options.keySet().removeAll(List.of("scenarios", "concurrency", "rate", "duration", "warmup", "run-dir", "base-url",
-                "registry", "database", "baseline", "report", "amount", "label"));
+                "registry", "database", "baseline", "report", "amount", "label", "background"));
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + options.keySet() + "\n" + USAGE);
         }

@@ -21,6 +21,8 @@ public final class ProcessCpu {
 
     /** Linux's USER_HZ on x86-64 and arm64: {@code /proc} counts CPU time in hundredths of a second. */
     static final long TICKS_PER_SECOND = 100;
+    /** The label of this tool's own process, which the suite's totals leave out. */
+    static final String TOOL = "bench (this tool)";
 
     private ProcessCpu() {
     }
@@ -38,7 +40,7 @@ public final class ProcessCpu {
                         continue;
                     }
                     long pid = Long.parseLong(proc.getFileName().toString());
-                    String label = pid == self ? "bench (this tool)" : label(Files.readAllBytes(proc.resolve("cmdline")), commandName(stat));
+                    String label = pid == self ? TOOL : label(Files.readAllBytes(proc.resolve("cmdline")), commandName(stat));
                     byLabel.merge(label, ticks * 1000 / TICKS_PER_SECOND, Long::sum);
                 } catch (IOException | RuntimeException gone) {
                     // the process ended while we read it

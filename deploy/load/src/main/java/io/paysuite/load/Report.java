@@ -19,6 +19,14 @@ public final class Report {
     }
 
     public static String markdown(BenchArgs args, List<StepResult> baseline, List<StepResult> steps) {
+        return markdown(args, Background.NONE, baseline, steps);
+    }
+
+    /**
+     * With the idle suite's cost: a "background" table (CPU ms per second by process, statements per second) and
+     * two last columns per step, its CPU and statements per operation net of that background.
+     */
+    public static String markdown(BenchArgs args, Background background, List<StepResult> baseline, List<StepResult> steps) {
         StringBuilder out = new StringBuilder();
         out.append("### bin/bench ").append(args.label().isBlank() ? "" : "(" + args.label() + ") ")
                 .append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("\n\n")
@@ -26,6 +34,12 @@ public final class Report {
                 .append(args.rate() != null ? "open loop at " + args.rate() + "/s" : "closed loops")
                 .append(", ").append(args.warmup().toSeconds()).append(" s warm-up + ").append(args.duration().toSeconds())
                 .append(" s measured per step, amount ").append(args.amount()).append("\n\n");
+        if (background.measured()) {
+            out.append("| background (idle suite) | seconds | CPU ms/s (suite) | DB statements/s |\n|---|---|---|---|\n")
+                    .append(String.format(Locale.ROOT, "| background | %.1f | %.1f | %s |%n", background.seconds(),
+                            background.cpuMsPerSecondTotal(), number(background.statementsPerSecond())))
+                    .append("\nbackground CPU ms/s by process: ").append(byProcess(background.cpuMsPerSecond())).append("\n\n");
+        }
         if (!baseline.isEmpty()) {
             out.append("| baseline | per second | p50 ms | p99 ms | CPU ms per op (all processes) |\n|---|---|---|---|---|\n");
             for (StepResult b : baseline) {
@@ -34,22 +48,31 @@ public final class Report {
             }
             out.append('\n');
         }
-        out.append("| step | ops | per second | p50 ms | p99 ms | p99.9 ms | max ms | errors | CPU ms/op (suite) | DB statements/op | DB writes/op | DB commits/op |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("| step | ops | per second | p50 ms | p99 ms | p99.9 ms | max ms | errors | CPU ms/op (suite) | DB statements/op | DB writes/op | DB commits/op | CPU ms/op net of background | DB statements/op net of background |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (StepResult s : steps) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %.1f | %s | %s | %s |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %.1f | %s | %s | %s | %s | %s |%n",
                     s.name(), s.operations(), s.perSecond(), s.p50Ms(), s.p99Ms(), s.p999Ms(), s.maxMs(), errors(s.errors()),
-                    s.cpuMsPerOpTotal(), db(s, "statements"), db(s, "writes"), db(s, "commits")));
+                    s.cpuMsPerOpTotal(), db(s, "statements"), db(s, "writes"), db(s, "commits"),
+                    number(background.cpuMsPerOpNet(s)), number(background.statementsPerOpNet(s))));
         }
         out.append("\nCPU ms per operation by process:\n\n");
         for (StepResult s : steps) {
-            out.append("- ").append(s.name()).append(": ").append(s.cpuMsPerOp().entrySet().stream()
-                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                    .filter(e -> e.getValue() >= 0.05)
-                    .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
-                    .collect(Collectors.joining(", "))).append('\n');
+            out.append("- ").append(s.name()).append(": ").append(byProcess(s.cpuMsPerOp())).append('\n');
         }
         return out.toString();
+    }
+
+    private static String byProcess(Map<String, Double> cpu) {
+        return cpu.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .filter(e -> e.getValue() >= 0.05)
+                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String number(Double value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     public static void append(Path file, String markdown) throws IOException {

@@ -17,6 +17,7 @@ class BenchArgsTest {
         assertThat(args.concurrencies()).containsExactly(1, 8, 32);
         assertThat(args.rate()).isNull();
         assertThat(args.duration()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(args.background()).as("the idle suite watched first").isEqualTo(Duration.ofSeconds(10));
         assertThat(args.stepNames()).hasSize(9).first().isEqualTo("barcode c=1");
     }
 

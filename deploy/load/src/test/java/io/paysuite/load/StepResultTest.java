@@ -46,4 +46,39 @@ class StepResultTest {
 
         assertThat(delta).containsEntry("Questions", 10L).containsEntry("Com_commit", 3L).containsEntry("Com_insert", 0L);
     }
+
+    @Test
+    void aStepIsAlsoShownNetOfWhatTheIdleSuiteCostsInTheSameTime() {
+        // idle: 600 ms of suite CPU and 300 statements over 10 s = 60 ms/s and 30 statements/s; the tool's own left out
+        Background idle = Background.of(10.0, Map.of("trade-core", 1000L, "bench (this tool)", 0L),
+                Map.of("trade-core", 1400L, "pay-core", 200L, "bench (this tool)", 900L), Map.of("Questions", 300L));
+        Tally tally = new Tally();
+        for (int i = 0; i < 20; i++) {
+            tally.record(Tally.OK, 50_000_000);
+        }
+        // 20 payments in 10 s (2/s) costing 100 ms of CPU and 40 statements each, background included
+        StepResult step = StepResult.of("barcode c=1", new LoadLoop.Window(tally, 10_000_000_000L), Map.of("pay-core", 0L),
+                Map.of("pay-core", 2000L), Map.of("Questions", 800L, "Com_insert", 0L, "Com_update", 0L, "Com_delete", 0L,
+                        "Com_commit", 0L, "Handler_commit", 0L));
+
+        assertThat(idle.cpuMsPerSecondTotal()).isEqualTo(60.0);
+        assertThat(idle.statementsPerSecond()).isEqualTo(30.0);
+        assertThat(idle.cpuMsPerOpNet(step)).as("100 ms/op less 60 ms/s x 10 s / 20 ops").isEqualTo(70.0);
+        assertThat(idle.statementsPerOpNet(step)).as("40/op less 30/s x 10 s / 20 ops").isEqualTo(25.0);
+
+        String md = Report.markdown(BenchArgs.parse(), idle, List.of(), List.of(step));
+        assertThat(md).contains("| background | 10.0 | 60.0 | 30.0 |")
+                .contains("background CPU ms/s by process: bench (this tool) 90.0, trade-core 40.0, pay-core 20.0")
+                .contains("| barcode c=1 | 20 | 2.0 |").contains("| 100.0 | 40.0 | 0.0 | 0.0 | 70.0 | 25.0 |");
+    }
+
+    @Test
+    void withoutABackgroundTheNetColumnsStayEmpty() {
+        Tally tally = new Tally();
+        tally.record(Tally.OK, 1_000_000);
+        StepResult step = StepResult.of("create c=1", new LoadLoop.Window(tally, 1_000_000_000L), Map.of(), Map.of(), null);
+
+        assertThat(Report.markdown(BenchArgs.parse("--background=0s"), List.of(), List.of(step))).contains("| – | – |")
+                .doesNotContain("| background |");
+    }
 }
