@@ -250,6 +250,26 @@ public class JournalPoster implements Journal {
         return entries.stream().map(entry -> dto(entry, lines.getOrDefault(entry.id, List.of()))).toList();
     }
 
+    /** Two statements for all the numbers (entries, then their lines), not two per number. */
+    @Override
+    public Map<String, List<JournalEntryDTO>> entriesOf(java.util.Collection<String> bizNos) {
+        Map<String, List<JournalEntryDTO>> entries = new java.util.LinkedHashMap<>();
+        bizNos.forEach(bizNo -> entries.put(bizNo, new ArrayList<>()));
+        if (bizNos.isEmpty()) {
+            return entries;
+        }
+        List<String> numbers = List.copyOf(entries.keySet());
+        List<JournalEntryDO> rows = journal.findByBizNos(numbers);
+        if (rows.isEmpty()) {
+            return entries;
+        }
+        Map<Long, List<PostingLine>> lines = journal.linesByBizNos(numbers).stream().collect(Collectors.groupingBy(
+                row -> row.entryId, Collectors.mapping(JournalPoster::line, Collectors.toList())));
+        rows.forEach(entry -> entries.computeIfAbsent(entry.bizNo, bizNo -> new ArrayList<>())
+                .add(dto(entry, lines.getOrDefault(entry.id, List.of()))));
+        return entries;
+    }
+
     /** The lines of every entry with this biz_no, by entry id. */
     private Map<Long, List<PostingLine>> linesByEntry(String bizNo) {
         return journal.linesByBizNo(bizNo).stream().collect(Collectors.groupingBy(
