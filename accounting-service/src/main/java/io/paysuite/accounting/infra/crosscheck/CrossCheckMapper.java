@@ -15,9 +15,11 @@ import java.util.List;
 @Mapper
 public interface CrossCheckMapper {
 
-    @Insert("INSERT INTO crosscheck_pending (trade_no, refund_no, noted_at, attempts, renoted) VALUES (#{tradeNo}, #{refundNo}, #{at}, 0, 0)"
-            + " ON DUPLICATE KEY UPDATE renoted = 1")
-    int note(@Param("tradeNo") String tradeNo, @Param("refundNo") String refundNo, @Param("at") LocalDateTime at);
+    /** Notes trades to check; a trade already waiting keeps its place and is marked as noted again. */
+    @Insert("<script>INSERT INTO crosscheck_pending (trade_no, refund_no, noted_at, attempts, renoted) VALUES"
+            + "<foreach collection='rows' item='r' separator=','>(#{r.tradeNo}, #{r.refundNo}, #{r.notedAt}, 0, 0)</foreach>"
+            + " ON DUPLICATE KEY UPDATE renoted = 1</script>")
+    int note(@Param("rows") List<PendingRow> rows);
 
     /**
      * Claims a round's due checks in one statement. Under READ COMMITTED a row another instance is

@@ -47,16 +47,23 @@ public class MyBatisCrossCheckStore implements PendingChecks, CrossCheckFindings
     private final Duration lookBack;
     /** This instance's sweep cursor: the first journal entry id it has not looked at. */
     private final AtomicLong nextEntryId = new AtomicLong(UNSET);
+    private final GroupedNotes notes;
 
     public MyBatisCrossCheckStore(CrossCheckMapper mapper, Clock clock, CrossCheckProperties properties) {
         this.mapper = mapper;
         this.clock = clock;
         this.lookBack = properties.lookBack();
+        this.notes = new GroupedNotes(mapper::note);
     }
 
+    /** Concurrent notes (the consumers' threads) share one insert: {@link GroupedNotes}. */
     @Override
     public void note(String tradeNo, String refundNo, Instant at) {
-        mapper.note(tradeNo, refundNo, time(at));
+        PendingRow row = new PendingRow();
+        row.tradeNo = tradeNo;
+        row.refundNo = refundNo;
+        row.notedAt = time(at);
+        notes.note(row);
     }
 
     @Override
