@@ -41,6 +41,8 @@ class HotAccountApplier implements SmartLifecycle {
     /** The round scheduled next, and when it is due (System.nanoTime); guarded by this. */
     private ScheduledFuture<?> next;
     private long nextDueNanos;
+    /** Lines were buffered since the running round began: its read may have missed them. Guarded by this. */
+    private boolean signalled;
 
     @Autowired
     HotAccountApplier(HotAccountBuffer buffer, LedgerProperties properties) {
@@ -56,6 +58,9 @@ class HotAccountApplier implements SmartLifecycle {
 
     /** Lines were buffered and committed by this instance: apply them within one apply interval. */
     void linesBuffered() {
+        synchronized (this) {
+            signalled = true;
+        }
         schedule(pace.afterSignal());
     }
 
@@ -77,11 +82,15 @@ class HotAccountApplier implements SmartLifecycle {
     }
 
     private void roundAndReschedule() {
+        synchronized (this) {
+            signalled = false;
+        }
         int applied = round();
         synchronized (this) {
             next = null;
+            // a signal during the round may name lines committed after its read: the next round comes soon
+            schedule(signalled ? pace.afterSignal() : pace.afterRound(applied));
         }
-        schedule(pace.afterRound(applied));
     }
 
     /** Keeps the earlier of the round already scheduled and one {@code delay} from now. */

@@ -55,6 +55,34 @@ class HotAccountApplierTest {
     }
 
     @Test
+    void aLineBufferedWhileARoundRunsIsAppliedByTheNextRoundNotTheSlowPoll() throws Exception {
+        ApplierPace pace = new ApplierPace(Duration.ofMillis(10), Duration.ofHours(1));
+        for (int i = 0; i < 40; i++) {
+            pace.afterRound(0);
+        }
+        CountDownLatch appliedOnce = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        HotAccountApplier[] self = new HotAccountApplier[1];
+        applier = new HotAccountApplier(() -> {
+            if (calls.incrementAndGet() == 1) {
+                // a posting commits and signals after this round's read found nothing
+                buffered.set(2);
+                self[0].linesBuffered();
+                return 0;
+            }
+            int taken = buffered.getAndSet(0);
+            if (taken > 0) {
+                appliedOnce.countDown();
+            }
+            return taken;
+        }, BATCH, pace);
+        self[0] = applier;
+        applier.start();
+
+        assertThat(appliedOnce.await(5, TimeUnit.SECONDS)).as("applied well before the hour-long poll").isTrue();
+    }
+
+    @Test
     void fullBatchesAreDrainedBackToBackInOneRound() {
         buffered.set(1_200);
         applier = new HotAccountApplier(() -> {
