@@ -4,13 +4,15 @@ import io.paysuite.api.crosscheck.CrossCheckFindingDTO;
 import io.paysuite.api.crosscheck.FindingStatus;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** The stored findings (port; infra keeps them in {@code crosscheck_finding}). */
 public interface CrossCheckFindings {
 
-    /** The trade's OPEN findings. */
-    List<CrossCheckFindingDTO> open(String tradeNo);
+    /** The OPEN findings of these trades, in one read (a trade without any is absent). */
+    Map<String, List<CrossCheckFindingDTO>> open(Collection<String> tradeNos);
 
     /**
      * Opens the finding (unique per trade, kind and subject), or updates what the sides say and when it

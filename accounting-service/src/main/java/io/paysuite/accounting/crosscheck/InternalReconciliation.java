@@ -8,7 +8,10 @@ import io.paysuite.api.error.ErrorCode;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,8 +24,10 @@ import java.util.stream.Collectors;
  * apart, so a first look may catch it half way. A believed disagreement opens (or keeps open) a stored
  * finding and alarms; a later check that agrees clears it.
  *
- * <p>Safe on several instances: a pending check is claimed by compare-and-set before it is checked,
- * and findings are unique per trade, kind and subject.
+ * <p>Safe on several instances: pending checks are claimed in one atomic step before they are
+ * checked, and findings are unique per trade, kind and subject. Checks run in rounds
+ * ({@link #checkDue}), so that a round's reads and writes of this service's own tables are one
+ * statement each, whatever its size.
  */
 public class InternalReconciliation {
 
@@ -51,23 +56,61 @@ public class InternalReconciliation {
         pending.note(tradeNo, refundNo == null ? NO_REFUND : refundNo, clock.instant());
     }
 
-    /** Checks a pending trade it can claim; a check another instance claimed first is left to it. */
-    public void check(PendingCheck due) {
+    /**
+     * What one round did: checks finished or kept for another look, and the trades whose read failed
+     * (claimed, so they come back after the settle delay).
+     */
+    public record Round(int claimed, int checked, Map<String, RuntimeException> notRead) {
+    }
+
+    /**
+     * Claims up to {@code limit} checks noted before {@code notedBefore} and checks them as one round:
+     * the open findings of all its trades in one read, the trades read together ({@link TradeRecords#readAll}),
+     * and the round's bookkeeping — trades checked, checks finished — in one write each. Several checks
+     * of one trade (a refund's and the trade's own) are one read and one comparison.
+     */
+    public Round checkDue(Instant notedBefore, int limit) {
         Instant now = clock.instant();
-        if (!pending.claim(due, now)) {
-            return;
+        List<PendingCheck> claimed = pending.claimDue(notedBefore, now, limit);
+        if (claimed.isEmpty()) {
+            return new Round(0, 0, Map.of());
         }
-        List<CrossCheckFindingDTO> open = findings.open(due.tradeNo());
-        Set<String> refundNos = new LinkedHashSet<>();
-        if (!due.refundNo().isEmpty()) {
-            refundNos.add(due.refundNo());
+        Map<String, List<PendingCheck>> byTrade = claimed.stream()
+                .collect(Collectors.groupingBy(PendingCheck::tradeNo, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<CrossCheckFindingDTO>> open = findings.open(byTrade.keySet());
+        Map<String, Set<String>> refundNos = new LinkedHashMap<>();
+        byTrade.forEach((tradeNo, checks) -> {
+            Set<String> refunds = new LinkedHashSet<>();
+            checks.stream().map(PendingCheck::refundNo).filter(no -> !no.isEmpty()).forEach(refunds::add);
+            open.getOrDefault(tradeNo, List.of()).stream().filter(f -> refundKind(f.kind())).forEach(f -> refunds.add(f.subject()));
+            refundNos.put(tradeNo, refunds);
+        });
+        Map<String, RuntimeException> notRead = new LinkedHashMap<>();
+        Map<String, TradeSides> read = reader.readAll(refundNos, notRead::put);
+
+        List<String> checkedTrades = new ArrayList<>();
+        List<PendingCheck> finished = new ArrayList<>();
+        read.forEach((tradeNo, sides) -> {
+            List<PendingCheck> checks = byTrade.get(tradeNo);
+            List<Disagreement> found = CrossCheckRules.compare(sides);
+            if (!found.isEmpty() && checks.stream().anyMatch(check -> check.attempts() == 0)) {
+                // news since the last look: a second look after the settle delay before believing it
+                checks.forEach(pending::lookAgain);
+                return;
+            }
+            conclude(tradeNo, found, open.getOrDefault(tradeNo, List.of()), now);
+            checkedTrades.add(tradeNo);
+            finished.addAll(checks);
+        });
+        if (!checkedTrades.isEmpty()) {
+            pending.checked(checkedTrades, now);
+            pending.finished(finished, now);
         }
-        open.stream().filter(f -> refundKind(f.kind())).forEach(f -> refundNos.add(f.subject()));
-        List<Disagreement> found = CrossCheckRules.compare(reader.read(due.tradeNo(), refundNos));
-        if (!found.isEmpty() && due.attempts() == 0) {
-            pending.lookAgain(due); // claimed, so it comes back after the settle delay: a second look before believing it
-            return;
-        }
+        return new Round(claimed.size(), finished.size(), notRead);
+    }
+
+    /** Raises what the check found and clears the open findings it no longer finds. */
+    private void conclude(String tradeNo, List<Disagreement> found, List<CrossCheckFindingDTO> open, Instant now) {
         Set<String> still = found.stream().map(Disagreement::key).collect(Collectors.toSet());
         for (Disagreement disagreement : found) {
             alarms.raised(disagreement, findings.raise(disagreement, now));
@@ -75,11 +118,9 @@ public class InternalReconciliation {
         for (CrossCheckFindingDTO finding : open) {
             String key = finding.kind().name() + "/" + finding.subject();
             if (!still.contains(key) && findings.clear(finding, now)) {
-                alarms.cleared(finding.tradeNo(), key);
+                alarms.cleared(tradeNo, key);
             }
         }
-        pending.checked(due.tradeNo(), now);
-        pending.done(due, now);
     }
 
     /** The stored findings for operators, newest first. */

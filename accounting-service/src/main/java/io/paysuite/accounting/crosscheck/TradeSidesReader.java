@@ -20,15 +20,18 @@ import io.paysuite.api.trail.TrailEventDTO;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
- * Reads what each service says about one trade through their Dubbo read methods, and the trade's
- * journal entries from this service's own journal. The ledger is read last: the money path posts
+ * Reads what each service says about a round's trades through their Dubbo read methods (one trade
+ * at a time: they have no batch reads), and the trades' journal entries from this service's own
+ * journal (all of the round's at once). The ledger is read last: the money path posts
  * before the pay order and the trade move, so an entry read after them is never older news than they are.
  *
  * <p>A service that does not answer is not "no record": the read throws and the check is made again
@@ -57,6 +60,42 @@ public class TradeSidesReader implements TradeRecords {
 
     @Override
     public TradeSides read(String tradeNo, Set<String> refundNos) {
+        return readAll(Map.of(tradeNo, refundNos), (no, e) -> {
+            throw e;
+        }).get(tradeNo);
+    }
+
+    /**
+     * The services first, trade by trade; then the journal of every trade read, in one go (two
+     * statements for the round, not two per trade); then the refunds, which the entries name.
+     */
+    @Override
+    public Map<String, TradeSides> readAll(Map<String, Set<String>> refundNosByTrade, BiConsumer<String, RuntimeException> notRead) {
+        Map<String, ServicesSay> said = new LinkedHashMap<>();
+        refundNosByTrade.forEach((tradeNo, refundNos) -> {
+            try {
+                said.put(tradeNo, servicesSay(tradeNo));
+            } catch (RuntimeException e) {
+                notRead.accept(tradeNo, e);
+            }
+        });
+        Map<String, List<JournalEntryDTO>> entries = said.isEmpty() ? Map.of() : journal.entriesOf(said.keySet());
+        Map<String, TradeSides> read = new LinkedHashMap<>();
+        said.forEach((tradeNo, services) -> {
+            try {
+                read.put(tradeNo, sides(tradeNo, services, refundNosByTrade.get(tradeNo), entries.getOrDefault(tradeNo, List.of())));
+            } catch (RuntimeException e) {
+                notRead.accept(tradeNo, e);
+            }
+        });
+        return read;
+    }
+
+    /** What trade-core, pay-core and channel-gateway say about one trade. */
+    private record ServicesSay(TradeDTO trade, List<PayOrderDTO> payOrders, Map<String, ChannelOrderDTO> channelOrders) {
+    }
+
+    private ServicesSay servicesSay(String tradeNo) {
         TradeDTO trade = answer(trades.get(TradeByNoQry.internal(tradeNo)), ErrorCode.TRADE_NOT_FOUND, "trade " + tradeNo)
                 .orElse(null);
         List<PayOrderDTO> payOrders = trade == null ? List.of() : payOrders(tradeNo);
@@ -67,19 +106,22 @@ public class TradeSidesReader implements TradeRecords {
                         .ifPresent(channel -> channelOrders.put(order.payOrderNo(), channel));
             }
         }
-        List<JournalEntryDTO> entries = journal.entriesOf(tradeNo);
-        Set<String> wanted = new LinkedHashSet<>(refundNos);
+        return new ServicesSay(trade, payOrders, channelOrders);
+    }
+
+    private TradeSides sides(String tradeNo, ServicesSay services, Set<String> refundNos, List<JournalEntryDTO> entries) {
+        Set<String> wanted = new LinkedHashSet<>(refundNos == null ? Set.of() : refundNos);
         entries.stream().filter(e -> TradeEntryKind.REFUND.name().equals(e.bizType())).forEach(e -> wanted.add(e.postingKey()));
         Map<String, RefundDTO> found = new HashMap<>();
         Set<String> notFound = new HashSet<>();
-        if (trade != null) {
+        if (services.trade() != null) {
             for (String refundNo : wanted) {
                 answer(refunds.get(new RefundByNoQry(refundNo, null)), ErrorCode.REFUND_NOT_FOUND, "refund " + refundNo)
                         .filter(refund -> tradeNo.equals(refund.tradeNo()))
                         .ifPresentOrElse(refund -> found.put(refundNo, refund), () -> notFound.add(refundNo));
             }
         }
-        return new TradeSides(tradeNo, trade, payOrders, channelOrders, found, notFound, entries);
+        return new TradeSides(tradeNo, services.trade(), services.payOrders(), services.channelOrders(), found, notFound, entries);
     }
 
     private List<PayOrderDTO> payOrders(String tradeNo) {

@@ -2,7 +2,10 @@ package io.paysuite.accounting.ledger;
 
 import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.PostingLine;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The journal and the balances it moves (port; infra implements it on MariaDB). */
@@ -32,6 +35,16 @@ public interface Journal {
 
     /** The entries whose {@code biz_no} is {@code bizNo}, with their lines, oldest first. */
     List<JournalEntryDTO> entriesOf(String bizNo);
+
+    /**
+     * {@link #entriesOf} of several business numbers; every number asked is a key (with an empty list
+     * when it has no entry). The ledger's journal reads them all in two statements.
+     */
+    default Map<String, List<JournalEntryDTO>> entriesOf(Collection<String> bizNos) {
+        Map<String, List<JournalEntryDTO>> entries = new LinkedHashMap<>();
+        bizNos.forEach(bizNo -> entries.put(bizNo, entriesOf(bizNo)));
+        return entries;
+    }
 
     /** Entries with a line on any of {@code accountCodes} posted in [from, to), oldest first, at most {@code limit}. */
     List<JournalEntryDTO> entriesTouching(List<String> accountCodes, java.time.Instant from, java.time.Instant to, int limit);

@@ -39,8 +39,10 @@ class InternalReconciliationTest {
                 }
             }, Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC));
 
-    private void checkWhatIsDue() {
-        List.copyOf(pending.rows.values()).forEach(reconciliation::check);
+    private static final Instant EVERYTHING_DUE = Instant.parse("2100-01-01T00:00:00Z");
+
+    private InternalReconciliation.Round checkWhatIsDue() {
+        return reconciliation.checkDue(EVERYTHING_DUE, 50);
     }
 
     private static TradeStory paidWithoutPosting() {
@@ -110,8 +112,10 @@ class InternalReconciliationTest {
         InternalReconciliation failing = new InternalReconciliation((tradeNo, refundNos) -> {
             throw new IllegalStateException("trade-core did not answer");
         }, pending, findings, null, Clock.fixed(Instant.parse("2026-12-06T12:00:05Z"), ZoneOffset.UTC));
-        PendingCheck due = pending.rows.values().iterator().next();
-        assertThatThrownBy(() -> failing.check(due)).isInstanceOf(IllegalStateException.class);
+        InternalReconciliation.Round round = failing.checkDue(EVERYTHING_DUE, 50);
+        assertThat(round.notRead()).containsOnlyKeys(TradeStory.TRADE_NO);
+        assertThat(round.checked()).isZero();
+        assertThat(pending.rows).hasSize(1);
         story.set(paidWithoutPosting());
         checkWhatIsDue();
         assertThat(findings.rows).as("a first look, not believed yet").isEmpty();
@@ -120,40 +124,102 @@ class InternalReconciliationTest {
     }
 
     @Test
-    void aCheckAnotherInstanceClaimedFirstIsLeftToIt() {
+    void aCheckAnotherInstanceClaimedIsNotDueAgainBeforeTheSettleDelay() {
         story.set(paidWithoutPosting());
         reconciliation.noted(TradeStory.TRADE_NO, null);
-        PendingCheck seen = pending.rows.values().iterator().next();
-        assertThat(pending.claim(seen, Instant.parse("2026-12-06T12:00:01Z"))).isTrue(); // the other instance
-        reconciliation.check(seen);
+        Instant claimedAt = Instant.parse("2026-12-06T12:00:01Z");
+        assertThat(pending.claimDue(EVERYTHING_DUE, claimedAt, 50)).hasSize(1); // the other instance
+
+        assertThat(reconciliation.checkDue(claimedAt, 50).claimed()).isZero();
         assertThat(pending.rows.values()).singleElement().satisfies(c -> assertThat(c.attempts()).isZero());
         assertThat(findings.rows).isEmpty();
     }
 
-    /** Pending checks as the table keeps them: claimed by compare-and-set on noted_at. */
+    @Test
+    void aTradeNotedByBothItsPaymentAndItsStateIsCheckedOnceNotTwice() {
+        reconciliation.noted(TradeStory.TRADE_NO, null); // PAY_SUCCEEDED
+        reconciliation.noted(TradeStory.TRADE_NO, null); // TRADE_SUCCEEDED, before the check
+
+        assertThat(checkWhatIsDue().checked()).isEqualTo(1);
+        assertThat(pending.rows).as("the news before the claim was read by the check").isEmpty();
+        assertThat(checkWhatIsDue().claimed()).isZero();
+        assertThat(pending.checked).containsExactly(TradeStory.TRADE_NO);
+    }
+
+    @Test
+    void newsArrivingWhileACheckRunsBringsTheTradeBackForAnotherCheck() {
+        reconciliation.noted(TradeStory.TRADE_NO, null);
+        InternalReconciliation noticing = new InternalReconciliation((tradeNo, refundNos) -> {
+            reconciliation.noted(TradeStory.TRADE_NO, null); // a refund's event while the services are read
+            return story.get().sides();
+        }, pending, findings, null, Clock.fixed(Instant.parse("2026-12-06T12:00:05Z"), ZoneOffset.UTC));
+
+        assertThat(noticing.checkDue(EVERYTHING_DUE, 50).checked()).isEqualTo(1);
+
+        assertThat(pending.rows.values()).singleElement().satisfies(c -> assertThat(c.attempts()).isZero());
+        assertThat(checkWhatIsDue().checked()).isEqualTo(1);
+        assertThat(pending.rows).isEmpty();
+    }
+
+    @Test
+    void aRoundReadsAllItsTradesTogetherAndOnlyTheOneThatDisagreesWaitsForASecondLook() {
+        List<Map<String, java.util.Set<String>>> reads = new ArrayList<>();
+        String other = "T2026120612000001000010043";
+        InternalReconciliation batched = new InternalReconciliation(new TradeRecords() {
+            @Override
+            public TradeSides read(String tradeNo, java.util.Set<String> refundNos) {
+                throw new AssertionError("read one by one");
+            }
+
+            @Override
+            public Map<String, TradeSides> readAll(Map<String, java.util.Set<String>> refundNosByTrade,
+                                                   java.util.function.BiConsumer<String, RuntimeException> notRead) {
+                reads.add(refundNosByTrade);
+                return Map.of(TradeStory.TRADE_NO, paidWithoutPosting().sides(), other, TradeStory.paidByWallet(1000).sides());
+            }
+        }, pending, findings, null, Clock.fixed(Instant.parse("2026-12-06T12:00:05Z"), ZoneOffset.UTC));
+        reconciliation.noted(TradeStory.TRADE_NO, null);
+        reconciliation.noted(TradeStory.TRADE_NO, "R1");
+        reconciliation.noted(other, null);
+
+        InternalReconciliation.Round round = batched.checkDue(EVERYTHING_DUE, 50);
+
+        assertThat(reads).singleElement().satisfies(read -> {
+            assertThat(read).containsOnlyKeys(TradeStory.TRADE_NO, other);
+            assertThat(read.get(TradeStory.TRADE_NO)).containsExactly("R1");
+        });
+        assertThat(round.claimed()).isEqualTo(3);
+        assertThat(round.checked()).isEqualTo(1);
+        assertThat(pending.checked).containsExactly(other);
+        assertThat(pending.rows.values()).hasSize(2).allSatisfy(c -> {
+            assertThat(c.tradeNo()).isEqualTo(TradeStory.TRADE_NO);
+            assertThat(c.attempts()).isEqualTo(1);
+        });
+    }
+
+    /** Pending checks as the table keeps them: claimed in one step, {@code renoted} as the note's upsert sets it. */
     private static final class MemoryPending implements PendingChecks {
         final Map<String, PendingCheck> rows = new LinkedHashMap<>();
+        final java.util.Set<String> renoted = new java.util.HashSet<>();
         final List<String> checked = new ArrayList<>();
 
         @Override
         public void note(String tradeNo, String refundNo, Instant at) {
-            rows.putIfAbsent(tradeNo + "/" + refundNo, new PendingCheck(tradeNo, refundNo, at, 0));
-        }
-
-        @Override
-        public List<PendingCheck> notedBefore(Instant before, int limit) {
-            return rows.values().stream().filter(c -> c.notedAt().isBefore(before)).limit(limit).toList();
-        }
-
-        @Override
-        public boolean claim(PendingCheck check, Instant now) {
-            String key = check.tradeNo() + "/" + check.refundNo();
-            PendingCheck row = rows.get(key);
-            if (row == null || !row.notedAt().equals(check.notedAt())) {
-                return false;
+            String key = tradeNo + "/" + refundNo;
+            if (rows.putIfAbsent(key, new PendingCheck(tradeNo, refundNo, at, 0)) != null) {
+                renoted.add(key);
             }
-            rows.put(key, new PendingCheck(check.tradeNo(), check.refundNo(), now.plusNanos(rows.size()), row.attempts()));
-            return true;
+        }
+
+        @Override
+        public List<PendingCheck> claimDue(Instant before, Instant now, int limit) {
+            List<PendingCheck> claimed = rows.values().stream().filter(c -> c.notedAt().isBefore(before)).limit(limit)
+                    .map(c -> new PendingCheck(c.tradeNo(), c.refundNo(), now, c.attempts())).toList();
+            claimed.forEach(c -> {
+                rows.put(c.tradeNo() + "/" + c.refundNo(), c);
+                renoted.remove(c.tradeNo() + "/" + c.refundNo());
+            });
+            return claimed;
         }
 
         @Override
@@ -163,13 +229,20 @@ class InternalReconciliationTest {
         }
 
         @Override
-        public void done(PendingCheck check, Instant now) {
-            rows.remove(check.tradeNo() + "/" + check.refundNo());
+        public void finished(java.util.Collection<PendingCheck> checks, Instant now) {
+            for (PendingCheck check : checks) {
+                String key = check.tradeNo() + "/" + check.refundNo();
+                if (renoted.remove(key)) {
+                    rows.put(key, new PendingCheck(check.tradeNo(), check.refundNo(), now, 0));
+                } else {
+                    rows.remove(key);
+                }
+            }
         }
 
         @Override
-        public void checked(String tradeNo, Instant at) {
-            checked.add(tradeNo);
+        public void checked(java.util.Collection<String> tradeNos, Instant at) {
+            checked.addAll(tradeNos);
         }
 
         @Override
@@ -182,8 +255,9 @@ class InternalReconciliationTest {
         final Map<String, CrossCheckFindingDTO> rows = new LinkedHashMap<>();
 
         @Override
-        public List<CrossCheckFindingDTO> open(String tradeNo) {
-            return rows.values().stream().filter(f -> f.tradeNo().equals(tradeNo) && f.status() == FindingStatus.OPEN).toList();
+        public Map<String, List<CrossCheckFindingDTO>> open(java.util.Collection<String> tradeNos) {
+            return rows.values().stream().filter(f -> tradeNos.contains(f.tradeNo()) && f.status() == FindingStatus.OPEN)
+                    .collect(java.util.stream.Collectors.groupingBy(CrossCheckFindingDTO::tradeNo));
         }
 
         @Override

@@ -15,32 +15,45 @@ import java.util.List;
 @Mapper
 public interface CrossCheckMapper {
 
-    @Insert("INSERT INTO crosscheck_pending (trade_no, refund_no, noted_at, attempts, renoted) VALUES (#{tradeNo}, #{refundNo}, #{at}, 0, 0)"
-            + " ON DUPLICATE KEY UPDATE renoted = 1")
-    int note(@Param("tradeNo") String tradeNo, @Param("refundNo") String refundNo, @Param("at") LocalDateTime at);
+    /** Notes trades to check; a trade already waiting keeps its place and is marked as noted again. */
+    @Insert("<script>INSERT INTO crosscheck_pending (trade_no, refund_no, noted_at, attempts, renoted) VALUES"
+            + "<foreach collection='rows' item='r' separator=','>(#{r.tradeNo}, #{r.refundNo}, #{r.notedAt}, 0, 0)</foreach>"
+            + " ON DUPLICATE KEY UPDATE renoted = 1</script>")
+    int note(@Param("rows") List<PendingRow> rows);
 
-    @Select("SELECT trade_no, refund_no, noted_at, attempts FROM crosscheck_pending WHERE noted_at < #{before}"
+    /**
+     * Claims a round's due checks in one statement. Under READ COMMITTED a row another instance is
+     * claiming at the same moment is waited for and then read again, so it no longer matches: each row
+     * is one round's. {@code renoted} is reset: the check about to run reads what that news said.
+     */
+    @Update("UPDATE crosscheck_pending SET noted_at = #{now}, renoted = 0, claim = #{claim} WHERE noted_at < #{before}"
             + " ORDER BY noted_at LIMIT #{limit}")
-    List<PendingRow> notedBefore(@Param("before") LocalDateTime before, @Param("limit") int limit);
+    int claimDue(@Param("before") LocalDateTime before, @Param("now") LocalDateTime now, @Param("claim") String claim,
+                 @Param("limit") int limit);
 
-    @Update("UPDATE crosscheck_pending SET noted_at = #{now}"
-            + " WHERE trade_no = #{tradeNo} AND refund_no = #{refundNo} AND noted_at = #{notedAt}")
-    int claim(@Param("tradeNo") String tradeNo, @Param("refundNo") String refundNo, @Param("notedAt") LocalDateTime notedAt,
-              @Param("now") LocalDateTime now);
+    @Select("SELECT trade_no, refund_no, noted_at, attempts FROM crosscheck_pending WHERE noted_at = #{now} AND claim = #{claim}"
+            + " ORDER BY trade_no, refund_no")
+    List<PendingRow> claimed(@Param("now") LocalDateTime now, @Param("claim") String claim);
 
     @Update("UPDATE crosscheck_pending SET attempts = attempts + 1 WHERE trade_no = #{tradeNo} AND refund_no = #{refundNo}")
     int lookAgain(@Param("tradeNo") String tradeNo, @Param("refundNo") String refundNo);
 
-    @Delete("DELETE FROM crosscheck_pending WHERE trade_no = #{tradeNo} AND refund_no = #{refundNo} AND renoted = 0")
-    int forget(@Param("tradeNo") String tradeNo, @Param("refundNo") String refundNo);
+    String PENDING_KEYS = "<foreach collection='checks' item='c' open='(' separator=' OR ' close=')'>"
+            + "(trade_no = #{c.tradeNo} AND refund_no = #{c.refundNo})</foreach>";
 
-    @Update("UPDATE crosscheck_pending SET noted_at = #{now}, attempts = 0, renoted = 0"
-            + " WHERE trade_no = #{tradeNo} AND refund_no = #{refundNo}")
-    int renote(@Param("tradeNo") String tradeNo, @Param("refundNo") String refundNo, @Param("now") LocalDateTime now);
+    /** Forgets finished checks, except those noted again since their claim. */
+    @Delete("<script>DELETE FROM crosscheck_pending WHERE " + PENDING_KEYS + " AND renoted = 0</script>")
+    int forget(@Param("checks") List<PendingRow> checks);
 
-    @Insert("INSERT INTO crosscheck_trade (trade_no, checked_at) VALUES (#{tradeNo}, #{at})"
-            + " ON DUPLICATE KEY UPDATE checked_at = GREATEST(checked_at, VALUES(checked_at))")
-    int checked(@Param("tradeNo") String tradeNo, @Param("at") LocalDateTime at);
+    /** The finished checks that were noted again since their claim (the only ones {@link #forget} left) wait again. */
+    @Update("<script>UPDATE crosscheck_pending SET noted_at = #{now}, attempts = 0, renoted = 0 WHERE " + PENDING_KEYS
+            + " AND renoted = 1</script>")
+    int renote(@Param("checks") List<PendingRow> checks, @Param("now") LocalDateTime now);
+
+    @Insert("<script>INSERT INTO crosscheck_trade (trade_no, checked_at) VALUES"
+            + "<foreach collection='tradeNos' item='t' separator=','>(#{t}, #{at})</foreach>"
+            + " ON DUPLICATE KEY UPDATE checked_at = GREATEST(checked_at, VALUES(checked_at))</script>")
+    int checked(@Param("tradeNos") List<String> tradeNos, @Param("at") LocalDateTime at);
 
     /** The first entry of the look-back window: where a starting sweep begins (by idx_entry_posted_at). */
     @Select("SELECT COALESCE(MIN(id), (SELECT COALESCE(MAX(id), 0) + 1 FROM journal_entry)) FROM journal_entry"
@@ -53,8 +66,11 @@ public interface CrossCheckMapper {
             + " WHERE e.id >= #{fromId} AND e.posted_at < #{before} ORDER BY e.id LIMIT #{limit}")
     List<EntryRow> entriesFrom(@Param("fromId") long fromId, @Param("before") LocalDateTime before, @Param("limit") int limit);
 
-    @Select("SELECT " + FindingRow.COLUMNS + " FROM crosscheck_finding WHERE trade_no = #{tradeNo} AND status = 'OPEN' ORDER BY id")
-    List<FindingRow> openOf(String tradeNo);
+    /** By uk_crosscheck_finding's leading trade_no. */
+    @Select("<script>SELECT " + FindingRow.COLUMNS + " FROM crosscheck_finding WHERE trade_no IN"
+            + "<foreach collection='tradeNos' item='t' open='(' separator=',' close=')'>#{t}</foreach>"
+            + " AND status = 'OPEN' ORDER BY id</script>")
+    List<FindingRow> openOf(@Param("tradeNos") List<String> tradeNos);
 
     @Insert("INSERT INTO crosscheck_finding (trade_no, kind, subject, sides, status, first_seen, last_checked)"
             + " VALUES (#{tradeNo}, #{kind}, #{subject}, #{sides}, 'OPEN', #{now}, #{now})")

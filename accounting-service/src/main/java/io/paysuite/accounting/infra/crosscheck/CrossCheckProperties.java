@@ -18,12 +18,14 @@ import java.time.Duration;
  * @param settleDelay      how long after the news a trade is checked, and how long a disagreement waits
  *                         for its second look: longer than the money path takes from posting to the
  *                         trade's final state, so a first look rarely catches it half way
- * @param sweepEvery       how often the janitor runs the checks that are due and the two sweeps
+ * @param sweepEvery       how often the checks that are due run; the janitor's two sweeps run every half of the
+ *                         shorter of sweepAfter and recheckOpenAfter, never more often than this
  * @param sweepAfter       how old a journal entry is before the sweep looks for a check that covered it
  *                         (the event path's settle delay and second look, with room to spare)
  * @param lookBack         how far back a starting instance's sweep of journal entries begins
  * @param recheckOpenAfter how often an OPEN finding is checked again, so that it clears once repaired
- * @param batch            at most this many rows per sweep and round
+ * @param batch            at most this many rows per sweep, and checks per round of due checks (a round claims,
+ *                         reads and finishes its checks in one statement each)
  */
 @ConfigurationProperties("paysuite.crosscheck")
 public record CrossCheckProperties(String namesrv, String tradeGroup, String payGroup, String tradeTopic, String payTopic,

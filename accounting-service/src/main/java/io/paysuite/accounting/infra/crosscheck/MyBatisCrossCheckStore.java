@@ -17,14 +17,21 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Pending checks and findings on MariaDB. Every statement is one compare-and-set or one idempotent
- * insert, so several instances share the tables without locks of their own.
+ * insert, so several instances share the tables without locks of their own. A round of due checks
+ * costs a fixed handful of statements whatever its size: claim (update + read back), open findings,
+ * trades checked, checks finished (a delete, and an update only when news came in meanwhile).
  */
 @Repository
 public class MyBatisCrossCheckStore implements PendingChecks, CrossCheckFindings {
@@ -40,28 +47,35 @@ public class MyBatisCrossCheckStore implements PendingChecks, CrossCheckFindings
     private final Duration lookBack;
     /** This instance's sweep cursor: the first journal entry id it has not looked at. */
     private final AtomicLong nextEntryId = new AtomicLong(UNSET);
+    private final GroupedNotes notes;
 
     public MyBatisCrossCheckStore(CrossCheckMapper mapper, Clock clock, CrossCheckProperties properties) {
         this.mapper = mapper;
         this.clock = clock;
         this.lookBack = properties.lookBack();
+        this.notes = new GroupedNotes(mapper::note);
     }
 
+    /** Concurrent notes (the consumers' threads) share one insert: {@link GroupedNotes}. */
     @Override
     public void note(String tradeNo, String refundNo, Instant at) {
-        mapper.note(tradeNo, refundNo, time(at));
+        PendingRow row = new PendingRow();
+        row.tradeNo = tradeNo;
+        row.refundNo = refundNo;
+        row.notedAt = time(at);
+        notes.note(row);
     }
 
     @Override
-    public List<PendingCheck> notedBefore(Instant before, int limit) {
-        return mapper.notedBefore(time(before), limit).stream()
+    public List<PendingCheck> claimDue(Instant before, Instant now, int limit) {
+        String claim = UUID.randomUUID().toString();
+        LocalDateTime at = time(now);
+        if (mapper.claimDue(time(before), at, claim, limit) == 0) {
+            return List.of();
+        }
+        return mapper.claimed(at, claim).stream()
                 .map(row -> new PendingCheck(row.tradeNo, row.refundNo, row.notedAt.toInstant(ZoneOffset.UTC), row.attempts))
                 .toList();
-    }
-
-    @Override
-    public boolean claim(PendingCheck check, Instant now) {
-        return mapper.claim(check.tradeNo(), check.refundNo(), time(check.notedAt()), time(now)) == 1;
     }
 
     @Override
@@ -70,15 +84,28 @@ public class MyBatisCrossCheckStore implements PendingChecks, CrossCheckFindings
     }
 
     @Override
-    public void done(PendingCheck check, Instant now) {
-        if (mapper.forget(check.tradeNo(), check.refundNo()) == 0) {
-            mapper.renote(check.tradeNo(), check.refundNo(), time(now));
+    public void finished(Collection<PendingCheck> checks, Instant now) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        List<PendingRow> rows = checks.stream().map(MyBatisCrossCheckStore::row).toList();
+        if (mapper.forget(rows) < rows.size()) {
+            mapper.renote(rows, time(now)); // rarely: news arrived while the check ran
         }
     }
 
     @Override
-    public void checked(String tradeNo, Instant at) {
-        mapper.checked(tradeNo, time(at));
+    public void checked(Collection<String> tradeNos, Instant at) {
+        if (!tradeNos.isEmpty()) {
+            mapper.checked(List.copyOf(new LinkedHashSet<>(tradeNos)), time(at));
+        }
+    }
+
+    private static PendingRow row(PendingCheck check) {
+        PendingRow row = new PendingRow();
+        row.tradeNo = check.tradeNo();
+        row.refundNo = check.refundNo();
+        return row;
     }
 
     @Override
@@ -105,8 +132,12 @@ public class MyBatisCrossCheckStore implements PendingChecks, CrossCheckFindings
     }
 
     @Override
-    public List<CrossCheckFindingDTO> open(String tradeNo) {
-        return mapper.openOf(tradeNo).stream().map(MyBatisCrossCheckStore::dto).toList();
+    public Map<String, List<CrossCheckFindingDTO>> open(Collection<String> tradeNos) {
+        if (tradeNos.isEmpty()) {
+            return Map.of();
+        }
+        return mapper.openOf(List.copyOf(tradeNos)).stream().map(MyBatisCrossCheckStore::dto)
+                .collect(Collectors.groupingBy(CrossCheckFindingDTO::tradeNo, LinkedHashMap::new, Collectors.toList()));
     }
 
     @Override

@@ -36,6 +36,19 @@ public interface JournalMapper {
     @Select("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE biz_no = #{bizNo} ORDER BY posted_at, id")
     List<JournalEntryDO> findByBizNo(String bizNo);
 
+    /** {@link #findByBizNo} of several numbers in one statement (internal reconciliation's round). */
+    @Select("<script>SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE biz_no IN"
+            + "<foreach collection='bizNos' item='b' open='(' separator=',' close=')'>#{b}</foreach>"
+            + " ORDER BY posted_at, id</script>")
+    List<JournalEntryDO> findByBizNos(@Param("bizNos") List<String> bizNos);
+
+    /** {@link #linesByBizNo} of several numbers in one statement. */
+    @Select("<script>SELECT l.id, l.entry_id, l.line_no, l.account_code, l.side, l.amount, l.applied"
+            + " FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id WHERE e.biz_no IN"
+            + "<foreach collection='bizNos' item='b' open='(' separator=',' close=')'>#{b}</foreach>"
+            + " ORDER BY l.entry_id, l.line_no</script>")
+    List<JournalLineDO> linesByBizNos(@Param("bizNos") List<String> bizNos);
+
     /** The lines of every entry with this biz_no in one statement (not one query per entry). */
     @Select("SELECT l.id, l.entry_id, l.line_no, l.account_code, l.side, l.amount, l.applied"
             + " FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"

@@ -40,7 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>Idempotency is the unique index on {@code posting_key}: of concurrent duplicates one insert
  *       wins, the others wait on its key lock and then fail with a duplicate key, read the winner's
- *       entry and answer it (same digest) or {@code POSTING_KEY_USED} (other digest).</li>
+ *       entry and answer it (same digest) or {@code POSTING_KEY_USED} (other digest). An entry composed
+ *       from its command alone is inserted without looking first (the usual first posting costs no
+ *       read; a repeat costs one failed insert); a trade posting looks first, since composing it again
+ *       from the trade's entries could be refused (a refund already taken) instead of answered.</li>
  *   <li>Rows are updated last and in account-code order, so two postings sharing accounts lock them
  *       in the same order (no deadlock between them) and hold the locks only until commit. A
  *       deadlock or lock-wait timeout that still happens (e.g. duplicate-key waiters) rolled the
@@ -62,17 +65,19 @@ public class JournalPoster implements Journal {
     private final AccountMapper accounts;
     private final AccountBook accountBook;
     private final HotAccountBuffer buffer;
+    private final HotAccountApplier applier;
     private final EntryNumbers entryNumbers;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int lockRetries;
 
     JournalPoster(JournalMapper journal, AccountMapper accounts, AccountBook accountBook, HotAccountBuffer buffer,
-                  EntryNumbers entryNumbers, TransactionTemplate transactions, Clock clock, LedgerProperties properties) {
+                  HotAccountApplier applier, EntryNumbers entryNumbers, TransactionTemplate transactions, Clock clock, LedgerProperties properties) {
         this.journal = journal;
         this.accounts = accounts;
         this.accountBook = accountBook;
         this.buffer = buffer;
+        this.applier = applier;
         this.entryNumbers = entryNumbers;
         this.transactions = transactions;
         this.clock = clock;
@@ -81,13 +86,13 @@ public class JournalPoster implements Journal {
 
     @Override
     public JournalEntryDTO post(EntryDraft draft) {
-        return post(draft.postingKey(), draft.digest(), () -> draft, () -> draft);
+        return post(draft.postingKey(), draft.digest(), false, () -> draft, () -> draft);
     }
 
     /** The draft is composed once; {@code alongside} runs inside the posting's transaction (again on a retry). */
     @Override
     public JournalEntryDTO post(EntryDraft draft, Runnable alongside) {
-        return post(draft.postingKey(), draft.digest(), () -> draft, () -> {
+        return post(draft.postingKey(), draft.digest(), false, () -> draft, () -> {
             alongside.run();
             return draft;
         });
@@ -101,20 +106,24 @@ public class JournalPoster implements Journal {
      */
     @Override
     public JournalEntryDTO post(TradePosting posting) {
-        return post(posting.postingKey(), posting.digest(), () -> posting.compose(tradeEntries(posting.tradeNo())), () -> {
+        return post(posting.postingKey(), posting.digest(), true, () -> posting.compose(tradeEntries(posting.tradeNo())), () -> {
             journal.lockTrade(posting.tradeNo());
             return posting.compose(tradeEntries(posting.tradeNo()));
         });
     }
 
     /**
-     * @param unlocked composes the entry before the transaction (its accounts are opened)
-     * @param locked   composes the entry written, inside the transaction
+     * @param lookFirst whether a repeat is looked for before composing (see the class doc)
+     * @param unlocked  composes the entry before the transaction (its accounts are opened)
+     * @param locked    composes the entry written, inside the transaction
      */
-    private JournalEntryDTO post(String postingKey, String digest, Supplier<EntryDraft> unlocked, Supplier<EntryDraft> locked) {
-        JournalEntryDO earlier = journal.findByKey(postingKey);
-        if (earlier != null) {
-            return repeat(earlier, postingKey, digest);
+    private JournalEntryDTO post(String postingKey, String digest, boolean lookFirst, Supplier<EntryDraft> unlocked,
+                                 Supplier<EntryDraft> locked) {
+        if (lookFirst) {
+            JournalEntryDO earlier = journal.findByKey(postingKey);
+            if (earlier != null) {
+                return repeat(earlier, postingKey, digest);
+            }
         }
         Set<String> opened = new HashSet<>();
         open(unlocked.get(), opened);
@@ -127,6 +136,9 @@ public class JournalPoster implements Journal {
                     }
                     return write(draft);
                 });
+                if (posted.lines().stream().anyMatch(line -> buffer.buffers(line.account().type()))) {
+                    applier.linesBuffered(); // committed: the applier's SKIP LOCKED read sees them now
+                }
                 // one line per money movement: with the trace id every log line carries, a payment's
                 // entries are found from the request that caused them
                 log.info("journal entry posted entry_no={} posting_key={}", posted.entryNo(), postingKey);
@@ -236,6 +248,26 @@ public class JournalPoster implements Journal {
         }
         Map<Long, List<PostingLine>> lines = linesByEntry(bizNo);
         return entries.stream().map(entry -> dto(entry, lines.getOrDefault(entry.id, List.of()))).toList();
+    }
+
+    /** Two statements for all the numbers (entries, then their lines), not two per number. */
+    @Override
+    public Map<String, List<JournalEntryDTO>> entriesOf(java.util.Collection<String> bizNos) {
+        Map<String, List<JournalEntryDTO>> entries = new java.util.LinkedHashMap<>();
+        bizNos.forEach(bizNo -> entries.put(bizNo, new ArrayList<>()));
+        if (bizNos.isEmpty()) {
+            return entries;
+        }
+        List<String> numbers = List.copyOf(entries.keySet());
+        List<JournalEntryDO> rows = journal.findByBizNos(numbers);
+        if (rows.isEmpty()) {
+            return entries;
+        }
+        Map<Long, List<PostingLine>> lines = journal.linesByBizNos(numbers).stream().collect(Collectors.groupingBy(
+                row -> row.entryId, Collectors.mapping(JournalPoster::line, Collectors.toList())));
+        rows.forEach(entry -> entries.computeIfAbsent(entry.bizNo, bizNo -> new ArrayList<>())
+                .add(dto(entry, lines.getOrDefault(entry.id, List.of()))));
+        return entries;
     }
 
     /** The lines of every entry with this biz_no, by entry id. */
