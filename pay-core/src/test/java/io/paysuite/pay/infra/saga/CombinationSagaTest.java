@@ -268,21 +268,16 @@ class CombinationSagaTest {
      */
     @Test
     void aRunStuckInThePointsFreezeIsFinishedByTheCheckWhichChargesOnceAndTheStuckRunChangesNothingLater() throws Exception {
-        CountDownLatch stuck = new CountDownLatch(1);
-        CountDownLatch goOn = new CountDownLatch(1);
-        AtomicInteger freezes = new AtomicInteger();
+        FirstCallStuck freeze = new FirstCallStuck();
         doAnswer(call -> {
             PointsUseCmd cmd = call.getArgument(0);
-            if (freezes.getAndIncrement() == 0) {
-                stuck.countDown();
-                goOn.await();
-            }
+            freeze.enter();
             return Result.ok(new PointsUseDTO(cmd.buyerId(), cmd.useKey(), cmd.tradeNo(), 500, Money.cny(500), HoldStatus.FROZEN));
         }).when(points).freeze(any());
         ExecutorService killed = Executors.newSingleThreadExecutor();
         try {
             Future<PayOrderDTO> firstRun = killed.submit(() -> orchestrator.pay(cmd(PayMethod.BALANCE, COUPON, true)));
-            assertThat(stuck.await(10, TimeUnit.SECONDS)).isTrue();
+            freeze.awaitReached();
             String payOrderNo = orders.findByTrade(TRADE_NO).get(0).payOrderNo();
 
             assertThat(orchestrator.recover(payOrderNo)).as("the check finishes it").isTrue();
@@ -290,13 +285,13 @@ class CombinationSagaTest {
             assertThat(orders.find(payOrderNo).orElseThrow().status()).isEqualTo(PayOrderStatus.SUCCESS);
             verify(coupons).confirm(COUPON, payOrderNo);
             verify(points).confirm(payOrderNo);
-            goOn.countDown();
+            freeze.goOn();
             assertThat(firstRun.get(10, TimeUnit.SECONDS).status()).isEqualTo(PayOrderStatus.SUCCESS);
             verify(ledger, times(1)).postPayment(any());
             assertThat(events.delivered()).as("one PAY_SUCCEEDED").hasSize(1);
             assertThat(releases).as("nothing released").isEmpty();
         } finally {
-            goOn.countDown();
+            freeze.goOn();
             killed.shutdownNow();
         }
     }
@@ -308,16 +303,10 @@ class CombinationSagaTest {
      */
     @Test
     void aRunStuckInTheChargeLeavesCouponAndPointsFrozenUntilTheChannelAnswers() throws Exception {
-        CountDownLatch stuck = new CountDownLatch(1);
-        CountDownLatch goOn = new CountDownLatch(1);
-        AtomicInteger charges = new AtomicInteger();
+        FirstCallStuck charge = new FirstCallStuck();
         doAnswer(call -> {
             ChargeChannelCmd cmd = call.getArgument(0);
-            int attempt = charges.getAndIncrement();
-            if (attempt == 0) {
-                stuck.countDown();
-                goOn.await();
-            } else if (attempt == 1) {
+            if (charge.enter() == 1) {
                 throw new RuntimeException("read timed out"); // the gateway does not know yet either
             }
             return Result.ok(new ChannelOrderDTO("C1", cmd.payOrderNo(), cmd.tradeNo(), ChannelCode.UNIONPAY, cmd.method(),
@@ -326,7 +315,7 @@ class CombinationSagaTest {
         ExecutorService killed = Executors.newSingleThreadExecutor();
         try {
             killed.submit(() -> orchestrator.pay(cmd(PayMethod.BANK_CARD, COUPON, true)));
-            assertThat(stuck.await(10, TimeUnit.SECONDS)).isTrue();
+            charge.awaitReached();
             String payOrderNo = orders.findByTrade(TRADE_NO).get(0).payOrderNo();
 
             assertThat(orchestrator.recover(payOrderNo)).as("unknown: not final yet").isFalse();
@@ -339,8 +328,34 @@ class CombinationSagaTest {
             verify(points).confirm(payOrderNo);
             assertThat(releases).isEmpty();
         } finally {
-            goOn.countDown();
+            charge.goOn();
             killed.shutdownNow();
+        }
+    }
+
+    /** A step whose first call never answers while its pay-core is "dead" (until {@link #goOn}); later calls go through. */
+    static final class FirstCallStuck {
+
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch goOn = new CountDownLatch(1);
+        private final AtomicInteger calls = new AtomicInteger();
+
+        /** @return which call this is, from 0 */
+        int enter() throws InterruptedException {
+            int call = calls.getAndIncrement();
+            if (call == 0) {
+                reached.countDown();
+                goOn.await();
+            }
+            return call;
+        }
+
+        void awaitReached() throws InterruptedException {
+            assertThat(reached.await(10, TimeUnit.SECONDS)).as("the first run reached the step").isTrue();
+        }
+
+        void goOn() {
+            goOn.countDown();
         }
     }
 
