@@ -237,13 +237,12 @@ class CombinationPaymentIT {
             assertThat(couponStatus(buyer.buyerId(), coupon.couponId())).isEqualTo(CouponStatus.FROZEN);
             suite.kill(ServiceId.PAY_CORE); // well inside pay-core's 5-s wait for member-service: no compensation began
             member.rollback();
+            await("the orphaned points freeze lands").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> ok(points.account(buyer.buyerId())).frozen() > 0);
         } finally {
             till.shutdownNow();
+            payCoreRunning();
         }
-        await("the orphaned points freeze lands").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> ok(points.account(buyer.buyerId())).frozen() > 0);
-
-        suite.restart(ServiceId.PAY_CORE);
 
         PayOrderDTO order = awaitFinalPayOrder(trade);
         assertThat(order.status()).as("nothing refused this payment: the recovery charges it").isEqualTo(PayOrderStatus.SUCCESS);
@@ -280,15 +279,16 @@ class CombinationPaymentIT {
                 return channelOrderNo[0] != null && sandboxOrder(channelOrderNo[0]).statusCode() == 200;
             });
             suite.kill(ServiceId.PAY_CORE); // the channel has the money; its answer is still on the way
+            // at once: the gateway's next query and the restarted pay-core's recovery must hear the channel
+            SandboxControl.call("DELETE", "/sandbox/v1/faults", null);
+            assertThat(ok(points.account(buyer.buyerId())).frozen()).as("frozen before the charge").isPositive();
+            // the injected timeouts may have opened Alipay's breaker: the next class must not start against it
+            Breakers.awaitClosed(channels, ChannelCode.ALIPAY);
         } finally {
             SandboxControl.call("DELETE", "/sandbox/v1/faults", null);
             till.shutdownNow();
+            payCoreRunning();
         }
-        assertThat(ok(points.account(buyer.buyerId())).frozen()).as("frozen before the charge").isPositive();
-        // the injected timeouts may have opened Alipay's breaker: the next class must not start against it
-        Breakers.awaitClosed(channels, ChannelCode.ALIPAY);
-
-        suite.restart(ServiceId.PAY_CORE);
 
         PayOrderDTO order = awaitFinalPayOrder(trade);
         String atChannel = sandboxOrder(channelOrderNo[0]).body();
@@ -372,6 +372,14 @@ class CombinationPaymentIT {
                     .until(() -> ok(trades.get(TradeByNoQry.internal(trade.tradeNo()))).status() != TradeStatus.PAYING);
         }
         assertBalanced();
+    }
+
+    /** Starts a killed pay-core again (and waits until it is healthy); whatever failed, the next test needs it. */
+    private static void payCoreRunning() {
+        Suite suite = SuiteHarness.suite();
+        if (!suite.service(ServiceId.PAY_CORE).isAlive()) {
+            suite.restart(ServiceId.PAY_CORE);
+        }
     }
 
     /** The pay order of a trade whose pay call never answered (pay-core was killed under it), once it is final. */
