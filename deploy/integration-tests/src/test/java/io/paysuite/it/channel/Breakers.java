@@ -14,7 +14,7 @@ import java.util.List;
  * breaker's job); such a test waits here for the probe to close it again before it ends, so the next test class does
  * not start against a channel that refuses everything ("nothing was sent").
  */
-final class Breakers {
+public final class Breakers {
 
     private Breakers() {
     }
@@ -29,7 +29,7 @@ final class Breakers {
     }
 
     /** Waits until every named channel's breaker is closed (the half-open probe closes it once the channel answers). */
-    static void awaitClosed(ChannelService channels, ChannelCode... wanted) {
+    public static void awaitClosed(ChannelService channels, ChannelCode... wanted) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .until(() -> List.of(wanted).stream().allMatch(channel -> "CLOSED".equals(state(channels, channel))));
     }

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -60,6 +61,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import io.seata.saga.engine.impl.DefaultStateMachineConfig;
 import io.seata.saga.engine.impl.ProcessCtrlStateMachineEngine;
@@ -252,6 +259,104 @@ class CombinationSagaTest {
         verify(coupons).confirm(COUPON, waiting.payOrderNo());
         verify(points).confirm(waiting.payOrderNo());
         verify(coupons, never()).release(anyString(), anyString());
+    }
+
+    /**
+     * A pay-core killed inside the points freeze, as the check on the restarted (or another) instance sees it: the
+     * first run never returns (here it waits until the end), the check runs the Saga anew under the same keys and
+     * charges once; the first run, should it ever go on, finds the pay order paid and changes nothing.
+     */
+    @Test
+    void aRunStuckInThePointsFreezeIsFinishedByTheCheckWhichChargesOnceAndTheStuckRunChangesNothingLater() throws Exception {
+        FirstCallStuck freeze = new FirstCallStuck();
+        doAnswer(call -> {
+            PointsUseCmd cmd = call.getArgument(0);
+            freeze.enter();
+            return Result.ok(new PointsUseDTO(cmd.buyerId(), cmd.useKey(), cmd.tradeNo(), 500, Money.cny(500), HoldStatus.FROZEN));
+        }).when(points).freeze(any());
+        ExecutorService killed = Executors.newSingleThreadExecutor();
+        try {
+            Future<PayOrderDTO> firstRun = killed.submit(() -> orchestrator.pay(cmd(PayMethod.BALANCE, COUPON, true)));
+            freeze.awaitReached();
+            String payOrderNo = orders.findByTrade(TRADE_NO).get(0).payOrderNo();
+
+            assertThat(orchestrator.recover(payOrderNo)).as("the check finishes it").isTrue();
+
+            assertThat(orders.find(payOrderNo).orElseThrow().status()).isEqualTo(PayOrderStatus.SUCCESS);
+            verify(coupons).confirm(COUPON, payOrderNo);
+            verify(points).confirm(payOrderNo);
+            freeze.goOn();
+            assertThat(firstRun.get(10, TimeUnit.SECONDS).status()).isEqualTo(PayOrderStatus.SUCCESS);
+            verify(ledger, times(1)).postPayment(any());
+            assertThat(events.delivered()).as("one PAY_SUCCEEDED").hasSize(1);
+            assertThat(releases).as("nothing released").isEmpty();
+        } finally {
+            freeze.goOn();
+            killed.shutdownNow();
+        }
+    }
+
+    /**
+     * A pay-core killed while the channel holds its answer: the check's new run asks the gateway again under the same
+     * pay order; while that answer is still unknown nothing is released and the order stays PROCESSING, and the
+     * channel's late SUCCESS confirms the coupon and points that stayed frozen.
+     */
+    @Test
+    void aRunStuckInTheChargeLeavesCouponAndPointsFrozenUntilTheChannelAnswers() throws Exception {
+        FirstCallStuck charge = new FirstCallStuck();
+        doAnswer(call -> {
+            ChargeChannelCmd cmd = call.getArgument(0);
+            if (charge.enter() == 1) {
+                throw new RuntimeException("read timed out"); // the gateway does not know yet either
+            }
+            return Result.ok(new ChannelOrderDTO("C1", cmd.payOrderNo(), cmd.tradeNo(), ChannelCode.UNIONPAY, cmd.method(),
+                    cmd.amount(), ChannelOrderStatus.SUCCESS, null, null, "00", clock.instant(), clock.instant()));
+        }).when(channels).charge(any());
+        ExecutorService killed = Executors.newSingleThreadExecutor();
+        try {
+            killed.submit(() -> orchestrator.pay(cmd(PayMethod.BANK_CARD, COUPON, true)));
+            charge.awaitReached();
+            String payOrderNo = orders.findByTrade(TRADE_NO).get(0).payOrderNo();
+
+            assertThat(orchestrator.recover(payOrderNo)).as("unknown: not final yet").isFalse();
+            assertThat(orders.find(payOrderNo).orElseThrow().status()).isEqualTo(PayOrderStatus.PROCESSING);
+            assertThat(releases).as("never released while the charge is unknown").isEmpty();
+
+            assertThat(orchestrator.recover(payOrderNo)).as("the next check hears the channel's SUCCESS").isTrue();
+            assertThat(orders.find(payOrderNo).orElseThrow().status()).isEqualTo(PayOrderStatus.SUCCESS);
+            verify(coupons).confirm(COUPON, payOrderNo);
+            verify(points).confirm(payOrderNo);
+            assertThat(releases).isEmpty();
+        } finally {
+            charge.goOn();
+            killed.shutdownNow();
+        }
+    }
+
+    /** A step whose first call never answers while its pay-core is "dead" (until {@link #goOn}); later calls go through. */
+    static final class FirstCallStuck {
+
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch goOn = new CountDownLatch(1);
+        private final AtomicInteger calls = new AtomicInteger();
+
+        /** @return which call this is, from 0 */
+        int enter() throws InterruptedException {
+            int call = calls.getAndIncrement();
+            if (call == 0) {
+                reached.countDown();
+                goOn.await();
+            }
+            return call;
+        }
+
+        void awaitReached() throws InterruptedException {
+            assertThat(reached.await(10, TimeUnit.SECONDS)).as("the first run reached the step").isTrue();
+        }
+
+        void goOn() {
+            goOn.countDown();
+        }
     }
 
     @Test
