@@ -97,8 +97,9 @@ public class ChannelCharges {
                 // a recovery of a payment-code attempt that never reached us: the code is gone, nothing was sent
                 throw new BizException(ErrorCode.PARAM_ERROR, "auth_code is required to charge " + cmd.payOrderNo());
             }
-            orders.insert(newAttempt(cmd, candidates.get(0), 0, cmd.expiresAt().truncatedTo(ChronoUnit.MILLIS)));
-            order = orders.findByPayOrder(cmd.payOrderNo()).orElseThrow();
+            ChannelOrder fresh = newAttempt(cmd, candidates.get(0), 0, cmd.expiresAt().truncatedTo(ChronoUnit.MILLIS));
+            // inserted: the row is what we wrote, no need to read it back; taken by a concurrent call: read its order
+            order = orders.insert(fresh) ? fresh : orders.findByPayOrder(cmd.payOrderNo()).orElseThrow();
         }
         if (!order.amount().equals(cmd.amount()) || order.method() != cmd.method() || !order.tradeNo().equals(cmd.tradeNo())
                 || order.authorisation() != cmd.authorisation()) {
@@ -111,8 +112,10 @@ public class ChannelCharges {
                         order.channelOrderNo(), order.channel(), order.method());
                 return order;
             }
-            order = adapter instanceof CodeChannelAdapter byCode ? code.followUp(order, byCode, cmd.authCode(), 0)
-                    : qr.followUp(order, (QrChannelAdapter) adapter);
+            // this call answers what it settles; pay-core, its caller, finishes the pay order from that answer
+            order = adapter instanceof CodeChannelAdapter byCode
+                    ? code.followUp(order, byCode, cmd.authCode(), 0, ChannelSettlement.Audience.CALLER)
+                    : qr.followUp(order, (QrChannelAdapter) adapter, ChannelSettlement.Audience.CALLER);
             if (!settlement.awaitsReroute(order) || serving.isEmpty()) {
                 // without channels here a refused attempt's next channel is decided by an instance that has them;
                 // meanwhile it shows PROCESSING
@@ -142,9 +145,9 @@ public class ChannelCharges {
         }
         ChannelAdapter adapter = adapters.of(order);
         if (adapter instanceof CodeChannelAdapter byCode) {
-            code.followUp(order, byCode, null, attempt);
+            code.followUp(order, byCode, null, attempt, ChannelSettlement.Audience.ANNOUNCE);
         } else if (adapter instanceof QrChannelAdapter byQr) {
-            qr.followUp(order, byQr);
+            qr.followUp(order, byQr, ChannelSettlement.Audience.ANNOUNCE);
         }
     }
 
@@ -181,7 +184,8 @@ public class ChannelCharges {
             if (orders.decideReroute(order.channelOrderNo(), target, now()) && ChannelOrder.NO_REROUTE.equals(target)) {
                 log.info("pay order {} refused by {} ({}); no other channel may take it", order.payOrderNo(), order.channel(),
                         order.rawCode());
-                settlement.announce(orders.reread(order));
+                // not announced: the refusal is this charge call's answer, and its caller, pay-core, fails the pay order
+                // from it (ChannelSettlement.Audience.CALLER)
                 return null;
             }
             order = orders.reread(order);

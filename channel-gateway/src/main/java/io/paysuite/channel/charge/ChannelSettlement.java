@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * notification and a query meet. Only definite answers move the order, by compare-and-set from the state
  * it is in; the first final result wins, and a later contradicting one is recorded as a conflict and
  * alarmed, never applied. A paid amount other than ours is never trusted: it is a conflict, not a success.
- * A settled order is announced to pay-core — unless it is a refusal about to be rerouted. An order being
+ * A settled order is announced to pay-core — unless it is a refusal about to be rerouted, or the answer of
+ * the {@code ChannelService.charge} call that settled it ({@link Audience#CALLER}). An order being
  * reversed is decided by the reversal alone. A success after the order failed or closed is a late payment:
  * recorded, and paid back through the channel ({@link LatePayments}).
  */
@@ -53,10 +54,33 @@ public class ChannelSettlement {
     }
 
     /**
-     * Applies a definite answer by compare-and-set from the state the order is in. A final order
-     * is never changed: an equal answer is a no-op, a contradicting one a recorded conflict.
+     * Who learns of a result this gateway settled.
+     * <ul>
+     *   <li>{@link #CALLER}: it was found inside a {@code ChannelService.charge} call (the synchronous answer, or a
+     *       query, close or reversal that call made), and that call answers it. The caller is pay-core — its first
+     *       charge or its recovery — and it finishes the pay order from the answer in the same flow. Announcing it
+     *       as well made pay-core finish the same pay order a second time from the announcement (a second trade
+     *       read, charge call, ledger post, {@code PAY_SUCCEEDED} half message and a compare-and-set that loses)
+     *       while the first was still posting. Nothing is lost without it: pay-core set the pay order's delayed
+     *       check before it called us, so if it dies between our answer and its own commit, or its call timed
+     *       out, the check charges again under the same pay order number and gets this same final order (the
+     *       announcement was best effort, never the guarantee).</li>
+     *   <li>{@link #ANNOUNCE}: found by nobody's call — a notification, a follow-up timer, the janitor, a bill — so
+     *       pay-core hears of it through {@code CHANNEL_ORDER_FINAL} sooner than its next check.</li>
+     * </ul>
+     */
+    public enum Audience { CALLER, ANNOUNCE }
+
+    /**
+     * Applies a definite answer by compare-and-set from the state the order is in, and announces the result. A
+     * final order is never changed: an equal answer is a no-op, a contradicting one a recorded conflict.
      */
     ChannelOrder settle(ChannelOrder order, ChannelCall answer, String source) {
+        return settle(order, answer, source, Audience.ANNOUNCE);
+    }
+
+    /** As {@link #settle(ChannelOrder, ChannelCall, String)}, telling the result only to {@code audience}. */
+    ChannelOrder settle(ChannelOrder order, ChannelCall answer, String source, Audience audience) {
         if (answer.outcome() != Outcome.SUCCESS && answer.outcome() != Outcome.FAILURE) {
             return order;
         }
@@ -78,14 +102,15 @@ public class ChannelSettlement {
             if (!ChannelOrderTransitions.TABLE.allows(current.status(), claimed)) {
                 break;
             }
+            Instant at = now();
             if (orders.transition(current.channelOrderNo(), current.status(), claimed, null, answer.channelTradeNo(),
-                    answer.rawCode(), source, now())) {
-                ChannelOrder done = orders.reread(current);
+                    answer.rawCode(), source, at)) {
+                ChannelOrder done = settled(current, claimed, answer, source, at);
                 log.info("channel order {} {} by {} ({}) pay_order_no={}", done.channelOrderNo(), claimed, source,
                         answer.rawCode(), done.payOrderNo());
                 meters.counter("channel.order.final", "channel", done.channel().name(), "status", claimed.name(),
                         "source", source).increment();
-                announce(done);
+                announce(done, audience);
                 return done;
             }
             current = orders.reread(current);
@@ -139,9 +164,27 @@ public class ChannelSettlement {
         orders.recordConflict(order.channelOrderNo(), order.status(), claimed, answer.rawCode(), source, detail, now());
     }
 
+    /**
+     * The order as the won compare-and-set left it — what {@code ChannelOrderMapper.transition} writes: the new status,
+     * the answer's channel trade number and raw code where it carries them, the source, and {@code finished_at}. Built
+     * here instead of read back: the row is ours from the moment the compare-and-set won, and a final order never
+     * changes again (one {@code channel_order} select less per settled order).
+     */
+    static ChannelOrder settled(ChannelOrder o, ChannelOrderStatus to, ChannelCall answer, String source, Instant at) {
+        return new ChannelOrder(o.channelOrderNo(), o.payOrderNo(), o.tradeNo(), o.merchantId(), o.channel(), o.method(), o.amount(),
+                o.subject(), to, o.codeUrl(), answer.channelTradeNo() != null ? answer.channelTradeNo() : o.channelTradeNo(),
+                answer.rawCode() != null ? answer.rawCode() : o.rawCode(), source != null ? source : o.finalSource(), o.expiresAt(),
+                o.createdAt(), to.isFinal() ? at : o.finishedAt(), o.attempt(), o.reroutedTo(), o.authorisation());
+    }
+
     /** Tells pay-core the order is final — unless it is a refusal about to be rerouted: the reroute's own end is announced. */
     void announce(ChannelOrder done) {
-        if (!awaitsReroute(done)) {
+        announce(done, Audience.ANNOUNCE);
+    }
+
+    /** As {@link #announce(ChannelOrder)}, for {@code audience}: a result answered to its caller is not announced. */
+    void announce(ChannelOrder done, Audience audience) {
+        if (audience == Audience.ANNOUNCE && !awaitsReroute(done)) {
             results.finished(done);
         }
     }

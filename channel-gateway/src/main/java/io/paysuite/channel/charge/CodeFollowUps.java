@@ -54,9 +54,11 @@ public class CodeFollowUps {
     /**
      * Charges with {@code authCode} when the order is new and the code is at hand; otherwise asks, and
      * reverses once the order is {@code reverseAfter} old. {@code attempt} is the delayed follow-up's number
-     * (0 for a call from pay-core), and a follow-up schedules the next one while the order is not final.
+     * (0 for a call from pay-core), and a follow-up schedules the next one while the order is not final. A result
+     * settled here is told to {@code audience} ({@link ChannelSettlement.Audience}).
      */
-    ChannelOrder followUp(ChannelOrder order, CodeChannelAdapter adapter, String authCode, int attempt) {
+    ChannelOrder followUp(ChannelOrder order, CodeChannelAdapter adapter, String authCode, int attempt,
+                          ChannelSettlement.Audience audience) {
         if (order.status().isFinal()) {
             return order;
         }
@@ -68,7 +70,7 @@ public class CodeFollowUps {
                     : adapter.pay(charging, authCode));
             switch (answer.outcome()) {
                 case SUCCESS, FAILURE -> {
-                    return settlement.settle(order, answer, "SYNC"); // paid at once, or refused with nothing taken
+                    return settlement.settle(order, answer, "SYNC", audience); // paid at once, or refused with nothing taken
                 }
                 default -> {
                     orders.transition(order.channelOrderNo(), ChannelOrderStatus.CREATED, ChannelOrderStatus.PROCESSING, null,
@@ -83,7 +85,7 @@ public class CodeFollowUps {
             ChannelOrder asked = order;
             ChannelCall answer = guard.call(asked.channel(), "code-query", () -> adapter.query(asked));
             if (answer.outcome() == Outcome.SUCCESS || answer.outcome() == Outcome.FAILURE) {
-                return settlement.settle(order, answer, "QUERY");
+                return settlement.settle(order, answer, "QUERY", audience);
             }
             if (!now().isBefore(order.createdAt().plus(codeSchedule.reverseAfter()))) {
                 // Reversing from here on: a success the buyer confirms between our query and the reversal would
@@ -94,7 +96,7 @@ public class CodeFollowUps {
             }
         }
         if (order.status() == ChannelOrderStatus.REVERSING) {
-            ChannelOrder decided = reverse(order, adapter);
+            ChannelOrder decided = reverse(order, adapter, audience);
             if (decided.status().isFinal()) {
                 return decided;
             }
@@ -112,20 +114,20 @@ public class CodeFollowUps {
      * → {@code FAILED}, the buyer keeps or gets back the money; refused → the channel's query decides (refused
      * because paid → {@code SUCCESS}); anything else → tried again later.
      */
-    private ChannelOrder reverse(ChannelOrder order, CodeChannelAdapter adapter) {
+    private ChannelOrder reverse(ChannelOrder order, CodeChannelAdapter adapter, ChannelSettlement.Audience audience) {
         ChannelCall reversed = guard.call(order.channel(), "reverse", () -> adapter.close(order));
         if (reversed.outcome() == Outcome.SUCCESS || reversed.outcome() == Outcome.NOT_FOUND) {
             log.info("payment-code order {} reversed after {} ({})", order.channelOrderNo(), codeSchedule.reverseAfter(),
                     reversed.rawCode());
             return settlement.settle(order, new ChannelCall(Outcome.FAILURE, "REVERSED", reversed.rawCode(), null, null, null),
-                    REVERSE);
+                    REVERSE, audience);
         }
         if (reversed.outcome() == Outcome.FAILURE && !reversed.blocked()) {
             ChannelCall asked = guard.call(order.channel(), "code-query", () -> adapter.query(order));
             if (asked.outcome() == Outcome.SUCCESS || asked.outcome() == Outcome.FAILURE) {
                 log.info("reversal of {} refused ({}); the channel's query says {}", order.channelOrderNo(), reversed.rawCode(),
                         asked.outcome());
-                return settlement.settle(order, asked, REVERSE_QUERY);
+                return settlement.settle(order, asked, REVERSE_QUERY, audience);
             }
         }
         log.warn("reversal of {} not definite ({}); retried", order.channelOrderNo(), reversed.rawCode());

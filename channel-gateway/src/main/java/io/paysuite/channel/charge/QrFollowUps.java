@@ -39,13 +39,16 @@ public class QrFollowUps {
         this.clock = clock;
     }
 
-    /** Asks for the code while the order has none; then asks how it stands, and closes it once expired. */
-    ChannelOrder followUp(ChannelOrder order, QrChannelAdapter adapter) {
+    /**
+     * Asks for the code while the order has none; then asks how it stands, and closes it once expired. A result
+     * settled here is told to {@code audience} ({@link ChannelSettlement.Audience}).
+     */
+    ChannelOrder followUp(ChannelOrder order, QrChannelAdapter adapter, ChannelSettlement.Audience audience) {
         if (order.status().isFinal()) {
             return order;
         }
         if (order.status() == ChannelOrderStatus.CREATED || order.codeUrl() == null) {
-            order = askForCode(order, adapter);
+            order = askForCode(order, adapter, audience);
             if (order.status().isFinal() || order.codeUrl() == null) {
                 return order;
             }
@@ -57,11 +60,11 @@ public class QrFollowUps {
         ChannelCall answer = guard.call(asked.channel(), "query", () -> adapter.query(asked));
         switch (answer.outcome()) {
             case SUCCESS, FAILURE -> {
-                return settlement.settle(order, answer, "QUERY");
+                return settlement.settle(order, answer, "QUERY", audience);
             }
             case NOT_FOUND, PENDING -> {
                 if (now().isAfter(order.expiresAt().plus(properties.closeGrace()))) {
-                    return closeExpired(order, adapter);
+                    return closeExpired(order, adapter, audience);
                 }
                 return order;
             }
@@ -71,7 +74,7 @@ public class QrFollowUps {
         }
     }
 
-    private ChannelOrder askForCode(ChannelOrder order, QrChannelAdapter adapter) {
+    private ChannelOrder askForCode(ChannelOrder order, QrChannelAdapter adapter, ChannelSettlement.Audience audience) {
         ChannelCall answer = guard.call(order.channel(), "charge", () -> adapter.precreate(order));
         Instant now = now();
         switch (answer.outcome()) {
@@ -93,7 +96,7 @@ public class QrFollowUps {
                         log.info("channel order {} refused by {}: {} {}", order.channelOrderNo(), order.channel(),
                                 answer.rawCode(), answer.rawMessage());
                         ChannelOrder failed = orders.reread(order);
-                        settlement.announce(failed);
+                        settlement.announce(failed, audience);
                         return failed;
                     }
                 } else {
@@ -112,12 +115,12 @@ public class QrFollowUps {
         return orders.reread(order);
     }
 
-    private ChannelOrder closeExpired(ChannelOrder order, QrChannelAdapter adapter) {
+    private ChannelOrder closeExpired(ChannelOrder order, QrChannelAdapter adapter, ChannelSettlement.Audience audience) {
         ChannelCall closed = guard.call(order.channel(), "close", () -> adapter.close(order));
         if (closed.outcome() == Outcome.SUCCESS || closed.outcome() == Outcome.NOT_FOUND) {
             // closed at the channel (or never there, past its own expiry): it can no longer be paid
             return settlement.settle(order, new ChannelCall(Outcome.FAILURE, closed.outcome() == Outcome.SUCCESS ? "CLOSED" : "EXPIRED_UNSCANNED",
-                    "expired and closed at the channel", null, null, null), "CLOSE");
+                    "expired and closed at the channel", null, null, null), "CLOSE", audience);
         }
         log.info("close of expired channel order {} not definite ({}); asking again later", order.channelOrderNo(), closed.rawCode());
         return order;

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Announces finished channel orders ({@code CHANNEL_ORDER_FINAL} on {@code paysuite.channel.result-topic},
  * key and body the pay order number). A plain message, not a transactional one: the channel order is
  * already committed when it is sent, and a lost announcement only delays the pay order until its next
- * delayed check asks {@code ChannelService.charge} again.
+ * delayed check asks {@code ChannelService.charge} again. Only results found outside a charge call come here
+ * ({@code ChannelSettlement.Audience}): a charge's own answer is settled by its caller.
  */
 @Component
 public class RocketMqChannelResults extends RocketMqAdapter implements ChannelResults {

@@ -22,6 +22,9 @@ import io.paysuite.pay.order.tool.ToolOutcome;
 import io.paysuite.pay.risk.RiskEngine;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +48,11 @@ import org.springframework.stereotype.Component;
  * points on the order before it is charged and is charged by {@link CombinationPay} (a Saga: coupon,
  * points, then the tool for the rest); everything else above is the same. A payment with one tool keeps
  * this short path: one call to the tool, no Saga log (docs/adr/0008).
+ *
+ * <p>While {@link #pay} charges a pay order, this process remembers it ({@link #charging}): a recovery of the same
+ * pay order meanwhile (its delayed check firing during a slow charge, a channel result) would only repeat that
+ * charge — a trade read, the tool's call, a ledger post answered by the first, a success that loses its
+ * compare-and-set — so it leaves the pay order to the charge under way, and to the check after it.
  */
 @Component
 public class PayOrchestrator {
@@ -63,6 +71,7 @@ public class PayOrchestrator {
     private final Clock clock;
     private final CombinationPay combination;
     private final RiskEngine risk;
+    private final Set<String> charging = ConcurrentHashMap.newKeySet();
 
     /** Without combination payments (a coupon or points is refused). */
     public PayOrchestrator(PayOrderRepository orders, PayOrderOpener opener, PaymentTools tools, PaySuccess success,
@@ -110,7 +119,8 @@ public class PayOrchestrator {
         tools.of(cmd.method());
         risk.screen(cmd, trade); // before anything is written or moves: a refusal leaves the trade WAIT_PAY
 
-        PayOrder order = opener.openOrder(new OpenPayOrderCmd(trade.tradeNo(), cmd.buyerId(), trade.merchantId(),
+        // the request was looked up above: insert at once (the unique key still decides a concurrent repeat)
+        PayOrder order = opener.openNew(new OpenPayOrderCmd(trade.tradeNo(), cmd.buyerId(), trade.merchantId(),
                 cmd.method(), trade.amount(), cmd.requestNo()));
         if (order.status() != PayOrderStatus.CREATED) {
             return order.toDTO(); // a concurrent repeat of this request got further
@@ -141,10 +151,25 @@ public class PayOrchestrator {
             fail(order, PayOrderStatus.CREATED, taken.code());
             throw new BizException(taken.code(), taken.message());
         }
-        if (!orders.transition(order.payOrderNo(), PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, null, now())) {
+        java.time.Instant processingAt = now();
+        if (!orders.transition(order.payOrderNo(), PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, null, processingAt)) {
             return orders.find(order.payOrderNo()).orElseThrow().toDTO(); // the check abandoned it meanwhile
         }
-        return charge(order, trade, cmd.authCode(), true);
+        order = order.after(PayOrderStatus.PROCESSING, null, null, processingAt);
+        charging.add(order.payOrderNo());
+        try {
+            return charge(order, trade, cmd.authCode(), true);
+        } finally {
+            charging.remove(order.payOrderNo());
+        }
+    }
+
+    /**
+     * Whether {@link #pay} in this process is charging the pay order right now: it finishes the pay order from the
+     * tool's answer, or leaves it {@code PROCESSING} to its delayed check.
+     */
+    public boolean charging(String payOrderNo) {
+        return charging.contains(payOrderNo);
     }
 
     /**
@@ -167,6 +192,10 @@ public class PayOrchestrator {
                 return recover(payOrderNo);
             }
             case PROCESSING -> {
+                if (charging(payOrderNo)) {
+                    log.info("pay order {} is being charged here; its charge finishes it, or its next check", payOrderNo);
+                    return false;
+                }
                 TradeDTO trade = unwrap(tradeService.get(TradeByNoQry.internal(order.tradeNo())));
                 try {
                     return charge(order, trade, null, false).status().isFinal();
@@ -195,10 +224,16 @@ public class PayOrchestrator {
         switch (outcome.kind()) {
             case SUCCESS -> {
                 // every way to SUCCESS (first answer, check, channel result) passes here with the tool's channel
-                success.succeed(order, outcome.channel());
+                Optional<PayOrder> won = success.succeed(order, outcome.channel());
                 settleQuietly(order);
-                log.info("pay order succeeded pay_order_no={} trade_no={} amount={} channel={}", order.payOrderNo(),
-                        order.tradeNo(), order.amount(), outcome.channel());
+                if (won.isPresent()) {
+                    log.info("pay order succeeded pay_order_no={} trade_no={} amount={} channel={}", order.payOrderNo(),
+                            order.tradeNo(), order.amount(), outcome.channel());
+                    return won.get().toDTO(); // the row as our compare-and-set left it: no need to read it back
+                }
+                // a concurrent check or channel result finished it first: the first final result wins
+                log.info("pay order {} success ({}) came after another path had finished it", order.payOrderNo(),
+                        outcome.channel());
             }
             case FAILED -> {
                 if (fail(order, PayOrderStatus.PROCESSING, outcome.code())) {

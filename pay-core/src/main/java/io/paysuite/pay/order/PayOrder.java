@@ -58,6 +58,16 @@ public record PayOrder(
                 createdAt, updatedAt, finishedAt, version, failCode, channel, newParts);
     }
 
+    /**
+     * The order as {@code PayOrderRepository.transition} leaves it when its compare-and-set wins: the new status,
+     * fail code and channel (each written, null included), {@code updatedAt}, the version counted up, and
+     * {@code finishedAt} stamped on a final status. So the caller that won knows the row without reading it back.
+     */
+    public PayOrder after(PayOrderStatus to, String newFailCode, String newChannel, Instant at) {
+        return new PayOrder(payOrderNo, tradeNo, requestNo, requestDigest, buyerId, merchantId, method, to, amount, createdAt,
+                at, to.isFinal() ? at : finishedAt, version + 1, newFailCode, newChannel, parts);
+    }
+
     public static PayOrder open(String payOrderNo, OpenPayOrderCmd cmd, String digest, Instant now) {
         return new PayOrder(payOrderNo, cmd.tradeNo(), cmd.requestNo(), digest, cmd.buyerId(), cmd.merchantId(),
                 cmd.method(), PayOrderStatus.CREATED, cmd.amount(), now, now, null, 0, null, null);

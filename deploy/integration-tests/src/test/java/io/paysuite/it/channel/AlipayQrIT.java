@@ -10,6 +10,7 @@ import io.paysuite.api.channel.ChannelOrderDTO;
 import io.paysuite.api.channel.ChannelOrderStatus;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.common.Result;
+import io.paysuite.api.event.Topics;
 import io.paysuite.api.ledger.AccountRef;
 import io.paysuite.api.ledger.AccountType;
 import io.paysuite.api.ledger.LedgerService;
@@ -33,6 +34,7 @@ import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.it.MerchantSink;
 import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.event.TradeEventTap;
 import io.paysuite.it.openapi.Buyers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -188,10 +190,44 @@ class AlipayQrIT {
         assertThat(clearing()).isEqualTo(clearingBefore);
     }
 
+    /**
+     * channel-gateway announces a final channel order ({@code CHANNEL_ORDER_FINAL}) only when it found the result
+     * outside a call of pay-core's: a code paid at once is the answer to pay-core's charge, which settles the pay order
+     * from it (announcing it too made pay-core settle the same pay order twice), while a scan that Alipay's
+     * notification reports is announced.
+     */
+    @Test
+    void aCodePaidAtOnceIsTheChargesAnswerAndIsNotAnnouncedWhileAScanReportedByANotificationIs() throws Exception {
+        Breakers.awaitClosed(channels, ChannelCode.ALIPAY); // an earlier class's injected timeouts may have opened it
+        try (TradeEventTap results = TradeEventTap.start(SuiteHarness.suite().infra().namesrvAddress(), Topics.CHANNEL_EVENT)) {
+            TradeDTO till = newTrade(1_234, PayMethod.ALIPAY_CODE);
+            PayOrderDTO paidAtOnce = ok(pay.pay(new PayCmd(till.tradeNo(), "ALIPAY_BUYER", PayMethod.ALIPAY_CODE, null,
+                    "REQ-" + UUID.randomUUID(), BarcodeIT.alipayCode("0000"))));
+            assertThat(paidAtOnce.status()).as("settled from the charge's own answer").isEqualTo(PayOrderStatus.SUCCESS);
+
+            TradeDTO shelf = newTrade(2_345, PayMethod.ALIPAY_QR);
+            PayOrderDTO scanned = ok(pay.pay(new PayCmd(shelf.tradeNo(), Buyers.funded(1).buyerId(), PayMethod.ALIPAY_QR, null,
+                    "REQ-" + UUID.randomUUID())));
+            scan(ok(channels.get(scanned.payOrderNo())).codeUrl(), "SUCCESS");
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> !results.withKey(scanned.payOrderNo()).isEmpty());
+            assertThat(results.withKey(paidAtOnce.payOrderNo()))
+                    .as("announced before the scanned one's payment began, had it been announced").isEmpty();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> trade(shelf.tradeNo()).status() == TradeStatus.SUCCESS);
+            assertThat(trade(till.tradeNo()).status()).isEqualTo(TradeStatus.SUCCESS);
+        }
+    }
+
     private TradeDTO newTrade(long amount) {
+        return newTrade(amount, PayMethod.ALIPAY_QR);
+    }
+
+    private TradeDTO newTrade(long amount, PayMethod method) {
         return ok(trades.create(new CreateTradeCmd(merchant, "ALIQR-" + UUID.randomUUID().toString().substring(0, 20),
                 TradeType.INSTANT, Money.cny(amount), "alipay qr it", null, MerchantSink.notifyUrl(), null, null,
-                Instant.now().plus(Duration.ofMinutes(30)), List.of(PayMethod.ALIPAY_QR))));
+                Instant.now().plus(Duration.ofMinutes(30)), List.of(method))));
     }
 
     private TradeDTO trade(String tradeNo) {

@@ -15,10 +15,11 @@ import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.topic.TopicValidator;
 
 /**
- * Everything delivered on the trade event topic since the topic began, as a consumer of its own
- * group sees it. Deliveries are at least once, so a message may be recorded more than once.
+ * Everything delivered on the trade event topic (or another event topic, {@link #start(String, String)}) since the
+ * topic began, as a consumer of its own group sees it. Deliveries are at least once, so a message may be recorded
+ * more than once.
  */
-final class TradeEventTap implements AutoCloseable {
+public final class TradeEventTap implements AutoCloseable {
 
     static final String TOPIC = "PAYSUITE_TRADE_EVENT";
     private static final int QUEUES = 4;
@@ -31,14 +32,19 @@ final class TradeEventTap implements AutoCloseable {
     }
 
     static TradeEventTap start(String namesrv) throws MQClientException {
-        ensureTopic(namesrv);
+        return start(namesrv, TOPIC);
+    }
+
+    /** A tap on another event topic, e.g. channel-gateway's {@code PAYSUITE_CHANNEL_EVENT}. */
+    public static TradeEventTap start(String namesrv, String topic) throws MQClientException {
+        ensureTopic(namesrv, topic);
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("paysuite-it-trade-event-tap-" + System.nanoTime());
         consumer.setNamesrvAddr(namesrv);
         consumer.setVipChannelEnabled(false);
         consumer.setPollNameServerInterval(1000);
         // a new group starts at the first offset: nothing published before the tap started is missed
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.subscribe(TOPIC, "*");
+        consumer.subscribe(topic, "*");
         TradeEventTap tap = new TradeEventTap(consumer);
         consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
             tap.delivered.addAll(messages);
@@ -57,15 +63,15 @@ final class TradeEventTap implements AutoCloseable {
      * this module's classpath; it is what that API does for one broker.)
      */
     @SuppressWarnings("deprecation")
-    private static void ensureTopic(String namesrv) throws MQClientException {
+    private static void ensureTopic(String namesrv, String topic) throws MQClientException {
         DefaultMQProducer admin = new DefaultMQProducer("paysuite-it-topic-admin");
         admin.setNamesrvAddr(namesrv);
         admin.setVipChannelEnabled(false);
         admin.start();
         try {
-            admin.fetchPublishMessageQueues(TOPIC);
+            admin.fetchPublishMessageQueues(topic);
         } catch (MQClientException absent) {
-            admin.createTopic(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC, TOPIC, QUEUES, Map.of());
+            admin.createTopic(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC, topic, QUEUES, Map.of());
         } finally {
             admin.shutdown();
         }
@@ -73,7 +79,12 @@ final class TradeEventTap implements AutoCloseable {
 
     /** Every delivery whose keys include this trade number. */
     List<MessageExt> ofTrade(String tradeNo) {
-        return delivered.stream().filter(m -> keys(m).contains(tradeNo)).toList();
+        return withKey(tradeNo);
+    }
+
+    /** Every delivery whose keys include {@code key} (a trade number, a pay order number). */
+    public List<MessageExt> withKey(String key) {
+        return delivered.stream().filter(m -> keys(m).contains(key)).toList();
     }
 
     /** The distinct event ids delivered for this trade. */

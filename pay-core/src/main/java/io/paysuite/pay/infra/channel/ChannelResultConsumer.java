@@ -18,6 +18,12 @@ import org.springframework.context.annotation.Lazy;
  * order is finished now through {@link PayOrchestrator#recover}, which asks the gateway (idempotent)
  * and applies its answer — the message carries only the pay order number, never a result to trust.
  * Without it the pay order's own delayed check would do the same, later.
+ *
+ * <p>The gateway announces only results it found outside a charge call (a notification, its own follow-ups, a
+ * bill): a charge's answer goes to its caller, this service, which finishes the pay order from it. A pay order
+ * that {@link PayOrchestrator#pay} in this process is charging right now is left to that charge (and, should it
+ * end unsure, to the pay order's delayed check): finishing it here as well would repeat the charge, the ledger post
+ * and the success that loses its compare-and-set.
  */
 @Configuration(proxyBeanMethods = false)
 public class ChannelResultConsumer {
@@ -29,6 +35,10 @@ public class ChannelResultConsumer {
         return new EventConsumer(Subscription.of("paysuite-pay-channel-result", properties.namesrv(),
                 properties.channelResultTopic(), "*", 5_000), message -> {
                     String payOrderNo = EventCodec.decode(EventType.CHANNEL_ORDER_FINAL, message).payOrderNo();
+                    if (orchestrator.charging(payOrderNo)) {
+                        log.debug("pay order {} is being charged here; its channel result is that charge's", payOrderNo);
+                        return Handled.DONE;
+                    }
                     if (orchestrator.recover(payOrderNo)) {
                         return Handled.DONE;
                     }

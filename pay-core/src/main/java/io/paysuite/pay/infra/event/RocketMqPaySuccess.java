@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionListener;
@@ -58,7 +59,7 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
     }
 
     @Override
-    public boolean succeed(PayOrder order, String channel) {
+    public Optional<PayOrder> succeed(PayOrder order, String channel) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Message message = EventCodec.message(properties.topic(), EventType.PAY_SUCCEEDED, successOf(order, channel, at));
         message.setKeys(List.of(order.payOrderNo(), order.tradeNo()));
@@ -69,10 +70,10 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
             throw new IllegalStateException("cannot send PAY_SUCCEEDED of " + order.payOrderNo() + "; nothing changed", e);
         }
         return switch (sent.getLocalTransactionState()) {
-            case COMMIT_MESSAGE -> true;
-            case ROLLBACK_MESSAGE -> false;
+            case COMMIT_MESSAGE -> Optional.of(order.after(PayOrderStatus.SUCCESS, null, channel, at));
+            case ROLLBACK_MESSAGE -> Optional.empty();
             // the update's commit threw: whether it stuck is read back, and the broker asks later
-            default -> orders.find(order.payOrderNo()).map(o -> o.status() == PayOrderStatus.SUCCESS).orElse(false);
+            default -> orders.find(order.payOrderNo()).filter(o -> o.status() == PayOrderStatus.SUCCESS);
         };
     }
 
