@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * to follow its paid pay order (trade-core moves it on {@code PAY_SUCCEEDED}, within moments).
  *
  * @param patience the longest wait; after it the trade is answered as it stands ({@code PAYING}: "ask again")
- * @param every    the gap between reads of the trade
+ * @param every    the gap between reads of the trade when trade-core cannot wait for it itself
+ *                 ({@code TradeService.settled} unavailable or failing): normally the wait is trade-core's
  */
 @ConfigurationProperties("paysuite.cashier.trade-wait")
 public record TradeWaitProperties(
