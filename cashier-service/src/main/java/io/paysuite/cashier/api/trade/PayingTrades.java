@@ -9,6 +9,7 @@ import io.paysuite.cashier.api.error.Results;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,11 @@ public class PayingTrades {
         long deadline = System.nanoTime() + patienceNanos;
         TradeDTO trade = null;
         do {
-            long left = TimeUnit.NANOSECONDS.toMillis(Math.max(0, deadline - System.nanoTime()));
+            if (trade != null && !pause()) {
+                return trade; // interrupted
+            }
+            long left = trade == null ? TimeUnit.NANOSECONDS.toMillis(patienceNanos) // the first ask: all of it
+                    : TimeUnit.NANOSECONDS.toMillis(Math.max(0, deadline - System.nanoTime()));
             CompletableFuture<Result<TradeDTO>> waited = waitAtTradeCore(tradeNo, left);
             if (waited == null) {
                 return polled(tradeNo, trade, deadline);
@@ -66,12 +71,26 @@ public class PayingTrades {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return trade == null ? current(tradeNo) : trade;
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 log.warn("trade-core did not answer the wait for {}; reading the trade instead: {}", tradeNo, e.toString());
                 return polled(tradeNo, trade, deadline);
             }
-        } while (trade.status() == TradeStatus.PAYING && System.nanoTime() < deadline);
+        } while (trade.status() == TradeStatus.PAYING && deadline - System.nanoTime() > TimeUnit.MILLISECONDS.toNanos(everyMillis));
         return trade;
+    }
+
+    /**
+     * Between two waits: trade-core answered "still PAYING" before the patience ran out (its own
+     * longest wait, or too many waits at once), so the next ask is not made in a tight loop.
+     */
+    private boolean pause() {
+        try {
+            Thread.sleep(everyMillis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** trade-core's wait, or null when it cannot be asked (the caller reads the trade itself). */
@@ -87,13 +106,7 @@ public class PayingTrades {
     /** The trade read every {@code every} until it leaves {@code PAYING} or the deadline passes. */
     private TradeDTO polled(String tradeNo, TradeDTO known, long deadline) {
         TradeDTO trade = known == null ? current(tradeNo) : known;
-        while (trade.status() == TradeStatus.PAYING && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(everyMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return trade;
-            }
+        while (trade.status() == TradeStatus.PAYING && System.nanoTime() < deadline && pause()) {
             trade = current(tradeNo);
         }
         return trade;

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param patience the longest wait; after it the trade is answered as it stands ({@code PAYING}: "ask again")
  * @param every    the gap between reads of the trade when trade-core cannot wait for it itself
- *                 ({@code TradeService.settled} unavailable or failing): normally the wait is trade-core's
+ *                 ({@code TradeService.settled} unavailable or failing), and between two waits when
+ *                 trade-core answered "still PAYING" early; normally the wait is trade-core's, one call
  */
 @ConfigurationProperties("paysuite.cashier.trade-wait")
 public record TradeWaitProperties(
