@@ -4,6 +4,7 @@ import io.paysuite.api.ReadOnly;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.trail.TrailEventDTO;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Trades over Dubbo (provider: trade-core). Every method answers a {@link Result}; error codes are
@@ -50,4 +51,14 @@ public interface TradeService {
      */
     @ReadOnly
     Result<List<TrailEventDTO>> trail(String tradeNo);
+
+    /**
+     * The trade once it is no longer {@code PAYING}, or as it stands after at most
+     * {@code patienceMillis} (trade-core may answer sooner than a long patience, still
+     * {@code PAYING}: the caller asks again). Waits server-side without holding a thread: the change
+     * that moves the trade answers it, so the caller need not read the trade again and again.
+     * {@code TRADE_NOT_FOUND} as {@link #get}. Read-only.
+     */
+    @ReadOnly
+    CompletableFuture<Result<TradeDTO>> settled(TradeByNoQry qry, long patienceMillis);
 }

@@ -90,6 +90,16 @@ public record Trade(
     }
 
     /**
+     * The same trade after {@code payOrderNo} took it at {@code at}: what the compare-and-set
+     * {@code WAIT_PAY → PAYING} writes, so the winner answers it without reading the row back.
+     */
+    public Trade paying(String payOrderNo, Instant at) {
+        return new Trade(tradeNo, merchantId, outTradeNo, tradeType, TradeStatus.PAYING, amount, paidAmount,
+                refundedAmount, subject, buyerId, attach, notifyUrl, returnUrl, timeExpire, createdAt, at, paidAt,
+                closedAt, version + 1, payOrderNo, payerId, paymentMethods, paidMethod, paidChannel, promotion);
+    }
+
+    /**
      * The same trade after {@code payOrderNo} paid it at {@code at}: what the compare-and-set
      * {@code PAYING → SUCCESS} writes and what {@code TRADE_SUCCEEDED} tells; a pre-authorisation's
      * payment only freezes the money, so it becomes {@code AUTHORIZED} ({@code TRADE_AUTHORIZED}).

@@ -4,6 +4,7 @@ import io.paysuite.api.event.EventType;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.ids.ShardGene;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +17,19 @@ public class TradeChanges {
 
     private final TradeEvents events;
     private final OrderNo orderNo;
+    private final SettledTrades settled;
 
-    public TradeChanges(TradeEvents events, OrderNo orderNo) {
+    /** @param settled told of every committed change, so a till waiting for the trade hears it at once */
+    @Autowired
+    public TradeChanges(TradeEvents events, OrderNo orderNo, SettledTrades settled) {
         this.events = events;
         this.orderNo = orderNo;
+        this.settled = settled;
+    }
+
+    /** Without waiters to tell (tests of the changes themselves). */
+    public TradeChanges(TradeEvents events, OrderNo orderNo) {
+        this(events, orderNo, null);
     }
 
     /**
@@ -28,7 +38,11 @@ public class TradeChanges {
      */
     public <P, T> T commit(String tradeNo, EventType<P> type, P payload, Supplier<T> change) {
         String eventId = orderNo.next(OrderNo.Kind.EVENT, ShardGene.ofOrderNo(tradeNo));
-        return events.publishWith(TradeEventDraft.of(eventId, tradeNo, type, payload), change);
+        T changed = events.publishWith(TradeEventDraft.of(eventId, tradeNo, type, payload), change);
+        if (settled != null) {
+            settled.changed(tradeNo); // committed: whoever waits for this trade reads it now
+        }
+        return changed;
     }
 
     /** Thrown inside a change whose compare-and-set missed: rolls the change and its event back. */

@@ -69,28 +69,39 @@ public class TradeCreator {
     public FirstOrRepeat<TradeDTO> createOrRepeat(CreateTradeCmd cmd) {
         rules.checkShape(cmd);
         String digest = CreateTradeDigest.of(cmd);
-        boolean[] claimedHere = {false};
-        MerchantOrderEntry entry = index.find(cmd.merchantId(), cmd.outTradeNo())
-                .orElseGet(() -> claim(cmd, digest, claimedHere));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what DATETIME(3) keeps
+        try {
+            rules.checkTimeWindow(cmd, now);
+        } catch (BizException outsideItsWindow) {
+            // only a first request is held to the clock: a repeat of one valid when sent answers its trade
+            MerchantOrderEntry entry = index.find(cmd.merchantId(), cmd.outTradeNo()).orElseThrow(() -> outsideItsWindow);
+            return new FirstOrRepeat<>(existing(entry, cmd, digest), true);
+        }
+        // The index's primary key (merchant_id, out_trade_no) decides first or repeat: claim at once and
+        // read only when it is taken, instead of a select before every insert.
+        MerchantOrderEntry mine = new MerchantOrderEntry(cmd.merchantId(), cmd.outTradeNo(),
+                orderNo.next(OrderNo.Kind.TRADE, geneOf(cmd)), digest, now);
+        Optional<MerchantOrderEntry> earlier = index.claim(mine);
+        if (earlier.isEmpty()) {
+            // a number minted just now: no trade can hold it yet, so nothing to read first
+            return new FirstOrRepeat<>(insert(Trade.open(mine.tradeNo(), cmd, mine.createdAt(),
+                    props.defaultExpiryFor(cmd.paymentMethods()))).toDTO(), false);
+        }
+        return new FirstOrRepeat<>(existing(earlier.get(), cmd, digest), true);
+    }
+
+    /**
+     * The trade an earlier request claimed the merchant order number for; created now if that request
+     * crashed between the claim and the trade (the index row is the claim, the trade follows it).
+     */
+    private TradeDTO existing(MerchantOrderEntry entry, CreateTradeCmd cmd, String digest) {
         if (!entry.requestDigest().equals(digest)) {
             throw new BizException(ErrorCode.OUT_TRADE_NO_USED,
                     "out_trade_no " + cmd.outTradeNo() + " was used for a different request");
         }
-        TradeDTO trade = trades.find(entry.tradeNo())
+        return trades.find(entry.tradeNo())
                 .orElseGet(() -> insert(Trade.open(entry.tradeNo(), cmd, entry.createdAt(), props.defaultExpiryFor(cmd.paymentMethods()))))
                 .toDTO();
-        return new FirstOrRepeat<>(trade, !claimedHere[0]);
-    }
-
-    /** The index row for a first request: ours if we inserted it, the earlier one if we lost a race. */
-    private MerchantOrderEntry claim(CreateTradeCmd cmd, String digest, boolean[] claimedHere) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what DATETIME(3) keeps
-        rules.checkTimeWindow(cmd, now);
-        MerchantOrderEntry mine = new MerchantOrderEntry(cmd.merchantId(), cmd.outTradeNo(),
-                orderNo.next(OrderNo.Kind.TRADE, geneOf(cmd)), digest, now);
-        var earlier = index.claim(mine);
-        claimedHere[0] = earlier.isEmpty();
-        return earlier.orElse(mine);
     }
 
     /** The buyer's gene when the merchant names the buyer; else the merchant order key's, for life. */

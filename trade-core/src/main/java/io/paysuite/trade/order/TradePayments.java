@@ -72,11 +72,13 @@ public class TradePayments {
                     return null;
                 });
                 log.info("trade paying trade_no={} pay_order_no={}", trade.tradeNo(), cmd.payOrderNo());
+                // the compare-and-set won: the row is what it wrote, no need to read it back
+                return trade.paying(cmd.payOrderNo(), now).toDTO();
             } catch (TradeChanges.StateMoved moved) {
                 // another attempt won the race; answer by what it made of the trade
             }
         }
-        Trade after = current(cmd.tradeNo());
+        Trade after = trade.status() == TradeStatus.WAIT_PAY ? current(cmd.tradeNo()) : trade;
         if (after.status() == TradeStatus.PAYING && cmd.payOrderNo().equals(after.payOrderNo())) {
             return after.toDTO();
         }

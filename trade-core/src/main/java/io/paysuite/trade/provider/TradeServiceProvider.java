@@ -13,9 +13,12 @@ import io.paysuite.api.trail.TrailEventDTO;
 import io.paysuite.trade.order.TradeCloser;
 import io.paysuite.trade.order.TradeConfirmer;
 import io.paysuite.trade.order.TradeCreator;
+import io.paysuite.trade.order.SettledTrades;
 import io.paysuite.trade.order.TradeFinder;
 import io.paysuite.trade.order.TradeTrail;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /**
@@ -30,9 +33,11 @@ public class TradeServiceProvider implements TradeService {
     private final TradeCloser closer;
     private final TradeConfirmer confirmer;
     private final TradeTrail trail;
+    private final SettledTrades settled;
 
     public TradeServiceProvider(TradeCreator creator, TradeFinder finder, TradeCloser closer, TradeConfirmer confirmer,
-                                TradeTrail trail) {
+                                TradeTrail trail, SettledTrades settled) {
+        this.settled = settled;
         this.creator = creator;
         this.finder = finder;
         this.closer = closer;
@@ -63,6 +68,16 @@ public class TradeServiceProvider implements TradeService {
     @Override
     public Result<TradeDTO> getByOutTradeNo(TradeByOutTradeNoQry qry) {
         return Result.ok(finder.getByOutTradeNo(qry));
+    }
+
+    /**
+     * Dubbo's async provider: the returned future is answered when the trade leaves {@code PAYING} or
+     * the wait ends, and no provider thread (a fixed pool without queue) is held meanwhile. What the
+     * first read throws is answered by the error boundary like any other method's.
+     */
+    @Override
+    public CompletableFuture<Result<TradeDTO>> settled(TradeByNoQry qry, long patienceMillis) {
+        return settled.settled(qry, Duration.ofMillis(Math.max(0, patienceMillis))).thenApply(Result::ok);
     }
 
     @Override

@@ -14,6 +14,9 @@ class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
 
     final Map<String, Trade> trades = new HashMap<>();
     final Map<String, MerchantOrderEntry> index = new HashMap<>();
+    /** Reads of a trade and of the index, as the statements they stand for. */
+    int tradeReads;
+    int indexReads;
 
     @Override
     public boolean insert(Trade trade) {
@@ -22,6 +25,7 @@ class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
 
     @Override
     public Optional<Trade> find(String tradeNo) {
+        tradeReads++;
         return Optional.ofNullable(trades.get(tradeNo));
     }
 
@@ -47,6 +51,7 @@ class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
 
     @Override
     public Optional<MerchantOrderEntry> find(String merchantId, String outTradeNo) {
+        indexReads++;
         return Optional.ofNullable(index.get(merchantId + "/" + outTradeNo));
     }
 

@@ -55,6 +55,26 @@ class TradeCreatorTest {
     }
 
     @Test
+    void aFirstRequestWritesWithoutReadingAnythingFirst() {
+        creator.create(cmd("ORDER-0020", "10000000007", 1000));
+
+        // the index's primary key decides first or repeat, and a number minted now holds no trade yet
+        assertThat(store.indexReads).isZero();
+        assertThat(store.tradeReads).isZero();
+    }
+
+    @Test
+    void aRepeatWhoseTimeExpireHasPassedSinceStillAnswersTheFirstTrade() {
+        CreateTradeCmd first = withTimeExpire(cmd("ORDER-0021", "10000000007", 1000), NOW.plusSeconds(60));
+        TradeDTO created = creator.create(first);
+        TradeCreator later = new TradeCreator(store, store, events, orderNo, Clock.fixed(NOW.plusSeconds(120), ZoneOffset.UTC),
+                new TradeProperties(Duration.ofMinutes(30), Duration.ofDays(15), false));
+
+        assertThat(later.createOrRepeat(first).value()).isEqualTo(created);
+        assertThat(later.createOrRepeat(first).repeated()).isTrue();
+    }
+
+    @Test
     void aPaymentCodeTradeWithoutTimeExpireIsGivenSecondsNotTheCashiersHalfHour() {
         // a till waits at the counter: a trade its payment never reached must close within the minute
         TradeDTO trade = creator.create(withMethods(cmd("ORDER-0010", null, 1000), List.of(PayMethod.WECHAT_CODE)));

@@ -61,6 +61,18 @@ class TradePaidAndTrailTest {
             .filter(event -> event.payload().contains(tradeNo)).toList());
 
     @Test
+    void beginPayAnswersWhatItsCompareAndSetWroteWithoutReadingTheTradeBack() {
+        TradeDTO trade = creator.create(TradeCreatorTest.cmd("ORDER-BP0001", null, 1000));
+        int readsBefore = store.tradeReads;
+
+        TradeDTO answered = payments.beginPay(new BeginPayCmd(trade.tradeNo(), "P2026112210000003000010009", "10000000007"));
+
+        assertThat(store.tradeReads - readsBefore).as("the one read before the change").isEqualTo(1);
+        assertThat(answered).isEqualTo(finder.get(TradeByNoQry.internal(trade.tradeNo())));
+        assertThat(answered.status()).isEqualTo(TradeStatus.PAYING);
+    }
+
+    @Test
     void aBalancePaymentIsRecordedWithTheWalletChannelAndThePayer() {
         TradeDTO trade = paying(null, "P2026112210000003000010001", List.of(PayMethod.BALANCE));
 

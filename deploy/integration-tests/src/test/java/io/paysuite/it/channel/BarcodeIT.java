@@ -6,7 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.paysuite.api.channel.ChannelOrderDTO;
 import io.paysuite.api.channel.ChannelOrderStatus;
 import io.paysuite.api.channel.ChannelService;
+import io.paysuite.api.common.Result;
 import io.paysuite.api.pay.PayService;
+import io.paysuite.api.trade.TradeByNoQry;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeService;
+import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.it.SuiteHarness;
 import io.paysuite.it.openapi.MerchantClient.Answer;
 import io.paysuite.it.openapi.Merchants;
@@ -17,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +133,32 @@ class BarcodeIT {
         Answer paid = barcode(body(out, 900, alipayCode("0000")));
         assertThat(paid.json().path("trade_no").asText()).isEqualTo(tradeNo);
         assertThat(paid.json().path("status").asText()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void tradeCoreAnswersTheWaitForAPaidTradeAtOnceAndAnUnknownOneWithItsRefusal() throws Exception {
+        Answer paid = barcode(body(outNo(), 1_100, alipayCode("0000")));
+        assertThat(paid.json().path("status").asText()).as(paid.toString()).isEqualTo("SUCCESS");
+        TradeService trades = SuiteHarness.reference(TradeService.class, null);
+
+        Result<TradeDTO> settled = trades.settled(TradeByNoQry.internal(paid.json().path("trade_no").asText()), 3_000)
+                .get(10, TimeUnit.SECONDS);
+        Result<TradeDTO> unknown = trades.settled(TradeByNoQry.internal("T0000000000000000000000000000"), 3_000)
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(settled.data().status()).isEqualTo(TradeStatus.SUCCESS);
+        assertThat(unknown.code()).as("the async method passes the error boundary like any other").isEqualTo("TRADE_NOT_FOUND");
+    }
+
+    @Test
+    void aTradeStillPayingIsAnsweredAsItStandsOnceTheCallersPatienceRunsOut() throws Exception {
+        Answer started = barcode(body(outNo(), 1_200, alipayCode("9999")));
+        assertThat(started.json().path("status").asText()).as(started.toString()).isEqualTo("PAYING");
+
+        Result<TradeDTO> waited = SuiteHarness.reference(TradeService.class, null)
+                .settled(TradeByNoQry.internal(started.json().path("trade_no").asText()), 300).get(10, TimeUnit.SECONDS);
+
+        assertThat(waited.data().status()).as("uncertain is not failed: still PAYING, ask again").isEqualTo(TradeStatus.PAYING);
     }
 
     static String wechatCode(String ending) {

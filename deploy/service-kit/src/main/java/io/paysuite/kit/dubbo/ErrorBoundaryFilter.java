@@ -4,6 +4,9 @@ import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.concurrent.CompletableFuture;
 import org.apache.dubbo.common.constants.CommonConstants;
 import org.apache.dubbo.common.extension.Activate;
 import org.apache.dubbo.rpc.Filter;
@@ -87,9 +90,26 @@ public class ErrorBoundaryFilter implements Filter, Filter.Listener {
         return Result.fail(ErrorCode.SYSTEM_ERROR, SYSTEM_FAULT);
     }
 
+    /**
+     * A method answering {@code Result}, or an async one answering {@code CompletableFuture<Result<…>>}
+     * (Dubbo hands the filter the future's outcome, or what the method threw before returning it).
+     */
     private static boolean answersResult(Invoker<?> invoker, Invocation invocation) {
         Method method = method(invoker, invocation);
-        return method != null && Result.class.isAssignableFrom(method.getReturnType());
+        if (method == null) {
+            return false;
+        }
+        if (Result.class.isAssignableFrom(method.getReturnType())) {
+            return true;
+        }
+        return CompletableFuture.class.equals(method.getReturnType())
+                && method.getGenericReturnType() instanceof ParameterizedType future
+                && rawType(future.getActualTypeArguments()[0]) instanceof Class<?> answer
+                && Result.class.isAssignableFrom(answer);
+    }
+
+    private static Type rawType(Type type) {
+        return type instanceof ParameterizedType parameterized ? parameterized.getRawType() : type;
     }
 
     private static Method method(Invoker<?> invoker, Invocation invocation) {

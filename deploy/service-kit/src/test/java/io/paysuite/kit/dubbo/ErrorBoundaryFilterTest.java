@@ -9,6 +9,7 @@ import io.paysuite.kit.state.StateTable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.apache.dubbo.common.URL;
 import org.apache.dubbo.common.constants.CommonConstants;
@@ -28,6 +29,8 @@ class ErrorBoundaryFilterTest {
         Result<String> post(String key);
 
         String ping();
+
+        CompletableFuture<Result<String>> postLater(String key);
     }
 
     enum Light { RED, GREEN }
@@ -44,6 +47,11 @@ class ErrorBoundaryFilterTest {
         public String ping() {
             work.get();
             return "pong";
+        }
+
+        @Override
+        public CompletableFuture<Result<String>> postLater(String key) {
+            return CompletableFuture.completedFuture(Result.ok(work.get()));
         }
     };
 
@@ -103,6 +111,16 @@ class ErrorBoundaryFilterTest {
         org.apache.dubbo.rpc.Result response = throughFilter(invocation("ping"));
         assertThat(response.hasException()).isTrue();
         assertThat(response.getException()).hasMessage("probe failed");
+    }
+
+    @Test
+    void anAsyncMethodAnsweringAFutureResultIsAnsweredTheSameWay() {
+        work = () -> {
+            throw new BizException(ErrorCode.TRADE_NOT_FOUND, "no trade T1");
+        };
+        org.apache.dubbo.rpc.Result response = throughFilter(invocation("postLater", "k1"));
+        assertThat(response.hasException()).isFalse();
+        assertThat(response.getValue()).isEqualTo(Result.fail(ErrorCode.TRADE_NOT_FOUND, "no trade T1"));
     }
 
     @Test

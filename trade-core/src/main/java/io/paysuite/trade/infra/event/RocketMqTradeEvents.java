@@ -7,6 +7,7 @@ import io.paysuite.trade.order.TradeEvents;
 import io.paysuite.trade.order.TradeEventsUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.rocketmq.client.exception.MQClientException;
@@ -38,10 +39,13 @@ public class RocketMqTradeEvents extends RocketMqAdapter implements TradeEvents 
     private static final Logger log = LoggerFactory.getLogger(RocketMqTradeEvents.class);
     /** Check-backs do one indexed lookup each; two threads keep up with a backlog after a crash. */
     private static final int CHECK_THREADS = 2;
+    /** How long a published mark waits for others to share its UPDATE; a crash loses at most this much of them. */
+    private static final Duration MARK_DELAY = Duration.ofMillis(200);
 
     private final TradeEventsProperties properties;
     private final TradeEventMapper mapper;
     private final TransactionalProducer producer;
+    private final PublishedMarks marks;
 
     public RocketMqTradeEvents(TradeEventsProperties properties, TradeEventMapper mapper,
                                PlatformTransactionManager transactionManager) {
@@ -54,6 +58,8 @@ public class RocketMqTradeEvents extends RocketMqAdapter implements TradeEvents 
         transactions.setName("trade-event");
         TradeEventTransactionListener listener = new TradeEventTransactionListener(mapper, transactions,
                 properties.gracePeriod(), Clock.systemUTC(), FaultHooks.of(properties.chaos()));
+        // registered first, so it stops after the producer: the last marks are flushed, then the DataSource closes
+        marks = runs(new PublishedMarks(mapper, Clock.systemUTC(), MARK_DELAY));
         producer = runs(new TransactionalProducer(new TransactionalProducer.Settings(properties.producerGroup(),
                 properties.namesrv(), properties.topic(), properties.sendTimeout(), CHECK_THREADS), listener));
     }
@@ -81,9 +87,10 @@ public class RocketMqTradeEvents extends RocketMqAdapter implements TradeEvents 
         if (sent.getLocalTransactionState() == LocalTransactionState.COMMIT_MESSAGE) {
             log.debug("event {} {} of trade {} committed, message {}", draft.eventType(), draft.eventId(),
                     draft.tradeNo(), sent.getMsgId());
-            // only now, with the commit on its way to the broker: a producer that dies before this line
-            // leaves the row unmarked, for the check-back or else the janitor (UnpublishedTradeEvents)
-            TradeEventTransactionListener.markPublished(mapper, draft.eventId(), Clock.systemUTC());
+            // only now, with the commit on its way to the broker: a producer that dies before this line (or
+            // before the marks' next flush) leaves the row unmarked, for the check-back or else the janitor
+            // (UnpublishedTradeEvents); marks are batched (PublishedMarks), not one UPDATE per event
+            marks.mark(draft.eventId());
         }
         return pending.outcome();
     }

@@ -39,6 +39,14 @@ public interface TradeEventMapper {
     int markPublished(@Param("eventId") String eventId, @Param("at") LocalDateTime at);
 
     /**
+     * {@link #markPublished} for many events at once ({@link PublishedMarks}): the list routes to the
+     * databases its ids' genes name, one statement each.
+     */
+    @Update("<script>UPDATE trade_event SET published_at = #{at} WHERE published_at IS NULL AND event_id IN"
+            + "<foreach collection='eventIds' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    int markAllPublished(@Param("eventIds") List<String> eventIds, @Param("at") LocalDateTime at);
+
+    /**
      * Committed events never marked published, created before {@code before}, oldest first: those the
      * broker may have dropped. Reads every database ({@code idx_unpublished}); read only, any instance.
      */

@@ -26,6 +26,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>escrow releases unanswered: {@link EscrowReleases#redrive}, as the {@code TRADE_FINISHED} consumer;</li>
  *   <li>events never confirmed at the broker: {@link UnpublishedTradeEvents#republish}.</li>
  * </ul>
+ * The expired-trade sweep runs on its own faster round ({@link JanitorProperties#expiredEvery()}), the
+ * others once a minute: each round is one indexed, covering read per table (V6, V9), usually empty.
  * Every path is a compare-and-set or a call keyed by the business number, taking duplicates already, so
  * several instances sweeping at once are safe (see {@link Sweep}).
  */
@@ -34,19 +36,29 @@ public class TradeJanitor {
 
     @Bean
     Janitor tradeSweeps(JanitorProperties properties, TradeSweepMapper sweeps, PayingTradeRecovery paying,
-                         RefundCompletion refunds, EscrowReleases releases, UnpublishedTradeEvents events, TradeExpiry expiry, Clock clock,
+                         RefundCompletion refunds, EscrowReleases releases, UnpublishedTradeEvents events, Clock clock,
                          MeterRegistry meters) {
         return new Janitor("trade-core", properties.every(), List.of(
                 new Sweep<>(new Sweep.Plan("paying trades", properties.payingAge(), properties.batch()),
                         (before, limit) -> sweeps.payingSince(local(before), limit), paying::recover, clock, meters),
-                new Sweep<>(new Sweep.Plan("expired unpaid trades", properties.expiredAge(), properties.batch()),
-                        (before, limit) -> sweeps.expiredUnpaidSince(local(before), limit), expiry::due, clock, meters),
                 new Sweep<>(new Sweep.Plan("processing refunds", properties.refundAge(), properties.batch()),
                         (before, limit) -> sweeps.processingRefundsSince(local(before), limit), refunds::complete, clock, meters),
                 new Sweep<>(new Sweep.Plan("escrow releases", properties.releaseAge(), properties.batch()),
                         releases::unreleasedSince, releases::redrive, clock, meters),
                 new Sweep<>(new Sweep.Plan("unpublished trade events", properties.eventAge(), properties.batch()),
                         events::inFlightSince, events::republish, clock, meters)));
+    }
+
+    /**
+     * Expired unpaid trades on their own, faster round: a payment-code trade whose expiry timer was lost
+     * must still be closed within the minute, while the other sweeps' ages are minutes.
+     */
+    @Bean
+    Janitor tradeExpirySweep(JanitorProperties properties, TradeSweepMapper sweeps, TradeExpiry expiry, Clock clock,
+                             MeterRegistry meters) {
+        return new Janitor("trade-core-expiry", properties.expiredEvery(), List.of(
+                new Sweep<>(new Sweep.Plan("expired unpaid trades", properties.expiredAge(), properties.batch()),
+                        (before, limit) -> sweeps.expiredUnpaidSince(local(before), limit), expiry::due, clock, meters)));
     }
 
     private static LocalDateTime local(Instant at) {

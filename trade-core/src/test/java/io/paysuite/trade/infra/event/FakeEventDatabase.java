@@ -19,6 +19,7 @@ final class FakeEventDatabase implements TradeEventMapper, TransactionOperations
 
     private final Map<String, TradeEventDO> committed = new ConcurrentHashMap<>();
     private final Map<String, LocalDateTime> published = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger markStatements = new java.util.concurrent.atomic.AtomicInteger();
     private Map<String, TradeEventDO> staged;
     private boolean failNextCommit;
     private boolean failingLookups;
@@ -56,6 +57,22 @@ final class FakeEventDatabase implements TradeEventMapper, TransactionOperations
             throw new org.springframework.dao.DataAccessResourceFailureException("database down");
         }
         return committed.containsKey(eventId) && published.putIfAbsent(eventId, at) == null ? 1 : 0;
+    }
+
+    @Override
+    public int markAllPublished(List<String> eventIds, LocalDateTime at) {
+        markStatements.incrementAndGet();
+        return eventIds.stream().mapToInt(id -> markPublished(id, at)).sum();
+    }
+
+    /** How many batched mark statements were written. */
+    int markStatements() {
+        return markStatements.get();
+    }
+
+    /** Whether the event is marked published. */
+    boolean isPublished(String eventId) {
+        return published.containsKey(eventId);
     }
 
     @Override
