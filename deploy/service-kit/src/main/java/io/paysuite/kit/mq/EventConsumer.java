@@ -55,7 +55,13 @@ public class EventConsumer extends RocketMqClient {
         } catch (MQClientException e) {
             throw new IllegalArgumentException("cannot subscribe " + subscription, e);
         }
-        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> consume(messages));
+        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
+            ConsumeConcurrentlyStatus status = consume(messages);
+            if (status == ConsumeConcurrentlyStatus.RECONSUME_LATER) {
+                context.setDelayLevelWhenNextConsume(RetryPace.levelAfter(messages.get(0).getReconsumeTimes()));
+            }
+            return status;
+        });
     }
 
     public EventConsumer(Subscription subscription, MessageHandler handler) {
