@@ -78,8 +78,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>{@code -Dchaos.seed} reproduces the traffic and the order of the disruptions (not the threads'
  * interleaving); {@code -Dchaos.operations} sizes it ({@value #DEFAULT_OPERATIONS} when run by name with
- * {@code -Dit.test=FundSafetyChaosIT}; {@code -Plong} runs 600, the size docs/benchmarks.md keeps). It is out of
- * the default run while a stuck payment-code trade it found is open (see the integration tests' pom). The last line printed is the run's summary.
+ * {@code -Dit.test=FundSafetyChaosIT}; {@code -Plong} runs 600, the size docs/benchmarks.md keeps). The short
+ * form is part of the default run. The last line printed is the run's summary.
  */
 class FundSafetyChaosIT {
 
