@@ -102,6 +102,7 @@ class CombinationSagaTest {
     final AtomicReference<ChannelOrderStatus> channelAnswer = new AtomicReference<>(ChannelOrderStatus.SUCCESS);
     final List<String> releases = new java.util.concurrent.CopyOnWriteArrayList<>();
     PayOrchestrator orchestrator;
+    PayOrchestrator restarted;
     CombinationRefund refunds;
 
     @BeforeEach
@@ -153,10 +154,19 @@ class CombinationSagaTest {
         config.afterPropertiesSet();
         ProcessCtrlStateMachineEngine engine = new ProcessCtrlStateMachineEngine();
         engine.setStateMachineConfig(config);
-        orchestrator = new PayOrchestrator(orders, new PayOrderOpener(orders, new OrderNo(clock, 3), clock), tools, events,
+        orchestrator = instance(engine);
+        restarted = instance(engine);
+        refunds = new CombinationRefund(orders, new SeataGiveBackSaga(engine));
+    }
+
+    /**
+     * A pay-core instance over the same stores and services: the tests that kill a run check it from {@code restarted}, as
+     * the restarted (or another) process does; the killed process's memory of its own charges is not there.
+     */
+    private PayOrchestrator instance(ProcessCtrlStateMachineEngine engine) {
+        return new PayOrchestrator(orders, new PayOrderOpener(orders, new OrderNo(clock, 3), clock), tools, events,
                 payOrderNo -> { }, tradeService, tradePayments, members, clock,
                 new CombinationPayment(orders, new SeataCombinationSaga(engine), coupons, points), io.paysuite.pay.risk.RiskFakes.allowAll(clock));
-        refunds = new CombinationRefund(orders, new SeataGiveBackSaga(engine));
     }
 
     @Test
@@ -280,7 +290,7 @@ class CombinationSagaTest {
             freeze.awaitReached();
             String payOrderNo = orders.findByTrade(TRADE_NO).get(0).payOrderNo();
 
-            assertThat(orchestrator.recover(payOrderNo)).as("the check finishes it").isTrue();
+            assertThat(restarted.recover(payOrderNo)).as("the check finishes it").isTrue();
 
             assertThat(orders.find(payOrderNo).orElseThrow().status()).isEqualTo(PayOrderStatus.SUCCESS);
             verify(coupons).confirm(COUPON, payOrderNo);
@@ -318,11 +328,11 @@ class CombinationSagaTest {
             charge.awaitReached();
             String payOrderNo = orders.findByTrade(TRADE_NO).get(0).payOrderNo();
 
-            assertThat(orchestrator.recover(payOrderNo)).as("unknown: not final yet").isFalse();
+            assertThat(restarted.recover(payOrderNo)).as("unknown: not final yet").isFalse();
             assertThat(orders.find(payOrderNo).orElseThrow().status()).isEqualTo(PayOrderStatus.PROCESSING);
             assertThat(releases).as("never released while the charge is unknown").isEmpty();
 
-            assertThat(orchestrator.recover(payOrderNo)).as("the next check hears the channel's SUCCESS").isTrue();
+            assertThat(restarted.recover(payOrderNo)).as("the next check hears the channel's SUCCESS").isTrue();
             assertThat(orders.find(payOrderNo).orElseThrow().status()).isEqualTo(PayOrderStatus.SUCCESS);
             verify(coupons).confirm(COUPON, payOrderNo);
             verify(points).confirm(payOrderNo);
