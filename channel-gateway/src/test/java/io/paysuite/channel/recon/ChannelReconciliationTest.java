@@ -37,6 +37,8 @@ import io.paysuite.api.recon.ResolveDifferenceCmd;
 import io.paysuite.channel.infra.recon.InMemoryReconciliationMapper;
 import io.paysuite.channel.infra.recon.MyBatisReconciliationRepository;
 import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.preauth.Completion;
+import io.paysuite.channel.preauth.InMemoryCompletions;
 import io.paysuite.channel.reconcile.BillRow;
 import io.paysuite.channel.reconcile.BillSource;
 import io.paysuite.channel.reconcile.SucceededOrders;
@@ -101,6 +103,7 @@ class ChannelReconciliationTest {
             return Optional.ofNullable(refunds.get(refundNo));
         }
     };
+    final InMemoryCompletions completions = new InMemoryCompletions();
     final List<PayoutBillRow> payoutBill = new ArrayList<>();
     final PayoutRepository payouts = new MyBatisPayoutRepository(new InMemoryPayoutMapper(),
             new PayoutAccountSeal("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)));
@@ -116,7 +119,7 @@ class ChannelReconciliationTest {
         }
     };
     final ChannelReconciliation reconciliation = new ChannelReconciliation(List.of(alipayBill), List.of(alipayPayoutBill), payouts,
-            ourOrders, ourRefunds, repository,
+            ourOrders, ourRefunds, completions, repository,
             decisions, new DayClearing(repository, ledger, clock), properties, clock);
     final Reconciliations reading = new Reconciliations(repository);
     final OperatorResolutions operators = new OperatorResolutions(repository, ledger, decisions, clock);
@@ -147,6 +150,32 @@ class ChannelReconciliationTest {
         assertThat(again.reconciliationId()).isEqualTo(first.reconciliationId());
         assertThat(again.runs()).isEqualTo(2);
         assertThat(ledger.clearings).containsExactly("CLEAR-ALIPAY-20261205 net=2600 fee=16");
+    }
+
+    @Test
+    void aPreAuthorisationsCompletionIsMatchedAsAPaymentOfTheCapturedAmountAndClearedWithTheDay() {
+        ours(order("C1", 1_000, ChannelOrderStatus.SUCCESS));
+        // the authorisation froze 10.00 (no line, not among our paid charges); its completion took 6.00
+        completions.record(new Completion("K1", "C7", "P7", "T7", "M100001", ChannelCode.ALIPAY,
+                io.paysuite.api.pay.PayMethod.BANK_CARD, Money.cny(600), "Q-K1", ReconFixtures.IN_DAY, ReconFixtures.IN_DAY));
+        bill.addAll(List.of(paid("C1", 1_000), paid("K1", 600)));
+
+        ReconciliationDTO run = reconciliation.run(ChannelCode.ALIPAY, DAY);
+
+        assertThat(run.status()).isEqualTo(ReconciliationDTO.BatchStatus.BALANCED);
+        assertThat(run.matched()).isEqualTo(2);
+        assertThat(run.differencesOpen()).isZero();
+        assertThat(ledger.clearings).as("the captured money leaves CHANNEL_CLEARING with the day")
+                .containsExactly("CLEAR-ALIPAY-20261205 net=1600 fee=9");
+    }
+
+    @Test
+    void aCompletionTheBillListsForAnotherAmountIsAnAmountMismatch() {
+        completions.record(new Completion("K1", "C7", "P7", "T7", "M100001", ChannelCode.ALIPAY,
+                io.paysuite.api.pay.PayMethod.BANK_CARD, Money.cny(600), "Q-K1", ReconFixtures.IN_DAY, ReconFixtures.IN_DAY));
+        bill.add(paid("K1", 1_000));
+
+        assertThat(types(reconciliation.run(ChannelCode.ALIPAY, DAY))).containsExactly(DifferenceType.AMOUNT_MISMATCH);
     }
 
     @Test
