@@ -294,6 +294,26 @@
     });
   }
 
+  // ---- risk: pay-core's rule document, saved only over the version it was loaded at
+  let riskVersion = null;
+  async function risk() {
+    const r = await api('GET', '/risk/rules');
+    riskVersion = r.version;
+    $('risk-version').textContent = r.version;
+    $('risk-loaded').textContent = r.loaded_at || '-';
+    $('risk-path').textContent = r.path;
+    $('risk-ids').textContent = (r.rule_ids || []).join(', ');
+    $('risk-json').value = r.document === null ? '' : JSON.stringify(r.document, null, 2);
+  }
+
+  async function riskSave() {
+    try {
+      const r = await api('PUT', '/risk/rules?version=' + encodeURIComponent(riskVersion), JSON.parse($('risk-json').value));
+      say('risk-status', true, t('saved') + ' ' + r.version);
+      await risk();
+    } catch (e) { conflictOr('risk-status', e, risk); }
+  }
+
   const on = (id, event, handler) => { const el = $(id); if (el) { el.addEventListener(event, handler); } };
   const submit = (id, handler) => on(id, 'submit', (e) => { e.preventDefault(); handler(); });
 
@@ -309,6 +329,7 @@
       on('rules-preview', 'click', preview); on('rules-save', 'click', save);
       on('rules-json', 'input', () => { if ($('rules-save')) { $('rules-save').disabled = true; } });
     },
+    risk() { risk().catch(e => say('risk-status', false, e.message)); on('risk-save', 'click', riskSave); },
     trades() {
       submit('search', () => search($('search-number').value.trim(), $('search-merchant').value.trim()).catch(e => rows($('hits'), [], () => {})));
       const payouts = (q) => api('GET', '/payouts?' + q).then(p => rows($('payouts'), p.data, (tr, x) => {

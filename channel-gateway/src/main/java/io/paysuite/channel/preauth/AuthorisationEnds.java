@@ -13,6 +13,7 @@ import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.isolation.ChannelGuard;
 import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.order.ChannelOrderRepository;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,11 @@ import org.springframework.stereotype.Component;
  * Every call asks first: a transaction the channel does not know is sent (a duplicate send is answered as such by
  * the channel, never done twice), one it knows is answered as it stands. A timeout or an unknown answer is
  * {@code UNKNOWN}: trade-core asks again, and never takes it for a failure.
+ *
+ * <p>A completion the channel confirms is recorded ({@link Completions}) before the answer goes back: a refund of the
+ * captured money names the completion at the channel (its own id, which the pre-auth's is not), and reconciliation
+ * matches the channel's file line of it. The answer waits for the record, so a completion trade-core saw succeed is
+ * always one the gateway can refund; a record that fails fails the call, which trade-core asks again.
  */
 @Component
 public class AuthorisationEnds {
@@ -34,11 +40,16 @@ public class AuthorisationEnds {
     private final ChannelOrderRepository orders;
     private final ChannelAdapters adapters;
     private final ChannelGuard guard;
+    private final Completions completions;
+    private final Clock clock;
 
-    public AuthorisationEnds(ChannelOrderRepository orders, ChannelAdapters adapters, ChannelGuard guard) {
+    public AuthorisationEnds(ChannelOrderRepository orders, ChannelAdapters adapters, ChannelGuard guard, Completions completions,
+                             Clock clock) {
         this.orders = orders;
         this.adapters = adapters;
         this.guard = guard;
+        this.completions = completions;
+        this.clock = clock;
     }
 
     /** Our number at the channel of a trade's completion or cancel: letters and digits, as every channel takes. */
@@ -83,11 +94,27 @@ public class AuthorisationEnds {
             case FAILURE -> Outcome.FAILED;
             case PENDING, UNKNOWN, NOT_FOUND -> Outcome.UNKNOWN;
         };
+        if (outcome == Outcome.SUCCEEDED && end.completion()) {
+            record(authorisation, end, asked);
+        }
         if (outcome == Outcome.FAILED) {
             log.error("ALARM: {} refused the {} of authorisation {}: {} {}", authorisation.channel(),
                     end.completion() ? "completion" : "cancel", cmd.tradeNo(), asked.rawCode(), asked.rawMessage());
         }
         return new AuthorisationEndDTO(cmd.tradeNo(), end.number(), authorisation.channel(), outcome,
                 new Money(end.capture(), authorisation.amount().currency()), asked.rawCode(), asked.rawMessage());
+    }
+
+    private void record(ChannelOrder authorisation, AuthorisingAdapter.End end, ChannelCall confirmed) {
+        if (confirmed.channelTradeNo() == null) {
+            // without the channel's id of the completion no refund can name it: say so loudly, the capture stands
+            log.error("ALARM: {} confirmed the completion {} of {} without its id; refunds of it cannot be sent",
+                    authorisation.channel(), end.number(), authorisation.channelOrderNo());
+            return;
+        }
+        completions.record(new Completion(end.number(), authorisation.channelOrderNo(), authorisation.payOrderNo(),
+                authorisation.tradeNo(), authorisation.merchantId(), authorisation.channel(), authorisation.method(),
+                new Money(end.capture(), authorisation.amount().currency()), confirmed.channelTradeNo(), end.at(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
 }

@@ -8,6 +8,9 @@ import io.paysuite.api.recon.ReconKind;
 import io.paysuite.api.recon.ReconciliationDTO;
 import io.paysuite.api.recon.ResolutionAction;
 import io.paysuite.api.recon.ResolutionDTO;
+import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.preauth.Completion;
+import io.paysuite.channel.preauth.Completions;
 import io.paysuite.channel.reconcile.BillFormatException;
 import io.paysuite.channel.reconcile.BillRow;
 import io.paysuite.channel.reconcile.BillSource;
@@ -22,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +42,11 @@ import org.springframework.stereotype.Component;
  * refunds with ours ({@link BillMatching}), keeps one batch per (channel, bill date) with its differences, lets
  * {@link DifferenceDecisions} resolve what the system can decide, and clears the day ({@link DayClearing}).
  *
+ * <p>A card pre-authorisation's money is taken by its completion, which the channel's file lists as a payment under the
+ * completion's own number for the captured amount; our side of it is the completion the gateway recorded when the
+ * channel confirmed it ({@link Completions}), matched like a charge (the authorisation itself moved no money and is on
+ * neither side).
+ *
  * <p>A re-run is the same batch refreshed: a difference already stored keeps its state (a resolved one stays
  * resolved), one found for the first time is added, one no longer found is resolved as {@code SELF_HEALED} (our order
  * settled since, the channel corrected its bill); the batch's {@code lastRun} says so. An unreadable or unavailable
@@ -53,6 +62,7 @@ public class ChannelReconciliation {
     private final PayoutRepository payouts;
     private final SucceededOrders orders;
     private final SucceededRefunds refunds;
+    private final Completions completions;
     private final ReconciliationRepository repository;
     private final DifferenceDecisions decisions;
     private final DayClearing clearing;
@@ -60,7 +70,7 @@ public class ChannelReconciliation {
     private final Clock clock;
 
     public ChannelReconciliation(List<BillSource> bills, List<PayoutBillSource> payoutBills, PayoutRepository payouts,
-                                 SucceededOrders orders, SucceededRefunds refunds,
+                                 SucceededOrders orders, SucceededRefunds refunds, Completions completions,
                                  ReconciliationRepository repository, DifferenceDecisions decisions, DayClearing clearing,
                                  ReconciliationProperties properties, Clock clock) {
         bills.forEach(source -> this.bills.put(source.channel(), source));
@@ -68,6 +78,7 @@ public class ChannelReconciliation {
         this.payouts = payouts;
         this.orders = orders;
         this.refunds = refunds;
+        this.completions = completions;
         this.repository = repository;
         this.decisions = decisions;
         this.clearing = clearing;
@@ -104,7 +115,10 @@ public class ChannelReconciliation {
         }
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        BillMatching.Result matching = BillMatching.match(rows, orders.succeededBetween(channel, from, to), orders::find,
+        List<ChannelOrder> paid = new ArrayList<>(orders.succeededBetween(channel, from, to));
+        completions.completedBetween(channel, from, to).forEach(completion -> paid.add(completion.asPayment()));
+        BillMatching.Result matching = BillMatching.match(rows, paid,
+                number -> orders.find(number).or(() -> completions.find(number).map(Completion::asPayment)),
                 refunds.refundedBetween(channel, from, to), refunds::findRefund);
         return store(ReconKind.TRADE, channel, day, matching);
     }

@@ -11,6 +11,7 @@ import io.paysuite.api.recon.ResolutionAction;
 import io.paysuite.api.recon.ResolutionDTO;
 import io.paysuite.channel.adapter.ChannelAdapter;
 import io.paysuite.channel.adapter.ChannelAdapters;
+import io.paysuite.channel.adapter.AuthorisingAdapter;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.charge.ChannelSettlement;
@@ -21,6 +22,8 @@ import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.payout.Payout;
 import io.paysuite.channel.payout.Payouts;
 import io.paysuite.channel.order.ChannelOrderRepository;
+import io.paysuite.channel.preauth.Completion;
+import io.paysuite.channel.preauth.Completions;
 import io.paysuite.channel.reconcile.SucceededRefunds;
 import io.paysuite.channel.refund.ChannelRefund;
 import io.paysuite.channel.refund.ChannelRefunds;
@@ -41,9 +44,12 @@ import org.springframework.stereotype.Component;
  *       applied through {@link ChannelSettlement#settleByBill} (the settle path a query or a notification takes, so
  *       pay-core, trade-core and the ledger follow; on an order already failed it is a late success, paid back);</li>
  *   <li>a payment only at the channel, no order of ours → the buyer is paid back through the channel as a late
- *       success is ({@link LatePayments#payBackUnowned});</li>
- *   <li>a payment or refund only here, once the bill day has closed → the channel is asked; its confirmation resolves
- *       it (the bill of another day lists it), its denial escalates;</li>
+ *       success is ({@link LatePayments#payBackUnowned}) — except a pre-authorisation's completion ({@code K…}): its
+ *       money belongs to a captured trade whose completion the gateway records when the channel confirms it, so it
+ *       waits for that record until the bill day has closed, then goes to the operators' queue, never paid back;</li>
+ *   <li>a payment or refund only here, once the bill day has closed → the channel is asked (a completion by its own
+ *       query, {@link AuthorisingAdapter#queryEnd}); its confirmation resolves it (the bill of another day lists it), its
+ *       denial escalates;</li>
  *   <li>a refund the bill lists that ours holds as under way → the refund's own follow-up (a repeat asks the channel);</li>
  *   <li>an amount that differs, a refund only at the channel, anything contradicting a final record of ours →
  *       escalated to the operators' queue with an alarm: amounts from a channel are never trusted.</li>
@@ -72,14 +78,15 @@ public class DifferenceDecisions {
     private final ChannelAdapters adapters;
     private final ChannelGuard guard;
     private final Payouts payouts;
+    private final Completions completions;
     private final ReconciliationProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
 
     public DifferenceDecisions(ReconciliationRepository repository, ChannelOrderRepository orders, SucceededRefunds refundRecords,
                                ChannelSettlement settlement, LatePayments latePayments, ChannelRefunds refunds, ChannelAdapters adapters,
-                               ChannelGuard guard, Payouts payouts, ReconciliationProperties properties, MeterRegistry meters,
-                               Clock clock) {
+                               ChannelGuard guard, Payouts payouts, Completions completions, ReconciliationProperties properties,
+                               MeterRegistry meters, Clock clock) {
         this.repository = repository;
         this.orders = orders;
         this.refundRecords = refundRecords;
@@ -89,6 +96,7 @@ public class DifferenceDecisions {
         this.adapters = adapters;
         this.guard = guard;
         this.payouts = payouts;
+        this.completions = completions;
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
@@ -117,10 +125,23 @@ public class DifferenceDecisions {
         return switch (f.type()) {
             case AMOUNT_MISMATCH -> escalate(d, "the bill says " + f.channelAmount() + ", ours is " + f.ourAmount()
                     + ": a channel's amount is never trusted");
-            case CHANNEL_ONLY -> payBack(d);
+            case CHANNEL_ONLY -> Completion.isCompletionNumber(f.channelNo()) ? unrecordedCompletion(d) : payBack(d);
             case STATUS_MISMATCH -> settleByBill(d);
             case PLATFORM_ONLY -> askAboutPayment(d);
         };
+    }
+
+    /**
+     * The channel lists a pre-authorisation's completion the gateway has no record of. Its money is a captured trade's:
+     * the record follows when trade-core hears the completion confirmed (it asks until it does), so this waits for it;
+     * a bill day closed without it is for the operators, never a pay-back.
+     */
+    private Decision unrecordedCompletion(ReconDifference d) {
+        if (!dayClosed(d)) {
+            return waiting(d, "a pre-authorisation's completion not recorded here yet: recorded once trade-core hears it confirmed");
+        }
+        return escalate(d, "the bill lists completion " + d.found().channelNo() + " (" + d.found().channelAmount()
+                + ") that no capture of ours recorded: the money is a pre-authorised trade's, never paid back by the system");
     }
 
     private Decision settleByBill(ReconDifference d) {
@@ -183,14 +204,32 @@ public class DifferenceDecisions {
         if (!dayClosed(d)) {
             return waiting(d, "the bill day has not closed: the channel may list it yet");
         }
+        Optional<Completion> completion = completions.find(d.found().ourNo());
+        if (completion.isPresent()) {
+            return askAboutCompletion(d, completion.get());
+        }
         Optional<ChannelOrder> stored = orders.find(d.found().ourNo());
         ChannelAdapter adapter = stored.map(adapters::of).orElse(null);
         if (adapter == null) {
             return waiting(d, "no adapter here to ask " + d.channel());
         }
         ChannelOrder order = stored.get();
-        ChannelCall answer = guard.call(order.channel(), "query", () -> adapter.query(order));
-        if (answer.outcome() == Outcome.SUCCESS && Long.valueOf(order.amount().minor()).equals(answer.paidMinor())) {
+        return judgePayment(d, order.amount().minor(), guard.call(order.channel(), "query", () -> adapter.query(order)));
+    }
+
+    private Decision askAboutCompletion(ReconDifference d, Completion completion) {
+        Optional<ChannelOrder> authorisation = orders.find(completion.authorisationNo());
+        if (authorisation.isEmpty() || !(adapters.of(authorisation.get()) instanceof AuthorisingAdapter adapter)) {
+            return waiting(d, "no adapter here to ask " + d.channel());
+        }
+        AuthorisingAdapter.End end = new AuthorisingAdapter.End(completion.completionNo(), completion.endedAt(),
+                completion.captured().minor());
+        return judgePayment(d, completion.captured().minor(), guard.call(completion.channel(), "preauth-query",
+                () -> adapter.queryEnd(authorisation.get(), end)));
+    }
+
+    private Decision judgePayment(ReconDifference d, long ours, ChannelCall answer) {
+        if (answer.outcome() == Outcome.SUCCESS && Long.valueOf(ours).equals(answer.paidMinor())) {
             return resolve(d, ResolutionAction.AUTO_CONFIRMED, "only here after the bill day closed",
                     "the channel's query says paid " + answer.paidMinor() + " (" + answer.rawCode()
                             + "): another day's bill lists it", null);

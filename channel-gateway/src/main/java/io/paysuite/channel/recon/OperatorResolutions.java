@@ -10,6 +10,8 @@ import io.paysuite.api.recon.ResolutionAction;
 import io.paysuite.api.recon.ResolutionDTO;
 import io.paysuite.api.recon.ResolveDifferenceCmd;
 import io.paysuite.channel.charge.LatePayments;
+import io.paysuite.channel.payout.Payout;
+import io.paysuite.channel.payout.PayoutRepository;
 import io.paysuite.channel.refund.ChannelRefund;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,8 +33,25 @@ import org.springframework.stereotype.Component;
  *       system's own pay-back (its entries {@code LATE-}/{@code PAYBACK-<number>}); resolved once the channel refunded.</li>
  * </ul>
  * For a payment only at the channel whose pay-back was already booked (the channel refused it), the counter account is
- * {@code ESCROW:PAYBACK}, where that money is held as owed to the buyer. The entry is posted before the difference
- * moves, under a key of the difference and action, so a repeat after a lost answer is the same entry.
+ * {@code ESCROW:PAYBACK}, where that money is held as owed to the buyer.
+ *
+ * <p>A payout difference is about {@code PLATFORM_BANK}, the account payouts leave from (they never pass
+ * {@code CHANNEL_CLEARING}); its effect is {@link ReconDifference#bankEffect()}:
+ * <ul>
+ *   <li>{@code ACCEPT} of a final payout the bill contradicts ({@code STATUS_MISMATCH}) corrects the books to the bank in
+ *       full, against the payout's owner: a payout we failed (its money re-credited to the merchant's available or the
+ *       buyer's wallet) that the bank shows paid takes the re-credit back ({@code Dr} the owner, {@code Cr PLATFORM_BANK}
+ *       — refused with {@code INSUFFICIENT_BALANCE}, nothing resolved, when the owner's balance no longer holds it: then
+ *       {@code ADJUST} and claim it back); a payout we booked paid that the bank sent back gives it back to the owner
+ *       ({@code Dr PLATFORM_BANK}, {@code Cr} the owner), whose next payout pays it again;</li>
+ *   <li>anything else ({@code ADJUST} of any payout difference; {@code ACCEPT} of a transfer we never sent, an amount
+ *       that differs, our success missing from the bill) books the bank's movement against
+ *       {@code RECONCILIATION_SUSPENSE}: the bill proves what the bank did, not whose money it was, so the cause is
+ *       settled from suspense by an operator's ledger adjustment;</li>
+ *   <li>a payout still {@code PROCESSING} books nothing: its own final answer will.</li>
+ * </ul>
+ * The entry is posted before the difference moves, under a key of the difference and action, so a repeat after a lost
+ * answer is the same entry.
  */
 @Component
 public class OperatorResolutions {
@@ -42,13 +61,15 @@ public class OperatorResolutions {
     private final ReconciliationRepository repository;
     private final ReconciliationLedger ledger;
     private final DifferenceDecisions decisions;
+    private final PayoutRepository payouts;
     private final Clock clock;
 
     public OperatorResolutions(ReconciliationRepository repository, ReconciliationLedger ledger, DifferenceDecisions decisions,
-                               Clock clock) {
+                               PayoutRepository payouts, Clock clock) {
         this.repository = repository;
         this.ledger = ledger;
         this.decisions = decisions;
+        this.payouts = payouts;
         this.clock = clock;
     }
 
@@ -72,6 +93,9 @@ public class OperatorResolutions {
     }
 
     private ReconDifference book(ReconDifference d, ResolveDifferenceCmd cmd) {
+        if (d.kind() == DifferenceKind.PAYOUT) {
+            return bookPayout(d, cmd);
+        }
         long effect = d.clearingEffect();
         String key = null;
         if (effect != 0) {
@@ -84,6 +108,27 @@ public class OperatorResolutions {
         String outcome = effect == 0 ? "nothing to book: the difference moves no money"
                 : "booked " + Math.abs(effect) + " " + (effect > 0 ? "to" : "from") + " RECONCILIATION_SUSPENSE";
         return resolved(d, cmd, outcome, key);
+    }
+
+    private ReconDifference bookPayout(ReconDifference d, ResolveDifferenceCmd cmd) {
+        long effect = d.bankEffect();
+        if (effect == 0) {
+            return resolved(d, cmd, "PROCESSING".equals(d.found().ourStatus())
+                    ? "nothing to book: the payout's own final answer books its money" : "nothing to book: the bank and our books agree", null);
+        }
+        Payout owner = null;
+        if (cmd.action() == ResolutionAction.ACCEPT && d.type() == DifferenceType.STATUS_MISMATCH) {
+            owner = payouts.find(d.found().ourNo()).orElseThrow(() -> new BizException(ErrorCode.DIFFERENCE_NOT_FOUND,
+                    "payout " + d.found().ourNo() + " of difference " + d.id() + " is gone"));
+        }
+        String key = "RECON-" + cmd.action() + "-" + d.id();
+        ledger.settlePayoutDifference(d, key, effect, owner, cmd.action() + " by " + cmd.operator() + ": " + cmd.reason() + " ("
+                + d.channel() + " " + d.billDate() + " " + d.kind() + " " + d.type() + " " + d.found().number() + ")");
+        String counter = owner == null ? "RECONCILIATION_SUSPENSE"
+                : (owner.purpose() == io.paysuite.api.payout.PayoutPurpose.WITHDRAWAL ? "BUYER_WALLET:" : "MERCHANT_AVAILABLE:")
+                + owner.ownerId();
+        return resolved(d, cmd, "booked " + Math.abs(effect) + (effect > 0 ? " back to PLATFORM_BANK from " : " out of PLATFORM_BANK to ")
+                + counter, key);
     }
 
     private ReconDifference refund(ReconDifference d, ResolveDifferenceCmd cmd) {

@@ -41,6 +41,22 @@ public record ReconDifference(long id, long batchId, ChannelCode channel, LocalD
         return sign * (channelSide - ourSide);
     }
 
+    /**
+     * For a payout: what the difference means for {@code PLATFORM_BANK}, the account payouts leave from, signed: positive
+     * when the bank holds more than our books say (we booked out money that did not leave, or that the bank sent back),
+     * negative when less (money left that our books kept). Our side counts only a {@code SUCCESS} (booked out of the
+     * bank); the bank's side is the bill's transfer, none once returned. A payout still {@code PROCESSING} is 0: its own
+     * final answer books it (the run settles it by the bill). 0 for a payment or refund.
+     */
+    public long bankEffect() {
+        if (found.kind() != DifferenceKind.PAYOUT || "PROCESSING".equals(found.ourStatus())) {
+            return 0;
+        }
+        long ourOut = found.ourAmount() == null || !"SUCCESS".equals(found.ourStatus()) ? 0 : found.ourAmount();
+        long bankOut = found.channelAmount() == null || Found.BILL_RETURNED.equals(found.channelStatus()) ? 0 : found.channelAmount();
+        return ourOut - bankOut;
+    }
+
     public DifferenceDTO toDTO() {
         return new DifferenceDTO(id, batchId, channel, billDate, found.type(), found.kind(), found.ourNo(), found.ourAmount(),
                 found.ourStatus(), found.channelNo(), found.channelAmount(), found.channelTradeNo(), currency, status, note,

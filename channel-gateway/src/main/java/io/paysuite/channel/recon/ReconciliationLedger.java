@@ -1,6 +1,7 @@
 package io.paysuite.channel.recon;
 
 import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.channel.payout.Payout;
 import java.time.LocalDate;
 
 /**
@@ -27,6 +28,17 @@ public interface ReconciliationLedger {
      * @throws io.paysuite.api.error.BizException when the ledger refuses or does not answer (nothing is resolved)
      */
     void settleDifference(ReconDifference difference, String postingKey, long effect, boolean owedBack, String memo);
+
+    /**
+     * Books a payout difference an operator resolved: {@code bankEffect} (signed, see {@link ReconDifference#bankEffect()})
+     * between {@code PLATFORM_BANK} and the counter account — the payout's owner ({@code MERCHANT_AVAILABLE:<owner>} for
+     * a settlement, {@code BUYER_WALLET:<owner>} for a withdrawal) when {@code owner} is given, else
+     * {@code RECONCILIATION_SUSPENSE} — the operator and reason in the memo.
+     *
+     * @throws io.paysuite.api.error.BizException when the ledger refuses (an owner's balance that no longer holds what
+     *                                            is taken back: {@code INSUFFICIENT_BALANCE}) or does not answer
+     */
+    void settlePayoutDifference(ReconDifference difference, String postingKey, long bankEffect, Payout owner, String memo);
 
     /** Whether an entry is posted under {@code postingKey}. */
     boolean posted(String postingKey);

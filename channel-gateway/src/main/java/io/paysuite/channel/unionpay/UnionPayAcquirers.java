@@ -1,6 +1,7 @@
 package io.paysuite.channel.unionpay;
 
 import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.channel.preauth.Completions;
 import io.paysuite.channel.reconcile.BillSource;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -44,8 +45,8 @@ public class UnionPayAcquirers {
 
     @Bean
     @ConditionalOnProperty(prefix = FIRST, name = "gateway-url")
-    UnionPayRefundAdapter unionPayRefunds(@Qualifier("unionPayClient") AcpClient client) {
-        return new UnionPayRefundAdapter(client);
+    UnionPayRefundAdapter unionPayRefunds(@Qualifier("unionPayClient") AcpClient client, Completions completions) {
+        return new UnionPayRefundAdapter(client, completions);
     }
 
     /** Its file through ACP's file transfer; a plain GET of {@code bill.url-template} only when that is set. */
@@ -71,8 +72,8 @@ public class UnionPayAcquirers {
 
     @Bean
     @ConditionalOnProperty(prefix = SECOND, name = "gateway-url")
-    UnionPayRefundAdapter unionPayBRefunds(@Qualifier("unionPayBClient") AcpClient client) {
-        return new UnionPayRefundAdapter(client);
+    UnionPayRefundAdapter unionPayBRefunds(@Qualifier("unionPayBClient") AcpClient client, Completions completions) {
+        return new UnionPayRefundAdapter(client, completions);
     }
 
     /** Its file through ACP's file transfer; a plain GET of {@code bill.url-template} only when that is set. */

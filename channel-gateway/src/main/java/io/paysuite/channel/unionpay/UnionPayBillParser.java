@@ -79,7 +79,9 @@ public final class UnionPayBillParser {
             throw new BillFormatException("unionpay bill line " + number + ": amount '" + amount + "' is not fen");
         }
         BillRow.Kind kind = switch (txnType) {
-            case "01" -> BillRow.Kind.PAYMENT;
+            // a pre-auth's completion (03) is where a card pre-authorisation's money is taken: a payment under its own
+            // orderId (the completion's number); the pre-auth (02) and its cancel (32) move no money and are no line
+            case "01", "03" -> BillRow.Kind.PAYMENT;
             case "04" -> BillRow.Kind.REFUND;
             default -> throw new BillFormatException("unionpay bill line " + number + ": unknown txnType " + txnType);
         };

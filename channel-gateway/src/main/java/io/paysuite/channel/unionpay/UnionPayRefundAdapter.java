@@ -4,12 +4,15 @@ import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.preauth.Completion;
+import io.paysuite.channel.preauth.Completions;
 import io.paysuite.channel.refund.RefundAdapter;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,6 +21,13 @@ import java.util.Set;
  * number and its {@code txnTime} the UTC second inside that number shown in Beijing time — derived,
  * never stored, so the query names the same transaction. Accepted ({@code 00}) is not done: the
  * refund settles later and the query's {@code origRespCode} decides.
+ *
+ * <p>A captured card pre-authorisation is refunded the same way, but what took the money is its completion
+ * ({@code txnType=03}), a transaction of its own: UnionPay refunds a completed pre-auth only by the completion's
+ * {@code queryId} (the pre-auth's is refused, {@code 35}). The gateway recorded it when UnionPay confirmed the
+ * completion ({@link Completions}). While it has not (a refund asked before the capture's completion was confirmed)
+ * nothing is sent and the answer is unknown, never a failure: the refund's next attempt asks UnionPay, hears it does not
+ * know the refund, and sends it then.
  */
 public class UnionPayRefundAdapter implements RefundAdapter {
 
@@ -26,9 +36,11 @@ public class UnionPayRefundAdapter implements RefundAdapter {
     private static final Set<String> REFUSED = Set.of("33", "35", "10", "11", "13");
 
     private final AcpClient client;
+    private final Completions completions;
 
-    public UnionPayRefundAdapter(AcpClient client) {
+    public UnionPayRefundAdapter(AcpClient client, Completions completions) {
         this.client = client;
+        this.completions = completions;
     }
 
     @Override
@@ -38,7 +50,15 @@ public class UnionPayRefundAdapter implements RefundAdapter {
 
     @Override
     public ChannelCall refund(ChannelOrder paid, String refundNo, long refundMinor, String reason) {
-        if (paid.channelTradeNo() == null) {
+        String original = paid.channelTradeNo();
+        if (paid.authorisation()) {
+            Optional<Completion> completion = completions.ofAuthorisation(paid.channelOrderNo());
+            if (completion.isEmpty()) {
+                return ChannelCall.unknown("NOT_COMPLETED", "the pre-authorisation's completion is not confirmed yet; nothing was sent");
+            }
+            original = completion.get().channelTradeNo();
+        }
+        if (original == null) {
             return ChannelCall.of(Outcome.FAILURE, "NO_QUERY_ID", "the consume's queryId is not known; nothing was sent");
         }
         Map<String, String> fields = common(refundNo, "04", "00", "000902");
@@ -46,7 +66,7 @@ public class UnionPayRefundAdapter implements RefundAdapter {
         fields.put("txnAmt", Long.toString(refundMinor));
         fields.put("currencyCode", "156");
         fields.put("backUrl", client.properties().backUrl());
-        fields.put("origQryId", paid.channelTradeNo());
+        fields.put("origQryId", original);
         try {
             Map<String, String> answer = client.post(AcpClient.BACK_TRANS, fields);
             String respCode = answer.get("respCode");

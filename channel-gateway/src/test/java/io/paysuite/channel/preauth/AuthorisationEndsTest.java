@@ -37,7 +37,9 @@ class AuthorisationEndsTest {
     final ChannelAdapters adapters = mock(ChannelAdapters.class);
     final AuthorisingAdapter unionPay = mock(AuthorisingAdapter.class);
     final Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
-    final AuthorisationEnds ends = new AuthorisationEnds(orders, adapters, new ChannelGuard(new ChannelStats(new SimpleMeterRegistry(), clock)));
+    final InMemoryCompletions completions = new InMemoryCompletions();
+    final AuthorisationEnds ends = new AuthorisationEnds(orders, adapters, new ChannelGuard(new ChannelStats(new SimpleMeterRegistry(), clock)),
+            completions, clock);
 
     @BeforeEach
     void anAuthorisedCard() {
@@ -77,5 +79,35 @@ class AuthorisationEndsTest {
         when(unionPay.end(any(), any())).thenReturn(ChannelCall.of(io.paysuite.channel.adapter.Outcome.FAILURE, "35", "原交易状态不正确"));
 
         assertThat(ends.end(new EndAuthorisationCmd(TRADE, PAY_ORDER, Money.cny(6_000), AT)).outcome()).isEqualTo(Outcome.UNKNOWN);
+    }
+
+    @Test
+    void aCompletionTheChannelConfirmsIsRecordedWithItsOwnIdForItsRefunds() {
+        when(unionPay.queryEnd(any(), any())).thenReturn(new ChannelCall(io.paysuite.channel.adapter.Outcome.SUCCESS, "00", "成功",
+                "Q-COMPLETION", null, 6_000L, "CNY"));
+
+        AuthorisationEndDTO answer = ends.end(new EndAuthorisationCmd(TRADE, PAY_ORDER, Money.cny(6_000), AT));
+
+        assertThat(answer.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(completions.ofAuthorisation(ChannelOrder.numberFor(PAY_ORDER))).hasValueSatisfying(c -> {
+            assertThat(c.completionNo()).isEqualTo("K" + TRADE.substring(1));
+            assertThat(c.channelTradeNo()).isEqualTo("Q-COMPLETION");
+            assertThat(c.captured()).isEqualTo(Money.cny(6_000));
+            assertThat(c.endedAt()).isEqualTo(AT);
+        });
+        ends.end(new EndAuthorisationCmd(TRADE, PAY_ORDER, Money.cny(6_000), AT));
+        assertThat(completions.completedBetween(ChannelCode.UNIONPAY, AT.minusSeconds(1), AT.plusSeconds(1))).as("recorded once")
+                .hasSize(1);
+    }
+
+    @Test
+    void aConfirmedCancelOrAnUnsettledCompletionRecordsNothing() {
+        when(unionPay.queryEnd(any(), any())).thenReturn(new ChannelCall(io.paysuite.channel.adapter.Outcome.SUCCESS, "00", "成功",
+                "Q-CANCEL", null, 10_000L, "CNY"));
+        ends.end(new EndAuthorisationCmd(TRADE, PAY_ORDER, Money.cny(0), AT));
+        when(unionPay.queryEnd(any(), any())).thenReturn(ChannelCall.of(io.paysuite.channel.adapter.Outcome.PENDING, "05", "processing"));
+        ends.end(new EndAuthorisationCmd(TRADE, PAY_ORDER, Money.cny(6_000), AT));
+
+        assertThat(completions.ofAuthorisation(ChannelOrder.numberFor(PAY_ORDER))).isEmpty();
     }
 }

@@ -37,6 +37,8 @@ import io.paysuite.api.recon.ResolveDifferenceCmd;
 import io.paysuite.channel.infra.recon.InMemoryReconciliationMapper;
 import io.paysuite.channel.infra.recon.MyBatisReconciliationRepository;
 import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.preauth.Completion;
+import io.paysuite.channel.preauth.InMemoryCompletions;
 import io.paysuite.channel.reconcile.BillRow;
 import io.paysuite.channel.reconcile.BillSource;
 import io.paysuite.channel.reconcile.SucceededOrders;
@@ -101,6 +103,7 @@ class ChannelReconciliationTest {
             return Optional.ofNullable(refunds.get(refundNo));
         }
     };
+    final InMemoryCompletions completions = new InMemoryCompletions();
     final List<PayoutBillRow> payoutBill = new ArrayList<>();
     final PayoutRepository payouts = new MyBatisPayoutRepository(new InMemoryPayoutMapper(),
             new PayoutAccountSeal("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)));
@@ -116,10 +119,10 @@ class ChannelReconciliationTest {
         }
     };
     final ChannelReconciliation reconciliation = new ChannelReconciliation(List.of(alipayBill), List.of(alipayPayoutBill), payouts,
-            ourOrders, ourRefunds, repository,
+            ourOrders, ourRefunds, completions, repository,
             decisions, new DayClearing(repository, ledger, clock), properties, clock);
     final Reconciliations reading = new Reconciliations(repository);
-    final OperatorResolutions operators = new OperatorResolutions(repository, ledger, decisions, clock);
+    final OperatorResolutions operators = new OperatorResolutions(repository, ledger, decisions, payouts, clock);
 
     {
         when(decisions.decide(any())).thenReturn(DifferenceDecisions.Decision.WAITING);
@@ -147,6 +150,32 @@ class ChannelReconciliationTest {
         assertThat(again.reconciliationId()).isEqualTo(first.reconciliationId());
         assertThat(again.runs()).isEqualTo(2);
         assertThat(ledger.clearings).containsExactly("CLEAR-ALIPAY-20261205 net=2600 fee=16");
+    }
+
+    @Test
+    void aPreAuthorisationsCompletionIsMatchedAsAPaymentOfTheCapturedAmountAndClearedWithTheDay() {
+        ours(order("C1", 1_000, ChannelOrderStatus.SUCCESS));
+        // the authorisation froze 10.00 (no line, not among our paid charges); its completion took 6.00
+        completions.record(new Completion("K1", "C7", "P7", "T7", "M100001", ChannelCode.ALIPAY,
+                io.paysuite.api.pay.PayMethod.BANK_CARD, Money.cny(600), "Q-K1", ReconFixtures.IN_DAY, ReconFixtures.IN_DAY));
+        bill.addAll(List.of(paid("C1", 1_000), paid("K1", 600)));
+
+        ReconciliationDTO run = reconciliation.run(ChannelCode.ALIPAY, DAY);
+
+        assertThat(run.status()).isEqualTo(ReconciliationDTO.BatchStatus.BALANCED);
+        assertThat(run.matched()).isEqualTo(2);
+        assertThat(run.differencesOpen()).isZero();
+        assertThat(ledger.clearings).as("the captured money leaves CHANNEL_CLEARING with the day")
+                .containsExactly("CLEAR-ALIPAY-20261205 net=1600 fee=9");
+    }
+
+    @Test
+    void aCompletionTheBillListsForAnotherAmountIsAnAmountMismatch() {
+        completions.record(new Completion("K1", "C7", "P7", "T7", "M100001", ChannelCode.ALIPAY,
+                io.paysuite.api.pay.PayMethod.BANK_CARD, Money.cny(600), "Q-K1", ReconFixtures.IN_DAY, ReconFixtures.IN_DAY));
+        bill.add(paid("K1", 1_000));
+
+        assertThat(types(reconciliation.run(ChannelCode.ALIPAY, DAY))).containsExactly(DifferenceType.AMOUNT_MISMATCH);
     }
 
     @Test
@@ -267,6 +296,55 @@ class ChannelReconciliationTest {
     }
 
     @Test
+    void anAcceptedPayoutTheBillContradictsCorrectsTheBankAgainstItsOwnerAndEverythingElseGoesToSuspense() {
+        Instant created = Instant.parse("2026-12-05T02:00:00Z");
+        Instant finished = Instant.parse("2026-12-05T02:00:01Z");
+        // failed here (money re-credited to M1's available), but the bank paid it
+        payouts.insert(new Payout("PO3", PayoutPurpose.SETTLEMENT, "M1", Money.cny(3_000), "6222020200001234", "Shop", null,
+                PayoutStatus.FAILED, "BANK_REFUSED", "A3", created, finished));
+        // booked paid here (out of PLATFORM_BANK), but the buyer's bank sent it back
+        payouts.insert(new Payout("PO4", PayoutPurpose.WITHDRAWAL, "B4", Money.cny(400), "6222020200004444", "Buyer", null,
+                PayoutStatus.SUCCESS, "SUCCESS", "A4", created, finished));
+        payouts.insert(new Payout("PO5", PayoutPurpose.SETTLEMENT, "M5", Money.cny(500), "6222020200005555", "Shop", null,
+                PayoutStatus.PROCESSING, null, null, created, null));
+        payoutBill.add(new PayoutBillRow("PO3", PayoutBillRow.Kind.TRANSFER, 3_000, "A3"));
+        payoutBill.add(new PayoutBillRow("PO4", PayoutBillRow.Kind.RETURN, 400, "A4"));
+        payoutBill.add(new PayoutBillRow("PO5", PayoutBillRow.Kind.TRANSFER, 500, "A5"));
+        payoutBill.add(new PayoutBillRow("PO9", PayoutBillRow.Kind.TRANSFER, 900, "A9"));
+        ReconciliationDTO batch = reconciliation.runPayouts(DAY);
+        Map<String, Long> ids = new LinkedHashMap<>();
+        reading.differences(batch.reconciliationId()).forEach(d -> ids.put(d.ourNo() != null ? d.ourNo() : d.channelNo(), d.differenceId()));
+
+        operators.resolve(new ResolveDifferenceCmd(ids.get("PO3"), ResolutionAction.ACCEPT, "the bank paid it", "ops:alice"));
+        operators.resolve(new ResolveDifferenceCmd(ids.get("PO4"), ResolutionAction.ACCEPT, "returned by the bank", "ops:alice"));
+        operators.resolve(new ResolveDifferenceCmd(ids.get("PO9"), ResolutionAction.ACCEPT, "taken up with the channel", "ops:alice"));
+        DifferenceDTO processing = reading.differences(batch.reconciliationId()).stream()
+                .filter(d -> "PO5".equals(d.ourNo())).findFirst().orElseThrow();
+        operators.resolve(new ResolveDifferenceCmd(processing.differenceId(), ResolutionAction.ADJUST, "its answer books it", "ops:bob"));
+
+        assertThat(ledger.differences).containsExactly(
+                "RECON-ACCEPT-" + ids.get("PO3") + " bank=-3000 counter=SETTLEMENT:M1",
+                "RECON-ACCEPT-" + ids.get("PO4") + " bank=400 counter=WITHDRAWAL:B4",
+                "RECON-ACCEPT-" + ids.get("PO9") + " bank=-900 counter=SUSPENSE");
+        assertThat(reading.differences(batch.reconciliationId())).filteredOn(d -> "PO5".equals(d.ourNo())).singleElement()
+                .satisfies(d -> assertThat(d.resolution().outcome()).contains("own final answer"));
+    }
+
+    @Test
+    void anAdjustedPayoutDifferenceBooksTheBanksMovementAgainstSuspenseEvenWhenTheBillContradictsAFinalPayout() {
+        payouts.insert(new Payout("PO3", PayoutPurpose.SETTLEMENT, "M1", Money.cny(3_000), "6222020200001234", "Shop", null,
+                PayoutStatus.FAILED, "BANK_REFUSED", "A3", Instant.parse("2026-12-05T02:00:00Z"), Instant.parse("2026-12-05T02:00:01Z")));
+        payoutBill.add(new PayoutBillRow("PO3", PayoutBillRow.Kind.TRANSFER, 3_000, "A3"));
+        DifferenceDTO d = reading.differences(reconciliation.runPayouts(DAY).reconciliationId()).get(0);
+
+        DifferenceDTO resolved = operators.resolve(new ResolveDifferenceCmd(d.differenceId(), ResolutionAction.ADJUST, "merchant asked",
+                "ops:alice")).toDTO();
+
+        assertThat(ledger.differences).containsExactly("RECON-ADJUST-" + d.differenceId() + " bank=-3000 counter=SUSPENSE");
+        assertThat(resolved.resolution().postingKey()).isEqualTo("RECON-ADJUST-" + d.differenceId());
+    }
+
+    @Test
     void aDayNotBegunAndAChannelWithoutABillAreRefusedAndStoreNothing() {
         assertThatThrownBy(() -> reconciliation.run(ChannelCode.ALIPAY, DAY.plusDays(5))).isInstanceOf(BizException.class)
                 .hasMessageContaining("has not begun");
@@ -299,6 +377,14 @@ class ChannelReconciliationTest {
         public void settleDifference(ReconDifference difference, String postingKey, long effect, boolean owedBack, String memo) {
             if (differences.stream().noneMatch(d -> d.startsWith(postingKey + " "))) {
                 differences.add(postingKey + " effect=" + effect + " owedBack=" + owedBack);
+            }
+        }
+
+        @Override
+        public void settlePayoutDifference(ReconDifference difference, String postingKey, long bankEffect, Payout owner, String memo) {
+            if (differences.stream().noneMatch(d -> d.startsWith(postingKey + " "))) {
+                differences.add(postingKey + " bank=" + bankEffect + " counter="
+                        + (owner == null ? "SUSPENSE" : owner.purpose() + ":" + owner.ownerId()));
             }
         }
 

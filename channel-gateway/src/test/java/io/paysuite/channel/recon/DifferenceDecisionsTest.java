@@ -31,6 +31,7 @@ import io.paysuite.channel.payout.Payouts;
 import io.paysuite.api.payout.PayoutPurpose;
 import io.paysuite.api.payout.PayoutStatus;
 import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.preauth.InMemoryCompletions;
 import io.paysuite.channel.order.ChannelOrderRepository;
 import io.paysuite.channel.reconcile.SucceededRefunds;
 import io.paysuite.channel.refund.ChannelRefund;
@@ -58,11 +59,16 @@ class DifferenceDecisionsTest {
     final ChannelAdapters adapters = mock(ChannelAdapters.class);
     final ChannelGuard guard = mock(ChannelGuard.class);
     final Payouts payouts = mock(Payouts.class);
+    final InMemoryCompletions completions = new InMemoryCompletions();
     // the bill day ended 11 hours ago in Beijing time, but the grace is a day: not closed yet
     final Clock clock = Clock.fixed(Instant.parse("2026-12-06T03:00:00Z"), ZoneOffset.UTC);
     final DifferenceDecisions decisions = new DifferenceDecisions(repository, orders, refundRecords, settlement, latePayments, refunds,
-            adapters, guard, payouts, new ReconciliationProperties("0 30 10 * * *", "Asia/Shanghai", Duration.ofDays(1), "CNY"),
+            adapters, guard, payouts, completions, new ReconciliationProperties("0 30 10 * * *", "Asia/Shanghai", Duration.ofDays(1), "CNY"),
             new SimpleMeterRegistry(), clock);
+    /** The same, two days on: the bill day has closed. */
+    final DifferenceDecisions later = new DifferenceDecisions(repository, orders, refundRecords, settlement, latePayments, refunds,
+            adapters, guard, payouts, completions, new ReconciliationProperties("0 30 10 * * *", "Asia/Shanghai", Duration.ofDays(1), "CNY"),
+            new SimpleMeterRegistry(), Clock.offset(clock, Duration.ofDays(2)));
     final ReconBatch batch = repository.batchFor(io.paysuite.api.recon.ReconKind.TRADE, ChannelCode.ALIPAY, DAY, "CNY", clock.instant());
 
     @Test
@@ -151,6 +157,31 @@ class DifferenceDecisionsTest {
 
         assertThat(repository.difference(pending.id()).orElseThrow().note()).contains("CRC7 under way");
         assertThat(repository.difference(refused.id()).orElseThrow().status()).isEqualTo(DifferenceStatus.ESCALATED);
+    }
+
+    @Test
+    void aCompletionOnlyAtTheChannelIsNeverPaidBackItWaitsForItsRecordThenGoesToTheOperators() {
+        ReconDifference d = stored(new Found(DifferenceType.CHANNEL_ONLY, DifferenceKind.PAYMENT, null, null, null, "K7", 600L, "Q7"));
+
+        assertThat(decisions.decide(d)).isEqualTo(DifferenceDecisions.Decision.WAITING);
+        assertThat(later.decide(repository.difference(d.id()).orElseThrow())).isEqualTo(DifferenceDecisions.Decision.ESCALATED);
+        verify(latePayments, never()).payBackUnowned(any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aCompletionOnlyHereAfterTheBillDayClosedIsAskedByItsOwnQuery() {
+        ChannelOrder authorisation = order("C7", 1_000, ChannelOrderStatus.SUCCESS);
+        when(orders.find("C7")).thenReturn(Optional.of(authorisation));
+        io.paysuite.channel.adapter.AuthorisingAdapter card = mock(io.paysuite.channel.adapter.AuthorisingAdapter.class);
+        when(adapters.of(authorisation)).thenReturn(card);
+        completions.record(new io.paysuite.channel.preauth.Completion("K7", "C7", "P7", "T7", "M1", ChannelCode.ALIPAY,
+                io.paysuite.api.pay.PayMethod.BANK_CARD, Money.cny(600), "Q7", Instant.EPOCH, Instant.EPOCH));
+        when(guard.call(eq(ChannelCode.ALIPAY), eq("preauth-query"), any())).thenReturn(new io.paysuite.channel.adapter.ChannelCall(
+                io.paysuite.channel.adapter.Outcome.SUCCESS, "00", "ok", "Q7", null, 600L, "CNY"));
+        ReconDifference d = stored(new Found(DifferenceType.PLATFORM_ONLY, DifferenceKind.PAYMENT, "K7", 600L, "SUCCESS", null, null, null));
+
+        assertThat(later.decide(d)).isEqualTo(DifferenceDecisions.Decision.RESOLVED);
+        assertThat(repository.difference(d.id()).orElseThrow().resolution().action()).isEqualTo(ResolutionAction.AUTO_CONFIRMED);
     }
 
     @Test

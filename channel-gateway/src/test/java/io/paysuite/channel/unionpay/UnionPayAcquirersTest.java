@@ -3,6 +3,7 @@ package io.paysuite.channel.unionpay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.channel.preauth.InMemoryCompletions;
 import io.paysuite.channel.reconcile.BillSource;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,11 @@ class UnionPayAcquirersTest {
         @Bean
         Clock clock() {
             return Clock.systemUTC();
+        }
+
+        @Bean
+        InMemoryCompletions completions() {
+            return new InMemoryCompletions();
         }
     }
 

@@ -10,13 +10,18 @@ import io.paysuite.channel.adapter.AuthorisingAdapter;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.order.ChannelOrder;
+import io.paysuite.channel.preauth.Completion;
+import io.paysuite.channel.preauth.InMemoryCompletions;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Card pre-authorisation in ACP's messages against {@link FakeUnionPay}: pre-auth, completion, cancel, and their queries. */
+/**
+ * Card pre-authorisation in ACP's messages against {@link FakeUnionPay}: pre-auth, completion, cancel, their queries, and the
+ * refund of a captured one.
+ */
 class UnionPayPreAuthTest {
 
     static final String QUERY_ID = "202611292233440000001";
@@ -24,13 +29,19 @@ class UnionPayPreAuthTest {
     /** 15:00:00 UTC is 23:00:00 in Beijing. */
     static final Instant CAPTURED_AT = Instant.parse("2026-11-29T15:00:00Z");
 
+    static final String COMPLETION_QUERY_ID = "202611292300000000002";
+
     FakeUnionPay unionPay;
     UnionPayCardAdapter adapter;
+    final InMemoryCompletions completions = new InMemoryCompletions();
+    UnionPayRefundAdapter refunds;
 
     @BeforeEach
     void start() throws Exception {
         unionPay = new FakeUnionPay();
-        adapter = new UnionPayCardAdapter(new AcpClient(UnionPayCardAdapterTest.properties(unionPay.url())));
+        AcpClient client = new AcpClient(UnionPayCardAdapterTest.properties(unionPay.url()));
+        adapter = new UnionPayCardAdapter(client);
+        refunds = new UnionPayRefundAdapter(client, completions);
     }
 
     @AfterEach
@@ -90,5 +101,27 @@ class UnionPayPreAuthTest {
         assertThat(adapter.queryEnd(authorised(), completion).outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(unionPay.received.get(unionPay.received.size() - 1).form()).containsEntry("txnType", "00")
                 .containsEntry("orderId", "K" + TRADE.substring(1)).containsEntry("txnTime", "20261129230000");
+    }
+
+    @Test
+    void aRefundOfACapturedPreAuthNamesTheCompletionNotThePreAuth() {
+        completions.record(new Completion("K" + TRADE.substring(1), UnionPayCardAdapterTest.NO, "P20261129000000000000000001", TRADE,
+                "M100001", ChannelCode.UNIONPAY, PayMethod.BANK_CARD, Money.cny(6_000), COMPLETION_QUERY_ID, CAPTURED_AT,
+                CAPTURED_AT.plusSeconds(5)));
+        unionPay.answer(form -> FakeUnionPay.signed(Map.of("respCode", "00", "respMsg", "成功[0000000]")));
+
+        ChannelCall call = refunds.refund(authorised(), "R2026112915414605000000755", 2_500, "damaged");
+
+        assertThat(call.outcome()).isEqualTo(Outcome.PENDING);
+        assertThat(unionPay.received.get(0).form()).containsEntry("txnType", "04").containsEntry("origQryId", COMPLETION_QUERY_ID)
+                .containsEntry("txnAmt", "2500").containsEntry("orderId", "R2026112915414605000000755");
+    }
+
+    @Test
+    void aRefundOfAPreAuthWhoseCompletionIsNotConfirmedYetSendsNothingAndIsUnknown() {
+        ChannelCall call = refunds.refund(authorised(), "R2026112915414605000000755", 2_500, "damaged");
+
+        assertThat(call.outcome()).as("uncertain is not failed: the next attempt sends it").isEqualTo(Outcome.UNKNOWN);
+        assertThat(unionPay.received).isEmpty();
     }
 }

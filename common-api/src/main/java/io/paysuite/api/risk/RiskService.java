@@ -19,8 +19,10 @@ public interface RiskService {
     Result<List<RiskDecisionDTO>> recentDecisions(RiskDecisionQry qry);
 
     /**
-     * Validates the document and writes it to the config center; every pay-core instance then loads it.
-     * {@code PARAM_ERROR} naming what is wrong when it does not validate (nothing is written).
+     * Validates the document and writes it to the config center over the version read ({@link RiskRulesDTO#version()}),
+     * a compare-and-set in the config center itself; every pay-core instance then loads it. {@code PARAM_ERROR} naming
+     * what is wrong when it does not validate or names no version, {@code RULES_VERSION_CONFLICT} when the document
+     * changed since that version was read (nothing is written either way).
      */
     Result<RiskRulesDTO> replaceRules(ReplaceRiskRulesCmd cmd);
 }

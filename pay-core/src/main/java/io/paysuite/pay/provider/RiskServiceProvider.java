@@ -33,7 +33,8 @@ public class RiskServiceProvider implements RiskService {
 
     @Override
     public Result<RiskRulesDTO> rules() {
-        return Result.ok(dto(source.current()));
+        RiskRulePublisher.Editable editable = publisher.editable();
+        return Result.ok(dto(editable.rules(), editable.version()));
     }
 
     @Override
@@ -43,10 +44,11 @@ public class RiskServiceProvider implements RiskService {
 
     @Override
     public Result<RiskRulesDTO> replaceRules(ReplaceRiskRulesCmd cmd) {
-        return Result.ok(dto(publisher.publish(cmd.document(), cmd.operator())));
+        RiskRulePublisher.Published published = publisher.publish(cmd.document(), cmd.expectedVersion(), cmd.operator());
+        return Result.ok(dto(published.rules(), published.version()));
     }
 
-    private RiskRulesDTO dto(RiskRules rules) {
-        return new RiskRulesDTO(rules.document(), source.path(), rules.loadedAt(), rules.ids());
+    private RiskRulesDTO dto(RiskRules rules, String version) {
+        return new RiskRulesDTO(rules.document(), source.path(), rules.loadedAt(), rules.ids(), version);
     }
 }

@@ -1,5 +1,6 @@
 package io.paysuite.pay.risk;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -7,6 +8,14 @@ import java.util.function.Consumer;
  * document: one that is refused ({@link RiskRules.Invalid}) is logged and changes nothing.
  */
 public interface RiskRuleSource {
+
+    /**
+     * The document as the config center holds it right now, and the config center's version of it (an opaque token;
+     * {@code absent} when there is none). It can differ for a moment from {@link #current()}: a change not yet heard
+     * of here, or a document refused.
+     */
+    record Stored(String text, String version) {
+    }
 
     /** The rules in force; {@link RiskRules#NONE} before any document. */
     RiskRules current();
@@ -17,6 +26,13 @@ public interface RiskRuleSource {
     /** Where the document is kept (for operators). */
     String path();
 
-    /** Writes a document (already validated) to the config center; every instance then loads it. */
-    void publish(String document);
+    /** The document in the config center now, with its version. */
+    Stored stored();
+
+    /**
+     * Writes a document (already validated) to the config center only if the stored one is still at
+     * {@code expectedVersion} (the config center's own compare-and-set); every instance then loads it. Answers the
+     * version now stored, or empty when the document changed since (nothing written).
+     */
+    Optional<String> publishIfUnchanged(String document, String expectedVersion);
 }

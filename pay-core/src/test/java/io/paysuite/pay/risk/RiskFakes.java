@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** In-memory stand-ins for the risk engine's ports. */
@@ -50,9 +51,24 @@ public final class RiskFakes {
             return "/paysuite/rules/risk";
         }
 
+        /** The config center's document and version: a counter, like the kit's LocalConfigCenter. */
+        public String storedText;
+        public String storedVersion = "absent";
+
         @Override
-        public void publish(String document) {
+        public Stored stored() {
+            return new Stored(storedText, storedVersion);
+        }
+
+        @Override
+        public Optional<String> publishIfUnchanged(String document, String expectedVersion) {
+            if (!storedVersion.equals(expectedVersion)) {
+                return Optional.empty();
+            }
             published.add(document);
+            storedText = document;
+            storedVersion = Integer.toString(published.size());
+            return Optional.of(storedVersion);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,12 +68,69 @@ class RiskRulesTest {
         RiskFakes.Rules source = new RiskFakes.Rules(RiskRules.NONE);
         RiskRulePublisher publisher = new RiskRulePublisher(source, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
-        assertThatThrownBy(() -> publisher.publish("{\"rules\": [{\"id\":\"y\",\"kind\":\"TELEPATHY\",\"action\":\"BLOCK\"}]}", "ops"))
+        assertThatThrownBy(() -> publisher.publish("{\"rules\": [{\"id\":\"y\",\"kind\":\"TELEPATHY\",\"action\":\"BLOCK\"}]}", "absent", "ops"))
                 .isInstanceOf(BizException.class).hasMessageContaining("y: unknown kind");
-        assertThatThrownBy(() -> publisher.publish("nope", "ops")).isInstanceOf(BizException.class);
+        assertThatThrownBy(() -> publisher.publish("nope", "absent", "ops")).isInstanceOf(BizException.class);
         assertThat(source.published).isEmpty();
 
-        assertThat(publisher.publish(GOOD, "ops").version()).isEqualTo(2);
+        RiskRulePublisher.Published published = publisher.publish(GOOD, "absent", "ops");
+        assertThat(published.rules().version()).isEqualTo(2);
+        assertThat(published.version()).isEqualTo("1");
         assertThat(source.published).containsExactly(GOOD);
+    }
+
+    @Test
+    void aSaveOverAVersionSomeoneElseHasReplacedSinceIsRefusedAndWritesNothing() {
+        RiskFakes.Rules source = RiskFakes.Rules.of(GOOD);
+        RiskRulePublisher publisher = new RiskRulePublisher(source, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        source.storedText = GOOD;
+        source.storedVersion = "7";
+        String read = publisher.editable().version();
+        assertThat(read).isEqualTo("7");
+
+        source.storedVersion = "8"; // another operator saved in between
+
+        assertThatThrownBy(() -> publisher.publish(GOOD.replace("\"version\": 2", "\"version\": 3"), read, "ops"))
+                .isInstanceOfSatisfying(BizException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.RULES_VERSION_CONFLICT));
+        assertThat(source.published).isEmpty();
+    }
+
+    @Test
+    void aSaveWithoutTheVersionReadIsRefused() {
+        RiskFakes.Rules source = new RiskFakes.Rules(RiskRules.NONE);
+        RiskRulePublisher publisher = new RiskRulePublisher(source, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> publisher.publish(GOOD, null, "ops"))
+                .isInstanceOfSatisfying(BizException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PARAM_ERROR));
+        assertThatThrownBy(() -> publisher.publish(GOOD, " ", "ops")).isInstanceOf(BizException.class);
+        assertThat(source.published).isEmpty();
+    }
+
+    @Test
+    void aStoredDocumentNotYetInForceHereGivesAVersionNoSaveMatches() {
+        RiskFakes.Rules source = RiskFakes.Rules.of(GOOD);
+        RiskRulePublisher publisher = new RiskRulePublisher(source, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        source.storedText = GOOD.replace("\"version\": 2", "\"version\": 3");
+        source.storedVersion = "9";
+
+        RiskRulePublisher.Editable editable = publisher.editable();
+
+        assertThat(editable.rules().version()).as("the editor is shown the rules in force").isEqualTo(2);
+        assertThat(editable.version()).isEqualTo(RiskRulePublisher.NOT_APPLIED_YET);
+        assertThatThrownBy(() -> publisher.publish(GOOD, editable.version(), "ops"))
+                .isInstanceOfSatisfying(BizException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.RULES_VERSION_CONFLICT));
+    }
+
+    @Test
+    void aStoredDocumentThatWasRefusedGivesItsOwnVersionSoAnEditOfTheRulesInForceReplacesIt() {
+        RiskFakes.Rules source = RiskFakes.Rules.of(GOOD);
+        RiskRulePublisher publisher = new RiskRulePublisher(source, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        source.storedText = "{\"version\": 3, \"rules\": oops";
+        source.storedVersion = "4";
+
+        assertThat(publisher.editable().version()).isEqualTo("4");
+        assertThat(publisher.publish(GOOD, "4", "ops").version()).isEqualTo("1");
     }
 }

@@ -44,7 +44,7 @@ public class ConsolePages {
     private static final Map<String, OperatorRole> PAGES = Map.of(
             "dashboard", OperatorRole.VIEWER, "trades", OperatorRole.VIEWER, "notifications", OperatorRole.VIEWER,
             "reconciliations", OperatorRole.VIEWER, "settlements", OperatorRole.VIEWER, "channels", OperatorRole.VIEWER,
-            "merchants", OperatorRole.VIEWER, "operators", OperatorRole.ADMIN, "audit", OperatorRole.VIEWER);
+            "risk", OperatorRole.VIEWER, "merchants", OperatorRole.VIEWER, "operators", OperatorRole.ADMIN, "audit", OperatorRole.VIEWER);
 
     private final OperatorLogins logins;
     private final OpsAudit audit;

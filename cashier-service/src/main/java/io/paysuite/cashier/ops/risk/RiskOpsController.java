@@ -11,6 +11,8 @@ import io.paysuite.api.risk.RiskRulesDTO;
 import io.paysuite.api.risk.RiskService;
 import io.paysuite.cashier.api.Times;
 import io.paysuite.cashier.api.error.Results;
+import io.paysuite.cashier.ops.audit.AuditNotes;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
  * pay-core's risk engine for operators ({@code /ops/api/v1/risk}, behind the ops bearer token), as
  * docs/api/API.md lists them:
  * <ul>
- *   <li>{@code GET /risk/rules}: the rule document in force (as JSON), where it is kept, when it was loaded;</li>
- *   <li>{@code PUT /risk/rules}: the body is the new document; pay-core validates it (every rule usable) and
- *       writes it to the config center, or answers {@code PARAM_ERROR} naming what is wrong (nothing written);</li>
+ *   <li>{@code GET /risk/rules}: the rule document in force (as JSON), where it is kept, when it was loaded, and
+ *       the config center's version of it;</li>
+ *   <li>{@code PUT /risk/rules?version=v}: the body is the new document; pay-core validates it (every rule usable)
+ *       and writes it to the config center only if the document there is still at version {@code v} (the one read)
+ *       — a compare-and-set in the config center itself, like the routing rules' editor — or answers
+ *       {@code PARAM_ERROR} naming what is wrong, {@code RULES_VERSION_CONFLICT} (409) when someone else changed the
+ *       document since (nothing written either way; the audit line keeps the document before and after);</li>
  *   <li>{@code GET /risk/decisions?buyer_id=&merchant_id=&trade_no=&action=&limit=}: newest first.</li>
  * </ul>
  */
@@ -37,7 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class RiskOpsController {
 
     /** The document is shown as the JSON it is, not as a string holding JSON. */
-    public record RulesView(@JsonRawValue String document, String path, String loadedAt, List<String> ruleIds) {
+    public record RulesView(@JsonRawValue String document, String path, String loadedAt, List<String> ruleIds,
+                            String version) {
     }
 
     public record DecisionView(long id, String tradeNo, String requestNo, String buyerId, String merchantId, String method,
@@ -62,11 +69,19 @@ public class RiskOpsController {
     }
 
     @PutMapping(path = "/rules", consumes = MediaType.ALL_VALUE)
-    public RulesView replace(@RequestBody(required = false) byte[] body) {
+    public RulesView replace(@RequestParam(required = false) String version, @RequestBody(required = false) byte[] body,
+                             HttpServletRequest request) {
         if (body == null || body.length == 0) {
             throw new BizException(ErrorCode.PARAM_ERROR, "the body must be the risk rule document");
         }
-        return view(Results.unwrap(risk.replaceRules(new ReplaceRiskRulesCmd(new String(body, StandardCharsets.UTF_8), "ops-api"))));
+        if (version == null || version.isBlank()) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "version (the one read) is required");
+        }
+        String document = new String(body, StandardCharsets.UTF_8);
+        AuditNotes.before(request, Results.unwrap(risk.rules()).document());
+        RulesView saved = view(Results.unwrap(risk.replaceRules(new ReplaceRiskRulesCmd(document, version, "ops-api"))));
+        AuditNotes.after(request, document);
+        return saved;
     }
 
     @GetMapping("/decisions")
@@ -93,7 +108,7 @@ public class RiskOpsController {
 
     private RulesView view(RiskRulesDTO rules) {
         return new RulesView(rules.document(), rules.path(), rules.loadedAt() == null ? null : times.format(rules.loadedAt()),
-                rules.ruleIds());
+                rules.ruleIds(), rules.version());
     }
 
     private DecisionView view(RiskDecisionDTO d) {

@@ -46,7 +46,7 @@ class ConsoleRenderingTest {
     void everyPageRendersForAnAdminWithItsControls() throws Exception {
         Cookie admin = new Cookie(OpsGate.SESSION_COOKIE, people.loginOf("ada"));
         for (String page : List.of("dashboard", "trades", "notifications", "reconciliations", "settlements", "channels", "merchants",
-                "operators", "audit")) {
+                "operators", "audit", "risk")) {
             MockHttpServletResponse response = mvc.perform(get("/ops/" + page).cookie(admin)).andReturn().getResponse();
             assertThat(response.getStatus()).as(page).isEqualTo(200);
             assertThat(response.getContentAsString()).as(page).contains("data-testid=\"page-title\"").contains("data-page=\"" + page + "\"")
@@ -60,6 +60,8 @@ class ConsoleRenderingTest {
                 .contains("data-testid=\"chart-refunds\"");
         assertThat(mvc.perform(get("/ops/trades").cookie(admin)).andReturn().getResponse().getContentAsString())
                 .contains("data-testid=\"payout-go\"");
+        assertThat(mvc.perform(get("/ops/risk").cookie(admin)).andReturn().getResponse().getContentAsString())
+                .contains("data-testid=\"risk-save\"").contains("data-testid=\"risk-version\"").contains("data-testid=\"nav-risk\"");
     }
 
     @Test
@@ -73,6 +75,8 @@ class ConsoleRenderingTest {
         assertThat(recon).doesNotContain("recon-go").contains("data-can-operate=\"false\"");
         assertThat(mvc.perform(get("/ops/merchants").cookie(viewer)).andReturn().getResponse().getContentAsString())
                 .contains("data-testid=\"limit-load\"").doesNotContain("rotate-go").doesNotContain("limit-save").doesNotContain("fee-go");
+        assertThat(mvc.perform(get("/ops/risk").cookie(viewer)).andReturn().getResponse().getContentAsString())
+                .contains("data-testid=\"risk-json\"").doesNotContain("risk-save");
         assertThat(mvc.perform(get("/ops/operators").cookie(viewer)).andReturn().getResponse().getStatus()).isEqualTo(403);
     }
 

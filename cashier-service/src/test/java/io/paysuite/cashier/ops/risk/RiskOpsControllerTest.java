@@ -27,34 +27,54 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 class RiskOpsControllerTest {
 
     final RiskService risk = mock(RiskService.class);
     final RiskOpsController controller = new RiskOpsController(risk, new Times(ZoneOffset.UTC));
+    final MockHttpServletRequest request = new MockHttpServletRequest();
     final ObjectMapper json = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     @Test
     void theRulesAreShownAsTheJsonDocumentTheyAre() throws Exception {
         when(risk.rules()).thenReturn(Result.ok(new RiskRulesDTO("{\"version\":1,\"rules\":[]}", "/paysuite/rules/risk",
-                Instant.parse("2026-12-06T10:00:00Z"), List.of())));
+                Instant.parse("2026-12-06T10:00:00Z"), List.of(), "3")));
 
         String body = json.writeValueAsString(controller.rules());
 
-        assertThat(body).contains("\"document\":{\"version\":1,\"rules\":[]}", "\"path\":\"/paysuite/rules/risk\"");
+        assertThat(body).contains("\"document\":{\"version\":1,\"rules\":[]}", "\"path\":\"/paysuite/rules/risk\"",
+                "\"version\":\"3\"");
     }
 
     @Test
     void aDocumentPayCoreRefusesIsAParamErrorAndAnEmptyBodyNeverReachesIt() {
+        when(risk.rules()).thenReturn(Result.ok(new RiskRulesDTO(null, "/paysuite/rules/risk", null, List.of(), "absent")));
         when(risk.replaceRules(any())).thenReturn(Result.fail(ErrorCode.PARAM_ERROR, "risk rules refused: y: unknown kind"));
 
-        assertThatThrownBy(() -> controller.replace("{\"rules\":[]}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> controller.replace("absent", "{\"rules\":[]}".getBytes(StandardCharsets.UTF_8), request))
                 .isInstanceOf(BizException.class).hasMessageContaining("unknown kind");
         ArgumentCaptor<ReplaceRiskRulesCmd> cmd = ArgumentCaptor.forClass(ReplaceRiskRulesCmd.class);
         verify(risk).replaceRules(cmd.capture());
         assertThat(cmd.getValue().document()).isEqualTo("{\"rules\":[]}");
+        assertThat(cmd.getValue().expectedVersion()).isEqualTo("absent");
 
-        assertThatThrownBy(() -> controller.replace(new byte[0])).isInstanceOf(BizException.class);
+        assertThatThrownBy(() -> controller.replace("absent", new byte[0], request)).isInstanceOf(BizException.class);
+    }
+
+    @Test
+    void aSaveNamesTheVersionItReadAndAStaleOneIsAConflict() {
+        assertThatThrownBy(() -> controller.replace(null, "{\"rules\":[]}".getBytes(StandardCharsets.UTF_8), request))
+                .isInstanceOfSatisfying(BizException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PARAM_ERROR));
+        verify(risk, never()).replaceRules(any());
+
+        when(risk.rules()).thenReturn(Result.ok(new RiskRulesDTO("{\"version\":2,\"rules\":[]}", "/paysuite/rules/risk",
+                null, List.of(), "5")));
+        when(risk.replaceRules(any())).thenReturn(Result.fail(ErrorCode.RULES_VERSION_CONFLICT, "changed by someone else"));
+
+        assertThatThrownBy(() -> controller.replace("4", "{\"version\":3,\"rules\":[]}".getBytes(StandardCharsets.UTF_8), request))
+                .isInstanceOfSatisfying(BizException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.RULES_VERSION_CONFLICT));
     }
 
     @Test

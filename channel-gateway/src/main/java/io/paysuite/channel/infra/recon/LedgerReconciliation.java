@@ -10,6 +10,8 @@ import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.ledger.PostingCmd;
 import io.paysuite.api.ledger.PostingLine;
+import io.paysuite.api.payout.PayoutPurpose;
+import io.paysuite.channel.payout.Payout;
 import io.paysuite.channel.recon.ReconDifference;
 import io.paysuite.channel.recon.ReconciliationLedger;
 import java.time.LocalDate;
@@ -71,6 +73,10 @@ public class LedgerReconciliation implements ReconciliationLedger {
         // the channel holds more than we booked (effect > 0): Dr the counter account, Cr suspense; less: the mirror
         line(lines, counter, AccountType.Side.DEBIT, effect);
         line(lines, suspense, AccountType.Side.CREDIT, effect);
+        post(postingKey, d, currency, lines, memo);
+    }
+
+    private void post(String postingKey, ReconDifference d, String currency, List<PostingLine> lines, String memo) {
         Result<JournalEntryDTO> posted;
         try {
             posted = ledger.post(new PostingCmd(postingKey, DIFFERENCE, d.found().number(), currency, lines, memo));
@@ -80,6 +86,19 @@ public class LedgerReconciliation implements ReconciliationLedger {
         if (!posted.success()) {
             throw new BizException(ErrorCode.fromWire(posted.code()), "the ledger refused " + postingKey + ": " + posted.message());
         }
+    }
+
+    @Override
+    public void settlePayoutDifference(ReconDifference d, String postingKey, long bankEffect, Payout owner, String memo) {
+        String currency = d.currency();
+        AccountRef counter = owner == null ? new AccountRef(AccountType.RECONCILIATION_SUSPENSE, AccountRef.PLATFORM, currency)
+                : new AccountRef(owner.purpose() == PayoutPurpose.WITHDRAWAL ? AccountType.BUYER_WALLET : AccountType.MERCHANT_AVAILABLE,
+                        owner.ownerId(), currency);
+        List<PostingLine> lines = new ArrayList<>();
+        // the bank holds more than we booked (bankEffect > 0): Dr the bank, Cr the counter account; less: the mirror
+        line(lines, new AccountRef(AccountType.PLATFORM_BANK, AccountRef.PLATFORM, currency), AccountType.Side.DEBIT, bankEffect);
+        line(lines, counter, AccountType.Side.CREDIT, bankEffect);
+        post(postingKey, d, currency, lines, memo);
     }
 
     @Override

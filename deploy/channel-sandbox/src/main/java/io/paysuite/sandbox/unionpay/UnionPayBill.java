@@ -98,7 +98,7 @@ final class UnionPayBill {
         fields[17] = "";
         fields[18] = "";
         fields[19] = row.txnType();
-        fields[20] = refund ? "00" : "01";
+        fields[20] = "01".equals(row.txnType()) ? "01" : "00"; // txnSubType: a consume's 01, a refund's or completion's 00
         fields[21] = "000201";
         fields[22] = "01";
         fields[27] = merId;

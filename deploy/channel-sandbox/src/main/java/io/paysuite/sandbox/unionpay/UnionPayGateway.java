@@ -34,8 +34,11 @@ import java.util.regex.Pattern;
  * with {@code 64} (卡上的余额不足, insufficient funds), {@code 9999} never settles (query keeps answering
  * {@code origRespCode=05}). Card pre-authorisation as ACP has it: a pre-auth ({@code 02}, the token decides as for a
  * consume) freezes the amount, a completion ({@code 03}, {@code origQryId} the pre-auth) takes up to it once, a cancel
- * ({@code 32}) releases all of it; completion and cancel are accepted and settle like a refund; none of the three is
- * in the reconciliation file yet. Answers are unsigned field maps; the controller signs them. Refusals throw {@link AcpRefusal}.
+ * ({@code 32}) releases all of it; completion and cancel are accepted and settle like a refund. A settled completion is
+ * what took the money: it is refunded ({@code 04}) by naming it ({@code origQryId} the completion's queryId — the
+ * pre-auth's is refused, {@code 35}, as UnionPay does), and the reconciliation file lists it as a payment line under its
+ * own orderId; the pre-auth and the cancel move no money and are no line. Answers are unsigned field maps; the
+ * controller signs them. Refusals throw {@link AcpRefusal}.
  * One instance per acquirer ({@link UnionPayAcquirers}): each is its own channel with its own merchant and transactions.
  */
 public class UnionPayGateway implements SandboxChannel {
@@ -180,12 +183,15 @@ public class UnionPayGateway implements SandboxChannel {
 
     // ---- POST /gateway/api/backTransReq.do, txnType 04 ----
 
-    /** Accepts a refund of a paid consume named by {@code origQryId}; it settles (always successfully) like a consume. */
+    /**
+     * Accepts a refund of a paid consume or of a settled pre-auth completion, named by {@code origQryId}; it settles
+     * (always successfully) like a consume. A pre-auth itself is not refundable: its completion took the money.
+     */
     Map<String, String> refund(Map<String, String> request) {
         checkCommon(request, "txnAmt", "backUrl", "origQryId");
         long fen = amount(request);
         UnionPayOrder original = byQueryId.get(request.get("origQryId"));
-        if (original == null || !CONSUME.equals(original.txnType)) {
+        if (original == null || !(CONSUME.equals(original.txnType) || PREAUTH_COMPLETE.equals(original.txnType))) {
             throw new AcpRefusal("35", "原交易不存在或状态不正确");
         }
         UnionPayOrder refund = new UnionPayOrder(request.get("orderId"), request.get("txnTime"), REFUND, fen, null,
@@ -386,10 +392,8 @@ public class UnionPayGateway implements SandboxChannel {
                     synchronized (o) {
                         // a refund is its own transaction: its orderId is the refund's number
                         BillFaults.Kind kind = "04".equals(o.txnType) ? BillFaults.Kind.REFUND : BillFaults.Kind.PAYMENT;
-                        // a pre-auth and its cancel move no money; a completion does, but channel-gateway's
-                        // reconciliation does not match completions yet, so the file keeps to consumes and refunds
+                        // a pre-auth and its cancel move no money; a completion does: a payment line of its own
                         return o.settledAt == null || PREAUTH.equals(o.txnType) || PREAUTH_CANCEL.equals(o.txnType)
-                                || PREAUTH_COMPLETE.equals(o.txnType)
                                 || !o.settledAt.atZone(SHANGHAI).toLocalDate().equals(day)
                                 || BillFaults.dropped(injected, kind, o.orderId, o.orderId) ? null
                                 : Map.entry(o.settledAt, new UnionPayBill.Row(o.orderId, o.queryId, o.txnType,

@@ -133,6 +133,44 @@ class UnionPayGatewayTest {
     }
 
     @Test
+    void aSettledCompletionIsRefundedByItsOwnQueryIdNotThePreAuthsAndIsAPaymentLineOfTheBill() throws Exception {
+        try (BackUrlReceiver merchant = new BackUrlReceiver(200)) {
+            String preAuth = orderId();
+            String txnTime = now();
+            acp.post(BACK, AcpTestClient.preAuth(preAuth, txnTime, 10_000, "6200000000010000", merchant.url()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
+            String authorised = merchant.received.get(0).get("queryId");
+            String completion = orderId();
+            acp.post(BACK, AcpTestClient.preAuthEnd("03", completion, txnTime, 6_000, authorised, merchant.url()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 2);
+            String completed = merchant.received.get(1).get("queryId");
+
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.refund(orderId(), txnTime, 100, authorised, merchant.url()))))
+                    .as("the pre-auth took no money: it is not what a refund names").containsEntry("respCode", "35");
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.refund(orderId(), txnTime, 6_001, completed, merchant.url()))))
+                    .as("more than completed").containsEntry("respCode", "33");
+            String refundId = orderId();
+            assertThat(signedAnswer(acp.post(BACK, AcpTestClient.refund(refundId, txnTime, 2_500, completed, merchant.url()))))
+                    .containsEntry("respCode", "00");
+            await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 3);
+            assertThat(merchant.received.get(2)).containsEntry("txnType", "04").containsEntry("origQryId", completed)
+                    .containsEntry("respCode", "00");
+
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            List<String> lines = List.of(new String(rest.getForEntity("/sandbox/v1/bills/UNIONPAY/" + today, byte[].class).getBody(),
+                    UnionPayBill.GBK).split("\r\n"));
+            String completionLine = lines.stream().filter(l -> UnionPayBill.field(l, 12).strip().equals(completion)).findFirst()
+                    .orElseThrow();
+            assertThat(UnionPayBill.field(completionLine, 20)).isEqualTo("03");
+            assertThat(UnionPayBill.field(completionLine, 7)).isEqualTo("000000006000");
+            assertThat(UnionPayBill.field(completionLine, 10)).isEqualTo(completed);
+            assertThat(lines).as("the pre-auth froze money, took none: no line")
+                    .noneSatisfy(l -> assertThat(UnionPayBill.field(l, 12).strip()).isEqualTo(preAuth));
+            assertThat(lines).anySatisfy(l -> assertThat(UnionPayBill.field(l, 12).strip()).isEqualTo(refundId));
+        }
+    }
+
+    @Test
     void aPreAuthIsCancelledForItsWholeAmountOnlyAndAConsumeIsNeitherCompletedNorCancelled() throws Exception {
         try (BackUrlReceiver merchant = new BackUrlReceiver(200)) {
             String txnTime = now();

@@ -44,8 +44,8 @@ import org.junit.jupiter.api.Test;
  * over-capture are refused with their codes and change nothing, ten concurrent captures capture
  * once, the merchant is told {@code TRADE.CAPTURED} / {@code TRADE.VOIDED}, and the trial balance
  * balances. A bound card's authorisation is UnionPay's own pre-auth, and its partial capture UnionPay's
- * completion of the captured part only. Each method has its own merchant (a merchant's pending is a hot account, applied in
- * batches, so its figures are awaited from zero); one notify_url serves them all.
+ * completion of the captured part only, which is what a refund of the captured money names. Each method has its own
+ * merchant (a merchant's pending is a hot account, applied in batches, so its figures are awaited from zero); one notify_url serves them all.
  */
 class PreAuthorisationIT {
 
@@ -173,12 +173,8 @@ class PreAuthorisationIT {
     @Test
     void aCardAuthorisationIsUnionPaysPreAuthAndAPartialCaptureCompletesOnlyTheCapturedPart() throws Exception {
         Buyers.Buyer buyer = Buyers.funded(1);
-        String tradeNo = created("PREAUTH", buyer, 10_000);
-        var paid = SuiteHarness.reference(PayService.class, null).pay(new PayCmd(tradeNo, buyer.buyerId(), PayMethod.BANK_CARD,
-                Buyers.PAY_PASSWORD, "REQ-" + UUID.randomUUID(), "TOKEN6200000000000000"));
-        assertThat(paid.success()).as(paid.code() + " " + paid.message()).isTrue();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> "AUTHORIZED".equals(status(tradeNo)));
-        ChannelOrderDTO card = channels.get(paid.data().payOrderNo()).data();
+        ChannelOrderDTO card = cardAuthorised(buyer, 10_000);
+        String tradeNo = card.tradeNo();
         long clearingBefore = clearing(card.channel());
 
         JsonNode preAuth = SandboxControl.call("GET", "/sandbox/v1/orders/" + card.channel() + "/" + card.channelOrderNo(), null);
@@ -204,6 +200,38 @@ class PreAuthorisationIT {
         assertThat(capture(tradeNo, 7_000).code()).isEqualTo("TRADE_CAPTURED");
         assertThat(status(tradeNo)).isEqualTo("CAPTURED");
         assertThat(ledger.trialBalance("CNY").data().balanced()).isTrue();
+    }
+
+    @Test
+    void aCapturedCardAuthorisationIsRefundedThroughItsCompletion() throws Exception {
+        ChannelOrderDTO card = cardAuthorised(Buyers.funded(1), 10_000);
+        String tradeNo = card.tradeNo();
+        assertThat(capture(tradeNo, 6_000).status()).isEqualTo(200);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                .until(() -> ledger.entryByKey(HoldSettlementCmd.captureKey(tradeNo)).success());
+
+        Answer refund = shop.client().post("/api/v1/refunds", Map.of("trade_no", tradeNo, "out_refund_no",
+                "PAR-" + UUID.randomUUID().toString().substring(0, 18), "amount", Map.of("refund", 2_500, "currency", "CNY"),
+                "reason", "one night less"));
+        assertThat(refund.status()).as(refund.toString()).isEqualTo(201);
+        String refundNo = refund.json().path("refund_no").asText();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() ->
+                "SUCCESS".equals(shop.client().get("/api/v1/refunds/" + refundNo).json().path("status").asText()));
+
+        JsonNode completion = SandboxControl.call("GET", "/sandbox/v1/orders/" + card.channel() + "/K" + tradeNo.substring(1), null);
+        assertThat(completion.path("refunded_fen").asLong()).as("UnionPay refunded the completion, which took the money")
+                .isEqualTo(2_500);
+        assertThat(ledger.trialBalance("CNY").data().balanced()).isTrue();
+    }
+
+    /** A PREAUTH trade paid with a bound card (UnionPay's pre-auth), once trade-core says AUTHORIZED: its channel order. */
+    private ChannelOrderDTO cardAuthorised(Buyers.Buyer buyer, long total) {
+        String tradeNo = created("PREAUTH", buyer, total);
+        var paid = SuiteHarness.reference(PayService.class, null).pay(new PayCmd(tradeNo, buyer.buyerId(), PayMethod.BANK_CARD,
+                Buyers.PAY_PASSWORD, "REQ-" + UUID.randomUUID(), "TOKEN6200000000000000"));
+        assertThat(paid.success()).as(paid.code() + " " + paid.message()).isTrue();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> "AUTHORIZED".equals(status(tradeNo)));
+        return channels.get(paid.data().payOrderNo()).data();
     }
 
     private long clearing(ChannelCode channel) {

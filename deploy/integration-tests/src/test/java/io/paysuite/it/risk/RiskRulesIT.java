@@ -156,7 +156,7 @@ class RiskRulesIT {
     void aRuleChangedLiveTakesEffectAndABrokenRuleDoesNotStopTheOthers() throws Exception {
         String broken = ",{\"id\":\"it-broken\",\"kind\":\"VELOCITY\",\"action\":\"BLOCK\",\"merchants\":[\"" + shop.merchantId()
                 + "\"],\"subject\":\"PLANET\",\"window\":\"MINUTE\",\"max_count\":1}";
-        HttpResponse<String> put = Merchants.ops(Merchants.base(), "PUT", "/ops/api/v1/risk/rules", document(2, 8_000, broken));
+        HttpResponse<String> put = save(document(2, 8_000, broken), version());
         assertThat(put.statusCode()).as("the ops API refuses a document with a broken rule").isEqualTo(400);
         assertThat(put.body()).contains("PARAM_ERROR", "it-broken");
 
@@ -169,9 +169,38 @@ class RiskRulesIT {
         assertThat(balance(trade(9_000, PayMethod.BALANCE), buyer).code()).isEqualTo("RISK_REJECTED");
         assertThat(Buyers.balance(buyer)).isEqualTo(94_000);
 
-        HttpResponse<String> fixed = Merchants.ops(Merchants.base(), "PUT", "/ops/api/v1/risk/rules", document(3, 8_000, ""));
+        HttpResponse<String> fixed = save(document(3, 8_000, ""), version());
         assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
         awaitVersion(3);
+    }
+
+    @Test
+    @Order(7)
+    void aSaveOverAVersionSomeoneElseHasSavedSinceIsRefusedAndChangesNothing() throws Exception {
+        String read = version();
+
+        HttpResponse<String> first = save(document(4, 8_000, ""), read);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        HttpResponse<String> stale = save(document(5, 1_000, ""), read);
+
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        assertThat(stale.body()).contains("RULES_VERSION_CONFLICT");
+        assertThat(save(document(5, 1_000, ""), null).statusCode()).as("a save must name the version read").isEqualTo(400);
+        awaitVersion(4);
+        assertThat(JSON.readTree(SuiteRules.center().read(RULES).orElseThrow()).path("version").asInt())
+                .as("the first save stands, the stale one wrote nothing").isEqualTo(4);
+    }
+
+    /** The config center's version of the document in force, as the console reads it before an edit. */
+    private static String version() throws Exception {
+        HttpResponse<String> rules = Merchants.ops(Merchants.base(), "GET", "/ops/api/v1/risk/rules", null);
+        assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
+        return JSON.readTree(rules.body()).path("version").asText();
+    }
+
+    private static HttpResponse<String> save(String document, String version) throws Exception {
+        return Merchants.ops(Merchants.base(), "PUT", "/ops/api/v1/risk/rules"
+                + (version == null ? "" : "?version=" + java.net.URLEncoder.encode(version, StandardCharsets.UTF_8)), document);
     }
 
     private static void write(String document) throws Exception {

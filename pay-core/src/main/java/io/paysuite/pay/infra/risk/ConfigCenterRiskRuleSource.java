@@ -1,10 +1,13 @@
 package io.paysuite.pay.infra.risk;
 
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
 import io.paysuite.kit.config.ConfigCenter;
 import io.paysuite.pay.risk.RiskRuleSource;
 import io.paysuite.pay.risk.RiskRules;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -53,8 +56,23 @@ public class ConfigCenterRiskRuleSource implements RiskRuleSource, SmartLifecycl
     }
 
     @Override
-    public void publish(String document) {
-        center.publish(properties.rulesKey(), document);
+    public Stored stored() {
+        ConfigCenter.Versioned read;
+        try {
+            read = center.readVersioned(properties.rulesKey());
+        } catch (RuntimeException e) {
+            throw new BizException(ErrorCode.SERVICE_DEGRADED, "the config center cannot be read: " + e.getMessage());
+        }
+        return new Stored(read.text(), read.version());
+    }
+
+    @Override
+    public Optional<String> publishIfUnchanged(String document, String expectedVersion) {
+        try {
+            return center.publishIfUnchanged(properties.rulesKey(), document, expectedVersion);
+        } catch (RuntimeException e) {
+            throw new BizException(ErrorCode.SERVICE_DEGRADED, "the config center cannot be written: " + e.getMessage());
+        }
     }
 
     /** Applies a document as read; a refused one keeps the rules in force. */

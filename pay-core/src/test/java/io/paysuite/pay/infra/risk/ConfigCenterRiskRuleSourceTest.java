@@ -35,9 +35,14 @@ class ConfigCenterRiskRuleSourceTest {
         source.start();
         assertThat(source.current().version()).isEqualTo(7);
 
-        source.publish("{\"version\": 8, \"rules\": [{\"id\":\"s\",\"kind\":\"SINGLE_LIMIT\",\"action\":\"BLOCK\",\"max_amount\":5}]}");
+        String read = source.stored().version();
+        assertThat(source.publishIfUnchanged("{\"version\": 8, \"rules\": [{\"id\":\"s\",\"kind\":\"SINGLE_LIMIT\",\"action\":\"BLOCK\",\"max_amount\":5}]}", read)).isPresent();
 
         assertThat(source.current().version()).isEqualTo(8);
+        assertThat(source.publishIfUnchanged("{\"version\": 9, \"rules\": []}", read))
+                .as("a second save over the version read before the first").isEmpty();
+        assertThat(source.current().version()).isEqualTo(8);
+        assertThat(source.stored().text()).contains("\"version\": 8");
         source.stop();
         assertThat(source.isRunning()).isFalse();
     }

@@ -12,9 +12,9 @@ import org.apache.ibatis.annotations.Select;
 
 /**
  * Refunds per minute over the sharded {@code refund_order} tables. It names no sharding column, so ShardingSphere runs
- * it on every physical table and merges the groups (summing the counts). {@code refund_order} has no index on
- * {@code created_at}: each poll reads the refund tables through, which refunds' volume (a small share of payments)
- * bears; an index is the next step when it does not. Times are UTC. Read only.
+ * it on every physical table and merges the groups (summing the counts). Each physical table's
+ * {@code idx_created_status (created_at, status)} (shard migration V11) covers the query, so a poll reads only the
+ * window's index range, not the whole table. Times are UTC. Read only.
  */
 @Mapper
 public interface RefundActivityMapper extends RefundActivity.RefundMinuteCounts {
