@@ -15,6 +15,7 @@ port=${NACOS_PORT:-28848}
 console_port=${NACOS_CONSOLE_PORT:-28080}
 cmd=${1:?build|start|stop|address}
 src=${2:-}
+[ -z "$src" ] || src=$(cd "$src" && pwd)
 
 home() { # the unpacked distribution
   ls -d "$src"/distribution/target/nacos-server-*/nacos 2>/dev/null | head -1
