@@ -46,7 +46,17 @@ case "$cmd" in
     echo "building Nacos $tag in $src (package only: nothing is installed into ~/.m2) ..."
     mvn -B -q -Prelease-nacos -Dmaven.test.skip=true -Dmaven.javadoc.skip=true -Drat.skip=true -Dcheckstyle.skip=true \
       -Dpmd.skip=true -Djacoco.skip=true package
-    ls "$src"/distribution/target/nacos-server-*.tar.gz
+    # the release profile's assembly runs in the install phase only; lay the distribution out as
+    # distribution/release-nacos.xml says (bin, conf, plugins, LICENSE, NOTICE, target/nacos-server.jar)
+    version=$(ls "$src"/server/target/nacos-server-*.jar | grep -v sources | sed -E 's/.*nacos-server-(.*)\.jar/\1/')
+    dist="$src/distribution/target/nacos-server-$version/nacos"
+    rm -rf "$dist" && mkdir -p "$dist/target"
+    cp -r "$src"/distribution/conf "$src"/distribution/bin "$dist"/
+    [ ! -d "$src"/distribution/plugins ] || cp -r "$src"/distribution/plugins "$dist"/
+    cp "$src"/distribution/LICENSE-BIN "$dist"/LICENSE && cp "$src"/distribution/NOTICE-BIN "$dist"/NOTICE
+    cp "$src"/bootstrap/target/nacos-server.jar "$dist"/target/
+    chmod 755 "$dist"/bin/*
+    echo "Nacos $version in $dist"
     ;;
   start)
     dir=$(home)
@@ -65,12 +75,19 @@ case "$cmd" in
     # authentication on for the clients' API too (off by default): every Paysuite client then logs in with
     # nacos://…?username=nacos&password=…, as in production
     set_property "$conf" nacos.core.auth.enabled true
+    # the embedded Derby store boots within Hikari's connection timeout, 3 s by default: on a loaded machine it
+    # does not, and Nacos stops with "load derby-schema.sql error … Login timeout exceeded"
+    set_property "$conf" db.pool.config.connectionTimeout 60000
     CUSTOM_NACOS_MEMORY="-Xms256m -Xmx256m -Xmn128m" "$dir/bin/startup.sh" -m standalone
     # the server's own process id, so that stop ends exactly it (Nacos' shutdown.sh ends every Nacos of the machine)
     sleep 2
     pgrep -f -- "-Dnacos.home=$dir " > "$dir/paysuite-nacos.pid" || true
     echo -n "waiting for Nacos on 127.0.0.1:$port "
-    for _ in $(seq 1 180); do
+    pid=$(cat "$dir/paysuite-nacos.pid" 2>/dev/null || true)
+    for _ in $(seq 1 300); do
+      if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+        echo " Nacos stopped while starting: see $dir/logs/startup.log" >&2; exit 1
+      fi
       if curl -sf "http://127.0.0.1:$port/nacos/v3/admin/core/state/readiness" >/dev/null 2>&1 \
          || curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/nacos/v3/admin/core/state/readiness" 2>/dev/null | grep -qE '^(401|403)$'; then
         echo " up"; break
