@@ -27,6 +27,12 @@ public final class SuiteHarness implements LauncherSessionListener {
     /** The tests' Dubbo application name: an allowed internal caller of this suite only. */
     public static final String CLIENT = "paysuite-it";
 
+    /**
+     * A registry and config center someone else runs (a Nacos server) instead of the embedded ZooKeeper, e.g.
+     * {@code -Dpaysuite.it.registry=nacos://127.0.0.1:28848?username=nacos&password=…}; the other servers stay embedded.
+     */
+    public static final String REGISTRY = "paysuite.it.registry";
+
     private static volatile Suite suite;
     private static volatile DubboBootstrap dubbo;
     private static final Map<String, Object> REFERENCES = new ConcurrentHashMap<>();
@@ -50,7 +56,8 @@ public final class SuiteHarness implements LauncherSessionListener {
                     // -Ptestcontainers: MySQL 8, RocketMQ and Nacos in containers, reached through the launcher's external
                     // mode; the default run starts the embedded servers
                     config = ContainerInfra.fromProperty().map(config::withExternal).orElse(config);
-                    suite = Suite.start(config);
+                    // -Dpaysuite.it.registry=nacos://…: the embedded servers but that registry and config center
+                    suite = Suite.start(config, System.getProperty(REGISTRY));
                 }
                 current = suite;
             }

@@ -32,7 +32,8 @@ public final class PaysuiteLocal {
         // PAYSUITE_INFRA=external (or --external): only the sandbox and the services, against the servers named
         // by the environment (InfraEnvironment, docs/operations.md)
         config = InfraEnvironment.read(env).map(config::withExternal).orElse(config);
-        Suite suite = Suite.start(config);
+        // PAYSUITE_REGISTRY alone: the embedded servers, but that registry and config center (e.g. a Nacos server)
+        Suite suite = Suite.start(config, RegistryOverride.fromEnvironment(env).orElse(null));
         DemoSeed.seed(suite, workDir);
         ServiceSupervisor supervisor = new ServiceSupervisor(suite).start();
         CountDownLatch stopped = new CountDownLatch(1);

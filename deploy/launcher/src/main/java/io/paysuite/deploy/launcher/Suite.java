@@ -41,8 +41,17 @@ public final class Suite implements AutoCloseable {
 
     /** Starts everything and returns when every service reports healthy. */
     public static Suite start(SuiteConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * As {@link #start(SuiteConfig)}, the embedded servers (unless the config names external ones) but with
+     * {@code registry} as the registry and config center ({@link RegistryOverride}); {@code null}: the embedded ZooKeeper.
+     */
+    public static Suite start(SuiteConfig config, String registry) {
         long t0 = System.nanoTime();
-        Infrastructure infra = config.external() != null ? config.external() : EmbeddedInfra.start(config.infra());
+        Infrastructure infra = config.external() != null ? config.external()
+                : RegistryOverride.around(EmbeddedInfra.start(config.infra()), registry);
         if (config.external() != null) {
             log.info("external infrastructure: registry {}, name server {}, databases {}", infra.registryAddress(),
                     infra.namesrvAddress(), config.external().database().urls().keySet());

@@ -13,7 +13,7 @@ final class SuiteBanner {
         StringBuilder out = new StringBuilder();
         out.append("\n==================== Paysuite is up (").append(String.format("%.1f", secondsToHealthy))
                 .append(" s from command to all healthy) ====================\n");
-        out.append(String.format("  %-20s %s%n", "registry", infra.registryAddress()));
+        out.append(String.format("  %-20s %s%n", "registry", RegistryOverride.printable(infra.registryAddress())));
         out.append(String.format("  %-20s %s%n", "database", infra.database().jdbcUrl("") + " (" + infra.database().kind() + ", user "
                 + infra.database().username() + ")"));
         out.append(String.format("  %-20s %s%n", "rocketmq namesrv", infra.namesrvAddress()));
