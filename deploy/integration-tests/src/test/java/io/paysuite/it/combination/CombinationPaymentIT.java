@@ -209,48 +209,6 @@ class CombinationPaymentIT {
     // ---- issue 14: a pay-core killed with SIGKILL in the middle of the Saga (docs/adr/0008, "Killed mid-Saga") ----
 
     /**
-     * (a) and (b): the Saga is stopped after the coupon freeze, with the points freeze waiting on the buyer's
-     * points row (this test holds it FOR UPDATE in member-service's database — no hook in any service), and
-     * pay-core is killed there. The freeze the dead pay-core asked for then lands, so the restarted pay-core
-     * finds what a kill right after the points freeze (b) leaves: coupon and points frozen, nothing charged.
-     * Its check runs the Saga anew: both freezes answer their first use, the wallet is charged once.
-     */
-    @Test
-    void aPayCoreKilledBetweenTheCouponAndThePointsFreezeFinishesThePaymentOnceAfterItsRestart() throws Exception {
-        Buyers.Buyer buyer = Buyers.funded(10_000);
-        CouponDTO coupon = couponFor(buyer.buyerId(), 700, FundedBy.PLATFORM);
-        ok(points.grant(new PointsGrantCmd(buyer.buyerId(), 500L, null, "GRANT-" + UUID.randomUUID(), "it")));
-        PointsAccountDTO pointsBefore = ok(points.account(buyer.buyerId()));
-        TradeDTO trade = newTrade(4_000, List.of());
-        Suite suite = SuiteHarness.suite();
-        ExecutorService till = Executors.newSingleThreadExecutor();
-        try (Connection member = memberDatabase()) {
-            member.setAutoCommit(false);
-            try (PreparedStatement lock = member.prepareStatement("SELECT available FROM points_account WHERE buyer_id = ? FOR UPDATE")) {
-                lock.setString(1, buyer.buyerId());
-                assertThat(lock.executeQuery().next()).as("the buyer's points row").isTrue();
-            }
-            till.submit(() -> pay.pay(new PayCmd(trade.tradeNo(), buyer.buyerId(), PayMethod.BALANCE, Buyers.PAY_PASSWORD,
-                    request(), null, coupon.couponId(), true)));
-            // the points freeze waits for the row: the Saga is past the coupon freeze and inside FreezePoints
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> pointsFreezeWaiting(member));
-            assertThat(couponStatus(buyer.buyerId(), coupon.couponId())).isEqualTo(CouponStatus.FROZEN);
-            suite.kill(ServiceId.PAY_CORE); // well inside pay-core's 5-s wait for member-service: no compensation began
-            // the freeze the dead pay-core asked for lands now (or, should the wait seen above have been another
-            // transaction's — a CI run once saw the points freeze pass at once — the kill came a step later, in the
-            // balance charge): either way the restarted pay-core finds a Saga cut after the coupon freeze
-            member.rollback();
-        } finally {
-            till.shutdownNow();
-            payCoreRunning();
-        }
-
-        PayOrderDTO order = awaitFinalPayOrder(trade);
-        assertThat(order.status()).as("nothing refused this payment: the recovery charges it").isEqualTo(PayOrderStatus.SUCCESS);
-        assertSettledOnce(buyer.buyerId(), 10_000, coupon, pointsBefore, trade, order);
-    }
-
-    /**
      * (c): the Saga is inside the charge — the channel has applied the payment-code charge and holds its answer
      * (the sandbox's TIMEOUT fault on the charge and the query) — when pay-core is killed. After the restart the
      * pay order ends as the channel decided (its order charged: SUCCESS; closed or reversed: FAILED), and the
@@ -398,16 +356,6 @@ class CombinationPaymentIT {
         return ok(pay.trail(trade.tradeNo())).stream().filter(step -> "PAY_ORDER_OPENED".equals(step.type())).findFirst()
                 .orElseThrow().reference();
     }
-
-    /** An InnoDB transaction waits for a points row (the one this test holds). */
-    private static boolean pointsFreezeWaiting(Connection member) throws SQLException {
-        try (PreparedStatement waiting = member.prepareStatement("SELECT COUNT(*) FROM information_schema.innodb_trx"
-                + " WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE '%points_account%'");
-             ResultSet rows = waiting.executeQuery()) {
-            return rows.next() && rows.getInt(1) > 0;
-        }
-    }
-
     /** member-service's record of the pay order's points use: {status, points}. */
     private String[] pointsUse(String payOrderNo) throws SQLException {
         try (Connection member = memberDatabase();
