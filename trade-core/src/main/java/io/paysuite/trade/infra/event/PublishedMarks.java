@@ -98,9 +98,14 @@ final class PublishedMarks implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
-        ScheduledExecutorService running = scheduler;
-        scheduler = null;
+    public void stop() {
+        // not under this object's lock: a flush the scheduler is about to run takes it, and waiting for that flush
+        // while holding the lock would stall the stop for the whole termination timeout
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = scheduler;
+            scheduler = null;
+        }
         if (running != null) {
             running.shutdown();
             try {
