@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/sandbox/v1/bill-faults")
 class BillFaultsController {
 
+    /** The payout channel, whose account bill takes faults by out_biz_no (see the module's README). */
+    private static final String PAYOUT_CHANNEL = "ALIPAY_PAYOUT";
+
     private final BillFaults faults;
 
     BillFaultsController(BillFaults faults) {
@@ -40,7 +43,9 @@ class BillFaultsController {
                 return refused("amount_fen (positive) is required for " + action);
             }
             String refundNo = body.get("out_refund_no") == null ? null : text(body, "out_refund_no");
-            if (action == BillFaults.Action.ADD_LINE && kind == BillFaults.Kind.REFUND && refundNo == null) {
+            // a payout's return line is known by the transfer's out_biz_no alone; a trade refund needs its own number
+            if (action == BillFaults.Action.ADD_LINE && kind == BillFaults.Kind.REFUND && refundNo == null
+                    && !PAYOUT_CHANNEL.equalsIgnoreCase(text(body, "channel"))) {
                 return refused("out_refund_no is required to add a refund line");
             }
             BillFaults.BillFault fault = new BillFaults.BillFault(text(body, "channel"), LocalDate.parse(text(body, "bill_date")), action,

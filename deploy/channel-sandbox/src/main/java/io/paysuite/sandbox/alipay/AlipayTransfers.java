@@ -260,7 +260,9 @@ public class AlipayTransfers implements SandboxChannel {
 
     /**
      * The account bill of the day with the bill faults of channel {@code ALIPAY_PAYOUT} applied: kind {@code PAYMENT} is a
-     * transfer line (转账) and {@code REFUND} a return line (退票), both by out_biz_no (the fault's {@code out_trade_no}).
+     * transfer line (转账) and {@code REFUND} a return line (退票), both by out_biz_no (the fault's {@code out_trade_no}). An
+     * added return line of a transfer held here is that transfer sent back by the bank (a payout the platform counts as
+     * paid that the bank returned); any other added line is one Alipay's records do not have.
      */
     @Override
     public BillFile bill(LocalDate day) {
@@ -280,6 +282,16 @@ public class AlipayTransfers implements SandboxChannel {
             // a line Alipay's records do not have: its own serial, the amount the fault states
             boolean back = added.kind() == BillFaults.Kind.REFUND;
             String serial = String.format("%s%013d", "20" + day.toString().replace("-", "").substring(2), sequence.incrementAndGet());
+            AlipayTransfer held = back ? transfers.get(added.outTradeNo()) : null;
+            if (held != null) {
+                // the bank sending back a transfer Alipay holds as paid: the return carries that transfer's 业务流水号 and
+                // card, as Alipay's own 退票 line does, so the bill reads like a real return of a paid payout
+                synchronized (held) {
+                    lines.add(new AlipayTransferBill.Line(held.payFundOrderId + "R", held.orderId, held.outBizNo, noon,
+                            held.maskedCard(), added.amountFen(), 0, "退票", "bill fault: returned by the bank"));
+                }
+                continue;
+            }
             lines.add(new AlipayTransferBill.Line(serial + (back ? "R" : ""), serial, added.outTradeNo(), noon, "****0000",
                     back ? added.amountFen() : 0, back ? 0 : added.amountFen(), back ? "退票" : "转账", "bill fault"));
         }

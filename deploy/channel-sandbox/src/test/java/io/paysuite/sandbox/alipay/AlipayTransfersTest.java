@@ -202,6 +202,33 @@ class AlipayTransfersTest {
         }
     }
 
+    @Test
+    void aReturnLineAddedForAPaidTransferIsTheBankSendingThatTransferBack() throws Exception {
+        String returned = payoutNo();
+        transfer(client(), returned, "3.00", "6222020200001234");
+        String orderId = query(returned).getOrderId();
+        String serial = query(returned).getPayFundOrderId();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Map<String, Object> fault = new LinkedHashMap<>();
+        fault.put("channel", "ALIPAY_PAYOUT");
+        fault.put("bill_date", today.toString());
+        fault.put("action", "ADD_LINE");
+        fault.put("kind", "REFUND");
+        fault.put("out_trade_no", returned);
+        fault.put("amount_fen", 300);
+        assertThat(rest.postForEntity("/sandbox/v1/bill-faults", fault, Map.class).getStatusCode().value())
+                .as("a payout's return needs no refund number").isEqualTo(201);
+        try {
+            String csv = unzipped(rest.getForEntity("/sandbox/v1/bills/ALIPAY_PAYOUT/" + today, byte[].class).getBody());
+            assertThat(csv.lines().filter(l -> l.contains("," + returned + ",")).toList()).hasSize(2)
+                    .anySatisfy(l -> assertThat(l).contains(",-3.00,").contains(",转账,"))
+                    .anySatisfy(l -> assertThat(l).startsWith(serial + "R," + orderId + ",")
+                            .contains(",3.00,").contains(",退票,").contains("****1234"));
+        } finally {
+            rest.delete("/sandbox/v1/bill-faults");
+        }
+    }
+
     private void billFault(LocalDate day, String action, String outBizNo, Long fen) {
         Map<String, Object> fault = new LinkedHashMap<>();
         fault.put("channel", "ALIPAY_PAYOUT");
