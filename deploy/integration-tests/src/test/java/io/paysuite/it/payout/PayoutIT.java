@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paysuite.api.common.Result;
+import io.paysuite.api.ledger.AccountRef;
+import io.paysuite.api.ledger.AccountType;
+import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.payout.PayoutCmd;
 import io.paysuite.api.payout.PayoutDTO;
@@ -43,7 +46,10 @@ class PayoutIT {
     /** The gateway's follow-up timers (5 s, 15 s, 30 s, …) and the sandbox bank's delay fit well inside. */
     private static final Duration FINISHED_WITHIN = Duration.ofSeconds(90);
 
+    private static final AccountRef PLATFORM_BANK = new AccountRef(AccountType.PLATFORM_BANK, AccountRef.PLATFORM, "CNY");
+
     private final PayoutService payouts = SuiteHarness.reference(PayoutService.class, null);
+    private final LedgerService ledger = SuiteHarness.reference(LedgerService.class, null);
 
     @AfterEach
     void clearFaults() throws Exception {
@@ -206,6 +212,124 @@ class PayoutIT {
         }
     }
 
+    /**
+     * A payout difference end to end, through the ops API. Three withdrawals of one buyer (a wallet never goes below
+     * zero; a merchant's available balance may, so only a wallet can refuse), then the bank's bill of the day
+     * contradicts each: a payout we hold paid comes back (a return line: {@code STATUS_MISMATCH}), a payout the card
+     * refused at once shows as paid ({@code STATUS_MISMATCH} the other way), a paid payout's amount differs
+     * ({@code AMOUNT_MISMATCH}). The reconciliation escalates all three (final records of ours are never overturned by
+     * the system). An operator's {@code ACCEPT} of the refused-but-paid payout takes its money back from the owner's
+     * wallet, which holds nothing yet: {@code 409 INSUFFICIENT_BALANCE}, nothing posted, the difference still open.
+     * {@code ACCEPT} of the returned payout gives its money back to the owner ({@code PLATFORM_BANK} →
+     * {@code BUYER_WALLET}); then the first {@code ACCEPT} goes through against it; {@code ADJUST} books the
+     * amount difference against {@code RECONCILIATION_SUSPENSE}. Each entry is under {@code RECON-<action>-<id>}; the
+     * trial balance balances; a re-run is the same batch with nothing new, nothing re-posted, the balance unchanged.
+     */
+    @Test
+    void payoutDifferencesAreResolvedAgainstTheOwnersBalanceOrSuspenseAndARerunChangesNothing() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String owner = "B_PAYOUT_DIFF_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        PayoutCmd returned = withdrawal(owner, "6222020200001234", 2_500);
+        PayoutCmd refusedButPaid = withdrawal(owner, "6222020200000000", 1_000);
+        PayoutCmd reAmounted = withdrawal(owner, "6222020200001234", 1_700);
+        assertThat(ok(payouts.payout(returned)).status()).isEqualTo(PayoutStatus.SUCCESS);
+        assertThat(ok(payouts.payout(refusedButPaid)).status()).isEqualTo(PayoutStatus.FAILED);
+        assertThat(ok(payouts.payout(reAmounted)).status()).isEqualTo(PayoutStatus.SUCCESS);
+        AccountRef wallet = new AccountRef(AccountType.BUYER_WALLET, owner, "CNY");
+        try {
+            payoutBillFault(today, "ADD_LINE", "REFUND", returned.payoutNo(), 2_500);
+            payoutBillFault(today, "ADD_LINE", "PAYMENT", refusedButPaid.payoutNo(), 1_000);
+            payoutBillFault(today, "CHANGE_AMOUNT", "PAYMENT", reAmounted.payoutNo(), 1_650);
+
+            long id = opsJson("POST", "/ops/api/v1/reconciliations", JSON.createObjectNode().put("kind", "PAYOUT")
+                    .put("bill_date", today.toString()).toString()).path("reconciliation_id").asLong();
+            JsonNode back = differenceOf(id, returned.payoutNo());
+            JsonNode paidAfterAll = differenceOf(id, refusedButPaid.payoutNo());
+            JsonNode amount = differenceOf(id, reAmounted.payoutNo());
+            assertThat(List.of(back.path("type").asText(), paidAfterAll.path("type").asText(), amount.path("type").asText()))
+                    .containsExactly("STATUS_MISMATCH", "STATUS_MISMATCH", "AMOUNT_MISMATCH");
+            assertThat(List.of(back, paidAfterAll, amount)).as("final payouts are the operators' to correct")
+                    .allSatisfy(d -> assertThat(d.path("status").asText()).as(d.toString()).isEqualTo("ESCALATED"));
+            assertThat(amount.path("channel_amount").asLong()).isEqualTo(1_650);
+
+            // taking 10.00 back from an owner whose balance holds nothing is refused, and nothing is posted
+            long paidAfterAllId = paidAfterAll.path("difference_id").asLong();
+            HttpResponse<String> refused = Merchants.ops(Merchants.base(), "POST", "/ops/api/v1/reconciliations/differences/"
+                    + paidAfterAllId + "/resolve", resolution("ACCEPT", "the bank paid the card after all"));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(JSON.readTree(refused.body()).path("code").asText()).isEqualTo("INSUFFICIENT_BALANCE");
+            assertThat(differenceOf(id, refusedButPaid.payoutNo()).path("status").asText()).isEqualTo("ESCALATED");
+            assertThat(ledger.entryByKey("RECON-ACCEPT-" + paidAfterAllId).success()).isFalse();
+
+            // the bank's return gives the 25.00 back to the owner
+            JsonNode accepted = resolve(back, "ACCEPT", "the bank returned the transfer");
+            assertThat(accepted.path("resolution").path("posting_key").asText()).isEqualTo("RECON-ACCEPT-" + back.path("difference_id").asLong());
+            assertThat(linesOf("RECON-ACCEPT-" + back.path("difference_id").asLong())).containsExactlyInAnyOrder(
+                    "D " + PLATFORM_BANK.code() + " 2500", "C " + wallet.code() + " 2500");
+            assertThat(ok(ledger.balance(wallet)).balance()).isEqualTo(2_500);
+
+            // now the balance covers the 10.00 the bank paid out after all
+            JsonNode taken = resolve(paidAfterAll, "ACCEPT", "the bank paid the card after all");
+            assertThat(taken.path("resolution").path("posting_key").asText()).isEqualTo("RECON-ACCEPT-" + paidAfterAllId);
+            assertThat(linesOf("RECON-ACCEPT-" + paidAfterAllId)).containsExactlyInAnyOrder(
+                    "D " + wallet.code() + " 1000", "C " + PLATFORM_BANK.code() + " 1000");
+            assertThat(ok(ledger.balance(wallet)).balance()).isEqualTo(1_500);
+
+            // 0.50 less left the bank than we booked: into suspense until its cause is known
+            JsonNode adjusted = resolve(amount, "ADJUST", "the bank's statement says 16.50");
+            String adjustKey = "RECON-ADJUST-" + amount.path("difference_id").asLong();
+            assertThat(adjusted.path("resolution").path("posting_key").asText()).isEqualTo(adjustKey);
+            assertThat(linesOf(adjustKey)).containsExactlyInAnyOrder("D " + PLATFORM_BANK.code() + " 50",
+                    "C " + new AccountRef(AccountType.RECONCILIATION_SUSPENSE, AccountRef.PLATFORM, "CNY").code() + " 50");
+            assertThat(ok(ledger.trialBalance("CNY")).balanced()).isTrue();
+
+            List<String> entries = new ArrayList<>();
+            for (JsonNode d : List.of(back, paidAfterAll, amount)) {
+                entries.add(ok(ledger.entryByKey(differenceOf(id, d.path("our_no").asText()).path("resolution").path("posting_key")
+                        .asText())).entryNo());
+            }
+            JsonNode again = opsJson("POST", "/ops/api/v1/reconciliations", JSON.createObjectNode().put("kind", "PAYOUT")
+                    .put("bill_date", today.toString()).toString());
+            assertThat(again.path("reconciliation_id").asLong()).isEqualTo(id);
+            assertThat(again.path("last_run").path("added").asInt()).as("a re-run finds nothing new").isZero();
+            List<String> after = new ArrayList<>();
+            for (JsonNode d : List.of(back, paidAfterAll, amount)) {
+                JsonNode now = differenceOf(id, d.path("our_no").asText());
+                assertThat(now.path("status").asText()).isEqualTo("RESOLVED");
+                after.add(ok(ledger.entryByKey(now.path("resolution").path("posting_key").asText())).entryNo());
+            }
+            assertThat(after).as("nothing re-posted").isEqualTo(entries);
+            assertThat(ok(ledger.balance(wallet)).balance()).isEqualTo(1_500);
+            assertThat(ok(ledger.trialBalance("CNY")).balanced()).isTrue();
+        } finally {
+            SandboxControl.call("DELETE", "/sandbox/v1/bill-faults", null);
+        }
+    }
+
+    private static String resolution(String action, String reason) {
+        return JSON.createObjectNode().put("action", action).put("reason", "payout IT: " + reason).toString();
+    }
+
+    private static JsonNode resolve(JsonNode difference, String action, String reason) throws Exception {
+        JsonNode resolved = opsJson("POST", "/ops/api/v1/reconciliations/differences/" + difference.path("difference_id").asLong()
+                + "/resolve", resolution(action, reason));
+        assertThat(resolved.path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(resolved.path("resolution").path("action").asText()).isEqualTo(action);
+        return resolved;
+    }
+
+    /** The entry's lines under this key as {@code "D|C <account> <amount>"}. */
+    private List<String> linesOf(String postingKey) {
+        return ok(ledger.entryByKey(postingKey)).lines().stream()
+                .map(l -> (l.side() == AccountType.Side.DEBIT ? "D " : "C ") + l.account().code() + " " + l.amount()).toList();
+    }
+
+    private static void payoutBillFault(LocalDate day, String action, String kind, String payoutNo, long fen) throws Exception {
+        SandboxControl.call("POST", "/sandbox/v1/bill-faults", JSON.createObjectNode().put("channel", "ALIPAY_PAYOUT")
+                .put("bill_date", day.toString()).put("action", action).put("kind", kind).put("out_trade_no", payoutNo)
+                .put("amount_fen", fen).toString());
+    }
+
     private static JsonNode opsJson(String method, String path, String body) throws Exception {
         HttpResponse<String> answer = Merchants.ops(Merchants.base(), method, path, body);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -227,7 +351,13 @@ class PayoutIT {
                 "Payout IT Shop", "payout it");
     }
 
-    private static PayoutDTO ok(Result<PayoutDTO> result) {
+    /** A buyer's wallet withdrawal to a card, sent straight to the gateway (accounting knows nothing of it). */
+    private static PayoutCmd withdrawal(String buyer, String card, long fen) {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        return new PayoutCmd("PO" + suffix, PayoutPurpose.WITHDRAWAL, buyer, Money.cny(fen), card, "Payout IT Buyer", "payout it");
+    }
+
+    private static <T> T ok(Result<T> result) {
         assertThat(result.success()).as(result.code() + " " + result.message()).isTrue();
         return result.data();
     }
