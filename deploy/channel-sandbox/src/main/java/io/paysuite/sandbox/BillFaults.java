@@ -16,7 +16,11 @@ import org.springframework.stereotype.Component;
  *       refund {@code out_refund_no} of it;</li>
  *   <li>{@code DROP_LINE}: the bill leaves out the payment of {@code out_trade_no}, or its refund {@code out_refund_no}
  *       (any refund of the order when none is given);</li>
- *   <li>{@code CHANGE_AMOUNT}: the bill states {@code amount_fen} for that payment or refund.</li>
+ *   <li>{@code CHANGE_AMOUNT}: the bill states {@code amount_fen} for that payment or refund;</li>
+ *   <li>{@code ADD_LINES} (Alipay's trade bill only): the bill lists {@code count} more payments of {@code amount_fen}
+ *       each, numbered {@code out_trade_no} (a prefix) followed by a 7-digit sequence number from {@code 0000000},
+ *       spread over the day — a bill of realistic size for timing reconciliation, whose orders the test creates on the
+ *       platform's side itself (not faults as such: they are the volume the faults hide among).</li>
  * </ul>
  * Numbers are ours as the channel knows them: the channel order number ({@code out_trade_no}; UnionPay's
  * {@code orderId}) and the refund request number ({@code out_request_no}, {@code out_refund_no}; UnionPay's refund
@@ -28,7 +32,8 @@ public class BillFaults {
     public enum Action {
         ADD_LINE,
         DROP_LINE,
-        CHANGE_AMOUNT
+        CHANGE_AMOUNT,
+        ADD_LINES
     }
 
     public enum Kind {
@@ -39,13 +44,24 @@ public class BillFaults {
     /**
      * @param channel    upper case, as the control API names channels
      * @param outRefundNo a refund's number (REFUND), else null
-     * @param amountFen  ADD_LINE and CHANGE_AMOUNT: the amount the bill states
+     * @param amountFen  ADD_LINE, ADD_LINES and CHANGE_AMOUNT: the amount the bill states (per line)
+     * @param count      ADD_LINES: how many lines, else null
      */
     public record BillFault(String channel, LocalDate day, Action action, Kind kind, String outTradeNo, String outRefundNo,
-                            Long amountFen) {
+                            Long amountFen, Integer count) {
 
         public BillFault {
             channel = channel.toUpperCase(Locale.ROOT);
+        }
+
+        public BillFault(String channel, LocalDate day, Action action, Kind kind, String outTradeNo, String outRefundNo,
+                         Long amountFen) {
+            this(channel, day, action, kind, outTradeNo, outRefundNo, amountFen, null);
+        }
+
+        /** The out_trade_no of generated line {@code n} of an {@code ADD_LINES} fault. */
+        public String generatedNo(int n) {
+            return outTradeNo + String.format("%07d", n);
         }
 
         /**
@@ -107,5 +123,10 @@ public class BillFaults {
     /** The lines the bill adds. */
     public static List<BillFault> added(List<BillFault> faults) {
         return faults.stream().filter(f -> f.action() == Action.ADD_LINE).toList();
+    }
+
+    /** The generated volumes the bill adds ({@code ADD_LINES}). */
+    public static List<BillFault> generated(List<BillFault> faults) {
+        return faults.stream().filter(f -> f.action() == Action.ADD_LINES).toList();
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /sandbox/v1/bill-faults}: differences injected into the channels' bills (see {@link BillFaults}).
  * {@code POST} {@code {"channel", "bill_date", "action": "ADD_LINE" | "DROP_LINE" | "CHANGE_AMOUNT", "kind": "PAYMENT" |
- * "REFUND", "out_trade_no", "out_refund_no", "amount_fen"}}; {@code GET} lists them; {@code DELETE} removes them all.
+ * "REFUND", "out_trade_no", "out_refund_no", "amount_fen"}} ({@code "ADD_LINES"} with {@code "count"}: Alipay's trade bill
+ * only, {@code out_trade_no} a prefix of at most 25 characters); {@code GET} lists them; {@code DELETE} removes them all.
  */
 @RestController
 @RequestMapping("/sandbox/v1/bill-faults")
@@ -25,6 +26,9 @@ class BillFaultsController {
 
     /** The payout channel, whose account bill takes faults by out_biz_no (see the module's README). */
     private static final String PAYOUT_CHANNEL = "ALIPAY_PAYOUT";
+
+    /** Enough for a busy channel's day; a bound so a typo cannot exhaust the sandbox's heap. */
+    private static final int MAX_GENERATED = 1_000_000;
 
     private final BillFaults faults;
 
@@ -48,8 +52,21 @@ class BillFaultsController {
                     && !PAYOUT_CHANNEL.equalsIgnoreCase(text(body, "channel"))) {
                 return refused("out_refund_no is required to add a refund line");
             }
+            Integer count = null;
+            if (action == BillFaults.Action.ADD_LINES) {
+                count = body.get("count") == null ? null : ((Number) body.get("count")).intValue();
+                if (count == null || count < 1 || count > MAX_GENERATED) {
+                    return refused("count (1–" + MAX_GENERATED + ") is required for ADD_LINES");
+                }
+                if (!"ALIPAY".equalsIgnoreCase(text(body, "channel")) || kind != BillFaults.Kind.PAYMENT) {
+                    return refused("ADD_LINES generates payments of Alipay's trade bill only");
+                }
+                if (text(body, "out_trade_no").length() > 25) {
+                    return refused("out_trade_no is the prefix of the generated numbers: at most 25 characters");
+                }
+            }
             BillFaults.BillFault fault = new BillFaults.BillFault(text(body, "channel"), LocalDate.parse(text(body, "bill_date")), action,
-                    kind, text(body, "out_trade_no"), refundNo, amount);
+                    kind, text(body, "out_trade_no"), refundNo, amount, count);
             faults.add(fault);
             return ResponseEntity.status(HttpStatus.CREATED).body(fault);
         } catch (IllegalArgumentException | DateTimeParseException | ClassCastException bad) {

@@ -32,6 +32,21 @@ class BillFaultsTest {
     }
 
     @Test
+    void generatedLinesAreNumberedByPrefixAndSequenceAndAreNoAddedLine() {
+        BillFaults.BillFault volume = new BillFaults.BillFault("ALIPAY", DAY, BillFaults.Action.ADD_LINES, BillFaults.Kind.PAYMENT,
+                "BK7X", null, 1_000L, 3);
+        faults.add(volume);
+        faults.add(new BillFaults.BillFault("ALIPAY", DAY, BillFaults.Action.ADD_LINE, BillFaults.Kind.PAYMENT, "C5", null, 5L));
+
+        List<BillFaults.BillFault> alipay = faults.of("ALIPAY", DAY);
+
+        assertThat(BillFaults.generated(alipay)).containsExactly(volume);
+        assertThat(BillFaults.added(alipay)).extracting(BillFaults.BillFault::outTradeNo).containsExactly("C5");
+        assertThat(volume.generatedNo(0)).isEqualTo("BK7X0000000");
+        assertThat(volume.generatedNo(99_999)).isEqualTo("BK7X0099999");
+    }
+
+    @Test
     void theChannelFeeIsSixPerThousandRoundedHalfUpToTheFen() {
         assertThat(ChannelFee.of(2_000)).isEqualTo(12);
         assertThat(ChannelFee.of(250)).isEqualTo(2); // 1.5 fen → 2

@@ -505,6 +505,16 @@ public class AlipayTrades implements SandboxChannel, QrRegistry.ScanHandler {
             rows.add(new AlipayBill.Row(newTradeNo(noon), added.outTradeNo(), refund, "bill fault", noon, noon, "fault***@sandbox",
                     added.amountFen(), refund ? -added.amountFen() : added.amountFen(), refund ? added.outRefundNo() : ""));
         }
+        Instant dayStart = day.atStartOfDay(SHANGHAI).toInstant();
+        for (BillFaults.BillFault volume : BillFaults.generated(injected)) {
+            // spread over the day, one trade number each, as a busy day's payments would be
+            long stepMillis = Math.max(1, 86_399_000L / volume.count());
+            for (int n = 0; n < volume.count(); n++) {
+                Instant at = dayStart.plusMillis(n * stepMillis);
+                rows.add(new AlipayBill.Row(newTradeNo(at), volume.generatedNo(n), false, "generated", at, at, "sbx***@sandbox.test",
+                        volume.amountFen(), volume.amountFen(), ""));
+            }
+        }
         rows.sort((a, b) -> a.finishedAt().compareTo(b.finishedAt()));
         return AlipayBill.render(day, rows, clock.instant());
     }
