@@ -41,8 +41,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code ACCEPT} of a final payout the bill contradicts ({@code STATUS_MISMATCH}) corrects the books to the bank in
  *       full, against the payout's owner: a payout we failed (its money re-credited to the merchant's available or the
  *       buyer's wallet) that the bank shows paid takes the re-credit back ({@code Dr} the owner, {@code Cr PLATFORM_BANK}
- *       — refused with {@code INSUFFICIENT_BALANCE}, nothing resolved, when the owner's balance no longer holds it: then
- *       {@code ADJUST} and claim it back); a payout we booked paid that the bank sent back gives it back to the owner
+ *       — refused with {@code INSUFFICIENT_BALANCE}, nothing resolved, when a buyer's wallet no longer holds it: then
+ *       {@code ADJUST} and claim it back; {@code MERCHANT_AVAILABLE} has no floor, so a merchant's is never
+ *       refused); a payout we booked paid that the bank sent back gives it back to the owner
  *       ({@code Dr PLATFORM_BANK}, {@code Cr} the owner), whose next payout pays it again;</li>
  *   <li>anything else ({@code ADJUST} of any payout difference; {@code ACCEPT} of a transfer we never sent, an amount
  *       that differs, our success missing from the bill) books the bank's movement against
