@@ -3,8 +3,10 @@ package io.paysuite.channel.alipay;
 import io.paysuite.channel.reconcile.BillColumns;
 import io.paysuite.channel.reconcile.BillFormatException;
 import io.paysuite.channel.reconcile.BillRow;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +24,11 @@ import java.util.zip.ZipInputStream;
  * on a refund row {@code 订单金额（元）} is the trade's amount, not the refund).
  * When the trailer {@code #交易合计：N笔，退款合计：M笔} is present the counts must agree, so a truncated
  * file is an error rather than a shorter day.
+ *
+ * <p>The detail file is read line by line straight out of the zip ({@link ZipInputStream} and a GBK
+ * {@link BufferedReader}, both JDK): only the parsed rows are held, never the unzipped file, its decoded text
+ * or an array of its lines — for a day of 100 000 payments that is the difference between ~25 MB of rows and
+ * another ~130 MB of text on a 384 MB heap.
  */
 public final class AlipayBillParser {
 
@@ -31,13 +38,21 @@ public final class AlipayBillParser {
     private static final String BILL = "Alipay bill";
     private static final Pattern TOTALS = Pattern.compile("#交易合计：(\\d+)笔，退款合计：(\\d+)笔.*");
 
+    /** Entry names are read as GBK unless flagged UTF-8 (the JDK honours the flag). */
     public List<BillRow> parse(byte[] zip) {
-        return parseDetail(detailFile(zip));
-    }
-
-    /** The detail CSV's bytes. Entry names are read as GBK unless flagged UTF-8 (the JDK honours the flag). */
-    static byte[] detailFile(byte[] zip) {
-        return entry(zip, DETAIL_SUFFIX, BILL);
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), GBK)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+                if (entry.getName().endsWith(DETAIL_SUFFIX)) {
+                    return parseDetail(new BufferedReader(new InputStreamReader(in, GBK)));
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BillFormatException(BILL + " is not a readable zip: " + e.getMessage(), e);
+        }
+        throw new BillFormatException(names.isEmpty() ? BILL + " is not a zip (or an empty one)"
+                : BILL + " zip has no *" + DETAIL_SUFFIX + " file; entries: " + names);
     }
 
     /** The bytes of the zip's entry whose name ends with {@code suffix}; {@code bill} names the file in errors. */
@@ -58,7 +73,14 @@ public final class AlipayBillParser {
     }
 
     static List<BillRow> parseDetail(byte[] csv) {
-        String[] lines = new String(csv, GBK).split("\r?\n", -1);
+        try {
+            return parseDetail(new BufferedReader(new InputStreamReader(new ByteArrayInputStream(csv), GBK)));
+        } catch (IOException e) {
+            throw new BillFormatException(BILL + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<BillRow> parseDetail(BufferedReader lines) throws IOException {
         BillColumns columns = null;
         int tradeNo = 0;
         int outTradeNo = 0;
@@ -72,9 +94,9 @@ public final class AlipayBillParser {
         long payments = 0;
         long refunds = 0;
         boolean totalsChecked = false;
-        for (int i = 0; i < lines.length; i++) {
-            int lineNo = i + 1;
-            String line = lines[i];
+        int lineNo = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            lineNo++;
             if (line.isBlank()) {
                 continue;
             }

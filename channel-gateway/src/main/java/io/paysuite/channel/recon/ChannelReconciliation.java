@@ -11,6 +11,7 @@ import io.paysuite.api.recon.ResolutionDTO;
 import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.preauth.Completion;
 import io.paysuite.channel.preauth.Completions;
+import io.paysuite.channel.refund.ChannelRefund;
 import io.paysuite.channel.reconcile.BillFormatException;
 import io.paysuite.channel.reconcile.BillRow;
 import io.paysuite.channel.reconcile.BillSource;
@@ -106,6 +107,7 @@ public class ChannelReconciliation {
             throw new BizException(ErrorCode.SERVICE_DEGRADED, channel + " is not configured on this gateway: no bill to reconcile");
         }
         List<BillRow> rows;
+        long start = System.nanoTime();
         try {
             rows = source.rows(day);
         } catch (BillUnavailableException | BillFormatException e) {
@@ -113,14 +115,24 @@ public class ChannelReconciliation {
             throw new BizException(ErrorCode.SYSTEM_ERROR, channel + " bill of " + day + " could not be "
                     + (e instanceof BillFormatException ? "read" : "downloaded") + ": " + e.getMessage() + "; nothing was stored");
         }
+        long billed = System.nanoTime();
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
         List<ChannelOrder> paid = new ArrayList<>(orders.succeededBetween(channel, from, to));
         completions.completedBetween(channel, from, to).forEach(completion -> paid.add(completion.asPayment()));
+        List<ChannelRefund> refunded = refunds.refundedBetween(channel, from, to);
+        long read = System.nanoTime();
         BillMatching.Result matching = BillMatching.match(rows, paid,
                 number -> orders.find(number).or(() -> completions.find(number).map(Completion::asPayment)),
-                refunds.refundedBetween(channel, from, to), refunds::findRefund);
-        return store(ReconKind.TRADE, channel, day, matching);
+                refunded, refunds::findRefund);
+        long matched = System.nanoTime();
+        ReconciliationDTO stored = store(ReconKind.TRADE, channel, day, matching);
+        // the whole run's split, so a big day's time can be read off the log (docs/benchmarks.md)
+        log.info("reconcile {} {} timing: {} bill rows in {} ms (download and parse), {} orders of ours read in {} ms, matched in {} ms"
+                        + " ({} differences found), stored and decided in {} ms; {} ms in all", channel, day, rows.size(),
+                millis(start, billed), paid.size(), millis(billed, read), millis(read, matched), matching.found().size(),
+                millis(matched, System.nanoTime()), millis(start, System.nanoTime()));
+        return stored;
     }
 
     /** Whether this gateway has a payout channel with a bill (what the daily job reconciles for payouts). */
@@ -226,6 +238,10 @@ public class ChannelReconciliation {
                 closed, added, healed, resolved, escalated, matching.totals().billPayments(), matching.totals().billRefunds(),
                 matching.totals().settled(), matching.totals().expected());
         return repository.batch(batch.id()).orElse(refreshed).toDTO();
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     private Instant now() {
