@@ -32,7 +32,12 @@ import io.paysuite.it.SuiteHarness;
 import io.paysuite.it.channel.SandboxControl;
 import io.paysuite.it.openapi.Buyers;
 import io.paysuite.it.openapi.Merchants;
+import io.paysuite.deploy.infra.DatabaseServer;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -180,6 +185,95 @@ class ChannelReconciliationIT {
         HttpResponse<String> unknownChannel = Merchants.ops(Merchants.base(), "POST", "/ops/api/v1/reconciliations",
                 JSON.createObjectNode().put("channel", "PAYPAL").put("bill_date", day).toString());
         assertThat(unknownChannel.statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * A whole day of many payments reconciled on the real suite: the sandbox's Alipay bill of a past day lists
+     * {@code -Dpaysuite.it.recon.lines} payments (default 2 000 so the default run stays quick; the benchmark in
+     * docs/benchmarks.md used 100 000), and the gateway's database holds the matching orders — seeded in bulk straight
+     * into {@code paysuite_channel.channel_order} by this test (a hundred thousand payments through the suite would take
+     * hours), as paid, finished that day. Among them three lines have no order of ours ({@code CHANNEL_ONLY}), three
+     * orders another amount ({@code AMOUNT_MISMATCH}) and three orders no line ({@code PLATFORM_ONLY}). The run
+     * through the ops API downloads, parses, matches, stores the batch and decides its differences; each is found
+     * exactly once, the rest match, a re-run adds nothing. Its time and the database statements of the run are printed
+     * (never asserted); the gateway logs the split (download, parse, read, match, store).
+     */
+    @Test
+    void aBillOfManyLinesIsReconciledInFullAndEachDifferenceIsFoundOnce() throws Exception {
+        int lines = Integer.getInteger("paysuite.it.recon.lines", 2_000);
+        LocalDate day = LocalDate.of(2021, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(1_500));
+        String prefix = "BK" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 30, 1L << 35), 36).toUpperCase();
+        long fen = 1_000;
+        SandboxControl.call("POST", "/sandbox/v1/bill-faults", JSON.createObjectNode().put("channel", "ALIPAY")
+                .put("bill_date", day.toString()).put("action", "ADD_LINES").put("kind", "PAYMENT").put("out_trade_no", prefix)
+                .put("amount_fen", fen).put("count", lines).toString());
+        DatabaseServer db = SuiteHarness.suite().infra().database();
+        seedPaidOrders(db, day, prefix, lines, fen);
+
+        long statementsBefore = questions(db);
+        long start = System.nanoTime();
+        JsonNode batch = ops("POST", "/ops/api/v1/reconciliations", JSON.createObjectNode().put("channel", "ALIPAY")
+                .put("bill_date", day.toString()).toString(), 200);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long statements = questions(db) - statementsBefore;
+        long rerunStart = System.nanoTime();
+        JsonNode again = ops("POST", "/ops/api/v1/reconciliations", JSON.createObjectNode().put("channel", "ALIPAY")
+                .put("bill_date", day.toString()).toString(), 200);
+        long rerunMillis = (System.nanoTime() - rerunStart) / 1_000_000;
+        System.out.printf("reconciliation of %d Alipay bill lines (%s): %d ms, %d statements on the suite's database server"
+                + " (every service's, during the run); a re-run %d ms%n", lines, day, millis, statements, rerunMillis);
+
+        assertThat(batch.path("bill_payments").asLong()).isEqualTo(lines);
+        assertThat(batch.path("bill_gross").asLong()).isEqualTo(lines * fen);
+        assertThat(batch.path("matched").asLong()).isEqualTo(lines - 6);
+        Map<String, Long> types = new java.util.TreeMap<>();
+        for (JsonNode d : ops("GET", "/ops/api/v1/reconciliations/" + batch.path("reconciliation_id").asLong() + "/differences", null,
+                200)) {
+            assertThat(d.path("our_no").isTextual() ? d.path("our_no").asText() : d.path("channel_no").asText()).startsWith(prefix);
+            types.merge(d.path("kind").asText() + "/" + d.path("type").asText(), 1L, Long::sum);
+        }
+        assertThat(types).containsExactlyInAnyOrderEntriesOf(Map.of("PAYMENT/CHANNEL_ONLY", 3L, "PAYMENT/AMOUNT_MISMATCH", 3L,
+                "PAYMENT/PLATFORM_ONLY", 3L));
+        assertThat(again.path("reconciliation_id").asLong()).isEqualTo(batch.path("reconciliation_id").asLong());
+        assertThat(again.path("last_run").path("added").asInt()).isZero();
+        assertThat(again.path("matched").asLong()).isEqualTo(lines - 6);
+        assertThat(ok(ledger.trialBalance("CNY")).balanced()).isTrue();
+    }
+
+    /**
+     * The gateway's paid orders behind the generated lines, 1 000 rows per INSERT: lines 0–2 get none (channel only),
+     * lines 3–5 one of another amount, and three more orders of the day have no line (platform only).
+     */
+    private static void seedPaidOrders(DatabaseServer db, LocalDate day, String prefix, int lines, long fen) throws Exception {
+        String at = day + " 04:00:00.000"; // noon in the channel's day, stored in UTC as the gateway does
+        List<String> rows = new ArrayList<>();
+        for (int n = 3; n < lines; n++) {
+            rows.add(orderRow(prefix + String.format("%07d", n), n < 6 ? fen + 1 : fen, at));
+        }
+        for (int n = 0; n < 3; n++) {
+            rows.add(orderRow(prefix + "P" + String.format("%06d", n), fen, at));
+        }
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl("paysuite_channel"), db.username(), db.password());
+             Statement s = c.createStatement()) {
+            for (int from = 0; from < rows.size(); from += 1_000) {
+                s.executeUpdate("INSERT INTO channel_order (channel_order_no, pay_order_no, attempt, trade_no, merchant_id, channel, method,"
+                        + " amount_minor, currency, subject, status, final_source, expires_at, created_at, updated_at, finished_at) VALUES "
+                        + String.join(",", rows.subList(from, Math.min(rows.size(), from + 1_000))));
+            }
+        }
+    }
+
+    private static String orderRow(String no, long fen, String at) {
+        return "('" + no + "','P" + no + "',0,'T" + no + "','M_RECON_BULK','ALIPAY','ALIPAY_QR'," + fen + ",'CNY','bulk reconciliation',"
+                + "'SUCCESS','QUERY','" + at + "','" + at + "','" + at + "','" + at + "')";
+    }
+
+    /** Statements the database server has been sent, all databases and services together. */
+    private static long questions(DatabaseServer db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl("paysuite_channel"), db.username(), db.password());
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+            return r.next() ? r.getLong(2) : 0;
+        }
     }
 
     private record Paid(TradeDTO trade, ChannelOrderDTO order) {
