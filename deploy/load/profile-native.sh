@@ -10,7 +10,7 @@
 #   sysctl kernel.perf_event_paranoid=-1                # if perf refuses to attach (needs root)
 #   JAVA_TOOL_OPTIONS=-XX:+PreserveFramePointer bin/run-local   # child JVMs inherit it: Java frames walkable by -g
 #
-# Then, with load running (e.g. in another shell: bin/bench --scenarios=barcode --concurrency=8 --duration=90s
+# Only the processes of the local run in ./.paysuite (PAYSUITE_DIR overrides) are recorded. Then, with load running (e.g. in another shell: bin/bench --scenarios=barcode --concurrency=8 --duration=90s
 # --jit-warmup=60s --background=0s --baseline=false), start this once the JIT warm-up is over:
 #   deploy/load/profile-native.sh [seconds=30] [out-dir=.paysuite/profile-<time>]
 #
@@ -27,20 +27,32 @@ out="${2:-.paysuite/profile-$(date +%Y%m%d-%H%M%S)}"
 freq="${PERF_FREQ:-199}"
 mkdir -p "$out"
 
+run_dir="$(cd "${PAYSUITE_DIR:-$PWD/.paysuite}" 2> /dev/null && pwd || echo "${PAYSUITE_DIR:-$PWD/.paysuite}")"
+# a process of this run: started in its directory (the launcher's working directory for every process it starts)
+# or naming it (MariaDB's datadir); other suites on the box (integration tests) are left out
+ours() {
+  local cwd
+  cwd=$(readlink "/proc/$1/cwd" 2> /dev/null || true)
+  [[ "$cwd" == "$run_dir"* ]] || tr '\0' ' ' < "/proc/$1/cmdline" 2> /dev/null | grep -F "$run_dir" > /dev/null # no -q: under pipefail an early exit fails tr
+}
+
 # name:pid for every process of the suite
 declare -a procs=()
 for pid in $(pgrep -f 'paysuite.instance=' || true); do
-  name=$(tr '\0' '\n' < "/proc/$pid/cmdline" | sed -n 's/^-Dpaysuite.instance=//p' | head -1)
-  [[ -n "$name" ]] && procs+=("$name:$pid")
+  ours "$pid" || continue
+  name=$(tr '\0' '\n' < "/proc/$pid/cmdline" | sed -n 's/^-Dpaysuite.instance=//p')
+  if [[ -n "$name" ]]; then procs+=("$name:$pid"); fi
 done
-for pattern in BrokerStartup NamesrvStartup channel-sandbox; do
-  pid=$(pgrep -f "$pattern" | head -1 || true)
-  [[ -n "$pid" ]] && ! printf '%s\n' "${procs[@]}" | grep -q ":$pid$" && procs+=("$pattern:$pid")
+for pattern in BrokerStartup NamesrvStartup; do
+  for pid in $(pgrep -f "$pattern" || true); do
+    if ours "$pid"; then procs+=("$pattern:$pid"); break; fi
+  done
 done
-pid=$(pgrep -x mariadbd | head -1 || true)
-[[ -n "$pid" ]] && procs+=("mariadbd:$pid")
+for pid in $(pgrep -x mariadbd || true); do
+  if ours "$pid"; then procs+=("mariadbd:$pid"); break; fi
+done
 if [[ ${#procs[@]} -eq 0 ]]; then
-  echo "no suite processes found: start bin/run-local first" >&2
+  echo "no processes of the run in $run_dir found: start bin/run-local there first (PAYSUITE_DIR overrides)" >&2
   exit 1
 fi
 pids=$(printf '%s\n' "${procs[@]}" | cut -d: -f2 | paste -sd,)
@@ -55,9 +67,13 @@ for entry in "${procs[@]}"; do # Java symbols of what is compiled now (the map i
   fi
 done
 
-{
+{ # per process, not per thread (perf report's "pid" key is the thread): count the samples' process ids
   echo "# samples per process (${freq} Hz, ${seconds} s; one sample ≈ $((1000 / freq)) ms of one core)"
-  perf report -i "$out/perf.data" --no-children --sort pid --stdio 2> /dev/null | grep -v '^#' | grep -v '^$' | head -40
+  counts=$(perf script -i "$out/perf.data" -F pid 2> /dev/null | sort | uniq -c || true)
+  for entry in "${procs[@]}"; do
+    n=$(awk -v pid="${entry#*:}" '$2 == pid { print $1 }' <<< "$counts")
+    printf '%8s  %s\n' "${n:-0}" "${entry%%:*}"
+  done
 } > "$out/summary.txt"
 for entry in "${procs[@]}"; do
   name=${entry%%:*}
