@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ChannelCharges {
+
+    /** Compiled once: {@code String.matches} compiled the pattern again on every charge. */
+    private static final Pattern PAY_ORDER_NO = Pattern.compile("P\\d{20,31}");
 
     private static final Logger log = LoggerFactory.getLogger(ChannelCharges.class);
 
@@ -249,7 +253,7 @@ public class ChannelCharges {
     }
 
     private static void check(ChargeChannelCmd cmd) {
-        if (cmd == null || cmd.payOrderNo() == null || !cmd.payOrderNo().matches("P\\d{20,31}")) {
+        if (cmd == null || cmd.payOrderNo() == null || !PAY_ORDER_NO.matcher(cmd.payOrderNo()).matches()) {
             throw new BizException(ErrorCode.PARAM_ERROR, "pay_order_no is required");
         }
         if (cmd.tradeNo() == null || cmd.merchantId() == null || cmd.method() == null || cmd.expiresAt() == null) {

@@ -3,6 +3,7 @@ package io.paysuite.load;
 import io.paysuite.api.ApiVersion;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.pay.PayService;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,7 @@ public final class Bench {
             List<StepResult> steps = new ArrayList<>();
             for (Scenario scenario : args.scenarios()) {
                 operations.prepare(scenario);
+                jitWarmup(args, scenario, operations);
                 if (args.rate() != null) {
                     steps.add(step(scenario.name().toLowerCase(Locale.ROOT) + " @ " + args.rate() + "/s", db,
                             marks -> LoadLoop.open(() -> operations.run(scenario), args.rate(), args.warmup(), args.duration(), marks)));
@@ -80,6 +82,33 @@ public final class Bench {
         } finally {
             dubbo.destroy();
         }
+    }
+
+    /** Unmeasured: the scenario at its highest concurrency (or the rate) for {@code --jit-warmup}, answers discarded. */
+    private static void jitWarmup(BenchArgs args, Scenario scenario, Operations operations) throws InterruptedException {
+        if (args.jitWarmup().isZero()) {
+            return;
+        }
+        LoadLoop.Marks none = new LoadLoop.Marks() {
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void end() {
+            }
+        };
+        String name = scenario.name().toLowerCase(Locale.ROOT);
+        LoadLoop.Window window;
+        if (args.rate() != null) {
+            System.err.println("JIT warm-up " + name + " @ " + args.rate() + "/s for " + args.jitWarmup().toSeconds() + " s ...");
+            window = LoadLoop.open(() -> operations.run(scenario), args.rate(), Duration.ZERO, args.jitWarmup(), none);
+        } else {
+            int callers = args.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(1);
+            System.err.println("JIT warm-up " + name + " c=" + callers + " for " + args.jitWarmup().toSeconds() + " s ...");
+            window = LoadLoop.closed(() -> operations.run(scenario), callers, Duration.ZERO, args.jitWarmup(), none);
+        }
+        System.err.printf(Locale.ROOT, "  %.1f/s (not reported)%n", window.perSecond());
     }
 
     interface Driven {

@@ -13,6 +13,9 @@ import java.util.Map;
  * The command line of {@code bin/bench}, as {@code --name=value} options (see {@link #USAGE}).
  *
  * @param rate open loop at this many operations per second instead of the closed loops; null: closed loops
+ * @param jitWarmup unmeasured load per scenario before its first step, at its highest concurrency (or the rate): the
+ *                  services' JIT compiles the scenario's paths first, so c=1 is not measured against the interpreter
+ *                  and C1/C2 threads still busy (they took 13 % of a core five minutes after start-up)
  */
 public record BenchArgs(
         List<Scenario> scenarios,
@@ -28,7 +31,8 @@ public record BenchArgs(
         Path report,
         long amount,
         String label,
-        Duration background) {
+        Duration background,
+        Duration jitWarmup) {
 
     public static final String USAGE = """
             bin/bench [--name=value ...]   against a running suite (bin/run-local), from the directory it was started in
@@ -43,6 +47,8 @@ public record BenchArgs(
               --baseline=true                      measure the database commit rate and a Dubbo echo rate first
               --background=10s                     watch the idle suite this long before anything else (0s: don't); every
                                                    step is also shown net of that idle cost
+              --jit-warmup=60s                     per scenario, before its first step: unmeasured load at its highest
+                                                   concurrency (or the rate) so the services' JIT has compiled its paths (0s: don't)
               --amount=1                           minor units per trade
               --report=docs/bench-run.md           also append the report to this file
               --label=before                       a name for this run in the report
@@ -93,9 +99,11 @@ public record BenchArgs(
                 options.containsKey("report") ? Path.of(options.get("report")) : null,
                 amount,
                 options.getOrDefault("label", ""),
-                duration(options.getOrDefault("background", "10s")));
+                duration(options.getOrDefault("background", "10s")),
+                duration(options.getOrDefault("jit-warmup", "60s")));
         options.keySet().removeAll(List.of("scenarios", "concurrency", "rate", "duration", "warmup", "run-dir", "base-url",
-                "registry", "database", "baseline", "report", "amount", "label", "background"));
+                "registry", "database", "baseline", "report", "amount", "label", "background",
+                "jit-warmup"));
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + options.keySet() + "\n" + USAGE);
         }

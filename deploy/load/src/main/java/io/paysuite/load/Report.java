@@ -33,7 +33,10 @@ public final class Report {
                 .append("machine: ").append(machine()).append("; ")
                 .append(args.rate() != null ? "open loop at " + args.rate() + "/s" : "closed loops")
                 .append(", ").append(args.warmup().toSeconds()).append(" s warm-up + ").append(args.duration().toSeconds())
-                .append(" s measured per step, amount ").append(args.amount()).append("\n\n");
+                .append(" s measured per step, amount ").append(args.amount())
+                .append(args.jitWarmup().isZero() ? ", no JIT warm-up"
+                        : ", after " + args.jitWarmup().toSeconds() + " s unmeasured JIT warm-up per scenario at its highest load")
+                .append("\n\n");
         if (background.measured()) {
             out.append("| background (idle suite) | seconds | CPU ms/s (suite) | DB statements/s |\n|---|---|---|---|\n")
                     .append(String.format(Locale.ROOT, "| background | %.1f | %.1f | %s |%n", background.seconds(),

@@ -31,6 +31,13 @@ class BenchArgsTest {
     }
 
     @Test
+    void everyScenarioIsWarmedForAMinuteBeforeItsFirstStepUnlessToldOtherwise() {
+        assertThat(BenchArgs.parse().jitWarmup()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(BenchArgs.parse("--jit-warmup=0s").jitWarmup()).isZero();
+        assertThat(BenchArgs.parse("--jit-warmup=2m").jitWarmup()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
     void aTypoIsRefusedWithTheUsageRatherThanIgnored() {
         assertThatThrownBy(() -> BenchArgs.parse("--concurrencies=4")).hasMessageContaining("unknown options [concurrencies]");
         assertThatThrownBy(() -> BenchArgs.parse("--scenarios=pay")).hasMessageContaining("unknown scenario pay");

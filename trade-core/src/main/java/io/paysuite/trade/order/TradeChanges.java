@@ -3,6 +3,7 @@ package io.paysuite.trade.order;
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.ids.ShardGene;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TradeChanges {
+
+    /**
+     * Events no service subscribes to (docs/architecture.md, event catalogue: "none (the trail)"): their row is the
+     * trail, so they are recorded with their change but not sent through the broker ({@link TradeEvents#recordWith}).
+     * Every payment takes its trade with {@code TRADE_PAYING}: one transactional message less per payment. An event
+     * that gains a subscriber leaves this set.
+     */
+    public static final Set<EventType<?>> TRAIL_ONLY = Set.of(EventType.TRADE_PAYING, EventType.TRADE_PAY_ABANDONED);
 
     private final TradeEvents events;
     private final OrderNo orderNo;
@@ -38,7 +47,8 @@ public class TradeChanges {
      */
     public <P, T> T commit(String tradeNo, EventType<P> type, P payload, Supplier<T> change) {
         String eventId = orderNo.next(OrderNo.Kind.EVENT, ShardGene.ofOrderNo(tradeNo));
-        T changed = events.publishWith(TradeEventDraft.of(eventId, tradeNo, type, payload), change);
+        TradeEventDraft draft = TradeEventDraft.of(eventId, tradeNo, type, payload);
+        T changed = TRAIL_ONLY.contains(type) ? events.recordWith(draft, change) : events.publishWith(draft, change);
         if (settled != null) {
             settled.changed(tradeNo); // committed: whoever waits for this trade reads it now
         }

@@ -26,4 +26,16 @@ public interface TradeEvents {
      *         ran and nothing changed
      */
     <T> T publishWith(TradeEventDraft draft, Supplier<T> localWork);
+
+    /**
+     * A trail-only event (no service subscribes to it: {@link TradeChanges#TRAIL_ONLY}): runs {@code localWork} and
+     * the insert of the event row, already marked published, in one local transaction, and sends no message. The
+     * row still commits with the change and the trade's trail shows it; what is saved is the broker's half message,
+     * its commit and the published mark — two broker round trips and a database write per event.
+     *
+     * <p>The default publishes it like any other event (implementations without a cheaper way, tests).
+     */
+    default <T> T recordWith(TradeEventDraft draft, Supplier<T> localWork) {
+        return publishWith(draft, localWork);
+    }
 }

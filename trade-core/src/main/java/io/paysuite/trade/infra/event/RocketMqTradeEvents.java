@@ -8,6 +8,8 @@ import io.paysuite.trade.order.TradeEventsUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.rocketmq.client.exception.MQClientException;
@@ -46,6 +48,7 @@ public class RocketMqTradeEvents extends RocketMqAdapter implements TradeEvents 
     private final TradeEventMapper mapper;
     private final TransactionalProducer producer;
     private final PublishedMarks marks;
+    private final TransactionTemplate transactions;
 
     public RocketMqTradeEvents(TradeEventsProperties properties, TradeEventMapper mapper,
                                PlatformTransactionManager transactionManager) {
@@ -56,6 +59,7 @@ public class RocketMqTradeEvents extends RocketMqAdapter implements TradeEvents 
         transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
         transactions.setTimeout((int) properties.localTransactionTimeout().toSeconds());
         transactions.setName("trade-event");
+        this.transactions = transactions;
         TradeEventTransactionListener listener = new TradeEventTransactionListener(mapper, transactions,
                 properties.gracePeriod(), Clock.systemUTC(), FaultHooks.of(properties.chaos()));
         // registered first, so it stops after the producer: the last marks are flushed, then the DataSource closes
@@ -93,6 +97,23 @@ public class RocketMqTradeEvents extends RocketMqAdapter implements TradeEvents 
             marks.mark(draft.eventId());
         }
         return pending.outcome();
+    }
+
+    /**
+     * The change and its row, marked published, in one local transaction; no half message, no commit to the broker,
+     * no published mark after it (nothing subscribes to a trail-only event, see TradeChanges.TRAIL_ONLY).
+     */
+    @Override
+    public <T> T recordWith(TradeEventDraft draft, Supplier<T> localWork) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("recordWith must run outside a transaction; event " + draft.eventId());
+        }
+        TradeEventDO row = TradeEventDO.of(draft, LocalDateTime.ofInstant(Clock.systemUTC().instant(), ZoneOffset.UTC));
+        return transactions.execute(status -> {
+            T result = localWork.get();
+            mapper.insertPublished(row);
+            return result;
+        });
     }
 
     static Message toMessage(TradeEventDraft draft, String topic) {

@@ -22,6 +22,11 @@ public interface TradeEventMapper {
             + " VALUES (#{eventId}, #{tradeNo}, #{eventType}, #{payload}, #{createdAt}, #{traceId})")
     int insert(TradeEventDO event);
 
+    /** A trail-only event's row: no message is sent for it, so it is published (for the janitor) as it is written. */
+    @Insert("INSERT INTO trade_event (event_id, trade_no, event_type, payload, created_at, trace_id, published_at)"
+            + " VALUES (#{eventId}, #{tradeNo}, #{eventType}, #{payload}, #{createdAt}, #{traceId}, #{createdAt})")
+    int insertPublished(TradeEventDO event);
+
     /** The committed row, or {@code null}; the broker's check-back is answered from this alone. */
     @Select("SELECT event_id, trade_no, event_type, payload, created_at, trace_id FROM trade_event WHERE event_id = #{eventId}")
     TradeEventDO findByEventId(String eventId);

@@ -36,6 +36,14 @@ final class FakeEventDatabase implements TradeEventMapper, TransactionOperations
         return 1;
     }
 
+    /** A mark left by a rolled-back insert is harmless here: the janitor's query reads committed rows only. */
+    @Override
+    public int insertPublished(TradeEventDO event) {
+        int inserted = insert(event);
+        published.put(event.eventId(), event.createdAt());
+        return inserted;
+    }
+
     @Override
     public TradeEventDO findByEventId(String eventId) {
         if (failingLookups) {

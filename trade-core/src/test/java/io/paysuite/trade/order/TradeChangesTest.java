@@ -1,0 +1,73 @@
+package io.paysuite.trade.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paysuite.api.event.EventType;
+import io.paysuite.api.event.TradeFinished;
+import io.paysuite.api.event.TradePayAbandoned;
+import io.paysuite.api.event.TradePaying;
+import io.paysuite.api.ids.OrderNo;
+import io.paysuite.api.ids.ShardGene;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class TradeChangesTest {
+
+    final List<String> sent = new ArrayList<>();
+    final List<String> recorded = new ArrayList<>();
+    final TradeEvents events = new TradeEvents() {
+        @Override
+        public <T> T publishWith(TradeEventDraft draft, Supplier<T> localWork) {
+            sent.add(draft.eventType());
+            return localWork.get();
+        }
+
+        @Override
+        public <T> T recordWith(TradeEventDraft draft, Supplier<T> localWork) {
+            recorded.add(draft.eventType());
+            return localWork.get();
+        }
+    };
+    final TradeChanges changes = new TradeChanges(events, new OrderNo(Clock.fixed(Instant.parse("2026-12-07T00:00:00Z"), ZoneOffset.UTC), 3));
+    final String tradeNo = new OrderNo(Clock.systemUTC(), 3).next(OrderNo.Kind.TRADE, ShardGene.ofUserId("B1"));
+
+    @Test
+    void eventsNoServiceSubscribesToAreRecordedWithTheirChangeButNotSentThroughTheBroker() {
+        String answer = changes.commit(tradeNo, EventType.TRADE_PAYING, new TradePaying(tradeNo, "P1", "B1"), () -> "taken");
+        changes.commit(tradeNo, EventType.TRADE_PAY_ABANDONED, new TradePayAbandoned(tradeNo, "P1", "FAILED"), () -> null);
+
+        assertThat(answer).isEqualTo("taken");
+        assertThat(recorded).containsExactly("TRADE_PAYING", "TRADE_PAY_ABANDONED");
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void eventsWithSubscribersStillGoThroughTheTransactionalMessage() {
+        changes.commit(tradeNo, EventType.TRADE_FINISHED, new TradeFinished(tradeNo, "M1", 994, "CNY"), () -> null);
+
+        assertThat(sent).containsExactly("TRADE_FINISHED");
+        assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void withoutACheaperWayATrailOnlyEventIsPublishedLikeAnyOther() {
+        List<String> published = new ArrayList<>();
+        TradeEvents plain = new TradeEvents() {
+            @Override
+            public <T> T publishWith(TradeEventDraft draft, Supplier<T> localWork) {
+                published.add(draft.eventType());
+                return localWork.get();
+            }
+        };
+
+        new TradeChanges(plain, new OrderNo(Clock.systemUTC(), 3)).commit(tradeNo, EventType.TRADE_PAYING,
+                new TradePaying(tradeNo, "P1", "B1"), () -> null);
+
+        assertThat(published).containsExactly("TRADE_PAYING");
+    }
+}
