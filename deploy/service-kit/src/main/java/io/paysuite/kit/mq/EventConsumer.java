@@ -6,6 +6,7 @@ import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
@@ -20,6 +21,10 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>A new group starts at the oldest retained message: handling a message twice is harmless
  * (handlers are idempotent), missing one is not.
+ *
+ * <p>It runs on the process's one RocketMQ client instance ({@link ProcessClient}): the instance pulls for every
+ * consumer of the service, and each consumer handles its messages on its own threads (the subscription's, else
+ * {@code paysuite.kit.rocketmq.consume-threads}).
  */
 public class EventConsumer extends RocketMqClient {
 
@@ -42,7 +47,6 @@ public class EventConsumer extends RocketMqClient {
         consumer = new DefaultMQPushConsumer(subscription.group());
         consumer.setNamesrvAddr(subscription.namesrv());
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.setPollNameServerInterval(subscription.pollNameServer());
         if (subscription.threadsMin() > 0) {
             consumer.setConsumeThreadMin(subscription.threadsMin());
             consumer.setConsumeThreadMax(subscription.threadsMax());
@@ -102,11 +106,16 @@ public class EventConsumer extends RocketMqClient {
 
     @Override
     void open() throws MQClientException {
-        consumer.start();
+        ProcessClient.join(consumer, subscription).start();
     }
 
     @Override
     void close() {
         consumer.shutdown();
+    }
+
+    @Override
+    MQClientInstance clientInstance() {
+        return consumer.getDefaultMQPushConsumerImpl().getmQClientFactory();
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.context.SmartLifecycle;
  * it, so it survives a restart or a crash of every instance of the service and is taken by whichever
  * instance of the consumer group is up when it fires. It may come early (the timer wheel ticks once a
  * second) or more than once, so whoever handles it reads the state it is about before acting.
+ *
+ * <p>Like every client of the kit it runs on the process's one RocketMQ client instance ({@link ProcessClient}).
  */
 public class MessageProducer extends RocketMqClient implements MessageSender {
 
@@ -37,7 +39,6 @@ public class MessageProducer extends RocketMqClient implements MessageSender {
         super("producer " + group, phase);
         producer = QuietProducer.quiet(new DefaultMQProducer(group));
         producer.setNamesrvAddr(namesrv);
-        producer.setVipChannelEnabled(false);
         if (sendTimeout != null) {
             producer.setSendMsgTimeout(Math.toIntExact(sendTimeout.toMillis()));
         }
@@ -87,7 +88,7 @@ public class MessageProducer extends RocketMqClient implements MessageSender {
     @SuppressWarnings("deprecation") // the admin API that replaces createTopic is not on a service's classpath
     public void ensureTopic(String topic, int queues) {
         try {
-            MQClientInstance client = producer.getDefaultMQProducerImpl().getMqClientFactory();
+            MQClientInstance client = clientInstance();
             if (!client.updateTopicRouteInfoFromNameServer(topic)) {
                 producer.createTopic(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC, topic, queues, Map.of());
                 log.info("created topic {}", topic);
@@ -99,11 +100,16 @@ public class MessageProducer extends RocketMqClient implements MessageSender {
 
     @Override
     void open() throws MQClientException {
-        producer.start();
+        ProcessClient.join(producer).start();
     }
 
     @Override
     void close() {
         producer.shutdown();
+    }
+
+    @Override
+    MQClientInstance clientInstance() {
+        return producer.getDefaultMQProducerImpl().getMqClientFactory();
     }
 }

@@ -1,6 +1,7 @@
 package io.paysuite.kit.mq;
 
 import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.springframework.context.SmartLifecycle;
 
 /** One RocketMQ client of the kit, started and stopped with the application context. */
@@ -19,6 +20,9 @@ abstract class RocketMqClient implements SmartLifecycle {
     abstract void open() throws MQClientException;
 
     abstract void close();
+
+    /** The RocketMQ client instance this client runs on once started: the process's one ({@link ProcessClient}). */
+    abstract MQClientInstance clientInstance();
 
     @Override
     public void start() {

@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Started with the application context (phase 0), before Dubbo exports the services that publish,
  * and stopped after they are unexported, before the DataSource closes.
+ *
+ * <p>It runs on the process's one RocketMQ client instance ({@link ProcessClient}) with the service's other
+ * producers and consumers; the broker's check-backs name the producer group, and the instance hands each to the
+ * producer of that group, so the check reaches this producer's listener.
  */
 public class TransactionalProducer extends RocketMqClient {
 
@@ -54,7 +58,6 @@ public class TransactionalProducer extends RocketMqClient {
         this.settings = settings;
         producer = QuietProducer.quiet(new TransactionMQProducer(settings.group()));
         producer.setNamesrvAddr(settings.namesrv());
-        producer.setVipChannelEnabled(false);
         if (settings.sendTimeout() != null) {
             producer.setSendMsgTimeout(Math.toIntExact(settings.sendTimeout().toMillis()));
         }
@@ -93,7 +96,7 @@ public class TransactionalProducer extends RocketMqClient {
 
     @Override
     void open() throws MQClientException {
-        producer.start();
+        ProcessClient.join(producer).start();
         announceToBrokers();
         log.info("transactional producer {} started: namesrv {}, topic {}", settings.group(), settings.namesrv(), settings.topic());
     }
@@ -106,7 +109,7 @@ public class TransactionalProducer extends RocketMqClient {
      * topic does not exist yet, the route of the broker's default topic stands in for it.
      */
     private void announceToBrokers() {
-        MQClientInstance client = producer.getDefaultMQProducerImpl().getMqClientFactory();
+        MQClientInstance client = clientInstance();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANNOUNCE_SECONDS);
         while (true) {
             try {
@@ -137,5 +140,10 @@ public class TransactionalProducer extends RocketMqClient {
             checkExecutor.shutdown();
         }
         log.info("transactional producer {} stopped", settings.group());
+    }
+
+    @Override
+    MQClientInstance clientInstance() {
+        return producer.getDefaultMQProducerImpl().getMqClientFactory();
     }
 }
