@@ -12,6 +12,14 @@ import java.time.Instant;
  */
 public record Delivery(Instant at, Integer httpStatus, String error, long durationMs) {
 
+    /**
+     * A load-test notification: never sent, because its notify_url is the real merchant's; recorded (on the
+     * shadow side) as acknowledged with 204 so that its schedule ends there.
+     */
+    public static Delivery suppressed(Instant at) {
+        return new Delivery(at, 204, null, 0);
+    }
+
     /** API.md: a 2xx answer within the timeout acknowledges. */
     public boolean acknowledged() {
         return error == null && httpStatus != null && httpStatus >= 200 && httpStatus < 300;

@@ -1,5 +1,6 @@
 package io.paysuite.cashier.notify;
 
+import io.paysuite.kit.shadow.ShadowContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +112,7 @@ public class NotificationDispatcher implements SmartLifecycle {
             return;
         }
         try {
-            deliveries.execute(new Job(attempt));
+            deliveries.execute(ShadowContext.carried(new Job(attempt))); // a load-test notification stays one
         } catch (RejectedExecutionException full) {
             log.warn("notification {} attempt {}: every delivery slot is busy, back in {}", eventId, number, BACK_OFF);
             rearm(attempt, clock.instant().plus(BACK_OFF));
@@ -191,11 +192,11 @@ public class NotificationDispatcher implements SmartLifecycle {
         }
         waiting.put(attempt, dueAt);
         try {
-            waits.schedule(() -> {
+            waits.schedule(ShadowContext.carried(() -> {
                 if (waiting.remove(attempt) != null) {
                     request(attempt.eventId(), attempt.number(), attempt.via());
                 }
-            }, wait.toMillis() + 1, TimeUnit.MILLISECONDS);
+            }), wait.toMillis() + 1, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             waiting.remove(attempt);
             rearm(attempt, dueAt);

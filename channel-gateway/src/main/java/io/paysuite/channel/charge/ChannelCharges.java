@@ -10,6 +10,7 @@ import io.paysuite.api.error.ErrorCode;
 import io.paysuite.channel.adapter.AuthorisingAdapter;
 import io.paysuite.channel.adapter.ChannelAdapter;
 import io.paysuite.channel.adapter.ChannelAdapters;
+import io.paysuite.channel.adapter.LoadTestChannels;
 import io.paysuite.channel.adapter.CodeChannelAdapter;
 import io.paysuite.channel.adapter.QrChannelAdapter;
 import io.paysuite.channel.order.ChannelOrder;
@@ -57,9 +58,12 @@ public class ChannelCharges {
     private final LatePayments latePayments;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final LoadTestChannels loadTests;
 
     public ChannelCharges(ChannelOrderRepository orders, ChannelAdapters adapters, ChannelSettlement settlement, QrFollowUps qr,
-                          CodeFollowUps code, ChannelRouter router, LatePayments latePayments, MeterRegistry meters, Clock clock) {
+                          CodeFollowUps code, ChannelRouter router, LatePayments latePayments, MeterRegistry meters, Clock clock,
+                          LoadTestChannels loadTests) {
+        this.loadTests = loadTests;
         this.latePayments = latePayments;
         this.orders = orders;
         this.adapters = adapters;
@@ -228,7 +232,7 @@ public class ChannelCharges {
 
     /** The channels serving the method; for an authorisation only those that pre-authorise (and may be rerouted to). */
     private Map<ChannelCode, ChannelAdapter> serving(ChargeChannelCmd cmd) {
-        Map<ChannelCode, ChannelAdapter> serving = adapters.serving(cmd.method());
+        Map<ChannelCode, ChannelAdapter> serving = loadTests.offered(adapters.serving(cmd.method()));
         if (!cmd.authorisation()) {
             return serving;
         }

@@ -43,7 +43,8 @@ record ScriptedGateway(ChannelCharges charges, ChannelNotifications notification
                 followUps, meters);
         ChannelSettlement settlement = new ChannelSettlement(repo, adapters, results, late, meters, clock);
         ChannelCharges charges = new ChannelCharges(repo, adapters, settlement, new QrFollowUps(repo, settlement, guard, properties, clock),
-                new CodeFollowUps(repo, settlement, guard, followUps, properties, clock), router, late, meters, clock);
+                new CodeFollowUps(repo, settlement, guard, followUps, properties, clock), router, late, meters, clock,
+                io.paysuite.channel.adapter.LoadTestChannels.none());
         return new ScriptedGateway(charges, new ChannelNotifications(repo, adapters, settlement, guard, meters), refundChannel, refunds,
                 ledger);
     }

@@ -76,6 +76,10 @@ public enum ErrorCode {
     OPERATOR_EXISTS(409),
     /** Ops console: the rule document changed since it was read; read it again and re-apply the edit. */
     RULES_VERSION_CONFLICT(409),
+    /** A request marked as load traffic where load tests are switched off: refused, never run as real traffic. */
+    LOAD_TEST_NOT_ALLOWED(403),
+    /** Load traffic asked a channel whose endpoint is not a sandbox: refused before anything was sent. */
+    LOAD_TEST_CHANNEL_REFUSED(409),
     SYSTEM_ERROR(500),
     SERVICE_DEGRADED(503);
 

@@ -28,13 +28,13 @@ public final class Bench {
     public static void main(String[] argv) throws Exception {
         BenchArgs args;
         try {
-            args = BenchArgs.parse(argv);
+            args = BenchArgs.parse(LoadTraffic.strip(argv));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
-        RunDirectory run = RunDirectory.read(args.runDir());
+        RunDirectory run = RunDirectory.read(LoadTraffic.runDir(args.runDir()));
         SignedClient api = new SignedClient(args.baseUrl(), run.appId(), run.serialNo(), run.merchantKey(), run.tlsCert());
         DubboBootstrap dubbo = DubboBootstrap.newInstance();
         ApplicationConfig application = new ApplicationConfig("paysuite-load");

@@ -52,6 +52,8 @@ public record BenchArgs(
               --amount=1                           minor units per trade
               --report=docs/bench-run.md           also append the report to this file
               --label=before                       a name for this run in the report
+              --shadow                             load traffic: marked requests that write only to the shadow databases,
+                                                   notify nobody and reach only the sandbox channels (docs/operations.md)
             """;
 
     public static BenchArgs parse(String... args) {

@@ -93,7 +93,10 @@ public final class Operations {
             return created.code();
         }
         String tradeNo = created.body().get("trade_no").asText();
-        Result<PayOrderDTO> answer = pay.pay(new PayCmd(tradeNo, buyer.buyerId(), PayMethod.BALANCE, buyer.payPassword(), "LDP" + no));
+        Result<PayOrderDTO> answer;
+        try (var mark = LoadTraffic.mark()) {
+            answer = pay.pay(new PayCmd(tradeNo, buyer.buyerId(), PayMethod.BALANCE, buyer.payPassword(), "LDP" + no));
+        }
         if (!answer.success()) {
             return answer.code();
         }

@@ -2,6 +2,7 @@ package io.paysuite.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysuite.kit.shadow.ShadowContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -77,6 +78,9 @@ public final class SignedClient {
                 .header("Authorization", "PAYSUITE-SHA256-RSA2048 app_id=\"" + appId + "\",serial_no=\"" + serialNo
                         + "\",timestamp=\"" + timestamp + "\",nonce_str=\"" + nonce + "\",signature=\"" + signature + "\"")
                 .header("Accept", "application/json");
+        if (LoadTraffic.shadow()) {
+            request.header(ShadowContext.HEADER, ShadowContext.MARKED);
+        }
         if ("GET".equals(method)) {
             request.GET();
         } else {

@@ -3,6 +3,7 @@ package io.paysuite.trade.order;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.kit.shadow.ShadowContext;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -93,11 +94,13 @@ public class SettledTrades implements AutoCloseable {
         waiter.offer(first.toDTO());
         if (!waiter.answer.isDone()) {
             long every = Math.max(1, properties.recheck().toMillis());
-            waiter.rechecks = scheduler.scheduleWithFixedDelay(() -> read(waiter), every, every, TimeUnit.MILLISECONDS);
-            waiter.deadline = scheduler.schedule(() -> {
+            // a load-test trade is read on the shadow side, whichever thread reads it
+            waiter.rechecks = scheduler.scheduleWithFixedDelay(ShadowContext.carried(() -> read(waiter)), every, every,
+                    TimeUnit.MILLISECONDS);
+            waiter.deadline = scheduler.schedule(ShadowContext.carried(() -> {
                 read(waiter);
                 waiter.answer.complete(waiter.last);
-            }, wait.toMillis(), TimeUnit.MILLISECONDS);
+            }), wait.toMillis(), TimeUnit.MILLISECONDS);
         }
         waiter.answer.whenComplete((trade, failure) -> forget(waiter));
         return waiter.answer;
@@ -114,7 +117,7 @@ public class SettledTrades implements AutoCloseable {
         }
         for (Waiter waiter : waiters) {
             try {
-                scheduler.execute(() -> read(waiter));
+                scheduler.execute(ShadowContext.carried(() -> read(waiter)));
             } catch (RuntimeException shuttingDown) {
                 return; // the deadline answers, or shutdown does
             }

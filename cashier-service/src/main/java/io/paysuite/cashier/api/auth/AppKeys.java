@@ -1,5 +1,6 @@
 package io.paysuite.cashier.api.auth;
 
+import io.paysuite.kit.shadow.ShadowContext;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
@@ -42,7 +43,8 @@ public class AppKeys {
     }
 
     public AppKey find(String appId, String serialNo) {
-        String cacheKey = appId + "\n" + serialNo;
+        // the shadow side's keys are its own: a real key never opens it, nor a shadow key the real side
+        String cacheKey = (ShadowContext.active() ? "shadow\n" : "") + appId + "\n" + serialNo;
         Instant now = clock.instant();
         Cached cached = cache.get(cacheKey);
         if (cached != null && cached.loadedAt().plus(properties.appKeyCacheTtl()).isAfter(now)) {

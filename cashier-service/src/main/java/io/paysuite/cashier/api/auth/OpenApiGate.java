@@ -7,6 +7,9 @@ import io.paysuite.cashier.api.error.ErrorBody;
 import io.paysuite.cashier.api.error.RequestIds;
 import io.paysuite.cashier.api.limit.MerchantRateLimiter;
 import io.paysuite.cashier.keys.PlatformSigner;
+import io.paysuite.kit.shadow.ShadowContext;
+import io.paysuite.kit.shadow.ShadowHeader;
+import io.paysuite.kit.shadow.ShadowProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,6 +45,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * </ol>
  * The verified merchant id is the request attribute {@link #MERCHANT_ID}; controllers never read
  * a merchant from the body, so a merchant cannot act for another.
+ *
+ * <p>Load traffic ({@link ShadowHeader}): the mark is entered first, so the key, the nonce and everything the
+ * request causes are on the shadow side.
  */
 @Component
 public class OpenApiGate extends OncePerRequestFilter {
@@ -56,9 +62,11 @@ public class OpenApiGate extends OncePerRequestFilter {
     private final PlatformSigner signer;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ShadowProperties shadow;
 
     public OpenApiGate(OpenApiProperties properties, AppKeys appKeys, Nonces nonces, MerchantRateLimiter limiter,
-                       PlatformSigner signer, ObjectMapper json, Clock clock) {
+                       PlatformSigner signer, ObjectMapper json, Clock clock, ShadowProperties shadow) {
+        this.shadow = shadow;
         this.properties = properties;
         this.appKeys = appKeys;
         this.nonces = nonces;
@@ -80,7 +88,7 @@ public class OpenApiGate extends OncePerRequestFilter {
         String requestId = RequestIds.of(request);
         ContentCachingResponseWrapper signed = new ContentCachingResponseWrapper(response);
         signed.setHeader(RequestIds.HEADER, requestId);
-        try {
+        try (ShadowContext.Scope load = ShadowHeader.enter(request.getHeader(ShadowContext.HEADER), shadow)) {
             byte[] body = readBody(request);
             MerchantAuthorization auth = MerchantAuthorization.parse(request.getHeader("Authorization"));
             long skew = Math.abs(clock.instant().getEpochSecond() - auth.timestamp());

@@ -170,6 +170,9 @@ public final class MerchantClient {
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization)
                 .header("Accept", "application/json");
+        if (io.paysuite.kit.shadow.ShadowContext.active()) {
+            request.header(io.paysuite.kit.shadow.ShadowContext.HEADER, io.paysuite.kit.shadow.ShadowContext.MARKED); // load traffic
+        }
         if ("GET".equals(method)) {
             request.GET();
         } else {

@@ -25,6 +25,7 @@ import io.paysuite.api.promotion.PointsAccountDTO;
 import io.paysuite.api.promotion.PointsGrantCmd;
 import io.paysuite.api.promotion.PointsService;
 import io.paysuite.kit.access.InternalCallers;
+import io.paysuite.kit.shadow.ShadowContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,6 +147,37 @@ public final class DemoSeed {
             dubbo.destroy();
         }
     }
+
+    /**
+     * The same demo data on the shadow side, for load tests ({@code bin/bench --shadow}): the seed runs again with
+     * the load-test mark set, so every call lands in the services' shadow databases, and writes its files to
+     * {@code dir/shadow}. The merchant keeps the same key pair ({@code demo-merchant.pem} is copied), so the load
+     * tool signs as it always does; buyers get the ids the shadow side gives them, listed in
+     * {@code shadow/demo-buyers.json}. Run after {@link #seed}.
+     */
+    public static void seedShadow(Suite suite, Path dir) {
+        Path shadowDir = dir.resolve(SHADOW_DIR);
+        try {
+            Files.createDirectories(shadowDir);
+            // the same merchant key, and the cashier's TLS certificate the load tool trusts
+            for (String shared : List.of("demo-merchant.pem", "keys/tls-cert.pem")) {
+                Path from = dir.resolve(shared);
+                if (Files.exists(from)) {
+                    Files.createDirectories(shadowDir.resolve(shared).getParent());
+                    Files.copy(from, shadowDir.resolve(shared), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (java.io.IOException e) {
+            log.error("shadow demo data could not be prepared; load tests have no merchant", e);
+            return;
+        }
+        try (ShadowContext.Scope load = ShadowContext.enter()) {
+            seed(suite, shadowDir);
+        }
+    }
+
+    /** Where {@link #seedShadow} writes the shadow side's demo files, under the run directory. */
+    public static final String SHADOW_DIR = "shadow";
 
     /** A fixed token per buyer (rebinding it is a repeat); the sandbox settles tokens ending 0000. */
     private static String cardToken(DemoBuyer buyer) {

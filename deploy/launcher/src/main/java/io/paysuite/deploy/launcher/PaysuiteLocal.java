@@ -35,6 +35,7 @@ public final class PaysuiteLocal {
         // PAYSUITE_REGISTRY alone: the embedded servers, but that registry and config center (e.g. a Nacos server)
         Suite suite = Suite.start(config, RegistryOverride.fromEnvironment(env).orElse(null));
         DemoSeed.seed(suite, workDir);
+        DemoSeed.seedShadow(suite, workDir); // the same demo data for load tests (bin/bench --shadow)
         ServiceSupervisor supervisor = new ServiceSupervisor(suite).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

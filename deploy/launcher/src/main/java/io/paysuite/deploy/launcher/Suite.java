@@ -70,11 +70,21 @@ public final class Suite implements AutoCloseable {
         return suite;
     }
 
+    /**
+     * Every service's databases and their shadows ({@code <db>_shadow}, where load traffic goes: the kit's
+     * {@code io.paysuite.kit.shadow}); each service migrates both sides itself at start.
+     */
     private void createDatabases() {
         DatabaseServer db = infra.database();
         for (ServiceId id : ServiceId.values()) {
             id.databases().forEach(db::createDatabase);
+            id.databases().forEach(name -> db.createDatabase(shadowOf(name)));
         }
+    }
+
+    /** The shadow of a service database: where the kit's shadow side puts load traffic. */
+    public static String shadowOf(String database) {
+        return database + "_shadow";
     }
 
     private void startAll() {

@@ -1,5 +1,6 @@
 package io.paysuite.kit.mq;
 
+import io.paysuite.kit.shadow.ShadowMessages;
 import io.paysuite.kit.trace.MessageTrace;
 import java.util.List;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -80,7 +81,7 @@ public class EventConsumer extends RocketMqClient {
     public ConsumeConcurrentlyStatus consume(List<MessageExt> messages) {
         for (MessageExt message : messages) {
             // in the trace the message carries, so the handler's log lines and the late copy keep its id
-            if (!MessageTrace.consuming(message, () -> settled(message))) {
+            if (!MessageTrace.consuming(message, () -> ShadowMessages.restoring(message, () -> settled(message)))) {
                 return ConsumeConcurrentlyStatus.RECONSUME_LATER;
             }
         }

@@ -1,5 +1,6 @@
 package io.paysuite.kit.mq;
 
+import io.paysuite.kit.shadow.ShadowMessages;
 import io.paysuite.kit.trace.MessageTrace;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,7 @@ public class MessageProducer extends RocketMqClient implements MessageSender {
     /** Sends the message and answers how the broker stored it; throws only when it could not be sent. */
     public SendStatus sendForStatus(Message message) {
         try {
-            return MessageTrace.sending(message, () -> producer.send(message).getSendStatus());
+            return MessageTrace.sending(ShadowMessages.mark(message), () -> producer.send(message).getSendStatus());
         } catch (Exception e) {
             throw new IllegalStateException("cannot send " + message.getTags() + " " + message.getKeys() + " to " + message.getTopic(), e);
         }

@@ -1,5 +1,6 @@
 package io.paysuite.kit.mq;
 
+import io.paysuite.kit.shadow.ShadowMessages;
 import io.paysuite.kit.trace.MessageTrace;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -78,7 +79,7 @@ public class TransactionalProducer extends RocketMqClient {
      * message carries the caller's trace ({@link MessageTrace}); the local transaction runs in its span.
      */
     public TransactionSendResult send(Message message, Object arg) throws MQClientException {
-        return MessageTrace.sending(message, () -> producer.sendMessageInTransaction(message, arg));
+        return MessageTrace.sending(ShadowMessages.mark(message), () -> producer.sendMessageInTransaction(message, arg));
     }
 
     public Settings settings() {

@@ -3,6 +3,8 @@ package io.paysuite.kit.sharding;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.paysuite.kit.jdbc.MySqlSessionProperties;
+import io.paysuite.kit.shadow.ShadowHint;
+import io.paysuite.kit.shadow.ShadowProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -33,6 +35,10 @@ import org.springframework.context.annotation.Conditional;
  * logic tables. Ordered before Spring Boot's data source so that one backs off.
  *
  * <p>Logic tables and where their rows go: see {@link GeneShardingAlgorithm}.
+ *
+ * <p>With {@code paysuite.shadow.enabled}, every physical database has a shadow ({@code <db>_shadow}, same
+ * migrations, a small pool of its own) and load traffic goes there: ShardingSphere's shadow rule
+ * ({@link ShardingRules#withShadow}) behind the kit's {@link ShadowHint}. Off, nothing of it exists.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(name = {
@@ -40,7 +46,7 @@ import org.springframework.context.annotation.Conditional;
         "com.zaxxer.hikari.HikariDataSource",
         "org.flywaydb.core.Flyway"})
 @Conditional(OnShardingUrls.class)
-@EnableConfigurationProperties(ShardingProperties.class)
+@EnableConfigurationProperties({ShardingProperties.class, ShadowProperties.class})
 public class ShardingAutoConfiguration {
 
     static final String MIGRATIONS = "classpath:db/migration/shard";
@@ -48,30 +54,45 @@ public class ShardingAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ShardingAutoConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(ShardingProperties props, ShardedTables tables) throws SQLException, IOException {
+    DataSource dataSource(ShardingProperties props, ShardedTables tables, ShadowProperties shadow)
+            throws SQLException, IOException {
         Map<String, DataSource> physical = new LinkedHashMap<>();
         try {
+            ShardingRules rules = tables.rules(props.databases(), props.tablesPerDatabase());
+            if (shadow.enabled()) {
+                rules.withShadow();
+            }
             for (int i = 0; i < props.databases(); i++) {
                 String name = ShardingRules.dataSourceName(i);
-                HikariDataSource pool = pool(tables.poolPrefix() + "-" + name, props.urls().get(i), props);
-                physical.put(name, pool);
+                HikariDataSource pool = pool(tables.poolPrefix() + "-" + name, props.urls().get(i), props.poolSize(), false, props);
+                physical.put(rules.physicalName(i), pool);
                 migrate(name, pool);
+                if (shadow.enabled()) {
+                    HikariDataSource shadowPool = pool(tables.poolPrefix() + "-" + name + "-shadow",
+                            shadow.shadowUrl(props.urls().get(i)), shadow.poolSize(), true, props);
+                    physical.put(ShardingRules.shadowName(i), shadowPool);
+                    migrate(ShardingRules.shadowName(i), shadowPool);
+                }
             }
-            String yaml = tables.rules(props.databases(), props.tablesPerDatabase()).toYaml(props.sqlShow());
-            return YamlShardingSphereDataSourceFactory.createDataSource(physical, yaml.getBytes(StandardCharsets.UTF_8));
+            String yaml = rules.toYaml(props.sqlShow());
+            DataSource sharded = YamlShardingSphereDataSourceFactory.createDataSource(physical, yaml.getBytes(StandardCharsets.UTF_8));
+            return shadow.enabled() ? new ShadowHint(sharded) : sharded;
         } catch (RuntimeException | SQLException | IOException startFailed) {
             physical.values().forEach(ds -> ((HikariDataSource) ds).close());
             throw startFailed;
         }
     }
 
-    private static HikariDataSource pool(String poolName, String url, ShardingProperties props) {
+    private static HikariDataSource pool(String poolName, String url, int size, boolean shadowSide, ShardingProperties props) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
         config.setJdbcUrl(url);
         config.setUsername(props.username());
         config.setPassword(props.password());
-        config.setMaximumPoolSize(props.poolSize());
+        config.setMaximumPoolSize(size);
+        if (shadowSide) {
+            config.setMinimumIdle(0); // no connection held while no load test runs
+        }
         MySqlSessionProperties.applyTo(config); // not a bean: the kit's post-processor never sees these pools
         return new HikariDataSource(config);
     }

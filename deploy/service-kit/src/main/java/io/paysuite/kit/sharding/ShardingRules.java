@@ -37,6 +37,7 @@ public final class ShardingRules {
     private final int tables;
     private final List<String> tableRules = new ArrayList<>();
     private final List<String> singleTables = new ArrayList<>();
+    private boolean shadow;
 
     public ShardingRules(int databases, int tablesPerDatabase) {
         this.databases = databases;
@@ -84,6 +85,49 @@ public final class ShardingRules {
         return this;
     }
 
+    /**
+     * Load traffic goes to shadow databases: every logic data source {@code ds_N} becomes a shadow group of
+     * the physical {@link #productionName production} and {@link #shadowName shadow} databases, and
+     * ShardingSphere's {@code SQL_HINT} algorithm, the default for every table, sends a statement carrying
+     * {@code SHADOW=true} (what {@link io.paysuite.kit.shadow.ShadowHint} writes for marked work) to the
+     * shadow of the database the sharding rule chose. The sharding and single rules keep naming {@code ds_N},
+     * so a row's gene places it in the same database and table on either side.
+     */
+    public ShardingRules withShadow() {
+        this.shadow = true;
+        return this;
+    }
+
+    /** The physical data source a logic {@code ds_N} names: itself, or its production database when shadowed. */
+    public String physicalName(int index) {
+        return shadow ? productionName(index) : dataSourceName(index);
+    }
+
+    /** The physical production database of shadow group {@code ds_N}. */
+    public static String productionName(int index) {
+        return dataSourceName(index) + "_production";
+    }
+
+    /** The physical shadow database of shadow group {@code ds_N}. */
+    public static String shadowName(int index) {
+        return dataSourceName(index) + "_shadow";
+    }
+
+    private String shadowRule() {
+        if (!shadow) {
+            return "";
+        }
+        StringBuilder yaml = new StringBuilder("- !SHADOW\n  dataSources:\n");
+        for (int i = 0; i < databases; i++) {
+            yaml.append("    ").append(dataSourceName(i)).append(":\n")
+                    .append("      productionDataSourceName: ").append(productionName(i)).append('\n')
+                    .append("      shadowDataSourceName: ").append(shadowName(i)).append('\n');
+        }
+        yaml.append("  defaultShadowAlgorithmName: load_test_hint\n")
+                .append("  shadowAlgorithms:\n    load_test_hint:\n      type: SQL_HINT\n");
+        return yaml.toString();
+    }
+
     private String singleRule() {
         if (singleTables.isEmpty()) {
             return "";
@@ -115,7 +159,7 @@ public final class ShardingRules {
                         target: TABLE
                         databases: %4$d
                         tables: %5$d
-                %7$s- !SQL_PARSER
+                %7$s%8$s- !SQL_PARSER
                   sqlStatementCache:
                     initialCapacity: 512
                     maximumSize: 4096
@@ -128,7 +172,7 @@ public final class ShardingRules {
                   max-connections-size-per-query: 1
                   kernel-executor-size: %4$d
                 """.formatted("paysuite_sharded", String.join("", tableRules),
-                GeneShardingAlgorithm.class.getName(), databases, tables, sqlShow, singleRule());
+                GeneShardingAlgorithm.class.getName(), databases, tables, sqlShow, singleRule(), shadowRule());
     }
 
     /** Name of the {@code i}-th physical data source. */
