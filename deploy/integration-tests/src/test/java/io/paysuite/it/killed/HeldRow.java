@@ -24,7 +24,7 @@ import java.time.Duration;
  */
 public final class HeldRow implements AutoCloseable {
 
-    private static final Duration ARRIVAL = Duration.ofSeconds(30);
+    private static final Duration ARRIVAL = Duration.ofSeconds(60); // a flow on a loaded two-core box
 
     private final Connection connection;
     private final String marker;
