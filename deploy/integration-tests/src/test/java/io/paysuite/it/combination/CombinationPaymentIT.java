@@ -208,6 +208,134 @@ class CombinationPaymentIT {
 
     // ---- issue 14: a pay-core killed with SIGKILL in the middle of the Saga (docs/adr/0008, "Killed mid-Saga") ----
 
+    /** The earlier steps of the Saga, each held by a lock on the row it writes second (see {@link #heldInside}). */
+    enum Step { COUPON_FREEZE, POINTS_FREEZE, BALANCE_CHARGE }
+
+    /**
+     * (a) and (b) and the balance charge: three payments, each held inside one step of its Saga, when pay-core is
+     * SIGKILLed once. The hold is a lock this test takes in the step's own database on the row the step writes
+     * <em>second</em>, so the step's transaction is open — its first write visible to a READ UNCOMMITTED reader and
+     * to no other — and cannot commit until the test lets it: the coupon freeze (coupon row held, then the insert
+     * of its use, gap-locked), the points freeze (use inserted, then the buyer's points row, locked), the ledger's
+     * payment entry (entry inserted, then the buyer's wallet row, locked). No hook in any service. After the kill
+     * the holds are let go, so the steps the dead pay-core asked for commit with no one to hear their answers; the
+     * restarted pay-core's check runs each Saga anew under the same keys: every payment ends final with exactly one
+     * outcome — SUCCESS with the coupon used once, the points spent once and the wallet charged once, or FAILED with
+     * all of them back — nothing frozen, the trial balance balanced.
+     */
+    @Test
+    void aPayCoreKilledWhileEachSagaIsInsideTheCouponFreezeThePointsFreezeOrTheBalanceChargeEndsEveryPaymentFinalOnce()
+            throws Exception {
+        Map<Step, HeldPayment> held = new java.util.EnumMap<>(Step.class);
+        for (Step step : Step.values()) {
+            Buyers.Buyer buyer = Buyers.funded(10_000);
+            CouponDTO coupon = couponFor(buyer.buyerId(), 700, step == Step.POINTS_FREEZE ? FundedBy.MERCHANT : FundedBy.PLATFORM);
+            ok(points.grant(new PointsGrantCmd(buyer.buyerId(), 500L, null, "GRANT-" + UUID.randomUUID(), "it")));
+            held.put(step, new HeldPayment(step, buyer.buyerId(), coupon, ok(points.account(buyer.buyerId())),
+                    newTrade(4_000, List.of())));
+        }
+        Suite suite = SuiteHarness.suite();
+        ExecutorService tills = Executors.newFixedThreadPool(held.size());
+        List<Connection> holds = new ArrayList<>();
+        try {
+            // the coupon's hold is a gap lock at the end of coupon_use: it would stop the other coupons' freezes too,
+            // so it is taken once the other two payments are past theirs (their own holds show it)
+            for (List<Step> wave : List.of(List.of(Step.POINTS_FREEZE, Step.BALANCE_CHARGE), List.of(Step.COUPON_FREEZE))) {
+                for (Step step : wave) {
+                    HeldPayment payment = held.get(step);
+                    holds.add(hold(payment));
+                    tills.submit(() -> pay.pay(new PayCmd(payment.trade().tradeNo(), payment.buyerId(), PayMethod.BALANCE,
+                            Buyers.PAY_PASSWORD, request(), null, payment.coupon().couponId(), true)));
+                }
+                for (Step step : wave) {
+                    await(step + " held open").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                            .until(() -> heldInside(held.get(step), true));
+                }
+            }
+            for (HeldPayment payment : held.values()) {
+                assertThat(heldInside(payment, false)).as(payment.step() + ": its transaction has not committed").isFalse();
+            }
+            suite.kill(ServiceId.PAY_CORE); // each step is running at member-service or the ledger, its caller gone
+        } finally {
+            for (Connection hold : holds) {
+                hold.rollback(); // the steps the dead pay-core asked for commit now
+                hold.close();
+            }
+            tills.shutdownNow();
+            payCoreRunning();
+        }
+
+        for (HeldPayment payment : held.values()) {
+            // SUCCESS when the recovery found the step's effect; FAILED when pay-core's 5-s wait for the held step had
+            // run out before the kill and its compensation's release came first: either way exactly one outcome
+            PayOrderDTO order = awaitFinalPayOrder(payment.trade());
+            assertSettledOnce(payment.buyerId(), 10_000, payment.coupon(), payment.pointsBefore(), payment.trade(), order);
+        }
+    }
+
+    private record HeldPayment(Step step, String buyerId, CouponDTO coupon, PointsAccountDTO pointsBefore, TradeDTO trade) {
+    }
+
+    /**
+     * Takes the lock that holds {@code payment}'s step open, on a connection of its own (REPEATABLE READ, so that a
+     * locking read of no row locks the gap the step's insert needs); rolling it back lets the step go on.
+     */
+    private static Connection hold(HeldPayment payment) throws SQLException {
+        Connection db = payment.step() == Step.BALANCE_CHARGE ? accountingDatabase() : memberDatabase();
+        db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        db.setAutoCommit(false);
+        String sql = switch (payment.step()) {
+            // the freeze UPDATEs the coupon row, then INSERTs its use (coupon_id, use_key): this waits on the gap
+            // (its coupon's number read first, without a lock: a locking read of the coupon row would stop the freeze earlier)
+            case COUPON_FREEZE -> "SELECT id FROM coupon_use WHERE coupon_id = ? FOR UPDATE";
+            // the freeze INSERTs its use, then UPDATEs the buyer's points row: this waits on the row
+            case POINTS_FREEZE -> "SELECT available FROM points_account WHERE buyer_id = ? FOR UPDATE";
+            // the ledger INSERTs the entry and its lines, then UPDATEs the accounts last: this waits on the wallet's row
+            case BALANCE_CHARGE -> "SELECT id FROM account WHERE code = CONCAT('BUYER_WALLET:', ?, ':CNY') FOR UPDATE";
+        };
+        try (PreparedStatement lock = db.prepareStatement(sql)) {
+            if (payment.step() == Step.COUPON_FREEZE) {
+                lock.setLong(1, couponNumber(db, payment.buyerId()));
+            } else {
+                lock.setString(1, payment.buyerId());
+            }
+            try (ResultSet rows = lock.executeQuery()) {
+                assertThat(rows.next()).as(payment.step() + ": the row it locks (none for the coupon's gap)")
+                        .isEqualTo(payment.step() != Step.COUPON_FREEZE);
+            }
+        }
+        return db;
+    }
+
+    /** The number (row id) of the buyer's one coupon. */
+    private static long couponNumber(Connection member, String buyerId) throws SQLException {
+        try (PreparedStatement coupon = member.prepareStatement("SELECT id FROM coupon WHERE buyer_id = ?")) {
+            coupon.setString(1, buyerId);
+            try (ResultSet rows = coupon.executeQuery()) {
+                assertThat(rows.next()).as("the buyer's coupon").isTrue();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** The step's first write is there: uncommitted (seen only when {@code dirty}), or committed. */
+    private static boolean heldInside(HeldPayment payment, boolean dirty) throws SQLException {
+        String sql = switch (payment.step()) {
+            case COUPON_FREEZE -> "SELECT 1 FROM coupon WHERE buyer_id = ? AND status = 'FROZEN'";
+            case POINTS_FREEZE -> "SELECT 1 FROM points_use WHERE buyer_id = ? AND status = 'FROZEN'";
+            case BALANCE_CHARGE -> "SELECT 1 FROM journal_entry WHERE biz_no = ? AND biz_type = 'PAYMENT'";
+        };
+        try (Connection db = payment.step() == Step.BALANCE_CHARGE ? accountingDatabase() : memberDatabase()) {
+            db.setTransactionIsolation(dirty ? Connection.TRANSACTION_READ_UNCOMMITTED : Connection.TRANSACTION_READ_COMMITTED);
+            try (PreparedStatement probe = db.prepareStatement(sql)) {
+                probe.setString(1, payment.step() == Step.BALANCE_CHARGE ? payment.trade().tradeNo() : payment.buyerId());
+                try (ResultSet rows = probe.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        }
+    }
+
     /**
      * (c): the Saga is inside the charge — the channel has applied the payment-code charge and holds its answer
      * (the sandbox's TIMEOUT fault on the charge and the query) — when pay-core is killed. After the restart the
@@ -370,6 +498,11 @@ class CombinationPaymentIT {
     private static Connection memberDatabase() throws SQLException {
         DatabaseServer db = SuiteHarness.suite().infra().database();
         return DriverManager.getConnection(db.jdbcUrl("paysuite_member"), db.username(), db.password());
+    }
+
+    private static Connection accountingDatabase() throws SQLException {
+        DatabaseServer db = SuiteHarness.suite().infra().database();
+        return DriverManager.getConnection(db.jdbcUrl("paysuite_accounting"), db.username(), db.password());
     }
 
     private static HttpResponse<String> sandboxOrder(String channelOrderNo) throws Exception {
