@@ -206,6 +206,61 @@ class CombinationPaymentIT {
         assertBalanced();
     }
 
+    /**
+     * Guarantee trades paid with coupons, points and the wallet: escrow holds what the merchant gets gross (the price
+     * less a merchant-funded coupon), a refund before the release takes only its cash share out of escrow, and the
+     * merchant's confirm releases all that escrow still holds for the trade (docs/adr/0008, "Guarantee trades") —
+     * to the merchant's pending less the fee; escrow ends empty, the trial balance balanced.
+     */
+    @Test
+    void guaranteeTradesPaidWithCouponsPointsAndTheBalanceReleaseExactlyWhatEscrowHoldsToTheMerchant() throws Exception {
+        String buyer = Buyers.funded(10_000).buyerId();
+        CouponDTO merchantCoupon = couponFor(buyer, 500, FundedBy.MERCHANT);
+        CouponDTO platformCoupon = couponFor(buyer, 300, FundedBy.PLATFORM);
+        ok(points.grant(new PointsGrantCmd(buyer, 1_000L, null, "GRANT-" + UUID.randomUUID(), "it")));
+        TradeDTO merchantFunded = newTrade(4_000, List.of(), TradeType.GUARANTEE);
+        TradeDTO refundedFirst = newTrade(3_001, List.of(), TradeType.GUARANTEE);
+
+        ok(pay.pay(new PayCmd(merchantFunded.tradeNo(), buyer, PayMethod.BALANCE, Buyers.PAY_PASSWORD, request(), null,
+                merchantCoupon.couponId(), false)));
+        ok(pay.pay(new PayCmd(refundedFirst.tradeNo(), buyer, PayMethod.BALANCE, Buyers.PAY_PASSWORD, request(), null,
+                platformCoupon.couponId(), true)));
+        assertThat(parts(awaitPaid(merchantFunded))).containsExactlyInAnyOrderEntriesOf(Map.of("COUPON", 500L, "BALANCE", 3_500L));
+        long cash = parts(awaitPaid(refundedFirst)).get("BALANCE");
+        AccountRef escrow = new AccountRef(AccountType.ESCROW, merchant.merchantId(), "CNY");
+        assertThat(ok(ledger.balance(escrow)).balance()).as("escrow: 4000 − the merchant's coupon, and all of 3001")
+                .isEqualTo(3_500 + 3_001);
+        refundAndAwait(refundedFirst, 1_000);
+        long cashBack = 1_000 * cash / 3_001; // docs/adr/0008 "Refunds": the cash share only, from escrow
+
+        for (TradeDTO trade : List.of(merchantFunded, refundedFirst)) {
+            var confirmed = merchant.client().post("/api/v1/trades/" + trade.tradeNo() + "/confirm", "");
+            assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        }
+        Map<String, Long> released = new HashMap<>();
+        await("both releases posted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            for (TradeDTO trade : List.of(merchantFunded, refundedFirst)) {
+                Result<io.paysuite.api.ledger.JournalEntryDTO> entry = ledger.entryByKey("REL-" + trade.tradeNo());
+                if (entry.success()) {
+                    released.put(trade.tradeNo(), entry.data().lines().stream().filter(l -> l.account().equals(escrow))
+                            .mapToLong(io.paysuite.api.ledger.PostingLine::amount).sum());
+                }
+            }
+            return released.size() == 2;
+        });
+        assertThat(released.get(merchantFunded.tradeNo())).as("the merchant's coupon was never in escrow").isEqualTo(3_500);
+        assertThat(released.get(refundedFirst.tradeNo())).as("the price less the refund's cash share")
+                .isEqualTo(3_001 - cashBack);
+        assertThat(ok(ledger.balance(escrow)).balance()).as("nothing left in escrow").isZero();
+        long pending = ok(ledger.balance(new AccountRef(AccountType.MERCHANT_PENDING, merchant.merchantId(), "CNY"))).balance();
+        assertThat(pending).as("the merchant got what was released, less its fee").isPositive()
+                .isLessThanOrEqualTo(3_500 + 3_001 - cashBack);
+        for (TradeDTO trade : List.of(merchantFunded, refundedFirst)) {
+            assertThat(merchant.client().get("/api/v1/trades/" + trade.tradeNo()).json().path("status").asText()).isEqualTo("FINISHED");
+        }
+        assertBalanced();
+    }
+
     // ---- issue 14: a pay-core killed with SIGKILL in the middle of the Saga (docs/adr/0008, "Killed mid-Saga") ----
 
     /** The earlier steps of the Saga, each held by a lock on the row it writes second (see {@link #heldInside}). */
@@ -567,8 +622,12 @@ class CombinationPaymentIT {
     }
 
     private TradeDTO newTrade(long amount, List<PayMethod> methods) {
+        return newTrade(amount, methods, TradeType.INSTANT);
+    }
+
+    private TradeDTO newTrade(long amount, List<PayMethod> methods, TradeType type) {
         return ok(trades.create(new CreateTradeCmd(merchant.merchantId(), "COMBO-" + UUID.randomUUID().toString().substring(0, 20),
-                TradeType.INSTANT, Money.cny(amount), "combination it", null, MerchantSink.notifyUrl(), null, null,
+                type, Money.cny(amount), "combination it", null, MerchantSink.notifyUrl(), null, null,
                 Instant.now().plus(Duration.ofMinutes(30)), methods)));
     }
 
