@@ -87,7 +87,9 @@ public final class TradeEntries {
         long amount = cmd.amount().minor();
         PromotionShares shares = PromotionShares.of(cmd, rules);
         long cash = amount - shares.total();
-        require(cash > 0, "the coupon and points (" + shares.total() + ") leave no cash part of " + amount);
+        // 0 when the coupon and points pay it all (docs/adr/0008 Decision 10): the entry is their lines and the merchant's
+        require(cash > 0 || (cash == 0 && !cmd.parts().isEmpty()),
+                "the coupon and points (" + shares.total() + ") exceed the amount " + amount);
         List<PostingLine> lines = new ArrayList<>();
         if (cmd.topUp()) {
             return topUp(cmd, currency, amount, lines);

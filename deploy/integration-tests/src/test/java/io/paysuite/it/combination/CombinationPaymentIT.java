@@ -207,6 +207,42 @@ class CombinationPaymentIT {
     }
 
     /**
+     * A coupon and points that pay the whole price (docs/adr/0008 Decision 10): nothing is left for the wallet, the
+     * trade is SUCCESS with {@code buyer_paid_amount} 0 and its payments are the coupon and the points; the whole
+     * refund gives both back and the merchant returns all it was credited.
+     */
+    @Test
+    void aCouponAndPointsThatPayTheWholeTradeLeaveTheWalletUntouchedAndComeBackWithTheWholeRefund() throws Exception {
+        String buyer = Buyers.funded(1).buyerId();
+        CouponDTO coupon = couponFor(buyer, 500, FundedBy.PLATFORM);
+        ok(points.grant(new PointsGrantCmd(buyer, 5_000L, null, "GRANT-" + UUID.randomUUID(), "it")));
+        long pointsBefore = ok(points.account(buyer)).available();
+        TradeDTO trade = newTrade(3_000, List.of());
+
+        PayOrderDTO paid = ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.BALANCE, Buyers.PAY_PASSWORD, request(), null,
+                coupon.couponId(), true)));
+
+        assertThat(paid.status()).isEqualTo(PayOrderStatus.SUCCESS);
+        JsonNode view = awaitPaid(trade);
+        assertThat(view.path("buyer_paid_amount").asLong()).isZero();
+        assertThat(parts(view)).containsExactlyInAnyOrderEntriesOf(Map.of("COUPON", 500L, "POINTS", 2_500L));
+        assertThat(Buyers.balance(buyer)).as("the wallet paid nothing").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> couponStatus(buyer, coupon.couponId()) == CouponStatus.USED && ok(points.account(buyer)).frozen() == 0);
+        assertThat(pointsBefore - ok(points.account(buyer)).available()).as("the points worth the 25.00 left")
+                .isEqualTo(Long.parseLong(pointsUse(paid.payOrderNo())[1]));
+        assertBalanced();
+
+        refundAndAwait(trade, 3_000);
+        assertThat(couponStatus(buyer, coupon.couponId())).isEqualTo(CouponStatus.AVAILABLE);
+        assertThat(ok(points.account(buyer)).available()).isEqualTo(pointsBefore);
+        assertThat(Buyers.balance(buyer)).isEqualTo(1);
+        assertThat(ok(ledger.balance(new AccountRef(AccountType.MERCHANT_PENDING, merchant.merchantId(), "CNY"))).balance())
+                .as("the merchant gave back all it got, the fee included").isZero();
+        assertBalanced();
+    }
+
+    /**
      * Guarantee trades paid with coupons, points and the wallet: escrow holds what the merchant gets gross (the price
      * less a merchant-funded coupon), a refund before the release takes only its cash share out of escrow, and the
      * merchant's confirm releases all that escrow still holds for the trade (docs/adr/0008, "Guarantee trades") —
