@@ -7,7 +7,7 @@
  */
 (function () {
   'use strict';
-  var LEAST_REST = 1; // minor units the method always pays (pay-core's rule)
+  var LEAST_REST = 0; // minor units the method always pays (pay-core's rule: the points may pay all the coupon leaves)
   var form = document.querySelector('form[data-checkout]');
   if (!form) {
     return;
@@ -45,7 +45,7 @@
       note.hidden = !covered;
       note.textContent = note.textContent.replace(/¥\d+\.\d\d/, yuan(rest));
     }
-    // all but the last 0.01 paid by coupon and points: the wallet pays it, no channel needed
+    // all paid by coupon and points: no channel needed, the wallet is preselected (it pays 0.00)
     var balance = byTestId('pay-method-BALANCE');
     if (covered && balance && !balance.disabled) {
       balance.checked = true;

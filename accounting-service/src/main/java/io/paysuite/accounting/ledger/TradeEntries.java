@@ -28,6 +28,7 @@ import java.util.List;
  *   channel payment   Dr CHANNEL_CLEARING:channel amount instead of the wallet (the channel owes it until it settles)
  *   escrow payment    Dr BUYER_WALLET:buyer amount  / Cr ESCROW:merchant amount
  *   release           Dr ESCROW:merchant amount     / Cr MERCHANT_PENDING:merchant amount−fee, Cr PLATFORM_FEE_INCOME fee
+ *                     (a combination payment's trade: all escrow holds for it, see {@link #release})
  *   refund in escrow  Dr ESCROW:merchant refund   / Cr BUYER_WALLET:buyer refund (up to what escrow holds for the trade)
  *   refund otherwise  Dr MERCHANT_PENDING rest−feeRefund, Dr PLATFORM_FEE_INCOME feeRefund / Cr BUYER_WALLET refund
  *                     (a profit-shared trade: rest−feeRefund from the hold, the sharer, then receivers: {@link TradeShares})
@@ -86,7 +87,9 @@ public final class TradeEntries {
         long amount = cmd.amount().minor();
         PromotionShares shares = PromotionShares.of(cmd, rules);
         long cash = amount - shares.total();
-        require(cash > 0, "the coupon and points (" + shares.total() + ") leave no cash part of " + amount);
+        // 0 when the coupon and points pay it all (docs/adr/0008 Decision 10): the entry is their lines and the merchant's
+        require(cash > 0 || (cash == 0 && !cmd.parts().isEmpty()),
+                "the coupon and points (" + shares.total() + ") exceed the amount " + amount);
         List<PostingLine> lines = new ArrayList<>();
         if (cmd.topUp()) {
             return topUp(cmd, currency, amount, lines);
@@ -121,8 +124,9 @@ public final class TradeEntries {
             // a one-tool payment's digest stays what it always was: repeats of entries posted before parts existed match
             digest = PostingDigest.of(digest, cmd.parts());
         }
+        String memo = (cmd.parts().isEmpty() ? "pay order " : TradeFunds.COMBINATION_MEMO) + cmd.payOrderNo();
         return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.PAYMENT.name(), cmd.tradeNo(), currency, lines,
-                "pay order " + cmd.payOrderNo(), digest));
+                memo, digest));
     }
 
     /**
@@ -144,6 +148,13 @@ public final class TradeEntries {
     /**
      * Refused with {@code INSUFFICIENT_BALANCE} when the amount is more than escrow holds for this
      * trade: the merchant's escrow also holds its other trades' money, which is not this trade's to release.
+     *
+     * <p>A combination payment's trade releases all that escrow still holds for it, whatever the command's
+     * amount: the caller's figure is in the trade's price (paid less refunded), while escrow got the price
+     * less a merchant-funded coupon, and a partial refund took only its cash share out of escrow (the
+     * coupon's and points' shares stay until the whole refund, docs/adr/0008 "Refunds"). Released by the
+     * price, such a trade would be refused (a merchant coupon) or leave money in escrow for good (a partial
+     * refund before the release). The release is the trade's end, so "all it holds" is its meaning.
      */
     public TradePosting release(ReleasePostingCmd cmd) {
         require(cmd != null, "command is required");
@@ -154,13 +165,15 @@ public final class TradeEntries {
         String digest = PostingDigest.of("RELEASE", cmd.tradeNo(), cmd.merchantId(), cmd.amount());
         return new TradePosting(cmd.tradeNo(), cmd.postingKey(), digest, funds -> {
             requireMerchantOf(funds, cmd.tradeNo(), cmd.merchantId());
-            if (amount > funds.escrowHeld()) {
+            boolean combination = funds.promotion().combination();
+            if (combination ? funds.escrowHeld() <= 0 : amount > funds.escrowHeld()) {
                 throw new BizException(ErrorCode.INSUFFICIENT_BALANCE,
                         "escrow holds " + funds.escrowHeld() + " for trade " + cmd.tradeNo() + ", not " + amount);
             }
+            long released = combination ? funds.escrowHeld() : amount;
             List<PostingLine> lines = new ArrayList<>();
-            add(lines, account(AccountType.ESCROW, cmd.merchantId(), currency), Side.DEBIT, amount);
-            creditMerchantLessFee(lines, cmd.merchantId(), currency, amount);
+            add(lines, account(AccountType.ESCROW, cmd.merchantId(), currency), Side.DEBIT, released);
+            creditMerchantLessFee(lines, cmd.merchantId(), currency, released);
             return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.RELEASE.name(), cmd.tradeNo(), currency, lines,
                     null, digest));
         });

@@ -70,14 +70,22 @@ public record TradeFunds(
      * @param cashRefunded     refunds' credits to the buyer's wallet or the channel's clearing
      * @param returned         a refund credited the coupon or points back (the whole trade was refunded)
      */
-    public record Promotion(long cashPaid, long platformCoupon, long points, long cashRefunded, boolean returned) {
+    public record Promotion(long cashPaid, long platformCoupon, long points, long cashRefunded, boolean returned,
+                            boolean combination) {
 
-        public static final Promotion NONE = new Promotion(0, 0, 0, 0, false);
+        public static final Promotion NONE = new Promotion(0, 0, 0, 0, false, false);
 
         public long cashLeft() {
             return cashPaid - cashRefunded;
         }
     }
+
+    /**
+     * The memo of a combination payment's entry starts with this (then the pay order number): a merchant-funded
+     * coupon leaves no line of its own, so the memo is what tells the trade's later postings that its escrow holds
+     * the price less the coupon, and its cash less than the price ({@link TradeEntries#release}).
+     */
+    static final String COMBINATION_MEMO = "combination pay order ";
 
     /** The memo of a reversal names the refund entry it reverses after this prefix. */
     static final String REVERSAL_MEMO = "reverses refund entry ";
@@ -141,6 +149,8 @@ public record TradeFunds(
                                 .map(PostingLine::account).findFirst().orElse(null);
                     }
                     t.cashPaid += sums.cashDebit;
+                    t.combination |= entry.memo() != null && entry.memo().startsWith(COMBINATION_MEMO)
+                            || sums.marketingDebit + sums.pointsDebit > 0;
                     t.platformCoupon += sums.marketingDebit;
                     t.points += sums.pointsDebit;
                     t.merchantBase += sums.pendingCredit + sums.feeCredit;
@@ -191,7 +201,8 @@ public record TradeFunds(
         return new TradeFunds(t.merchantId, t.paid, t.refunded, t.escrowHeld, t.released, t.merchantBase, t.merchantRefunded,
                 t.feeCharged, t.feeReturned, t.refunds, t.reversed, TradeShares.of(t.merchantId, entries, excludeKey), t.holdHeld,
                 t.holdFundedBy,
-                new Promotion(t.cashPaid, t.platformCoupon, t.points, t.cashRefunded, t.promotionReturned > 0));
+                new Promotion(t.cashPaid, t.platformCoupon, t.points, t.cashRefunded, t.promotionReturned > 0,
+                        t.combination));
     }
 
     private static Journal.Posted reversedBy(Journal.Posted reversal, Map<String, Journal.Posted> refunds) {
@@ -222,6 +233,7 @@ public record TradeFunds(
         long points;
         long cashRefunded;
         long promotionReturned;
+        boolean combination;
         final Map<String, Journal.Posted> refunds = new HashMap<>();
         final Set<String> reversed = new HashSet<>();
     }

@@ -80,9 +80,24 @@ class CombinationPaymentEntriesTest {
     }
 
     @Test
-    void partsThatLeaveNoCashAreRefused() {
-        PromotionPart all = new PromotionPart(PromotionPart.Kind.COUPON, "C9", Money.cny(10_000), FundedBy.PLATFORM);
-        assertThatThrownBy(() -> entries.payment(combination(null, false, all))).isInstanceOf(BizException.class);
+    void partsAboveThePriceAreRefused() {
+        PromotionPart more = new PromotionPart(PromotionPart.Kind.POINTS, "P9", Money.cny(9_001), FundedBy.PLATFORM);
+        assertThatThrownBy(() -> entries.payment(combination(null, false, PLATFORM_COUPON, more))).isInstanceOf(BizException.class);
+    }
+
+    @Test
+    void aCouponAndPointsThatPayTheWholePriceAreTheEntryWithNoWalletOrClearingLine() {
+        PromotionPart rest = new PromotionPart(PromotionPart.Kind.POINTS, "P1", Money.cny(9_000), FundedBy.PLATFORM);
+        for (String channel : new String[] {null, "WECHAT"}) {
+            assertThat(entries.payment(combination(channel, false, PLATFORM_COUPON, rest)).lines()).containsExactly(
+                    line(AccountType.MARKETING_EXPENSE, AccountRef.PLATFORM, Side.DEBIT, 1_000),
+                    line(AccountType.POINTS_LIABILITY, AccountRef.PLATFORM, Side.DEBIT, 9_000),
+                    line(AccountType.MERCHANT_PENDING, "M1", Side.CREDIT, 9_940),
+                    line(AccountType.PLATFORM_FEE_INCOME, AccountRef.PLATFORM, Side.CREDIT, 60));
+        }
+        assertThat(entries.payment(combination(null, true, MERCHANT_COUPON, rest)).lines()).as("a merchant coupon in escrow")
+                .containsExactly(line(AccountType.POINTS_LIABILITY, AccountRef.PLATFORM, Side.DEBIT, 9_000),
+                        line(AccountType.ESCROW, "M1", Side.CREDIT, 9_000));
     }
 
     @Test

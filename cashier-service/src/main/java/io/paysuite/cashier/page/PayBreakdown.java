@@ -8,13 +8,13 @@ import io.paysuite.api.money.Money;
  * only: pay-core and member-service compute the parts again when paying, from the coupon id and the
  * points choice alone (the browser never sends an amount).
  *
- * @param covered the coupon and points pay all they may: only the least a payment method must carry
- *                (0.01, pay-core's rule) remains, which the wallet pays without any channel
+ * @param covered the coupon and points pay the whole order: nothing remains for the method, and no channel
+ *                is involved (pay-core posts the coupon and points alone, docs/adr/0008 Decision 10)
  */
 public record PayBreakdown(Money total, Money coupon, Money points, Money rest, boolean covered) {
 
-    /** pay-core's rule: the method of a combination payment always pays at least one minor unit. */
-    static final long LEAST_REST_MINOR = 1;
+    /** pay-core's rule: the points may pay all the coupon leaves, so a combination payment's method may pay nothing. */
+    static final long LEAST_REST_MINOR = 0;
 
     static PayBreakdown of(Money total, long couponMinor, long pointsMinor) {
         Money coupon = Money.of(couponMinor, total.currency());

@@ -58,8 +58,8 @@ public record PromotionChoices(List<CouponChoice> coupons, long points, long poi
     }
 
     /**
-     * The parts for this choice: the coupon's discount, then points up to all but the least the method
-     * pays (as pay-core freezes them). With the default rate (100 points = 1.00) this is exactly what
+     * The parts for this choice: the coupon's discount, then points up to all the coupon leaves (as
+     * pay-core freezes them). With the default rate (100 points = 1.00) this is exactly what
      * pay-core takes; with a rate whose unit is more than 0.01 the points part may come out up to one
      * unit lower when paying, and the trade's {@code payments} say what was taken.
      */

@@ -45,7 +45,7 @@ class PromotionChoicesTest {
     }
 
     @Test
-    void pointsPayAfterTheCouponUpToAllButTheLeastTheMethodPays() {
+    void pointsPayAfterTheCouponUpToAllItLeaves() {
         PromotionChoices choices = PromotionChoices.of(TOTAL, List.of(offer("C1", 500, FundedBy.PLATFORM)),
                 new PointsAccountDTO("U7", 1_000, 0, Money.cny(1_000)));
 
@@ -57,10 +57,10 @@ class PromotionChoicesTest {
         PromotionChoices rich = PromotionChoices.of(TOTAL, List.of(offer("C1", 500, FundedBy.PLATFORM)),
                 new PointsAccountDTO("U7", 900_000, 0, Money.cny(9_000)));
         PayBreakdown covered = rich.breakdown(TOTAL, "C1", true);
-        assertThat(covered.points()).isEqualTo(Money.cny(2_499));
-        assertThat(covered.rest()).isEqualTo(Money.cny(1));
-        assertThat(covered.covered()).as("coupon and points pay all they may").isTrue();
-        assertThat(covered.restText()).isEqualTo("¥0.01");
+        assertThat(covered.points()).isEqualTo(Money.cny(2_500));
+        assertThat(covered.rest()).isEqualTo(Money.cny(0));
+        assertThat(covered.covered()).as("coupon and points pay the whole order").isTrue();
+        assertThat(covered.restText()).isEqualTo("¥0.00");
     }
 
     @Test

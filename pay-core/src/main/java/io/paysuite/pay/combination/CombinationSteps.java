@@ -4,6 +4,7 @@ import io.paysuite.api.common.Outcome;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.promotion.CouponService;
 import io.paysuite.api.promotion.CouponUseCmd;
@@ -97,8 +98,9 @@ public class CombinationSteps {
             if (stop != null) {
                 return stop;
             }
-            // the buyer always pays at least one minor unit with the tool: the rest is never zero
-            long room = order.amount().minor() - order.parts().couponMinor() - 1;
+            // the points may pay all the coupon leaves (docs/adr/0008 Decision 10): the coupon alone always leaves
+            // at least 0.01 (member-service's rule), so a payment the points complete still has a points line to book
+            long room = order.amount().minor() - order.parts().couponMinor();
             if (room <= 0) {
                 return StepAnswer.skipped();
             }
@@ -131,7 +133,10 @@ public class CombinationSteps {
             if (!trade.success()) {
                 return new StepAnswer(StepAnswer.Kind.UNKNOWN, trade.code(), null);
             }
-            ToolOutcome outcome = tools.of(order.method()).charge(order, trade.data(), authCode);
+            // nothing left for the tool (the coupon and points pay it all): the ledger's entry of the coupon and points
+            // is the whole payment — the wallet's path posts it with no wallet line, and no channel is asked for 0.00
+            PayMethod tool = order.cashAmount().minor() == 0 ? PayMethod.BALANCE : order.method();
+            ToolOutcome outcome = tools.of(tool).charge(order, trade.data(), authCode);
             return switch (outcome.kind()) {
                 case SUCCESS -> new StepAnswer(StepAnswer.Kind.DONE, null, outcome.channel());
                 case FAILED -> refused(outcome.code());

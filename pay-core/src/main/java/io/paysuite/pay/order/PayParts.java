@@ -60,7 +60,8 @@ public record PayParts(String couponId, boolean usePoints, String couponName, lo
 
     /**
      * The trade's {@code payments} of a combination payment: the coupon and the points (the platform's own
-     * tools, channel {@code PAYSUITE}), then {@code method} with what the buyer paid and its channel.
+     * tools, channel {@code PAYSUITE}), then {@code method} with what the buyer paid and its channel (left out when
+     * the coupon and points paid it all).
      * Empty for a payment with one tool (the trade shows its one payment as before).
      */
     public List<TradePaymentDTO> tradePayments(PayMethod method, Money amount, String channel) {
@@ -74,8 +75,10 @@ public record PayParts(String couponId, boolean usePoints, String couponName, lo
         if (pointsMinor > 0) {
             payments.add(new TradePaymentDTO(PayMethod.POINTS, Money.of(pointsMinor, amount.currency()), TradePaymentDTO.WALLET_CHANNEL));
         }
-        payments.add(new TradePaymentDTO(method, cash(amount),
-                method == PayMethod.BALANCE || channel == null ? (method.channel() == null ? TradePaymentDTO.WALLET_CHANNEL : method.channel()) : channel));
+        if (cash(amount).minor() > 0) { // a payment the coupon and points pay in full has no cash part to list
+            payments.add(new TradePaymentDTO(method, cash(amount),
+                    method == PayMethod.BALANCE || channel == null ? (method.channel() == null ? TradePaymentDTO.WALLET_CHANNEL : method.channel()) : channel));
+        }
         return payments;
     }
 

@@ -51,7 +51,9 @@ public record TradePromotion(String couponId, String couponName, long couponMino
         if (pointsMinor > 0) {
             payments.add(new TradePaymentDTO(PayMethod.POINTS, new Money(pointsMinor, paid.currency()), TradePaymentDTO.WALLET_CHANNEL));
         }
-        payments.add(new TradePaymentDTO(method, buyerPaid(paid), channel));
+        if (buyerPaid(paid).minor() > 0) { // the coupon and points paid it all: no cash part to list
+            payments.add(new TradePaymentDTO(method, buyerPaid(paid), channel));
+        }
         return payments;
     }
 

@@ -206,7 +206,226 @@ class CombinationPaymentIT {
         assertBalanced();
     }
 
+    /**
+     * A coupon and points that pay the whole price (docs/adr/0008 Decision 10): nothing is left for the wallet, the
+     * trade is SUCCESS with {@code buyer_paid_amount} 0 and its payments are the coupon and the points; the whole
+     * refund gives both back and the merchant returns all it was credited.
+     */
+    @Test
+    void aCouponAndPointsThatPayTheWholeTradeLeaveTheWalletUntouchedAndComeBackWithTheWholeRefund() throws Exception {
+        String buyer = Buyers.funded(1).buyerId();
+        CouponDTO coupon = couponFor(buyer, 500, FundedBy.PLATFORM);
+        ok(points.grant(new PointsGrantCmd(buyer, 5_000L, null, "GRANT-" + UUID.randomUUID(), "it")));
+        long pointsBefore = ok(points.account(buyer)).available();
+        TradeDTO trade = newTrade(3_000, List.of());
+
+        PayOrderDTO paid = ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.BALANCE, Buyers.PAY_PASSWORD, request(), null,
+                coupon.couponId(), true)));
+
+        assertThat(paid.status()).isEqualTo(PayOrderStatus.SUCCESS);
+        JsonNode view = awaitPaid(trade);
+        assertThat(view.path("buyer_paid_amount").asLong()).isZero();
+        assertThat(parts(view)).containsExactlyInAnyOrderEntriesOf(Map.of("COUPON", 500L, "POINTS", 2_500L));
+        assertThat(Buyers.balance(buyer)).as("the wallet paid nothing").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> couponStatus(buyer, coupon.couponId()) == CouponStatus.USED && ok(points.account(buyer)).frozen() == 0);
+        assertThat(pointsBefore - ok(points.account(buyer)).available()).as("the points worth the 25.00 left")
+                .isEqualTo(Long.parseLong(pointsUse(paid.payOrderNo())[1]));
+        assertBalanced();
+
+        refundAndAwait(trade, 3_000);
+        assertThat(couponStatus(buyer, coupon.couponId())).isEqualTo(CouponStatus.AVAILABLE);
+        assertThat(ok(points.account(buyer)).available()).isEqualTo(pointsBefore);
+        assertThat(Buyers.balance(buyer)).isEqualTo(1);
+        assertThat(ok(ledger.balance(new AccountRef(AccountType.MERCHANT_PENDING, merchant.merchantId(), "CNY"))).balance())
+                .as("the merchant gave back all it got, the fee included").isZero();
+        assertBalanced();
+    }
+
+    /**
+     * Guarantee trades paid with coupons, points and the wallet: escrow holds what the merchant gets gross (the price
+     * less a merchant-funded coupon), a refund before the release takes only its cash share out of escrow, and the
+     * merchant's confirm releases all that escrow still holds for the trade (docs/adr/0008, "Guarantee trades") —
+     * to the merchant's pending less the fee; escrow ends empty, the trial balance balanced.
+     */
+    @Test
+    void guaranteeTradesPaidWithCouponsPointsAndTheBalanceReleaseExactlyWhatEscrowHoldsToTheMerchant() throws Exception {
+        String buyer = Buyers.funded(10_000).buyerId();
+        CouponDTO merchantCoupon = couponFor(buyer, 500, FundedBy.MERCHANT);
+        CouponDTO platformCoupon = couponFor(buyer, 300, FundedBy.PLATFORM);
+        ok(points.grant(new PointsGrantCmd(buyer, 1_000L, null, "GRANT-" + UUID.randomUUID(), "it")));
+        TradeDTO merchantFunded = newTrade(4_000, List.of(), TradeType.GUARANTEE);
+        TradeDTO refundedFirst = newTrade(3_001, List.of(), TradeType.GUARANTEE);
+
+        ok(pay.pay(new PayCmd(merchantFunded.tradeNo(), buyer, PayMethod.BALANCE, Buyers.PAY_PASSWORD, request(), null,
+                merchantCoupon.couponId(), false)));
+        ok(pay.pay(new PayCmd(refundedFirst.tradeNo(), buyer, PayMethod.BALANCE, Buyers.PAY_PASSWORD, request(), null,
+                platformCoupon.couponId(), true)));
+        assertThat(parts(awaitPaid(merchantFunded))).containsExactlyInAnyOrderEntriesOf(Map.of("COUPON", 500L, "BALANCE", 3_500L));
+        long cash = parts(awaitPaid(refundedFirst)).get("BALANCE");
+        AccountRef escrow = new AccountRef(AccountType.ESCROW, merchant.merchantId(), "CNY");
+        assertThat(ok(ledger.balance(escrow)).balance()).as("escrow: 4000 − the merchant's coupon, and all of 3001")
+                .isEqualTo(3_500 + 3_001);
+        refundAndAwait(refundedFirst, 1_000);
+        long cashBack = 1_000 * cash / 3_001; // docs/adr/0008 "Refunds": the cash share only, from escrow
+
+        for (TradeDTO trade : List.of(merchantFunded, refundedFirst)) {
+            var confirmed = merchant.client().post("/api/v1/trades/" + trade.tradeNo() + "/confirm", "");
+            assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        }
+        Map<String, Long> released = new HashMap<>();
+        await("both releases posted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            for (TradeDTO trade : List.of(merchantFunded, refundedFirst)) {
+                Result<io.paysuite.api.ledger.JournalEntryDTO> entry = ledger.entryByKey("REL-" + trade.tradeNo());
+                if (entry.success()) {
+                    released.put(trade.tradeNo(), entry.data().lines().stream().filter(l -> l.account().equals(escrow))
+                            .mapToLong(io.paysuite.api.ledger.PostingLine::amount).sum());
+                }
+            }
+            return released.size() == 2;
+        });
+        assertThat(released.get(merchantFunded.tradeNo())).as("the merchant's coupon was never in escrow").isEqualTo(3_500);
+        assertThat(released.get(refundedFirst.tradeNo())).as("the price less the refund's cash share")
+                .isEqualTo(3_001 - cashBack);
+        assertThat(ok(ledger.balance(escrow)).balance()).as("nothing left in escrow").isZero();
+        long pending = ok(ledger.balance(new AccountRef(AccountType.MERCHANT_PENDING, merchant.merchantId(), "CNY"))).balance();
+        assertThat(pending).as("the merchant got what was released, less its fee").isPositive()
+                .isLessThanOrEqualTo(3_500 + 3_001 - cashBack);
+        for (TradeDTO trade : List.of(merchantFunded, refundedFirst)) {
+            assertThat(merchant.client().get("/api/v1/trades/" + trade.tradeNo()).json().path("status").asText()).isEqualTo("FINISHED");
+        }
+        assertBalanced();
+    }
+
     // ---- issue 14: a pay-core killed with SIGKILL in the middle of the Saga (docs/adr/0008, "Killed mid-Saga") ----
+
+    /** The earlier steps of the Saga, each held by a lock on the row it writes second (see {@link #heldInside}). */
+    enum Step { COUPON_FREEZE, POINTS_FREEZE, BALANCE_CHARGE }
+
+    /**
+     * (a) and (b) and the balance charge: three payments, each held inside one step of its Saga, when pay-core is
+     * SIGKILLed once. The hold is a lock this test takes in the step's own database on the row the step writes
+     * <em>second</em>, so the step's transaction is open — its first write visible to a READ UNCOMMITTED reader and
+     * to no other — and cannot commit until the test lets it: the coupon freeze (coupon row held, then the insert
+     * of its use, gap-locked), the points freeze (use inserted, then the buyer's points row, locked), the ledger's
+     * payment entry (entry inserted, then the buyer's wallet row, locked). No hook in any service. After the kill
+     * the holds are let go, so the steps the dead pay-core asked for commit with no one to hear their answers; the
+     * restarted pay-core's check runs each Saga anew under the same keys: every payment ends final with exactly one
+     * outcome — SUCCESS with the coupon used once, the points spent once and the wallet charged once, or FAILED with
+     * all of them back — nothing frozen, the trial balance balanced.
+     */
+    @Test
+    void aPayCoreKilledWhileEachSagaIsInsideTheCouponFreezeThePointsFreezeOrTheBalanceChargeEndsEveryPaymentFinalOnce()
+            throws Exception {
+        Map<Step, HeldPayment> held = new java.util.EnumMap<>(Step.class);
+        for (Step step : Step.values()) {
+            Buyers.Buyer buyer = Buyers.funded(10_000);
+            CouponDTO coupon = couponFor(buyer.buyerId(), 700, step == Step.POINTS_FREEZE ? FundedBy.MERCHANT : FundedBy.PLATFORM);
+            ok(points.grant(new PointsGrantCmd(buyer.buyerId(), 500L, null, "GRANT-" + UUID.randomUUID(), "it")));
+            held.put(step, new HeldPayment(step, buyer.buyerId(), coupon, ok(points.account(buyer.buyerId())),
+                    newTrade(4_000, List.of())));
+        }
+        Suite suite = SuiteHarness.suite();
+        ExecutorService tills = Executors.newFixedThreadPool(held.size());
+        List<Connection> holds = new ArrayList<>();
+        try {
+            // the coupon's hold is a gap lock at the end of coupon_use: it would stop the other coupons' freezes too,
+            // so it is taken once the other two payments are past theirs (their own holds show it)
+            for (List<Step> wave : List.of(List.of(Step.POINTS_FREEZE, Step.BALANCE_CHARGE), List.of(Step.COUPON_FREEZE))) {
+                for (Step step : wave) {
+                    HeldPayment payment = held.get(step);
+                    holds.add(hold(payment));
+                    tills.submit(() -> pay.pay(new PayCmd(payment.trade().tradeNo(), payment.buyerId(), PayMethod.BALANCE,
+                            Buyers.PAY_PASSWORD, request(), null, payment.coupon().couponId(), true)));
+                }
+                for (Step step : wave) {
+                    await(step + " held open").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                            .until(() -> heldInside(held.get(step), true));
+                }
+            }
+            for (HeldPayment payment : held.values()) {
+                assertThat(heldInside(payment, false)).as(payment.step() + ": its transaction has not committed").isFalse();
+            }
+            suite.kill(ServiceId.PAY_CORE); // each step is running at member-service or the ledger, its caller gone
+        } finally {
+            for (Connection hold : holds) {
+                hold.rollback(); // the steps the dead pay-core asked for commit now
+                hold.close();
+            }
+            tills.shutdownNow();
+            payCoreRunning();
+        }
+
+        for (HeldPayment payment : held.values()) {
+            // SUCCESS when the recovery found the step's effect; FAILED when pay-core's 5-s wait for the held step had
+            // run out before the kill and its compensation's release came first: either way exactly one outcome
+            PayOrderDTO order = awaitFinalPayOrder(payment.trade());
+            assertSettledOnce(payment.buyerId(), 10_000, payment.coupon(), payment.pointsBefore(), payment.trade(), order);
+        }
+    }
+
+    private record HeldPayment(Step step, String buyerId, CouponDTO coupon, PointsAccountDTO pointsBefore, TradeDTO trade) {
+    }
+
+    /**
+     * Takes the lock that holds {@code payment}'s step open, on a connection of its own (REPEATABLE READ, so that a
+     * locking read of no row locks the gap the step's insert needs); rolling it back lets the step go on.
+     */
+    private static Connection hold(HeldPayment payment) throws SQLException {
+        Connection db = payment.step() == Step.BALANCE_CHARGE ? accountingDatabase() : memberDatabase();
+        db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        db.setAutoCommit(false);
+        String sql = switch (payment.step()) {
+            // the freeze UPDATEs the coupon row, then INSERTs its use (coupon_id, use_key): this waits on the gap
+            // (its coupon's number read first, without a lock: a locking read of the coupon row would stop the freeze earlier)
+            case COUPON_FREEZE -> "SELECT id FROM coupon_use WHERE coupon_id = ? FOR UPDATE";
+            // the freeze INSERTs its use, then UPDATEs the buyer's points row: this waits on the row
+            case POINTS_FREEZE -> "SELECT available FROM points_account WHERE buyer_id = ? FOR UPDATE";
+            // the ledger INSERTs the entry and its lines, then UPDATEs the accounts last: this waits on the wallet's row
+            case BALANCE_CHARGE -> "SELECT id FROM account WHERE code = CONCAT('BUYER_WALLET:', ?, ':CNY') FOR UPDATE";
+        };
+        try (PreparedStatement lock = db.prepareStatement(sql)) {
+            if (payment.step() == Step.COUPON_FREEZE) {
+                lock.setLong(1, couponNumber(db, payment.buyerId()));
+            } else {
+                lock.setString(1, payment.buyerId());
+            }
+            try (ResultSet rows = lock.executeQuery()) {
+                assertThat(rows.next()).as(payment.step() + ": the row it locks (none for the coupon's gap)")
+                        .isEqualTo(payment.step() != Step.COUPON_FREEZE);
+            }
+        }
+        return db;
+    }
+
+    /** The number (row id) of the buyer's one coupon. */
+    private static long couponNumber(Connection member, String buyerId) throws SQLException {
+        try (PreparedStatement coupon = member.prepareStatement("SELECT id FROM coupon WHERE buyer_id = ?")) {
+            coupon.setString(1, buyerId);
+            try (ResultSet rows = coupon.executeQuery()) {
+                assertThat(rows.next()).as("the buyer's coupon").isTrue();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** The step's first write is there: uncommitted (seen only when {@code dirty}), or committed. */
+    private static boolean heldInside(HeldPayment payment, boolean dirty) throws SQLException {
+        String sql = switch (payment.step()) {
+            case COUPON_FREEZE -> "SELECT 1 FROM coupon WHERE buyer_id = ? AND status = 'FROZEN'";
+            case POINTS_FREEZE -> "SELECT 1 FROM points_use WHERE buyer_id = ? AND status = 'FROZEN'";
+            case BALANCE_CHARGE -> "SELECT 1 FROM journal_entry WHERE biz_no = ? AND biz_type = 'PAYMENT'";
+        };
+        try (Connection db = payment.step() == Step.BALANCE_CHARGE ? accountingDatabase() : memberDatabase()) {
+            db.setTransactionIsolation(dirty ? Connection.TRANSACTION_READ_UNCOMMITTED : Connection.TRANSACTION_READ_COMMITTED);
+            try (PreparedStatement probe = db.prepareStatement(sql)) {
+                probe.setString(1, payment.step() == Step.BALANCE_CHARGE ? payment.trade().tradeNo() : payment.buyerId());
+                try (ResultSet rows = probe.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        }
+    }
 
     /**
      * (c): the Saga is inside the charge — the channel has applied the payment-code charge and holds its answer
@@ -372,6 +591,11 @@ class CombinationPaymentIT {
         return DriverManager.getConnection(db.jdbcUrl("paysuite_member"), db.username(), db.password());
     }
 
+    private static Connection accountingDatabase() throws SQLException {
+        DatabaseServer db = SuiteHarness.suite().infra().database();
+        return DriverManager.getConnection(db.jdbcUrl("paysuite_accounting"), db.username(), db.password());
+    }
+
     private static HttpResponse<String> sandboxOrder(String channelOrderNo) throws Exception {
         return SandboxControl.send("GET", "/sandbox/v1/orders/ALIPAY/" + channelOrderNo, null);
     }
@@ -434,8 +658,12 @@ class CombinationPaymentIT {
     }
 
     private TradeDTO newTrade(long amount, List<PayMethod> methods) {
+        return newTrade(amount, methods, TradeType.INSTANT);
+    }
+
+    private TradeDTO newTrade(long amount, List<PayMethod> methods, TradeType type) {
         return ok(trades.create(new CreateTradeCmd(merchant.merchantId(), "COMBO-" + UUID.randomUUID().toString().substring(0, 20),
-                TradeType.INSTANT, Money.cny(amount), "combination it", null, MerchantSink.notifyUrl(), null, null,
+                type, Money.cny(amount), "combination it", null, MerchantSink.notifyUrl(), null, null,
                 Instant.now().plus(Duration.ofMinutes(30)), methods)));
     }
 

@@ -191,6 +191,37 @@ class CombinationSagaTest {
         assertThat(event).as("PAY_SUCCEEDED carries the parts for the trade").contains("COUPON", "POINTS", "10 off", "PLATFORM");
     }
 
+    /**
+     * The coupon leaves 90.00 and the buyer's points are worth more: the points pay all of it (docs/adr/0008
+     * Decision 10). No channel is asked for 0.00; the one ledger entry is the coupon's and the points' lines; the
+     * trade's parts are the coupon and the points alone, and both are confirmed.
+     */
+    @Test
+    void aCouponAndPointsThatPayTheWholePriceChargeNoChannelAndPostOneEntryOfTheirParts() {
+        org.mockito.Mockito.doAnswer(call -> {
+            PointsUseCmd cmd = call.getArgument(0);
+            return Result.ok(new PointsUseDTO(cmd.buyerId(), cmd.useKey(), cmd.tradeNo(), cmd.maxValue().minor(), cmd.maxValue(),
+                    HoldStatus.FROZEN));
+        }).when(points).freeze(any());
+
+        PayOrderDTO paid = orchestrator.pay(cmd(PayMethod.WECHAT_QR, COUPON, true));
+
+        assertThat(paid.status()).isEqualTo(PayOrderStatus.SUCCESS);
+        ArgumentCaptor<PointsUseCmd> asked = ArgumentCaptor.forClass(PointsUseCmd.class);
+        verify(points).freeze(asked.capture());
+        assertThat(asked.getValue().maxValue()).as("all the coupon leaves").isEqualTo(Money.cny(9_000));
+        verify(channels, never()).charge(any());
+        ArgumentCaptor<PaymentPostingCmd> posted = ArgumentCaptor.forClass(PaymentPostingCmd.class);
+        verify(ledger).postPayment(posted.capture());
+        assertThat(posted.getValue().cashMinor()).isZero();
+        assertThat(posted.getValue().channel()).isNull();
+        verify(coupons).confirm(COUPON, paid.payOrderNo());
+        verify(points).confirm(paid.payOrderNo());
+        PayOrder stored = orders.find(paid.payOrderNo()).orElseThrow();
+        assertThat(stored.parts().tradePayments(PayMethod.WECHAT_QR, stored.amount(), null))
+                .extracting(io.paysuite.api.trade.TradePaymentDTO::method).containsExactly(PayMethod.COUPON, PayMethod.POINTS);
+    }
+
     @Test
     void theChannelIsChargedOnlyWhatTheCouponAndPointsLeave() {
         PayOrderDTO paid = orchestrator.pay(cmd(PayMethod.WECHAT_QR, COUPON, true));
