@@ -12,6 +12,7 @@ once db-password random 32 32
 once db-root-password random 32 32
 once internal-call.key sh -c 'head -c 32 /dev/urandom | base64'
 once card-token.key sh -c 'head -c 32 /dev/urandom | base64'
+once pay-password-pepper.key sh -c 'head -c 32 /dev/urandom | base64'
 once ops-token sh -c 'head -c 24 /dev/urandom | od -An -tx1 | tr -d " \n"; echo'
 # the channels' key pairs as the sandbox plays them (PEM, PKCS#8 private and X.509 public), as the launcher makes them
 for pair in alipay-app alipay-platform wechat-merchant wechat-platform unionpay-merchant unionpay-platform unionpay-b-merchant; do

@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <p>The unique index on {@code buyer.phone} decides every race: all concurrent registrations may
  * try to insert, exactly one row is written, the others read it. The read before the insert is
- * only a shortcut that spares a repeat two slow hashes; correctness never depends on it. A repeat
+ * only a shortcut that spares a repeat the hashes; correctness never depends on it. A repeat
  * answers the first buyer when its login password matches the stored hash, else {@code PHONE_USED}
  * (a different person, or a different intent, must not receive someone else's account).
  */
@@ -21,11 +21,13 @@ public final class BuyerRegistration {
 
     private final BuyerRepository buyers;
     private final SecretHasher hasher;
+    private final PayPasswordHasher payHasher;
     private final Clock clock;
 
-    public BuyerRegistration(BuyerRepository buyers, SecretHasher hasher, Clock clock) {
+    public BuyerRegistration(BuyerRepository buyers, SecretHasher hasher, PayPasswordHasher payHasher, Clock clock) {
         this.buyers = buyers;
         this.hasher = hasher;
+        this.payHasher = payHasher;
         this.clock = clock;
     }
 
@@ -35,7 +37,7 @@ public final class BuyerRegistration {
         if (registered.isPresent()) {
             return repeat(registered.get(), cmd);
         }
-        NewBuyer draft = new NewBuyer(cmd.phone(), hasher.hash(cmd.password()), hasher.hash(cmd.payPassword()),
+        NewBuyer draft = new NewBuyer(cmd.phone(), hasher.hash(cmd.password()), payHasher.hash(cmd.payPassword()),
                 cmd.nickname(), clock.instant().truncatedTo(ChronoUnit.MILLIS)); // what DATETIME(3) keeps
         Optional<Buyer> inserted = buyers.insert(draft);
         if (inserted.isPresent()) {

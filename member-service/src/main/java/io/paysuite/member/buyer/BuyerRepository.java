@@ -39,4 +39,10 @@ public interface BuyerRepository {
      * @return false when the buyer is locked at {@code now} (nothing written)
      */
     boolean resetPayFailures(long number, Instant now);
+
+    /**
+     * Replaces the buyer's payment-password hash by {@code newHash} only while it is still {@code expectedHash} (a
+     * compare-and-set: a password changed meanwhile is never overwritten with the old one's new form); false otherwise.
+     */
+    boolean replacePayPasswordHash(long number, String expectedHash, String newHash, Instant now);
 }

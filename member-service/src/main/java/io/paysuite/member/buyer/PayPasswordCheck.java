@@ -20,17 +20,19 @@ import java.time.temporal.ChronoUnit;
  *       {@code PAY_PASSWORD_WRONG} with the attempts left.</li>
  *   <li>A right password resets the count, unless a concurrent wrong attempt locked meanwhile.</li>
  *   <li>After the lock runs out the count starts again from zero.</li>
+ *   <li>A right password stored in an older form (BCrypt, or a retired pepper) is stored again in the current one,
+ *       compare-and-set on the old form, so the migration needs no downtime and no batch job.</li>
  * </ul>
  */
 public final class PayPasswordCheck {
 
     private final BuyerFinder finder;
     private final BuyerRepository buyers;
-    private final SecretHasher hasher;
+    private final PayPasswordHasher hasher;
     private final PayPasswordLockout lockout;
     private final Clock clock;
 
-    public PayPasswordCheck(BuyerFinder finder, BuyerRepository buyers, SecretHasher hasher,
+    public PayPasswordCheck(BuyerFinder finder, BuyerRepository buyers, PayPasswordHasher hasher,
                             PayPasswordLockout lockout, Clock clock) {
         this.finder = finder;
         this.buyers = buyers;
@@ -51,6 +53,10 @@ public final class PayPasswordCheck {
             buyers.clearExpiredLock(buyer.number(), now);
         }
         if (hasher.matches(cmd.payPassword(), buyer.payPasswordHash())) {
+            if (hasher.isOutdated(buyer.payPasswordHash())) {
+                // false when the hash changed meanwhile: the newer one stays, this check's answer holds either way
+                buyers.replacePayPasswordHash(buyer.number(), buyer.payPasswordHash(), hasher.hash(cmd.payPassword()), now);
+            }
             boolean counted = buyer.payFailures() > 0 || buyer.payLockedUntil() != null;
             if (counted && !buyers.resetPayFailures(buyer.number(), now)) {
                 throw locked(buyers.findByNumber(buyer.number()).map(Buyer::payLockedUntil).orElse(null));

@@ -6,10 +6,12 @@ import io.paysuite.member.buyer.BuyerRegistration;
 import io.paysuite.member.buyer.BuyerRepository;
 import io.paysuite.member.buyer.PayPasswordCheck;
 import io.paysuite.member.buyer.PayPasswordLockout;
+import io.paysuite.member.buyer.PayPasswordHasher;
 import io.paysuite.member.buyer.SecretHasher;
 import io.paysuite.member.card.BoundCardRepository;
 import io.paysuite.member.card.BoundCards;
 import io.paysuite.member.infra.secret.BCryptSecrets;
+import io.paysuite.member.infra.secret.PepperedPayPasswords;
 import io.paysuite.member.merchant.AppKeyRegistry;
 import io.paysuite.member.merchant.AppKeyRepository;
 import io.paysuite.member.merchant.MerchantFinder;
@@ -47,13 +49,19 @@ public class MemberWiring {
     }
 
     @Bean
+    PayPasswordHasher payPasswordHasher(PayPasswordProperties payPassword, SecretHasher secretHasher) {
+        // the BCrypt hashes stored before the pepper verify through the login passwords' hasher, once each
+        return new PepperedPayPasswords(payPassword.keyId(), payPassword.peppers(), secretHasher);
+    }
+
+    @Bean
     PayPasswordLockout payPasswordLockout(MemberProperties props) {
         return new PayPasswordLockout(props.payPasswordMaxFailures(), props.payPasswordLockout());
     }
 
     @Bean
-    BuyerRegistration buyerRegistration(BuyerRepository buyers, SecretHasher hasher, Clock clock) {
-        return new BuyerRegistration(buyers, hasher, clock);
+    BuyerRegistration buyerRegistration(BuyerRepository buyers, SecretHasher hasher, PayPasswordHasher payHasher, Clock clock) {
+        return new BuyerRegistration(buyers, hasher, payHasher, clock);
     }
 
     @Bean
@@ -67,7 +75,7 @@ public class MemberWiring {
     }
 
     @Bean
-    PayPasswordCheck payPasswordCheck(BuyerFinder finder, BuyerRepository buyers, SecretHasher hasher,
+    PayPasswordCheck payPasswordCheck(BuyerFinder finder, BuyerRepository buyers, PayPasswordHasher hasher,
                                       PayPasswordLockout lockout, Clock clock) {
         return new PayPasswordCheck(finder, buyers, hasher, lockout, clock);
     }

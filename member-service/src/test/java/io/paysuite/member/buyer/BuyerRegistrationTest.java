@@ -17,7 +17,7 @@ class BuyerRegistrationTest {
     private final InMemoryBuyers buyers = new InMemoryBuyers();
     private final FakeHasher hasher = new FakeHasher();
     private final BuyerRegistration registration =
-            new BuyerRegistration(buyers, hasher, new MutableClock(Instant.parse("2025-01-01T00:00:00Z")));
+            new BuyerRegistration(buyers, hasher, hasher, new MutableClock(Instant.parse("2025-01-01T00:00:00Z")));
     private final RegisterBuyerCmd ann = new RegisterBuyerCmd("13800138000", "correct horse", "135790", "Ann");
 
     @Test
@@ -59,7 +59,7 @@ class BuyerRegistrationTest {
 
     @Test
     void losingTheInsertRaceAnswersTheWinner() {
-        BuyerRegistration rival = new BuyerRegistration(buyers, hasher, new MutableClock(Instant.parse("2025-01-01T00:00:00Z")));
+        BuyerRegistration rival = new BuyerRegistration(buyers, hasher, hasher, new MutableClock(Instant.parse("2025-01-01T00:00:00Z")));
         BuyerDTO[] winner = new BuyerDTO[1];
         buyers.beforeInsert = () -> {
             buyers.beforeInsert = () -> { };

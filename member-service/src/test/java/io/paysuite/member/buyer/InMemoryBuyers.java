@@ -70,6 +70,17 @@ public final class InMemoryBuyers implements BuyerRepository {
         return true;
     }
 
+    @Override
+    public synchronized boolean replacePayPasswordHash(long number, String expectedHash, String newHash, Instant now) {
+        Buyer b = byNumber.get(number);
+        if (b == null || !b.payPasswordHash().equals(expectedHash)) {
+            return false;
+        }
+        byNumber.put(number, new Buyer(b.number(), b.phone(), b.loginPasswordHash(), newHash, b.nickname(),
+                b.realNameStatus(), b.payFailures(), b.payLockedUntil(), b.createdAt()));
+        return true;
+    }
+
     private static Buyer with(Buyer b, int failures, Instant lockedUntil) {
         return new Buyer(b.number(), b.phone(), b.loginPasswordHash(), b.payPasswordHash(), b.nickname(),
                 b.realNameStatus(), failures, lockedUntil, b.createdAt());

@@ -26,7 +26,7 @@ class PayPasswordCheckTest {
 
     @BeforeEach
     void register() {
-        buyerId = new BuyerRegistration(buyers, hasher, clock)
+        buyerId = new BuyerRegistration(buyers, hasher, hasher, clock)
                 .register(new RegisterBuyerCmd("13800138000", "correct horse", RIGHT, null)).buyerId();
     }
 

@@ -49,6 +49,9 @@ public class RiskServiceProvider implements RiskService {
     }
 
     private RiskRulesDTO dto(RiskRules rules, String version) {
-        return new RiskRulesDTO(rules.document(), source.path(), rules.loadedAt(), rules.ids(), version);
+        RiskRuleSource.Refused refused = source.refused();
+        return refused == null ? new RiskRulesDTO(rules.document(), source.path(), rules.loadedAt(), rules.ids(), version)
+                : new RiskRulesDTO(rules.document(), source.path(), rules.loadedAt(), rules.ids(), version, refused.text(),
+                        refused.reason(), refused.at());
     }
 }

@@ -17,6 +17,17 @@ public interface RiskRuleSource {
     record Stored(String text, String version) {
     }
 
+    /**
+     * A document refused after the one in force: its text, why, and when.
+     */
+    record Refused(String text, String reason, java.time.Instant at) {
+    }
+
+    /** The document refused since the one in force was loaded, or {@code null} (none, or a good one came since). */
+    default Refused refused() {
+        return null;
+    }
+
     /** The rules in force; {@link RiskRules#NONE} before any document. */
     RiskRules current();
 

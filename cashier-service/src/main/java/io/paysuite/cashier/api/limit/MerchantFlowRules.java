@@ -4,6 +4,7 @@ import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRule;
 import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRuleManager;
 import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRuleUtil;
 import io.paysuite.kit.config.RuleFormat;
+import io.paysuite.kit.config.RuleSource;
 import io.paysuite.kit.config.RuleSources;
 import io.paysuite.kit.config.SentinelRuleDataSource;
 import io.paysuite.kit.config.SentinelRuleFormats;
@@ -33,6 +34,7 @@ public class MerchantFlowRules implements SmartLifecycle {
     private final RateLimitProperties properties;
     private final RuleSources sources;
     private volatile SentinelRuleDataSource<ParamFlowRule> source;
+    private volatile RuleSource<ParamFlowRule> rules;
 
     public MerchantFlowRules(RateLimitProperties properties, RuleSources sources) {
         this.properties = properties;
@@ -49,10 +51,16 @@ public class MerchantFlowRules implements SmartLifecycle {
         return List.of(rule);
     }
 
+    /** The document in force ({@code null}: the defaults) and the refused one after it, for the ops API. */
+    public RuleSource.State state() {
+        RuleSource<ParamFlowRule> opened = rules;
+        return opened == null ? new RuleSource.State(null, null) : opened.state();
+    }
+
     @Override
     public void start() {
-        SentinelRuleDataSource<ParamFlowRule> opened = new SentinelRuleDataSource<>(
-                sources.open(properties.rulesKey(), FORMAT, this::defaults));
+        rules = sources.open(properties.rulesKey(), FORMAT, this::defaults);
+        SentinelRuleDataSource<ParamFlowRule> opened = new SentinelRuleDataSource<>(rules);
         ParamFlowRuleManager.register2Property(opened.getProperty());
         source = opened;
     }
@@ -64,6 +72,7 @@ public class MerchantFlowRules implements SmartLifecycle {
             opened.close();
         }
         source = null;
+        rules = null;
     }
 
     @Override

@@ -11,10 +11,11 @@ import io.paysuite.api.member.RotateAppKeyCmd;
 import io.paysuite.cashier.api.JsonBody;
 import io.paysuite.cashier.api.Times;
 import io.paysuite.cashier.api.error.Results;
+import io.paysuite.cashier.api.limit.MerchantFlowRules;
 import io.paysuite.cashier.api.limit.RateLimitProperties;
 import io.paysuite.cashier.ops.audit.AuditNotes;
 import io.paysuite.cashier.ops.rules.ConfigCenterDocuments;
-import io.paysuite.cashier.ops.rules.RuleDocumentSource;
+import io.paysuite.cashier.ops.rules.RulesInForce;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -40,7 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
  *       it is stored nowhere, so a lost answer means another rotation;</li>
  *   <li>{@code GET} / {@code PUT /ops/api/v1/merchants/{merchant_id}/rate-limit} {@code {"qps": n | null, "version"}}:
  *       the merchant's own requests-per-second in the open API's Sentinel rules in the config center (null: back to
- *       the default), a compare-and-set over the version read ({@code RULES_VERSION_CONFLICT} when it changed);</li>
+ *       the default), a compare-and-set over the version read ({@code RULES_VERSION_CONFLICT} when it changed). The
+ *       limits shown and edited are the ones in force ({@link MerchantFlowRules}); a refused document stored after
+ *       them is shown beside them ({@code refused}: the document and why) and a save replaces it;</li>
  *   <li>{@code PUT /ops/api/v1/merchants/{merchant_id}/fee-rate} {@code {"rate_bps"}}: the fee rate later payments'
  *       fee entries use (accounting-service).</li>
  * </ul>
@@ -56,7 +59,9 @@ public class MerchantOpsController {
                               String oldKeysValidUntil) {
     }
 
-    public record RateLimitView(String merchantId, Integer qps, int defaultQps, String version) {
+    /** {@code refused}: null unless a refused rate-limit document is stored after the one in force. */
+    public record RateLimitView(String merchantId, Integer qps, int defaultQps, String version,
+                                RulesInForce.RefusedView refused) {
     }
 
     public record FeeRateView(String merchantId, int rateBps) {
@@ -66,15 +71,17 @@ public class MerchantOpsController {
     private final LedgerService ledger;
     private final ConfigCenterDocuments documents;
     private final RateLimitProperties limits;
+    private final MerchantFlowRules inForce;
     private final ObjectMapper json;
     private final Times times;
 
     public MerchantOpsController(MerchantService merchants, LedgerService ledger, ConfigCenterDocuments documents,
-                                 RateLimitProperties limits, ObjectMapper json, Times times) {
+                                 RateLimitProperties limits, MerchantFlowRules inForce, ObjectMapper json, Times times) {
         this.merchants = merchants;
         this.ledger = ledger;
         this.documents = documents;
         this.limits = limits;
+        this.inForce = inForce;
         this.json = json;
         this.times = times;
     }
@@ -98,9 +105,10 @@ public class MerchantOpsController {
 
     @GetMapping("/{merchantId}/rate-limit")
     public RateLimitView rateLimit(@PathVariable String merchantId) {
-        RuleDocumentSource.Versioned stored = documents.read(limits.rulesKey());
-        MerchantLimitDocument document = document(stored);
-        return new RateLimitView(merchantId, document.ownQps(merchantId), document.defaultQps(), stored.version());
+        RulesInForce rules = RulesInForce.of(inForce.state(), documents.read(limits.rulesKey()));
+        MerchantLimitDocument document = document(rules.text());
+        return new RateLimitView(merchantId, document.ownQps(merchantId), document.defaultQps(), rules.version(),
+                rules.refusedView(times));
     }
 
     @PutMapping("/{merchantId}/rate-limit")
@@ -112,8 +120,8 @@ public class MerchantOpsController {
         if (qps != null && (qps < 0 || qps > 1_000_000)) {
             throw body.invalid("qps", "must be from 0 to 1000000 requests per second, or null for the default");
         }
-        RuleDocumentSource.Versioned stored = documents.read(limits.rulesKey());
-        MerchantLimitDocument document = document(stored);
+        // the edit starts from the limits in force; over a refused document (its version) it replaces that one
+        MerchantLimitDocument document = document(RulesInForce.of(inForce.state(), documents.read(limits.rulesKey())).text());
         AuditNotes.before(request, "{\"qps\":" + document.ownQps(merchantId) + "}");
         String next;
         try {
@@ -123,7 +131,7 @@ public class MerchantOpsController {
         }
         String saved = documents.write(limits.rulesKey(), next, version);
         AuditNotes.after(request, "{\"qps\":" + qps + "}");
-        return new RateLimitView(merchantId, qps == null ? null : qps.intValue(), document.defaultQps(), saved);
+        return new RateLimitView(merchantId, qps == null ? null : qps.intValue(), document.defaultQps(), saved, null);
     }
 
     @PutMapping("/{merchantId}/fee-rate")
@@ -137,11 +145,11 @@ public class MerchantOpsController {
         return new FeeRateView(merchantId, Results.unwrap(ledger.setFeeRate(new FeeRateCmd(merchantId, (int) bps))));
     }
 
-    private MerchantLimitDocument document(RuleDocumentSource.Versioned stored) {
+    private MerchantLimitDocument document(String inForceText) {
         try {
-            return MerchantLimitDocument.read(stored.text(), limits.defaultQps(), json);
+            return MerchantLimitDocument.read(inForceText, limits.defaultQps(), json);
         } catch (IllegalArgumentException unreadable) {
-            // what is stored does not parse (the limiter keeps its last good rules): an edit starts from the defaults
+            // cannot happen for a document in force (the limiter read it as a JSON array): start from the defaults
             return MerchantLimitDocument.read(null, limits.defaultQps(), json);
         }
     }

@@ -12,6 +12,7 @@ import io.paysuite.api.risk.RiskService;
 import io.paysuite.cashier.api.Times;
 import io.paysuite.cashier.api.error.Results;
 import io.paysuite.cashier.ops.audit.AuditNotes;
+import io.paysuite.cashier.ops.rules.RulesInForce;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * docs/api/API.md lists them:
  * <ul>
  *   <li>{@code GET /risk/rules}: the rule document in force (as JSON), where it is kept, when it was loaded, and
- *       the config center's version of it;</li>
+ *       the config center's version of it; {@code refused}: the document stored after it that pay-core refused
+ *       (as stored, it may not even be JSON), why and when — {@code null} when none is waiting;</li>
  *   <li>{@code PUT /risk/rules?version=v}: the body is the new document; pay-core validates it (every rule usable)
  *       and writes it to the config center only if the document there is still at version {@code v} (the one read)
  *       — a compare-and-set in the config center itself, like the routing rules' editor — or answers
@@ -44,7 +46,7 @@ public class RiskOpsController {
 
     /** The document is shown as the JSON it is, not as a string holding JSON. */
     public record RulesView(@JsonRawValue String document, String path, String loadedAt, List<String> ruleIds,
-                            String version) {
+                            String version, RulesInForce.RefusedView refused) {
     }
 
     public record DecisionView(long id, String tradeNo, String requestNo, String buyerId, String merchantId, String method,
@@ -107,8 +109,10 @@ public class RiskOpsController {
     }
 
     private RulesView view(RiskRulesDTO rules) {
+        RulesInForce.RefusedView refused = rules.refusedReason() == null ? null
+                : new RulesInForce.RefusedView(rules.refusedDocument(), rules.refusedReason(), times.format(rules.refusedAt()));
         return new RulesView(rules.document(), rules.path(), rules.loadedAt() == null ? null : times.format(rules.loadedAt()),
-                rules.ruleIds(), rules.version());
+                rules.ruleIds(), rules.version(), refused);
     }
 
     private DecisionView view(RiskDecisionDTO d) {

@@ -94,6 +94,12 @@ public final class RoutingRuleDocument {
             if (Arrays.stream(PayMethod.values()).noneMatch(m -> m.name().equals(method))) {
                 problems.add(at + ": method must be one of " + Arrays.toString(PayMethod.values()));
             }
+            if (GatewayRoutingRules.SERVED.entrySet().stream().anyMatch(served -> served.getKey().name().equals(channel))
+                    && Arrays.stream(PayMethod.values()).anyMatch(m -> m.name().equals(method))
+                    && !GatewayRoutingRules.SERVED.get(ChannelCode.valueOf(channel)).contains(PayMethod.valueOf(method))) {
+                // the gateway would refuse the whole document and keep its previous rules
+                problems.add(at + ": " + channel + " does not serve " + method);
+            }
             if (!keys.add(channel + "/" + method)) {
                 problems.add(at + ": a second rule for " + channel + " " + method);
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
+import io.paysuite.cashier.api.Times;
 import io.paysuite.cashier.ops.audit.AuditNotes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -18,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * channel-gateway's routing rules and gray percentages for admins:
  * <ul>
- *   <li>{@code GET /ops/api/v1/rules/routing}: the document in force and its version;</li>
+ *   <li>{@code GET /ops/api/v1/rules/routing}: the document in force (not a refused one stored after it: the gateway
+ *       keeps the last good rules, {@link GatewayRoutingRules}), the version an edit names, and — while one is
+ *       waiting for a fix — the refused document with the reason ({@code refused});</li>
  *   <li>{@code POST /ops/api/v1/rules/routing/preview} {@code {"rules": [...]}}: its problems and its change field by
  *       field against the one in force, nothing saved;</li>
  *   <li>{@code PUT /ops/api/v1/rules/routing} {@code {"rules": [...], "version": n}}: saves it if valid and still over
@@ -34,32 +37,37 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/ops/api/v1/rules/routing", produces = MediaType.APPLICATION_JSON_VALUE)
 public class RoutingRulesController {
 
-    public record RulesView(String version, JsonNode rules) {
+    /** {@code refused}: null unless a refused document is stored after the one in force. */
+    public record RulesView(String version, JsonNode rules, RulesInForce.RefusedView refused) {
     }
 
     public record PreviewView(boolean valid, List<String> problems, List<RoutingRuleDocument.Change> changes, String version) {
     }
 
     private final RuleDocumentSource source;
+    private final GatewayRoutingRules inForce;
     private final ObjectMapper json;
+    private final Times times;
 
-    public RoutingRulesController(RuleDocumentSource source, ObjectMapper json) {
+    public RoutingRulesController(RuleDocumentSource source, GatewayRoutingRules inForce, ObjectMapper json, Times times) {
         this.source = source;
+        this.inForce = inForce;
         this.json = json;
+        this.times = times;
     }
 
     @GetMapping
     public RulesView get() {
-        RuleDocumentSource.Versioned current = source.read();
-        return new RulesView(current.version(), current(current).rules());
+        RulesInForce rules = RulesInForce.of(inForce.state(), source.read());
+        return new RulesView(rules.version(), document(rules.text()).rules(), rules.refusedView(times));
     }
 
     @PostMapping("/preview")
     public PreviewView preview(@RequestBody JsonNode body) {
-        RuleDocumentSource.Versioned current = source.read();
+        RulesInForce rules = RulesInForce.of(inForce.state(), source.read());
         RoutingRuleDocument next = proposed(body);
         List<String> problems = next.problems();
-        return new PreviewView(problems.isEmpty(), problems, current(current).changesTo(next), current.version());
+        return new PreviewView(problems.isEmpty(), problems, document(rules.text()).changesTo(next), rules.version());
     }
 
     @PutMapping
@@ -82,14 +90,15 @@ public class RoutingRulesController {
         }
         RuleDocumentSource.Versioned saved = source.read();
         AuditNotes.after(request, saved.text());
-        return new RulesView(version, current(saved).rules());
+        // what was saved passed the console's check, stricter than the gateway's: it is what comes in force
+        return new RulesView(version, document(saved.text()).rules(), null);
     }
 
-    private RoutingRuleDocument current(RuleDocumentSource.Versioned stored) {
+    private RoutingRuleDocument document(String text) {
         try {
-            return RoutingRuleDocument.read(stored.text(), json);
+            return RoutingRuleDocument.read(text, json);
         } catch (IllegalArgumentException unreadable) {
-            // what is there does not parse (the gateway keeps its previous rules): an edit replaces it
+            // cannot happen for a document in force (it was read as a JSON array); an edit replaces it anyway
             return RoutingRuleDocument.empty(json);
         }
     }

@@ -48,6 +48,19 @@ class RiskOpsControllerTest {
     }
 
     @Test
+    void aRefusedDocumentIsShownBesideTheRulesInForceWithTheReason() throws Exception {
+        when(risk.rules()).thenReturn(Result.ok(new RiskRulesDTO("{\"version\":1,\"rules\":[]}", "/paysuite/rules/risk",
+                Instant.parse("2026-12-06T10:00:00Z"), List.of(), "3", "{\"version\":", "not JSON", Instant.parse("2026-12-06T11:00:00Z"))));
+
+        RiskOpsController.RulesView view = controller.rules();
+
+        assertThat(view.document()).isEqualTo("{\"version\":1,\"rules\":[]}");
+        assertThat(view.refused().document()).isEqualTo("{\"version\":");
+        assertThat(view.refused().reason()).isEqualTo("not JSON");
+        assertThat(json.writeValueAsString(view)).contains("\"refused_at\":");
+    }
+
+    @Test
     void aDocumentPayCoreRefusesIsAParamErrorAndAnEmptyBodyNeverReachesIt() {
         when(risk.rules()).thenReturn(Result.ok(new RiskRulesDTO(null, "/paysuite/rules/risk", null, List.of(), "absent")));
         when(risk.replaceRules(any())).thenReturn(Result.fail(ErrorCode.PARAM_ERROR, "risk rules refused: y: unknown kind"));

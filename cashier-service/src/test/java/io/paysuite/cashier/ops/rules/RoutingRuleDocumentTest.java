@@ -42,6 +42,13 @@ class RoutingRuleDocumentTest {
     }
 
     @Test
+    void aMethodTheChannelDoesNotServeIsRefusedAsTheGatewayWouldRefuseIt() {
+        RoutingRuleDocument doc = RoutingRuleDocument.read("[{\"channel\":\"ALIPAY\",\"method\":\"BANK_CARD\"}]", json);
+
+        assertThat(doc.problems()).containsExactly("rule 1: ALIPAY does not serve BANK_CARD");
+    }
+
+    @Test
     void theDiffShowsEachChangedFieldAndEachRuleAddedOrRemoved() {
         RoutingRuleDocument before = RoutingRuleDocument.read("""
                 [{"channel":"ALIPAY","method":"ALIPAY_QR","gray_percent":100,"fee_bps":38},

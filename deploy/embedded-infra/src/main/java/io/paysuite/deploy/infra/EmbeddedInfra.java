@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +56,17 @@ public final class EmbeddedInfra implements Infrastructure {
     }
 
     public static EmbeddedInfra start(InfraConfig config) {
+        return start(config, EnumSet.allOf(EmbeddedServer.class));
+    }
+
+    /**
+     * Starts only {@code servers}: with someone else's registry (a Nacos server) nothing would use an embedded ZooKeeper.
+     * The database and the broker are always needed; a server left out answers {@link IllegalStateException} when asked for.
+     */
+    public static EmbeddedInfra start(InfraConfig config, Set<EmbeddedServer> servers) {
+        if (!servers.containsAll(EnumSet.of(EmbeddedServer.DATABASE, EmbeddedServer.ROCKETMQ))) {
+            throw new IllegalArgumentException("every run needs the database and the broker: " + servers);
+        }
         long started = System.nanoTime();
         try {
             Files.createDirectories(config.logDir());
@@ -68,14 +81,17 @@ public final class EmbeddedInfra implements Infrastructure {
             return thread;
         });
         try {
-            var zookeeper = timed("zookeeper", times, pool, () -> EmbeddedZooKeeper.start(config),
-                    zk -> "zookeeper://" + zk.connectString());
+            var zookeeper = servers.contains(EmbeddedServer.ZOOKEEPER)
+                    ? timed("zookeeper", times, pool, () -> EmbeddedZooKeeper.start(config), zk -> "zookeeper://" + zk.connectString())
+                    : CompletableFuture.<EmbeddedZooKeeper>completedFuture(null);
             var database = timed("database", times, pool, () -> DatabaseServers.start(config),
                     db -> db.kind() + " " + db.jdbcUrl(""));
             var rocketMq = timed("rocketmq", times, pool, () -> EmbeddedRocketMq.start(config),
                     mq -> "name server " + mq.namesrvAddress() + ", broker 127.0.0.1:" + config.brokerPort());
-            var seata = timed("seata", times, pool, () -> EmbeddedSeata.start(config),
-                    tc -> "TC " + tc.address() + ", console http://127.0.0.1:" + config.seataConsolePort());
+            var seata = servers.contains(EmbeddedServer.SEATA)
+                    ? timed("seata", times, pool, () -> EmbeddedSeata.start(config),
+                            tc -> "TC " + tc.address() + ", console http://127.0.0.1:" + config.seataConsolePort())
+                    : CompletableFuture.<EmbeddedSeata>completedFuture(null);
             List<CompletableFuture<? extends AutoCloseable>> all = List.of(zookeeper, database, rocketMq, seata);
             try {
                 firstFailureOrAll(all).get(START_DEADLINE.toSeconds(), TimeUnit.SECONDS);
@@ -103,11 +119,14 @@ public final class EmbeddedInfra implements Infrastructure {
     /** {@code zookeeper://127.0.0.1:PORT}, the Dubbo registry address. */
     @Override
     public String registryAddress() {
-        return "zookeeper://" + zookeeper.connectString();
+        return "zookeeper://" + zookeeperConnectString();
     }
 
     @Override
     public String zookeeperConnectString() {
+        if (zookeeper == null) {
+            throw new IllegalStateException("no embedded ZooKeeper in this run: the registry is someone else's");
+        }
         return zookeeper.connectString();
     }
 
@@ -118,7 +137,7 @@ public final class EmbeddedInfra implements Infrastructure {
 
     @Override
     public String seataAddress() {
-        return seata.address();
+        return seata == null ? "" : seata.address();
     }
 
     @Override
@@ -173,7 +192,7 @@ public final class EmbeddedInfra implements Infrastructure {
         long started = System.nanoTime();
         // in parallel: each server flushes its own store on SIGTERM and none depends on another to stop
         List<Thread> stoppers = new ArrayList<>();
-        for (AutoCloseable server : List.of(seata, rocketMq, database, zookeeper)) {
+        for (AutoCloseable server : java.util.stream.Stream.of(seata, rocketMq, database, zookeeper).filter(java.util.Objects::nonNull).toList()) {
             Thread stopper = new Thread(() -> closeQuietly(server), "infra-stop");
             stopper.start();
             stoppers.add(stopper);
@@ -222,7 +241,10 @@ public final class EmbeddedInfra implements Infrastructure {
                 continue;
             }
             try {
-                closeQuietly(future.join());
+                AutoCloseable server = future.join();
+                if (server != null) {
+                    closeQuietly(server);
+                }
             } catch (CompletionException e) {
                 // already logged when it failed
             }

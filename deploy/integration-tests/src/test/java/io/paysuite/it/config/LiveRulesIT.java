@@ -3,6 +3,8 @@ package io.paysuite.it.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayCmd;
@@ -20,6 +22,7 @@ import io.paysuite.it.openapi.Buyers;
 import io.paysuite.it.openapi.Merchants;
 import io.paysuite.it.openapi.Merchants.TestMerchant;
 import io.paysuite.kit.config.ConfigCenter;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +43,7 @@ class LiveRulesIT {
     static final String MERCHANT_LIMITS = "sentinel/cashier-service/merchant-flow-rules";
     static final Duration LIVE = Duration.ofSeconds(30);
     static final Duration POLL = Duration.ofMillis(200);
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConfigCenter center = SuiteRules.center();
     private final TradeService trades = SuiteHarness.reference(TradeService.class, null);
@@ -74,12 +78,26 @@ class LiveRulesIT {
 
             assertThat(attempt(denied, buyer).code()).as("the last good routing rules stay").isEqualTo("SERVICE_DEGRADED");
             assertThat(Merchants.burst(busy, 8)).as("the last good flow rule stays").contains(429);
+            // the ops API shows the rules in force, and the refused documents beside them with the reason
+            await().atMost(LIVE).pollInterval(POLL).until(() -> ops("/ops/api/v1/rules/routing").path("refused").hasNonNull("reason"));
+            JsonNode shownRouting = ops("/ops/api/v1/rules/routing");
+            assertThat(shownRouting.path("rules").toString()).as("the routing rules in force").contains(denied);
+            assertThat(shownRouting.path("refused").path("reason").asText()).contains("gray_percent 120");
+            JsonNode shownLimit = ops("/ops/api/v1/merchants/" + busy.merchantId() + "/rate-limit");
+            assertThat(shownLimit.path("qps").asInt()).as("the merchant's limit in force").isEqualTo(2);
+            assertThat(shownLimit.path("refused").path("reason").asText()).as(shownLimit.toString()).isNotBlank();
         } finally {
             center.remove(ROUTING);
             center.remove(MERCHANT_LIMITS);
         }
         await().atMost(LIVE).pollInterval(POLL).until(() -> attempt(denied, buyer).success());
         await().atMost(LIVE).pollInterval(POLL).until(() -> !Merchants.burst(busy, 8).contains(429));
+    }
+
+    private static JsonNode ops(String path) throws Exception {
+        HttpResponse<String> response = Merchants.ops(Merchants.base(), "GET", path, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     /** A fresh ALIPAY_QR trade of {@code merchant}, paid: the channel-gateway's routing decides. */

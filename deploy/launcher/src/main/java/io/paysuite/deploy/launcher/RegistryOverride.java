@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code PAYSUITE_INFRA=external} keeps the embedded database, broker and Seata and hands the services (and the demo
  * seed, and the tests' Dubbo client) this registry address instead of the embedded ZooKeeper's. That is how the suite
  * is tried against a real Nacos server without providing databases and a broker too (docs/operations.md "Running
- * against a Nacos built from source"). The embedded ZooKeeper still starts — nothing registers there then.
+ * against a Nacos built from source"). No embedded ZooKeeper starts then ({@link InfraPlan}).
  *
  * @param embedded the servers started by this process
  * @param registryAddress {@code nacos://host:port[?namespace=…&username=…&password=…]} or {@code zookeeper://host:port}

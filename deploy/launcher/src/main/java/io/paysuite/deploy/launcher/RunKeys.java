@@ -15,7 +15,10 @@ import java.util.Base64;
  *   <li>{@code card-token.key}: member-service seals bound-card tokens with it (a new key would make
  *       every bound card of the run unusable);</li>
  *   <li>{@code internal-call.key}: the secret every service and the run's own tools prove themselves
- *       with on the money-moving Dubbo methods.</li>
+ *       with on the money-moving Dubbo methods;</li>
+ *   <li>{@code pay-password-pepper.key}: member-service's pepper of the payment-password hashes (a new one would
+ *       make every payment password of the run unverifiable). Its content goes to member-service through the
+ *       environment ({@link ProcessProperties}), as production's {@code PAYSUITE_PAY_PASSWORD_PEPPER} does.</li>
  * </ul>
  */
 public final class RunKeys {
@@ -29,6 +32,19 @@ public final class RunKeys {
 
     public static Path internalCall(Path workDir) {
         return ensure(workDir, "internal-call.key");
+    }
+
+    public static Path payPasswordPepper(Path workDir) {
+        return ensure(workDir, "pay-password-pepper.key");
+    }
+
+    /** The content of a key file, without its line end. */
+    public static String read(Path key) {
+        try {
+            return Files.readString(key, StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the key " + key, e);
+        }
     }
 
     private static Path ensure(Path workDir, String name) {

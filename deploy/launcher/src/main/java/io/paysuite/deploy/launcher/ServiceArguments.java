@@ -52,6 +52,8 @@ final class ServiceArguments {
         }
         if (id == ServiceId.MEMBER_SERVICE) {
             props.put("paysuite.member.card-token-key-file", RunKeys.cardToken(config.workDir()).toString());
+            // a secret by its name: ProcessProperties puts it in the child's environment, not on its command line
+            props.put("paysuite.member.pay-password.pepper", RunKeys.read(RunKeys.payPasswordPepper(config.workDir())));
         }
         if (id == ServiceId.CHANNEL_GATEWAY) {
             channelProps(ports, props);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,15 +30,26 @@ public final class ServiceProcess implements AutoCloseable {
     private volatile JavaProcess process;
 
     ServiceProcess(String name, Path jar, ServicePorts ports, List<String> jvmArgs, List<String> appArgs, Path workDir) {
+        this(name, jar, ports, jvmArgs, new ProcessProperties(appArgs, Map.of()), workDir);
+    }
+
+    /** With the secrets of {@code properties} in the child's environment, never on its command line. */
+    ServiceProcess(String name, Path jar, ServicePorts ports, List<String> jvmArgs, ProcessProperties properties, Path workDir) {
         this.name = name;
         this.ports = ports;
         this.builder = JavaProcess.builder(name)
                 .jar(jar)
                 .jvmArgs(jvmArgs)
                 .systemProperty("paysuite.instance", name)
-                .args(appArgs)
+                .args(properties.arguments())
                 .workingDir(workDir)
                 .logDir(workDir.resolve("logs"));
+        properties.environment().forEach(builder::environment);
+    }
+
+    /** The command line this instance starts with (what {@code ps} shows). */
+    List<String> command() {
+        return builder.command();
     }
 
     /** Starts the process (again, after a kill or stop); returns at once. */

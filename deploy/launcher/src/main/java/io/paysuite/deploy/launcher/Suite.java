@@ -50,8 +50,9 @@ public final class Suite implements AutoCloseable {
      */
     public static Suite start(SuiteConfig config, String registry) {
         long t0 = System.nanoTime();
+        // only the servers this run uses: no embedded ZooKeeper under someone else's registry (InfraPlan)
         Infrastructure infra = config.external() != null ? config.external()
-                : RegistryOverride.around(EmbeddedInfra.start(config.infra()), registry);
+                : RegistryOverride.around(EmbeddedInfra.start(config.infra(), InfraPlan.embedded(config, registry)), registry);
         if (config.external() != null) {
             log.info("external infrastructure: registry {}, name server {}, databases {}", infra.registryAddress(),
                     infra.namesrvAddress(), config.external().database().urls().keySet());
@@ -121,8 +122,9 @@ public final class Suite implements AutoCloseable {
     private ServiceProcess newProcess(ServiceId id, String instanceName, ServicePorts ports, Map<String, String> extraProps) {
         Map<String, String> props = new ServiceArguments(config, infra, channelKeys)
                 .of(id, ports, nextNode.getAndIncrement(), extraProps);
-        List<String> args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
-        return new ServiceProcess(instanceName, jar(id.module(), id.module()), ports, config.serviceJvmArgs(), args, config.workDir());
+        // passwords (database, a Nacos registry's) go through the child's environment: ps shows every command line
+        return new ServiceProcess(instanceName, jar(id.module(), id.module()), ports, config.serviceJvmArgs(),
+                ProcessProperties.split(props), config.workDir());
     }
 
     private Path jar(String moduleDir, String artifact) {

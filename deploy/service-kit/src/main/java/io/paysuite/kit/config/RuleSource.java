@@ -1,5 +1,6 @@
 package io.paysuite.kit.config;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,8 +20,9 @@ import org.slf4j.LoggerFactory;
  *       counted ({@link RuleMetrics#refused}), and the last good rules stay in force — a typo must
  *       not lift every limit or switch every channel off. A bad document at start leaves the defaults.</li>
  * </ul>
- * {@link #current()} is what is in force; {@link #changes()} counts the rule sets put in force
- * (the first one included), {@link #refusals()} the documents refused.
+ * {@link #current()} is what is in force; {@link #state()} the document in force as text and the refused document
+ * after it, if one came, with the reason — what an operator needs to see to fix it; {@link #changes()} counts the
+ * rule sets put in force (the first one included), {@link #refusals()} the documents refused.
  *
  * @param <E> the rule type
  */
@@ -38,6 +40,7 @@ public final class RuleSource<E> implements AutoCloseable {
     private final AtomicLong refusals = new AtomicLong();
     private volatile List<E> current;
     private String lastText;
+    private Refused refused;
     private ConfigCenter.Subscription subscription;
 
     RuleSource(ConfigCenter center, String key, RuleFormat<E> format, Supplier<List<E>> defaults, RuleMetrics metrics) {
@@ -78,6 +81,7 @@ public final class RuleSource<E> implements AutoCloseable {
             try {
                 next = format.read(normalized);
             } catch (IllegalArgumentException e) {
+                refused = new Refused(normalized, e.getMessage(), Instant.now());
                 refusals.incrementAndGet();
                 metrics.refused(key);
                 log.error("ALARM: rules {} refused ({}); the last good rules stay in force: {}", key, center.describe(),
@@ -86,6 +90,7 @@ public final class RuleSource<E> implements AutoCloseable {
             }
         }
         lastText = normalized;
+        refused = null; // a document in force (or the defaults) supersedes the refused one
         current = next;
         changes.incrementAndGet();
         metrics.accepted(key);
@@ -98,6 +103,30 @@ public final class RuleSource<E> implements AutoCloseable {
     /** The rules in force. */
     public List<E> current() {
         return current;
+    }
+
+    /** The document in force and the refused one that came after it, if any. */
+    public synchronized State state() {
+        return new State(lastText, refused);
+    }
+
+    /**
+     * What a source holds as text.
+     *
+     * @param inForce the document whose rules are in force; {@code null}: the defaults (no document, or none accepted)
+     * @param refused the last document refused since then, {@code null} when the latest document is the one in force
+     */
+    public record State(String inForce, Refused refused) {
+    }
+
+    /**
+     * A document refused: the last good rules stayed in force.
+     *
+     * @param text   the document as the config center delivered it
+     * @param reason the first problem found (as the ALARM log line says it)
+     * @param at     when this service refused it
+     */
+    public record Refused(String text, String reason, Instant at) {
     }
 
     /** Calls {@code listener} with the rules in force now and again after every change. */

@@ -55,6 +55,36 @@ class RuleSourceTest {
     }
 
     @Test
+    void theStateShowsTheDocumentInForceAndTheRefusedOneWithItsReasonUntilAGoodOneComes() {
+        String good = "[{\"merchant\":\"M1\",\"qps\":5}]";
+        String bad = "[{\"merchant\":\"M1\",\"qps\":-1}]";
+        center.publish(KEY, good);
+        RuleSource<Limit> source = sources.open(KEY, FORMAT, () -> DEFAULTS);
+
+        center.publish(KEY, bad);
+
+        assertThat(source.state().inForce()).isEqualTo(good);
+        assertThat(source.state().refused().text()).isEqualTo(bad);
+        assertThat(source.state().refused().reason()).isEqualTo("rule #0 has no qps >= 0");
+        assertThat(source.state().refused().at()).isNotNull();
+
+        center.remove(KEY);
+
+        assertThat(source.state()).isEqualTo(new RuleSource.State(null, null));
+    }
+
+    @Test
+    void aRefusedDocumentAtStartLeavesTheDefaultsAndShowsWhy() {
+        center.publish(KEY, "not json");
+
+        RuleSource.State state = sources.open(KEY, FORMAT, () -> DEFAULTS).state();
+
+        assertThat(state.inForce()).isNull();
+        assertThat(state.refused().text()).isEqualTo("not json");
+        assertThat(state.refused().reason()).startsWith("not a JSON array of Limit");
+    }
+
+    @Test
     void aDocumentWithOneInvalidRuleIsRefusedWhole() {
         center.publish(KEY, "[{\"merchant\":\"M1\",\"qps\":5}]");
         RuleSource<Limit> source = sources.open(KEY, FORMAT, () -> DEFAULTS);

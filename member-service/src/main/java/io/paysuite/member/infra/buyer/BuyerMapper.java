@@ -53,4 +53,9 @@ public interface BuyerMapper {
     @Update("UPDATE buyer SET pay_pwd_failures = 0, pay_locked_until = NULL, updated_at = #{now}"
             + " WHERE id = #{id} AND (pay_locked_until IS NULL OR pay_locked_until <= #{now})")
     int resetPayFailures(@Param("id") long id, @Param("now") LocalDateTime now);
+
+    /** Compare-and-set on the old hash: a password changed meanwhile keeps its newer hash. */
+    @Update("UPDATE buyer SET pay_pwd_hash = #{newHash}, updated_at = #{now} WHERE id = #{id} AND pay_pwd_hash = #{expectedHash}")
+    int replacePayPasswordHash(@Param("id") long id, @Param("expectedHash") String expectedHash, @Param("newHash") String newHash,
+                               @Param("now") LocalDateTime now);
 }

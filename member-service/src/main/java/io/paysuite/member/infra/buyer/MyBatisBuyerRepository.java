@@ -79,6 +79,11 @@ public class MyBatisBuyerRepository implements BuyerRepository {
         return mapper.resetPayFailures(number, utc(now)) == 1;
     }
 
+    @Override
+    public boolean replacePayPasswordHash(long number, String expectedHash, String newHash, Instant now) {
+        return mapper.replacePayPasswordHash(number, expectedHash, newHash, utc(now)) == 1;
+    }
+
     static Buyer toBuyer(BuyerDO row) {
         return new Buyer(row.id, row.phone, row.loginPwdHash, row.payPwdHash, row.nickname,
                 RealNameStatus.valueOf(row.realNameStatus), row.payPwdFailures, instant(row.payLockedUntil),

@@ -4,7 +4,7 @@ import io.paysuite.member.buyer.SecretHasher;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * Login and payment passwords hashed with BCrypt (spring-security-crypto).
+ * Login passwords hashed with BCrypt (spring-security-crypto).
  *
  * <p>Why BCrypt rather than Argon2: both are slow, salted hashes, but Spring's Argon2 encoder
  * needs Bouncy Castle on the classpath, while BCrypt comes with spring-security-crypto alone, is
@@ -14,9 +14,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * cost, so old and new hashes verify side by side. Its one limit, 72 input bytes, is enforced as
  * an input rule (BuyerRules) instead of being silently cut.
  *
- * <p>A six-digit payment password has only a million values, so a stolen table could still be
- * brute-forced offline despite the slow hash; the lockout protects the online path only. A pepper
- * kept outside the database would close that gap (not done yet).
+ * <p>Login passwords only: a six-digit payment password has only a million values, which no slow hash
+ * protects offline; payment passwords are HMACs under a pepper kept outside the database
+ * ({@link PepperedPayPasswords}), which still verifies the BCrypt payment-password hashes of before.
  */
 public final class BCryptSecrets implements SecretHasher {
 

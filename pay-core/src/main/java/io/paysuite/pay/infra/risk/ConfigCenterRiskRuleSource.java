@@ -32,6 +32,7 @@ public class ConfigCenterRiskRuleSource implements RiskRuleSource, SmartLifecycl
     private final Clock clock;
     private final List<Consumer<RiskRules>> listeners = new CopyOnWriteArrayList<>();
     private volatile RiskRules current = RiskRules.NONE;
+    private volatile Refused refused;
     private volatile ConfigCenter.Subscription subscription;
 
     public ConfigCenterRiskRuleSource(ConfigCenter center, RiskProperties properties, Clock clock) {
@@ -43,6 +44,11 @@ public class ConfigCenterRiskRuleSource implements RiskRuleSource, SmartLifecycl
     @Override
     public RiskRules current() {
         return current;
+    }
+
+    @Override
+    public Refused refused() {
+        return refused;
     }
 
     @Override
@@ -80,6 +86,7 @@ public class ConfigCenterRiskRuleSource implements RiskRuleSource, SmartLifecycl
         try {
             RiskRules next = RiskRules.parse(document, clock.instant());
             current = next;
+            refused = null;
             if (!next.problems().isEmpty()) {
                 log.error("ALARM: risk rules version {} at {} have rules that cannot be evaluated (the others apply): {}",
                         next.version(), properties.rulesKey(), next.problems());
@@ -87,6 +94,7 @@ public class ConfigCenterRiskRuleSource implements RiskRuleSource, SmartLifecycl
             log.info("risk rules now version {}: {}", next.version(), next.ids());
             listeners.forEach(listener -> listener.accept(next));
         } catch (RiskRules.Invalid invalid) {
+            refused = new Refused(document, invalid.getMessage(), clock.instant());
             log.error("ALARM: risk rules at {} refused; keeping version {}: {}", properties.rulesKey(), current.version(),
                     invalid.getMessage());
         }

@@ -22,6 +22,20 @@ class ConfigCenterRiskRuleSourceTest {
     }
 
     @Test
+    void theRefusedDocumentAndItsReasonAreKeptUntilAGoodOneComes() {
+        source.load("{\"version\": 4, \"rules\": []}");
+        source.load("{\"version\": 5, \"rules\": oops");
+
+        assertThat(source.refused().text()).isEqualTo("{\"version\": 5, \"rules\": oops");
+        assertThat(source.refused().reason()).isNotBlank();
+        assertThat(source.refused().at()).isNotNull();
+
+        source.load("{\"version\": 6, \"rules\": []}");
+
+        assertThat(source.refused()).isNull();
+    }
+
+    @Test
     void aDeletedDocumentMeansNoRules() {
         source.load("{\"version\": 4, \"rules\": []}");
         source.load(null);
