@@ -221,4 +221,15 @@ class RiskEngineTest {
         assertThat(decisions.recorded).hasSize(1);
         assertThat(decisions.recorded.get(0).inputs()).contains("ip=10.0.0.1", "device=dev-1", "outcome=passed");
     }
+
+    @Test
+    void everyScreenIsTimedRefusalsIncludedSoItsCostPerPaymentCanBeRead() {
+        RiskEngine engine = engine(doc("{\"id\":\"single\",\"kind\":\"SINGLE_LIMIT\",\"action\":\"BLOCK\",\"max_amount\":1000}"));
+
+        engine.screen(pay("B1", PayMethod.BALANCE, "pw"), trade(1000));
+        assertThatThrownBy(() -> engine.screen(pay("B1", PayMethod.BALANCE, "pw"), trade(1001)))
+                .isInstanceOf(BizException.class);
+
+        assertThat(meters.get("paysuite.risk.screen").timer().count()).isEqualTo(2);
+    }
 }
