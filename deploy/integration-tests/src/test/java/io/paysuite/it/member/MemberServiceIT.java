@@ -122,7 +122,9 @@ class MemberServiceIT {
 
         List<String> stored = strings("SELECT login_pwd_hash, pay_pwd_hash FROM buyer WHERE phone = ?", phone);
 
-        assertThat(stored).hasSize(2).allSatisfy(hash -> assertThat(hash).startsWith("$2a$"));
+        assertThat(stored).hasSize(2);
+        assertThat(stored.get(0)).as("the login password: BCrypt").startsWith("$2a$");
+        assertThat(stored.get(1)).as("the payment password: HMAC-SHA-256 under the run's pepper, key k1").startsWith("hs256$k1$");
         assertThat(stored).doesNotContain(PASSWORD, PAY_PASSWORD);
     }
 
