@@ -462,6 +462,8 @@ class AlipayGatewayTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> merchant.received.size() == 1);
             assertThat(merchant.arrivals.get(0)).isAfterOrEqualTo(paidAt.plusMillis(1500));
             assertThat(merchant.received.get(0)).containsEntry("trade_status", "TRADE_SUCCESS");
+            // the sandbox records the attempt once the merchant's answer is back, a moment after the merchant saw it
+            await().atMost(Duration.ofSeconds(5)).until(() -> !attempts(no).isEmpty());
             assertThat(attempts(no)).hasSize(1).first().satisfies(a -> assertThat(a).containsEntry("answer", "success")
                     .containsEntry("injected", false));
         }
