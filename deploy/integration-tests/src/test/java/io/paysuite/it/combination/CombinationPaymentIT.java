@@ -40,6 +40,7 @@ import io.paysuite.deploy.launcher.ServiceId;
 import io.paysuite.deploy.launcher.Suite;
 import io.paysuite.it.MerchantSink;
 import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.killed.ServiceKills;
 import io.paysuite.it.channel.Breakers;
 import io.paysuite.it.channel.SandboxControl;
 import io.paysuite.it.openapi.Buyers;
@@ -554,10 +555,7 @@ class CombinationPaymentIT {
 
     /** Starts a killed pay-core again (and waits until it is healthy); whatever failed, the next test needs it. */
     private static void payCoreRunning() {
-        Suite suite = SuiteHarness.suite();
-        if (!suite.service(ServiceId.PAY_CORE).isAlive()) {
-            suite.restart(ServiceId.PAY_CORE);
-        }
+        ServiceKills.running(ServiceId.PAY_CORE);
     }
 
     /** The pay order of a trade whose pay call never answered (pay-core was killed under it), once it is final. */

@@ -153,7 +153,7 @@ class LedgerKilledMidFlowIT {
         try {
             List<Future<Void>> running = batch.stream().map(pool::submit).toList();
             suite.kill(ServiceId.ACCOUNTING_SERVICE);
-            suite.restart(ServiceId.ACCOUNTING_SERVICE);
+            ServiceKills.running(ServiceId.ACCOUNTING_SERVICE);
             for (Future<Void> operation : running) {
                 operation.get(FINAL.toSeconds(), TimeUnit.SECONDS);
             }

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.paysuite.deploy.launcher.ServiceId;
 import io.paysuite.deploy.launcher.Suite;
+import io.paysuite.it.killed.ServiceKills;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,7 +116,7 @@ final class ChaosSchedule {
                         await().atMost(GATE_LIMIT).pollInterval(Duration.ofMillis(100))
                                 .until(() -> abandoned || issued.get() >= meets);
                     } finally {
-                        suite.restart(disruption.victim()); // whatever happens, the suite is left whole; returns once healthy
+                        ServiceKills.running(disruption.victim()); // whatever happens, the suite is left whole: healthy and reached again
                     }
                 }
                 long back = (System.nanoTime() - t0) / 1_000_000;

@@ -17,6 +17,7 @@ import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.deploy.launcher.ServiceId;
 import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.killed.ServiceKills;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ class MoneyPathWorkloadIT {
             SuiteHarness.suite().kill(victim);
             System.out.println("MoneyPathWorkloadIT killed " + victim + " after " + trades.size() + " trades");
             Thread.sleep(2_000); // calls fail meanwhile, as they would in production
-            SuiteHarness.suite().restart(victim);
+            ServiceKills.running(victim); // healthy, and this JVM reconnected to it
             System.out.println("MoneyPathWorkloadIT restarted " + victim);
         }
         for (Future<?> f : work) {

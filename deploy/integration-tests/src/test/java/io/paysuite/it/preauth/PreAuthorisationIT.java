@@ -15,10 +15,13 @@ import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.pay.PayCmd;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayService;
+import io.paysuite.deploy.launcher.ServiceId;
 import io.paysuite.it.SuiteHarness;
 import io.paysuite.it.channel.SandboxControl;
 import io.paysuite.it.cashier.NotificationReceiver;
 import io.paysuite.it.cashier.NotificationReceiver.Received;
+import io.paysuite.it.killed.HeldRow;
+import io.paysuite.it.killed.ServiceKills;
 import io.paysuite.it.openapi.Buyers;
 import io.paysuite.it.openapi.MerchantClient.Answer;
 import io.paysuite.it.openapi.Merchants;
@@ -221,6 +224,38 @@ class PreAuthorisationIT {
         JsonNode completion = SandboxControl.call("GET", "/sandbox/v1/orders/" + card.channel() + "/K" + tradeNo.substring(1), null);
         assertThat(completion.path("refunded_fen").asLong()).as("UnionPay refunded the completion, which took the money")
                 .isEqualTo(2_500);
+        assertThat(ledger.trialBalance("CNY").data().balanced()).isTrue();
+    }
+
+    /**
+     * Issue 15's kill: trade-core has committed {@code CAPTURED} with its event, and its posting of the hold waits in
+     * the ledger for the hold's row, when trade-core is killed with SIGKILL. After the restart the capture is posted
+     * once (the in-flight posting and the event's consumer share one key), the merchant's repeat of the capture answers
+     * the same capture, and the rest goes back to the buyer once.
+     */
+    @Test
+    void aCaptureWhoseTradeCoreIsKilledWhilePostingIsPostedOnceAndAnsweredTheSameWhenRepeated() throws Exception {
+        Buyers.Buyer buyer = Buyers.funded(20_000);
+        String tradeNo = authorised(buyer, 10_000);
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        try (HeldRow hold = HeldRow.account(new AccountRef(AccountType.PREAUTH_HOLD, shop.merchantId(), "CNY"))) {
+            one.submit(() -> capture(tradeNo, 5_000));
+            hold.awaitWaiter(); // the trade's end is committed; the ledger's entry waits for the hold's row
+            ServiceKills.kill(ServiceId.TRADE_CORE);
+        } finally {
+            one.shutdownNow();
+            ServiceKills.running(ServiceId.TRADE_CORE);
+        }
+        Answer repeated = capture(tradeNo, 5_000);
+        assertThat(repeated.status()).as(repeated.toString()).isEqualTo(200);
+        assertThat(repeated.json().path("status").asText()).isEqualTo("CAPTURED");
+        assertThat(repeated.json().path("captured_amount").asLong()).isEqualTo(5_000);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> ledger.entryByKey(HoldSettlementCmd.captureKey(tradeNo)).success());
+        assertThat(Buyers.balance(buyer.buyerId())).as("the rest released once").isEqualTo(15_000);
+        awaitPending(5_000 - 30);
+        assertThat(balance().path("held").asLong()).as("no hold left").isZero();
+        assertThat(capture(tradeNo, 6_000).code()).isEqualTo("TRADE_CAPTURED");
         assertThat(ledger.trialBalance("CNY").data().balanced()).isTrue();
     }
 

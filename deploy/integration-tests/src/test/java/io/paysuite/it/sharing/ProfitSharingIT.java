@@ -26,7 +26,10 @@ import io.paysuite.api.trade.TradeService;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.it.SuiteHarness;
+import io.paysuite.deploy.launcher.ServiceId;
 import io.paysuite.it.cashier.NotificationReceiver;
+import io.paysuite.it.killed.HeldRow;
+import io.paysuite.it.killed.ServiceKills;
 import io.paysuite.it.openapi.Buyers;
 import io.paysuite.it.openapi.MerchantClient;
 import io.paysuite.it.openapi.Merchants;
@@ -193,6 +196,46 @@ class ProfitSharingIT {
         assertThat(reused.code()).isEqualTo("OUT_ORDER_NO_USED");
         assertThat(balance(AccountType.MERCHANT_PENDING, other.merchantId())).isEqualTo(100);
         assertMoney(sharer, 0, NET - 100);
+    }
+
+    /**
+     * Issue 15's kill: the order is written {@code PROCESSING} and its entry waits for the trade's lock in the ledger
+     * when accounting-service is killed with SIGKILL. Nothing moved; after the restart the merchant's repeat of the same
+     * {@code out_order_no} finishes that order, once (a further repeat answers it again), and the unfreeze releases
+     * exactly the unshared rest to the sharer.
+     */
+    @Test
+    void aShareOrderWhoseLedgerIsKilledWhilePostingFinishesOnceWhenRepeatedAndTheUnfreezeReleasesTheRest() throws Exception {
+        Merchants.TestMerchant sharer = Merchants.onboard("Sharing IT killed sharer");
+        Merchants.TestMerchant receiver = Merchants.onboard("Sharing IT killed receiver");
+        TradeDTO trade = paidTrade(sharer, null);
+        MerchantClient client = sharer.client();
+        Map<String, Object> share = order(trade, "share-kill", receiver, 3_000, false);
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        try (HeldRow tradeLock = HeldRow.tradeLock(trade.tradeNo())) {
+            one.submit(() -> client.post("/api/v1/profit-sharing/orders", share));
+            tradeLock.awaitWaiter(); // the order is PROCESSING; its entry waits for the trade's lock
+            ServiceKills.kill(ServiceId.ACCOUNTING_SERVICE);
+        } finally {
+            one.shutdownNow();
+            ServiceKills.running(ServiceId.ACCOUNTING_SERVICE);
+        }
+        assertThat(balance(AccountType.MERCHANT_PENDING, receiver.merchantId())).as("nothing moved").isZero();
+
+        MerchantClient.Answer repeated = client.post("/api/v1/profit-sharing/orders", share);
+        assertThat(repeated.status()).as(repeated.toString()).isIn(200, 201);
+        assertThat(repeated.json().path("status").asText()).isEqualTo("FINISHED");
+        MerchantClient.Answer again = client.post("/api/v1/profit-sharing/orders", share);
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().path("order_no").asText()).isEqualTo(repeated.json().path("order_no").asText());
+        assertThat(balance(AccountType.MERCHANT_PENDING, receiver.merchantId())).as("shared once").isEqualTo(3_000);
+        assertMoney(sharer, 0, NET - 3_000);
+
+        MerchantClient.Answer unfreeze = client.post("/api/v1/profit-sharing/unfreeze",
+                Map.of("trade_no", trade.tradeNo(), "out_order_no", "unfreeze-kill"));
+        assertThat(unfreeze.status()).as(unfreeze.toString()).isEqualTo(201);
+        assertMoney(sharer, NET - 3_000, 0);
+        assertThat(ledger.trialBalance("CNY").data().balanced()).isTrue();
     }
 
     private static Map<String, Object> order(TradeDTO trade, String outOrderNo, Merchants.TestMerchant receiver, long amount,

@@ -35,8 +35,11 @@ import io.paysuite.api.wallet.WalletTransferCmd;
 import io.paysuite.api.wallet.WalletTransferDTO;
 import io.paysuite.api.wallet.WalletWithdrawCmd;
 import io.paysuite.api.wallet.WalletWithdrawalDTO;
+import io.paysuite.deploy.launcher.ServiceId;
 import io.paysuite.it.SuiteHarness;
 import io.paysuite.it.channel.SandboxControl;
+import io.paysuite.it.killed.HeldRow;
+import io.paysuite.it.killed.ServiceKills;
 import io.paysuite.it.openapi.Buyers;
 import io.paysuite.it.openapi.Buyers.Buyer;
 import java.time.Duration;
@@ -45,9 +48,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +63,8 @@ import org.junit.jupiter.api.Test;
  * The buyer's wallet against the real suite (issue 15 items 1 and 2, issue 13's withdrawal): a top-up is a
  * {@code TOPUP} trade of the platform paid by WeChat QR, credited only once the buyer scanned, refundable
  * only while the balance allows; transfers once under parallel duplicates, the daily limit under parallel
- * transfers, refusals that change nothing; a withdrawal that reaches the payout channel once. Every test
+ * transfers, refusals that change nothing; a withdrawal that reaches the payout channel once; a top-up and a
+ * transfer whose ledger is killed with SIGKILL in the middle of their posting end once. Every test
  * ends with the trial balance balanced. The daily limit is the default {@code paysuite.wallet.transfer-daily-limit}
  * (¥5,000.00); each test has its own buyers.
  */
@@ -190,6 +197,76 @@ class WalletIT {
         assertThat(ok(wallets.withdrawal(buyer.buyerId(), cmd.requestNo())).bankAccount()).isEqualTo("****5678");
         assertThat(Buyers.balance(buyer.buyerId())).as("debited once").isEqualTo(5_000);
         assertThat(ok(wallets.movements(buyer.buyerId(), 10)).get(0).kind()).isEqualTo(WalletMovementKind.WITHDRAWAL);
+    }
+
+    // ---- issue 15: the ledger killed with SIGKILL in the middle of a wallet flow ----
+
+    /**
+     * The top-up's credit is in flight — the buyer scanned, the channel said paid, and the ledger's entry waits for the
+     * wallet's row — when accounting-service is killed. The wallet is not credited and the trade not successful while
+     * the credit is not committed; after the restart the payment's check posts it again under its key: credited once.
+     */
+    @Test
+    void aTopUpWhoseLedgerIsKilledWhileCreditingIsCreditedOnceAfterTheRestart() throws Exception {
+        Buyer buyer = Buyers.funded(1);
+        TradeDTO topUp = ok(trades.create(new CreateTradeCmd(PLATFORM, "KT" + UUID.randomUUID().toString().replace("-", ""),
+                TradeType.TOPUP, Money.cny(5_000), "Wallet top-up", buyer.buyerId(), null, null, null,
+                Instant.now().plus(Duration.ofMinutes(15)), List.of(PayMethod.WECHAT_QR))));
+        PayOrderDTO started = ok(pay.pay(new PayCmd(topUp.tradeNo(), buyer.buyerId(), PayMethod.WECHAT_QR, null, "REQ-"
+                + UUID.randomUUID())));
+        String codeUrl = ok(channels.get(started.payOrderNo())).codeUrl();
+        try (HeldRow wallet = HeldRow.account(Buyers.wallet(buyer.buyerId()))) {
+            SandboxControl.call("POST", "/sandbox/v1/scan", "{\"code_url\":\"" + codeUrl + "\",\"outcome\":\"SUCCESS\"}");
+            wallet.awaitWaiter(); // paid at the channel; the credit's entry is written, the wallet's balance is next
+            assertThat(trade(topUp.tradeNo()).status()).as("not successful before its credit").isNotEqualTo(TradeStatus.SUCCESS);
+            ServiceKills.kill(ServiceId.ACCOUNTING_SERVICE);
+        } finally {
+            ServiceKills.running(ServiceId.ACCOUNTING_SERVICE);
+        }
+        await("the top-up final after the ledger's restart").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions().until(() -> trade(topUp.tradeNo()).status() == TradeStatus.SUCCESS);
+        assertThat(Buyers.balance(buyer.buyerId())).as("credited once").isEqualTo(5_001);
+        assertThat(ok(wallets.movements(buyer.buyerId(), 10)).stream().filter(m -> m.kind() == WalletMovementKind.TOPUP))
+                .as("one top-up movement").hasSize(1);
+    }
+
+    /**
+     * A transfer's entry and record are written but not committed — its transaction waits for the receiver's wallet
+     * row — when accounting-service is killed: nothing moved. The client's repeat under the same request number after
+     * the restart transfers once, and a further repeat answers that same transfer.
+     */
+    @Test
+    void aTransferWhoseLedgerIsKilledMidTransactionTransfersOnceWhenRepeatedUnderItsRequestNumber() throws Exception {
+        Buyer sender = Buyers.funded(10_000);
+        Buyer receiver = Buyers.funded(1);
+        WalletTransferCmd cmd = new WalletTransferCmd(sender.buyerId(), receiver.phone(), Money.cny(1_000), "KILL-" + UUID.randomUUID(),
+                Buyers.PAY_PASSWORD);
+        Future<Result<WalletTransferDTO>> inFlight;
+        try (HeldRow wallet = HeldRow.account(Buyers.wallet(receiver.buyerId()))) {
+            inFlight = pool.submit(() -> wallets.transfer(cmd));
+            wallet.awaitWaiter();
+            ServiceKills.kill(ServiceId.ACCOUNTING_SERVICE);
+        } finally {
+            ServiceKills.running(ServiceId.ACCOUNTING_SERVICE);
+        }
+        assertThat(answered(inFlight)).as("the killed ledger answered no success").isFalse();
+        assertThat(Buyers.balance(sender.buyerId())).as("nothing moved").isEqualTo(10_000);
+        assertThat(Buyers.balance(receiver.buyerId())).isEqualTo(1);
+
+        WalletTransferDTO done = ok(wallets.transfer(cmd));
+        assertThat(ok(wallets.transfer(cmd)).transferNo()).as("the repeat answers the same transfer").isEqualTo(done.transferNo());
+        assertThat(ledger.entryByKey(done.postingKey()).success()).isTrue();
+        assertThat(Buyers.balance(sender.buyerId())).as("debited once").isEqualTo(9_000);
+        assertThat(Buyers.balance(receiver.buyerId())).as("credited once").isEqualTo(1_001);
+    }
+
+    /** Whether a call to a service killed under it answered a success (a transport error is none). */
+    private static boolean answered(Future<? extends Result<?>> call) throws InterruptedException {
+        try {
+            return call.get(30, TimeUnit.SECONDS).success();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     private String transfer(Buyer from, String toPhone, long amount, String payPassword) {

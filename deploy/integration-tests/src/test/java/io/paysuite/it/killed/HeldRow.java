@@ -1,0 +1,82 @@
+package io.paysuite.it.killed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.paysuite.api.ledger.AccountRef;
+import io.paysuite.deploy.infra.DatabaseServer;
+import io.paysuite.it.SuiteHarness;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * A row the test holds with {@code SELECT … FOR UPDATE} in a transaction of its own, so that a flow which must write
+ * that row stops exactly there — inside its own transaction, with whatever it wrote before still uncommitted — for as
+ * long as the test wants: the deterministic "middle of the flow" a SIGKILL needs (a sleep would only hope the flow got
+ * there). {@link #awaitWaiter()} sees the flow arrive: InnoDB lists its statement, which names the row, in
+ * {@code LOCK WAIT}. {@link #close()} rolls back and lets the waiter on; when its service was killed meanwhile, the
+ * server notices the dead connection only as the statement finishes, and rolls its transaction back (the COMMIT was
+ * never sent). A waiter whose own service is alive (the ledger under a killed caller) simply goes on and commits.
+ */
+public final class HeldRow implements AutoCloseable {
+
+    private static final Duration ARRIVAL = Duration.ofSeconds(60); // a flow on a loaded two-core box
+
+    private final Connection connection;
+    private final String marker;
+
+    private HeldRow(String database, String lockingSelect, String key) throws SQLException {
+        DatabaseServer db = SuiteHarness.suite().infra().database();
+        this.connection = DriverManager.getConnection(db.jdbcUrl(database), db.username(), db.password());
+        this.marker = key;
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement(lockingSelect)) {
+                lock.setString(1, key);
+                try (ResultSet row = lock.executeQuery()) {
+                    assertThat(row.next()).as("a row to hold: " + key).isTrue();
+                }
+            }
+        } catch (SQLException | RuntimeException | AssertionError e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** The ledger account's row: every non-hot posting to it updates the row inside the posting's transaction. */
+    public static HeldRow account(AccountRef account) throws SQLException {
+        return new HeldRow("paysuite_accounting", "SELECT code FROM account WHERE code = ? FOR UPDATE", account.code());
+    }
+
+    /** The ledger's lock of a trade (its first payment entry), which every trade posting — a share, a release — takes first. */
+    public static HeldRow tradeLock(String tradeNo) throws SQLException {
+        return new HeldRow("paysuite_accounting",
+                "SELECT id FROM journal_entry WHERE biz_no = ? AND biz_type = 'PAYMENT' ORDER BY id LIMIT 1 FOR UPDATE", tradeNo);
+    }
+
+    /** Waits until a statement of another connection naming the held row waits for it. */
+    public void awaitWaiter() {
+        await("a flow waiting for " + marker).atMost(ARRIVAL).pollInterval(Duration.ofMillis(50)).until(() -> {
+            try (PreparedStatement waiting = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.INNODB_TRX"
+                    + " WHERE trx_state = 'LOCK WAIT' AND trx_mysql_thread_id <> CONNECTION_ID() AND trx_query LIKE ?")) {
+                waiting.setString(1, "%" + marker + "%");
+                try (ResultSet count = waiting.executeQuery()) {
+                    return count.next() && count.getInt(1) > 0;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            connection.rollback();
+        } finally {
+            connection.close();
+        }
+    }
+}
