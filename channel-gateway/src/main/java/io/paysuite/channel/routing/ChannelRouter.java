@@ -3,6 +3,7 @@ package io.paysuite.channel.routing;
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.channel.health.ChannelStats;
 import io.paysuite.channel.isolation.BreakerBoard;
+import io.paysuite.kit.routing.RoutingRule;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package io.paysuite.channel.routing;
 
+import io.paysuite.kit.routing.RoutingRule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

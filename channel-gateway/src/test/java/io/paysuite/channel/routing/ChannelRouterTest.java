@@ -11,6 +11,7 @@ import io.paysuite.channel.health.ChannelStats;
 import io.paysuite.channel.isolation.BreakerBoard;
 import io.paysuite.kit.config.LocalConfigCenter;
 import io.paysuite.kit.config.RuleSources;
+import io.paysuite.kit.routing.RoutingRule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

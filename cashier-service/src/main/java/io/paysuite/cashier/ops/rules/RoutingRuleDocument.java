@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.pay.PayMethod;
+import io.paysuite.kit.routing.RoutingRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * channel-gateway's routing rule document — a JSON array of rules, one per channel and method, snake_case (the format
- * channel-gateway's {@code RoutingRule} reads) — checked before it is saved, and compared with the one in force.
+ * {@link RoutingRule#FORMAT} reads) — checked before it is saved, and compared with the one in force.
  *
  * <p>The gateway keeps the rules in force when a document does not parse, but it ignores fields it does not know: a
  * typo such as {@code grey_percent} would be saved and silently do nothing. So the console refuses unknown fields,
@@ -94,9 +95,9 @@ public final class RoutingRuleDocument {
             if (Arrays.stream(PayMethod.values()).noneMatch(m -> m.name().equals(method))) {
                 problems.add(at + ": method must be one of " + Arrays.toString(PayMethod.values()));
             }
-            if (GatewayRoutingRules.SERVED.entrySet().stream().anyMatch(served -> served.getKey().name().equals(channel))
+            if (RoutingRule.DEFAULTS.stream().anyMatch(served -> served.channel().name().equals(channel))
                     && Arrays.stream(PayMethod.values()).anyMatch(m -> m.name().equals(method))
-                    && !GatewayRoutingRules.SERVED.get(ChannelCode.valueOf(channel)).contains(PayMethod.valueOf(method))) {
+                    && !RoutingRule.serves(ChannelCode.valueOf(channel), PayMethod.valueOf(method))) {
                 // the gateway would refuse the whole document and keep its previous rules
                 problems.add(at + ": " + channel + " does not serve " + method);
             }

@@ -1,4 +1,4 @@
-package io.paysuite.channel.routing;
+package io.paysuite.kit.routing;
 
 import io.paysuite.kit.config.RuleFormat;
 import java.time.LocalTime;
@@ -9,16 +9,17 @@ import java.util.List;
  * What a routing rule must be before it is put in force (the schema in {@code docs/operations.md},
  * "Run-time rules"): a channel and a method that channel serves, a gray percentage within 0..100,
  * no negative fee or amount, {@code min_minor <= max_minor}, a window given by both ends as
- * {@code HH:mm}, currencies as ISO 4217 codes. A rule that fails refuses the whole document.
+ * {@code HH:mm}, currencies as ISO 4217 codes. A rule that fails refuses the whole document. The
+ * messages are what operators read in the gateway's refusal log line and in the ops console.
  */
-final class RoutingRuleCheck implements RuleFormat.RuleCheck<RoutingRule> {
+public final class RoutingRuleCheck implements RuleFormat.RuleCheck<RoutingRule> {
 
     @Override
     public String problemWith(RoutingRule rule) {
         if (rule.channel() == null || rule.method() == null) {
             return "has no channel or no method";
         }
-        if (RoutingRules.DEFAULTS.stream().noneMatch(open -> open.channel() == rule.channel() && open.method() == rule.method())) {
+        if (!RoutingRule.serves(rule.channel(), rule.method())) {
             return "routes " + rule.method() + " to " + rule.channel() + ", which does not serve it";
         }
         if (rule.grayPercent() != null && (rule.grayPercent() < 0 || rule.grayPercent() > 100)) {
