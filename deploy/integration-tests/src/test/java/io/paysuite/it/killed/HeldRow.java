@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A row the test holds with {@code SELECT … FOR UPDATE} in a transaction of its own, so that a flow which must write
@@ -58,17 +59,53 @@ public final class HeldRow implements AutoCloseable {
                 "SELECT id FROM journal_entry WHERE biz_no = ? AND biz_type = 'PAYMENT' ORDER BY id LIMIT 1 FOR UPDATE", tradeNo);
     }
 
-    /** Waits until a statement of another connection naming the held row waits for it. */
+    /**
+     * Waits until another connection waits for a lock this one holds: by the lock graph (the {@code sys} schema's
+     * {@code innodb_lock_waits}, in MariaDB since 10.6 and in MySQL 8), or by a waiting statement that names the held
+     * row. On timeout the failure lists what every transaction was doing, so a flow stuck elsewhere shows where.
+     */
     public void awaitWaiter() {
-        await("a flow waiting for " + marker).atMost(ARRIVAL).pollInterval(Duration.ofMillis(50)).until(() -> {
-            try (PreparedStatement waiting = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.INNODB_TRX"
-                    + " WHERE trx_state = 'LOCK WAIT' AND trx_mysql_thread_id <> CONNECTION_ID() AND trx_query LIKE ?")) {
-                waiting.setString(1, "%" + marker + "%");
-                try (ResultSet count = waiting.executeQuery()) {
-                    return count.next() && count.getInt(1) > 0;
-                }
+        try {
+            await("a flow waiting for " + marker).atMost(ARRIVAL).pollInterval(Duration.ofMillis(50))
+                    .until(() -> blockedByUs() || waitingStatementNamesRow());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no flow waited for " + marker + " within " + ARRIVAL + "; transactions: " + transactions(), e);
+        }
+    }
+
+    private boolean blockedByUs() {
+        try (PreparedStatement waits = connection.prepareStatement(
+                "SELECT COUNT(*) FROM sys.innodb_lock_waits WHERE blocking_pid = CONNECTION_ID()");
+             ResultSet count = waits.executeQuery()) {
+            return count.next() && count.getInt(1) > 0;
+        } catch (SQLException noSysSchema) {
+            return false;
+        }
+    }
+
+    private boolean waitingStatementNamesRow() throws SQLException {
+        try (PreparedStatement waiting = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.INNODB_TRX"
+                + " WHERE trx_state = 'LOCK WAIT' AND trx_mysql_thread_id <> CONNECTION_ID() AND trx_query LIKE ?")) {
+            waiting.setString(1, "%" + marker + "%");
+            try (ResultSet count = waiting.executeQuery()) {
+                return count.next() && count.getInt(1) > 0;
             }
-        });
+        }
+    }
+
+    private String transactions() {
+        StringBuilder out = new StringBuilder();
+        try (PreparedStatement all = connection.prepareStatement("SELECT trx_mysql_thread_id, trx_state, trx_started, trx_query"
+                + " FROM information_schema.INNODB_TRX");
+             ResultSet rows = all.executeQuery()) {
+            while (rows.next()) {
+                out.append("\n  thread ").append(rows.getLong(1)).append(' ')
+                        .append(rows.getString(2)).append(" since ").append(rows.getString(3)).append(": ").append(rows.getString(4));
+            }
+        } catch (SQLException e) {
+            out.append("(unreadable: ").append(e.getMessage()).append(')');
+        }
+        return out.toString();
     }
 
     @Override
