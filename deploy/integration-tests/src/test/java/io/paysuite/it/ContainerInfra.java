@@ -81,7 +81,7 @@ final class ContainerInfra {
                 .withEnv("JAVA_OPT_EXT", "-Xms512m -Xmx512m")
                 .withCommand("sh", "-c", "printf 'brokerClusterName=PaysuiteCluster\\nbrokerName=broker-a\\nbrokerId=0\\n"
                         + "listenPort=" + brokerPort + "\\nbrokerIP1=" + host + "\\nautoCreateTopicEnable=true\\n"
-                        + "autoCreateSubscriptionGroup=true\\ntimerWheelEnable=true\\ntransactionTimeOut=3000\\n"
+                        + "autoCreateSubscriptionGroup=true\\ntimerWheelEnable=true\\ntimerFlushIntervalMs=10000\\ntransactionTimeOut=3000\\n"
                         + "transactionCheckInterval=1000\\ntransactionOpBatchInterval=200\\n' > /tmp/broker.conf"
                         + " && exec sh mqbroker -n namesrv:9876 -c /tmp/broker.conf")
                 .waitingFor(Wait.forLogMessage(".*boot success.*", 1)), Map.of(brokerPort, brokerPort));

@@ -93,6 +93,14 @@ public final class HeldRow implements AutoCloseable {
         }
     }
 
+    private long own() {
+        try (PreparedStatement id = connection.prepareStatement("SELECT CONNECTION_ID()"); ResultSet row = id.executeQuery()) {
+            return row.next() ? row.getLong(1) : -1;
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
     private String transactions() {
         StringBuilder out = new StringBuilder();
         try (PreparedStatement all = connection.prepareStatement("SELECT trx_mysql_thread_id, trx_state, trx_started, trx_query"
@@ -101,6 +109,17 @@ public final class HeldRow implements AutoCloseable {
             while (rows.next()) {
                 out.append("\n  thread ").append(rows.getLong(1)).append(' ')
                         .append(rows.getString(2)).append(" since ").append(rows.getString(3)).append(": ").append(rows.getString(4));
+            }
+        } catch (SQLException e) {
+            out.append("(unreadable: ").append(e.getMessage()).append(')');
+        }
+        out.append("\nstatements running (own connection ").append(own()).append("):");
+        try (PreparedStatement all = connection.prepareStatement("SELECT id, db, time, state, info FROM information_schema.PROCESSLIST"
+                + " WHERE command <> 'Sleep'");
+             ResultSet rows = all.executeQuery()) {
+            while (rows.next()) {
+                out.append("\n  thread ").append(rows.getLong(1)).append(' ').append(rows.getString(2)).append(' ')
+                        .append(rows.getLong(3)).append(" s ").append(rows.getString(4)).append(": ").append(rows.getString(5));
             }
         } catch (SQLException e) {
             out.append("(unreadable: ").append(e.getMessage()).append(')');
