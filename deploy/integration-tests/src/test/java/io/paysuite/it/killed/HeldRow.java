@@ -66,7 +66,9 @@ public final class HeldRow implements AutoCloseable {
      */
     public void awaitWaiter() {
         try {
-            await("a flow waiting for " + marker).atMost(ARRIVAL).pollInterval(Duration.ofMillis(50))
+            // not faster: InnoDB refreshes the snapshot its lock tables are read from only when nobody read it for
+            // 0.1 s, so polling every 50 ms kept reading the snapshot of the first poll — taken before the flow came
+            await("a flow waiting for " + marker).atMost(ARRIVAL).pollInterval(Duration.ofMillis(300))
                     .until(() -> blockedByUs() || waitingStatementNamesRow());
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("no flow waited for " + marker + " within " + ARRIVAL + "; transactions: " + transactions(), e);
