@@ -42,7 +42,7 @@ public record Background(double seconds, Map<String, Double> cpuMsPerSecond, dou
             long used = after.getValue() - cpuBefore.getOrDefault(after.getKey(), 0L);
             if (used > 0) {
                 cpu.put(after.getKey(), used / seconds);
-                if (!after.getKey().equals(ProcessCpu.TOOL)) {
+                if (!after.getKey().equals(ProcessCpu.TOOL) && !after.getKey().equals(ProcessCpu.JIT)) {
                     total += used / seconds;
                 }
             }

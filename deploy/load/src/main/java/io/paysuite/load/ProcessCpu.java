@@ -23,6 +23,13 @@ public final class ProcessCpu {
     static final long TICKS_PER_SECOND = 100;
     /** The label of this tool's own process, which the suite's totals leave out. */
     static final String TOOL = "bench (this tool)";
+    /**
+     * The JIT compiler threads of every JVM of the machine, added up: already inside each process's figure, so a total
+     * leaves it out too. A step whose JIT share is large measured a JVM still compiling, not the steady state: on a
+     * two-core box the services' C2 threads were 35 % of all CPU a minute into payment traffic, and still busy minutes
+     * later (docs/benchmarks.md, session 13).
+     */
+    static final String JIT = "of which JIT compiler threads";
 
     private ProcessCpu() {
     }
@@ -40,8 +47,12 @@ public final class ProcessCpu {
                         continue;
                     }
                     long pid = Long.parseLong(proc.getFileName().toString());
-                    String label = pid == self ? TOOL : label(Files.readAllBytes(proc.resolve("cmdline")), commandName(stat));
+                    byte[] cmdline = Files.readAllBytes(proc.resolve("cmdline"));
+                    String label = pid == self ? TOOL : label(cmdline, commandName(stat));
                     byLabel.merge(label, ticks * 1000 / TICKS_PER_SECOND, Long::sum);
+                    if (pid != self && isJava(cmdline)) {
+                        byLabel.merge(JIT, compilerTicks(proc) * 1000 / TICKS_PER_SECOND, Long::sum);
+                    }
                 } catch (IOException | RuntimeException gone) {
                     // the process ended while we read it
                 }
@@ -50,6 +61,39 @@ public final class ProcessCpu {
             throw new IllegalStateException("cannot read /proc (Linux only)", e);
         }
         return byLabel;
+    }
+
+    /** CPU ticks of a JVM's JIT compiler threads, named "C1 CompilerThread<n>" and "C2 CompilerThread<n>" by HotSpot. */
+    static long compilerTicks(Path proc) {
+        long ticks = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(proc.resolve("task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+                    if (isCompilerThread(commandName(stat))) {
+                        ticks += cpuTicks(stat);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while we read it
+                }
+            }
+        } catch (IOException gone) {
+            // the process ended
+        }
+        return ticks;
+    }
+
+    /** Linux keeps the first 15 bytes of a thread's name: "C2 CompilerThre". */
+    static boolean isCompilerThread(String threadName) {
+        return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
+    }
+
+    static boolean isJava(byte[] cmdline) {
+        int end = 0;
+        while (end < cmdline.length && cmdline[end] != 0) {
+            end++;
+        }
+        return new String(cmdline, 0, end, StandardCharsets.UTF_8).endsWith("java");
     }
 
     /** utime + stime (fields 14 and 15); the command name (field 2) may hold spaces and parentheses, so count from its end. */

@@ -25,7 +25,7 @@ public record StepResult(String name, long operations, double perSecond, double 
             if (used > 0 && operations > 0) {
                 double perOp = (double) used / operations;
                 cpu.put(after.getKey(), perOp);
-                if (!after.getKey().equals(ProcessCpu.TOOL)) {
+                if (!after.getKey().equals(ProcessCpu.TOOL) && !after.getKey().equals(ProcessCpu.JIT)) {
                     total += perOp;
                 }
             }
