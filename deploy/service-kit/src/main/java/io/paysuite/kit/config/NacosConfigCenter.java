@@ -51,12 +51,18 @@ public final class NacosConfigCenter implements ConfigCenter {
         this.description = description;
     }
 
-    private static ConfigService create(ConfigCenterAddress address) {
+    /** What a Nacos client (config or naming) needs from a {@code nacos://} address: servers, namespace, login. */
+    public static Properties clientProperties(ConfigCenterAddress address) {
         Properties properties = new Properties();
         properties.setProperty(PropertyKeyConst.SERVER_ADDR, address.servers());
         copy(address, "namespace", PropertyKeyConst.NAMESPACE, properties);
         copy(address, "username", PropertyKeyConst.USERNAME, properties);
         copy(address, "password", PropertyKeyConst.PASSWORD, properties);
+        return properties;
+    }
+
+    private static ConfigService create(ConfigCenterAddress address) {
+        Properties properties = clientProperties(address);
         try {
             return NacosFactory.createConfigService(properties);
         } catch (NacosException e) {
