@@ -12,6 +12,7 @@ import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.trade.AbandonPayCmd;
 import io.paysuite.api.trade.BeginPayCmd;
+import io.paysuite.api.trade.CloseTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeType;
@@ -237,6 +238,9 @@ public class PayOrchestrator {
             }
             case FAILED -> {
                 if (fail(order, PayOrderStatus.PROCESSING, outcome.code())) {
+                    if (!firstAttempt && order.method().paymentCode() && !order.parts().combination()) {
+                        closeTillTrade(order);
+                    }
                     throw new BizException(outcome.code(), outcome.message());
                 }
                 // a concurrent check or channel result finished it first: the first final result wins
@@ -272,6 +276,27 @@ public class PayOrchestrator {
             }
         }
         return true;
+    }
+
+    /**
+     * A payment-code payment that failed after the till was told {@code PAYING} — the buyer never confirmed and the
+     * channel reversed the charge, or the app declined it — ends its trade now: the till waits for the trade's end,
+     * not for another code, and {@code WAIT_PAY} is never a till's answer. (A code declined at once is answered
+     * {@code CHANNEL_DECLINED} and its trade waits for another code until its payment-code expiry.) The close is
+     * trade-core's compare-and-set after the {@code abandonPay} above; if either did not reach trade-core, that expiry
+     * still closes the trade.
+     */
+    private void closeTillTrade(PayOrder order) {
+        try {
+            Result<TradeDTO> closed = tradeService.close(new CloseTradeCmd(order.tradeNo(), order.merchantId()));
+            if (closed.success()) {
+                log.info("payment-code trade {} closed: its payment failed after the till was told PAYING", order.tradeNo());
+            } else {
+                log.info("payment-code trade {} not closed now ({}); its expiry closes it", order.tradeNo(), closed.code());
+            }
+        } catch (RuntimeException transport) {
+            log.warn("payment-code trade {} not closed now, its expiry closes it: {}", order.tradeNo(), transport.toString());
+        }
     }
 
     /** Confirms or releases a combination's coupon and points; a failure is left to the check (recover settles again). */

@@ -136,6 +136,44 @@ class PaymentCodePathTest {
         assertThat(events.delivered()).hasSize(1);
     }
 
+    @Test
+    void aCodeTheChannelReversesAfterTheTillWasToldPayingClosesItsTradeAtOnce() {
+        when(tradeService.close(any())).thenReturn(Result.ok(null));
+        when(tradePayments.abandonPay(any())).thenReturn(Result.ok(null));
+        AtomicReference<ChannelOrderStatus> atChannel = new AtomicReference<>(ChannelOrderStatus.PROCESSING);
+        org.mockito.Mockito.doAnswer(call -> {
+            ChargeChannelCmd cmd = call.getArgument(0);
+            return Result.ok(new ChannelOrderDTO("C" + cmd.payOrderNo().substring(1), cmd.payOrderNo(), cmd.tradeNo(),
+                    ChannelCode.ALIPAY, cmd.method(), cmd.amount(), atChannel.get(), null, null,
+                    atChannel.get() == ChannelOrderStatus.FAILED ? "REVERSED" : "USERPAYING", clock.instant(), clock.instant()));
+        }).when(channels).charge(any());
+        PayOrderDTO paying = orchestrator.pay(barcode("REQ-000004"));
+        assertThat(paying.status()).as("the till hears PAYING").isEqualTo(PayOrderStatus.PROCESSING);
+
+        atChannel.set(ChannelOrderStatus.FAILED); // the buyer never confirmed: reversed at 30 s
+        assertThat(orchestrator.recover(paying.payOrderNo())).isTrue();
+
+        assertThat(orders.find(paying.payOrderNo()).orElseThrow().status()).isEqualTo(PayOrderStatus.FAILED);
+        verify(tradePayments, times(1)).abandonPay(any());
+        verify(tradeService, times(1)).close(new io.paysuite.api.trade.CloseTradeCmd(TRADE_NO, "M100001"));
+    }
+
+    @Test
+    void aCodeDeclinedAtOnceLeavesItsTradeForAnotherCode() {
+        when(tradePayments.abandonPay(any())).thenReturn(Result.ok(null));
+        org.mockito.Mockito.doAnswer(call -> {
+            ChargeChannelCmd cmd = call.getArgument(0);
+            return Result.ok(new ChannelOrderDTO("C" + cmd.payOrderNo().substring(1), cmd.payOrderNo(), cmd.tradeNo(),
+                    ChannelCode.ALIPAY, cmd.method(), cmd.amount(), ChannelOrderStatus.FAILED, null, null,
+                    "ACQ.PAYMENT_AUTH_CODE_INVALID", clock.instant(), clock.instant()));
+        }).when(channels).charge(any());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> orchestrator.pay(barcode("REQ-000005")))
+                .hasMessageContaining("ACQ.PAYMENT_AUTH_CODE_INVALID");
+
+        verify(tradeService, times(0)).close(any());
+    }
+
     /** {@link InMemoryPayOrders} counting the reads pay-core makes of pay orders. */
     static final class CountingPayOrders extends InMemoryPayOrders {
         int reads;

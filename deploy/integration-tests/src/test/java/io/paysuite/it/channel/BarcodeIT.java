@@ -103,7 +103,8 @@ class BarcodeIT {
         assertThat(started.json().path("status").asText()).isEqualTo("PAYING");
         String tradeNo = started.json().path("trade_no").asText();
 
-        // given back by the reversal, then closed by its payment-code expiry: a till's trade always ends
+        // the reversal fails its payment and pay-core closes the trade (its payment-code expiry would otherwise): a
+        // till's trade always ends
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> "CLOSED".equals(status(tradeNo)));
         var trail = SuiteHarness.reference(PayService.class, null).trail(tradeNo);
         assertThat(trail.data().toString()).contains("PAY_ORDER_FAILED");
