@@ -220,7 +220,9 @@ class ProfitSharingIT {
             one.shutdownNow();
             ServiceKills.running(ServiceId.ACCOUNTING_SERVICE);
         }
-        assertThat(balance(AccountType.MERCHANT_PENDING, receiver.merchantId())).as("nothing moved").isZero();
+        // nothing moved at the kill; by the time the restart is reached from everywhere, the sharing sweep may already
+        // have finished the order — once, never twice
+        assertThat(balance(AccountType.MERCHANT_PENDING, receiver.merchantId())).as("nothing moved, or moved once").isIn(0L, 3_000L);
 
         MerchantClient.Answer repeated = client.post("/api/v1/profit-sharing/orders", share);
         assertThat(repeated.status()).as(repeated.toString()).isIn(200, 201);
