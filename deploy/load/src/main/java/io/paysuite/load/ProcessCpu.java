@@ -47,10 +47,10 @@ public final class ProcessCpu {
                         continue;
                     }
                     long pid = Long.parseLong(proc.getFileName().toString());
-                    byte[] cmdline = Files.readAllBytes(proc.resolve("cmdline"));
-                    String label = pid == self ? TOOL : label(cmdline, commandName(stat));
+                    List<String> argv = argv(Files.readAllBytes(proc.resolve("cmdline")));
+                    String label = pid == self ? TOOL : label(argv, commandName(stat));
                     byLabel.merge(label, ticks * 1000 / TICKS_PER_SECOND, Long::sum);
-                    if (pid != self && isJava(cmdline)) {
+                    if (pid != self && isJava(argv)) {
                         byLabel.merge(JIT, compilerTicks(proc) * 1000 / TICKS_PER_SECOND, Long::sum);
                     }
                 } catch (IOException | RuntimeException gone) {
@@ -88,12 +88,21 @@ public final class ProcessCpu {
         return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
     }
 
-    static boolean isJava(byte[] cmdline) {
-        int end = 0;
-        while (end < cmdline.length && cmdline[end] != 0) {
-            end++;
+    static boolean isJava(List<String> argv) {
+        return !argv.isEmpty() && argv.get(0).endsWith("java");
+    }
+
+    /** {@code /proc/<pid>/cmdline}: the arguments, each ended by a NUL byte. */
+    static List<String> argv(byte[] cmdline) {
+        List<String> argv = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < cmdline.length; i++) {
+            if (cmdline[i] == 0) {
+                argv.add(new String(cmdline, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
         }
-        return new String(cmdline, 0, end, StandardCharsets.UTF_8).endsWith("java");
+        return argv;
     }
 
     /** utime + stime (fields 14 and 15); the command name (field 2) may hold spaces and parentheses, so count from its end. */
@@ -108,15 +117,11 @@ public final class ProcessCpu {
     }
 
     static String label(byte[] cmdline, String commandName) {
-        List<String> argv = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < cmdline.length; i++) {
-            if (cmdline[i] == 0) {
-                argv.add(new String(cmdline, start, i - start, StandardCharsets.UTF_8));
-                start = i + 1;
-            }
-        }
-        if (argv.isEmpty() || !argv.get(0).endsWith("java")) {
+        return label(argv(cmdline), commandName);
+    }
+
+    static String label(List<String> argv, String commandName) {
+        if (!isJava(argv)) {
             return commandName;
         }
         for (String arg : argv) {

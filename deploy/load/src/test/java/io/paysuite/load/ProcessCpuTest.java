@@ -45,8 +45,8 @@ class ProcessCpuTest {
         assertThat(ProcessCpu.isCompilerThread("C2 CompilerThre")).isTrue();
         assertThat(ProcessCpu.isCompilerThread("C1 CompilerThre")).isTrue();
         assertThat(ProcessCpu.isCompilerThread("trade-core-dubb")).isFalse();
-        assertThat(ProcessCpu.isJava("/usr/lib/jvm/java-17/bin/java\0-jar\0x.jar\0".getBytes())).isTrue();
-        assertThat(ProcessCpu.isJava("/usr/sbin/mariadbd\0--user=root\0".getBytes())).isFalse();
+        assertThat(ProcessCpu.isJava(ProcessCpu.argv("/usr/lib/jvm/java-17/bin/java\0-jar\0x.jar\0".getBytes()))).isTrue();
+        assertThat(ProcessCpu.isJava(ProcessCpu.argv("/usr/sbin/mariadbd\0--user=root\0".getBytes()))).isFalse();
         // this test's own JVM has compiler threads; whether they have used a tick yet is up to the JIT
         assertThat(ProcessCpu.compilerTicks(java.nio.file.Path.of("/proc/self"))).isNotNegative();
     }

@@ -95,36 +95,25 @@ public final class HeldRow implements AutoCloseable {
         }
     }
 
-    private long own() {
-        try (PreparedStatement id = connection.prepareStatement("SELECT CONNECTION_ID()"); ResultSet row = id.executeQuery()) {
-            return row.next() ? row.getLong(1) : -1;
-        } catch (SQLException e) {
-            return -1;
-        }
+    /** What every transaction and every running statement of the server was doing, for a failure message. */
+    private String transactions() {
+        return rows("SELECT trx_mysql_thread_id, trx_state, trx_started, trx_query FROM information_schema.INNODB_TRX")
+                + "\nstatements running (this connection is " + rows("SELECT CONNECTION_ID()") + "):"
+                + rows("SELECT id, db, time, state, info FROM information_schema.PROCESSLIST WHERE command <> 'Sleep'");
     }
 
-    private String transactions() {
+    private String rows(String sql) {
         StringBuilder out = new StringBuilder();
-        try (PreparedStatement all = connection.prepareStatement("SELECT trx_mysql_thread_id, trx_state, trx_started, trx_query"
-                + " FROM information_schema.INNODB_TRX");
-             ResultSet rows = all.executeQuery()) {
+        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+            int columns = rows.getMetaData().getColumnCount();
             while (rows.next()) {
-                out.append("\n  thread ").append(rows.getLong(1)).append(' ')
-                        .append(rows.getString(2)).append(" since ").append(rows.getString(3)).append(": ").append(rows.getString(4));
+                out.append("\n ");
+                for (int c = 1; c <= columns; c++) {
+                    out.append(' ').append(rows.getString(c));
+                }
             }
         } catch (SQLException e) {
-            out.append("(unreadable: ").append(e.getMessage()).append(')');
-        }
-        out.append("\nstatements running (own connection ").append(own()).append("):");
-        try (PreparedStatement all = connection.prepareStatement("SELECT id, db, time, state, info FROM information_schema.PROCESSLIST"
-                + " WHERE command <> 'Sleep'");
-             ResultSet rows = all.executeQuery()) {
-            while (rows.next()) {
-                out.append("\n  thread ").append(rows.getLong(1)).append(' ').append(rows.getString(2)).append(' ')
-                        .append(rows.getLong(3)).append(" s ").append(rows.getString(4)).append(": ").append(rows.getString(5));
-            }
-        } catch (SQLException e) {
-            out.append("(unreadable: ").append(e.getMessage()).append(')');
+            out.append(" (unreadable: ").append(e.getMessage()).append(')');
         }
         return out.toString();
     }
