@@ -2,6 +2,7 @@ package io.paysuite.it.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysuite.kit.shadow.ShadowContext;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -170,8 +171,8 @@ public final class MerchantClient {
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization)
                 .header("Accept", "application/json");
-        if (io.paysuite.kit.shadow.ShadowContext.active()) {
-            request.header(io.paysuite.kit.shadow.ShadowContext.HEADER, io.paysuite.kit.shadow.ShadowContext.MARKED); // load traffic
+        if (ShadowContext.active()) { // load traffic: the calling thread is under the mark
+            request.header(ShadowContext.HEADER, ShadowContext.MARKED);
         }
         if ("GET".equals(method)) {
             request.GET();
