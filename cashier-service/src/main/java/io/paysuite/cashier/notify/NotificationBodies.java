@@ -70,8 +70,13 @@ public class NotificationBodies {
             return notification(type, eventId, happenedAt, now, refund.merchantId(), trade, RefundView.of(refund, times));
         }
         String tradeNo = text(tree, "trade_no");
-        TradeDTO current = tradeByNo.apply(tradeNo);
-        TradeDTO trade = type == NotifyEventType.TRADE_FINISHED ? current : completed(json.treeToValue(tree, TradeDTO.class), current);
+        TradeDTO trade;
+        if (type == NotifyEventType.TRADE_FINISHED) {
+            trade = tradeByNo.apply(tradeNo);
+        } else {
+            TradeDTO event = json.treeToValue(tree, TradeDTO.class);
+            trade = lacksWhatOnlyTradeCoreHolds(event) ? completed(event, tradeByNo.apply(tradeNo)) : event;
+        }
         return notification(type, eventId, happenedAt, now, trade.merchantId(), trade, TradeView.of(trade, cashierUrl.apply(trade), times));
     }
 
@@ -79,6 +84,17 @@ public class NotificationBodies {
                                       String merchantId, TradeDTO trade, Object resource) throws JsonProcessingException {
         String body = json.writeValueAsString(new Body(eventId, type.apiName(), times.format(happenedAt), resource));
         return Notification.pending(eventId, merchantId, trade.tradeNo(), type.apiName(), trade.notifyUrl(), body, now);
+    }
+
+    /**
+     * Whether the event's trade misses what {@link #completed} fills in. trade-core publishes the whole trade as its
+     * change wrote it, so a paid trade's payments and payer and every trade's notify_url are normally there and
+     * the notification needs no read of trade-core (one call and one database read less per payment); a payload
+     * without them (a trade with no notify_url, or an older producer) is completed from the current record.
+     */
+    static boolean lacksWhatOnlyTradeCoreHolds(TradeDTO event) {
+        boolean paid = event.paidAt() != null;
+        return event.notifyUrl() == null || (paid && (event.payments().isEmpty() || event.payerId() == null));
     }
 
     /** The event's trade, with what only trade-core's current record may hold filled in. */

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,24 @@ class NotificationBodiesTest {
         assertThat(resource).isEqualTo(tradeAsOpenApiShowsIt(trade(TradeStatus.SUCCESS, 0, BALANCE, "U42")));
         assertThat(resource.get("buyer_id").asText()).isEqualTo("U42");
         assertThat(resource.get("payments").get(0).get("method").asText()).isEqualTo("BALANCE");
+    }
+
+    @Test
+    void aPayloadThatCarriesTheWholeTradeIsNotifiedWithoutAskingTradeCore() throws Exception {
+        List<String> asked = new ArrayList<>();
+        NotificationBodies withoutReads = new NotificationBodies(JSON, TIMES, tradeNo -> {
+            asked.add(tradeNo);
+            return tradeCore.get(tradeNo);
+        }, trade -> "https://127.0.0.1:8443/cashier/token-of-" + trade.tradeNo());
+        TradeDTO paid = trade(TradeStatus.SUCCESS, 0, BALANCE, "U42");
+        TradeDTO closed = trade(TradeStatus.CLOSED, 0, List.of(), null);
+
+        JsonNode success = JSON.readTree(withoutReads.build(NotifyEventType.TRADE_SUCCESS, "E2A", payload(paid), HAPPENED, NOW).body());
+        JsonNode close = JSON.readTree(withoutReads.build(NotifyEventType.TRADE_CLOSED, "E2B", payload(closed), HAPPENED, NOW).body());
+
+        assertThat(success.get("resource")).isEqualTo(tradeAsOpenApiShowsIt(paid));
+        assertThat(close.get("resource")).isEqualTo(tradeAsOpenApiShowsIt(closed));
+        assertThat(asked).as("trades read from trade-core").isEmpty();
     }
 
     @Test

@@ -111,13 +111,25 @@ public class SettledTrades implements AutoCloseable {
      * not the committing thread). Cheap when nobody waits: one map lookup.
      */
     public void changed(String tradeNo) {
+        changed(tradeNo, null);
+    }
+
+    /**
+     * As {@link #changed(String)}, with the trade as that change committed it (the payload of the event it
+     * published, which is what the merchant is notified of): a waiter takes it as the answer without reading the
+     * trade back — one read less per payment. A waiter that asked as a merchant, or a trade still {@code PAYING},
+     * is read as before.
+     */
+    public void changed(String tradeNo, TradeDTO committed) {
         Set<Waiter> waiters = waiting.get(tradeNo);
         if (waiters == null) {
             return;
         }
+        boolean settles = committed != null && committed.status() != TradeStatus.PAYING && tradeNo.equals(committed.tradeNo());
         for (Waiter waiter : waiters) {
+            Runnable answer = settles && waiter.qry.merchantId() == null ? () -> waiter.offer(committed) : () -> read(waiter);
             try {
-                scheduler.execute(ShadowContext.carried(() -> read(waiter)));
+                scheduler.execute(ShadowContext.carried(answer));
             } catch (RuntimeException shuttingDown) {
                 return; // the deadline answers, or shutdown does
             }

@@ -3,6 +3,7 @@ package io.paysuite.trade.order;
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.ids.ShardGene;
+import io.paysuite.api.trade.TradeDTO;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +51,8 @@ public class TradeChanges {
         TradeEventDraft draft = TradeEventDraft.of(eventId, tradeNo, type, payload);
         T changed = TRAIL_ONLY.contains(type) ? events.recordWith(draft, change) : events.publishWith(draft, change);
         if (settled != null) {
-            settled.changed(tradeNo); // committed: whoever waits for this trade reads it now
+            // committed: whoever waits for this trade hears it now, from the trade the change wrote where the event carries it
+            settled.changed(tradeNo, payload instanceof TradeDTO after ? after : null);
         }
         return changed;
     }

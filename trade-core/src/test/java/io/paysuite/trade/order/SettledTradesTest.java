@@ -81,11 +81,36 @@ class SettledTradesTest {
 
         CompletableFuture<TradeDTO> future = settled.settled(TradeByNoQry.internal(tradeNo), LONG);
         assertThat(future).isNotDone();
+        // a payload that still says PAYING (not what a real change publishes) is read back instead
         changes.commit(tradeNo, EventType.TRADE_SUCCEEDED, finder.get(TradeByNoQry.internal(tradeNo)),
                 () -> store.transition(tradeNo, TradeStatus.PAYING, TradeStatus.SUCCESS, NOW));
 
         assertThat(answer(future).status()).isEqualTo(TradeStatus.SUCCESS);
         assertThat(settled.held()).isZero();
+    }
+
+    @Test
+    void aWaiterTakesTheTradeTheChangeCommittedWithoutReadingItBack() throws Exception {
+        SettledTrades settled = waiting(LONG, LONG, 10);
+        TradeChanges changes = new TradeChanges(events, orderNo, settled);
+        String tradeNo = payingTrade("ORDER-S2B");
+        CompletableFuture<TradeDTO> future = settled.settled(TradeByNoQry.internal(tradeNo), LONG);
+        assertThat(future).isNotDone();
+        TradeDTO paying = finder.get(TradeByNoQry.internal(tradeNo));
+        int readsBefore = store.tradeReads;
+
+        TradeDTO succeeded = withStatus(paying, TradeStatus.SUCCESS);
+        changes.commit(tradeNo, EventType.TRADE_SUCCEEDED, succeeded,
+                () -> store.transition(tradeNo, TradeStatus.PAYING, TradeStatus.SUCCESS, NOW));
+
+        assertThat(answer(future)).isEqualTo(succeeded);
+        assertThat(store.tradeReads).as("reads after the commit").isEqualTo(readsBefore);
+    }
+
+    static TradeDTO withStatus(TradeDTO t, TradeStatus status) {
+        return new TradeDTO(t.tradeNo(), t.merchantId(), t.outTradeNo(), t.tradeType(), status, t.amount(), t.paidAmount(),
+                t.refundedAmount(), t.subject(), t.buyerId(), t.attach(), t.notifyUrl(), t.returnUrl(), t.timeExpire(),
+                t.createdAt(), t.paidAt(), t.closedAt(), t.paymentMethods(), t.payments(), t.payerId());
     }
 
     @Test
