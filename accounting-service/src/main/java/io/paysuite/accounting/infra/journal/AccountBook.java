@@ -2,6 +2,7 @@ package io.paysuite.accounting.infra.journal;
 
 import io.paysuite.api.ledger.AccountRef;
 import io.paysuite.api.ledger.PostingLine;
+import io.paysuite.kit.shadow.ShadowContext;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +15,10 @@ import org.springframework.stereotype.Component;
  * own autocommit {@code INSERT IGNORE}: inserting account rows inside the posting would put
  * unique-index locks of new codes among the row locks taken in code order, a deadlock source.
  * A posting refused afterwards leaves an opened, empty account — harmless: all zeros, no lines.
+ *
+ * <p>What it remembers is remembered per side: load traffic writes to the shadow database, where an account the
+ * real side opened long ago does not exist yet (one cache for both skipped the shadow side's opening, and its first
+ * posting to that account was refused as if the account were empty).
  */
 @Component
 class AccountBook {
@@ -24,6 +29,7 @@ class AccountBook {
     private final AccountMapper accounts;
     private final Clock clock;
     private final Set<String> opened = ConcurrentHashMap.newKeySet();
+    private final Set<String> openedOnTheShadowSide = ConcurrentHashMap.newKeySet();
 
     AccountBook(AccountMapper accounts, Clock clock) {
         this.accounts = accounts;
@@ -31,6 +37,7 @@ class AccountBook {
     }
 
     void openAll(Iterable<PostingLine> lines) {
+        Set<String> opened = ShadowContext.active() ? openedOnTheShadowSide : this.opened;
         for (PostingLine line : lines) {
             AccountRef ref = line.account();
             String code = ref.code();

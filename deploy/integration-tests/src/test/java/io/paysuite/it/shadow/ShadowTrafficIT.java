@@ -3,14 +3,21 @@ package io.paysuite.it.shadow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.common.Result;
+import io.paysuite.api.ledger.AccountBalanceDTO;
+import io.paysuite.api.ledger.AccountRef;
+import io.paysuite.api.ledger.AccountType;
+import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.member.MerchantDTO;
 import io.paysuite.api.member.MerchantService;
 import io.paysuite.api.member.OnboardMerchantCmd;
 import io.paysuite.deploy.infra.DatabaseServer;
+import io.paysuite.deploy.launcher.DemoSeed;
 import io.paysuite.deploy.launcher.ServiceId;
 import io.paysuite.deploy.launcher.Suite;
 import io.paysuite.it.SuiteHarness;
@@ -20,6 +27,8 @@ import io.paysuite.it.openapi.MerchantClient.Answer;
 import io.paysuite.it.openapi.Merchants;
 import io.paysuite.kit.shadow.ShadowContext;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
@@ -123,6 +132,30 @@ class ShadowTrafficIT {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> notified.get() > 0);
         assertThat(shop.client().get("/api/v1/trades/" + realTrade).json().path("status").asText()).isEqualTo("SUCCESS");
         assertThat(rowsNaming(shadowDatabases(), realTrade)).as("real rows on the shadow side").isEmpty();
+    }
+
+    @Test
+    void theLocalRunsShadowSeedGivesTheLoadToolItsMerchantAndFundedBuyersOnTheShadowSide() throws Exception {
+        Suite suite = SuiteHarness.suite();
+        Path work = suite.config().workDir();
+        DemoSeed.seed(suite, work); // the real side first, as bin/run-local does: its accounts are opened and remembered
+        DemoSeed.seedShadow(suite, work);
+
+        Path shadow = work.resolve(DemoSeed.SHADOW_DIR);
+        assertThat(shadow.resolve("demo-merchant.json")).exists();
+        JsonNode buyers = new ObjectMapper().readTree(Files.readString(shadow.resolve("demo-buyers.json")));
+        assertThat(buyers).hasSize(3);
+        LedgerService ledger = SuiteHarness.reference(LedgerService.class, null);
+        try (ShadowContext.Scope load = ShadowContext.enter()) {
+            for (JsonNode buyer : buyers) {
+                Result<AccountBalanceDTO> wallet = ledger.balance(new AccountRef(AccountType.BUYER_WALLET,
+                        buyer.path("buyer_id").asText(), "CNY"));
+                assertThat(wallet.success()).as(wallet.message()).isTrue();
+                assertThat(wallet.data().balance()).as("%s's wallet on the shadow side", buyer.path("buyer_id").asText())
+                        .isPositive();
+                assertThat(buyer.path("coupons")).hasSize(2);
+            }
+        }
     }
 
     static String body(String outTradeNo, long total, String notifyUrl) {
