@@ -14,6 +14,7 @@ import io.paysuite.api.ledger.StatementLineDTO;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.payout.PayoutStatus;
 import io.paysuite.api.refund.CreateRefundCmd;
+import io.paysuite.api.refund.RefundByNoQry;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.api.refund.RefundService;
 import io.paysuite.api.refund.RefundStatus;
@@ -64,6 +65,10 @@ import org.junit.jupiter.api.Test;
  * <p>The payouts go through channel-gateway's {@code PayoutService} (the payout channel); the test waits for
  * every settlement to end ({@code PAID}, or {@code FAILED} with the money back to available) and for a
  * {@code SETTLEMENT.PAID} notification of each paid one at the merchant's settlement notify URL.
+ *
+ * <p>Beside the month: payouts the sandbox's Alipay transfers refuse (a card ending 0000 at once, 8888 returned by
+ * the bank later) end their settlements {@code FAILED} with the money back and paid by the next run once the account
+ * is corrected; and a T+2 merchant's payment is settled a run date after a T+1 merchant's payment of the same day.
  */
 class SettlementIT {
 
@@ -461,7 +466,7 @@ class SettlementIT {
                 "RF-" + UUID.randomUUID().toString().substring(0, 24), Money.cny(minor), "settlement it"));
         assertThat(refund.success()).as(refund.code() + " " + refund.message()).isTrue();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> refunds.get(new io.paysuite.api.refund.RefundByNoQry(refund.data().refundNo(), book.id())).data().status()
+                .until(() -> refunds.get(new RefundByNoQry(refund.data().refundNo(), book.id())).data().status()
                         == RefundStatus.SUCCESS);
         book.refundedOf.merge(trade.tradeNo(), minor, Long::sum);
         book.refunded += minor;
