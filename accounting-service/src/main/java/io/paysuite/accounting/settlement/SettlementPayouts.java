@@ -13,6 +13,7 @@ import io.paysuite.api.payout.PayoutPurpose;
 import io.paysuite.api.payout.PayoutService;
 import io.paysuite.api.payout.PayoutStatus;
 import io.paysuite.api.settlement.SettlementStatus;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -123,7 +124,7 @@ public class SettlementPayouts { // not final: SettlementMessaging takes it @Laz
         }
     }
 
-    private void book(Settlement s, String payoutNo, PayoutStatus status, java.time.Instant finishedAt) {
+    private void book(Settlement s, String payoutNo, PayoutStatus status, Instant finishedAt) {
         Settlement withPayout = s.payoutNo() == null ? s.withPayout(payoutNo, s.bankAccount(), status) : s;
         try {
             if (status == PayoutStatus.SUCCESS) {

@@ -12,7 +12,9 @@ import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.ledger.MerchantStatementQry;
 import io.paysuite.api.ledger.StatementLineDTO;
 import io.paysuite.api.money.Money;
+import io.paysuite.api.payout.PayoutStatus;
 import io.paysuite.api.refund.CreateRefundCmd;
+import io.paysuite.api.refund.RefundByNoQry;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.api.refund.RefundService;
 import io.paysuite.api.refund.RefundStatus;
@@ -30,6 +32,7 @@ import io.paysuite.api.trade.TradeType;
 import io.paysuite.it.MerchantSink;
 import io.paysuite.it.SuiteHarness;
 import io.paysuite.it.cashier.NotificationReceiver;
+import io.paysuite.it.channel.SandboxControl;
 import io.paysuite.it.openapi.Buyers;
 import io.paysuite.it.openapi.MerchantClient;
 import io.paysuite.it.openapi.Merchants;
@@ -37,6 +40,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -61,12 +65,22 @@ import org.junit.jupiter.api.Test;
  * <p>The payouts go through channel-gateway's {@code PayoutService} (the payout channel); the test waits for
  * every settlement to end ({@code PAID}, or {@code FAILED} with the money back to available) and for a
  * {@code SETTLEMENT.PAID} notification of each paid one at the merchant's settlement notify URL.
+ *
+ * <p>Beside the month: payouts the sandbox's Alipay transfers refuse (a card ending 0000 at once, 8888 returned by
+ * the bank later) end their settlements {@code FAILED} with the money back and paid by the next run once the account
+ * is corrected; and a T+2 merchant's payment is settled a run date after a T+1 merchant's payment of the same day.
  */
 class SettlementIT {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DAYS = 30;
+    /** Paid at once by the sandbox's Alipay transfers (any card ending other than 0000, 1111, 6666, 8888, 9999). */
+    private static final String PAID_ACCOUNT = "6222020000000006001";
+    /** The sandbox's Alipay transfer refuses it at once: 40004 PAYEE_CARD_INFO_ERROR, nothing sent. */
+    private static final String REFUSED_ACCOUNT = "6222020000000000000";
+    /** The sandbox's bank takes the transfer (DEALING) and returns it after its delay: FAIL, PAYEE_ACCOUNT_NOT_EXSIT. */
+    private static final String RETURNED_ACCOUNT = "6222020000000008888";
 
     private final TradeService trades = SuiteHarness.reference(TradeService.class, null);
     private final RefundService refunds = SuiteHarness.reference(RefundService.class, null);
@@ -154,9 +168,7 @@ class SettlementIT {
             List<SettlementDTO> paid = list(daily, today, last).stream()
                     .filter(s -> s.status() == SettlementStatus.PAID && s.payoutNo() != null).toList();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> paid.stream().allMatch(s -> receiver.all().stream().anyMatch(r ->
-                            "SETTLEMENT.PAID".equals(r.json().path("event_type").asText())
-                                    && s.settlementNo().equals(r.json().path("resource").path("settlement_no").asText()))));
+                    .until(() -> paid.stream().allMatch(s -> !notified(receiver, "SETTLEMENT.PAID", s).isEmpty()));
         }
     }
 
@@ -175,6 +187,134 @@ class SettlementIT {
         assertThat(foreign.code()).isEqualTo("SETTLEMENT_NOT_FOUND");
         assertThat(stranger.client().get("/api/v1/settlements/" + settlement.settlementNo() + "/file").status()).isEqualTo(404);
         assertThat(owner.merchant.client().get("/api/v1/settlements/" + settlement.settlementNo()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPayoutTheChannelRefusesFailsTheSettlementReturnsTheMoneyAndTheNextSettlementPaysItToTheFixedAccount() throws Exception {
+        try (NotificationReceiver receiver = new NotificationReceiver((id, n) -> 200)) {
+            Book refused = new Book(onboardWithTerms("Settlement IT card refused", 1, receiver.url(), REFUSED_ACCOUNT));
+            Book returned = new Book(onboardWithTerms("Settlement IT bank returns", 1, receiver.url(), RETURNED_ACCOUNT));
+            Buyers.Buyer buyer = Buyers.funded(100_000);
+            pay(refused, buyer, 12_000, TradeType.INSTANT);
+            pay(returned, buyer, 34_000, TradeType.INSTANT);
+            LocalDate first = LocalDate.now(ZONE).plusDays(DAYS + 20);
+
+            runSettlement(first);
+
+            Map<Book, SettlementDTO> failedOf = new HashMap<>();
+            for (Book book : List.of(refused, returned)) {
+                SettlementDTO failed = ended(book, first);
+                failedOf.put(book, failed);
+                assertThat(failed.status()).as("settlement of " + book.id()).isEqualTo(SettlementStatus.FAILED);
+                assertThat(failed.payoutNo()).isNotNull();
+                assertThat(failed.payoutStatus()).isEqualTo(PayoutStatus.FAILED);
+                assertThat(failed.paidAt()).isNull();
+                assertThat(failed.net()).isPositive().isEqualTo(failed.gross() - failed.fees());
+                assertThat(balance(AccountType.MERCHANT_PENDING, book.id())).isZero();
+                assertThat(balance(AccountType.MERCHANT_AVAILABLE, book.id())).as("the failed payout's money is back")
+                        .isEqualTo(failed.net());
+                assertThat(balance(AccountType.PAYOUT_IN_TRANSIT, book.id())).isZero();
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> !notified(receiver, "SETTLEMENT.FAILED", failed).isEmpty());
+                JsonNode resource = notified(receiver, "SETTLEMENT.FAILED", failed, book.merchant).get(0).json().path("resource");
+                assertThat(resource.path("status").asText()).isEqualTo("FAILED");
+                assertThat(resource.path("payout").path("status").asText()).isEqualTo("FAILED");
+
+                MerchantClient client = book.merchant.client();
+                JsonNode read = client.get("/api/v1/settlements/" + failed.settlementNo()).json();
+                assertThat(read.path("status").asText()).isEqualTo("FAILED");
+                assertThat(read.path("payout").path("status").asText()).isEqualTo("FAILED");
+                assertThat(read.path("payout").path("paid_at").isNull()).isTrue();
+                assertThat(client.get("/api/v1/balance").json().path("available").asLong()).isEqualTo(failed.net());
+            }
+            assertThat(failedOf.get(returned).bankAccount()).isEqualTo("****8888");
+            assertThat(SandboxControl.call("GET", "/sandbox/v1/orders/ALIPAY_PAYOUT/" + failedOf.get(returned).payoutNo(), null)
+                    .path("status").asText()).as("the bank returned the transfer").isEqualTo("FAIL");
+
+            // the operator corrects the accounts: the next run pays what the failed payouts left available
+            setTerms(refused.merchant, 1, receiver.url(), PAID_ACCOUNT);
+            setTerms(returned.merchant, 1, receiver.url(), PAID_ACCOUNT);
+            LocalDate next = first.plusDays(1);
+            Instant sent = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            runSettlement(next);
+
+            for (Book book : List.of(refused, returned)) {
+                SettlementDTO failed = failedOf.get(book);
+                SettlementDTO paid = ended(book, next);
+                assertThat(paid.status()).as("settlement of " + book.id()).isEqualTo(SettlementStatus.PAID);
+                assertThat(paid.gross()).isZero();
+                assertThat(paid.carriedForward()).as("the failed payout's money").isEqualTo(failed.net());
+                assertThat(paid.net()).isEqualTo(failed.net());
+                assertThat(paid.payoutNo()).isNotNull().isNotEqualTo(failed.payoutNo());
+                assertThat(paid.payoutStatus()).isEqualTo(PayoutStatus.SUCCESS);
+                assertThat(paid.paidAt()).isBetween(sent, Instant.now());
+                assertThat(paid.bankAccount()).isEqualTo("****6001");
+                assertThat(balance(AccountType.MERCHANT_AVAILABLE, book.id())).isZero();
+                assertThat(balance(AccountType.PAYOUT_IN_TRANSIT, book.id())).isZero();
+                assertThat(list(book, first, first)).singleElement().as("the failed one stays failed")
+                        .satisfies(s -> assertThat(s.status()).isEqualTo(SettlementStatus.FAILED));
+
+                JsonNode read = book.merchant.client().get("/api/v1/settlements/" + paid.settlementNo()).json();
+                assertThat(read.path("status").asText()).isEqualTo("PAID");
+                assertThat(read.path("carried_forward").asLong()).isEqualTo(failed.net());
+                assertThat(read.path("payout").path("status").asText()).isEqualTo("SUCCESS");
+                assertThat(read.path("payout").path("bank_account").asText()).isEqualTo("****6001");
+                assertThat(OffsetDateTime.parse(read.path("payout").path("paid_at").asText()).toInstant())
+                        .isEqualTo(paid.paidAt().truncatedTo(ChronoUnit.SECONDS));
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> !notified(receiver, "SETTLEMENT.PAID", paid).isEmpty());
+                assertThat(notified(receiver, "SETTLEMENT.PAID", paid, book.merchant).get(0).json().path("resource")
+                        .path("payout").path("paid_at").asText()).isEqualTo(read.path("payout").path("paid_at").asText());
+            }
+            assertThat(ledger.trialBalance("CNY").data().balanced()).isTrue();
+
+            // a re-run of the failed date pays nothing again
+            runSettlement(first);
+            for (Book book : List.of(refused, returned)) {
+                assertThat(list(book, first, first)).singleElement()
+                        .satisfies(s -> assertThat(s.status()).isEqualTo(SettlementStatus.FAILED));
+                assertThat(balance(AccountType.MERCHANT_AVAILABLE, book.id())).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aT2MerchantsPaymentIsSettledADayAfterAT1MerchantsPaymentOfTheSameDay() throws Exception {
+        LocalDate today = LocalDate.now(ZONE);
+        Book daily = new Book(onboardWithTerms("Settlement IT same day T+1", 1, null));
+        Book slow = new Book(onboardWithTerms("Settlement IT same day T+2", 2, null));
+        Buyers.Buyer buyer = Buyers.funded(100_000);
+        pay(daily, buyer, 15_000, TradeType.INSTANT);
+        pay(slow, buyer, 15_000, TradeType.INSTANT);
+        long slowPending = balance(AccountType.MERCHANT_PENDING, slow.id());
+        assertThat(slowPending).isPositive();
+
+        runSettlement(today.plusDays(1));
+
+        SettlementDTO dailySettled = ended(daily, today.plusDays(1));
+        assertThat(dailySettled.periodTo()).isEqualTo(today);
+        assertThat(dailySettled.gross()).isEqualTo(15_000);
+        assertThat(balance(AccountType.MERCHANT_PENDING, daily.id())).isZero();
+        assertThat(list(slow, today, today.plusDays(1))).as("T+2: today's payment is not due tomorrow").isEmpty();
+        assertThat(balance(AccountType.MERCHANT_PENDING, slow.id())).isEqualTo(slowPending);
+        assertThat(slow.merchant.client().get("/api/v1/balance").json().path("pending").asLong()).isEqualTo(slowPending);
+
+        runSettlement(today.plusDays(2));
+
+        SettlementDTO slowSettled = ended(slow, today.plusDays(2));
+        assertThat(slowSettled.periodTo()).isEqualTo(today);
+        assertThat(slowSettled.gross()).isEqualTo(15_000);
+        assertThat(slowSettled.net()).isEqualTo(slowPending);
+        assertThat(slowSettled.status()).isEqualTo(SettlementStatus.PAID);
+        assertThat(balance(AccountType.MERCHANT_PENDING, slow.id())).isZero();
+    }
+
+    /** The merchant's one settlement of that date, once it ended (its payout's final answer booked). */
+    private SettlementDTO ended(Book book, LocalDate date) {
+        // 90 s: the gateway asks a DEALING transfer again after 5 s, 15 s, 30 s; the sandbox's bank answers after 1 s
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                list(book, date, date).stream().anyMatch(s -> s.status() != SettlementStatus.PROCESSING));
+        return list(book, date, date).get(0);
     }
 
     /** The ledger's own trade entries say what each merchant is owed; settlements and balances must add up to it. */
@@ -215,7 +355,9 @@ class SettlementIT {
         assertThat(b.path("currency").asText()).isEqualTo("CNY");
         assertThat(b.path("pending").asLong()).isEqualTo(balance(AccountType.MERCHANT_PENDING, book.id()));
         assertThat(b.path("available").asLong()).isEqualTo(balance(AccountType.MERCHANT_AVAILABLE, book.id()));
-        assertThat(b.path("held").asLong()).isEqualTo(balance(AccountType.ESCROW, book.id()));
+        assertThat(b.path("held").asLong()).as("held: escrow + profit-sharing hold + pre-auth holds")
+                .isEqualTo(balance(AccountType.ESCROW, book.id()) + balance(AccountType.PROFIT_SHARING_HELD, book.id())
+                        + balance(AccountType.PREAUTH_HOLD, book.id()));
 
         MerchantClient.Answer listed = client.get("/api/v1/settlements?from=" + from + "&to=" + to);
         assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
@@ -258,17 +400,43 @@ class SettlementIT {
     }
 
     private Merchants.TestMerchant onboardWithTerms(String name, int cycleDays, String notifyUrl) throws Exception {
+        return onboardWithTerms(name, cycleDays, notifyUrl, PAID_ACCOUNT);
+    }
+
+    private Merchants.TestMerchant onboardWithTerms(String name, int cycleDays, String notifyUrl, String accountNo) throws Exception {
         Merchants.TestMerchant merchant = Merchants.onboard(name);
-        Map<String, Object> terms = new HashMap<>(Map.of("cycle_days", cycleDays, "account_no", "6222020000000006001",
-                "account_name", name, "bank_name", "IT Bank", "operator", "settlement-it"));
+        setTerms(merchant, cycleDays, notifyUrl, accountNo);
+        return merchant;
+    }
+
+    /** Sets (or changes) the merchant's settlement terms as an operator does. */
+    private void setTerms(Merchants.TestMerchant merchant, int cycleDays, String notifyUrl, String accountNo) throws Exception {
+        Map<String, Object> terms = new HashMap<>(Map.of("cycle_days", cycleDays, "account_no", accountNo,
+                "account_name", merchant.merchantId(), "bank_name", "IT Bank", "operator", "settlement-it"));
         if (notifyUrl != null) {
             terms.put("notify_url", notifyUrl);
         }
         HttpResponse<String> set = Merchants.ops(Merchants.base(), "PUT",
                 "/ops/api/v1/merchants/" + merchant.merchantId() + "/settlement-terms", JSON.writeValueAsString(terms));
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
-        assertThat(JSON.readTree(set.body()).path("bank_account").asText()).isEqualTo("****6001");
-        return merchant;
+        assertThat(JSON.readTree(set.body()).path("bank_account").asText()).isEqualTo(masked(accountNo));
+    }
+
+    private static String masked(String accountNo) {
+        return "****" + accountNo.substring(accountNo.length() - 4);
+    }
+
+    /** The settlement's notifications of that type at the receiver, each checked for the platform's signature. */
+    private static List<NotificationReceiver.Received> notified(NotificationReceiver receiver, String eventType, SettlementDTO settlement,
+                                                               Merchants.TestMerchant merchant) {
+        List<NotificationReceiver.Received> found = notified(receiver, eventType, settlement);
+        found.forEach(r -> assertThat(merchant.client().verifies(r.headers(), r.body())).as("signature of " + r.body()).isTrue());
+        return found;
+    }
+
+    private static List<NotificationReceiver.Received> notified(NotificationReceiver receiver, String eventType, SettlementDTO settlement) {
+        return receiver.all().stream().filter(r -> eventType.equals(r.json().path("event_type").asText())
+                && settlement.settlementNo().equals(r.json().path("resource").path("settlement_no").asText())).toList();
     }
 
     private void runSettlement(LocalDate date) throws Exception {
@@ -298,7 +466,7 @@ class SettlementIT {
                 "RF-" + UUID.randomUUID().toString().substring(0, 24), Money.cny(minor), "settlement it"));
         assertThat(refund.success()).as(refund.code() + " " + refund.message()).isTrue();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> refunds.get(new io.paysuite.api.refund.RefundByNoQry(refund.data().refundNo(), book.id())).data().status()
+                .until(() -> refunds.get(new RefundByNoQry(refund.data().refundNo(), book.id())).data().status()
                         == RefundStatus.SUCCESS);
         book.refundedOf.merge(trade.tradeNo(), minor, Long::sum);
         book.refunded += minor;
