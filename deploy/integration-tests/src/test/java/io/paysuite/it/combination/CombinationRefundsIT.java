@@ -339,13 +339,11 @@ class CombinationRefundsIT {
 
     /** The refund once {@code SUCCESS}: its cash is back and, on the whole refund, the coupon and points too. */
     private RefundDTO awaitRefunded(RefundDTO refund) {
-        RefundDTO[] now = {refund};
-        await("refund " + refund.refundNo() + " SUCCESS").atMost(REFUND_BOUND).pollInterval(Duration.ofMillis(300)).until(() -> {
-            now[0] = ok(refunds.get(new RefundByNoQry(refund.refundNo(), merchant.merchantId())));
-            assertThat(now[0].status()).as("%s", now[0]).isNotEqualTo(RefundStatus.FAILED);
-            return now[0].status() == RefundStatus.SUCCESS;
-        });
-        return now[0];
+        return await("refund " + refund.refundNo() + " SUCCESS").atMost(REFUND_BOUND).pollInterval(Duration.ofMillis(300))
+                .until(() -> ok(refunds.get(new RefundByNoQry(refund.refundNo(), merchant.merchantId()))), now -> {
+                    assertThat(now.status()).as("%s", now).isNotEqualTo(RefundStatus.FAILED);
+                    return now.status() == RefundStatus.SUCCESS;
+                });
     }
 
     /** A refund's entry is posted under its refund number. */

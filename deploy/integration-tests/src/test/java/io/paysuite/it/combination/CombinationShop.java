@@ -48,9 +48,9 @@ import java.util.UUID;
 /**
  * One merchant of the combination ITs and the steps they share: coupons issued to a buyer, trades of the
  * merchant, the trade as the merchant reads it through the open API, the ledger's entries and the trial
- * balance, and member-service's record of each use of a coupon or of points. No Dubbo method reads a use
- * (every coupon and points call but the listings moves something), so the uses are read from the member
- * database, as the other ITs read member-service's tables.
+ * balance, and member-service's record of each use of a coupon or of points. member-service's read-only calls
+ * answer coupons and accounts, never a use (the calls that answer one freeze, confirm or release it), so the
+ * uses are read from the member database, as the other ITs read member-service's tables.
  */
 final class CombinationShop {
 
@@ -108,12 +108,9 @@ final class CombinationShop {
 
     /** The trade as the merchant reads it ({@code GET /api/v1/trades/{trade_no}}) once it is {@code SUCCESS}. */
     JsonNode awaitPaid(TradeDTO trade) {
-        JsonNode[] view = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            view[0] = merchant.client().get("/api/v1/trades/" + trade.tradeNo()).json();
-            return "SUCCESS".equals(view[0].path("status").asText());
-        });
-        return view[0];
+        return await("trade " + trade.tradeNo() + " SUCCESS").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> merchant.client().get("/api/v1/trades/" + trade.tradeNo()).json(),
+                        view -> "SUCCESS".equals(view.path("status").asText()));
     }
 
     /** The trade's payments by method, from the open API's JSON. */
