@@ -11,7 +11,6 @@ import io.paysuite.api.common.Result;
 import io.paysuite.api.ledger.AccountRef;
 import io.paysuite.api.ledger.AccountType;
 import io.paysuite.api.ledger.LedgerService;
-import io.paysuite.api.ledger.TrialBalanceDTO;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayCmd;
 import io.paysuite.api.pay.PayMethod;
@@ -19,17 +18,12 @@ import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.pay.PayService;
 import io.paysuite.api.promotion.CouponDTO;
-import io.paysuite.api.promotion.CouponKind;
-import io.paysuite.api.promotion.CouponService;
 import io.paysuite.api.promotion.CouponStatus;
-import io.paysuite.api.promotion.CouponTemplateCmd;
-import io.paysuite.api.promotion.CouponTemplateDTO;
 import io.paysuite.api.promotion.FundedBy;
-import io.paysuite.api.promotion.IssueCouponCmd;
+import io.paysuite.api.promotion.HoldStatus;
 import io.paysuite.api.promotion.PointsAccountDTO;
 import io.paysuite.api.promotion.PointsGrantCmd;
 import io.paysuite.api.promotion.PointsService;
-import io.paysuite.api.trade.CreateTradeCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeService;
@@ -38,7 +32,6 @@ import io.paysuite.api.trade.TradeType;
 import io.paysuite.deploy.infra.DatabaseServer;
 import io.paysuite.deploy.launcher.ServiceId;
 import io.paysuite.deploy.launcher.Suite;
-import io.paysuite.it.MerchantSink;
 import io.paysuite.it.SuiteHarness;
 import io.paysuite.it.killed.ServiceKills;
 import io.paysuite.it.channel.Breakers;
@@ -52,8 +45,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,10 +69,10 @@ class CombinationPaymentIT {
     private final TradeService trades = SuiteHarness.reference(TradeService.class, null);
     private final PayService pay = SuiteHarness.reference(PayService.class, null);
     private final ChannelService channels = SuiteHarness.reference(ChannelService.class, null);
-    private final CouponService coupons = SuiteHarness.reference(CouponService.class, null);
     private final PointsService points = SuiteHarness.reference(PointsService.class, null);
     private final LedgerService ledger = SuiteHarness.reference(LedgerService.class, null);
     private final Merchants.TestMerchant merchant = Merchants.onboard("combination it " + UUID.randomUUID().toString().substring(0, 8));
+    private final CombinationShop shop = new CombinationShop(merchant);
 
     @Test
     void aPlatformCouponAndTheBalancePayOneTradeAndTheMerchantReadsBothParts() throws Exception {
@@ -172,6 +163,15 @@ class CombinationPaymentIT {
         } else {
             assertThat(refused.code()).isEqualTo("CHANNEL_DECLINED");
         }
+        // both were frozen before the card was charged, then released: member-service's uses of this pay order carry
+        // the trade and what they held (a release that overtook its freeze would have no trade and nothing held)
+        String payOrderNo = refused.success() ? refused.data().payOrderNo() : payOrderNo(trade);
+        assertThat(CombinationShop.couponUse(coupon.couponId(), payOrderNo)).as("the coupon's use")
+                .contains(new CombinationShop.CouponUseRow(payOrderNo, trade.tradeNo(), HoldStatus.RELEASED, 300));
+        assertThat(CombinationShop.pointsUse(payOrderNo)).as("the points' use")
+                .contains(new CombinationShop.PointsUseRow(payOrderNo, trade.tradeNo(), HoldStatus.RELEASED, 200, 200));
+        assertThat(CombinationShop.pointsMoved("FREEZE", payOrderNo)).as("the points frozen").hasValue(-200);
+        assertThat(CombinationShop.pointsMoved("RELEASE", payOrderNo)).as("and released once").hasValue(200);
         assertBalanced();
     }
 
@@ -575,18 +575,12 @@ class CombinationPaymentIT {
     }
     /** member-service's record of the pay order's points use: {status, points}. */
     private String[] pointsUse(String payOrderNo) throws SQLException {
-        try (Connection member = memberDatabase();
-             PreparedStatement use = member.prepareStatement("SELECT status, points FROM points_use WHERE use_key = ?")) {
-            use.setString(1, payOrderNo);
-            try (ResultSet rows = use.executeQuery()) {
-                return rows.next() ? new String[] {rows.getString(1), rows.getString(2)} : new String[] {null, "0"};
-            }
-        }
+        return CombinationShop.pointsUse(payOrderNo).map(use -> new String[] {use.status().name(), Long.toString(use.points())})
+                .orElse(new String[] {null, "0"});
     }
 
     private static Connection memberDatabase() throws SQLException {
-        DatabaseServer db = SuiteHarness.suite().infra().database();
-        return DriverManager.getConnection(db.jdbcUrl("paysuite_member"), db.username(), db.password());
+        return CombinationShop.memberDatabase();
     }
 
     private static Connection accountingDatabase() throws SQLException {
@@ -618,66 +612,42 @@ class CombinationPaymentIT {
     }
 
     private JsonNode awaitPaid(TradeDTO trade) {
-        JsonNode[] view = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            view[0] = merchant.client().get("/api/v1/trades/" + trade.tradeNo()).json();
-            return "SUCCESS".equals(view[0].path("status").asText());
-        });
-        return view[0];
+        return shop.awaitPaid(trade);
     }
 
-    /** The trade's payments by method, from the open API's JSON. */
     private static Map<String, Long> parts(JsonNode view) {
-        Map<String, Long> parts = new HashMap<>();
-        view.path("payments").forEach(p -> parts.merge(p.path("method").asText(), p.path("amount").asLong(), Long::sum));
-        return parts;
+        return CombinationShop.parts(view);
     }
 
     private CouponDTO couponFor(String buyer, long amount, FundedBy fundedBy) {
-        return couponsFor(buyer, amount, fundedBy, 1).get(0);
+        return shop.couponFor(buyer, amount, fundedBy);
     }
 
-    /** {@code count} coupons of one new template, all the buyer's. */
     private List<CouponDTO> couponsFor(String buyer, long amount, FundedBy fundedBy, int count) {
-        Instant now = Instant.now();
-        CouponTemplateDTO template = ok(coupons.createTemplate(new CouponTemplateCmd("TPL-" + UUID.randomUUID(), "it " + amount + " off",
-                CouponKind.FIXED_AMOUNT, Money.cny(amount), null, null, null, now.minus(1, ChronoUnit.MINUTES),
-                now.plus(1, ChronoUnit.DAYS), fundedBy, fundedBy == FundedBy.MERCHANT ? merchant.merchantId() : null)));
-        List<CouponDTO> issued = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            issued.add(ok(coupons.issue(new IssueCouponCmd(template.templateId(), buyer, "ISSUE-" + UUID.randomUUID()))));
-        }
-        return issued;
+        return shop.couponsFor(buyer, amount, fundedBy, count);
     }
 
     private CouponStatus couponStatus(String buyer, String couponId) {
-        return ok(coupons.listByBuyer(buyer)).stream().filter(c -> c.couponId().equals(couponId)).findFirst()
-                .map(CouponDTO::status).orElseThrow();
+        return shop.couponStatus(buyer, couponId);
     }
 
     private TradeDTO newTrade(long amount, List<PayMethod> methods) {
-        return newTrade(amount, methods, TradeType.INSTANT);
+        return shop.newTrade(amount, methods);
     }
 
     private TradeDTO newTrade(long amount, List<PayMethod> methods, TradeType type) {
-        return ok(trades.create(new CreateTradeCmd(merchant.merchantId(), "COMBO-" + UUID.randomUUID().toString().substring(0, 20),
-                type, Money.cny(amount), "combination it", null, MerchantSink.notifyUrl(), null, null,
-                Instant.now().plus(Duration.ofMinutes(30)), methods)));
+        return shop.newTrade(amount, methods, type);
     }
 
     private void assertBalanced() {
-        Result<TrialBalanceDTO> trial = ledger.trialBalance("CNY");
-        assertThat(trial.success()).as(trial.code()).isTrue();
-        assertThat(trial.data().balanced()).as("debits %s, credits %s", trial.data().totalDebit(), trial.data().totalCredit())
-                .isTrue();
+        shop.assertBalanced();
     }
 
     private static String request() {
-        return "REQ-" + UUID.randomUUID();
+        return CombinationShop.request();
     }
 
     private static <T> T ok(Result<T> result) {
-        assertThat(result.success()).as(result.code() + " " + result.message()).isTrue();
-        return result.data();
+        return CombinationShop.ok(result);
     }
 }

@@ -15,6 +15,12 @@ import io.paysuite.api.member.CardType;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.api.member.RegisterBuyerCmd;
 import io.paysuite.api.member.UnbindCardCmd;
+import io.paysuite.api.promotion.CouponDTO;
+import io.paysuite.api.promotion.CouponKind;
+import io.paysuite.api.promotion.CouponService;
+import io.paysuite.api.promotion.CouponStatus;
+import io.paysuite.api.promotion.PointsAccountDTO;
+import io.paysuite.api.promotion.PointsService;
 import io.paysuite.deploy.infra.DatabaseServer;
 import io.paysuite.deploy.launcher.DemoSeed;
 import io.paysuite.deploy.launcher.Suite;
@@ -39,13 +45,16 @@ import org.junit.jupiter.api.Test;
  * Bound cards through Dubbo as the cashier and the future card-binding flow call them, against the
  * suite's real MariaDB: the unique (buyer, token) key decides concurrent bindings, tokens compare
  * case-sensitively, another buyer's card is never answered, and the local demo's buyers each get a
- * card the sandbox settles. Phones and tokens are random because the database outlives a run.
+ * card the sandbox settles (and the two coupons and the points the demo lists beside it). Phones and
+ * tokens are random because the database outlives a run.
  */
 class BoundCardsIT {
 
     private static final String MASKED = "6222 **** **** 0000";
 
     private final MemberService members = SuiteHarness.reference(MemberService.class, null);
+    private final CouponService coupons = SuiteHarness.reference(CouponService.class, null);
+    private final PointsService points = SuiteHarness.reference(PointsService.class, null);
     private final DatabaseServer db = SuiteHarness.suite().infra().database();
 
     @Test
@@ -157,8 +166,13 @@ class BoundCardsIT {
         assertThat(count("SELECT COUNT(*) FROM bound_card WHERE buyer_id = ?", buyer)).isZero();
     }
 
+    /**
+     * Each demo buyer of {@code demo-buyers.json} has a card the sandbox settles, and the two coupons and the points
+     * the file lists exist in member-service as listed: both coupons {@code AVAILABLE} with the listed terms (one
+     * platform-funded, one merchant-funded), and the listed points the account's available points, none frozen.
+     */
     @Test
-    void theLocalDemoSeedsEachBuyerWithACardTheSandboxSettles() throws Exception {
+    void theLocalDemoSeedsEachBuyerWithACardTheSandboxSettlesTwoUsableCouponsAndPoints() throws Exception {
         Suite suite = SuiteHarness.suite();
         Path work = suite.config().workDir();
         DemoSeed.seed(suite, work);
@@ -174,7 +188,39 @@ class BoundCardsIT {
             assertThat(members.listCards(buyerId).data()).extracting(BoundCardDTO::cardId)
                     .containsExactly(card.path("card_id").asText());
             assertThat(token(buyerId, card.path("card_id").asText()).data().unionpayToken()).endsWith("0000");
+            assertSeededPromotions(buyerId, buyer);
         }
+    }
+
+    /** The coupons and points the file lists for one buyer, as member-service holds them (read right after the seed). */
+    private void assertSeededPromotions(String buyerId, JsonNode buyer) {
+        JsonNode listed = buyer.path("coupons");
+        assertThat(listed).as("%s: two coupons", buyerId).hasSize(2);
+        List<CouponDTO> held = answered(coupons.listByBuyer(buyerId));
+        Set<String> funders = new java.util.HashSet<>();
+        for (JsonNode coupon : listed) {
+            String couponId = coupon.path("coupon_id").asText();
+            CouponDTO found = held.stream().filter(c -> c.couponId().equals(couponId)).findFirst()
+                    .orElseThrow(() -> new AssertionError(buyerId + ": no coupon " + couponId + " in member-service, only " + held));
+            assertThat(found.status()).as(couponId).isEqualTo(CouponStatus.AVAILABLE);
+            assertThat(found.fundedBy().name()).as(couponId).isEqualTo(coupon.path("funded_by").asText());
+            // the file's amount is a fixed coupon's amount, or a percentage coupon's cap
+            long amount = found.kind() == CouponKind.FIXED_AMOUNT ? found.amount().minor() : found.cap().minor();
+            assertThat(amount).as(couponId + " amount").isEqualTo(coupon.path("amount").asLong());
+            assertThat(found.minSpend() == null ? 0 : found.minSpend().minor()).as(couponId + " min_spend")
+                    .isEqualTo(coupon.path("min_spend").asLong());
+            funders.add(found.fundedBy().name());
+        }
+        assertThat(funders).as("one funded by the platform, one by the merchant").containsExactlyInAnyOrder("PLATFORM", "MERCHANT");
+        PointsAccountDTO account = answered(points.account(buyerId));
+        assertThat(buyer.path("points").asLong()).as("%s: the listed points are the account's", buyerId)
+                .isPositive().isEqualTo(account.available());
+        assertThat(account.frozen()).isZero();
+    }
+
+    private static <T> T answered(Result<T> answer) {
+        assertThat(answer.success()).as(answer.code() + " " + answer.message()).isTrue();
+        return answer.data();
     }
 
     // --- helpers --------------------------------------------------------------------------------
