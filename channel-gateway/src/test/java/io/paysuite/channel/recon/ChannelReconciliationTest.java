@@ -266,6 +266,32 @@ class ChannelReconciliationTest {
     }
 
     @Test
+    void anOperatorsRefundPaysThePaymentOnlyAtTheChannelBackAndIsResolvedOnceTheChannelRefunded() {
+        bill.add(paid("C9", 900));
+        DifferenceDTO unowned = differenceOf(reconciliation.run(ChannelCode.ALIPAY, DAY), DifferenceType.CHANNEL_ONLY);
+        ChannelRefund underWay = new ChannelRefund("LATEC9", "C9", ChannelCode.ALIPAY, Money.cny(900), ChannelRefundStatus.PROCESSING,
+                null, null, ReconFixtures.IN_DAY, null);
+        ChannelRefund refunded = new ChannelRefund("LATEC9", "C9", ChannelCode.ALIPAY, Money.cny(900), ChannelRefundStatus.SUCCESS,
+                "10000", null, ReconFixtures.IN_DAY, ReconFixtures.IN_DAY);
+        when(decisions.payBackUnowned(any())).thenReturn(Optional.of(underWay)).thenReturn(Optional.of(refunded));
+        ResolveDifferenceCmd refund = new ResolveDifferenceCmd(unowned.differenceId(), ResolutionAction.REFUND,
+                "buyer complained, no order of ours", "ops:carol");
+
+        DifferenceDTO first = operators.resolve(refund).toDTO();
+        DifferenceDTO second = operators.resolve(refund).toDTO();
+
+        assertThat(first.status()).as("the channel has not refunded yet").isEqualTo(DifferenceStatus.OPEN);
+        assertThat(first.note()).contains("ops:carol").contains("PROCESSING").contains("resolve again");
+        assertThat(second.status()).isEqualTo(DifferenceStatus.RESOLVED);
+        assertThat(second.resolution().action()).isEqualTo(ResolutionAction.REFUND);
+        assertThat(second.resolution().by()).isEqualTo("ops:carol");
+        assertThat(second.resolution().reason()).isEqualTo("buyer complained, no order of ours");
+        assertThat(second.resolution().postingKey()).as("the pay-back's own entry").isEqualTo("PAYBACK-C9");
+        assertThat(ledger.differences).as("nothing booked to suspense: the pay-back books itself").isEmpty();
+        assertThat(operators.resolve(refund).toDTO()).as("a repeat answers the same").isEqualTo(second);
+    }
+
+    @Test
     void thePayoutBillIsItsOwnBatchBesideTheTradeBillsClearsNothingAndARerunFindsNothingNew() {
         payouts.insert(new Payout("PO1", PayoutPurpose.SETTLEMENT, "M1", Money.cny(10_000), "6222020200001234", "Shop", null,
                 PayoutStatus.SUCCESS, "SUCCESS", "A1", Instant.parse("2026-12-05T02:00:00Z"), Instant.parse("2026-12-05T02:00:01Z")));
