@@ -293,6 +293,18 @@ class DifferenceDecisionsTest {
     }
 
     @Test
+    void aDaysFeeThatDiffersFromOurRatesGoesToTheOperatorsAndMovesNoMoney() {
+        ReconDifference d = stored(new Found(DifferenceType.FEE_MISMATCH, DifferenceKind.FEE, null, 12L, null, "FEE-ALIPAY-20261205", 19L,
+                null));
+
+        assertThat(decisions.decide(d)).isEqualTo(DifferenceDecisions.Decision.ESCALATED);
+
+        assertThat(repository.difference(d.id()).orElseThrow().note()).contains("fees of 19").contains("give 12");
+        assertThat(d.clearingEffect()).as("clearing booked the bill's fee").isZero();
+        verifyNoInteractions(settlement, latePayments, refunds, guard);
+    }
+
+    @Test
     void anAmountFromTheChannelIsNeverTrustedTheDifferenceGoesToTheOperators() {
         ReconDifference payment = stored(new Found(DifferenceType.AMOUNT_MISMATCH, DifferenceKind.PAYMENT, "C1", 1_000L, "SUCCESS", "C1",
                 990L, "T"));
