@@ -143,12 +143,18 @@ class ChannelReconciliationIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> ok(trades.get(TradeByNoQry.internal(unpaidTrade.tradeNo()))).status() == TradeStatus.SUCCESS);
 
+        // a made-up number the sandbox never saw: the system's pay-back is refused by the channel (ACQ.TRADE_NOT_EXIST), so
+        // it is the operators'; the real pay-back is aPaymentAtTheChannelThatNoOrderOfOursOwnsIsPaidBackThroughTheChannelBySystem
+        JsonNode stranger = found.get("PAYMENT/CHANNEL_ONLY/" + strangerNo);
+        assertThat(stranger.path("status").asText()).as(stranger.toString()).isEqualTo("ESCALATED");
+        assertThat(stranger.path("note").asText()).contains("refused the pay-back");
+
         // the rest by operators, each with a reason and its own journal entry
         List<String> keys = new ArrayList<>();
         for (Map.Entry<String, JsonNode> difference : found.entrySet()) {
             JsonNode d = difference.getValue();
             if (d.path("status").asText().equals("RESOLVED")) {
-                continue; // the stranger's payment may have been paid back by the system
+                continue; // the unpaid order the system settled
             }
             String action = difference.getKey().contains("AMOUNT_MISMATCH") ? "ADJUST" : "ACCEPT";
             JsonNode resolved = ops("POST", "/ops/api/v1/reconciliations/differences/" + d.path("difference_id").asLong() + "/resolve",
