@@ -45,18 +45,31 @@ public final class BillMatching {
     /**
      * The day's figures, fen. Refunds and fees as the bill states them: {@code billRefunded} positive,
      * {@code billFee} net of fees given back.
+     *
+     * @param expectedFee the fee the routing rules' rates give for the bill's lines, net of fees given back
+     *                    ({@link ExpectedFee}); the bill's own fee where no rule states a rate
      */
     public record Totals(long billPayments, long billRefunds, long billGross, long billRefunded, long billFee, long ourPaid,
-                         long ourRefunded) {
+                         long ourRefunded, long expectedFee) {
+
+        /** Figures whose fee was not checked against a rate: the bill's fee is taken as expected. */
+        public Totals(long billPayments, long billRefunds, long billGross, long billRefunded, long billFee, long ourPaid,
+                      long ourRefunded) {
+            this(billPayments, billRefunds, billGross, billRefunded, billFee, ourPaid, ourRefunded, billFee);
+        }
 
         /** What the channel settles for the day: gross − refunds − fee. */
         public long settled() {
             return billGross - billRefunded - billFee;
         }
 
-        /** What we expected it to settle: our payments − our refunds of the day, at the bill's fee. */
+        /** What we expected it to settle: our payments − our refunds of the day, at the fee our rates give. */
         public long expected() {
-            return ourPaid - ourRefunded - billFee;
+            return ourPaid - ourRefunded - expectedFee;
+        }
+
+        public Totals withExpectedFee(long fee) {
+            return new Totals(billPayments, billRefunds, billGross, billRefunded, billFee, ourPaid, ourRefunded, fee);
         }
     }
 

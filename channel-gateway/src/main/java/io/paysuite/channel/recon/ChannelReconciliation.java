@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -67,13 +68,14 @@ public class ChannelReconciliation {
     private final ReconciliationRepository repository;
     private final DifferenceDecisions decisions;
     private final DayClearing clearing;
+    private final FeeRates rates;
     private final ReconciliationProperties properties;
     private final Clock clock;
 
     public ChannelReconciliation(List<BillSource> bills, List<PayoutBillSource> payoutBills, PayoutRepository payouts,
                                  SucceededOrders orders, SucceededRefunds refunds, Completions completions,
                                  ReconciliationRepository repository, DifferenceDecisions decisions, DayClearing clearing,
-                                 ReconciliationProperties properties, Clock clock) {
+                                 FeeRates rates, ReconciliationProperties properties, Clock clock) {
         bills.forEach(source -> this.bills.put(source.channel(), source));
         this.payoutBill = payoutBills.stream().findFirst();
         this.payouts = payouts;
@@ -83,6 +85,7 @@ public class ChannelReconciliation {
         this.repository = repository;
         this.decisions = decisions;
         this.clearing = clearing;
+        this.rates = rates;
         this.properties = properties;
         this.clock = clock;
     }
@@ -122,9 +125,10 @@ public class ChannelReconciliation {
         completions.completedBetween(channel, from, to).forEach(completion -> paid.add(completion.asPayment()));
         List<ChannelRefund> refunded = refunds.refundedBetween(channel, from, to);
         long read = System.nanoTime();
-        BillMatching.Result matching = BillMatching.match(rows, paid,
-                number -> orders.find(number).or(() -> completions.find(number).map(Completion::asPayment)),
-                refunded, refunds::findRefund);
+        Function<String, Optional<ChannelOrder>> anyOrder =
+                number -> orders.find(number).or(() -> completions.find(number).map(Completion::asPayment));
+        BillMatching.Result matching = withFeeChecked(channel, day, rows, paid, anyOrder,
+                BillMatching.match(rows, paid, anyOrder, refunded, refunds::findRefund));
         long matched = System.nanoTime();
         ReconciliationDTO stored = store(ReconKind.TRADE, channel, day, matching);
         // the whole run's split, so a big day's time can be read off the log (docs/benchmarks.md)
@@ -133,6 +137,26 @@ public class ChannelReconciliation {
                 millis(start, billed), paid.size(), millis(billed, read), millis(read, matched), matching.found().size(),
                 millis(matched, System.nanoTime()), millis(start, System.nanoTime()));
         return stored;
+    }
+
+    /**
+     * The matching with the day's fee held to our agreed rates ({@link ExpectedFee}): the expected fee in its totals and,
+     * when the bill's differs, a {@code FEE_MISMATCH} among its differences. A channel none of whose methods has a rate
+     * is not checked (and its orders are not looked up for it).
+     */
+    private BillMatching.Result withFeeChecked(ChannelCode channel, LocalDate day, List<BillRow> rows, List<ChannelOrder> paid,
+                                               Function<String, Optional<ChannelOrder>> anyOrder, BillMatching.Result matching) {
+        if (!rates.any(channel)) {
+            return matching;
+        }
+        Map<String, ChannelOrder> paidHere = new HashMap<>(paid.size() * 2);
+        paid.forEach(order -> paidHere.put(order.channelOrderNo(), order));
+        long expected = ExpectedFee.of(rows, number -> Optional.ofNullable(paidHere.get(number)).or(() -> anyOrder.apply(number))
+                .flatMap(order -> rates.of(channel, order.method())));
+        BillMatching.Totals totals = matching.totals().withExpectedFee(expected);
+        List<Found> found = new ArrayList<>(matching.found());
+        ExpectedFee.difference(channel, day, totals.billFee(), expected).ifPresent(found::add);
+        return new BillMatching.Result(matching.matched(), List.copyOf(found), totals);
     }
 
     /** Whether this gateway has a payout channel with a bill (what the daily job reconciles for payouts). */

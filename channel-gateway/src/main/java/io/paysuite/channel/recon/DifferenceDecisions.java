@@ -51,7 +51,8 @@ import org.springframework.stereotype.Component;
  *       query, {@link AuthorisingAdapter#queryEnd}); its confirmation resolves it (the bill of another day lists it), its
  *       denial escalates;</li>
  *   <li>a refund the bill lists that ours holds as under way → the refund's own follow-up (a repeat asks the channel);</li>
- *   <li>an amount that differs, a refund only at the channel, anything contradicting a final record of ours →
+ *   <li>an amount that differs, a day's fee that differs from our agreed rates, a refund only at the channel, anything
+ *       contradicting a final record of ours →
  *       escalated to the operators' queue with an alarm: amounts from a channel are never trusted.</li>
  * </ul>
  * An unknown answer decides nothing (uncertain is not failed): the difference stays open with a note and the next
@@ -112,6 +113,7 @@ public class DifferenceDecisions {
                 case PAYMENT -> payment(d);
                 case REFUND -> refund(d);
                 case PAYOUT -> payout(d);
+                case FEE -> fee(d);
             };
         } catch (RuntimeException unanswered) {
             // a channel or database that did not answer decides nothing: the next run looks again
@@ -128,7 +130,18 @@ public class DifferenceDecisions {
             case CHANNEL_ONLY -> Completion.isCompletionNumber(f.channelNo()) ? unrecordedCompletion(d) : payBack(d);
             case STATUS_MISMATCH -> settleByBill(d);
             case PLATFORM_ONLY -> askAboutPayment(d);
+            case FEE_MISMATCH -> fee(d);
         };
+    }
+
+    /**
+     * The day's fees differ from our agreed rates: no path of ours can decide whether the channel overcharged or our rate
+     * is out of date, so it is the operators' (clearing booked the bill's fee meanwhile, what the channel kept).
+     */
+    private Decision fee(ReconDifference d) {
+        Found f = d.found();
+        return escalate(d, "the bill charges fees of " + f.channelAmount() + ", our agreed rates give " + f.ourAmount()
+                + ": a channel's fee is never trusted");
     }
 
     /**
@@ -256,6 +269,7 @@ public class DifferenceDecisions {
                     + " without a payout of ours");
             case STATUS_MISMATCH -> settlePayoutByBill(d);
             case PLATFORM_ONLY -> askAboutPayout(d);
+            case FEE_MISMATCH -> fee(d);
         };
     }
 
@@ -313,6 +327,7 @@ public class DifferenceDecisions {
             case CHANNEL_ONLY -> escalate(d, "a refund in the bill that we never sent: money left at the channel without us");
             case STATUS_MISMATCH -> followRefund(d);
             case PLATFORM_ONLY -> askAboutRefund(d);
+            case FEE_MISMATCH -> fee(d);
         };
     }
 

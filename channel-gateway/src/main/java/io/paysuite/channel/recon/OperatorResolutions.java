@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code REFUND}: a payment only at the channel is paid back to the buyer through the channel, exactly as the
  *       system's own pay-back (its entries {@code LATE-}/{@code PAYBACK-<number>}); resolved once the channel refunded.</li>
  * </ul>
+ * A day's fee that differs from our agreed rates ({@code FEE_MISMATCH}) books nothing on either action: clearing booked
+ * the bill's fee, what the channel actually kept; the action records who decided and why (a rate to correct, a claim).
  * For a payment only at the channel whose pay-back was already booked (the channel refused it), the counter account is
  * {@code ESCROW:PAYBACK}, where that money is held as owed to the buyer.
  *
@@ -106,7 +108,9 @@ public class OperatorResolutions {
             ledger.settleDifference(d, key, effect, owedBack, cmd.action() + " by " + cmd.operator() + ": " + cmd.reason()
                     + " (" + d.channel() + " " + d.billDate() + " " + d.kind() + " " + d.type() + " " + d.found().number() + ")");
         }
-        String outcome = effect == 0 ? "nothing to book: the difference moves no money"
+        String outcome = d.kind() == DifferenceKind.FEE
+                ? "nothing to book: clearing booked the bill's fee to CHANNEL_FEE_EXPENSE; a fee the channel gives back is booked when paid"
+                : effect == 0 ? "nothing to book: the difference moves no money"
                 : "booked " + Math.abs(effect) + " " + (effect > 0 ? "to" : "from") + " RECONCILIATION_SUSPENSE";
         return resolved(d, cmd, outcome, key);
     }

@@ -28,11 +28,16 @@ public record ReconDifference(long id, long batchId, ChannelCode channel, LocalD
 
     /**
      * What the difference means for {@code CHANNEL_CLEARING}, signed: the channel's view minus ours of what the channel
-     * owes us (a payment adds, a refund takes away; our record counts only as a success); 0 for a payout.
+     * owes us (a payment adds, a refund takes away; our record counts only as a success); 0 for a payout and for the day's
+ * fee.
      */
     public long clearingEffect() {
         if (found.kind() == DifferenceKind.PAYOUT) {
             // payouts never pass CHANNEL_CLEARING: the payout's own final answer books its money (accounting, PAYOUT_FINAL)
+            return 0;
+        }
+        if (found.kind() == DifferenceKind.FEE) {
+            // clearing booked the bill's fee (CHANNEL_FEE_EXPENSE, what the channel kept): CHANNEL_CLEARING already agrees
             return 0;
         }
         long sign = found.kind() == DifferenceKind.REFUND ? -1 : 1;

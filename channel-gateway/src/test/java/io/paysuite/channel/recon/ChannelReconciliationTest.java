@@ -1,6 +1,7 @@
 package io.paysuite.channel.recon;
 
 import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.payout.PayoutPurpose;
 import io.paysuite.api.payout.PayoutStatus;
 import io.paysuite.api.recon.ReconKind;
@@ -118,9 +119,12 @@ class ChannelReconciliationTest {
             return List.copyOf(payoutBill);
         }
     };
+    /** The agreed rates by method, all Alipay's; none unless a test states one. */
+    final Map<PayMethod, FeeRate> agreed = new LinkedHashMap<>();
+    final FeeRates rates = (channel, method) -> channel == ChannelCode.ALIPAY ? Optional.ofNullable(agreed.get(method)) : Optional.empty();
     final ChannelReconciliation reconciliation = new ChannelReconciliation(List.of(alipayBill), List.of(alipayPayoutBill), payouts,
             ourOrders, ourRefunds, completions, repository,
-            decisions, new DayClearing(repository, ledger, clock), properties, clock);
+            decisions, new DayClearing(repository, ledger, clock), rates, properties, clock);
     final Reconciliations reading = new Reconciliations(repository);
     final OperatorResolutions operators = new OperatorResolutions(repository, ledger, decisions, payouts, clock);
 
@@ -263,6 +267,99 @@ class ChannelReconciliationTest {
         assertThatThrownBy(() -> operators.resolve(new ResolveDifferenceCmd(mismatch.differenceId(), ResolutionAction.SELF_HEALED, "why",
                 "ops"))).isInstanceOf(BizException.class);
         assertThat(ledger.differences).isEmpty();
+    }
+
+    @Test
+    void aDayWhoseBillChargesMoreFeeThanTheAgreedRateHasOneFeeDifferenceAndStillClearsWhatTheChannelKept() {
+        agreed.put(PayMethod.ALIPAY_QR, new FeeRate(60, 0));
+        ours(order("C1", 1_000, ChannelOrderStatus.SUCCESS));
+        ours(order("C2", 1_250, ChannelOrderStatus.SUCCESS));
+        refunds.put("R1", refund("R1", "C1", 404, ChannelRefundStatus.SUCCESS));
+        // agreed: 6 + 8 (7.5 half up) − 2 (2.424 given back) = 12; the bill charges 7 fen more on C2
+        bill.addAll(List.of(paid("C1", 1_000), new BillRow("C2", "2026C2", BillRow.Kind.PAYMENT, 1_250, ReconFixtures.IN_DAY, null, 15),
+                refunded("C1", "R1", 404)));
+
+        ReconciliationDTO batch = reconciliation.run(ChannelCode.ALIPAY, DAY);
+
+        DifferenceDTO fee = differenceOf(batch, DifferenceType.FEE_MISMATCH);
+        assertThat(fee.kind()).isEqualTo(DifferenceKind.FEE);
+        assertThat(fee.channelNo()).isEqualTo("FEE-ALIPAY-20261205");
+        assertThat(fee.channelAmountMinor()).as("the bill's fee").isEqualTo(6 + 15 - 2);
+        assertThat(fee.ourAmountMinor()).as("our rate's").isEqualTo(12);
+        assertThat(fee.ourNo()).isNull();
+        assertThat(batch.matched()).as("every line matches: the fee is the day's, not a line's").isEqualTo(3);
+        assertThat(batch.billFeeMinor()).isEqualTo(19);
+        assertThat(batch.expectedMinor()).isEqualTo(2_250 - 404 - 12);
+        assertThat(batch.settledMinor()).isEqualTo(2_250 - 404 - 19);
+        assertThat(batch.status()).isEqualTo(ReconciliationDTO.BatchStatus.DIFFERENCES_OPEN);
+        assertThat(ledger.clearings).as("clearing books what the channel kept").containsExactly("CLEAR-ALIPAY-20261205 net=1846 fee=19");
+        assertThat(reading.get(batch.reconciliationId()).expectedMinor()).as("stored").isEqualTo(2_250 - 404 - 12);
+
+        DifferenceDTO accepted = operators.resolve(new ResolveDifferenceCmd(fee.differenceId(), ResolutionAction.ACCEPT,
+                "rate raised by the channel, contract updated", "ops:dan")).toDTO();
+        assertThat(accepted.status()).isEqualTo(DifferenceStatus.RESOLVED);
+        assertThat(accepted.resolution().postingKey()).as("nothing to book").isNull();
+        assertThat(accepted.resolution().outcome()).contains("CHANNEL_FEE_EXPENSE");
+        assertThat(ledger.differences).isEmpty();
+    }
+
+    @Test
+    void aFeeDifferenceIsFoundOnceAndSelfHealsWhenTheChannelCorrectsItsBill() {
+        agreed.put(PayMethod.ALIPAY_QR, new FeeRate(60, 0));
+        ours(order("C1", 1_000, ChannelOrderStatus.SUCCESS));
+        bill.add(new BillRow("C1", "2026C1", BillRow.Kind.PAYMENT, 1_000, ReconFixtures.IN_DAY, null, 10));
+        ReconciliationDTO first = reconciliation.run(ChannelCode.ALIPAY, DAY);
+        ReconciliationDTO again = reconciliation.run(ChannelCode.ALIPAY, DAY);
+        assertThat(types(again)).containsExactly(DifferenceType.FEE_MISMATCH);
+        assertThat(again.lastRun().added()).isZero();
+
+        bill.clear();
+        bill.add(paid("C1", 1_000));
+        ReconciliationDTO corrected = reconciliation.run(ChannelCode.ALIPAY, DAY);
+
+        assertThat(corrected.reconciliationId()).isEqualTo(first.reconciliationId());
+        assertThat(corrected.lastRun().selfHealed()).isEqualTo(1);
+        assertThat(corrected.status()).isEqualTo(ReconciliationDTO.BatchStatus.BALANCED);
+        assertThat(corrected.expectedMinor()).isEqualTo(corrected.settledMinor());
+    }
+
+    @Test
+    void linesWhoseRateWeDoNotKnowAreTakenAtTheBillsFee() {
+        agreed.put(PayMethod.ALIPAY_CODE, new FeeRate(60, 0));
+        ours(order("C1", 1_000, ChannelOrderStatus.SUCCESS)); // ALIPAY_QR: no rate for it
+        bill.addAll(List.of(new BillRow("C1", "2026C1", BillRow.Kind.PAYMENT, 1_000, ReconFixtures.IN_DAY, null, 9),
+                new BillRow("C9", "2026C9", BillRow.Kind.PAYMENT, 900, ReconFixtures.IN_DAY, null, 50)));
+
+        ReconciliationDTO batch = reconciliation.run(ChannelCode.ALIPAY, DAY);
+
+        assertThat(types(batch)).as("only the line of no order of ours").containsExactly(DifferenceType.CHANNEL_ONLY);
+        assertThat(batch.expectedMinor()).isEqualTo(1_000 - 59);
+    }
+
+    @Test
+    void anOperatorsRefundPaysThePaymentOnlyAtTheChannelBackAndIsResolvedOnceTheChannelRefunded() {
+        bill.add(paid("C9", 900));
+        DifferenceDTO unowned = differenceOf(reconciliation.run(ChannelCode.ALIPAY, DAY), DifferenceType.CHANNEL_ONLY);
+        ChannelRefund underWay = new ChannelRefund("LATEC9", "C9", ChannelCode.ALIPAY, Money.cny(900), ChannelRefundStatus.PROCESSING,
+                null, null, ReconFixtures.IN_DAY, null);
+        ChannelRefund refunded = new ChannelRefund("LATEC9", "C9", ChannelCode.ALIPAY, Money.cny(900), ChannelRefundStatus.SUCCESS,
+                "10000", null, ReconFixtures.IN_DAY, ReconFixtures.IN_DAY);
+        when(decisions.payBackUnowned(any())).thenReturn(Optional.of(underWay)).thenReturn(Optional.of(refunded));
+        ResolveDifferenceCmd refund = new ResolveDifferenceCmd(unowned.differenceId(), ResolutionAction.REFUND,
+                "buyer complained, no order of ours", "ops:carol");
+
+        DifferenceDTO first = operators.resolve(refund).toDTO();
+        DifferenceDTO second = operators.resolve(refund).toDTO();
+
+        assertThat(first.status()).as("the channel has not refunded yet").isEqualTo(DifferenceStatus.OPEN);
+        assertThat(first.note()).contains("ops:carol").contains("PROCESSING").contains("resolve again");
+        assertThat(second.status()).isEqualTo(DifferenceStatus.RESOLVED);
+        assertThat(second.resolution().action()).isEqualTo(ResolutionAction.REFUND);
+        assertThat(second.resolution().by()).isEqualTo("ops:carol");
+        assertThat(second.resolution().reason()).isEqualTo("buyer complained, no order of ours");
+        assertThat(second.resolution().postingKey()).as("the pay-back's own entry").isEqualTo("PAYBACK-C9");
+        assertThat(ledger.differences).as("nothing booked to suspense: the pay-back books itself").isEmpty();
+        assertThat(operators.resolve(refund).toDTO()).as("a repeat answers the same").isEqualTo(second);
     }
 
     @Test

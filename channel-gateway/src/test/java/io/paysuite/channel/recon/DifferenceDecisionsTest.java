@@ -20,7 +20,10 @@ import io.paysuite.api.recon.DifferenceKind;
 import io.paysuite.api.recon.DifferenceStatus;
 import io.paysuite.api.recon.DifferenceType;
 import io.paysuite.api.recon.ResolutionAction;
+import io.paysuite.api.channel.RefundChannelCmd;
 import io.paysuite.channel.adapter.ChannelAdapters;
+import io.paysuite.channel.adapter.ChannelCall;
+import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.charge.ChannelSettlement;
 import io.paysuite.channel.charge.LatePayments;
 import io.paysuite.channel.infra.recon.InMemoryReconciliationMapper;
@@ -182,6 +185,123 @@ class DifferenceDecisionsTest {
 
         assertThat(later.decide(d)).isEqualTo(DifferenceDecisions.Decision.RESOLVED);
         assertThat(repository.difference(d.id()).orElseThrow().resolution().action()).isEqualTo(ResolutionAction.AUTO_CONFIRMED);
+    }
+
+    @Test
+    void aPaymentOnlyHereAfterTheBillDayClosedIsConfirmedByTheChannelsQueryOrEscalatedWhenTheChannelDoesNotKnowIt() {
+        ChannelOrder confirmed = order("C5", 500, ChannelOrderStatus.SUCCESS);
+        ChannelOrder unknown = order("C6", 600, ChannelOrderStatus.SUCCESS);
+        when(orders.find("C5")).thenReturn(Optional.of(confirmed));
+        when(orders.find("C6")).thenReturn(Optional.of(unknown));
+        when(adapters.of(any())).thenReturn(mock(io.paysuite.channel.adapter.ChannelAdapter.class));
+        when(guard.call(eq(ChannelCode.ALIPAY), eq("query"), any()))
+                .thenReturn(new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "ok", "2026C5", null, 500L, "CNY"))
+                .thenReturn(new ChannelCall(Outcome.NOT_FOUND, "ACQ.TRADE_NOT_EXIST", "no such trade", null, null, null, null));
+        ReconDifference anotherDays = stored(new Found(DifferenceType.PLATFORM_ONLY, DifferenceKind.PAYMENT, "C5", 500L, "SUCCESS", null,
+                null, null));
+        ReconDifference lost = stored(new Found(DifferenceType.PLATFORM_ONLY, DifferenceKind.PAYMENT, "C6", 600L, "SUCCESS", null, null,
+                null));
+
+        assertThat(later.decide(anotherDays)).isEqualTo(DifferenceDecisions.Decision.RESOLVED);
+        assertThat(later.decide(lost)).isEqualTo(DifferenceDecisions.Decision.ESCALATED);
+
+        ReconDifference resolved = repository.difference(anotherDays.id()).orElseThrow();
+        assertThat(resolved.resolution().action()).isEqualTo(ResolutionAction.AUTO_CONFIRMED);
+        assertThat(resolved.resolution().by()).isEqualTo("SYSTEM");
+        assertThat(resolved.resolution().postingKey()).as("a confirmation moves no money").isNull();
+        ReconDifference escalated = repository.difference(lost.id()).orElseThrow();
+        assertThat(escalated.status()).isEqualTo(DifferenceStatus.ESCALATED);
+        assertThat(escalated.note()).contains("NOT_FOUND");
+        verify(settlement, never()).settleByBill(any(), any(), anyLong(), any());
+    }
+
+    @Test
+    void aPaymentOnlyHereWhoseQueryPaidAnotherAmountIsEscalatedNotConfirmed() {
+        when(orders.find("C5")).thenReturn(Optional.of(order("C5", 500, ChannelOrderStatus.SUCCESS)));
+        when(adapters.of(any())).thenReturn(mock(io.paysuite.channel.adapter.ChannelAdapter.class));
+        when(guard.call(eq(ChannelCode.ALIPAY), eq("query"), any()))
+                .thenReturn(new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "ok", "2026C5", null, 499L, "CNY"));
+        ReconDifference d = stored(new Found(DifferenceType.PLATFORM_ONLY, DifferenceKind.PAYMENT, "C5", 500L, "SUCCESS", null, null,
+                null));
+
+        assertThat(later.decide(d)).isEqualTo(DifferenceDecisions.Decision.ESCALATED);
+    }
+
+    @Test
+    void aRefundOnlyHereAfterTheBillDayClosedIsConfirmedByTheRefundQueryOrEscalatedWhenTheChannelDoesNotKnowIt() {
+        ChannelOrder paid = order("C5", 500, ChannelOrderStatus.SUCCESS);
+        when(orders.find("C5")).thenReturn(Optional.of(paid));
+        when(refundRecords.findRefund("R5")).thenReturn(Optional.of(ReconFixtures.refund("R5", "C5", 200, ChannelRefundStatus.SUCCESS)));
+        when(refundRecords.findRefund("R6")).thenReturn(Optional.of(ReconFixtures.refund("R6", "C5", 100, ChannelRefundStatus.SUCCESS)));
+        when(refunds.ask(paid, "R5")).thenReturn(Optional.of(new ChannelCall(Outcome.SUCCESS, "REFUND_SUCCESS", "ok", "2026C5", null,
+                null, null)));
+        when(refunds.ask(paid, "R6")).thenReturn(Optional.of(new ChannelCall(Outcome.NOT_FOUND, "10000", "no refund fields", "2026C5",
+                null, null, null)));
+        ReconDifference anotherDays = stored(new Found(DifferenceType.PLATFORM_ONLY, DifferenceKind.REFUND, "R5", 200L, "SUCCESS", null,
+                null, null));
+        ReconDifference lost = stored(new Found(DifferenceType.PLATFORM_ONLY, DifferenceKind.REFUND, "R6", 100L, "SUCCESS", null, null,
+                null));
+
+        assertThat(decisions.decide(anotherDays)).as("before the day closed: not asked").isEqualTo(DifferenceDecisions.Decision.WAITING);
+        verify(refunds, never()).ask(any(), any());
+        assertThat(later.decide(repository.difference(anotherDays.id()).orElseThrow())).isEqualTo(DifferenceDecisions.Decision.RESOLVED);
+        assertThat(later.decide(lost)).isEqualTo(DifferenceDecisions.Decision.ESCALATED);
+
+        assertThat(repository.difference(anotherDays.id()).orElseThrow().resolution().action()).isEqualTo(ResolutionAction.AUTO_CONFIRMED);
+        ReconDifference escalated = repository.difference(lost.id()).orElseThrow();
+        assertThat(escalated.status()).isEqualTo(DifferenceStatus.ESCALATED);
+        assertThat(escalated.note()).contains("refund is not in the bill").contains("NOT_FOUND");
+        verify(refunds, never()).refund(any());
+    }
+
+    @Test
+    void aRefundTheBillListsAsDoneWhileOursIsProcessingIsFollowedUpThroughTheRefundPath() {
+        ChannelOrder paid = order("C5", 500, ChannelOrderStatus.SUCCESS);
+        when(orders.find("C5")).thenReturn(Optional.of(paid));
+        when(refundRecords.findRefund("R5")).thenReturn(Optional.of(ReconFixtures.refund("R5", "C5", 200, ChannelRefundStatus.PROCESSING)));
+        when(refundRecords.findRefund("R6")).thenReturn(Optional.of(ReconFixtures.refund("R6", "C5", 100, ChannelRefundStatus.PROCESSING)));
+        when(refunds.refund(new RefundChannelCmd("R5", "P5", Money.cny(200), "reconciliation: listed as refunded in the bill")))
+                .thenReturn(ReconFixtures.refund("R5", "C5", 200, ChannelRefundStatus.SUCCESS));
+        when(refunds.refund(new RefundChannelCmd("R6", "P5", Money.cny(100), "reconciliation: listed as refunded in the bill")))
+                .thenReturn(ReconFixtures.refund("R6", "C5", 100, ChannelRefundStatus.PROCESSING));
+        ReconDifference answered = stored(new Found(DifferenceType.STATUS_MISMATCH, DifferenceKind.REFUND, "R5", 200L, "PROCESSING", "R5",
+                200L, "2026C5"));
+        ReconDifference stillOut = stored(new Found(DifferenceType.STATUS_MISMATCH, DifferenceKind.REFUND, "R6", 100L, "PROCESSING", "R6",
+                100L, "2026C5"));
+
+        assertThat(decisions.decide(answered)).isEqualTo(DifferenceDecisions.Decision.RESOLVED);
+        assertThat(decisions.decide(stillOut)).as("no definite answer yet").isEqualTo(DifferenceDecisions.Decision.WAITING);
+
+        ReconDifference settled = repository.difference(answered.id()).orElseThrow();
+        assertThat(settled.resolution().action()).isEqualTo(ResolutionAction.AUTO_SETTLED);
+        assertThat(settled.resolution().outcome()).contains("R5").contains("SUCCESS");
+        ReconDifference waiting = repository.difference(stillOut.id()).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(DifferenceStatus.OPEN);
+        assertThat(waiting.note()).contains("still PROCESSING");
+    }
+
+    @Test
+    void aRefundTheBillListsAsDoneThatWeHoldFailedGoesToTheOperatorsWithoutAFollowUp() {
+        when(orders.find("C5")).thenReturn(Optional.of(order("C5", 500, ChannelOrderStatus.SUCCESS)));
+        when(refundRecords.findRefund("R7")).thenReturn(Optional.of(ReconFixtures.refund("R7", "C5", 300, ChannelRefundStatus.FAILED)));
+        ReconDifference d = stored(new Found(DifferenceType.STATUS_MISMATCH, DifferenceKind.REFUND, "R7", 300L, "FAILED", "R7", 300L,
+                "2026C5"));
+
+        assertThat(decisions.decide(d)).isEqualTo(DifferenceDecisions.Decision.ESCALATED);
+        assertThat(repository.difference(d.id()).orElseThrow().note()).contains("ours is FAILED");
+        verify(refunds, never()).refund(any());
+    }
+
+    @Test
+    void aDaysFeeThatDiffersFromOurRatesGoesToTheOperatorsAndMovesNoMoney() {
+        ReconDifference d = stored(new Found(DifferenceType.FEE_MISMATCH, DifferenceKind.FEE, null, 12L, null, "FEE-ALIPAY-20261205", 19L,
+                null));
+
+        assertThat(decisions.decide(d)).isEqualTo(DifferenceDecisions.Decision.ESCALATED);
+
+        assertThat(repository.difference(d.id()).orElseThrow().note()).contains("fees of 19").contains("give 12");
+        assertThat(d.clearingEffect()).as("clearing booked the bill's fee").isZero();
+        verifyNoInteractions(settlement, latePayments, refunds, guard);
     }
 
     @Test

@@ -7,6 +7,9 @@ import java.time.LocalDate;
 /**
  * One difference of a reconciliation batch. Numbers are our channel order number (payments) or our refund
  * number (refunds), as both sides key them; amounts are minor units, positive, null on the side that has none.
+ * A {@code FEE}/{@code FEE_MISMATCH} difference is the day's fees: {@code channelNo} is {@code FEE-<channel>-<yyyyMMdd>},
+ * {@code channelAmountMinor} the bill's fees and {@code ourAmountMinor} what the routing rules' rates give (both net of
+ * fees given back with refunds, so either may be negative), {@code ourNo} null.
  *
  * @param ourNo          our number, null when we have no record (channel-only)
  * @param channelNo      the number as the channel's bill states it, null when the bill has no line (platform-only)

@@ -4,5 +4,7 @@ package io.paysuite.api.recon;
 public enum DifferenceKind {
     PAYMENT,
     REFUND,
-    PAYOUT
+    PAYOUT,
+    /** The bill day's channel fees as a whole: a batch-level difference, not one line's. */
+    FEE
 }

@@ -1,6 +1,6 @@
 package io.paysuite.api.recon;
 
-/** How a channel's bill and our records disagree about one payment or refund. */
+/** How a channel's bill and our records disagree about one payment or refund, or about the day's fees. */
 public enum DifferenceType {
     /** In the channel's bill, not here (the channel is "long"). */
     CHANNEL_ONLY,
@@ -9,5 +9,10 @@ public enum DifferenceType {
     /** Both have it, with different amounts. */
     AMOUNT_MISMATCH,
     /** The bill says it moved money, ours is not final as a success (processing, closed, failed). */
-    STATUS_MISMATCH
+    STATUS_MISMATCH,
+    /**
+     * The day's channel fees in the bill differ from what the routing rules' rates give for the bill's lines (kind
+     * {@link DifferenceKind#FEE}, one per batch at most).
+     */
+    FEE_MISMATCH
 }

@@ -16,7 +16,9 @@ import java.time.LocalDate;
  * @param billRefundedMinor   the bill's refunds (positive)
  * @param billFeeMinor        the channel's fees in the bill (net of fees returned with refunds)
  * @param settledMinor        what the channel settles: gross − refunds − fee (what clearing moves to the bank)
- * @param expectedMinor       what we expected it to settle: our payments − our refunds of that day, minus the bill's fee
+ * @param expectedMinor       what we expected it to settle: our payments − our refunds of that day, minus the fee the
+ *                            routing rules' rates give for the bill's lines (the bill's own fee for a line whose rate
+ *                            no rule states); a fee that differs from the bill's is a {@code FEE_MISMATCH} difference
  * @param clearingPostingKey  the clearing entry's key once posted, else null
  * @param runs                how many times the day was reconciled
  * @param lastRun             what the last run changed

@@ -59,7 +59,7 @@ public class MyBatisReconciliationRepository implements ReconciliationRepository
         mapper.saveRun(new ReconciliationMapper.BatchRow(b.id(), b.channel().name(), b.billDate(), null, b.matched(), b.differencesOpen(),
                 b.differencesResolved(), t.billPayments(), t.billRefunds(), t.billGross(), t.billRefunded(), t.billFee(), t.ourPaid(),
                 t.ourRefunded(), b.clearedNet(), b.clearedFee(), b.clearingKey(), b.runs(), c.added(), c.selfHealed(), c.autoResolved(),
-                c.escalated(), utc(b.createdAt()), utc(b.updatedAt()), b.kind().name()));
+                c.escalated(), utc(b.createdAt()), utc(b.updatedAt()), b.kind().name(), t.expectedFee()));
     }
 
     @Override
@@ -113,7 +113,7 @@ public class MyBatisReconciliationRepository implements ReconciliationRepository
     private static ReconBatch toBatch(ReconciliationMapper.BatchRow r) {
         return new ReconBatch(r.id(), ChannelCode.valueOf(r.channel()), r.billDate(), r.matched(), r.differencesOpen(), r.differencesResolved(),
                 new BillMatching.Totals(r.billPayments(), r.billRefunds(), r.billGrossMinor(), r.billRefundedMinor(), r.billFeeMinor(),
-                        r.ourPaidMinor(), r.ourRefundedMinor()), r.clearedNetMinor(), r.clearedFeeMinor(), r.clearingKey(), r.runs(),
+                        r.ourPaidMinor(), r.ourRefundedMinor(), r.expectedFeeMinor() == null ? r.billFeeMinor() : r.expectedFeeMinor()), r.clearedNetMinor(), r.clearedFeeMinor(), r.clearingKey(), r.runs(),
                 new ReconciliationDTO.RunChanges(r.lastAdded(), r.lastSelfHealed(), r.lastAutoResolved(), r.lastEscalated()),
                 instant(r.createdAt()), instant(r.updatedAt()), r.kind() == null ? ReconKind.TRADE : ReconKind.valueOf(r.kind()));
     }

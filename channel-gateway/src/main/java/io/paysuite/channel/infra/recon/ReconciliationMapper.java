@@ -9,7 +9,7 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
-/** {@code recon_batch} and {@code recon_difference} (V7; kind and channel_status V10). */
+/** {@code recon_batch} and {@code recon_difference} (V7; kind and channel_status V10; expected_fee_minor V15). */
 @Mapper
 public interface ReconciliationMapper {
 
@@ -17,7 +17,7 @@ public interface ReconciliationMapper {
                     long differencesResolved, long billPayments, long billRefunds, long billGrossMinor, long billRefundedMinor,
                     long billFeeMinor, long ourPaidMinor, long ourRefundedMinor, long clearedNetMinor, long clearedFeeMinor,
                     String clearingKey, int runs, int lastAdded, int lastSelfHealed, int lastAutoResolved, int lastEscalated,
-                    LocalDateTime createdAt, LocalDateTime updatedAt, String kind) {
+                    LocalDateTime createdAt, LocalDateTime updatedAt, String kind, Long expectedFeeMinor) {
     }
 
     record DifferenceRow(long id, long batchId, String channel, LocalDate billDate, String kind, String type, String number,
@@ -30,7 +30,7 @@ public interface ReconciliationMapper {
     String BATCH_COLUMNS = "id, channel, bill_date, currency, matched, differences_open, differences_resolved, bill_payments,"
             + " bill_refunds, bill_gross_minor, bill_refunded_minor, bill_fee_minor, our_paid_minor, our_refunded_minor,"
             + " cleared_net_minor, cleared_fee_minor, clearing_key, runs, last_added, last_self_healed, last_auto_resolved,"
-            + " last_escalated, created_at, updated_at, kind";
+            + " last_escalated, created_at, updated_at, kind, expected_fee_minor";
 
     /** A difference with its batch's channel and day. */
     String DIFFERENCE_SELECT = "SELECT d.id, d.batch_id, b.channel, b.bill_date, d.kind, d.type, d.number, d.our_no,"
@@ -56,7 +56,7 @@ public interface ReconciliationMapper {
     @Update("UPDATE recon_batch SET matched = #{matched}, differences_open = #{differencesOpen},"
             + " differences_resolved = #{differencesResolved}, bill_payments = #{billPayments}, bill_refunds = #{billRefunds},"
             + " bill_gross_minor = #{billGrossMinor}, bill_refunded_minor = #{billRefundedMinor}, bill_fee_minor = #{billFeeMinor},"
-            + " our_paid_minor = #{ourPaidMinor}, our_refunded_minor = #{ourRefundedMinor}, runs = runs + 1,"
+            + " expected_fee_minor = #{expectedFeeMinor}, our_paid_minor = #{ourPaidMinor}, our_refunded_minor = #{ourRefundedMinor}, runs = runs + 1,"
             + " last_added = #{lastAdded}, last_self_healed = #{lastSelfHealed}, last_auto_resolved = #{lastAutoResolved},"
             + " last_escalated = #{lastEscalated}, updated_at = #{updatedAt} WHERE id = #{id}")
     int saveRun(BatchRow row);

@@ -24,7 +24,7 @@ public class InMemoryReconciliationMapper implements ReconciliationMapper {
             return 0;
         }
         long id = ++ids;
-        batches.put(id, new BatchRow(id, channel, billDate, currency, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, at, at, kind));
+        batches.put(id, new BatchRow(id, channel, billDate, currency, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, at, at, kind, null));
         return 1;
     }
 
@@ -55,7 +55,8 @@ public class InMemoryReconciliationMapper implements ReconciliationMapper {
         batches.put(b.id(), new BatchRow(b.id(), b.channel(), b.billDate(), b.currency(), r.matched(), r.differencesOpen(),
                 r.differencesResolved(), r.billPayments(), r.billRefunds(), r.billGrossMinor(), r.billRefundedMinor(), r.billFeeMinor(),
                 r.ourPaidMinor(), r.ourRefundedMinor(), b.clearedNetMinor(), b.clearedFeeMinor(), b.clearingKey(), b.runs() + 1,
-                r.lastAdded(), r.lastSelfHealed(), r.lastAutoResolved(), r.lastEscalated(), b.createdAt(), r.updatedAt(), b.kind()));
+                r.lastAdded(), r.lastSelfHealed(), r.lastAutoResolved(), r.lastEscalated(), b.createdAt(), r.updatedAt(), b.kind(),
+                r.expectedFeeMinor()));
         return 1;
     }
 
@@ -65,7 +66,7 @@ public class InMemoryReconciliationMapper implements ReconciliationMapper {
         batches.put(id, new BatchRow(b.id(), b.channel(), b.billDate(), b.currency(), b.matched(), b.differencesOpen(),
                 b.differencesResolved(), b.billPayments(), b.billRefunds(), b.billGrossMinor(), b.billRefundedMinor(), b.billFeeMinor(),
                 b.ourPaidMinor(), b.ourRefundedMinor(), net, fee, key, b.runs(), b.lastAdded(), b.lastSelfHealed(),
-                b.lastAutoResolved(), b.lastEscalated(), b.createdAt(), at, b.kind()));
+                b.lastAutoResolved(), b.lastEscalated(), b.createdAt(), at, b.kind(), b.expectedFeeMinor()));
         return 1;
     }
 

@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paysuite.api.channel.ChannelOrderDTO;
 import io.paysuite.api.channel.ChannelService;
 import io.paysuite.api.common.Result;
+import io.paysuite.api.channel.ChannelCode;
+import io.paysuite.api.ledger.AccountType;
+import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.LedgerService;
+import io.paysuite.api.ledger.PostingLine;
 import io.paysuite.api.ledger.TrialBalanceDTO;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayCmd;
@@ -29,6 +33,7 @@ import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.it.MerchantSink;
 import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.channel.Breakers;
 import io.paysuite.it.channel.SandboxControl;
 import io.paysuite.it.openapi.Buyers;
 import io.paysuite.it.openapi.Merchants;
@@ -58,7 +63,10 @@ import org.junit.jupiter.api.Test;
  * {@code POST /ops/api/v1/reconciliations}. Each difference is found; what the system can decide it decides through
  * the normal paths (the unpaid order is settled by the bill and its trade succeeds), the rest are resolved by an
  * operator's action with a reason, each posting its own journal entry; the trial balance stays balanced; a re-run is
- * the same batch with nothing new; a day without activity is a batch with no difference.
+ * the same batch with nothing new. Beside it: a real payment at the channel no order of ours owns, paid back by the
+ * system or, once the system could not, by an operator's {@code REFUND}; a refund the bill lists while ours is held
+ * processing; the day's clearing entry read back from the ledger; real payments and refunds of both QR channels that
+ * reconcile without a difference.
  *
  * <p>Only this test's own numbers are asserted on: the day's batch also holds other tests' orders of the same day.
  */
@@ -135,12 +143,18 @@ class ChannelReconciliationIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> ok(trades.get(TradeByNoQry.internal(unpaidTrade.tradeNo()))).status() == TradeStatus.SUCCESS);
 
+        // a made-up number the sandbox never saw: the system's pay-back is refused by the channel (ACQ.TRADE_NOT_EXIST), so
+        // it is the operators'; the real pay-back is aPaymentAtTheChannelThatNoOrderOfOursOwnsIsPaidBackThroughTheChannelBySystem
+        JsonNode stranger = found.get("PAYMENT/CHANNEL_ONLY/" + strangerNo);
+        assertThat(stranger.path("status").asText()).as(stranger.toString()).isEqualTo("ESCALATED");
+        assertThat(stranger.path("note").asText()).contains("refused the pay-back");
+
         // the rest by operators, each with a reason and its own journal entry
         List<String> keys = new ArrayList<>();
         for (Map.Entry<String, JsonNode> difference : found.entrySet()) {
             JsonNode d = difference.getValue();
             if (d.path("status").asText().equals("RESOLVED")) {
-                continue; // the stranger's payment may have been paid back by the system
+                continue; // the unpaid order the system settled
             }
             String action = difference.getKey().contains("AMOUNT_MISMATCH") ? "ADJUST" : "ACCEPT";
             JsonNode resolved = ops("POST", "/ops/api/v1/reconciliations/differences/" + d.path("difference_id").asLong() + "/resolve",
@@ -157,6 +171,10 @@ class ChannelReconciliationIT {
         assertThat(keys).hasSizeGreaterThanOrEqualTo(5);
         TrialBalanceDTO trial = ok(ledger.trialBalance("CNY"));
         assertThat(trial.balanced()).isTrue();
+        // the day was cleared: a balanced entry between the channel's clearing account, the bank and the fee expense
+        // (its amounts are the whole day's, other tests' payments included: exact figures are checked on a day of its own)
+        assertThat(clearingLines(batch.path("clearing_posting_key").asText())).allSatisfy(line -> assertThat(line)
+                .matches("(CHANNEL_CLEARING:ALIPAY|PLATFORM_BANK:PLATFORM|CHANNEL_FEE_EXPENSE:ALIPAY):CNY (DEBIT|CREDIT) \\d+"));
 
         // a re-run: the same batch, nothing new, everything of ours resolved
         JsonNode again = ops("POST", "/ops/api/v1/reconciliations", JSON.createObjectNode().put("channel", "ALIPAY")
@@ -171,20 +189,156 @@ class ChannelReconciliationIT {
         assertThat(ok(ledger.trialBalance("CNY")).balanced()).isTrue();
     }
 
+    /**
+     * The outside operator's check: real Alipay and WeChat Pay payments and refunds of today, then the day reconciled
+     * through the ops API. The day's batch also holds other tests' orders (and whatever they injected), so the
+     * assertion is on ours: every one matched, none named by any difference, open or not.
+     */
     @Test
-    void anOperatorReconcilingACleanDayGetsABatchWithNoOpenDifference() throws Exception {
-        String day = "2020-01-02";
+    void anOperatorReconcilingACleanDayFindsEveryPaymentAndRefundOfItMatched() throws Exception {
+        String buyer = Buyers.funded(1).buyerId();
+        Map<ChannelOrderDTO, LocalDate> orders = new java.util.LinkedHashMap<>();
+        Set<String> numbers = new java.util.HashSet<>();
+        for (PayMethod method : List.of(PayMethod.ALIPAY_QR, PayMethod.WECHAT_QR)) {
+            Paid whole = paidBy(method, buyer, 2_111);
+            Paid partly = paidBy(method, buyer, 2_222);
+            numbers.addAll(List.of(whole.no(), partly.no(), refunded(whole, 2_111), refunded(partly, 222)));
+            orders.put(whole.order(), LocalDate.ofInstant(whole.order().finishedAt(), CHANNEL_DAY));
+            orders.put(partly.order(), LocalDate.ofInstant(partly.order().finishedAt(), CHANNEL_DAY));
+        }
 
-        JsonNode batch = ops("POST", "/ops/api/v1/reconciliations", JSON.createObjectNode().put("channel", "ALIPAY")
-                .put("bill_date", day).toString(), 200);
-
-        assertThat(batch.path("status").asText()).isEqualTo("BALANCED");
-        assertThat(batch.path("differences_open").asLong()).isZero();
-        assertThat(ops("GET", "/ops/api/v1/reconciliations/" + batch.path("reconciliation_id").asLong() + "/differences", null, 200))
-                .isEmpty();
+        Set<String> reconciled = new java.util.TreeSet<>();
+        for (Map.Entry<ChannelOrderDTO, LocalDate> paid : orders.entrySet()) {
+            // the refunds were made just now: the same Beijing day as the payments, or the next one around midnight
+            for (LocalDate day : List.of(paid.getValue(), LocalDate.now(CHANNEL_DAY))) {
+                if (!reconciled.add(paid.getKey().channel() + "/" + day)) {
+                    continue;
+                }
+                JsonNode batch = ops("POST", "/ops/api/v1/reconciliations", JSON.createObjectNode()
+                        .put("channel", paid.getKey().channel().name()).put("bill_date", day.toString()).toString(), 200);
+                assertThat(batch.path("matched").asLong()).isPositive();
+                JsonNode differences = ops("GET", "/ops/api/v1/reconciliations/" + batch.path("reconciliation_id").asLong()
+                        + "/differences", null, 200);
+                for (JsonNode d : differences) {
+                    assertThat(numbers).as("a difference names our clean payment or refund: " + d)
+                            .doesNotContain(d.path("our_no").asText(""), d.path("channel_no").asText(""));
+                }
+            }
+        }
+        assertThat(reconciled).as("both channels reconciled").anyMatch(r -> r.startsWith("ALIPAY/")).anyMatch(r -> r.startsWith("WECHAT/"));
         HttpResponse<String> unknownChannel = Merchants.ops(Merchants.base(), "POST", "/ops/api/v1/reconciliations",
-                JSON.createObjectNode().put("channel", "PAYPAL").put("bill_date", day).toString());
+                JSON.createObjectNode().put("channel", "PAYPAL").put("bill_date", LocalDate.now(CHANNEL_DAY).toString()).toString());
         assertThat(unknownChannel.statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * A real payment the channel holds that no order of ours owns (our channel order row is deleted from the gateway's
+     * database after the sandbox took the money: the bill lists it, we have nothing). The system pays the buyer back
+     * through the channel by itself: {@code AUTO_REFUNDED}, the sandbox records the refund of the whole amount, and
+     * the ledger has the pay-back entry {@code PAYBACK-<number>} (money off {@code CHANNEL_CLEARING}, out of
+     * {@code ESCROW:PAYBACK}).
+     */
+    @Test
+    void aPaymentAtTheChannelThatNoOrderOfOursOwnsIsPaidBackThroughTheChannelBySystem() throws Exception {
+        Paid paid = paidBy(PayMethod.ALIPAY_QR, Buyers.funded(1).buyerId(), 1_717);
+        LocalDate day = LocalDate.ofInstant(paid.order().finishedAt(), CHANNEL_DAY);
+        forget(paid);
+
+        JsonNode batch = reconcile("ALIPAY", day);
+
+        JsonNode d = mine(batch.path("reconciliation_id").asLong(), Set.of(paid.no())).get("PAYMENT/CHANNEL_ONLY/" + paid.no());
+        assertThat(d).as("the bill's line without an order of ours").isNotNull();
+        assertThat(d.path("channel_amount").asLong()).isEqualTo(1_717);
+        assertThat(d.path("status").asText()).as(d.toString()).isEqualTo("RESOLVED");
+        assertThat(d.path("resolution").path("action").asText()).isEqualTo("AUTO_REFUNDED");
+        assertThat(d.path("resolution").path("by").asText()).isEqualTo("SYSTEM");
+        assertThat(d.path("resolution").path("posting_key").asText()).isEqualTo("PAYBACK-" + paid.no());
+        assertPaidBack(paid, 1_717);
+    }
+
+    /**
+     * The operator's {@code REFUND}: the same payment only at the channel, but the channel's refunds fail with a system
+     * error while the system tries (nothing applied, the answer unknown), so the system's pay-back is under way and the
+     * difference stays open; once the channel answers again, an operator's {@code REFUND} with a reason pays the buyer
+     * back through the channel and resolves it, recorded with who and why.
+     */
+    @Test
+    void anOperatorsRefundPaysBackAPaymentOnlyAtTheChannelThatTheSystemCouldNotPayBackYet() throws Exception {
+        Paid paid = paidBy(PayMethod.ALIPAY_QR, Buyers.funded(1).buyerId(), 1_818);
+        LocalDate day = LocalDate.ofInstant(paid.order().finishedAt(), CHANNEL_DAY);
+        forget(paid);
+        long id;
+        try {
+            refundsFail();
+            id = reconcile("ALIPAY", day).path("reconciliation_id").asLong();
+        } finally {
+            SandboxControl.call("DELETE", "/sandbox/v1/faults", null);
+        }
+        JsonNode open = mine(id, Set.of(paid.no())).get("PAYMENT/CHANNEL_ONLY/" + paid.no());
+        assertThat(open.path("status").asText()).as(open.toString()).isEqualTo("OPEN");
+        assertThat(open.path("note").asText()).contains("CR" + paid.no()).contains("under way");
+        assertThat(SandboxControl.call("GET", "/sandbox/v1/orders/ALIPAY/" + paid.no(), null).path("refunded_fen").asLong())
+                .as("nothing refunded while the channel failed").isZero();
+
+        String reason = "reconciliation IT: buyer paid at Alipay without an order";
+        JsonNode resolved = ops("POST", "/ops/api/v1/reconciliations/differences/" + open.path("difference_id").asLong() + "/resolve",
+                JSON.createObjectNode().put("action", "REFUND").put("reason", reason).toString(), 200);
+
+        assertThat(resolved.path("status").asText()).as(resolved.toString()).isEqualTo("RESOLVED");
+        assertThat(resolved.path("resolution").path("action").asText()).isEqualTo("REFUND");
+        assertThat(resolved.path("resolution").path("by").asText()).startsWith("ops-token");
+        assertThat(resolved.path("resolution").path("reason").asText()).isEqualTo(reason);
+        assertThat(resolved.path("resolution").path("posting_key").asText()).isEqualTo("PAYBACK-" + paid.no());
+        assertPaidBack(paid, 1_818);
+        Breakers.awaitClosed(channels, ChannelCode.ALIPAY);
+    }
+
+    /**
+     * A refund the channel's bill lists as done while ours is still processing ({@code STATUS_MISMATCH}): Alipay's
+     * refunds fail with a system error (nothing applied, the answer unknown), so the merchant's refund stays
+     * {@code PROCESSING}, and the bill gets a line for it. Reconciled while the channel still fails, the system follows
+     * the refund up through the refund path, gets no definite answer and leaves the difference open — no money moved on
+     * an unknown. Once Alipay answers again, trade-core's own follow-up finishes the refund (once, at the sandbox); the
+     * bill without the injected line lists it, and a re-run finds ours and the bill agreeing: {@code SELF_HEALED}.
+     */
+    @Test
+    void aRefundTheBillListsWhileOursIsProcessingStaysOpenUntilTheChannelAnswersAndThenHeals() throws Exception {
+        Paid paid = paidBy(PayMethod.ALIPAY_QR, Buyers.funded(1).buyerId(), 1_919);
+        LocalDate day = LocalDate.ofInstant(paid.order().finishedAt(), CHANNEL_DAY);
+        RefundDTO refund;
+        long id;
+        try {
+            refundsFail();
+            refund = ok(refunds.refund(new CreateRefundCmd(merchant, paid.trade().tradeNo(), null, "RF-" + UUID.randomUUID(),
+                    Money.cny(919), "reconciliation it: held processing")));
+            assertThat(refund.status()).isEqualTo(RefundStatus.PROCESSING);
+            billFault(day, "ADD_LINE", "REFUND", paid.no(), refund.refundNo(), 919L);
+            id = reconcile("ALIPAY", day).path("reconciliation_id").asLong();
+        } finally {
+            SandboxControl.call("DELETE", "/sandbox/v1/faults", null);
+        }
+        refundsOf.put(refund.refundNo(), paid.no());
+        JsonNode held = mine(id, Set.of(paid.no())).get("REFUND/STATUS_MISMATCH/" + paid.no());
+        assertThat(held).as("the bill's refund line against our processing refund").isNotNull();
+        assertThat(held.path("our_no").asText()).isEqualTo(refund.refundNo());
+        assertThat(held.path("our_status").asText()).isNotEqualTo("SUCCESS");
+        assertThat(held.path("channel_amount").asLong()).isEqualTo(919);
+        assertThat(held.path("status").asText()).as("an unknown answer decides nothing: " + held).isEqualTo("OPEN");
+        assertThat(held.path("note").asText()).contains(refund.refundNo());
+
+        SandboxControl.call("DELETE", "/sandbox/v1/bill-faults", null);
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
+                .until(() -> ok(refunds.get(new RefundByNoQry(refund.refundNo(), merchant))).status() == RefundStatus.SUCCESS);
+        assertThat(SandboxControl.call("GET", "/sandbox/v1/orders/ALIPAY/" + paid.no(), null).path("refunded_fen").asLong())
+                .as("refunded once").isEqualTo(919);
+        // (a refund that finished after midnight is the next day's on both sides: this day's re-run heals it all the same)
+        reconcile("ALIPAY", day);
+        JsonNode healed = mine(id, Set.of(paid.no())).get("REFUND/STATUS_MISMATCH/" + paid.no());
+        assertThat(healed.path("status").asText()).as(healed.toString()).isEqualTo("RESOLVED");
+        assertThat(healed.path("resolution").path("action").asText()).isEqualTo("SELF_HEALED");
+        assertThat(mine(id, Set.of(paid.no())).keySet()).as("nothing else about this payment").containsExactly(
+                "REFUND/STATUS_MISMATCH/" + paid.no());
+        Breakers.awaitClosed(channels, ChannelCode.ALIPAY);
     }
 
     /**
@@ -237,7 +391,28 @@ class ChannelReconciliationIT {
         assertThat(again.path("reconciliation_id").asLong()).isEqualTo(batch.path("reconciliation_id").asLong());
         assertThat(again.path("last_run").path("added").asInt()).isZero();
         assertThat(again.path("matched").asLong()).isEqualTo(lines - 6);
+
+        // clearing of the day, read back from the ledger: the whole bill off CHANNEL_CLEARING, less the channel's fee
+        // (0.6% of 10.00 = 6 fen a line) into the bank, the fee booked as cost — one entry under the day's key
+        String key = "CLEAR-ALIPAY-" + java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(day);
+        assertThat(batch.path("clearing_posting_key").asText()).isEqualTo(key);
+        assertThat(batch.path("bill_fee").asLong()).isEqualTo(lines * 6L);
+        assertThat(clearingLines(key)).containsExactlyInAnyOrder(
+                "CHANNEL_CLEARING:ALIPAY:CNY CREDIT " + lines * fen,
+                "PLATFORM_BANK:PLATFORM:CNY DEBIT " + lines * (fen - 6),
+                "CHANNEL_FEE_EXPENSE:ALIPAY:CNY DEBIT " + lines * 6L);
+        assertThat(again.path("clearing_posting_key").asText()).as("the same bill clears nothing more").isEqualTo(key);
         assertThat(ok(ledger.trialBalance("CNY")).balanced()).isTrue();
+    }
+
+    /** The lines of the clearing entry under {@code key}, as {@code ACCOUNT SIDE amount}, checked balanced. */
+    private List<String> clearingLines(String key) {
+        JournalEntryDTO entry = ok(ledger.entryByKey(key));
+        assertThat(entry.bizType()).isEqualTo("CHANNEL_CLEARING");
+        long debits = entry.lines().stream().filter(l -> l.side() == AccountType.Side.DEBIT).mapToLong(PostingLine::amount).sum();
+        long credits = entry.lines().stream().filter(l -> l.side() == AccountType.Side.CREDIT).mapToLong(PostingLine::amount).sum();
+        assertThat(debits).as("balanced " + entry).isEqualTo(credits);
+        return entry.lines().stream().map(l -> l.account().code() + " " + l.side() + " " + l.amount()).toList();
     }
 
     /**
@@ -284,8 +459,13 @@ class ChannelReconciliationIT {
     }
 
     private Paid paidByAlipay(String buyer, long amount) throws Exception {
-        TradeDTO trade = newTrade(amount);
-        PayOrderDTO started = ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.ALIPAY_QR, null, "REQ-" + UUID.randomUUID())));
+        return paidBy(PayMethod.ALIPAY_QR, buyer, amount);
+    }
+
+    /** A trade paid by a QR method: the sandbox's buyer scans it and the trade succeeds. */
+    private Paid paidBy(PayMethod method, String buyer, long amount) throws Exception {
+        TradeDTO trade = newTrade(amount, method);
+        PayOrderDTO started = ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, method, null, "REQ-" + UUID.randomUUID())));
         ChannelOrderDTO order = ok(channels.get(started.payOrderNo()));
         SandboxControl.call("POST", "/sandbox/v1/scan", JSON.createObjectNode().put("code_url", order.codeUrl())
                 .put("outcome", "SUCCESS").toString());
@@ -304,9 +484,47 @@ class ChannelReconciliationIT {
     }
 
     private TradeDTO newTrade(long amount) {
+        return newTrade(amount, PayMethod.ALIPAY_QR);
+    }
+
+    private TradeDTO newTrade(long amount, PayMethod method) {
         return ok(trades.create(new CreateTradeCmd(merchant, "RECON-" + UUID.randomUUID().toString().substring(0, 20),
                 TradeType.INSTANT, Money.cny(amount), "reconciliation it", null, MerchantSink.notifyUrl(), null, null,
-                Instant.now().plus(Duration.ofMinutes(30)), List.of(PayMethod.ALIPAY_QR))));
+                Instant.now().plus(Duration.ofMinutes(30)), List.of(method))));
+    }
+
+    /**
+     * Makes a payment the channel holds one that no order of ours owns: its channel order row is deleted from the
+     * gateway's database (the state after a lost insert, or a payment made at the channel outside the platform).
+     */
+    private static void forget(Paid paid) throws Exception {
+        DatabaseServer db = SuiteHarness.suite().infra().database();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl("paysuite_channel"), db.username(), db.password());
+             java.sql.PreparedStatement delete = c.prepareStatement("DELETE FROM channel_order WHERE channel_order_no = ?")) {
+            delete.setString(1, paid.no());
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /** Alipay answers every refund and refund query with its system error and applies nothing: the outcome is unknown. */
+    private static void refundsFail() throws Exception {
+        SandboxControl.call("POST", "/sandbox/v1/faults", JSON.createObjectNode().put("channel", "ALIPAY").put("operation", "refund")
+                .put("mode", "ERROR").put("rate", 1.0).toString());
+    }
+
+    /** The buyer got the whole payment back at the channel, and the ledger booked the pay-back under its own key. */
+    private void assertPaidBack(Paid paid, long amount) throws Exception {
+        assertThat(SandboxControl.call("GET", "/sandbox/v1/orders/ALIPAY/" + paid.no(), null).path("refunded_fen").asLong())
+                .as("refunded at the channel").isEqualTo(amount);
+        JournalEntryDTO payBack = ok(ledger.entryByKey("PAYBACK-" + paid.no()));
+        assertThat(payBack.lines()).extracting(l -> l.account().code() + " " + l.side() + " " + l.amount()).containsExactlyInAnyOrder(
+                "CHANNEL_CLEARING:ALIPAY:CNY CREDIT " + amount, "ESCROW:PAYBACK:CNY DEBIT " + amount);
+        assertThat(ok(ledger.trialBalance("CNY")).balanced()).isTrue();
+    }
+
+    private static JsonNode reconcile(String channel, LocalDate day) throws Exception {
+        return ops("POST", "/ops/api/v1/reconciliations", JSON.createObjectNode().put("channel", channel)
+                .put("bill_date", day.toString()).toString(), 200);
     }
 
     private static void billFault(LocalDate day, String action, String kind, String outTradeNo, String outRefundNo, Long amount)
