@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * unreachable) is logged at WARN with its id and counted in {@code paysuite_risk_rule_errors_total{rule}};
  * the payment is decided by the other rules — a broken rule never blocks every payment, nor does it
  * block any silently. Cost per payment: with a rule that reads counters, one SELECT; for a payment that
- * passed, one upsert of its counters; one insert of the decision (ALLOWs may be sampled by the log).
+ * passed, one upsert of its counters; one insert of the decision (plain ALLOWs sampled: docs/adr/0011); for a
+ * REVIEW's step-up confirmation, one indexed COUNT of the decision it confirms.
  */
 public class RiskEngine {
 
