@@ -118,6 +118,7 @@ public class CashierPageController {
                       @RequestParam(name = "request_no", required = false) String requestNo,
                       @RequestParam(name = "coupon_id", required = false) String couponId,
                       @RequestParam(name = "use_points", required = false) String usePoints,
+                      @RequestParam(name = "step_up_of", required = false) String stepUpOf,
                       @RequestParam(name = "csrf", required = false) String csrf,
                       @CookieValue(name = BuyerSessions.COOKIE, required = false) String cookie,
                       @CookieValue(name = DeviceCookie.NAME, required = false) String device,
@@ -162,8 +163,14 @@ public class CashierPageController {
             }
             cardToken = ((CardToken.Found) card).unionpayToken();
         }
+        // a step-up confirms a password payment; pay-core checks that it names an attempt it did ask to step up
+        String stepUp = chosen.needsPayPassword() && stepUpOf != null && REQUEST_NO.matcher(stepUpOf).matches() ? stepUpOf : null;
         PayOutcome outcome = attempts.pay(trade, session.get().buyerId(), chosen, chosen.needsPayPassword() ? payPassword : null,
-                requestNo, cardToken, coupon, points, path(token), new RiskContext(request.getRemoteAddr(), DeviceCookie.ensure(device, response)));
+                requestNo, cardToken, coupon, points, path(token), new RiskContext(request.getRemoteAddr(), DeviceCookie.ensure(device, response)),
+                stepUp);
+        if (outcome instanceof PayOutcome.StepUp asked) {
+            return pages.stepUp(token, trade, cookie, new StepUpForm(asked.refusedRequestNo(), chosen, cardId), model, response);
+        }
         if (outcome instanceof PayOutcome.Shown shown) {
             return pages.status(token, trade, shown.page(), model);
         }

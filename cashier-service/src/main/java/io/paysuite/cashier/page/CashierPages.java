@@ -48,6 +48,11 @@ final class CashierPages {
 
     /** The page a trade's state calls for; {@code refusal} is shown on the login or pay form. */
     String checkout(String token, TradeDTO trade, String cookie, PayRefusal refusal, Model model, HttpServletResponse response) {
+        return form(token, trade, cookie, refusal, null, model, response);
+    }
+
+    private String form(String token, TradeDTO trade, String cookie, PayRefusal refusal, StepUpForm stepUp, Model model,
+                        HttpServletResponse response) {
         Optional<StatusPage> status = statusOf(trade, token);
         if (status.isPresent()) {
             return status(token, trade, status.get(), model);
@@ -65,12 +70,20 @@ final class CashierPages {
         }
         model.addAttribute("loggedIn", session.isPresent());
         if (session.isPresent()) {
-            payForm(token, trade, session.get(), cookie, model);
+            payForm(token, trade, session.get(), cookie, stepUp, model);
         }
         return "cashier/checkout";
     }
 
-    private void payForm(String token, TradeDTO trade, BuyerSession session, String cookie, Model model) {
+    /**
+     * The pay form again after a risk step-up was asked: the refusal explains it, the method and card the buyer
+     * chose stay chosen (when still offered), the password field is empty, and the form names the refused attempt.
+     */
+    String stepUp(String token, TradeDTO trade, String cookie, StepUpForm stepUp, Model model, HttpServletResponse response) {
+        return form(token, trade, cookie, PayRefusal.of("error.RISK_STEP_UP"), stepUp, model, response);
+    }
+
+    private void payForm(String token, TradeDTO trade, BuyerSession session, String cookie, StepUpForm stepUp, Model model) {
         var offers = menu.offersFor(trade);
         CardChoices cardChoices = null;
         if (offers.stream().anyMatch(o -> o.method() == PayMethod.BANK_CARD && o.available())) {
@@ -79,8 +92,11 @@ final class CashierPages {
         }
         model.addAttribute("cards", cardChoices);
         model.addAttribute("offers", offers);
-        model.addAttribute("preselected", offers.stream().filter(PayMethodOffer::available).map(PayMethodOffer::name)
-                .findFirst().orElse(null));
+        // after a step-up request, the method being confirmed; otherwise the first that can be picked
+        model.addAttribute("preselected", offers.stream().filter(PayMethodOffer::available)
+                .filter(o -> stepUp == null || o.method() == stepUp.method()).map(PayMethodOffer::name).findFirst()
+                .orElse(offers.stream().filter(PayMethodOffer::available).map(PayMethodOffer::name).findFirst().orElse(null)));
+        model.addAttribute("stepUp", stepUp);
         PromotionChoices choices = promotions.choicesFor(session.buyerId(), trade);
         model.addAttribute("promotions", choices);
         // the breakdown as first shown (best coupon, no points); the page's script follows the buyer's choices

@@ -47,14 +47,16 @@ final class PayAttempts {
      *                 posted card id, never taken from the browser); null for the other methods
      * @param couponId the coupon the buyer chose (null: none) and {@code usePoints} whether points pay too:
      *                 a combination payment, whose parts pay-core and member-service compute
+     * @param stepUpOf the attempt the risk rules asked to step up, when this one confirms it with the password
+     *                 entered again; null otherwise
      */
     PayOutcome pay(TradeDTO trade, String buyerId, PayMethod method, String payPassword, String requestNo, String authCode,
-                   String couponId, boolean usePoints, String cashierPath, RiskContext origin) {
+                   String couponId, boolean usePoints, String cashierPath, RiskContext origin, String stepUpOf) {
         PayOutcome inProgress = new PayOutcome.Shown(StatusPage.inProgress(cashierPath, progressRefreshSeconds));
         Result<PayOrderDTO> result;
         try {
             result = pay.pay(new PayCmd(trade.tradeNo(), buyerId, method, payPassword, requestNo, authCode, couponId, usePoints)
-                    .withRisk(origin));
+                    .withRisk(origin).withStepUpOf(stepUpOf));
         } catch (RpcException e) {
             // the message may quote the invocation; the code says enough
             log.warn("pay outcome unknown trade_no={} request_no={} rpc_code={} timeout={}",
@@ -88,6 +90,8 @@ final class PayAttempts {
             case "TRADE_EXPIRED" -> new PayOutcome.Shown(StatusPage.expired());
             // a definite answer, not an unknown one: another attempt of this trade is under way
             case "TRADE_PAYING" -> inProgress;
+            // nothing moved: the buyer is asked for the password again, and the next submission names this attempt
+            case "RISK_STEP_UP_REQUIRED" -> new PayOutcome.StepUp(requestNo);
             default -> new PayOutcome.Refused(PayRefusal.of(result.code(), result.message()));
         };
     }

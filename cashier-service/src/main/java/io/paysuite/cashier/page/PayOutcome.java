@@ -14,6 +14,13 @@ sealed interface PayOutcome {
     }
 
     /**
+     * pay-core's risk rules want this balance or bound-card payment confirmed: the form again, asking for the
+     * payment password once more, and naming the refused attempt so that the resubmission is its step-up.
+     */
+    record StepUp(String refusedRequestNo) implements PayOutcome {
+    }
+
+    /**
      * A bank card payment UnionPay accepted but has not settled yet (its result comes by notification
      * or query, seconds later): the buyer follows it on its own page until the trade is final.
      */

@@ -32,7 +32,9 @@ public record PayRefusal(String messageKey, List<Object> args) {
             // a coupon used elsewhere, expired or no longer applying since the form was shown, or points spent meanwhile
             "COUPON_NOT_USABLE", "error.COUPON_NOT_USABLE",
             "COUPON_NOT_FOUND", "error.COUPON_NOT_USABLE",
-            "POINTS_INSUFFICIENT", "error.POINTS_INSUFFICIENT");
+            "POINTS_INSUFFICIENT", "error.POINTS_INSUFFICIENT",
+            // the form is shown again asking for the password once more (PayOutcome.StepUp)
+            "RISK_STEP_UP_REQUIRED", "error.RISK_STEP_UP");
 
     public static PayRefusal of(String code, String message) {
         if ("PAY_PASSWORD_WRONG".equals(code)) {

@@ -247,6 +247,46 @@ class CashierPageRenderingTest {
     }
 
     @Test
+    void aRiskStepUpAsksForThePasswordAgainAndTheNextSubmissionConfirmsTheRefusedAttempt() throws Exception {
+        Cookie session = loggedIn("U7");
+        String form = body(call(get(path).cookie(session)));
+        when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.RISK_STEP_UP_REQUIRED, "step-up"),
+                Result.fail(ErrorCode.INSUFFICIENT_BALANCE, "balance"));
+
+        String asked = body(call(post(path + "/pay").cookie(session).param("method", "BALANCE").param("pay_password", "135790")
+                .param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf"))));
+
+        assertThat(asked).contains("please confirm this payment: enter your payment password again", "Nothing has been charged yet.",
+                "Payment password (enter it again)", "data-testid=\"pay-method-BALANCE\" checked=\"checked\"");
+        assertThat(field(asked, "step_up_of")).as("the form names the refused attempt").isEqualTo(field(form, "request_no"));
+        assertThat(field(asked, "request_no")).as("the confirmation is a new attempt").isNotEqualTo(field(form, "request_no"));
+        assertThat(asked).as("the password is typed again, never kept in the page").doesNotContain("135790");
+
+        call(post(path + "/pay").cookie(session).param("method", "BALANCE").param("pay_password", "135790")
+                .param("request_no", field(asked, "request_no")).param("step_up_of", field(asked, "step_up_of"))
+                .param("csrf", field(asked, "csrf")));
+        ArgumentCaptor<PayCmd> cmd = ArgumentCaptor.forClass(PayCmd.class);
+        verify(pay, org.mockito.Mockito.times(2)).pay(cmd.capture());
+        assertThat(cmd.getAllValues()).extracting(PayCmd::stepUpOf).containsExactly(null, field(form, "request_no"));
+        assertThat(body(call(get(path + "?lang=zh_CN").cookie(session)))).doesNotContain("step_up_of");
+    }
+
+    @Test
+    void aCardStepUpKeepsTheChosenCardSelected() throws Exception {
+        Cookie session = loggedIn("U7");
+        cardsOf("U7", card("C10000001", "U7", "6222 **** **** 0000", "ICBC"), card("C10000002", "U7", "4392 **** **** 1111", "CMB"));
+        when(members.resolveCardToken(any())).thenReturn(Result.ok(new CardTokenDTO("C10000002", "U7", TOKEN)));
+        when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.RISK_STEP_UP_REQUIRED, "step-up"));
+        String form = body(call(get(path + "?lang=zh_CN").cookie(session)));
+
+        String asked = body(call(post(path + "/pay").cookie(session).param("method", "BANK_CARD").param("card_id", "C10000002")
+                .param("pay_password", "135790").param("request_no", field(form, "request_no")).param("csrf", field(form, "csrf"))));
+
+        assertThat(asked).contains("Payment password (enter it again)", "data-testid=\"pay-method-BANK_CARD\" checked=\"checked\"",
+                "data-testid=\"pay-card-C10000002\" checked=\"checked\"").doesNotContain("data-testid=\"pay-card-C10000001\" checked");
+    }
+
+    @Test
     void anAlipayQrPaymentNeedsNoPasswordAndShowsTheChannelsCodeUntilTheTradeIsPaid() throws Exception {
         Cookie session = loggedIn("U7");
         String form = body(call(get(path).cookie(session)));

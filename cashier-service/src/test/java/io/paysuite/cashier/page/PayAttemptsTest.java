@@ -3,11 +3,14 @@ package io.paysuite.cashier.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.paysuite.api.common.Result;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.money.Money;
+import io.paysuite.api.pay.PayCmd;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.RiskContext;
 import io.paysuite.api.pay.PayOrderDTO;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.dubbo.rpc.RpcException;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 class PayAttemptsTest {
 
@@ -39,7 +43,7 @@ class PayAttemptsTest {
 
     private PayOutcome payNow() {
         return attempts.pay(trade, "U1", PayMethod.BALANCE, "135790", "CP1234567", null, null, false, "/cashier/tok",
-                RiskContext.NONE);
+                RiskContext.NONE, null);
     }
 
     private static Result<PayOrderDTO> order(PayOrderStatus status) {
@@ -131,11 +135,24 @@ class PayAttemptsTest {
     }
 
     @Test
+    void aRiskStepUpAsksAgainNamingTheRefusedAttemptAndItsConfirmationSaysWhichAttemptItConfirms() {
+        when(pay.pay(any())).thenReturn(Result.fail(ErrorCode.RISK_STEP_UP_REQUIRED, "step-up"), order(PayOrderStatus.SUCCESS));
+
+        assertThat(payNow()).isEqualTo(new PayOutcome.StepUp("CP1234567"));
+        attempts.pay(trade, "U1", PayMethod.BALANCE, "135790", "CP7654321", null, null, false, "/cashier/tok", RiskContext.NONE,
+                "CP1234567");
+
+        ArgumentCaptor<PayCmd> cmd = ArgumentCaptor.forClass(PayCmd.class);
+        verify(pay, times(2)).pay(cmd.capture());
+        assertThat(cmd.getAllValues()).extracting(PayCmd::stepUpOf).containsExactly(null, "CP1234567");
+    }
+
+    @Test
     void anAcceptedCardPaymentIsFollowedOnItsOwnPage() {
         when(pay.pay(any())).thenReturn(cardOrder("T1", PayOrderStatus.PROCESSING));
 
         assertThat(attempts.pay(trade, "U1", PayMethod.BANK_CARD, "135790", "CP1234567", "TOKEN6200000000000000", null, false,
-                "/cashier/tok", RiskContext.NONE))
+                "/cashier/tok", RiskContext.NONE, null))
                 .isEqualTo(new PayOutcome.Accepted("P1"));
     }
 

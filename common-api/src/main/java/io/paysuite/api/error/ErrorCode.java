@@ -61,6 +61,13 @@ public enum ErrorCode {
     PROFIT_SHARING_NOT_FOUND(404),
     /** The payment was refused by risk rules; nothing moved. */
     RISK_REJECTED(403),
+    /**
+     * The risk rules want this balance or bound-card payment confirmed again: the buyer enters the payment
+     * password once more and the cashier resubmits it naming the refused attempt ({@code PayCmd.stepUpOf}).
+     * Nothing moved. Only the cashier sees it; the open API's payments (payment codes) have no buyer to ask
+     * and are refused {@link #RISK_REJECTED} instead.
+     */
+    RISK_STEP_UP_REQUIRED(403),
     COUPON_TEMPLATE_NOT_FOUND(404),
     /** No coupon by that id for that buyer (another buyer's coupon reads the same). */
     COUPON_NOT_FOUND(404),

@@ -41,7 +41,7 @@ public class RiskConfig {
     @Bean
     RiskEngine riskEngine(ConfigCenterRiskRuleSource rules, MyBatisRiskCounters counters, MyBatisRiskDecisions decisions,
                           MeterRegistry meters, Clock clock, RiskProperties properties) {
-        return new RiskEngine(rules, counters, decisions, meters, clock, ZoneId.of(properties.zone()));
+        return new RiskEngine(rules, counters, decisions, meters, clock, ZoneId.of(properties.zone()), properties.stepUpWindow());
     }
 
     @Bean

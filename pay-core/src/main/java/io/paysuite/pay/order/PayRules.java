@@ -40,6 +40,16 @@ final class PayRules {
         if (cmd.method().needsPayPassword() && (cmd.payPassword() == null || cmd.payPassword().isBlank())) {
             throw param("pay_password is required");
         }
+        if (cmd.stepUpOf() != null) {
+            // a step-up confirms a password payment the risk rules refused in an earlier request: it carries the
+            // password entered again, so it needs one, and it cannot name itself
+            if (!cmd.method().needsPayPassword()) {
+                throw param("step_up_of is only for payments confirmed with the payment password");
+            }
+            if (!REQUEST_NO.matcher(cmd.stepUpOf()).matches() || cmd.stepUpOf().equals(cmd.requestNo())) {
+                throw param("step_up_of must be the request_no of an earlier attempt");
+            }
+        }
     }
 
     private static BizException param(String message) {

@@ -9,6 +9,7 @@ import io.paysuite.api.pay.PayCmd;
 import io.paysuite.api.risk.RiskAction;
 import io.paysuite.api.trade.TradeDTO;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,22 +24,29 @@ import org.slf4j.LoggerFactory;
  * fired ({@code BLOCK > REVIEW > ALLOW}):
  * <ul>
  *   <li>BLOCK: {@code RISK_REJECTED}, nothing written but the decision;</li>
- *   <li>REVIEW: step up — a payment confirmed with the payment password (BALANCE, BANK_CARD) goes on only
- *       when the password came with this very request (it was verified just before); any other payment
- *       (QR, payment codes) is refused with {@code RISK_REJECTED} "this payment needs review";</li>
+ *   <li>REVIEW: step up. A payment confirmed with the payment password (BALANCE, BANK_CARD) is refused
+ *       {@code RISK_STEP_UP_REQUIRED} on its first attempt — the password it came with was typed before anyone
+ *       knew the payment was risky, so it confirms nothing — and goes on only when a later request names that
+ *       refused attempt ({@link PayCmd#stepUpOf()}) with the password entered again (verified by member-service
+ *       just before), within {@code stepUpWindow} of the refusal. The refusal's REVIEW decision, always written,
+ *       is what the confirmation is checked against ({@link RiskDecisions#askedToStepUp}); when it cannot be read
+ *       the buyer is asked again. Any other payment (QR, payment codes: no Paysuite password to ask for) is
+ *       refused {@code RISK_REJECTED} "this payment needs review";</li>
  *   <li>ALLOW: goes on.</li>
  * </ul>
  * A rule that fails to evaluate (it cannot be evaluated as configured, or the counters it reads are
  * unreachable) is logged at WARN with its id and counted in {@code paysuite_risk_rule_errors_total{rule}};
  * the payment is decided by the other rules — a broken rule never blocks every payment, nor does it
  * block any silently. Cost per payment: with a rule that reads counters, one SELECT; for a payment that
- * passed, one upsert of its counters; one insert of the decision (ALLOWs may be sampled by the log).
+ * passed, one upsert of its counters; one insert of the decision (plain ALLOWs sampled: docs/adr/0011); for a
+ * REVIEW's step-up confirmation, one indexed COUNT of the decision it confirms.
  */
 public class RiskEngine {
 
     private static final Logger log = LoggerFactory.getLogger(RiskEngine.class);
     static final String NEEDS_REVIEW = "this payment needs review";
-    static final String CONFIRM_WITH_PASSWORD = "review: confirm with your payment password";
+    static final String BLOCKED = "payment refused by risk control";
+    static final String STEP_UP = "this payment needs your payment password entered again (step-up)";
     /** The metric's tag for counter writes that failed (not a rule, but reported the same way). */
     static final String COUNTERS = "(counters)";
 
@@ -48,22 +56,24 @@ public class RiskEngine {
     private final MeterRegistry meters;
     private final Clock clock;
     private final ZoneId zone;
+    private final Duration stepUpWindow;
     /** What the check costs a payment (rules, tallies read, decision and counters written), refusals included. */
     private final Timer screens;
 
     public RiskEngine(RiskRuleSource rules, RiskCounters counters, RiskDecisions decisions, MeterRegistry meters,
-                      Clock clock, ZoneId zone) {
+                      Clock clock, ZoneId zone, Duration stepUpWindow) {
         this.rules = rules;
         this.counters = counters;
         this.decisions = decisions;
         this.meters = meters;
         this.clock = clock;
         this.zone = zone;
+        this.stepUpWindow = stepUpWindow;
         this.screens = Timer.builder("paysuite.risk.screen").description("the risk check of one payment, writes included")
                 .publishPercentiles(0.5, 0.99).register(meters);
     }
 
-    /** Returns when the payment may go on; throws {@code RISK_REJECTED} when it may not. */
+    /** Returns when the payment may go on; throws {@code RISK_REJECTED} or {@code RISK_STEP_UP_REQUIRED} when it may not. */
     public void screen(PayCmd cmd, TradeDTO trade) {
         long started = System.nanoTime();
         try {
@@ -75,21 +85,56 @@ public class RiskEngine {
 
     private void screenTimed(PayCmd cmd, TradeDTO trade) {
         RiskDecision decision = decide(RiskInput.of(cmd, trade, clock.instant()));
-        String refusal = switch (decision.action()) {
-            case ALLOW -> null;
-            case BLOCK -> "payment refused by risk control";
-            case REVIEW -> !cmd.method().needsPayPassword() ? NEEDS_REVIEW
-                    : cmd.payPassword() == null || cmd.payPassword().isEmpty() ? CONFIRM_WITH_PASSWORD : null;
+        Screening screening = switch (decision.action()) {
+            case ALLOW -> Screening.PASSED;
+            case BLOCK -> Screening.BLOCKED;
+            case REVIEW -> !cmd.method().needsPayPassword() ? Screening.NEEDS_REVIEW
+                    : steppedUp(cmd, decision.input()) ? Screening.STEPPED_UP : Screening.STEP_UP_REQUIRED;
         };
-        String outcome = refusal == null ? (decision.action() == RiskAction.REVIEW ? "passed_with_password" : "passed") : "refused";
         record(new RiskDecision(decision.input(), decision.action(), decision.fired(), decision.failed(),
-                decision.inputs() + "; outcome=" + outcome));
-        if (refusal != null) {
-            log.info("risk refused trade_no={} request_no={} action={} fired={}", trade.tradeNo(), cmd.requestNo(),
-                    decision.action(), decision.fired());
-            throw new BizException(ErrorCode.RISK_REJECTED, refusal);
+                decision.inputs() + "; outcome=" + screening.outcome));
+        if (screening.refusal != null) {
+            log.info("risk refused trade_no={} request_no={} action={} outcome={} fired={}", trade.tradeNo(), cmd.requestNo(),
+                    decision.action(), screening.outcome, decision.fired());
+            throw new BizException(screening.refusal, screening.message);
         }
         count(decision.input());
+    }
+
+    /** What a screening did with the payment, as logged with its decision ({@code outcome=}). */
+    private enum Screening {
+        PASSED("passed", null, null),
+        STEPPED_UP("passed_with_step_up", null, null),
+        STEP_UP_REQUIRED("step_up_required", ErrorCode.RISK_STEP_UP_REQUIRED, STEP_UP),
+        NEEDS_REVIEW("refused", ErrorCode.RISK_REJECTED, RiskEngine.NEEDS_REVIEW),
+        BLOCKED("refused", ErrorCode.RISK_REJECTED, RiskEngine.BLOCKED);
+
+        final String outcome;
+        final ErrorCode refusal;
+        final String message;
+
+        Screening(String outcome, ErrorCode refusal, String message) {
+            this.outcome = outcome;
+            this.refusal = refusal;
+            this.message = message;
+        }
+    }
+
+    /**
+     * Whether this request confirms an earlier attempt of the same trade, buyer and method that a REVIEW asked to
+     * step up, within the window. A first attempt names none, whatever password it carries.
+     */
+    private boolean steppedUp(PayCmd cmd, RiskInput in) {
+        if (cmd.stepUpOf() == null || cmd.stepUpOf().equals(cmd.requestNo())) {
+            return false;
+        }
+        try {
+            return decisions.askedToStepUp(in.tradeNo(), cmd.stepUpOf(), cmd.buyerId(), cmd.method(), in.at().minus(stepUpWindow));
+        } catch (RuntimeException e) {
+            // cannot tell whether the buyer was asked: ask (again) rather than let a REVIEW through unconfirmed
+            log.warn("risk step-up of trade {} not checked; the buyer is asked again: {}", in.tradeNo(), e.toString());
+            return false;
+        }
     }
 
     /** Evaluates every rule in force on one payment; writes nothing. */

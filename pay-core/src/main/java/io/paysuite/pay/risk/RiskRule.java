@@ -72,9 +72,13 @@ public sealed interface RiskRule {
         }
     }
 
-    /** The buyer, card fingerprint, device or IP is listed. */
-    record Blacklist(String id, RiskAction action, RiskScope scope, Set<String> buyers, Set<String> cards,
-                     Set<String> devices, Set<String> ips) implements RiskRule {
+    /**
+     * The buyer, merchant, card fingerprint, device or IP is listed. The document names the listed merchants
+     * {@code listed_merchants}: {@code merchants} is every rule's scope (which payments it looks at), and a list
+     * read from the same field would either screen nothing else or blacklist the merchants it was meant to scope.
+     */
+    record Blacklist(String id, RiskAction action, RiskScope scope, Set<String> buyers, Set<String> merchants,
+                     Set<String> cards, Set<String> devices, Set<String> ips) implements RiskRule {
         @Override
         public boolean needsTallies() {
             return false;
@@ -84,6 +88,9 @@ public sealed interface RiskRule {
         public String fires(RiskInput in, RiskTallies tallies) {
             if (in.buyerId() != null && buyers.contains(in.buyerId())) {
                 return "buyer=" + in.buyerId();
+            }
+            if (in.merchantId() != null && merchants.contains(in.merchantId())) {
+                return "merchant=" + in.merchantId();
             }
             if (in.cardFingerprint() != null && cards.contains(in.cardFingerprint())) {
                 return "card=" + in.cardFingerprint();

@@ -21,7 +21,7 @@ import java.util.function.Function;
  *   {"id": "shop-single", "kind": "SINGLE_LIMIT", "action": "REVIEW", "merchants": ["M100001"], "max_amount": 100000},
  *   {"id": "buyer-day", "kind": "DAILY_LIMIT", "action": "REVIEW", "subject": "BUYER", "max_amount": 2000000},
  *   {"id": "buyer-minute", "kind": "VELOCITY", "action": "BLOCK", "subject": "BUYER", "window": "MINUTE", "max_count": 5},
- *   {"id": "lists", "kind": "BLACKLIST", "action": "BLOCK", "buyers": [], "cards": [], "devices": [], "ips": []},
+ *   {"id": "lists", "kind": "BLACKLIST", "action": "BLOCK", "buyers": [], "listed_merchants": [], "cards": [], "devices": [], "ips": []},
  *   {"id": "jump", "kind": "AMOUNT_JUMP", "action": "REVIEW", "factor": 5, "min_history": 3},
  *   {"id": "device-cards", "kind": "CARDS_PER_DEVICE", "action": "REVIEW", "max_cards": 3}]}
  * </pre>
@@ -132,10 +132,11 @@ public record RiskRules(String document, long version, List<RiskRule> rules, Ins
 
     private static RiskRule blacklist(String id, RiskAction action, RiskScope scope, JsonNode node) {
         Set<String> buyers = texts(node, "buyers");
+        Set<String> merchants = texts(node, "listed_merchants");
         Set<String> cards = texts(node, "cards");
         Set<String> devices = texts(node, "devices");
         Set<String> ips = texts(node, "ips");
-        return new RiskRule.Blacklist(id, action, scope, buyers, cards, devices, ips);
+        return new RiskRule.Blacklist(id, action, scope, buyers, merchants, cards, devices, ips);
     }
 
     private static Set<PayMethod> methods(JsonNode node) {

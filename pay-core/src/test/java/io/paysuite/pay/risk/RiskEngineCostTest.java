@@ -38,7 +38,7 @@ class RiskEngineCostTest {
         RiskFakes.Counters counters = new RiskFakes.Counters();
         RiskFakes.Decisions decisions = new RiskFakes.Decisions();
         RiskEngine engine = new RiskEngine(RiskFakes.Rules.of(EVERY_KIND), counters, decisions, new SimpleMeterRegistry(),
-                Clock.systemUTC(), RiskFakes.ZONE);
+                Clock.systemUTC(), RiskFakes.ZONE, RiskFakes.STEP_UP_WINDOW);
 
         run(engine, 10_000, "W"); // warm-up: JIT
         decisions.recorded.clear();

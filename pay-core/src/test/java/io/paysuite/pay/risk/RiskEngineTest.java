@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayCmd;
 import io.paysuite.api.pay.PayMethod;
@@ -26,7 +27,7 @@ class RiskEngineTest {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     RiskEngine engine(String rules) {
-        return new RiskEngine(RiskFakes.Rules.of(rules), counters, decisions, meters, clock, RiskFakes.ZONE);
+        return new RiskEngine(RiskFakes.Rules.of(rules), counters, decisions, meters, clock, RiskFakes.ZONE, RiskFakes.STEP_UP_WINDOW);
     }
 
     static String doc(String... rules) {
@@ -41,6 +42,16 @@ class RiskEngineTest {
     static PayCmd pay(String buyer, PayMethod method, String password) {
         return new PayCmd("T", buyer, method, password, "R1", method == PayMethod.BANK_CARD ? "CARDTOKEN01" : null, null, false,
                 new RiskContext("10.0.0.1", "dev-1"));
+    }
+
+    /** The step-up confirmation of a refused attempt: a new request naming it, with the password entered again. */
+    static PayCmd stepUp(PayCmd refused) {
+        return new PayCmd(refused.tradeNo(), refused.buyerId(), refused.method(), refused.payPassword(), refused.requestNo() + "-2",
+                refused.authCode(), null, false, refused.risk()).withStepUpOf(refused.requestNo());
+    }
+
+    static ErrorCode code(Throwable e) {
+        return ((BizException) e).code();
     }
 
     RiskAction decide(RiskEngine engine, String buyer, long amount) {
@@ -103,15 +114,21 @@ class RiskEngineTest {
         byDevice.screen(pay("B1", PayMethod.BALANCE, "pw"), trade(1));
 
         assertThat(decide(byDevice, "B2", 1)).isEqualTo(RiskAction.REVIEW);
-        byDevice.screen(pay("B2", PayMethod.BALANCE, "pw"), trade(1)); // REVIEW passes with the password
+        PayCmd b2 = pay("B2", PayMethod.BALANCE, "pw");
+        assertThatThrownBy(() -> byDevice.screen(b2, trade(1))).isInstanceOf(BizException.class);
+        byDevice.screen(stepUp(b2), trade(1)); // REVIEW passes once stepped up
         assertThat(decide(byDevice, "B3", 1)).isEqualTo(RiskAction.BLOCK);
     }
 
     @Test
-    void blacklistsMatchBuyersCardsDevicesAndIps() {
+    void blacklistsMatchBuyersMerchantsCardsDevicesAndIps() {
         assertThat(decide(engine(doc("{\"id\":\"l\",\"kind\":\"BLACKLIST\",\"action\":\"BLOCK\",\"buyers\":[\"B9\"]}")), "B9", 1))
                 .isEqualTo(RiskAction.BLOCK);
         assertThat(decide(engine(doc("{\"id\":\"l\",\"kind\":\"BLACKLIST\",\"action\":\"BLOCK\",\"buyers\":[\"B9\"]}")), "B1", 1))
+                .isEqualTo(RiskAction.ALLOW);
+        assertThat(decide(engine(doc("{\"id\":\"l\",\"kind\":\"BLACKLIST\",\"action\":\"BLOCK\",\"listed_merchants\":[\"M1\"]}")), "B1", 1))
+                .as("trade(...) is merchant M1's").isEqualTo(RiskAction.BLOCK);
+        assertThat(decide(engine(doc("{\"id\":\"l\",\"kind\":\"BLACKLIST\",\"action\":\"BLOCK\",\"listed_merchants\":[\"M9\"]}")), "B1", 1))
                 .isEqualTo(RiskAction.ALLOW);
         assertThat(decide(engine(doc("{\"id\":\"l\",\"kind\":\"BLACKLIST\",\"action\":\"REVIEW\",\"devices\":[\"dev-1\"]}")), "B1", 1))
                 .isEqualTo(RiskAction.REVIEW);
@@ -173,16 +190,61 @@ class RiskEngineTest {
     }
 
     @Test
-    void reviewAsksAPasswordPaymentForItsPasswordAndRefusesTheOthers() {
+    void reviewIsNotPassedByThePasswordOfTheFirstAttemptButByItsStepUp() {
+        RiskEngine engine = engine(doc("{\"id\":\"r\",\"kind\":\"SINGLE_LIMIT\",\"action\":\"REVIEW\",\"max_amount\":10}"));
+        PayCmd first = pay("B1", PayMethod.BALANCE, "pw");
+
+        assertThatThrownBy(() -> engine.screen(first, trade(50)))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.RISK_STEP_UP_REQUIRED)).hasMessage(RiskEngine.STEP_UP);
+        assertThat(counters.rows).as("a refused attempt is not counted").isEmpty();
+        engine.screen(stepUp(first), trade(50));
+
+        assertThat(decisions.recorded).extracting(RiskDecision::action).containsExactly(RiskAction.REVIEW, RiskAction.REVIEW);
+        assertThat(decisions.recorded.get(0).inputs()).endsWith("outcome=step_up_required");
+        assertThat(decisions.recorded.get(1).inputs()).endsWith("outcome=passed_with_step_up");
+        assertThat(counters.rows).as("the confirmed payment is counted").isNotEmpty();
+    }
+
+    @Test
+    void aStepUpNamingAnAttemptThatWasNotAskedForThisTradeBuyerAndMethodIsAskedAgain() {
+        RiskEngine engine = engine(doc("{\"id\":\"r\",\"kind\":\"SINGLE_LIMIT\",\"action\":\"REVIEW\",\"max_amount\":10}"));
+        PayCmd first = pay("B1", PayMethod.BALANCE, "pw");
+        assertThatThrownBy(() -> engine.screen(stepUp(first), trade(50)))
+                .as("a first attempt claiming a step-up: nothing was asked yet")
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.RISK_STEP_UP_REQUIRED));
+        assertThatThrownBy(() -> engine.screen(first, trade(50))).isInstanceOf(BizException.class);
+
+        assertThatThrownBy(() -> engine.screen(stepUp(pay("B2", PayMethod.BALANCE, "pw")).withStepUpOf("R1"), trade(50)))
+                .as("another buyer").satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.RISK_STEP_UP_REQUIRED));
+        assertThatThrownBy(() -> engine.screen(stepUp(pay("B1", PayMethod.BANK_CARD, "pw")), trade(50)))
+                .as("another method").satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.RISK_STEP_UP_REQUIRED));
+        assertThatThrownBy(() -> engine.screen(stepUp(first), trade(60)))
+                .as("another trade").satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.RISK_STEP_UP_REQUIRED));
+        assertThatThrownBy(() -> engine.screen(first.withStepUpOf(first.requestNo()), trade(50)))
+                .as("an attempt naming itself").satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.RISK_STEP_UP_REQUIRED));
+    }
+
+    @Test
+    void aStepUpAfterTheWindowIsAskedAgain() {
+        String rules = doc("{\"id\":\"r\",\"kind\":\"SINGLE_LIMIT\",\"action\":\"REVIEW\",\"max_amount\":10}");
+        PayCmd first = pay("B1", PayMethod.BALANCE, "pw");
+        assertThatThrownBy(() -> engine(rules).screen(first, trade(50))).isInstanceOf(BizException.class);
+        RiskEngine later = new RiskEngine(RiskFakes.Rules.of(rules), counters, decisions, meters,
+                Clock.offset(clock, RiskFakes.STEP_UP_WINDOW.plusSeconds(1)), RiskFakes.ZONE, RiskFakes.STEP_UP_WINDOW);
+
+        assertThatThrownBy(() -> later.screen(stepUp(first), trade(50)))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.RISK_STEP_UP_REQUIRED));
+    }
+
+    @Test
+    void reviewRefusesAPaymentWithoutAPaysuitePasswordWithTheRejectedCode() {
         RiskEngine engine = engine(doc("{\"id\":\"r\",\"kind\":\"SINGLE_LIMIT\",\"action\":\"REVIEW\",\"max_amount\":10}"));
 
-        engine.screen(pay("B1", PayMethod.BALANCE, "pw"), trade(50));
-        assertThatThrownBy(() -> engine.screen(pay("B1", PayMethod.BALANCE, null), trade(50)))
-                .hasMessage(RiskEngine.CONFIRM_WITH_PASSWORD)
-                .satisfies(e -> assertThat(((BizException) e).code()).hasToString("RISK_REJECTED"));
-        assertThatThrownBy(() -> engine.screen(pay("B1", PayMethod.ALIPAY_QR, null), trade(50))).hasMessage(RiskEngine.NEEDS_REVIEW);
+        assertThatThrownBy(() -> engine.screen(pay("B1", PayMethod.ALIPAY_QR, null), trade(50))).hasMessage(RiskEngine.NEEDS_REVIEW)
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.RISK_REJECTED));
         assertThatThrownBy(() -> engine.screen(new PayCmd("T", "WECHAT_BUYER", PayMethod.WECHAT_CODE, null, "R",
-                "134567890123456789"), trade(50))).hasMessage(RiskEngine.NEEDS_REVIEW);
+                "134567890123456789"), trade(50))).hasMessage(RiskEngine.NEEDS_REVIEW)
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.RISK_REJECTED));
     }
 
     @Test

@@ -3,7 +3,10 @@ package io.paysuite.pay.risk;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paysuite.api.risk.RiskDecisionDTO;
 import io.paysuite.api.risk.RiskDecisionQry;
+import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.risk.RiskAction;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,13 +19,14 @@ import java.util.function.Consumer;
 public final class RiskFakes {
 
     public static final ZoneId ZONE = ZoneOffset.UTC;
+    public static final Duration STEP_UP_WINDOW = Duration.ofMinutes(10);
 
     private RiskFakes() {
     }
 
     /** A risk engine with no rules: every payment allowed (for tests of the rest of the money path). */
     public static RiskEngine allowAll(Clock clock) {
-        return new RiskEngine(new Rules(RiskRules.NONE), new Counters(), new Decisions(), new SimpleMeterRegistry(), clock, ZONE);
+        return new RiskEngine(new Rules(RiskRules.NONE), new Counters(), new Decisions(), new SimpleMeterRegistry(), clock, ZONE, STEP_UP_WINDOW);
     }
 
     public static final class Rules implements RiskRuleSource {
@@ -124,6 +128,15 @@ public final class RiskFakes {
         @Override
         public void record(RiskDecision decision) {
             recorded.add(decision);
+        }
+
+        @Override
+        public boolean askedToStepUp(String tradeNo, String requestNo, String buyerId, PayMethod method, Instant since) {
+            synchronized (recorded) {
+                return recorded.stream().filter(d -> d.action() == RiskAction.REVIEW).map(RiskDecision::input)
+                        .anyMatch(in -> in.tradeNo().equals(tradeNo) && requestNo.equals(in.requestNo())
+                                && buyerId.equals(in.buyerId()) && in.method() == method && !in.at().isBefore(since));
+            }
         }
 
         @Override

@@ -53,7 +53,8 @@ class RiskRulesTest {
                   {"id": "card-single", "kind": "SINGLE_LIMIT", "action": "BLOCK", "methods": ["BANK_CARD"], "max_amount": 500000},
                   {"id": "buyer-day", "kind": "DAILY_LIMIT", "action": "REVIEW", "subject": "BUYER", "max_amount": 2000000},
                   {"id": "buyer-minute", "kind": "VELOCITY", "action": "BLOCK", "subject": "BUYER", "window": "MINUTE", "max_count": 5},
-                  {"id": "lists", "kind": "BLACKLIST", "action": "BLOCK", "buyers": [], "cards": [], "devices": [], "ips": []},
+                  {"id": "lists", "kind": "BLACKLIST", "action": "BLOCK", "buyers": [], "listed_merchants": ["M9"], "cards": [],
+                   "devices": [], "ips": []},
                   {"id": "jump", "kind": "AMOUNT_JUMP", "action": "REVIEW", "factor": 5, "min_history": 3},
                   {"id": "device-cards", "kind": "CARDS_PER_DEVICE", "action": "REVIEW", "max_cards": 3}]}
                 """, Instant.EPOCH);
@@ -61,6 +62,8 @@ class RiskRulesTest {
         assertThat(rules.problems()).isEmpty();
         assertThat(rules.version()).isEqualTo(3);
         assertThat(rules.rules()).hasSize(6);
+        assertThat(((RiskRule.Blacklist) rules.rules().get(3)).merchants()).containsExactly("M9");
+        assertThat(rules.rules().get(3).scope()).as("listed merchants are not the rule's scope").isEqualTo(RiskScope.ALL);
     }
 
     @Test

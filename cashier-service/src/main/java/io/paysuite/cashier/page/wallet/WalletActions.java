@@ -118,6 +118,9 @@ public final class WalletActions {
             case "INSUFFICIENT_BALANCE", "TRANSFER_LIMIT_EXCEEDED", "BUYER_NOT_FOUND", "PAY_PASSWORD_LOCKED", "CARD_NOT_FOUND" ->
                     WalletResult.of("FAILED", "wallet.error." + r.code(), r.code());
             case "PAY_PASSWORD_WRONG" -> WalletResult.of("FAILED", "wallet.error.PAY_PASSWORD_WRONG", r.code());
+            // a card top-up the risk rules block, or want stepped up: each top-up attempt is a new trade, so there is
+            // no refused attempt of it to confirm later; the page says nothing was charged and what to do
+            case "RISK_REJECTED", "RISK_STEP_UP_REQUIRED" -> WalletResult.of("FAILED", "wallet.error." + r.code(), r.code());
             default -> WalletResult.of("FAILED", "wallet.error.generic", r.code());
         };
     }

@@ -38,10 +38,15 @@ public final class SuiteRules {
 
     /** How many documents under {@code key} the service has refused ({@code paysuite_config_rules_refused_total}); 0 before the first. */
     public static double refused(ServiceId service, String key) throws Exception {
+        return counter(service, "paysuite_config_rules_refused_total", "key", key);
+    }
+
+    /** A service's Prometheus counter {@code metric} with the tag {@code tag="value"}; 0 before it is first counted. */
+    public static double counter(ServiceId service, String metric, String tag, String value) throws Exception {
         String metrics = HTTP.send(HttpRequest.newBuilder(SuiteHarness.suite().service(service).baseUri().resolve("/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("^paysuite_config_rules_refused_total\\{[^}]*key=\"" + Pattern.quote(key) + "\"[^}]*} (\\S+)$",
-                Pattern.MULTILINE).matcher(metrics);
+        Matcher m = Pattern.compile("^" + Pattern.quote(metric) + "\\{[^}]*" + Pattern.quote(tag) + "=\"" + Pattern.quote(value)
+                + "\"[^}]*} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }

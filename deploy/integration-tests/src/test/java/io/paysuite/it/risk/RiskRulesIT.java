@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +44,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * pay-core's risk rules end to end (docs/architecture.md, "Risk rules"): a rule document written to the
  * config center the way operators' tools do, scoped to this class's own merchant so that no other IT's
- * payment is screened by it. A refused payment moves nothing; REVIEW steps up or refuses; the document
+ * payment is screened by it; the document stored before is put back afterwards. A refused payment moves
+ * nothing; REVIEW steps up or refuses; the document
  * changes live; a rule that cannot be evaluated does not stop the others; decisions are readable through
  * the ops API.
  */
@@ -55,6 +57,7 @@ class RiskRulesIT {
 
     static TestMerchant shop;
     static String blacklisted;
+    static Optional<String> before;
 
     final TradeService trades = SuiteHarness.reference(TradeService.class, null);
     final PayService pay = SuiteHarness.reference(PayService.class, null);
@@ -74,13 +77,15 @@ class RiskRulesIT {
         SuiteHarness.suite();
         shop = Merchants.onboard("risk shop");
         blacklisted = Buyers.funded(10_000).buyerId();
+        before = RiskRuleDocument.stored();
         write(document(1, 5_000, ""));
         awaitVersion(1);
     }
 
+    /** The rules stored before this class, so that the classes after it find them as they would have without it. */
     @AfterAll
-    static void noRules() throws Exception {
-        SuiteRules.center().remove(RULES);
+    static void restoreTheStoredRules() throws Exception {
+        RiskRuleDocument.restore(before, RiskRuleDocument.stored().orElse(null));
     }
 
     @Test
@@ -126,7 +131,7 @@ class RiskRulesIT {
 
     @Test
     @Order(4)
-    void reviewRefusesAQrPaymentAndPassesABalancePaymentConfirmedWithThePassword() {
+    void reviewRefusesAQrPaymentAndStepsUpABalancePayment() {
         String buyer = Buyers.funded(10_000).buyerId();
         TradeDTO qr = trade(4_000, PayMethod.ALIPAY_QR);
 
@@ -135,7 +140,14 @@ class RiskRulesIT {
         assertThat(refused.message()).contains("needs review");
         assertThat(current(qr).status()).isEqualTo(TradeStatus.WAIT_PAY);
 
-        assertThat(balance(trade(4_000, PayMethod.BALANCE), buyer).data().status()).isEqualTo(PayOrderStatus.SUCCESS);
+        TradeDTO wallet = trade(4_000, PayMethod.BALANCE);
+        PayCmd first = new PayCmd(wallet.tradeNo(), buyer, PayMethod.BALANCE, Buyers.PAY_PASSWORD, "REQ-" + UUID.randomUUID());
+        assertThat(pay.pay(first).code()).as("the password sent with the first attempt confirms nothing")
+                .isEqualTo("RISK_STEP_UP_REQUIRED");
+        assertThat(Buyers.balance(buyer)).isEqualTo(10_000);
+        PayCmd stepUp = new PayCmd(wallet.tradeNo(), buyer, PayMethod.BALANCE, Buyers.PAY_PASSWORD, "REQ-" + UUID.randomUUID())
+                .withStepUpOf(first.requestNo());
+        assertThat(pay.pay(stepUp).data().status()).isEqualTo(PayOrderStatus.SUCCESS);
         assertThat(Buyers.balance(buyer)).isEqualTo(6_000);
     }
 

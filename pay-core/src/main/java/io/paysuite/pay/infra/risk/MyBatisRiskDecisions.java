@@ -6,6 +6,7 @@ import io.paysuite.api.risk.RiskDecisionDTO;
 import io.paysuite.api.risk.RiskDecisionQry;
 import io.paysuite.pay.risk.RiskDecision;
 import io.paysuite.pay.risk.RiskDecisions;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -56,6 +57,11 @@ public class MyBatisRiskDecisions implements RiskDecisions {
         row.setInputs(cut(decision.inputs(), 1000));
         row.setDecidedAt(LocalDateTime.ofInstant(in.at(), ZoneOffset.UTC));
         mapper.insert(row);
+    }
+
+    @Override
+    public boolean askedToStepUp(String tradeNo, String requestNo, String buyerId, PayMethod method, Instant since) {
+        return mapper.reviews(tradeNo, requestNo, buyerId, method.name(), LocalDateTime.ofInstant(since, ZoneOffset.UTC)) > 0;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.paysuite.pay.infra.risk;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -16,6 +17,12 @@ public interface RiskDecisionMapper {
     @Insert("INSERT INTO risk_decision (" + COLUMNS + ") VALUES (#{tradeNo}, #{requestNo}, #{buyerId}, #{merchantId},"
             + " #{method}, #{amountMinor}, #{currency}, #{verdict}, #{firedRules}, #{failedRules}, #{inputs}, #{decidedAt})")
     int insert(RiskDecisionDO row);
+
+    /** Uses {@code idx_trade}: a trade has a handful of decisions. */
+    @Select("SELECT COUNT(*) FROM risk_decision WHERE trade_no = #{tradeNo} AND request_no = #{requestNo}"
+            + " AND buyer_id = #{buyerId} AND method = #{method} AND verdict = 'REVIEW' AND decided_at >= #{since}")
+    int reviews(@Param("tradeNo") String tradeNo, @Param("requestNo") String requestNo, @Param("buyerId") String buyerId,
+                @Param("method") String method, @Param("since") LocalDateTime since);
 
     @Select("<script>SELECT id, " + COLUMNS + " FROM risk_decision <where>"
             + "<if test='buyerId != null'>AND buyer_id = #{buyerId} </if>"

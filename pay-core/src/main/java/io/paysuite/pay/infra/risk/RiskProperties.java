@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         longest window, a day; default two days)
  * @param sweepInterval    how often the cluster-wide sweep of stale buckets runs (default ten minutes)
  * @param sweepBatch       rows deleted per statement by the sweep
+ * @param stepUpWindow     how long after a REVIEW asked a balance or bound-card payment to step up the buyer may confirm
+ *                         it with the payment password entered again (default ten minutes; a later confirmation is asked
+ *                         to step up afresh)
  */
 @ConfigurationProperties("paysuite.risk")
 public record RiskProperties(
@@ -25,11 +28,15 @@ public record RiskProperties(
         @DefaultValue("0.01") double allowSampleRate,
         @DefaultValue("P2D") Duration counterRetention,
         @DefaultValue("PT10M") Duration sweepInterval,
-        @DefaultValue("5000") int sweepBatch) {
+        @DefaultValue("5000") int sweepBatch,
+        @DefaultValue("PT10M") Duration stepUpWindow) {
 
     public RiskProperties {
         if (allowSampleRate < 0 || allowSampleRate > 1) {
             throw new IllegalArgumentException("paysuite.risk.allow-sample-rate must be from 0 to 1: " + allowSampleRate);
+        }
+        if (stepUpWindow == null || stepUpWindow.isNegative() || stepUpWindow.isZero()) {
+            throw new IllegalArgumentException("paysuite.risk.step-up-window must be positive: " + stepUpWindow);
         }
     }
 

@@ -10,7 +10,7 @@ class ConfigCenterRiskRuleSourceTest {
 
     final LocalConfigCenter center = new LocalConfigCenter();
     final ConfigCenterRiskRuleSource source = new ConfigCenterRiskRuleSource(center,
-            new RiskProperties("pay-core/risk-rules", "UTC", 1.0, java.time.Duration.ofDays(2), java.time.Duration.ofMinutes(10), 5000), Clock.systemUTC());
+            new RiskProperties("pay-core/risk-rules", "UTC", 1.0, java.time.Duration.ofDays(2), java.time.Duration.ofMinutes(10), 5000, java.time.Duration.ofMinutes(10)), Clock.systemUTC());
 
     @Test
     void aRefusedDocumentKeepsTheLastGoodOne() {

@@ -28,7 +28,7 @@ class MyBatisRiskDecisionsTest {
 
     @Test
     void byDefaultOneInAHundredPlainAllowsIsWrittenAndEveryReviewAndBlock() {
-        assertThat(new RiskProperties("k", "UTC", 0.01, Duration.ofDays(2), Duration.ofMinutes(10), 5000).allowSampleRate())
+        assertThat(new RiskProperties("k", "UTC", 0.01, Duration.ofDays(2), Duration.ofMinutes(10), 5000, Duration.ofMinutes(10)).allowSampleRate())
                 .isEqualTo(0.01);
         AtomicInteger n = new AtomicInteger();
         MyBatisRiskDecisions decisions = new MyBatisRiskDecisions(mapper, 0.01, () -> (n.getAndIncrement() % 100) / 100.0);
@@ -56,9 +56,19 @@ class MyBatisRiskDecisionsTest {
     }
 
     @Test
+    void theStepUpCheckAsksForAReviewOfThatAttemptSinceTheWindowOpenedInUtc() {
+        org.mockito.Mockito.when(mapper.reviews("T1", "R1", "B1", "BALANCE", java.time.LocalDateTime.parse("2026-12-06T11:50:00")))
+                .thenReturn(1);
+        MyBatisRiskDecisions decisions = new MyBatisRiskDecisions(mapper, 0.01);
+
+        assertThat(decisions.askedToStepUp("T1", "R1", "B1", PayMethod.BALANCE, Instant.parse("2026-12-06T11:50:00Z"))).isTrue();
+        assertThat(decisions.askedToStepUp("T1", "R1", "B1", PayMethod.BANK_CARD, Instant.parse("2026-12-06T11:50:00Z"))).isFalse();
+    }
+
+    @Test
     void aSampleRateOutsideZeroToOneIsRefusedAtStart() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> new RiskProperties("k", "UTC", 1.5, Duration.ofDays(2), Duration.ofMinutes(10), 5000))
+                () -> new RiskProperties("k", "UTC", 1.5, Duration.ofDays(2), Duration.ofMinutes(10), 5000, Duration.ofMinutes(10)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
