@@ -15,7 +15,11 @@ import java.util.List;
  * The merchant's side of reconciliation, read from the journal itself: every entry that moved
  * the merchant's pending, available or escrow account, split into what buyers paid or got back
  * ({@code gross}), the fee, the merchant's pending settlement ({@code net}) and escrow
- * ({@code held}). Built from the same lines as the balances, so the statement can never disagree
+ * ({@code held}). A combination payment's gross is the price less a merchant-funded coupon — its cash,
+ * a platform-funded coupon and the points (all credited to the merchant) — the amount WeChat Pay's bill
+ * calls the settlement order amount; a merchant-funded coupon is the merchant's own price cut, credited to
+ * no one, so it is in no row (the trade's {@code promotion_detail} names it). Its refunds likewise: each
+ * partial refund's cash share, and the whole refund's cash with the platform coupon and the points. Built from the same lines as the balances, so the statement can never disagree
  * with them. A profit-sharing entry is a line of each merchant it moved: the sharer's share out
  * (negative gross; net and held say where it came from) and each receiver's share in. Read-only.
  */
@@ -96,6 +100,9 @@ public final class MerchantStatement {
                 // a debit to the buyer's side is money in; so is a debit of a pre-auth hold (a capture: the
                 // part given back to the buyer is credited to the wallet, so gross is what was captured)
                 case BUYER_WALLET, CHANNEL_CLEARING, PREAUTH_HOLD -> gross -= credit;
+                // a platform-funded coupon and the points paid part of the price as surely as the cash did (the
+                // platform pays them to the merchant in full), and the whole refund gives them back the same way
+                case MARKETING_EXPENSE, POINTS_LIABILITY -> gross -= credit;
                 case PLATFORM_FEE_INCOME -> fee += credit;
                 case MERCHANT_PENDING -> net += merchantId.equals(account.ownerId()) ? credit : 0;
                 case ESCROW, PROFIT_SHARING_HELD -> held += merchantId.equals(account.ownerId()) ? credit : 0;
