@@ -6,6 +6,7 @@ import io.paysuite.api.ledger.JournalEntryDTO;
 import io.paysuite.api.ledger.PaymentPostingCmd;
 import io.paysuite.api.ledger.PromotionPart;
 import io.paysuite.api.ledger.RefundPostingCmd;
+import io.paysuite.api.ledger.RefundReversalCmd;
 import io.paysuite.api.ledger.StatementLineDTO;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.promotion.FundedBy;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bill rows of combination payments and their refunds, from the entries the ledger really posts: every row
- * keeps {@code gross = fee + net + held}, a platform coupon and points count in gross as the cash does, a
- * merchant coupon is in no row, and a payment's rows and its refunds' rows add up to nothing.
+ * keeps {@code gross = merchantDiscount + fee + net + held}, a platform coupon and points count in gross as the cash
+ * does, a merchant coupon is the row's merchant discount, and a payment's rows and its refunds' rows add up to nothing.
  */
 class MerchantStatementPromotionTest {
 
@@ -36,11 +37,43 @@ class MerchantStatementPromotionTest {
     }
 
     @Test
-    void aMerchantCouponIsTheMerchantsOwnPriceCutSoTheRowCountsThePriceLessIt() {
+    void aMerchantCouponIsShownAsTheMerchantsDiscountAndTheRowStillCountsThePrice() {
         StatementLineDTO row = row(pay(coupon(500, FundedBy.MERCHANT), points(1_000)));
 
-        assertThat(row.gross()).as("what the merchant is credited gross: 30.00 − its own 5.00 coupon").isEqualTo(2_500);
-        assertThat(row.gross()).isEqualTo(row.fee() + row.net() + row.held());
+        assertThat(row.gross()).as("the price").isEqualTo(PRICE);
+        assertThat(row.merchantDiscount()).as("the merchant's own 5.00 coupon").isEqualTo(500);
+        assertThat(row.fee() + row.net()).as("what is settled: 30.00 − 5.00").isEqualTo(2_500);
+        assertThat(row.gross()).isEqualTo(row.merchantDiscount() + row.fee() + row.net() + row.held());
+    }
+
+    @Test
+    void theWholeRefundOfAMerchantCouponPaymentGivesTheDiscountBackOnItsRowAndAPartialOneDoesNot() {
+        StatementLineDTO paid = row(pay(coupon(500, FundedBy.MERCHANT)));
+
+        StatementLineDTO first = row(refund("r1", 1_000, 0));
+        StatementLineDTO last = row(refund("r2", 2_000, 1_000));
+
+        assertThat(first.merchantDiscount()).isZero();
+        assertThat(first.gross()).as("its cash share 10.00 × 25.00 / 30.00").isEqualTo(-833);
+        assertThat(last.merchantDiscount()).isEqualTo(-500);
+        assertThat(List.of(paid, first, last)).allSatisfy(r -> assertThat(r.gross())
+                .isEqualTo(r.merchantDiscount() + r.fee() + r.net() + r.held()));
+        assertThat(paid.gross() + first.gross() + last.gross()).isZero();
+        assertThat(paid.merchantDiscount() + first.merchantDiscount() + last.merchantDiscount()).isZero();
+    }
+
+    @Test
+    void aReversedWholeRefundTakesItsMerchantDiscountBackAndStillNamesTheRefundItReverses() {
+        StatementLineDTO paid = row(pay(coupon(500, FundedBy.MERCHANT)));
+        StatementLineDTO refunded = row(refund("r1", PRICE, 0));
+
+        StatementLineDTO reversed = row(journal.post(entries.refundReversal(new RefundReversalCmd("RREV-r1", "T1", "r1"))));
+
+        assertThat(reversed.merchantDiscount()).isEqualTo(500);
+        assertThat(refunded.gross() + reversed.gross()).isZero();
+        assertThat(paid.gross()).isEqualTo(PRICE);
+        StatementLineDTO again = row(refund("r2", PRICE, 0));
+        assertThat(again.merchantDiscount()).as("the trade can be refunded again, discount and all").isEqualTo(-500);
     }
 
     @Test
@@ -71,8 +104,8 @@ class MerchantStatementPromotionTest {
                 null, false, null, shares.cash(), shares.wholeTrade())));
     }
 
-    private static StatementLineDTO row(JournalEntryDTO entry) {
-        return MerchantStatement.line(entry, "M1");
+    private StatementLineDTO row(JournalEntryDTO entry) {
+        return MerchantStatement.line(entry, "M1", "M1", journal.memoOf(entry.postingKey()));
     }
 
     private PromotionPart coupon(long amount, FundedBy fundedBy) {

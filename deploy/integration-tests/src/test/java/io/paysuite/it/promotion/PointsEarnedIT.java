@@ -33,8 +33,10 @@ import io.paysuite.it.openapi.Buyers;
 import io.paysuite.it.openapi.Merchants;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -112,7 +114,7 @@ class PointsEarnedIT {
     void aCombinationPaymentsBillRowsCountThePriceAndItsRefundsGiveItBackWithGrossEqualToFeePlusNetPlusHeld() {
         String buyer = Buyers.funded(10_000).buyerId();
         ok(points.grant(new PointsGrantCmd(buyer, 1_000L, null, "GRANT-" + UUID.randomUUID(), "bill it")));
-        CouponDTO coupon = platformCoupon(buyer, 500);
+        CouponDTO coupon = coupon(buyer, 500, FundedBy.PLATFORM);
         TradeDTO trade = newTrade(3_000);
         ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.BALANCE, Buyers.PAY_PASSWORD, request(), null, coupon.couponId(),
                 true)));
@@ -120,19 +122,12 @@ class PointsEarnedIT {
                 "SUCCESS".equals(merchant.client().get("/api/v1/trades/" + trade.tradeNo()).json().path("status").asText()));
         String partial = refundAndAwait(trade, 1_000);
         String whole = refundAndAwait(trade, 2_000);
-        String day = OffsetDateTime.parse(merchant.client().get("/api/v1/trades/" + trade.tradeNo()).json().path("paid_at").asText())
-                .toLocalDate().toString();
-
-        List<String[]> rows = billRows(day, trade.tradeNo());
-        // the rows of a day straddling midnight are on the next day's bill too: read it when the refunds are not here
-        if (rows.size() < 3) {
-            rows = new java.util.ArrayList<>(rows);
-            rows.addAll(billRows(java.time.LocalDate.parse(day).plusDays(1).toString(), trade.tradeNo()));
-        }
+        List<String[]> rows = billRows(trade, 3);
 
         assertThat(rows).extracting(r -> r[1]).containsExactly("PAYMENT", "REFUND", "REFUND");
         assertThat(rows).allSatisfy(r -> assertThat(gross(r)).as(String.join(",", r))
-                .isEqualTo(Long.parseLong(r[6]) + Long.parseLong(r[7]) + Long.parseLong(r[8])));
+                .isEqualTo(Long.parseLong(r[6]) + Long.parseLong(r[7]) + Long.parseLong(r[8]) + Long.parseLong(r[9])));
+        assertThat(rows).as("a platform coupon is no merchant discount").allSatisfy(r -> assertThat(r[9]).isEqualTo("0"));
         assertThat(gross(rows.get(0))).as("the price: 15.00 cash + 5.00 platform coupon + 10.00 points").isEqualTo(3_000);
         assertThat(rows.get(1)[3]).isEqualTo(partial);
         assertThat(gross(rows.get(1))).as("a partial refund: its cash share 10.00 × 15.00 / 30.00").isEqualTo(-500);
@@ -140,6 +135,46 @@ class PointsEarnedIT {
         assertThat(gross(rows.get(2))).as("the whole refund: the cash left, the coupon and the points").isEqualTo(-2_500);
         assertThat(rows.stream().mapToLong(r -> Long.parseLong(r[6])).sum()).as("the fee comes back exactly").isZero();
         assertBalanced();
+    }
+
+    @Test
+    void aMerchantCouponIsTheBillRowsMerchantDiscountOnThePaymentAndOnTheWholeRefund() {
+        String buyer = Buyers.funded(10_000).buyerId();
+        CouponDTO coupon = coupon(buyer, 500, FundedBy.MERCHANT);
+        TradeDTO trade = newTrade(3_000);
+        ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.BALANCE, Buyers.PAY_PASSWORD, request(), null, coupon.couponId(),
+                false)));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                "SUCCESS".equals(merchant.client().get("/api/v1/trades/" + trade.tradeNo()).json().path("status").asText()));
+        refundAndAwait(trade, 3_000);
+
+        List<String[]> rows = billRows(trade, 2);
+
+        assertThat(rows).extracting(r -> r[1]).containsExactly("PAYMENT", "REFUND");
+        String[] payment = rows.get(0);
+        assertThat(gross(payment)).as("the price").isEqualTo(3_000);
+        assertThat(Long.parseLong(payment[9])).as("the merchant's own coupon").isEqualTo(500);
+        assertThat(Long.parseLong(payment[6]) + Long.parseLong(payment[7])).as("settled: the price less it").isEqualTo(2_500);
+        String[] refund = rows.get(1);
+        assertThat(gross(refund)).isEqualTo(-3_000);
+        assertThat(Long.parseLong(refund[9])).isEqualTo(-500);
+        assertThat(rows).allSatisfy(r -> assertThat(gross(r)).as(String.join(",", r))
+                .isEqualTo(Long.parseLong(r[6]) + Long.parseLong(r[7]) + Long.parseLong(r[8]) + Long.parseLong(r[9])));
+        assertBalanced();
+    }
+
+    /**
+     * The trade's rows on the bill of the day it was paid, and of the next day when some are missing (a trade
+     * paid just before midnight in the merchants' zone has its refunds on the next day's bill).
+     */
+    private List<String[]> billRows(TradeDTO trade, int expected) {
+        String day = OffsetDateTime.parse(merchant.client().get("/api/v1/trades/" + trade.tradeNo()).json().path("paid_at").asText())
+                .toLocalDate().toString();
+        List<String[]> rows = new ArrayList<>(billRows(day, trade.tradeNo()));
+        if (rows.size() < expected) {
+            rows.addAll(billRows(LocalDate.parse(day).plusDays(1).toString(), trade.tradeNo()));
+        }
+        return rows;
     }
 
     private List<String[]> billRows(String day, String tradeNo) {
@@ -152,11 +187,11 @@ class PointsEarnedIT {
         return Long.parseLong(row[5]);
     }
 
-    private CouponDTO platformCoupon(String buyer, long amount) {
+    private CouponDTO coupon(String buyer, long amount, FundedBy fundedBy) {
         Instant now = Instant.now();
         CouponTemplateDTO template = ok(coupons.createTemplate(new CouponTemplateCmd("TPL-" + UUID.randomUUID(), "it " + amount + " off",
                 CouponKind.FIXED_AMOUNT, Money.cny(amount), null, null, null, now.minus(1, ChronoUnit.MINUTES),
-                now.plus(1, ChronoUnit.DAYS), FundedBy.PLATFORM, null)));
+                now.plus(1, ChronoUnit.DAYS), fundedBy, fundedBy == FundedBy.MERCHANT ? merchant.merchantId() : null)));
         return ok(coupons.issue(new IssueCouponCmd(template.templateId(), buyer, "ISSUE-" + UUID.randomUUID())));
     }
 
