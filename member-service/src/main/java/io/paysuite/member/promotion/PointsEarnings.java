@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Points earned on a payment and taken back by its refunds (docs/adr/0008, "Points earned on a payment"), driven
- * by trade-core's events: {@code TRADE_SUCCEEDED} earns, {@code REFUND_SUCCEEDED} takes back.
+ * by trade-core's events: {@code TRADE_SUCCEEDED} (a pre-authorisation's {@code TRADE_CAPTURED}) earns, {@code REFUND_SUCCEEDED}
+ * takes back.
  *
  * <p>What earns: the cash the buyer paid ({@code buyer_paid_amount}: the price less the coupon and the points
  * used), by {@link PointsRules#earnedOn} — a discount does not earn, and points never earn points. Only a buyer

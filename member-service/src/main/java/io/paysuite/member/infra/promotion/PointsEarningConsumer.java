@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Points earned off the money path: trade-core's {@code TRADE_SUCCEEDED} earns the buyer's points, its
+ * Points earned off the money path: trade-core's {@code TRADE_SUCCEEDED} (and a pre-authorisation's
+ * {@code TRADE_CAPTURED}, whose paid amount is the captured part) earns the buyer's points, its
  * {@code REFUND_SUCCEEDED} takes the refund's share back ({@link PointsEarnings}), in a group of member-service's
  * own. A payment never waits for points, and a member-service or ledger that does not answer only delays them: the
  * message comes back with the broker's backoff (every write is keyed by the trade or refund number).
@@ -37,7 +38,8 @@ public class PointsEarningConsumer {
 
     @Bean
     EventConsumer pointsOnTradeEvent(PointsEarnings earnings, PointsEarningProperties properties) {
-        String tags = EventType.subscription(List.of(EventType.TRADE_SUCCEEDED.tag(), EventType.REFUND_SUCCEEDED.tag()));
+        String tags = EventType.subscription(List.of(EventType.TRADE_SUCCEEDED.tag(), EventType.TRADE_CAPTURED.tag(),
+                EventType.REFUND_SUCCEEDED.tag()));
         return new EventConsumer(Subscription.of(properties.group(), properties.namesrv(), properties.tradeTopic(), tags,
                 POLL_NAME_SERVER_MS).threads(1, 4), message -> handle(earnings, properties, message), null, PHASE);
     }
@@ -46,6 +48,10 @@ public class PointsEarningConsumer {
         try {
             if (EventType.TRADE_SUCCEEDED.tag().equals(message.getTags())) {
                 return paid(earnings, EventCodec.decode(EventType.TRADE_SUCCEEDED, message));
+            }
+            if (EventType.TRADE_CAPTURED.tag().equals(message.getTags())) {
+                // a pre-authorisation is paid when captured, for the captured part (it takes no coupon or points)
+                return paid(earnings, EventCodec.decode(EventType.TRADE_CAPTURED, message));
             }
             if (EventType.REFUND_SUCCEEDED.tag().equals(message.getTags())) {
                 return refunded(earnings, properties, EventCodec.decode(EventType.REFUND_SUCCEEDED, message),

@@ -45,6 +45,14 @@ class PointsEarningConsumerTest {
     }
 
     @Test
+    void aCapturedPreAuthorisationEarnsOnTheCapturedPart() {
+        PointsEarningConsumer.handle(earnings, properties, received(EventType.TRADE_CAPTURED,
+                paid(TradeType.PREAUTH, "U1", 600, 600)));
+
+        verify(earnings).earn(new PointsEarnings.PaidTrade(TRADE_NO, "U1", Money.cny(600), Money.cny(600)));
+    }
+
+    @Test
     void aWalletTopUpEarnsNothingEvenWithAPayer() {
         PointsEarningConsumer.handle(earnings, properties, received(EventType.TRADE_SUCCEEDED,
                 paid(TradeType.TOPUP, "U1", 3_000, 3_000)));
