@@ -46,8 +46,15 @@ public interface Journal {
         return entries;
     }
 
-    /** Entries with a line on any of {@code accountCodes} posted in [from, to), oldest first, at most {@code limit}. */
-    List<JournalEntryDTO> entriesTouching(List<String> accountCodes, java.time.Instant from, java.time.Instant to, int limit);
+    /**
+     * Entries with a line on any of {@code accountCodes} posted in [from, to), oldest first, at most {@code limit},
+     * with their memos (the merchant's statement reads a merchant discount there, which no line carries).
+     */
+    List<Touching> entriesTouching(List<String> accountCodes, java.time.Instant from, java.time.Instant to, int limit);
+
+    /** An entry {@link #entriesTouching} found, and its memo. */
+    record Touching(JournalEntryDTO entry, String memo) {
+    }
 
     /**
      * Posts the entry a trade posting composes from the trade's own entries, read while holding the

@@ -15,7 +15,12 @@ import java.util.List;
  * The merchant's side of reconciliation, read from the journal itself: every entry that moved
  * the merchant's pending, available or escrow account, split into what buyers paid or got back
  * ({@code gross}), the fee, the merchant's pending settlement ({@code net}) and escrow
- * ({@code held}). Built from the same lines as the balances, so the statement can never disagree
+ * ({@code held}). A combination payment's gross is the price — its cash, a platform-funded coupon and
+ * the points (all credited to the merchant) and a merchant-funded coupon, shown apart as
+ * {@code merchantDiscount} (the merchant's own price cut, credited to no one, as WeChat Pay's bill shows the
+ * order amount, the discount and the settlement amount), so every row keeps
+ * {@code gross = merchantDiscount + fee + net + held}. Its refunds likewise: each partial refund's cash share,
+ * and the whole refund's cash with the platform coupon, the points and the merchant's discount. Built from the same lines as the balances, so the statement can never disagree
  * with them. A profit-sharing entry is a line of each merchant it moved: the sharer's share out
  * (negative gross; net and held say where it came from) and each receiver's share in. Read-only.
  */
@@ -44,8 +49,8 @@ public final class MerchantStatement {
                 new AccountRef(AccountType.ESCROW, qry.merchantId(), qry.currency()).code(),
                 new AccountRef(AccountType.PROFIT_SHARING_HELD, qry.merchantId(), qry.currency()).code());
         return journal.entriesTouching(accounts, qry.from(), qry.to(), MAX_LINES).stream()
-                .map(entry -> line(entry, qry.merchantId(), othersSide(entry, qry.merchantId()) == 0 ? qry.merchantId()
-                        : tradeMerchant(entry.bizNo())))
+                .map(found -> line(found.entry(), qry.merchantId(), othersSide(found.entry(), qry.merchantId()) == 0
+                        ? qry.merchantId() : tradeMerchant(found.entry().bizNo()), found.memo()))
                 .toList();
     }
 
@@ -75,7 +80,11 @@ public final class MerchantStatement {
     }
 
     static StatementLineDTO line(JournalEntryDTO entry, String merchantId) {
-        return line(entry, merchantId, merchantId);
+        return line(entry, merchantId, merchantId, null);
+    }
+
+    static StatementLineDTO line(JournalEntryDTO entry, String merchantId, String tradeMerchant) {
+        return line(entry, merchantId, tradeMerchant, null);
     }
 
     /**
@@ -83,8 +92,10 @@ public final class MerchantStatement {
      *                      merchants' money (a refund taking shares back), the buyer's money and the fee are
      *                      its row's, less what the others' rows gave back, and another merchant's row is only
      *                      its own part — so every row keeps {@code gross = fee + net + held}
+     * @param memo          the entry's memo: a combination payment, its whole refund and that refund's reversal
+     *                      name the merchant-funded coupon there, which the row counts in gross and shows apart
      */
-    static StatementLineDTO line(JournalEntryDTO entry, String merchantId, String tradeMerchant) {
+    static StatementLineDTO line(JournalEntryDTO entry, String merchantId, String tradeMerchant, String memo) {
         long gross = 0;
         long fee = 0;
         long net = 0;
@@ -96,6 +107,9 @@ public final class MerchantStatement {
                 // a debit to the buyer's side is money in; so is a debit of a pre-auth hold (a capture: the
                 // part given back to the buyer is credited to the wallet, so gross is what was captured)
                 case BUYER_WALLET, CHANNEL_CLEARING, PREAUTH_HOLD -> gross -= credit;
+                // a platform-funded coupon and the points paid part of the price as surely as the cash did (the
+                // platform pays them to the merchant in full), and the whole refund gives them back the same way
+                case MARKETING_EXPENSE, POINTS_LIABILITY -> gross -= credit;
                 case PLATFORM_FEE_INCOME -> fee += credit;
                 case MERCHANT_PENDING -> net += merchantId.equals(account.ownerId()) ? credit : 0;
                 case ESCROW, PROFIT_SHARING_HELD -> held += merchantId.equals(account.ownerId()) ? credit : 0;
@@ -110,7 +124,16 @@ public final class MerchantStatement {
         } else {
             gross -= othersSide(entry, merchantId); // what other merchants' rows gave back of the buyer's money
         }
+        long merchantDiscount = merchantId.equals(tradeMerchant) ? discountSign(entry.bizType()) * TradeFunds.merchantDiscount(memo) : 0;
         return new StatementLineDTO(entry.postedAt(), entry.bizType(), entry.bizNo(), entry.postingKey(), entry.entryNo(),
-                gross, fee, net, held);
+                gross + merchantDiscount, fee, net, held, merchantDiscount);
+    }
+
+    /** A payment takes the merchant's discount off the price, the whole refund gives it back, its reversal undoes that. */
+    private static long discountSign(String bizType) {
+        if (TradeEntryKind.PAYMENT.name().equals(bizType) || TradeEntryKind.REFUND_REVERSAL.name().equals(bizType)) {
+            return 1;
+        }
+        return TradeEntryKind.REFUND.name().equals(bizType) ? -1 : 0;
     }
 }

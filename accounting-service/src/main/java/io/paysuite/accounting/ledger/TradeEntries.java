@@ -124,7 +124,8 @@ public final class TradeEntries {
             // a one-tool payment's digest stays what it always was: repeats of entries posted before parts existed match
             digest = PostingDigest.of(digest, cmd.parts());
         }
-        String memo = (cmd.parts().isEmpty() ? "pay order " : TradeFunds.COMBINATION_MEMO) + cmd.payOrderNo();
+        String memo = (cmd.parts().isEmpty() ? "pay order " : TradeFunds.COMBINATION_MEMO) + cmd.payOrderNo()
+                + TradeFunds.merchantDiscountMemo(shares.merchantCoupons());
         return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.PAYMENT.name(), cmd.tradeNo(), currency, lines,
                 memo, digest));
     }
@@ -251,8 +252,10 @@ public final class TradeEntries {
                 add(lines, account(AccountType.MARKETING_EXPENSE, AccountRef.PLATFORM, currency), Side.CREDIT, split.platformCoupon());
                 add(lines, account(AccountType.POINTS_LIABILITY, AccountRef.PLATFORM, currency), Side.CREDIT, split.points());
             }
+            // the whole refund takes back the merchant's own discount too, on its bill row (it moves no money)
+            long merchantDiscount = split != null && cmd.wholeTrade() ? funds.promotion().merchantCoupon() : 0;
             return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.REFUND.name(), cmd.tradeNo(), currency, lines,
-                    "refund " + cmd.refundNo(), refundDigest));
+                    "refund " + cmd.refundNo() + TradeFunds.merchantDiscountMemo(merchantDiscount), refundDigest));
         });
     }
 
@@ -337,7 +340,8 @@ public final class TradeEntries {
                 creditMerchantLessFee(lines, escrow.ownerId(), refund.currency(), backToEscrow);
             }
             return rules.check(new EntryDraft(cmd.postingKey(), TradeEntryKind.REFUND_REVERSAL.name(), cmd.tradeNo(),
-                    refund.currency(), lines, TradeFunds.REVERSAL_MEMO + cmd.refundPostingKey(), digest));
+                    refund.currency(), lines, TradeFunds.REVERSAL_MEMO + cmd.refundPostingKey()
+                    + TradeFunds.merchantDiscountMemo(TradeFunds.merchantDiscount(refund.memo())), digest));
         });
     }
 

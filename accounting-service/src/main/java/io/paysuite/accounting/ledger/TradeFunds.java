@@ -69,11 +69,13 @@ public record TradeFunds(
      * @param points           the payment's {@code POINTS_LIABILITY} debit
      * @param cashRefunded     refunds' credits to the buyer's wallet or the channel's clearing
      * @param returned         a refund credited the coupon or points back (the whole trade was refunded)
+     * @param merchantCoupon   the merchant-funded coupon, in no line: read from the payment's memo
+     *                         ({@link #MERCHANT_DISCOUNT_MEMO}; 0 for payments posted before it was written there)
      */
     public record Promotion(long cashPaid, long platformCoupon, long points, long cashRefunded, boolean returned,
-                            boolean combination) {
+                            boolean combination, long merchantCoupon) {
 
-        public static final Promotion NONE = new Promotion(0, 0, 0, 0, false, false);
+        public static final Promotion NONE = new Promotion(0, 0, 0, 0, false, false, 0);
 
         public long cashLeft() {
             return cashPaid - cashRefunded;
@@ -87,8 +89,34 @@ public record TradeFunds(
      */
     static final String COMBINATION_MEMO = "combination pay order ";
 
+    /**
+     * A merchant-funded coupon is the merchant's own price cut, credited to no one, so no line of the entry shows it.
+     * The memo of a combination payment, of its whole refund and of that refund's reversal carries it after this
+     * marker, so the merchant's bill can show the price and the merchant's discount ({@link MerchantStatement}).
+     */
+    static final String MERCHANT_DISCOUNT_MEMO = "; merchant discount ";
+
     /** The memo of a reversal names the refund entry it reverses after this prefix. */
     static final String REVERSAL_MEMO = "reverses refund entry ";
+
+    /** The merchant discount a memo names after {@link #MERCHANT_DISCOUNT_MEMO}; 0 when it names none. */
+    static long merchantDiscount(String memo) {
+        int at = memo == null ? -1 : memo.indexOf(MERCHANT_DISCOUNT_MEMO);
+        if (at < 0) {
+            return 0;
+        }
+        int from = at + MERCHANT_DISCOUNT_MEMO.length();
+        int to = from;
+        while (to < memo.length() && Character.isDigit(memo.charAt(to))) {
+            to++;
+        }
+        return to == from ? 0 : Long.parseLong(memo.substring(from, to));
+    }
+
+    /** The memo marker of a merchant discount, empty when there is none. */
+    static String merchantDiscountMemo(long merchantDiscount) {
+        return merchantDiscount > 0 ? MERCHANT_DISCOUNT_MEMO + merchantDiscount : "";
+    }
 
     public TradeFunds {
         refunds = Map.copyOf(refunds);
@@ -152,6 +180,7 @@ public record TradeFunds(
                     t.combination |= entry.memo() != null && entry.memo().startsWith(COMBINATION_MEMO)
                             || sums.marketingDebit + sums.pointsDebit > 0;
                     t.platformCoupon += sums.marketingDebit;
+                    t.merchantCoupon += merchantDiscount(entry.memo());
                     t.points += sums.pointsDebit;
                     t.merchantBase += sums.pendingCredit + sums.feeCredit;
                     t.feeCharged += sums.feeCredit;
@@ -202,18 +231,24 @@ public record TradeFunds(
                 t.feeCharged, t.feeReturned, t.refunds, t.reversed, TradeShares.of(t.merchantId, entries, excludeKey), t.holdHeld,
                 t.holdFundedBy,
                 new Promotion(t.cashPaid, t.platformCoupon, t.points, t.cashRefunded, t.promotionReturned > 0,
-                        t.combination));
+                        t.combination, t.merchantCoupon));
     }
 
     private static Journal.Posted reversedBy(Journal.Posted reversal, Map<String, Journal.Posted> refunds) {
         String memo = reversal.memo();
         Journal.Posted refund = memo != null && memo.startsWith(REVERSAL_MEMO)
-                ? refunds.get(memo.substring(REVERSAL_MEMO.length())) : null;
+                ? refunds.get(reversedKey(memo)) : null;
         if (refund == null) {
             // the ledger writes reversals only of refunds it found: a journal that says otherwise is corrupt
             throw new IllegalStateException("reversal " + reversal.postingKey() + " names no refund of its trade: " + memo);
         }
         return refund;
+    }
+
+    /** The refund's posting key a reversal's memo names (before a merchant discount it may carry). */
+    private static String reversedKey(String memo) {
+        int discount = memo.indexOf(MERCHANT_DISCOUNT_MEMO);
+        return memo.substring(REVERSAL_MEMO.length(), discount < 0 ? memo.length() : discount);
     }
 
     private static final class Tally {
@@ -231,6 +266,7 @@ public record TradeFunds(
         long cashPaid;
         long platformCoupon;
         long points;
+        long merchantCoupon;
         long cashRefunded;
         long promotionReturned;
         boolean combination;

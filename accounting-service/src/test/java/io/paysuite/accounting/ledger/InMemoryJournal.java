@@ -101,9 +101,14 @@ public final class InMemoryJournal implements Journal {
     }
 
     @Override
-    public synchronized List<JournalEntryDTO> entriesTouching(List<String> accountCodes, Instant from, Instant to, int limit) {
-        return entries.stream().map(Stored::entry)
-                .filter(e -> e.lines().stream().anyMatch(l -> accountCodes.contains(l.account().code()))).limit(limit).toList();
+    public synchronized List<Touching> entriesTouching(List<String> accountCodes, Instant from, Instant to, int limit) {
+        return entries.stream().filter(s -> s.entry().lines().stream().anyMatch(l -> accountCodes.contains(l.account().code())))
+                .map(s -> new Touching(s.entry(), s.memo())).limit(limit).toList();
+    }
+
+    /** The memo an entry was posted with. */
+    synchronized String memoOf(String postingKey) {
+        return stored(postingKey).map(Stored::memo).orElseThrow();
     }
 
     private Optional<Stored> stored(String postingKey) {

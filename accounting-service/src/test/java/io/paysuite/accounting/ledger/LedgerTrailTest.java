@@ -47,9 +47,10 @@ class LedgerTrailTest {
         }
 
         @Override
-        public java.util.List<JournalEntryDTO> entriesTouching(java.util.List<String> accountCodes, java.time.Instant from,
-                                                               java.time.Instant to, int limit) {
-            return entries.stream().filter(e -> e.lines().stream().anyMatch(l -> accountCodes.contains(l.account().code()))).toList();
+        public java.util.List<Touching> entriesTouching(java.util.List<String> accountCodes, java.time.Instant from,
+                                                        java.time.Instant to, int limit) {
+            return entries.stream().filter(e -> e.lines().stream().anyMatch(l -> accountCodes.contains(l.account().code())))
+                    .map(e -> new Touching(e, null)).toList();
         }
 
         @Override

@@ -23,6 +23,8 @@ import io.paysuite.member.merchant.MerchantRepository;
 import io.paysuite.member.promotion.CouponRepository;
 import io.paysuite.member.promotion.Coupons;
 import io.paysuite.member.promotion.Points;
+import io.paysuite.member.promotion.PointsEarningRepository;
+import io.paysuite.member.promotion.PointsEarnings;
 import io.paysuite.member.promotion.PointsLiability;
 import io.paysuite.member.promotion.PointsRepository;
 import io.paysuite.member.promotion.PointsRules;
@@ -111,7 +113,18 @@ public class MemberWiring {
     }
 
     @Bean
-    Points points(PointsRepository points, PointsProperties props, BuyerFinder buyers, Clock clock, PointsLiability liability) {
-        return new Points(points, new PointsRules(props.earnPerYuan(), props.redeemRate()), buyers, clock, liability);
+    PointsRules pointsRules(PointsProperties props) {
+        return new PointsRules(props.earnPerYuan(), props.redeemRate());
+    }
+
+    @Bean
+    Points points(PointsRepository points, PointsRules rules, BuyerFinder buyers, Clock clock, PointsLiability liability) {
+        return new Points(points, rules, buyers, clock, liability);
+    }
+
+    @Bean
+    PointsEarnings pointsEarnings(PointsEarningRepository earnings, PointsRepository points, PointsRules rules,
+                                  BuyerFinder buyers, PointsLiability liability, Clock clock) {
+        return new PointsEarnings(earnings, points, rules, buyers, liability, clock);
     }
 }

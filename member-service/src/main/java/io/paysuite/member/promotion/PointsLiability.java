@@ -14,4 +14,12 @@ public interface PointsLiability {
      * answer is not known: the grant is recorded, and its repeat (same request number) books it then.
      */
     void granted(String buyerId, long points, Money value, String requestNo);
+
+    /**
+     * Books earned points a refund took back: the debt to the buyer ends and the expense with it
+     * ({@code Dr POINTS_LIABILITY / Cr MARKETING_EXPENSE}); idempotent on {@code refundNo}. Throws
+     * {@code SERVICE_DEGRADED} when the ledger's answer is not known: the take-back is recorded, and its
+     * repeat books it then.
+     */
+    void takenBack(String buyerId, long points, Money value, String refundNo);
 }

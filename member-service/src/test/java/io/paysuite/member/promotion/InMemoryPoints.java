@@ -18,7 +18,7 @@ final class InMemoryPoints implements PointsRepository {
 
     private final Map<String, PointsBalance> accounts = new ConcurrentHashMap<>();
     private final Map<String, PointsUse> uses = new ConcurrentHashMap<>();
-    private final Set<String> movements = new HashSet<>();
+    final Set<String> movements = new HashSet<>();
     /** Run inside {@link #freeze} before the condition is checked: a test's concurrent change. */
     Runnable beforeFreeze = () -> { };
 
@@ -77,7 +77,7 @@ final class InMemoryPoints implements PointsRepository {
         return true;
     }
 
-    private void move(String buyerId, long available, long frozen) {
+    void move(String buyerId, long available, long frozen) {
         PointsBalance b = balance(buyerId);
         PointsBalance after = new PointsBalance(buyerId, b.available() + available, b.frozen() + frozen);
         if (after.available() < 0 || after.frozen() < 0) {

@@ -33,7 +33,7 @@ class PointsTest {
     final InMemoryPoints repository = new InMemoryPoints();
     final java.util.List<String> booked = new java.util.concurrent.CopyOnWriteArrayList<>();
     final Points points = new Points(repository, new PointsRules(1, 100), new BuyerFinder(buyers), Clock.fixed(NOW, ZoneOffset.UTC),
-            (buyer, count, value, requestNo) -> booked.add(requestNo + " " + count + " " + value.minor()));
+            new BookedLiability(booked));
     final String ann = buyers.insert(new NewBuyer("13800138000", "h", "h", null, NOW)).orElseThrow().buyerId();
 
     PointsAccountDTO grant(long n, String requestNo) {

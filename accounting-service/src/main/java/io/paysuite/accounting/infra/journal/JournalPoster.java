@@ -277,7 +277,7 @@ public class JournalPoster implements Journal {
     }
 
     @Override
-    public List<JournalEntryDTO> entriesTouching(List<String> accountCodes, java.time.Instant from, java.time.Instant to, int limit) {
+    public List<Touching> entriesTouching(List<String> accountCodes, java.time.Instant from, java.time.Instant to, int limit) {
         List<JournalEntryDO> entries = journal.touching(accountCodes, java.time.LocalDateTime.ofInstant(from, ZoneOffset.UTC),
                 java.time.LocalDateTime.ofInstant(to, ZoneOffset.UTC), limit);
         if (entries.isEmpty()) {
@@ -285,7 +285,8 @@ public class JournalPoster implements Journal {
         }
         Map<Long, List<PostingLine>> lines = journal.linesOfEntries(entries.stream().map(e -> e.id).toList()).stream()
                 .collect(Collectors.groupingBy(row -> row.entryId, Collectors.mapping(JournalPoster::line, Collectors.toList())));
-        return entries.stream().map(entry -> dto(entry, lines.getOrDefault(entry.id, List.of()))).toList();
+        return entries.stream().map(entry -> new Touching(dto(entry, lines.getOrDefault(entry.id, List.of())), entry.memo))
+                .toList();
     }
 
     private JournalEntryDTO dto(JournalEntryDO entry) {

@@ -22,14 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/bills/{yyyy-MM-dd}}: the merchant's statement of one day (in the zone merchants
  * are answered in) as CSV — the merchant's side of reconciliation. Read from the ledger, so it is
  * exactly what moved the merchant's money: one row per journal entry with
- * {@code gross = fee + net + held}, then a {@code TOTAL} row. Like WeChat Pay's and Alipay's bills
+ * {@code gross = fee + net + held + merchant_discount}, then a {@code TOTAL} row. A combination payment's
+ * gross is the price; a coupon the merchant funded is its {@code merchant_discount} (the last column, added
+ * after the others so readers of the first nine keep working), as WeChat Pay's bill shows the order amount,
+ * the merchant's discount and what is settled. Like WeChat Pay's and Alipay's bills
  * it is the day's postings, not the day's orders: a trade paid at 23:59:59 and refunded the next
  * morning appears on both days.
  */
 @RestController
 public class BillController {
 
-    static final String HEADER = "posted_at,type,trade_no,reference,entry_no,gross,fee,net,held";
+    static final String HEADER = "posted_at,type,trade_no,reference,entry_no,gross,fee,net,held,merchant_discount";
 
     private final LedgerService ledger;
     private final Times times;
@@ -63,17 +66,20 @@ public class BillController {
         long fee = 0;
         long net = 0;
         long held = 0;
+        long merchantDiscount = 0;
         for (StatementLineDTO line : lines) {
             out.append(times.format(line.postedAt())).append(',').append(line.bizType()).append(',').append(line.bizNo())
                     .append(',').append(line.reference()).append(',').append(line.entryNo()).append(',').append(line.gross())
-                    .append(',').append(line.fee()).append(',').append(line.net()).append(',').append(line.held()).append('\n');
+                    .append(',').append(line.fee()).append(',').append(line.net()).append(',').append(line.held())
+                    .append(',').append(line.merchantDiscount()).append('\n');
             gross += line.gross();
             fee += line.fee();
             net += line.net();
             held += line.held();
+            merchantDiscount += line.merchantDiscount();
         }
         out.append("TOTAL,").append(lines.size()).append(",,,,").append(gross).append(',').append(fee).append(',')
-                .append(net).append(',').append(held).append('\n');
+                .append(net).append(',').append(held).append(',').append(merchantDiscount).append('\n');
         return out.toString();
     }
 }

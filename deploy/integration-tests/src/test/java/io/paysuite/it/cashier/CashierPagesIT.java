@@ -11,6 +11,7 @@ import io.paysuite.api.member.BoundCardDTO;
 import io.paysuite.api.member.CardType;
 import io.paysuite.api.member.MemberService;
 import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.promotion.EarnedPoints;
 import io.paysuite.api.ledger.LedgerService;
 import io.paysuite.api.ledger.TrialBalanceDTO;
 import io.paysuite.api.money.Money;
@@ -324,8 +325,10 @@ class CashierPagesIT {
         assertThat(Buyers.balance(buyer.buyerId())).as("the wallet paid only the rest").isEqualTo(10_000 - 1_500);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> ok(points().account(buyer.buyerId())).frozen() == 0);
-        // every granted point paid (any earned on this payment are fewer than those spent)
-        assertThat(ok(points().account(buyer.buyerId())).available()).as("the points used are gone").isLessThan(1_000);
+        // every granted point paid; the 15.00 the wallet paid earns 15 (1 per 1.00), once member-service saw the payment
+        assertThat(EarnedPoints.awaitEarned(tradeNo)).isEqualTo(15);
+        assertThat(ok(points().account(buyer.buyerId())).available()).as("the points used are gone, those earned added")
+                .isEqualTo(1_000 - 1_000 + 15);
         assertBalanced();
     }
 

@@ -33,6 +33,7 @@ import io.paysuite.deploy.infra.DatabaseServer;
 import io.paysuite.deploy.launcher.ServiceId;
 import io.paysuite.deploy.launcher.Suite;
 import io.paysuite.it.SuiteHarness;
+import io.paysuite.it.promotion.EarnedPoints;
 import io.paysuite.it.killed.ServiceKills;
 import io.paysuite.it.channel.Breakers;
 import io.paysuite.it.channel.SandboxControl;
@@ -129,15 +130,19 @@ class CombinationPaymentIT {
         long pointsBefore = ok(points.account(buyer)).available();
         TradeDTO trade = newTrade(2_000, List.of(PayMethod.BANK_CARD));
 
-        ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.BANK_CARD, Buyers.PAY_PASSWORD, request(), CARD, null, true)));
+        PayOrderDTO started = ok(pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.BANK_CARD, Buyers.PAY_PASSWORD, request(),
+                CARD, null, true)));
 
         JsonNode view = awaitPaid(trade);
         Map<String, Long> parts = parts(view);
         assertThat(parts).containsKeys("POINTS", "BANK_CARD");
         assertThat(parts.get("POINTS") + parts.get("BANK_CARD")).isEqualTo(2_000);
+        long earned = EarnedPoints.awaitEarned(trade.tradeNo());
+        assertThat(earned).as("1 point per 1.00 the card paid").isEqualTo(parts.get("BANK_CARD") / 100);
         PointsAccountDTO after = ok(points.account(buyer));
         assertThat(after.frozen()).isZero();
-        assertThat(after.available()).as("the points used are gone").isLessThan(pointsBefore);
+        assertThat(after.available()).as("the points used are gone, those the card's part earned are added")
+                .isEqualTo(pointsBefore - Long.parseLong(pointsUse(started.payOrderNo())[1]) + earned);
         assertBalanced();
     }
 
@@ -195,12 +200,17 @@ class CombinationPaymentIT {
         long firstCash = 2_000 * cash / 3_001;
         assertThat(Buyers.balance(buyer) - afterPay).as("the first part returns its pro rata cash only").isEqualTo(firstCash);
         assertThat(couponStatus(buyer, coupon.couponId())).as("a partial refund keeps the coupon used").isEqualTo(CouponStatus.USED);
-        assertThat(ok(points.account(buyer)).available()).as("and the points spent").isLessThan(pointsBefore);
+        // points spent at 100 per 1.00 (the suite's rate); those earned on the cash part lose the refund's share
+        EarnedPoints.Earning earned = EarnedPoints.awaitEarning(trade.tradeNo(), 2_000);
+        assertThat(ok(points.account(buyer)).available()).as("the points spent stay spent")
+                .isEqualTo(pointsBefore - parts.get("POINTS") + earned.points() - earned.takenBack());
         assertBalanced();
 
         refundAndAwait(trade, 1_001);
         assertThat(Buyers.balance(buyer) - afterPay).as("the last part returns exactly the cash left").isEqualTo(cash);
         assertThat(couponStatus(buyer, coupon.couponId())).as("the whole refund gives the coupon back").isEqualTo(CouponStatus.AVAILABLE);
+        assertThat(EarnedPoints.awaitEarning(trade.tradeNo(), 3_001).takenBack()).as("and takes back every point earned")
+                .isEqualTo(earned.points());
         assertThat(ok(points.account(buyer)).available()).as("and every point").isEqualTo(pointsBefore);
         assertThat(ok(ledger.balance(new AccountRef(AccountType.MERCHANT_PENDING, merchant.merchantId(), "CNY"))).balance())
                 .as("the merchant gave back all it got, and the fee came back exactly").isZero();
@@ -536,7 +546,9 @@ class CombinationPaymentIT {
                         && ok(points.account(buyer)).frozen() == pointsBefore.frozen()
                         && pointsWanted.equals(pointsUse(order.payOrderNo())[0]));
         long pointsSpent = paid ? Long.parseLong(pointsUse(order.payOrderNo())[1]) : 0;
-        assertThat(ok(points.account(buyer)).available()).as("points exact").isEqualTo(pointsBefore.available() - pointsSpent);
+        long pointsEarned = paid ? EarnedPoints.awaitEarned(trade.tradeNo()) : 0; // on the cash part, after the payment
+        assertThat(ok(points.account(buyer)).available()).as("points exact")
+                .isEqualTo(pointsBefore.available() - pointsSpent + pointsEarned);
         if (paid) {
             Map<String, Long> parts = parts(awaitPaid(trade));
             assertThat(parts.values().stream().mapToLong(Long::longValue).sum()).as("the parts add up to the price")

@@ -177,7 +177,7 @@ class OpenApiIT {
         assertThat(bill.status()).as(bill.toString()).isEqualTo(200);
         assertThat(bill.headers().get("content-type")).startsWith("text/csv");
         List<String> rows = bill.body().lines().toList();
-        assertThat(rows.get(0)).isEqualTo("posted_at,type,trade_no,reference,entry_no,gross,fee,net,held");
+        assertThat(rows.get(0)).isEqualTo("posted_at,type,trade_no,reference,entry_no,gross,fee,net,held,merchant_discount");
         List<String[]> ours = rows.stream().filter(r -> r.contains(tradeNo)).map(r -> r.split(",")).toList();
         assertThat(ours).extracting(r -> r[1]).containsExactly("PAYMENT", "REFUND");
         String[] payment = ours.get(0);
@@ -188,17 +188,18 @@ class OpenApiIT {
         assertThat(refund[3]).isEqualTo(refundNo);
         assertThat(Long.parseLong(refund[5])).isEqualTo(-500);
         assertThat(Long.parseLong(refund[6]) + Long.parseLong(refund[7])).isEqualTo(-500);
-        long[] sums = new long[4];
+        long[] sums = new long[5];
         for (String row : rows.subList(1, rows.size() - 1)) {
             String[] f = row.split(",");
             long gross = Long.parseLong(f[5]);
-            assertThat(gross).as(row).isEqualTo(Long.parseLong(f[6]) + Long.parseLong(f[7]) + Long.parseLong(f[8]));
-            for (int i = 0; i < 4; i++) {
+            assertThat(gross).as(row).isEqualTo(Long.parseLong(f[6]) + Long.parseLong(f[7]) + Long.parseLong(f[8])
+                    + Long.parseLong(f[9]));
+            for (int i = 0; i < 5; i++) {
                 sums[i] += Long.parseLong(f[5 + i]);
             }
         }
         assertThat(rows.get(rows.size() - 1)).isEqualTo("TOTAL," + (rows.size() - 2) + ",,,," + sums[0] + "," + sums[1] + ","
-                + sums[2] + "," + sums[3]);
+                + sums[2] + "," + sums[3] + "," + sums[4]);
 
         assertThat(rival.client().get("/api/v1/bills/" + day).body()).doesNotContain(tradeNo);
         Answer bad = signed(shop.client().get("/api/v1/bills/2026-13-01"));
