@@ -52,6 +52,9 @@ public interface LedgerService {
     /** Set a merchant's fee rate; see {@link FeeRateCmd}. */
     Result<Integer> setFeeRate(FeeRateCmd cmd);
 
+    /** A merchant's fee rate in basis points now (the configured default when none was set); a read, no change. */
+    Result<Integer> feeRate(String merchantId);
+
     /**
      * The journal entries whose business number is {@code bizNo} (a trade number for payments,
      * releases and refunds) as trail steps, oldest first; an empty list when there are none.
