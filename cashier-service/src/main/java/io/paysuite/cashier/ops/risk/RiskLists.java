@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * The lists inside pay-core's risk rule document: every array field of a {@code BLACKLIST} rule but its scope
- * ({@code methods}) is a list — {@code buyers}, {@code cards}, {@code devices}, {@code ips} today, and whatever list
- * the engine learns next (a {@code merchants} list, say) without a change here. The lists are not a document of their
+ * ({@code methods}, {@code merchants}: which payments the rule looks at) is a list — {@code buyers}, {@code cards},
+ * {@code devices}, {@code ips}, {@code listed_merchants}, and whatever list the engine learns next without a change
+ * here. The lists are not a document of their
  * own: an edit rewrites that one field of the rule document and is saved like any other edit of the document, over
  * the version read, so a list edit and a rule edit made at once cannot lose each other. Which names the engine knows
  * is the engine's to say: pay-core refuses a document with an unknown parameter.
@@ -25,7 +26,7 @@ final class RiskLists {
 
     static final String BLACKLIST = "BLACKLIST";
     /** Fields of a rule that are never a list, whatever their shape. */
-    private static final Set<String> NOT_LISTS = Set.of("id", "kind", "action", "enabled", "methods");
+    private static final Set<String> NOT_LISTS = Set.of("id", "kind", "action", "enabled", "methods", "merchants");
     private static final Pattern LIST_NAME = Pattern.compile("[a-z][a-z_]{0,31}");
     static final int MAX_ENTRIES = 10_000;
     static final int MAX_ENTRY = 128;

@@ -27,7 +27,7 @@ class RiskListsControllerTest {
     static final String DOCUMENT = "{\"version\":3,\"rules\":["
             + "{\"id\":\"card-single\",\"kind\":\"SINGLE_LIMIT\",\"action\":\"BLOCK\",\"methods\":[\"BANK_CARD\"],\"max_amount\":500000},"
             + "{\"id\":\"lists\",\"kind\":\"BLACKLIST\",\"action\":\"BLOCK\",\"methods\":[\"BANK_CARD\"],\"buyers\":[\"U1\"],"
-            + "\"ips\":[\"203.0.113.7\"],\"merchants\":[\"M_BAD\"]},"
+            + "\"ips\":[\"203.0.113.7\"],\"merchants\":[\"M_SCOPE\"],\"listed_merchants\":[\"M_BAD\"]},"
             + "{\"id\":\"watch\",\"kind\":\"BLACKLIST\",\"action\":\"REVIEW\",\"enabled\":false,\"devices\":[]}]}";
 
     final RiskService risk = mock(RiskService.class);
@@ -50,7 +50,7 @@ class RiskListsControllerTest {
         assertThat(view.version()).isEqualTo("7");
         assertThat(view.lists()).extracting(l -> l.ruleId() + "." + l.name() + "=" + l.entries() + " " + l.action() + " " + l.enabled())
                 .containsExactly("lists.buyers=[U1] BLOCK true", "lists.ips=[203.0.113.7] BLOCK true",
-                        "lists.merchants=[M_BAD] BLOCK true", "watch.devices=[] REVIEW false");
+                        "lists.listed_merchants=[M_BAD] BLOCK true", "watch.devices=[] REVIEW false");
     }
 
     @Test
@@ -100,7 +100,7 @@ class RiskListsControllerTest {
 
     @Test
     void noSuchBlacklistRuleAScopeFieldOrAMissingEntriesAreParamErrorsAndNothingIsWritten() {
-        for (String[] bad : new String[][] {{"card-single", "buyers", "[]"}, {"nope", "buyers", "[]"}, {"lists", "methods", "[]"},
+        for (String[] bad : new String[][] {{"card-single", "buyers", "[]"}, {"nope", "buyers", "[]"}, {"lists", "methods", "[]"}, {"lists", "merchants", "[]"},
                 {"lists", "kind", "[]"}, {"lists", "buyers", "null"}}) {
             assertThatThrownBy(() -> controller.replace(bad[0], bad[1], ("{\"entries\":" + bad[2] + ",\"version\":\"7\"}")
                     .getBytes(StandardCharsets.UTF_8), request)).as(String.join(" ", bad))
