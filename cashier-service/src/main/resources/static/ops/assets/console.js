@@ -443,7 +443,8 @@
         catch (e) { say('fee-result', false, e.message); }
       });
       on('terms-save', 'click', async () => {
-        try { await api('PUT', '/merchants/' + encodeURIComponent($('terms-merchant').value.trim()) + '/settlement-terms', JSON.parse($('terms-json').value)); say('terms-result', true); }
+        try { const saved = await api('PUT', '/merchants/' + encodeURIComponent($('terms-merchant').value.trim()) + '/settlement-terms', JSON.parse($('terms-json').value));
+          say('terms-result', true, saved.merchant_id + ' T+' + saved.cycle_days + ' ' + saved.bank_account); }
         catch (e) { say('terms-result', false, e.message); }
       });
     },
