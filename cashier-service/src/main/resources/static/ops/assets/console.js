@@ -137,6 +137,24 @@
     } catch (e) { /* the next poll tries again */ }
   }
 
+  // success rate and p50/p99 per channel over the chosen window, one point a minute (the cashier samples the gateway)
+  async function healthHistory() {
+    try {
+      const h = await api('GET', '/dashboard/channels?window=' + $('payments-window').value);
+      const minutes = [...new Set(h.samples.map(x => x.minute))].sort();
+      const byChannel = {};
+      for (const x of h.samples) { byChannel[x.channel] = byChannel[x.channel] || {}; byChannel[x.channel][x.minute] = x; }
+      const channels = Object.keys(byChannel).sort();
+      const at = (c, m, f) => byChannel[c][m] ? f(byChannel[c][m]) : null;
+      const labels = minutes.map(m => m.substring(11, 16));
+      chart('chart-success-history', 'line', labels, channels.map(c => ({ label: c + ' ' + t('successRate'),
+        data: minutes.map(m => at(c, m, x => +(x.success_rate * 100).toFixed(1))) })));
+      chart('chart-latency-history', 'line', labels, channels.flatMap(c => [
+        { label: c + ' p50', data: minutes.map(m => at(c, m, x => Math.round(x.p50_ms))) },
+        { label: c + ' p99', data: minutes.map(m => at(c, m, x => Math.round(x.p99_ms))) }]));
+    } catch (e) { /* the next poll tries again */ }
+  }
+
   // ---- trades: search by any number, trail, payouts
   async function search(number, merchant) {
     const q = '?number=' + encodeURIComponent(number) + (merchant ? '&merchant_id=' + encodeURIComponent(merchant) : '');
@@ -368,6 +386,7 @@
       dashboard(); setInterval(dashboard, 5000);
       payments(); setInterval(payments, 30000); on('payments-window', 'change', payments);
       refundsChart(); setInterval(refundsChart, 30000); on('payments-window', 'change', refundsChart);
+      healthHistory(); setInterval(healthHistory, 60000); on('payments-window', 'change', healthHistory);
     },
     channels() {
       const poll = async () => { try { health((await api('GET', '/channels/health')).channels); } catch (e) { /* next poll */ } };
