@@ -317,6 +317,7 @@ class OpsConsoleIT {
         browser.click("search-go");
         browser.awaitText("search-results", "REFUND (REFUND_NO)");
         browser.awaitText("search-results", paid.trade().tradeNo());
+        browser.click("trail-" + paid.trade().tradeNo());
         browser.awaitText("trail", "JOURNAL_");
         assertThat(browser.text("trail")).contains("accounting-service").contains("PAY_ORDER_SUCCESS");
 
@@ -417,7 +418,8 @@ class OpsConsoleIT {
             browser.click("list-save-" + ruleId + "-buyers");
             browser.awaitText("lists-status", ruleId + "-buyers");
             assertThat(browser.text("lists-status")).startsWith("Done");
-            assertThat(opsApi("GET", "/ops/api/v1/risk/lists", null).path("lists").toString()).contains(buyer);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)) // pay-core applies it within moments
+                    .until(() -> opsApi("GET", "/ops/api/v1/risk/lists", null).path("lists").toString().contains(buyer));
 
             String refused = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 TradeDTO trade = ok(trades.create(new CreateTradeCmd(shop.merchantId(), "OPS-RISK-" + UUID.randomUUID().toString()
