@@ -52,7 +52,11 @@ public interface LedgerService {
     /** Set a merchant's fee rate; see {@link FeeRateCmd}. */
     Result<Integer> setFeeRate(FeeRateCmd cmd);
 
-    /** A merchant's fee rate in basis points now (the configured default when none was set); a read, no change. */
+    /**
+     * A merchant's fee rate in basis points as the ledger applies it now (the configured default when none was set;
+     * an instance caches a rate for a short period, so a change made through another instance may show a moment
+     * later); a read, no change.
+     */
     Result<Integer> feeRate(String merchantId);
 
     /**
