@@ -14,6 +14,7 @@ import io.paysuite.api.member.AppKeyRotationDTO;
 import io.paysuite.api.member.MerchantDTO;
 import io.paysuite.api.member.MerchantService;
 import io.paysuite.api.member.RealNameStatus;
+import io.paysuite.api.member.RotateAppKeyCmd;
 import io.paysuite.api.member.SettlementTermsDTO;
 import io.paysuite.api.settlement.SettlementRunDTO;
 import io.paysuite.api.settlement.SettlementService;
@@ -144,7 +145,7 @@ class OpsAuditTest {
     @Test
     void aKeyRotationKeepsSerialsAndValidityButNeverAKey() {
         when(merchants.rotateAppKey(any())).thenAnswer(call -> {
-            io.paysuite.api.member.RotateAppKeyCmd cmd = call.getArgument(0);
+            RotateAppKeyCmd cmd = call.getArgument(0);
             return Result.ok(new AppKeyRotationDTO(new AppKeyDTO("M1", "app1", "S2", cmd.publicKeyPem(), NOW, null), 1,
                     NOW.plusSeconds(3600)));
         });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class ChannelHealthHistoryTest {
         for (int minute = 0; minute <= 24 * 60 + 5; minute++) {
             history.record(readings(0.9), T0.plus(Duration.ofMinutes(minute)));
         }
-        Instant now = T0.plus(Duration.ofMinutes(24 * 60 + 5)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant now = T0.plus(Duration.ofMinutes(24 * 60 + 5)).truncatedTo(ChronoUnit.MINUTES);
 
         assertThat(history.since(now.minus(Duration.ofHours(1)))).hasSize(2 * 61);
         List<ChannelHealthHistory.Sample> day = history.since(Instant.EPOCH);

@@ -15,6 +15,7 @@ import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.risk.ReplaceRiskRulesCmd;
 import io.paysuite.api.risk.RiskRulesDTO;
 import io.paysuite.api.risk.RiskService;
+import io.paysuite.cashier.ops.audit.AuditNotes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -73,9 +74,9 @@ class RiskListsControllerTest {
         String expected = DOCUMENT.replace("\"buyers\":[\"U1\"]", "\"buyers\":[\"U1\",\"U2\"]");
         assertThat(json.readTree(cmd.getValue().document())).isEqualTo(json.readTree(expected));
         assertThat(saved.version()).isEqualTo("8");
-        assertThat(request.getAttribute(io.paysuite.cashier.ops.audit.AuditNotes.class.getName() + ".before"))
+        assertThat(request.getAttribute(AuditNotes.class.getName() + ".before"))
                 .isEqualTo(new RiskListsController.ListNote("lists", "buyers", List.of("U1")));
-        assertThat(request.getAttribute(io.paysuite.cashier.ops.audit.AuditNotes.class.getName() + ".after"))
+        assertThat(request.getAttribute(AuditNotes.class.getName() + ".after"))
                 .isEqualTo(new RiskListsController.ListNote("lists", "buyers", List.of("U1", "U2")));
     }
 

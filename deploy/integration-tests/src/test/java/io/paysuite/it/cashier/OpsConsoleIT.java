@@ -1,6 +1,7 @@
 package io.paysuite.it.cashier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +53,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -235,7 +237,7 @@ class OpsConsoleIT {
         // the rate limit, edited in the console
         String limits = "sentinel/cashier-service/merchant-flow-rules";
         ConfigCenter rules = SuiteRules.center();
-        java.util.Optional<String> before = rules.read(limits);
+        Optional<String> before = rules.read(limits);
         try {
             logIn("admin", Files.readString(Merchants.workDir().resolve("ops-admin-password")).strip());
             browser.open(console + "merchants");
@@ -498,13 +500,13 @@ class OpsConsoleIT {
         DatabaseServer db = SuiteHarness.suite().infra().database();
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(CASHIER_DB), db.username(), db.password());
              Statement s = c.createStatement()) {
-            SQLException update = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-                    () -> s.executeUpdate("UPDATE ops_audit_log SET actor = 'mallory' WHERE audit_id = " + id));
-            assertThat(update.getSQLState()).isEqualTo("45000");
-            assertThat(update.getMessage()).contains("append-only");
-            SQLException delete = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-                    () -> s.executeUpdate("DELETE FROM ops_audit_log WHERE audit_id = " + id));
-            assertThat(delete.getSQLState()).isEqualTo("45000");
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE ops_audit_log SET actor = 'mallory' WHERE audit_id = " + id))
+                    .isInstanceOfSatisfying(SQLException.class, refused -> {
+                        assertThat(refused.getSQLState()).isEqualTo("45000");
+                        assertThat(refused.getMessage()).contains("append-only");
+                    });
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM ops_audit_log WHERE audit_id = " + id))
+                    .isInstanceOfSatisfying(SQLException.class, refused -> assertThat(refused.getSQLState()).isEqualTo("45000"));
             try (var left = s.executeQuery("SELECT actor FROM ops_audit_log WHERE audit_id = " + id)) {
                 assertThat(left.next()).as("the line is still there").isTrue();
                 assertThat(left.getString(1)).isEqualTo(newest.path("actor").asText());
@@ -541,7 +543,7 @@ class OpsConsoleIT {
 
     /** The newest audit lines of {@code actor}, as the API answers them. */
     private static List<JsonNode> auditLines(String actor, int limit) throws Exception {
-        List<JsonNode> lines = new java.util.ArrayList<>();
+        List<JsonNode> lines = new ArrayList<>();
         opsApi("GET", "/ops/api/v1/audit?actor=" + actor + "&limit=" + limit, null).path("data").forEach(lines::add);
         return lines;
     }
