@@ -464,7 +464,7 @@ class OpsConsoleIT {
                     .put("mode", "ERROR").put("rate", 1.0).toString());
             // one payment per poll: slow enough that the breaker rarely sees ten calls in its ten-second window, and any
             // that it holds back while open are not calls the window counts — the loop just goes on until the alarm
-            JsonNode dashboard = await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(1_200)).until(() -> {
+            JsonNode dashboard = await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(1_500)).until(() -> {
                 failingWechatPayment(shop, buyer);
                 return opsApi("GET", "/ops/api/v1/dashboard", null);
             }, d -> successAlarm(d, "WECHAT") && codes(d, "WECHAT").contains("SYSTEM_ERROR"));
@@ -476,7 +476,7 @@ class OpsConsoleIT {
 
             // and the hour's history keeps the fall once a minute's sample is taken (still failing meanwhile, so the
             // follow-up queries' answers do not lift the window back before the sample)
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(1_200)).until(() -> {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(1_500)).until(() -> {
                 failingWechatPayment(shop, buyer);
                 for (JsonNode sample : opsApi("GET", "/ops/api/v1/dashboard/channels?window=hour", null).path("samples")) {
                     if ("WECHAT".equals(sample.path("channel").asText()) && sample.path("success_rate").asDouble() < 0.85) {
