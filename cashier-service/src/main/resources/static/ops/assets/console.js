@@ -137,6 +137,24 @@
     } catch (e) { /* the next poll tries again */ }
   }
 
+  // success rate and p50/p99 per channel over the chosen window, one point a minute (the cashier samples the gateway)
+  async function healthHistory() {
+    try {
+      const h = await api('GET', '/dashboard/channels?window=' + $('payments-window').value);
+      const minutes = [...new Set(h.samples.map(x => x.minute))].sort();
+      const byChannel = {};
+      for (const x of h.samples) { byChannel[x.channel] = byChannel[x.channel] || {}; byChannel[x.channel][x.minute] = x; }
+      const channels = Object.keys(byChannel).sort();
+      const at = (c, m, f) => byChannel[c][m] ? f(byChannel[c][m]) : null;
+      const labels = minutes.map(m => m.substring(11, 16));
+      chart('chart-success-history', 'line', labels, channels.map(c => ({ label: c + ' ' + t('successRate'),
+        data: minutes.map(m => at(c, m, x => +(x.success_rate * 100).toFixed(1))) })));
+      chart('chart-latency-history', 'line', labels, channels.flatMap(c => [
+        { label: c + ' p50', data: minutes.map(m => at(c, m, x => Math.round(x.p50_ms))) },
+        { label: c + ' p99', data: minutes.map(m => at(c, m, x => Math.round(x.p99_ms))) }]));
+    } catch (e) { /* the next poll tries again */ }
+  }
+
   // ---- trades: search by any number, trail, payouts
   async function search(number, merchant) {
     const q = '?number=' + encodeURIComponent(number) + (merchant ? '&merchant_id=' + encodeURIComponent(merchant) : '');
@@ -310,8 +328,54 @@
     try {
       const r = await api('PUT', '/risk/rules?version=' + encodeURIComponent(riskVersion), JSON.parse($('risk-json').value));
       say('risk-status', true, t('saved') + ' ' + r.version);
-      await risk();
+      await risk(); await riskLists();
     } catch (e) { conflictOr('risk-status', e, risk); }
+  }
+
+  // ---- risk lists: each blacklist rule's lists, one entry a line, saved into the same document over its version
+  let listsVersion = null;
+  async function riskLists() {
+    const r = await api('GET', '/risk/lists');
+    listsVersion = r.version;
+    $('lists-version').textContent = r.version;
+    const box = $('risk-lists');
+    box.replaceChildren();
+    if (r.lists.length === 0) { const p = document.createElement('p'); p.className = 'muted'; p.textContent = t('none'); box.appendChild(p); }
+    for (const l of r.lists) {
+      const key = l.rule_id + '-' + l.name;
+      const block = document.createElement('div');
+      block.className = 'risk-list';
+      const title = document.createElement('h3');
+      title.textContent = l.rule_id + ' · ' + l.name + ' (' + l.action + (l.enabled ? '' : ', off') + ', ' + l.entries.length + ')';
+      const text = document.createElement('textarea');
+      text.rows = Math.min(8, Math.max(2, l.entries.length + 1)); text.value = l.entries.join('\n');
+      text.dataset.testid = 'list-' + key; text.disabled = !isAdmin;
+      block.append(title, text);
+      if (isAdmin) {
+        block.appendChild(button(t('saveList'), 'list-save-' + key, async () => {
+          try {
+            const saved = await api('PUT', '/risk/lists/' + encodeURIComponent(l.rule_id) + '/' + encodeURIComponent(l.name),
+              { entries: text.value.split('\n').map(x => x.trim()).filter(x => x), version: listsVersion });
+            say('lists-status', true, key + ' ' + t('saved') + ' ' + saved.version);
+            await riskLists(); await risk();
+          } catch (e) { conflictOr('lists-status', e, async () => { await riskLists(); await risk(); }); }
+        }));
+      }
+      box.appendChild(block);
+    }
+  }
+
+  async function riskDecisions() {
+    const q = new URLSearchParams({ limit: '50' });
+    for (const [param, id] of [['buyer_id', 'decisions-buyer'], ['merchant_id', 'decisions-merchant'], ['trade_no', 'decisions-trade'], ['action', 'decisions-action']]) {
+      const v = $(id).value.trim(); if (v) { q.set(param, v); }
+    }
+    const d = await api('GET', '/risk/decisions?' + q);
+    rows($('risk-decisions'), d.data, (tr, x) => {
+      cell(tr, x.decided_at); cell(tr, x.action, x.action === 'ALLOW' ? '' : 'alarm'); cell(tr, x.trade_no); cell(tr, x.buyer_id);
+      cell(tr, x.merchant_id); cell(tr, money(x.amount, x.currency) + ' ' + x.method);
+      cell(tr, (x.fired_rules || []).join(', '), 'wrap'); cell(tr, (x.failed_rules || []).join(', '), 'wrap');
+    });
   }
 
   const on = (id, event, handler) => { const el = $(id); if (el) { el.addEventListener(event, handler); } };
@@ -322,6 +386,7 @@
       dashboard(); setInterval(dashboard, 5000);
       payments(); setInterval(payments, 30000); on('payments-window', 'change', payments);
       refundsChart(); setInterval(refundsChart, 30000); on('payments-window', 'change', refundsChart);
+      healthHistory(); setInterval(healthHistory, 60000); on('payments-window', 'change', healthHistory);
     },
     channels() {
       const poll = async () => { try { health((await api('GET', '/channels/health')).channels); } catch (e) { /* next poll */ } };
@@ -329,7 +394,12 @@
       on('rules-preview', 'click', preview); on('rules-save', 'click', save);
       on('rules-json', 'input', () => { if ($('rules-save')) { $('rules-save').disabled = true; } });
     },
-    risk() { risk().catch(e => say('risk-status', false, e.message)); on('risk-save', 'click', riskSave); },
+    risk() {
+      risk().catch(e => say('risk-status', false, e.message)); on('risk-save', 'click', riskSave);
+      riskLists().catch(e => say('lists-status', false, e.message));
+      const decisions = () => riskDecisions().catch(e => rows($('risk-decisions'), [], () => {}));
+      decisions(); submit('decisions-filter', decisions);
+    },
     trades() {
       submit('search', () => search($('search-number').value.trim(), $('search-merchant').value.trim()).catch(e => rows($('hits'), [], () => {})));
       const payouts = (q) => api('GET', '/payouts?' + q).then(p => rows($('payouts'), p.data, (tr, x) => {
@@ -392,7 +462,8 @@
         catch (e) { say('fee-result', false, e.message); }
       });
       on('terms-save', 'click', async () => {
-        try { await api('PUT', '/merchants/' + encodeURIComponent($('terms-merchant').value.trim()) + '/settlement-terms', JSON.parse($('terms-json').value)); say('terms-result', true); }
+        try { const saved = await api('PUT', '/merchants/' + encodeURIComponent($('terms-merchant').value.trim()) + '/settlement-terms', JSON.parse($('terms-json').value));
+          say('terms-result', true, saved.merchant_id + ' T+' + saved.cycle_days + ' ' + saved.bank_account); }
         catch (e) { say('terms-result', false, e.message); }
       });
     },

@@ -22,4 +22,10 @@ public final class MerchantFeeRates {
         feeRates.set(cmd.merchantId(), cmd.rateBps());
         return cmd.rateBps();
     }
+
+    /** @return the merchant's rate now, in basis points (the default when none was set) */
+    public int of(String merchantId) {
+        requireText(merchantId, "merchantId", EntryRules.MAX_OWNER);
+        return feeRates.rateBps(merchantId);
+    }
 }

@@ -110,6 +110,11 @@ public class LedgerServiceProvider implements LedgerService {
     }
 
     @Override
+    public Result<Integer> feeRate(String merchantId) {
+        return Result.ok(feeRates.of(merchantId));
+    }
+
+    @Override
     public Result<List<TrailEventDTO>> trail(String bizNo) {
         return Result.ok(trail.trail(bizNo));
     }

@@ -14,7 +14,9 @@ import io.paysuite.api.trail.TrailEventDTO;
 import io.paysuite.cashier.api.JsonBody;
 import io.paysuite.cashier.api.Times;
 import io.paysuite.cashier.api.error.Results;
+import io.paysuite.cashier.ops.audit.AuditNotes;
 import io.paysuite.cashier.trail.TrailSource;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -88,12 +90,15 @@ public class OpsController {
      * number is the digest of name and key, so an operator's double click onboards once.
      */
     @PostMapping("/merchants")
-    public ResponseEntity<OnboardedView> onboard(@RequestBody(required = false) byte[] raw) {
+    public ResponseEntity<OnboardedView> onboard(@RequestBody(required = false) byte[] raw, HttpServletRequest request) {
         JsonBody body = JsonBody.parse(raw);
         String name = body.text("name");
         String pem = body.text("public_key_pem");
         MerchantDTO merchant = Results.unwrap(merchants.onboard(new OnboardMerchantCmd(requestNo(name, pem), name, pem, null, null)));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new OnboardedView(merchant.merchantId(), merchant.appId(), merchant.serialNo()));
+        OnboardedView onboarded = new OnboardedView(merchant.merchantId(), merchant.appId(), merchant.serialNo());
+        // a new merchant has no before; the after names what was created (the public key stays in the request body)
+        AuditNotes.after(request, onboarded);
+        return ResponseEntity.status(HttpStatus.CREATED).body(onboarded);
     }
 
     /** Per channel over the last five minutes: success rate, p50/p99 latency, breaker state, most frequent codes. */

@@ -53,6 +53,13 @@ public interface LedgerService {
     Result<Integer> setFeeRate(FeeRateCmd cmd);
 
     /**
+     * A merchant's fee rate in basis points as the ledger applies it now (the configured default when none was set;
+     * an instance caches a rate for a short period, so a change made through another instance may show a moment
+     * later); a read, no change.
+     */
+    Result<Integer> feeRate(String merchantId);
+
+    /**
      * The journal entries whose business number is {@code bizNo} (a trade number for payments,
      * releases and refunds) as trail steps, oldest first; an empty list when there are none.
      */

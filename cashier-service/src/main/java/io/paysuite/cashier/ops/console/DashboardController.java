@@ -54,6 +54,13 @@ public class DashboardController {
     public record RefundsView(String window, String since, List<RefundMinuteView> minutes) {
     }
 
+    /** A channel's five-minute health window as read in {@code minute}. */
+    public record HealthSampleView(String minute, String channel, long calls, double successRate, double p50Ms, double p99Ms) {
+    }
+
+    public record HealthHistoryView(String window, String since, List<HealthSampleView> samples) {
+    }
+
     public record DashboardView(List<OpsController.ChannelHealthView> channels, List<ChannelAlarms.Alarm> alarms,
                                 BacklogView notifications, ReconView reconciliation) {
     }
@@ -65,9 +72,12 @@ public class DashboardController {
     private final Clock clock;
     private final PayService pays;
     private final RefundService refunds;
+    private final ChannelHealthHistory history;
 
     public DashboardController(OpsController ops, ChannelAlarms alarms, NotificationStore notifications,
-                               ReconciliationService reconciliations, PayService pays, RefundService refunds, Clock clock) {
+                               ReconciliationService reconciliations, PayService pays, RefundService refunds,
+                               ChannelHealthHistory history, Clock clock) {
+        this.history = history;
         this.pays = pays;
         this.refunds = refunds;
         this.ops = ops;
@@ -112,6 +122,19 @@ public class DashboardController {
         Instant since = since(window);
         return new RefundsView(window, since.toString(), Results.unwrap(refunds.minuteCounts(since)).stream()
                 .map(c -> new RefundMinuteView(c.minute().toString(), c.status(), c.count())).toList());
+    }
+
+    /**
+     * {@code GET /ops/api/v1/dashboard/channels?window=hour|day}: each channel's success rate and p50/p99 minute by
+     * minute ({@link ChannelHealthHistory}: the gateway's five-minute window read once a minute, kept by this cashier
+     * since it started).
+     */
+    @GetMapping("/channels")
+    public HealthHistoryView channels(@RequestParam(name = "window", defaultValue = "hour") String window) {
+        Instant since = since(window);
+        return new HealthHistoryView(window, since.toString(), history.since(since).stream()
+                .map(s -> new HealthSampleView(s.minute().toString(), s.channel(), s.calls(), s.successRate(), s.p50Ms(), s.p99Ms()))
+                .toList());
     }
 
     private Instant since(String window) {

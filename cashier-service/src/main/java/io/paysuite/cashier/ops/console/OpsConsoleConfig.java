@@ -10,7 +10,9 @@ import io.paysuite.cashier.ops.operator.OperatorStore;
 import io.paysuite.cashier.ops.operator.Operators;
 import io.paysuite.cashier.ops.operator.OpsSessionStore;
 import io.paysuite.cashier.ops.operator.PasswordHashes;
+import io.paysuite.cashier.ops.OpsController;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -54,6 +56,17 @@ public class OpsConsoleConfig implements WebMvcConfigurer {
     @Bean
     ChannelAlarms channelAlarms(ConsoleAlarmProperties properties) {
         return new ChannelAlarms(properties);
+    }
+
+    /** A day of one-minute samples: the dashboard's longest window. */
+    @Bean
+    ChannelHealthHistory channelHealthHistory() {
+        return new ChannelHealthHistory(Duration.ofDays(1));
+    }
+
+    @Bean
+    ChannelHealthSampler channelHealthSampler(OpsController ops, ChannelHealthHistory history, Clock clock) {
+        return new ChannelHealthSampler(ops, history, clock);
     }
 
     @Override

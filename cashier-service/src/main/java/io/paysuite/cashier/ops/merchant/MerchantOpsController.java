@@ -67,6 +67,18 @@ public class MerchantOpsController {
     public record FeeRateView(String merchantId, int rateBps) {
     }
 
+    /**
+     * What a rotation did, for the audit line: serials and validity only. The private key (generated or not) and the
+     * public key never reach it — a key in the audit log would be a key anyone reading the log holds.
+     */
+    public record RotationNote(String appId, String serialNo, String validFrom, boolean generatedHere, int oldKeysRetiring,
+                               String oldKeysValidUntil) {
+    }
+
+    /** Before a rotation: the app and what the request asked for (member-service has no read of an app's key list). */
+    public record RotationAsked(String appId, boolean publicKeyGiven, long graceHours) {
+    }
+
     private final MerchantService merchants;
     private final LedgerService ledger;
     private final ConfigCenterDocuments documents;
@@ -87,11 +99,13 @@ public class MerchantOpsController {
     }
 
     @PostMapping("/apps/{appId}/keys/rotate")
-    public RotatedView rotateKey(@PathVariable String appId, @RequestBody(required = false) byte[] raw) {
+    public RotatedView rotateKey(@PathVariable String appId, @RequestBody(required = false) byte[] raw,
+                                 HttpServletRequest request) {
         JsonBody body = JsonBody.parseOptional(raw);
         Long hours = body.optionalInteger("grace_hours");
         Duration grace = hours == null ? DEFAULT_GRACE : Duration.ofHours(hours);
         String pem = body.optionalText("public_key_pem");
+        AuditNotes.before(request, new RotationAsked(appId, pem != null && !pem.isBlank(), grace.toHours()));
         String privatePem = null;
         if (pem == null || pem.isBlank()) {
             KeyPair pair = newKeyPair();
@@ -99,6 +113,9 @@ public class MerchantOpsController {
             privatePem = pem("PRIVATE KEY", pair.getPrivate().getEncoded());
         }
         AppKeyRotationDTO rotated = Results.unwrap(merchants.rotateAppKey(new RotateAppKeyCmd(appId, pem, grace)));
+        AuditNotes.after(request, new RotationNote(rotated.key().appId(), rotated.key().serialNo(),
+                times.format(rotated.key().validFrom()), privatePem != null, rotated.othersRetiring(),
+                times.format(rotated.othersValidUntil())));
         return new RotatedView(rotated.key().appId(), rotated.key().serialNo(), times.format(rotated.key().validFrom()), privatePem,
                 rotated.othersRetiring(), times.format(rotated.othersValidUntil()));
     }
@@ -135,14 +152,18 @@ public class MerchantOpsController {
     }
 
     @PutMapping("/{merchantId}/fee-rate")
-    public FeeRateView setFeeRate(@PathVariable String merchantId, @RequestBody(required = false) byte[] raw) {
+    public FeeRateView setFeeRate(@PathVariable String merchantId, @RequestBody(required = false) byte[] raw,
+                                  HttpServletRequest request) {
         JsonBody body = JsonBody.parse(raw);
         long bps = body.integer("rate_bps");
         if (bps < 0 || bps > 10_000) {
             throw body.invalid("rate_bps", "must be from 0 to 10000 basis points");
         }
         Results.unwrap(merchants.getMerchant(merchantId));
-        return new FeeRateView(merchantId, Results.unwrap(ledger.setFeeRate(new FeeRateCmd(merchantId, (int) bps))));
+        AuditNotes.before(request, new FeeRateView(merchantId, Results.unwrap(ledger.feeRate(merchantId))));
+        FeeRateView after = new FeeRateView(merchantId, Results.unwrap(ledger.setFeeRate(new FeeRateCmd(merchantId, (int) bps))));
+        AuditNotes.after(request, after);
+        return after;
     }
 
     private MerchantLimitDocument document(String inForceText) {

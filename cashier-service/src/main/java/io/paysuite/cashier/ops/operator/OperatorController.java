@@ -3,6 +3,7 @@ package io.paysuite.cashier.ops.operator;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.cashier.api.JsonBody;
+import io.paysuite.cashier.ops.audit.AuditNotes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
@@ -50,13 +51,19 @@ public class OperatorController {
         JsonBody body = JsonBody.parse(raw);
         Operator created = operators.create(new Operators.NewOperator(body.text("login_name"), body.optionalText("display_name"),
                 role(body.text("role")), body.text("password")), OpsPrincipal.of(request).name());
+        AuditNotes.after(request, created.view());
         return ResponseEntity.status(HttpStatus.CREATED).body(created.view());
     }
 
-    /** {@code {"role"?, "status"? (ACTIVE | DISABLED), "password"?}}: what is given changes. */
+    /**
+     * {@code {"role"?, "status"? (ACTIVE | DISABLED), "password"?}}: what is given changes. The audit line keeps the
+     * operator's view before and after (role, status, lock; never the password or its hash).
+     */
     @PostMapping("/operators/{loginName}")
-    public Operator.OperatorView change(@PathVariable("loginName") String loginName, @RequestBody(required = false) byte[] raw) {
+    public Operator.OperatorView change(@PathVariable("loginName") String loginName, @RequestBody(required = false) byte[] raw,
+                                        HttpServletRequest request) {
         JsonBody body = JsonBody.parse(raw);
+        AuditNotes.before(request, operators.get(loginName).view());
         String role = body.optionalText("role");
         String status = body.optionalText("status");
         String password = body.optionalText("password");
@@ -69,7 +76,9 @@ public class OperatorController {
         } catch (IllegalArgumentException e) {
             throw body.invalid("status", "must be ACTIVE or DISABLED");
         }
-        return operators.change(loginName, role == null ? null : role(role), newStatus).view();
+        Operator.OperatorView after = operators.change(loginName, role == null ? null : role(role), newStatus).view();
+        AuditNotes.after(request, after);
+        return after;
     }
 
     private static OperatorRole role(String text) {

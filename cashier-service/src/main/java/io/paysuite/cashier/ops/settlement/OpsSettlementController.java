@@ -9,6 +9,7 @@ import io.paysuite.cashier.api.JsonBody;
 import io.paysuite.cashier.api.Times;
 import io.paysuite.cashier.api.error.Results;
 import io.paysuite.cashier.api.settlement.SettlementView;
+import io.paysuite.cashier.ops.audit.AuditNotes;
 import io.paysuite.cashier.ops.operator.OpsPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
@@ -41,6 +42,10 @@ public class OpsSettlementController {
     public record RunView(String date, List<MerchantSettlementView> settlements) {
     }
 
+    /** Before a run: the day asked for and who asked (a run creates settlements, so there is no earlier object). */
+    public record RunAsked(String date, String askedBy) {
+    }
+
     private final SettlementService settlements;
     private final Times times;
 
@@ -60,8 +65,11 @@ public class OpsSettlementController {
         }
         String who = OpsPrincipal.of(request).recordedAs(body.optionalText("operator"));
         log.info("settlement run {} asked by operator={}", date, who);
+        AuditNotes.before(request, new RunAsked(date.toString(), who));
         SettlementRunDTO run = Results.unwrap(settlements.run(new SettlementRunCmd(date, who)));
-        return new RunView(run.date().toString(), run.settlements().stream()
+        RunView view = new RunView(run.date().toString(), run.settlements().stream()
                 .map(s -> new MerchantSettlementView(s.merchantId(), SettlementView.of(s, times))).toList());
+        AuditNotes.after(request, view);
+        return view;
     }
 }

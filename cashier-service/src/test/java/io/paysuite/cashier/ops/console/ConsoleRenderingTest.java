@@ -61,7 +61,8 @@ class ConsoleRenderingTest {
         assertThat(mvc.perform(get("/ops/trades").cookie(admin)).andReturn().getResponse().getContentAsString())
                 .contains("data-testid=\"payout-go\"");
         assertThat(mvc.perform(get("/ops/risk").cookie(admin)).andReturn().getResponse().getContentAsString())
-                .contains("data-testid=\"risk-save\"").contains("data-testid=\"risk-version\"").contains("data-testid=\"nav-risk\"");
+                .contains("data-testid=\"risk-save\"").contains("data-testid=\"risk-version\"").contains("data-testid=\"nav-risk\"")
+                .contains("data-testid=\"risk-lists\"").contains("data-testid=\"risk-decisions\"").contains("data-testid=\"decisions-go\"");
     }
 
     @Test
@@ -76,7 +77,7 @@ class ConsoleRenderingTest {
         assertThat(mvc.perform(get("/ops/merchants").cookie(viewer)).andReturn().getResponse().getContentAsString())
                 .contains("data-testid=\"limit-load\"").doesNotContain("rotate-go").doesNotContain("limit-save").doesNotContain("fee-go");
         assertThat(mvc.perform(get("/ops/risk").cookie(viewer)).andReturn().getResponse().getContentAsString())
-                .contains("data-testid=\"risk-json\"").doesNotContain("risk-save");
+                .contains("data-testid=\"risk-json\"").contains("data-testid=\"risk-decisions\"").doesNotContain("risk-save");
         assertThat(mvc.perform(get("/ops/operators").cookie(viewer)).andReturn().getResponse().getStatus()).isEqualTo(403);
     }
 
@@ -90,6 +91,8 @@ class ConsoleRenderingTest {
         String english = mvc.perform(get("/ops/login").param("lang", "en")).andReturn().getResponse().getContentAsString();
 
         assertThat(dashboard).contains("运营后台").contains("告警").contains("退出登录");
+        assertThat(mvc.perform(get("/ops/risk").param("lang", "zh-CN").cookie(admin)).andReturn().getResponse().getContentAsString())
+                .contains("最近的决策").contains("名单（黑名单规则）").contains("保存名单");
         assertThat(login).contains("操作员登录").contains("name=\"_csrf\"");
         assertThat(english).contains("Operator login");
     }

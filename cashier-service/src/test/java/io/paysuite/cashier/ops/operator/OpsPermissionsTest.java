@@ -28,6 +28,10 @@ class OpsPermissionsTest {
             "PUT, /ops/api/v1/rules/routing, ADMIN",
             "POST, /ops/api/v1/rules/routing/preview, ADMIN",
             "PUT, /ops/api/v1/risk/rules, ADMIN",
+            "PUT, /ops/api/v1/risk/lists/lists/buyers, ADMIN",
+            "GET, /ops/api/v1/risk/lists, VIEWER",
+            "GET, /ops/api/v1/risk/decisions, VIEWER",
+            "GET, /ops/api/v1/dashboard/channels, VIEWER",
             "POST, /ops/api/v1/merchantsx, OPERATOR"
     })
     void eachOpsRequestNeedsItsRole(String method, String path, OperatorRole role) {
