@@ -10,6 +10,7 @@ import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.EventConsumer;
 import io.paysuite.kit.mq.Handled;
 import io.paysuite.kit.mq.Subscription;
+import io.paysuite.member.buyer.BuyerIds;
 import io.paysuite.member.promotion.PointsEarnings;
 import java.util.List;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -71,8 +72,11 @@ public class PointsEarningConsumer {
 
     private static Handled paid(PointsEarnings earnings, TradeDTO trade) {
         // the payer, not the buyer named at creation: a trade paid anonymously by payment code earns nothing, and
-        // neither does a wallet top-up (the buyer's own money moving in; it earns when it is spent)
-        String buyerId = trade.tradeType() == TradeType.TOPUP ? null : trade.payerId();
+        // neither does a wallet top-up (the buyer's own money moving in; it earns when it is spent). A channel's own
+        // payer (Alipay's buyer id on a payment code, WeChat's openid) is no buyer of ours: asking who it is would
+        // be refused, an alarm for every channel payment
+        boolean ours = BuyerIds.parse(trade.payerId()).isPresent();
+        String buyerId = trade.tradeType() == TradeType.TOPUP || !ours ? null : trade.payerId();
         long earned = earnings.earn(new PointsEarnings.PaidTrade(trade.tradeNo(), buyerId, trade.paidAmount(),
                 trade.buyerPaidAmount() != null ? trade.buyerPaidAmount() : trade.paidAmount()));
         log.info("points earned trade_no={} buyer={} points={}", trade.tradeNo(), buyerId, earned);

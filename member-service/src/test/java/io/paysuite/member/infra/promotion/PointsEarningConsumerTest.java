@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -58,6 +59,16 @@ class PointsEarningConsumerTest {
                 paid(TradeType.TOPUP, "U1", 3_000, 3_000)));
 
         verify(earnings).earn(new PointsEarnings.PaidTrade(TRADE_NO, null, Money.cny(3_000), Money.cny(3_000)));
+    }
+
+    @Test
+    void aChannelsOwnPayerIsNoBuyerOfOursAndEarnsNothing() {
+        PointsEarningConsumer.handle(earnings, properties, received(EventType.TRADE_SUCCEEDED,
+                paid(TradeType.INSTANT, "2088102146225135", 3_000, 3_000)));
+        PointsEarningConsumer.handle(earnings, properties, received(EventType.TRADE_SUCCEEDED,
+                paid(TradeType.INSTANT, "ALIPAY_BUYER", 3_000, 3_000)));
+
+        verify(earnings, times(2)).earn(new PointsEarnings.PaidTrade(TRADE_NO, null, Money.cny(3_000), Money.cny(3_000)));
     }
 
     @Test
