@@ -27,9 +27,10 @@ import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeService;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
+import io.paysuite.deploy.infra.DatabaseServer;
+import io.paysuite.deploy.launcher.ServiceId;
 import io.paysuite.it.MerchantSink;
 import io.paysuite.it.SuiteHarness;
-import io.paysuite.deploy.infra.DatabaseServer;
 import io.paysuite.it.channel.Breakers;
 import io.paysuite.it.config.SuiteRules;
 import io.paysuite.kit.config.ConfigCenter;
@@ -174,8 +175,12 @@ class OpsConsoleIT {
             browser.click("rules-preview");
             browser.awaitText("rules-diff", "UNIONPAY_B/BANK_CARD");
             assertThat(browser.text("rules-diff")).contains("gray_percent").contains("100").contains("40");
+            double gatewayTook = SuiteRules.counter(ServiceId.CHANNEL_GATEWAY, "paysuite_config_rules_accepted_total", "key", RULES);
             browser.click("rules-save");
             browser.awaitText("rules-status", "Done");
+            // applied: the gateway's router took the saved document as its rules (its own count of documents accepted)
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                    SuiteRules.counter(ServiceId.CHANNEL_GATEWAY, "paysuite_config_rules_accepted_total", "key", RULES) > gatewayTook);
             JsonNode readBack = opsApi("GET", "/ops/api/v1/rules/routing", null);
             assertThat(readBack.path("rules").findValues("gray_percent")).extracting(JsonNode::asInt).contains(40);
             assertThat(rules.read(RULES)).hasValueSatisfying(text -> assertThat(text).contains("\"gray_percent\":40"));
