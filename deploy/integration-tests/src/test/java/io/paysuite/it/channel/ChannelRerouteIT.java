@@ -165,8 +165,10 @@ class ChannelRerouteIT {
         List<DifferenceDTO> differences = ok(reconciliations.differences(reconciled.reconciliationId()));
         assertThat(reconciled.billPayments()).isPositive();
         assertThat(differences).noneMatch(d -> paid.channelOrderNo().equals(d.ourNo()) || paid.channelOrderNo().equals(d.channelNo()));
+        // this class's rules price UNIONPAY_B at 20 bps + 50.00 a payment to steer the router, which the sandbox's bill
+        // does not charge: the day's fee differs from the agreed one, and is flagged as such (one FEE_MISMATCH)
         assertThat(differences).filteredOn(d -> d.status() != DifferenceStatus.RESOLVED)
-                .allMatch(d -> d.type() == DifferenceType.PLATFORM_ONLY);
+                .allMatch(d -> d.type() == DifferenceType.PLATFORM_ONLY || d.type() == DifferenceType.FEE_MISMATCH);
     }
 
     @Test

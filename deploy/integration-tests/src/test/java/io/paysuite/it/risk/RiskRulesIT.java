@@ -176,8 +176,9 @@ class RiskRulesIT {
         awaitVersion(2);
 
         String buyer = Buyers.funded(100_000).buyerId();
-        assertThat(balance(trade(6_000, PayMethod.BALANCE), buyer).data().status())
-                .as("6000 passes the raised limit, the broken rule notwithstanding").isEqualTo(PayOrderStatus.SUCCESS);
+        assertThat(steppedUp(trade(6_000, PayMethod.BALANCE), buyer).data().status())
+                .as("6000 passes the raised limit (stepped up past it-review's 3000), the broken rule notwithstanding")
+                .isEqualTo(PayOrderStatus.SUCCESS);
         assertThat(balance(trade(9_000, PayMethod.BALANCE), buyer).code()).isEqualTo("RISK_REJECTED");
         assertThat(Buyers.balance(buyer)).isEqualTo(94_000);
 
@@ -224,6 +225,14 @@ class RiskRulesIT {
             HttpResponse<String> rules = Merchants.ops(Merchants.base(), "GET", "/ops/api/v1/risk/rules", null);
             return rules.statusCode() == 200 && JSON.readTree(rules.body()).path("document").path("version").asInt() == version;
         });
+    }
+
+    /** A balance payment above it-review's limit: refused for a step-up, then confirmed by it. */
+    private Result<PayOrderDTO> steppedUp(TradeDTO trade, String buyer) {
+        PayCmd first = new PayCmd(trade.tradeNo(), buyer, PayMethod.BALANCE, Buyers.PAY_PASSWORD, "REQ-" + UUID.randomUUID());
+        assertThat(pay.pay(first).code()).isEqualTo("RISK_STEP_UP_REQUIRED");
+        return pay.pay(new PayCmd(trade.tradeNo(), buyer, PayMethod.BALANCE, Buyers.PAY_PASSWORD, "REQ-" + UUID.randomUUID())
+                .withStepUpOf(first.requestNo()));
     }
 
     private Result<PayOrderDTO> balance(TradeDTO trade, String buyer) {
