@@ -144,6 +144,13 @@ public class RefundCompletion {
         TradePromotion promotion = trade.promotion();
         RefundShares shares = RefundShares.of(refund.paid(), promotion.buyerPaid(refund.paid()), refund.refundedBefore(),
                 refund.amount());
+        if (shares.wholeTrade() && refunds.othersProcessing(refund.tradeNo(), refund.refundNo())) {
+            // the refund that completes the trade books exactly the cash the ledger has left after every earlier
+            // refund: posted while one of them is unfinished, the ledger finds more left and refuses it for good (a
+            // valid refund FAILED with PARAM_ERROR). It waits, PROCESSING, for the retry that comes after them
+            log.info("refund {} completes trade {} and waits for its earlier refunds", refund.refundNo(), refund.tradeNo());
+            return new TradeLedger.Posting(Outcome.UNKNOWN, null, "an earlier refund of the trade is not finished");
+        }
         boolean platformParts = promotion.pointsMinor() > 0
                 || (promotion.couponMinor() > 0 && promotion.couponFundedBy() == FundedBy.PLATFORM);
         boolean ledgerMoves = shares.cash().minor() > 0 || (shares.wholeTrade() && platformParts);

@@ -16,6 +16,9 @@ public interface RefundRepository {
 
     Optional<RefundOrder> find(String refundNo);
 
+    /** Whether a refund of {@code tradeNo} other than {@code refundNo} is still {@code PROCESSING}. */
+    boolean othersProcessing(String tradeNo, String refundNo);
+
     /**
      * Compare-and-set {@code PROCESSING → to}; stamps {@code succeeded_at} on success, the code on failure.
      *

@@ -124,6 +124,25 @@ class CombinationRefundCompletionTest {
     }
 
     @Test
+    void theWholeRefundWaitsWhileAnEarlierRefundOfTheTradeIsUnfinished() {
+        aTradePaidWithACouponPointsAndWechat();
+        refund("R2", 1_001, 2_000);
+        when(refunds.othersProcessing(TRADE, "R2")).thenReturn(true, false);
+
+        completion.complete("R2");
+
+        verify(ledger, never()).postRefund(any());
+        verify(pay, never()).giveBackParts(anyString(), anyString());
+        verify(refunds, never()).finish(anyString(), any(), any(), any());
+
+        completion.complete("R2"); // the retry, once the earlier refund is final
+
+        verify(ledger).postRefund(any());
+        verify(pay).giveBackParts(PAY_ORDER, "R2");
+        verify(refunds).finish("R2", RefundStatus.SUCCESS, null, NOW);
+    }
+
+    @Test
     void aChannelRefusingTheCashFailsTheRefundAndGivesNothingBack() {
         aTradePaidWithACouponPointsAndWechat();
         doAnswer(call -> {

@@ -32,8 +32,13 @@ public class ChannelResultConsumer {
 
     @Bean
     EventConsumer payChannelResults(PayProperties properties, @Lazy PayOrchestrator orchestrator) {
+        // the gateway's topic also carries PAYOUT_FINAL (a payout number is no pay order's: looked up as one it failed
+        // its shard routing and came back for hours); a redelivery of one subscribed before is let go
         return new EventConsumer(Subscription.of("paysuite-pay-channel-result", properties.namesrv(),
-                properties.channelResultTopic(), "*", 5_000), message -> {
+                properties.channelResultTopic(), EventType.CHANNEL_ORDER_FINAL.tag(), 5_000), message -> {
+                    if (!EventType.CHANNEL_ORDER_FINAL.tag().equals(message.getTags())) {
+                        return Handled.DONE;
+                    }
                     String payOrderNo = EventCodec.decode(EventType.CHANNEL_ORDER_FINAL, message).payOrderNo();
                     if (orchestrator.charging(payOrderNo)) {
                         log.debug("pay order {} is being charged here; its channel result is that charge's", payOrderNo);

@@ -25,6 +25,10 @@ public interface RefundMapper {
     @Select("SELECT " + COLUMNS + " FROM refund_order WHERE refund_no = #{refundNo}")
     RefundDO find(String refundNo);
 
+    /** Routed by the trade number's gene (the trade's shard holds its refunds); {@code idx_trade}. */
+    @Select("SELECT COUNT(*) FROM refund_order WHERE trade_no = #{tradeNo} AND status = 'PROCESSING' AND refund_no <> #{refundNo}")
+    int countOthersProcessing(@Param("tradeNo") String tradeNo, @Param("refundNo") String refundNo);
+
     @Update("UPDATE refund_order SET status = #{to}, fail_code = #{failCode}, updated_at = #{at}, version = version + 1,"
             + " succeeded_at = CASE WHEN #{to} = 'SUCCESS' THEN #{at} ELSE NULL END"
             + " WHERE refund_no = #{refundNo} AND status = 'PROCESSING'")

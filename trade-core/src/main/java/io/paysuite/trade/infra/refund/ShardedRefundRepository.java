@@ -47,6 +47,11 @@ public class ShardedRefundRepository implements RefundRepository {
     }
 
     @Override
+    public boolean othersProcessing(String tradeNo, String refundNo) {
+        return mapper.countOthersProcessing(tradeNo, refundNo) > 0;
+    }
+
+    @Override
     public Optional<RefundOrder> find(String refundNo) {
         RefundDO row = mapper.find(refundNo);
         if (row == null) {

@@ -28,6 +28,12 @@ final class InMemoryRefundMapper implements RefundMapper {
     }
 
     @Override
+    public int countOthersProcessing(String tradeNo, String refundNo) {
+        return (int) rows.values().stream().filter(row -> row.tradeNo.equals(tradeNo) && !row.refundNo.equals(refundNo)
+                && row.status.equals("PROCESSING")).count();
+    }
+
+    @Override
     public int finish(String refundNo, String to, String failCode, LocalDateTime at) {
         RefundDO row = rows.get(refundNo);
         if (row == null || !row.status.equals("PROCESSING")) {
