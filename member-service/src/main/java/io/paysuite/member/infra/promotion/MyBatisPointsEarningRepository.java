@@ -60,14 +60,11 @@ public class MyBatisPointsEarningRepository implements PointsEarningRepository {
                 status.setRollbackOnly();
                 return false;
             }
-            if (earning.points() > 0) {
-                // the movement under the grant's key: an operator's grant with the same request number would be this one
-                if (!DuplicateKey.inserted(() -> accounts.insertMovement(earning.buyerId(), "GRANT", "GRANT:" + requestNo,
-                        earning.points(), 0, reason, at))) {
-                    status.setRollbackOnly();
-                    return false;
-                }
-                accounts.credit(earning.buyerId(), earning.points(), at);
+            // the grant's own writes, under its key: an operator's grant with the same request number would be this one
+            if (earning.points() > 0
+                    && !MyBatisPointsRepository.granted(accounts, earning.buyerId(), earning.points(), requestNo, reason, at)) {
+                status.setRollbackOnly();
+                return false;
             }
             return true;
         }));
@@ -92,7 +89,7 @@ public class MyBatisPointsEarningRepository implements PointsEarningRepository {
             }
             boolean written = earnings.moveEarning(before.tradeNo(), before.refundedMinor(), before.refundedAfter(refundMinor),
                     takeBack.taken(), takeBack.due() - takeBack.taken(), at) == 1
-                    && (takeBack.taken() == 0 || earnings.debitAvailable(takeBack.buyerId(), takeBack.taken(), at) == 1
+                    && (takeBack.taken() == 0 || accounts.debitAvailable(takeBack.buyerId(), takeBack.taken(), at) == 1
                             && DuplicateKey.inserted(() -> accounts.insertMovement(takeBack.buyerId(), "TAKE_BACK",
                                     "TAKE_BACK:" + takeBack.refundNo(), -takeBack.taken(), 0,
                                     "refund of trade " + takeBack.tradeNo(), at)));

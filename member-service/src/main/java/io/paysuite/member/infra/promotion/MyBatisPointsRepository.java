@@ -41,13 +41,24 @@ public class MyBatisPointsRepository implements PointsRepository {
     public boolean grant(String buyerId, long points, String requestNo, String reason, Instant now) {
         LocalDateTime at = utc(now);
         return Boolean.TRUE.equals(tx.execute(status -> {
-            if (!DuplicateKey.inserted(() -> mapper.insertMovement(buyerId, "GRANT", "GRANT:" + requestNo, points, 0, reason, at))) {
+            if (!granted(mapper, buyerId, points, requestNo, reason, at)) {
                 status.setRollbackOnly();
                 return false;
             }
-            mapper.credit(buyerId, points, at);
             return true;
         }));
+    }
+
+    /**
+     * A grant's writes, inside the caller's transaction: the movement under the grant's key ({@code GRANT:<request
+     * no>}), then the credit. False, with nothing credited, when that key was granted before.
+     */
+    static boolean granted(PointsMapper mapper, String buyerId, long points, String requestNo, String reason, LocalDateTime at) {
+        if (!DuplicateKey.inserted(() -> mapper.insertMovement(buyerId, "GRANT", "GRANT:" + requestNo, points, 0, reason, at))) {
+            return false;
+        }
+        mapper.credit(buyerId, points, at);
+        return true;
     }
 
     @Override

@@ -28,11 +28,6 @@ public interface PointsEarningMapper {
                     @Param("refundedAfter") long refundedAfter, @Param("taken") long taken, @Param("forgiven") long forgiven,
                     @Param("now") LocalDateTime now);
 
-    /** Earned points leave the account, only when that many are available: it never goes below zero. */
-    @Update("UPDATE points_account SET available = available - #{points}, updated_at = #{now}"
-            + " WHERE buyer_id = #{buyerId} AND available >= #{points}")
-    int debitAvailable(@Param("buyerId") String buyerId, @Param("points") long points, @Param("now") LocalDateTime now);
-
     @Insert("INSERT INTO points_take_back (refund_no, trade_no, buyer_id, points_due, points_taken, value_minor, currency,"
             + " created_at) VALUES (#{refundNo}, #{tradeNo}, #{buyerId}, #{pointsDue}, #{pointsTaken}, #{valueMinor},"
             + " #{currency}, #{createdAt})")

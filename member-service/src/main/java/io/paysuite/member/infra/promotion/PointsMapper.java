@@ -25,6 +25,11 @@ public interface PointsMapper {
             + " ON DUPLICATE KEY UPDATE available = available + #{points}, updated_at = #{now}")
     int credit(@Param("buyerId") String buyerId, @Param("points") long points, @Param("now") LocalDateTime now);
 
+    /** Earned points leave the account, only when that many are available: it never goes below zero. */
+    @Update("UPDATE points_account SET available = available - #{points}, updated_at = #{now}"
+            + " WHERE buyer_id = #{buyerId} AND available >= #{points}")
+    int debitAvailable(@Param("buyerId") String buyerId, @Param("points") long points, @Param("now") LocalDateTime now);
+
     /** available → frozen, only when that many are available. */
     @Update("UPDATE points_account SET available = available - #{points}, frozen = frozen + #{points}, updated_at = #{now}"
             + " WHERE buyer_id = #{buyerId} AND available >= #{points}")
