@@ -18,6 +18,14 @@ import org.springframework.stereotype.Component;
  * to ask, not an answer: the order is settled from a query of the channel made now ({@code NOTIFY_QUERY}),
  * so a notification that contradicts the channel's own records — a channel bug, a replay, a key in the
  * wrong hands — can neither fail a paid order nor pay an unpaid one.
+ *
+ * <p>Except when it only repeats what the order already holds: a final order whose result the notification
+ * states again (a success of our amount in our currency under the same channel trade number, or a failure of a
+ * failed order) is acknowledged without a query. Nothing can come of that query — a final order never changes,
+ * and a notification agreeing with it is no conflict — while it costs a signed request to the channel and the
+ * channel's signed answer. It is the common case, not the exception: Alipay and WeChat Pay notify every payment,
+ * also one whose synchronous answer (a payment code) or earlier query already settled it. A notification that
+ * disagrees with a final order in anything is still checked by a query, and recorded as the conflict it is.
  */
 @Component
 public class ChannelNotifications {
@@ -64,6 +72,10 @@ public class ChannelNotifications {
             }
             return;
         }
+        if (repeatsFinal(order, call)) {
+            meters.counter("channel.notify.repeated", "channel", order.channel().name()).increment();
+            return;
+        }
         ChannelCall truth = guard.call(order.channel(), "notify-query", () -> adapter.query(order));
         boolean definite = truth.outcome() == Outcome.SUCCESS || truth.outcome() == Outcome.FAILURE;
         if (definite && truth.outcome() != call.outcome() || !definite && call.outcome() == Outcome.SUCCESS
@@ -81,5 +93,15 @@ public class ChannelNotifications {
         } else if (truth.outcome() == Outcome.UNKNOWN && !order.status().isFinal()) {
             throw new NotificationUnconfirmed(channelOrderNo, truth.rawCode());
         }
+    }
+
+    /** The notification states exactly the final result the order holds: nothing a query could decide or reveal. */
+    static boolean repeatsFinal(ChannelOrder order, ChannelCall call) {
+        if (order.status() == ChannelOrderStatus.FAILED) {
+            return call.outcome() == Outcome.FAILURE;
+        }
+        return order.status() == ChannelOrderStatus.SUCCESS && call.outcome() == Outcome.SUCCESS
+                && ChannelSettlement.amountMismatch(order, call) == null
+                && order.channelTradeNo() != null && order.channelTradeNo().equals(call.channelTradeNo());
     }
 }

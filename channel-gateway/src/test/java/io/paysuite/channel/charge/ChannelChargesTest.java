@@ -132,6 +132,27 @@ class ChannelChargesTest {
     }
 
     @Test
+    void aNotificationRepeatingAFinalResultIsAcknowledgedWithoutAQueryAndAnyDifferenceIsStillAsked() {
+        channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
+        ChannelOrder order = charges.charge(cmd(100));
+        channel.query = new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "", "2026112922001", null, 100L, "CNY");
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1", "2026112922001", null, 100L, "CNY"));
+        assertThat(channel.queries).as("an open order: the notification is confirmed by a query").isEqualTo(1);
+
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "n1 again", "2026112922001", null, 100L, "CNY"));
+        assertThat(channel.queries).as("the same result of a paid order: nothing to ask").isEqualTo(1);
+        assertThat(meters.counter("channel.notify.repeated", "channel", "ALIPAY").count()).isEqualTo(1.0);
+
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "other trade", "2026112922999", null, 100L, "CNY"));
+        notifications.notified(order.channelOrderNo(), new ChannelCall(Outcome.SUCCESS, "TRADE_SUCCESS", "other amount", "2026112922001", null, 99L, "CNY"));
+        notifications.notified(order.channelOrderNo(), ChannelCall.of(Outcome.FAILURE, "TRADE_CLOSED", "a close of a paid order"));
+        assertThat(channel.queries).as("another channel trade number, another amount, another result: each asked").isEqualTo(4);
+        assertThat(repo.find(order.channelOrderNo()).orElseThrow().status()).isEqualTo(ChannelOrderStatus.SUCCESS);
+        assertThat(repo.conflicts).as("the amount and the close contradict the paid order").contains("SUCCESS→SUCCESS", "SUCCESS→FAILED");
+        assertThat(announced).containsExactly("SUCCESS");
+    }
+
+    @Test
     void aNotificationTheChannelsOwnQueryContradictsDecidesNothing() {
         channel.precreate = new ChannelCall(Outcome.PENDING, "10000", "ok", null, "https://qr.alipay.com/x", null);
         ChannelOrder order = charges.charge(cmd(100));
@@ -517,8 +538,11 @@ class ChannelChargesTest {
             return precreate;
         }
 
+        int queries;
+
         @Override
         public ChannelCall query(ChannelOrder order) {
+            queries++;
             return query;
         }
 
