@@ -73,6 +73,7 @@ public class PayOrchestrator {
     private final CombinationPay combination;
     private final RiskEngine risk;
     private final Set<String> charging = ConcurrentHashMap.newKeySet();
+    private final SucceededHere succeededHere = new SucceededHere();
 
     /** Without combination payments (a coupon or points is refused). */
     public PayOrchestrator(PayOrderRepository orders, PayOrderOpener opener, PaymentTools tools, PaySuccess success,
@@ -181,6 +182,9 @@ public class PayOrchestrator {
      * @return true when the pay order is final and the trade released or following it
      */
     public boolean recover(String payOrderNo) {
+        if (succeededHere.contains(payOrderNo)) {
+            return true; // this process's success committed, nothing to settle: the check has nothing to do
+        }
         PayOrder order = orders.find(payOrderNo).orElse(null);
         if (order == null) {
             return true; // never committed: nothing to finish
@@ -228,6 +232,9 @@ public class PayOrchestrator {
                 Optional<PayOrder> won = success.succeed(order, outcome.channel());
                 settleQuietly(order);
                 if (won.isPresent()) {
+                    if (!order.parts().combination()) {
+                        succeededHere.remember(order.payOrderNo());
+                    }
                     log.info("pay order succeeded pay_order_no={} trade_no={} amount={} channel={}", order.payOrderNo(),
                             order.tradeNo(), order.amount(), outcome.channel());
                     return won.get().toDTO(); // the row as our compare-and-set left it: no need to read it back
