@@ -19,6 +19,8 @@ class InMemoryNotificationMapper implements NotificationMapper {
 
     final Map<String, NotificationDO> notifications = new LinkedHashMap<>();
     final List<AttemptDO> attemptLog = new ArrayList<>();
+    /** {@code delivered_http_status} and {@code delivered_duration_ms} of a row, where set. */
+    final Map<String, long[]> deliveredAttempt = new LinkedHashMap<>();
     final AtomicInteger statements = new AtomicInteger();
 
     /** The row's status, or null; not a statement (the tests' own look). */
@@ -38,12 +40,6 @@ class InMemoryNotificationMapper implements NotificationMapper {
     }
 
     @Override
-    public synchronized int count(String eventId) {
-        statements.incrementAndGet();
-        return notifications.containsKey(eventId) ? 1 : 0;
-    }
-
-    @Override
     public synchronized NotificationDO find(String eventId) {
         statements.incrementAndGet();
         return notifications.get(eventId);
@@ -60,8 +56,35 @@ class InMemoryNotificationMapper implements NotificationMapper {
     }
 
     @Override
-    public synchronized int delivered(String eventId, int attempt, LocalDateTime at) {
-        return update(eventId, attempt, r -> row(r, "DELIVERED", r.attempts(), null, at));
+    public synchronized int delivered(String eventId, int attempt, LocalDateTime at, int httpStatus, long durationMs) {
+        int updated = update(eventId, attempt, r -> row(r, "DELIVERED", r.attempts(), null, at));
+        if (updated == 1) {
+            deliveredAttempt.put(eventId, new long[] {httpStatus, durationMs});
+        }
+        return updated;
+    }
+
+    @Override
+    public synchronized int release(String eventId, int attempt, LocalDateTime dueAt) {
+        return update(eventId, attempt, r -> row(r, r.status(), r.attempts() - 1, dueAt, r.deliveredAt()));
+    }
+
+    @Override
+    public synchronized AttemptDO deliveredAttempt(String eventId) {
+        statements.incrementAndGet();
+        long[] d = deliveredAttempt.get(eventId);
+        NotificationDO r = notifications.get(eventId);
+        return d == null ? null : new AttemptDO(0, eventId, r.attempts(), "SCHEDULED", r.deliveredAt(), (int) d[0], null, d[1]);
+    }
+
+    @Override
+    public synchronized List<TradeAttemptDO> deliveredAttemptsOfTrade(String tradeNo) {
+        statements.incrementAndGet();
+        return notifications.values().stream()
+                .filter(r -> r.tradeNo().equals(tradeNo) && deliveredAttempt.containsKey(r.eventId()))
+                .map(r -> new TradeAttemptDO(r.eventType(), r.eventId(), r.attempts(), "SCHEDULED", r.deliveredAt(),
+                        (int) deliveredAttempt.get(r.eventId())[0], null, deliveredAttempt.get(r.eventId())[1]))
+                .toList();
     }
 
     @Override

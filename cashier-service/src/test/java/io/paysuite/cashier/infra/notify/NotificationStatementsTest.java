@@ -3,6 +3,9 @@ package io.paysuite.cashier.infra.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.paysuite.api.event.SettlementFinished;
@@ -22,6 +25,10 @@ import io.paysuite.cashier.notify.NotifyProperties;
 import io.paysuite.cashier.notify.SettlementNotifications;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.paysuite.cashier.notify.Notification;
+import io.paysuite.cashier.notify.NotificationAttempt;
+import io.paysuite.cashier.notify.NotificationSweeper;
+import io.paysuite.cashier.notify.OperatorResend;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +37,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +82,31 @@ class NotificationStatementsTest {
     final MyBatisNotificationStore store = new MyBatisNotificationStore(mapper, transactions);
     final MerchantEndpoint endpoint = mock(MerchantEndpoint.class);
     final List<String> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** A clock the test moves; the dispatcher's threads read it. */
+    static final class MovingClock extends Clock {
+        final AtomicReference<Instant> now = new AtomicReference<>(NOW);
+
+        void pass(Duration duration) {
+            now.updateAndGet(at -> at.plus(duration));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    final MovingClock clock = new MovingClock();
     final NotificationDispatcher dispatcher = new NotificationDispatcher(store, endpoint,
             (eventId, attempt, at) -> timers.add(eventId + "#" + attempt + "@" + at), properties(4, 100), clock);
     final NotificationIntake intake = new NotificationIntake(null, new SettlementNotifications(JSON,
@@ -119,7 +151,7 @@ class NotificationStatementsTest {
     }
 
     @Test
-    void aNotificationDeliveredAtItsFirstAttemptCostsNineStatements() throws Exception {
+    void aNotificationDeliveredAtItsFirstAttemptCostsTwoStatements() throws Exception {
         when(endpoint.deliver(anyString(), anyString())).thenReturn(new Delivery(NOW, 200, null, 12));
         dispatcher.start();
 
@@ -127,6 +159,155 @@ class NotificationStatementsTest {
         await(() -> "DELIVERED".equals(mapper.status("SETTLEMENT.PAID.ST1")));
         dispatcher.stop(); // lets the attempt in flight finish its transaction
 
-        assertThat(statements()).as("statements per delivered notification").isEqualTo(9);
+        assertThat(statements()).as("statements per delivered notification").isEqualTo(2);
+    }
+
+    static final String EVENT = "SETTLEMENT.PAID.ST1";
+
+    List<String> history(String eventId) {
+        return store.attempts(eventId).stream()
+                .map(a -> (a.attemptNo() == null ? a.kind() : a.attemptNo().toString()) + ":" + a.httpStatus()).toList();
+    }
+
+    Notification storedClaimed() throws Exception {
+        Notification fresh = new SettlementNotifications(JSON, new Times(ZoneId.of("Asia/Shanghai")), merchants())
+                .build(settled("ST1"), NOW, clock.instant());
+        Notification claimed = dispatcher.claimedFirst(fresh);
+        assertThat(store.insert(claimed)).isTrue();
+        return claimed;
+    }
+
+    @Test
+    void theDeliveringAttemptIsInTheHistoryThoughItIsKeptOnTheRow() throws Exception {
+        when(endpoint.deliver(anyString(), anyString())).thenReturn(new Delivery(NOW, 200, null, 12));
+        dispatcher.start();
+
+        intake.acceptSettlement(settled("ST1"), NOW);
+        await(() -> "DELIVERED".equals(mapper.status(EVENT)));
+
+        assertThat(mapper.attemptLog).as("nothing in notification_attempt").isEmpty();
+        assertThat(store.attempts(EVENT)).singleElement().satisfies(a -> {
+            assertThat(a.attemptNo()).isEqualTo(1);
+            assertThat(a.kind()).isEqualTo(NotificationAttempt.SCHEDULED);
+            assertThat(a.httpStatus()).isEqualTo(200);
+            assertThat(a.durationMs()).isEqualTo(12);
+            assertThat(a.acknowledged()).isTrue();
+        });
+        assertThat(store.attemptsOfTrade("ST1")).singleElement()
+                .satisfies(a -> assertThat(a.attempt().attemptNo()).isEqualTo(1));
+        assertThat(store.find(EVENT).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredEventCostsOneRefusedInsertAndSendsNothingMore() throws Exception {
+        when(endpoint.deliver(anyString(), anyString())).thenReturn(new Delivery(NOW, 200, null, 12));
+        dispatcher.start();
+        intake.acceptSettlement(settled("ST1"), NOW);
+        await(() -> "DELIVERED".equals(mapper.status(EVENT)));
+        dispatcher.stop();
+        int before = statements();
+
+        intake.acceptSettlement(settled("ST1"), NOW);
+
+        assertThat(statements() - before).as("the INSERT the primary key refuses").isEqualTo(1);
+        assertThat(mapper.notifications).hasSize(1);
+        verify(endpoint, times(1)).deliver(anyString(), anyString());
+    }
+
+    @Test
+    void aFirstAttemptStoredClaimedCannotBeMadeByAnyoneElse() throws Exception {
+        when(endpoint.deliver(anyString(), anyString())).thenReturn(new Delivery(NOW, 200, null, 12));
+        storedClaimed();
+        dispatcher.start();
+
+        dispatcher.request(EVENT, 1, "event"); // a duplicated event on another instance
+        dispatcher.request(EVENT, 2, "sweep"); // the sweeper, before the claim's lease ended
+        Thread.sleep(200);
+
+        verify(endpoint, never()).deliver(anyString(), anyString());
+        assertThat(store.find(EVENT).orElseThrow().attempts()).isEqualTo(1);
+        assertThat(timers).as("attempt 2 waits for the lease to end").singleElement().asString().startsWith(EVENT + "#2@");
+    }
+
+    @Test
+    void aProcessKilledBetweenStoringAndSendingDeliversByTheSweeperAfterTheLease() throws Exception {
+        when(endpoint.deliver(anyString(), anyString())).thenReturn(new Delivery(NOW, 200, null, 12));
+        Notification claimed = storedClaimed(); // ... and the process dies before the POST
+        dispatcher.start();
+        NotificationSweeper sweeper = new NotificationSweeper(store, dispatcher, properties(4, 100), clock);
+
+        sweeper.sweep();
+        assertThat(mapper.status(EVENT)).as("within the lease").isEqualTo("PENDING");
+        clock.pass(Duration.between(NOW, claimed.nextAttemptAt()).plus(properties(4, 100).sweepLateness()).plusSeconds(1));
+        sweeper.sweep();
+        await(() -> "DELIVERED".equals(mapper.status(EVENT)));
+
+        assertThat(history(EVENT)).as("the lost first attempt counts, as a claimed one always did").containsExactly("2:200");
+    }
+
+    @Test
+    void aFirstAttemptThatFindsNoRunningDispatcherGivesItsClaimBackAndArmsItsTimer() throws Exception {
+        when(endpoint.deliver(anyString(), anyString())).thenReturn(new Delivery(NOW, 200, null, 12));
+
+        intake.acceptSettlement(settled("ST1"), NOW); // the dispatcher is not running
+
+        Notification n = store.find(EVENT).orElseThrow();
+        assertThat(n.attempts()).isZero();
+        assertThat(n.nextAttemptAt()).isEqualTo(NOW);
+        assertThat(timers).singleElement().asString().startsWith(EVENT + "#1@");
+
+        dispatcher.start();
+        dispatcher.request(EVENT, 1, "timer");
+        await(() -> "DELIVERED".equals(mapper.status(EVENT)));
+        assertThat(history(EVENT)).containsExactly("1:200");
+    }
+
+    @Test
+    void aFirstAttemptThatWaitedTooLongForASlotIsClaimedAfreshAndStillAttemptOne() throws Exception {
+        when(endpoint.deliver(anyString(), anyString())).thenReturn(new Delivery(NOW, 200, null, 12));
+        Notification claimed = storedClaimed();
+        clock.pass(Duration.ofSeconds(6)); // past the 5 s a stored claim may wait for its POST
+        dispatcher.start();
+        int before = statements();
+
+        dispatcher.deliverClaimed(claimed);
+        await(() -> "DELIVERED".equals(mapper.status(EVENT)));
+        dispatcher.stop();
+
+        assertThat(statements() - before).as("release, read, claim, DELIVERED").isEqualTo(4);
+        assertThat(history(EVENT)).containsExactly("1:200");
+    }
+
+    @Test
+    void failedAttemptsTheDeliveringOneAndAnOperatorResendReadInTheOrderTheyWereMade() throws Exception {
+        when(endpoint.deliver(anyString(), anyString()))
+                .thenAnswer(call -> new Delivery(clock.instant(), 500, "HTTP 500", 30))
+                .thenAnswer(call -> new Delivery(clock.instant(), 200, null, 20))
+                .thenAnswer(call -> new Delivery(clock.instant(), 204, null, 10));
+        dispatcher.start();
+        intake.acceptSettlement(settled("ST1"), NOW);
+        await(() -> !timers.isEmpty());
+        clock.pass(Duration.ofSeconds(15));
+        dispatcher.request(EVENT, 2, "timer");
+        await(() -> "DELIVERED".equals(mapper.status(EVENT)));
+        clock.pass(Duration.ofMinutes(1));
+
+        new OperatorResend(store, endpoint).resend(EVENT);
+
+        assertThat(history(EVENT)).containsExactly("1:500", "2:200", "OPERATOR:204");
+        assertThat(store.attemptsOfTrade("ST1")).extracting(a -> a.attempt().httpStatus()).containsExactly(500, 200, 204);
+        assertThat(store.find(EVENT).orElseThrow().attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void anAcknowledgedAttemptOfANotificationAnOperatorDeliveredMeanwhileIsStillLogged() throws Exception {
+        when(endpoint.deliver(anyString(), anyString())).thenReturn(new Delivery(NOW, 200, null, 12));
+        storedClaimed();
+        store.recordOperatorResend(EVENT, new Delivery(NOW, 200, null, 5));
+
+        assertThat(store.recordDelivered(EVENT, 1, new Delivery(NOW.plusMillis(1), 200, null, 12))).isFalse();
+
+        assertThat(history(EVENT)).containsExactly("OPERATOR:200", "1:200");
+        assertThat(mapper.deliveredAttempt).as("the row keeps no attempt it did not deliver by").isEmpty();
     }
 }
