@@ -222,7 +222,8 @@ class NotificationStatementsTest {
 
         dispatcher.request(EVENT, 1, "event"); // a duplicated event on another instance
         dispatcher.request(EVENT, 2, "sweep"); // the sweeper, before the claim's lease ended
-        Thread.sleep(200);
+        await(() -> !timers.isEmpty());
+        dispatcher.stop(); // both requests have run
 
         verify(endpoint, never()).deliver(anyString(), anyString());
         assertThat(store.find(EVENT).orElseThrow().attempts()).isEqualTo(1);
