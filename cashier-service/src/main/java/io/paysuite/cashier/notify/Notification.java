@@ -21,4 +21,14 @@ public record Notification(String eventId, String merchantId, String tradeNo, St
         return new Notification(eventId, merchantId, tradeNo, eventType, notifyUrl, body, NotificationStatus.PENDING,
                 0, now, now, null);
     }
+
+    /**
+     * This new notification with its first scheduled attempt claimed by the one who stores it: stored so,
+     * the row is born claimed and no other caller (a duplicated event, the sweeper, another instance) can
+     * make that attempt; if its outcome is never recorded, the attempt counts as lost from {@code overdueAt}.
+     */
+    public Notification claimedFirst(Instant overdueAt) {
+        return new Notification(eventId, merchantId, tradeNo, eventType, notifyUrl, body, status, 1, overdueAt, createdAt,
+                deliveredAt);
+    }
 }

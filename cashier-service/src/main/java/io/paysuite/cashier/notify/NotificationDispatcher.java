@@ -23,9 +23,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs scheduled attempts of merchant notifications. An attempt is asked for by the trade event
- * (attempt 1), by a retry timer (attempt n), or by the sweeper (a lost timer); each request may
- * come more than once and on several instances. One attempt runs as:
+ * Runs scheduled attempts of merchant notifications. The first attempt of a new notification comes
+ * from the trade event already claimed: the notification was stored with it claimed (one INSERT, see
+ * {@link #claimedFirst}), so it goes straight to the POST. Any other attempt is asked for by a retry
+ * timer (attempt n), by the sweeper (a lost timer) or by a first attempt that had to give its claim
+ * back; each request may come more than once and on several instances. One requested attempt runs as:
  * <ol>
  *   <li>read the notification; a request that is stale (the attempt was made, the notification
  *       is final) ends here;</li>
@@ -55,23 +57,32 @@ public class NotificationDispatcher implements SmartLifecycle {
     private static final Duration TIMER_LEAD = Duration.ofSeconds(1);
     /** When no delivery slot is free, the attempt comes back this much later. */
     private static final Duration BACK_OFF = Duration.ofSeconds(2);
+    /**
+     * A first attempt stored claimed must start its POST within this long of its claim, or it gives the
+     * claim back and runs as a requested attempt (claimed afresh, with a fresh lease). The claim's lease
+     * counts this wait in, so a POST started in time ends, like any other, a full wait and the sweeper's
+     * lateness before anyone may take the next attempt.
+     */
+    private static final Duration CLAIMED_START_LIMIT = Duration.ofSeconds(5);
 
     /** One requested attempt; {@code via} says who asked (event, timer, sweep) for the log. */
     record Attempt(String eventId, int number, String via) {
     }
 
-    /** An attempt queued for a delivery slot. */
+    /** An attempt queued for a delivery slot; {@code claimed} is set for a first attempt stored claimed. */
     private final class Job implements Runnable {
 
         final Attempt attempt;
+        final Notification claimed;
 
-        Job(Attempt attempt) {
+        Job(Attempt attempt, Notification claimed) {
             this.attempt = attempt;
+            this.claimed = claimed;
         }
 
         @Override
         public void run() {
-            NotificationDispatcher.this.run(attempt);
+            NotificationDispatcher.this.run(attempt, claimed);
         }
     }
 
@@ -112,16 +123,47 @@ public class NotificationDispatcher implements SmartLifecycle {
             return;
         }
         try {
-            deliveries.execute(ShadowContext.carried(new Job(attempt))); // a load-test notification stays one
+            deliveries.execute(ShadowContext.carried(new Job(attempt, null))); // a load-test notification stays one
         } catch (RejectedExecutionException full) {
             log.warn("notification {} attempt {}: every delivery slot is busy, back in {}", eventId, number, BACK_OFF);
             rearm(attempt, clock.instant().plus(BACK_OFF));
         }
     }
 
-    private void run(Attempt attempt) {
+    /**
+     * A new notification with its first attempt claimed by this instance, to be stored so: the claim's
+     * lease runs until the first attempt, started within {@link #CLAIMED_START_LIMIT}, is overdue.
+     */
+    public Notification claimedFirst(Notification fresh) {
+        return fresh.claimedFirst(clock.instant().plus(CLAIMED_START_LIMIT).plus(timeout)
+                .plus(schedule.waitAfter(1).orElse(Duration.ZERO)));
+    }
+
+    /**
+     * Runs the first attempt of a notification stored {@link #claimedFirst claimed} by this instance, with no
+     * read and no claim; returns at once. If no delivery slot takes it, the claim is given back and the
+     * attempt is armed as a timer, as a requested one would be.
+     */
+    public void deliverClaimed(Notification claimed) {
+        if (!running) {
+            giveBack(claimed, clock.instant());
+            return;
+        }
         try {
-            attemptOnce(attempt);
+            deliveries.execute(ShadowContext.carried(new Job(new Attempt(claimed.eventId(), 1, "event"), claimed)));
+        } catch (RejectedExecutionException full) {
+            log.warn("notification {} attempt 1: every delivery slot is busy, back in {}", claimed.eventId(), BACK_OFF);
+            giveBack(claimed, clock.instant().plus(BACK_OFF));
+        }
+    }
+
+    private void run(Attempt attempt, Notification claimed) {
+        try {
+            if (claimed == null) {
+                attemptOnce(attempt);
+            } else {
+                attemptClaimed(attempt, claimed);
+            }
         } catch (RuntimeException e) {
             // the database failed us: the notification stays PENDING and overdue, the sweeper brings it back
             log.warn("notification {} attempt {} ({}) failed before its outcome was recorded: {}",
@@ -161,6 +203,32 @@ public class NotificationDispatcher implements SmartLifecycle {
             log.debug("notification {} attempt {} ({}) claimed elsewhere", n.eventId(), number, attempt.via());
             return;
         }
+        deliverAndRecord(n, attempt);
+    }
+
+    /**
+     * The first attempt of a notification stored claimed by this instance. Started late (it waited for a
+     * slot past {@link #CLAIMED_START_LIMIT}) its lease may not cover the POST: the claim is given back and
+     * the attempt runs as a requested one, claimed afresh with a lease from now.
+     */
+    private void attemptClaimed(Attempt attempt, Notification n) {
+        Instant startBy = n.nextAttemptAt().minus(timeout).minus(schedule.waitAfter(1).orElse(Duration.ZERO));
+        Instant now = clock.instant();
+        if (now.isAfter(startBy)) {
+            log.info("notification {} attempt 1 waited for a delivery slot past its claim's start limit: claimed afresh",
+                    n.eventId());
+            if (store.release(n.eventId(), 1, now)) {
+                attemptOnce(new Attempt(n.eventId(), 1, attempt.via()));
+            }
+            return;
+        }
+        deliverAndRecord(n, attempt);
+    }
+
+    /** POSTs attempt {@code attempt.number()}, claimed by this caller, and records what came of it. */
+    private void deliverAndRecord(Notification n, Attempt attempt) {
+        int number = attempt.number();
+        Optional<Duration> waitAfter = schedule.waitAfter(number);
         Delivery delivery = endpoint.deliver(n.notifyUrl(), n.body());
         if (delivery.acknowledged()) {
             store.recordDelivered(n.eventId(), number, delivery);
@@ -204,6 +272,22 @@ public class NotificationDispatcher implements SmartLifecycle {
     }
 
     /**
+     * Gives back the claim of a first attempt stored claimed that will not run here, and arms its timer at
+     * {@code dueAt}. If the claim cannot be given back, the claimed attempt counts as lost once its lease
+     * ends and the sweeper brings the next one.
+     */
+    private void giveBack(Notification claimed, Instant dueAt) {
+        try {
+            if (store.release(claimed.eventId(), 1, dueAt)) {
+                rearm(new Attempt(claimed.eventId(), 1, "event"), dueAt);
+            }
+        } catch (RuntimeException e) {
+            log.warn("notification {} attempt 1: claim not given back ({}); the sweeper brings attempt 2 after its lease",
+                    claimed.eventId(), e.toString());
+        }
+    }
+
+    /**
      * Arms the broker timer of an attempt. If the broker cannot take it, the notification stays
      * PENDING with its due time in the database and the sweeper re-arms it once it is overdue.
      */
@@ -235,7 +319,11 @@ public class NotificationDispatcher implements SmartLifecycle {
         Instant now = clock.instant();
         for (Runnable r : notStarted) {
             if (r instanceof Job job) {
-                rearm(job.attempt, now);
+                if (job.claimed != null) {
+                    giveBack(job.claimed, now);
+                } else {
+                    rearm(job.attempt, now);
+                }
             }
         }
         waiting.forEach(this::rearm);

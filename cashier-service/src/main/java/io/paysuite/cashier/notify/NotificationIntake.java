@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A trade event merchants are told about becomes a notification: built and stored once, keyed by
- * the event's id, and its first attempt requested. A redelivered event finds its notification stored
- * and does nothing. Nothing here waits for a merchant: requesting an attempt only queues it for a
+ * the event's id, with its first attempt claimed, and that attempt handed to a delivery slot. A
+ * redelivered event is built again (the body is pure but may read the trade) and its insert meets the
+ * stored row: nothing more happens. Nothing here waits for a merchant: requesting an attempt only queues it for a
  * delivery slot.
  */
 @Component
@@ -44,14 +45,11 @@ public class NotificationIntake {
      * @throws IOException when the payload is not what the event type carries (the event comes back)
      */
     public void accept(NotifyEventType type, String eventId, byte[] payload, Instant happenedAt) throws IOException {
-        if (store.exists(eventId)) {
-            return; // a redelivered event
-        }
         Notification notification = bodies.build(type, eventId, payload, happenedAt, clock.instant());
         if (notification.notifyUrl() == null || notification.notifyUrl().isBlank()) {
             return; // a till-only payment-code trade whose merchant named no notify_url
         }
-        storeAndRequest(notification);
+        storeAndDeliver(notification);
     }
 
     /**
@@ -59,33 +57,33 @@ public class NotificationIntake {
      * settlement notify URL; the same store, schedule and dispatcher as trade notifications.
      */
     public void acceptSettlement(SettlementFinished event, Instant happenedAt) throws IOException {
-        if (store.exists(event.eventId())) {
-            return; // a redelivered event
-        }
         Notification notification = settlements.build(event, happenedAt, clock.instant());
         if (notification.notifyUrl() == null || notification.notifyUrl().isBlank()) {
             return; // the merchant set no settlement notify URL: it reads settlements through the API
         }
-        storeAndRequest(notification);
+        storeAndDeliver(notification);
     }
 
     /** A finished profit-sharing order ({@code PROFIT_SHARING.FINISHED}), to the shared trade's notify URL. */
     public void acceptProfitSharing(ProfitSharingFinished event, Instant happenedAt) throws IOException {
-        if (store.exists(event.eventId())) {
-            return; // a redelivered event
-        }
         Notification notification = sharing.build(event, happenedAt, clock.instant());
         if (notification.notifyUrl() == null || notification.notifyUrl().isBlank()) {
             return; // a trade whose merchant named no notify_url
         }
-        storeAndRequest(notification);
+        storeAndDeliver(notification);
     }
 
-    private void storeAndRequest(Notification notification) {
-        if (store.insert(notification)) {
+    /**
+     * Stores the notification with its first attempt claimed by this instance, and hands that attempt to a
+     * delivery slot: one INSERT instead of a read, an insert, a read and a claim. A redelivered event
+     * (here or on another instance) meets the event id's primary key and does nothing.
+     */
+    private void storeAndDeliver(Notification notification) {
+        Notification claimed = dispatcher.claimedFirst(notification);
+        if (store.insert(claimed)) {
             log.info("notification {} {} of {} to {}", notification.eventId(), notification.eventType(), notification.tradeNo(),
                     notification.notifyUrl());
-            dispatcher.request(notification.eventId(), 1, "event");
+            dispatcher.deliverClaimed(claimed);
         }
     }
 }

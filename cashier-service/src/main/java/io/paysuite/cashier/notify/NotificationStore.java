@@ -19,9 +19,11 @@ public interface NotificationStore {
     record TradeAttempt(String eventType, NotificationAttempt attempt) {
     }
 
-    boolean exists(String eventId);
-
-    /** Stores a new notification; false when its event was stored before (a redelivered event). */
+    /**
+     * Stores a new notification; false when its event was stored before (a redelivered event), decided
+     * by the event id's unique key in the same statement. A notification may be stored with its first
+     * attempt claimed already ({@link Notification#claimedFirst}).
+     */
     boolean insert(Notification n);
 
     Optional<Notification> find(String eventId);
@@ -34,8 +36,14 @@ public interface NotificationStore {
      */
     boolean claim(String eventId, int done, Instant overdueAt);
 
-    /** Attempt {@code attempt} was acknowledged: logged, and DELIVERED. */
+    /** Attempt {@code attempt} was acknowledged: logged, and DELIVERED; false (and still logged) if the row moved meanwhile. */
     boolean recordDelivered(String eventId, int attempt, Delivery delivery);
+
+    /**
+     * Gives back the claim of scheduled attempt {@code attempt} that was never started, so that it is
+     * due again at {@code dueAt}; false when the notification is no longer at that attempt.
+     */
+    boolean release(String eventId, int attempt, Instant dueAt);
 
     /** Attempt {@code attempt} failed and the next is due at {@code nextAt}; false if the row moved meanwhile. */
     boolean recordFailed(String eventId, int attempt, Delivery delivery, Instant nextAt);

@@ -3,6 +3,7 @@ package io.paysuite.cashier.infra.notify;
 import io.paysuite.kit.jdbc.DuplicateKey;
 import io.paysuite.cashier.infra.notify.NotificationMapper.AttemptDO;
 import io.paysuite.cashier.infra.notify.NotificationMapper.NotificationDO;
+import io.paysuite.cashier.infra.notify.NotificationMapper.TradeAttemptDO;
 import io.paysuite.cashier.notify.Delivery;
 import io.paysuite.cashier.notify.Notification;
 import io.paysuite.cashier.notify.NotificationAttempt;
@@ -20,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@link NotificationStore} in cashier-service's database, through MyBatis. Every change of a
  * notification is a compare-and-set on ({@code attempts}, {@code status}) and answers whether it won;
- * the outcome of an attempt is logged in the same transaction as the change it causes.
+ * the outcome of an attempt is recorded atomically with the change it causes: the delivering attempt on the
+ * row itself in the DELIVERED update, any other in the same transaction as its change.
  */
 @Component
 public class MyBatisNotificationStore implements NotificationStore {
@@ -34,12 +36,10 @@ public class MyBatisNotificationStore implements NotificationStore {
         this.transactions.setName("merchant-notification");
     }
 
-    @Override
-    public boolean exists(String eventId) {
-        return mapper.count(eventId) > 0;
-    }
-
-    /** Stores a new notification; false when its event was stored before (a redelivered event). */
+    /**
+     * Stores a new notification; false when its event was stored before (a redelivered event). The
+     * primary key on the event id, not a read before the insert, keeps one row per event.
+     */
     @Override
     public boolean insert(Notification n) {
         return DuplicateKey.inserted(() -> mapper.insert(new NotificationDO(n.eventId(), n.merchantId(), n.tradeNo(), n.eventType(),
@@ -63,13 +63,22 @@ public class MyBatisNotificationStore implements NotificationStore {
         return mapper.claim(eventId, done, utc(overdueAt)) == 1;
     }
 
-    /** Attempt {@code attempt} was acknowledged: logged, and DELIVERED. */
+    /**
+     * Attempt {@code attempt} was acknowledged: DELIVERED with the attempt kept on the row, one UPDATE.
+     * When the row moved meanwhile (an operator's resend delivered it) the attempt still goes to the log.
+     */
     @Override
     public boolean recordDelivered(String eventId, int attempt, Delivery delivery) {
-        return inTransaction(() -> {
-            log(eventId, attempt, NotificationAttempt.SCHEDULED, delivery);
-            return mapper.delivered(eventId, attempt, utc(delivery.at())) == 1;
-        });
+        if (mapper.delivered(eventId, attempt, utc(delivery.at()), delivery.httpStatus(), delivery.durationMs()) == 1) {
+            return true;
+        }
+        log(eventId, attempt, NotificationAttempt.SCHEDULED, delivery);
+        return false;
+    }
+
+    @Override
+    public boolean release(String eventId, int attempt, Instant dueAt) {
+        return mapper.release(eventId, attempt, utc(dueAt)) == 1;
     }
 
     /** Attempt {@code attempt} failed and the next is due at {@code nextAt}; false if the row moved meanwhile. */
@@ -120,14 +129,23 @@ public class MyBatisNotificationStore implements NotificationStore {
                 .map(MyBatisNotificationStore::notification).toList();
     }
 
+    /** The logged attempts in the order they were logged, the delivering one (kept on the row) placed by its time. */
     @Override
     public List<NotificationAttempt> attempts(String eventId) {
-        return mapper.attempts(eventId).stream().map(MyBatisNotificationStore::attempt).toList();
+        List<NotificationAttempt> logged = mapper.attempts(eventId).stream().map(MyBatisNotificationStore::attempt).toList();
+        AttemptDO delivering = mapper.deliveredAttempt(eventId);
+        return delivering == null ? logged
+                : DeliveringAttempts.placed(logged, List.of(attempt(delivering)), NotificationAttempt::attemptedAt);
     }
 
     @Override
     public List<TradeAttempt> attemptsOfTrade(String tradeNo) {
-        return mapper.attemptsOfTrade(tradeNo).stream()
+        return DeliveringAttempts.placed(tradeAttempts(mapper.attemptsOfTrade(tradeNo)),
+                tradeAttempts(mapper.deliveredAttemptsOfTrade(tradeNo)), a -> a.attempt().attemptedAt());
+    }
+
+    private static List<TradeAttempt> tradeAttempts(List<TradeAttemptDO> rows) {
+        return rows.stream()
                 .map(a -> new TradeAttempt(a.eventType(), new NotificationAttempt(0, a.eventId(), a.attemptNo(), a.kind(),
                         instant(a.attemptedAt()), a.httpStatus(), a.error(), a.durationMs())))
                 .toList();

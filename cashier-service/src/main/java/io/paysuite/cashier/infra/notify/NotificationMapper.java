@@ -43,9 +43,6 @@ public interface NotificationMapper {
             + " #{eventType}, #{notifyUrl}, #{body}, #{status}, #{attempts}, #{nextAttemptAt}, #{createdAt}, #{deliveredAt})")
     int insert(NotificationDO row);
 
-    @Select("SELECT COUNT(*) FROM merchant_notification WHERE event_id = #{eventId}")
-    int count(@Param("eventId") String eventId);
-
     @Select("SELECT " + COLUMNS + " FROM merchant_notification WHERE event_id = #{eventId}")
     NotificationDO find(@Param("eventId") String eventId);
 
@@ -58,9 +55,23 @@ public interface NotificationMapper {
             + " WHERE event_id = #{eventId} AND attempts = #{attempt} AND status = 'PENDING'")
     int failed(@Param("eventId") String eventId, @Param("attempt") int attempt, @Param("nextAt") LocalDateTime nextAt);
 
-    @Update("UPDATE merchant_notification SET status = 'DELIVERED', delivered_at = #{at}, next_attempt_at = NULL"
+    /**
+     * Scheduled attempt {@code attempt} was acknowledged: the row becomes DELIVERED and keeps the attempt
+     * (its time, HTTP status and duration), so one statement both logs the attempt and moves the row.
+     */
+    @Update("UPDATE merchant_notification SET status = 'DELIVERED', delivered_at = #{at}, next_attempt_at = NULL,"
+            + " delivered_http_status = #{httpStatus}, delivered_duration_ms = #{durationMs}"
             + " WHERE event_id = #{eventId} AND attempts = #{attempt} AND status = 'PENDING'")
-    int delivered(@Param("eventId") String eventId, @Param("attempt") int attempt, @Param("at") LocalDateTime at);
+    int delivered(@Param("eventId") String eventId, @Param("attempt") int attempt, @Param("at") LocalDateTime at,
+                  @Param("httpStatus") int httpStatus, @Param("durationMs") long durationMs);
+
+    /**
+     * Gives back the claim of scheduled attempt {@code attempt} that was never started (no delivery slot,
+     * or the instance is stopping): the attempt is due again at {@code dueAt}.
+     */
+    @Update("UPDATE merchant_notification SET attempts = attempts - 1, next_attempt_at = #{dueAt}"
+            + " WHERE event_id = #{eventId} AND attempts = #{attempt} AND status = 'PENDING'")
+    int release(@Param("eventId") String eventId, @Param("attempt") int attempt, @Param("dueAt") LocalDateTime dueAt);
 
     @Update("UPDATE merchant_notification SET status = 'GAVE_UP', next_attempt_at = NULL"
             + " WHERE event_id = #{eventId} AND attempts = #{attempt} AND status = 'PENDING'")
@@ -88,7 +99,19 @@ public interface NotificationMapper {
     @Select("SELECT " + ATTEMPT_COLUMNS + " FROM notification_attempt WHERE event_id = #{eventId} ORDER BY id")
     List<AttemptDO> attempts(@Param("eventId") String eventId);
 
-    /** Every attempt of every notification of a trade, with its notification's event type. */
+    /** The scheduled attempt that delivered the notification, kept on its row; null when there is none. */
+    @Select("SELECT 0 AS id, event_id, attempts AS attempt_no, 'SCHEDULED' AS kind, delivered_at AS attempted_at,"
+            + " delivered_http_status AS http_status, CAST(NULL AS CHAR) AS error, delivered_duration_ms AS duration_ms"
+            + " FROM merchant_notification WHERE event_id = #{eventId} AND delivered_http_status IS NOT NULL")
+    AttemptDO deliveredAttempt(@Param("eventId") String eventId);
+
+    /** The scheduled attempts that delivered the notifications of a trade, kept on their rows. */
+    @Select("SELECT event_type, event_id, attempts AS attempt_no, 'SCHEDULED' AS kind, delivered_at AS attempted_at,"
+            + " delivered_http_status AS http_status, CAST(NULL AS CHAR) AS error, delivered_duration_ms AS duration_ms"
+            + " FROM merchant_notification WHERE trade_no = #{tradeNo} AND delivered_http_status IS NOT NULL")
+    List<TradeAttemptDO> deliveredAttemptsOfTrade(@Param("tradeNo") String tradeNo);
+
+    /** Every logged attempt of every notification of a trade, with its notification's event type. */
     @Select("SELECT n.event_type, a.event_id, a.attempt_no, a.kind, a.attempted_at, a.http_status, a.error, a.duration_ms"
             + " FROM notification_attempt a JOIN merchant_notification n ON n.event_id = a.event_id"
             + " WHERE n.trade_no = #{tradeNo} ORDER BY a.id")
