@@ -8,7 +8,9 @@ import io.paysuite.kit.shadow.ShadowProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFactory;
@@ -34,7 +36,8 @@ import org.springframework.context.annotation.Conditional;
  * {@code paysuite.sharding.urls} being set; the service's {@link ShardedTables} bean names its
  * logic tables. Ordered before Spring Boot's data source so that one backs off.
  *
- * <p>Logic tables and where their rows go: see {@link GeneShardingAlgorithm}.
+ * <p>Logic tables and where their rows go: see {@link GeneShardingAlgorithm}. A row read by its order number outside a
+ * transaction skips ShardingSphere: {@link DirectReads}.
  *
  * <p>With {@code paysuite.shadow.enabled}, every physical database has a shadow ({@code <db>_shadow}, same
  * migrations, a small pool of its own) and load traffic goes there: ShardingSphere's shadow rule
@@ -54,9 +57,11 @@ public class ShardingAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ShardingAutoConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(ShardingProperties props, ShardedTables tables, ShadowProperties shadow)
+    DirectReads dataSource(ShardingProperties props, ShardedTables tables, ShadowProperties shadow)
             throws SQLException, IOException {
         Map<String, DataSource> physical = new LinkedHashMap<>();
+        List<DataSource> production = new ArrayList<>();
+        List<DataSource> shadows = new ArrayList<>();
         try {
             ShardingRules rules = tables.rules(props.databases(), props.tablesPerDatabase());
             if (shadow.enabled()) {
@@ -66,17 +71,20 @@ public class ShardingAutoConfiguration {
                 String name = ShardingRules.dataSourceName(i);
                 HikariDataSource pool = pool(tables.poolPrefix() + "-" + name, props.urls().get(i), props.poolSize(), false, props);
                 physical.put(rules.physicalName(i), pool);
+                production.add(pool);
                 migrate(name, pool);
                 if (shadow.enabled()) {
                     HikariDataSource shadowPool = pool(tables.poolPrefix() + "-" + name + "-shadow",
                             shadow.shadowUrl(props.urls().get(i)), shadow.poolSize(), true, props);
                     physical.put(ShardingRules.shadowName(i), shadowPool);
+                    shadows.add(shadowPool);
                     migrate(ShardingRules.shadowName(i), shadowPool);
                 }
             }
             String yaml = rules.toYaml(props.sqlShow());
             DataSource sharded = YamlShardingSphereDataSourceFactory.createDataSource(physical, yaml.getBytes(StandardCharsets.UTF_8));
-            return shadow.enabled() ? new ShadowHint(sharded) : sharded;
+            return new DirectReads(shadow.enabled() ? new ShadowHint(sharded) : sharded, rules, production, shadows,
+                    props.directReads());
         } catch (RuntimeException | SQLException | IOException startFailed) {
             physical.values().forEach(ds -> ((HikariDataSource) ds).close());
             throw startFailed;

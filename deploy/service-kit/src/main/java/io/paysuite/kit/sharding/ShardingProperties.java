@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tablesPerDatabase physical tables per logic table in each database
  * @param poolSize          maximum Hikari pool size per physical database
  * @param sqlShow           log every logic and actual SQL statement (ShardingSphere {@code sql-show})
+ * @param directReads       a row read by its order number outside a transaction skips ShardingSphere ({@link DirectReads})
  */
 @Validated
 @ConfigurationProperties("paysuite.sharding")
@@ -28,7 +29,8 @@ public record ShardingProperties(
         String password,
         @DefaultValue("4") @Min(1) @Max(64) int tablesPerDatabase,
         @DefaultValue("10") @Min(1) int poolSize,
-        @DefaultValue("false") boolean sqlShow) {
+        @DefaultValue("false") boolean sqlShow,
+        @DefaultValue("true") boolean directReads) {
 
     public ShardingProperties {
         urls = urls == null ? List.of() : List.copyOf(urls);

@@ -37,6 +37,8 @@ public final class ShardingRules {
     private final int tables;
     private final List<String> tableRules = new ArrayList<>();
     private final List<String> singleTables = new ArrayList<>();
+    /** Logic table → whether it is split into tables inside each database (else one table per database). */
+    private final java.util.Map<String, Boolean> splitIntoTables = new java.util.LinkedHashMap<>();
     private boolean shadow;
 
     public ShardingRules(int databases, int tablesPerDatabase) {
@@ -46,6 +48,7 @@ public final class ShardingRules {
 
     /** A logic table split into {@code tablesPerDatabase} tables in every database. */
     public ShardingRules databaseAndTableSharded(String logicTable, String shardingColumns) {
+        splitIntoTables.put(logicTable, true);
         tableRules.add("""
                     %1$s:
                       actualDataNodes: ds_${0..%2$d}.%1$s_${0..%3$d}
@@ -63,6 +66,7 @@ public final class ShardingRules {
 
     /** A logic table with one physical table of the same name in every database. */
     public ShardingRules databaseSharded(String logicTable, String shardingColumns) {
+        splitIntoTables.put(logicTable, false);
         tableRules.add("""
                     %1$s:
                       actualDataNodes: ds_${0..%2$d}.%1$s
@@ -173,6 +177,23 @@ public final class ShardingRules {
                   kernel-executor-size: %4$d
                 """.formatted("paysuite_sharded", String.join("", tableRules),
                 GeneShardingAlgorithm.class.getName(), databases, tables, sqlShow, singleRule(), shadowRule());
+    }
+
+    /**
+     * Where the row of {@code logicTable} with order number {@code orderNo} lives, as {@link GeneShardingAlgorithm} routes
+     * it: the database's index and the physical table's name.
+     *
+     * @throws IllegalArgumentException if {@code logicTable} is not a sharded table of these rules
+     */
+    public DirectRoute routeOf(String logicTable, String orderNo) {
+        Boolean split = splitIntoTables.get(logicTable);
+        if (split == null) {
+            throw new IllegalArgumentException(logicTable + " is not a sharded table of " + splitIntoTables.keySet());
+        }
+        int gene = io.paysuite.api.ids.ShardGene.ofOrderNo(orderNo);
+        int database = io.paysuite.api.ids.ShardGene.database(gene, databases);
+        return new DirectRoute(logicTable, database,
+                split ? logicTable + "_" + io.paysuite.api.ids.ShardGene.table(gene, databases, tables) : logicTable);
     }
 
     /** Name of the {@code i}-th physical data source. */

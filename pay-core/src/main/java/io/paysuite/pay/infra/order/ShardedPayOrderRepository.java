@@ -17,6 +17,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataAccessException;
+import io.paysuite.kit.sharding.ShardReads;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -27,9 +29,17 @@ import org.springframework.stereotype.Repository;
 public class ShardedPayOrderRepository implements PayOrderRepository, PayPartsStore {
 
     private final PayOrderMapper mapper;
+    private final ShardReads reads;
 
     public ShardedPayOrderRepository(PayOrderMapper mapper) {
+        this(mapper, ShardReads.THROUGH_SHARDING);
+    }
+
+    /** @param reads routes a read of one pay order by its number (or its trade's) outside a transaction straight to its table */
+    @Autowired
+    public ShardedPayOrderRepository(PayOrderMapper mapper, ShardReads reads) {
         this.mapper = mapper;
+        this.reads = reads;
     }
 
     @Override
@@ -46,12 +56,14 @@ public class ShardedPayOrderRepository implements PayOrderRepository, PayPartsSt
 
     @Override
     public Optional<PayOrder> find(String payOrderNo) {
-        return Optional.ofNullable(mapper.find(payOrderNo)).map(ShardedPayOrderRepository::toOrder);
+        return Optional.ofNullable(reads.byOrderNo("pay_order", payOrderNo, () -> mapper.find(payOrderNo)))
+                .map(ShardedPayOrderRepository::toOrder);
     }
 
     @Override
     public Optional<PayOrder> findByRequest(String tradeNo, String requestNo) {
-        return Optional.ofNullable(mapper.findByRequest(tradeNo, requestNo)).map(ShardedPayOrderRepository::toOrder);
+        return Optional.ofNullable(reads.byOrderNo("pay_order", tradeNo, () -> mapper.findByRequest(tradeNo, requestNo)))
+                .map(ShardedPayOrderRepository::toOrder);
     }
 
     @Override

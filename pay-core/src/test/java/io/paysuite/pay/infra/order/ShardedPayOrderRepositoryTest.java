@@ -32,6 +32,21 @@ class ShardedPayOrderRepositoryTest {
     final ShardedPayOrderRepository orders = new ShardedPayOrderRepository(mapper);
 
     @Test
+    void aPayOrderIsReadByItsNumberOrItsTradesOnTheRouteOfThatNumber() {
+        java.util.List<String> routed = new java.util.ArrayList<>();
+        ShardedPayOrderRepository direct = new ShardedPayOrderRepository(mapper, new io.paysuite.kit.sharding.ShardReads() {
+            @Override
+            public <T> T byOrderNo(String logicTable, String orderNo, java.util.function.Supplier<T> read) {
+                routed.add(logicTable + " " + orderNo);
+                return read.get();
+            }
+        });
+        assertThat(direct.find(NO)).isEmpty();
+        assertThat(direct.findByRequest("T2026112210000003000010519", "REQ-1")).isEmpty();
+        assertThat(routed).containsExactly("pay_order " + NO, "pay_order T2026112210000003000010519");
+    }
+
+    @Test
     void theSuccessCompareAndSetCarriesTheChannel() {
         when(mapper.transition(any(), any(), any(), any(), any(), any())).thenReturn(1);
 

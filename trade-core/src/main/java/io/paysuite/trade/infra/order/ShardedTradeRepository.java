@@ -15,6 +15,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.dao.DataAccessException;
+import io.paysuite.kit.sharding.ShardReads;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -26,9 +28,17 @@ import org.springframework.stereotype.Repository;
 public class ShardedTradeRepository implements TradeRepository {
 
     private final TradeMapper mapper;
+    private final ShardReads reads;
 
     public ShardedTradeRepository(TradeMapper mapper) {
+        this(mapper, ShardReads.THROUGH_SHARDING);
+    }
+
+    /** @param reads routes a read of one trade by its number outside a transaction straight to its table */
+    @Autowired
+    public ShardedTradeRepository(TradeMapper mapper, ShardReads reads) {
         this.mapper = mapper;
+        this.reads = reads;
     }
 
     @Override
@@ -45,7 +55,8 @@ public class ShardedTradeRepository implements TradeRepository {
 
     @Override
     public Optional<Trade> find(String tradeNo) {
-        return Optional.ofNullable(mapper.findByTradeNo(tradeNo)).map(ShardedTradeRepository::toTrade);
+        return Optional.ofNullable(reads.byOrderNo("trade_order", tradeNo, () -> mapper.findByTradeNo(tradeNo)))
+                .map(ShardedTradeRepository::toTrade);
     }
 
     @Override

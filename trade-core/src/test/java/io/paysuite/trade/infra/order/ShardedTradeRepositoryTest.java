@@ -31,6 +31,20 @@ class ShardedTradeRepositoryTest {
     }
 
     @Test
+    void aTradeIsReadByItsNumberOnTheRouteOfItsNumber() {
+        List<String> routed = new java.util.ArrayList<>();
+        ShardedTradeRepository direct = new ShardedTradeRepository(mapper, new io.paysuite.kit.sharding.ShardReads() {
+            @Override
+            public <T> T byOrderNo(String logicTable, String orderNo, java.util.function.Supplier<T> read) {
+                routed.add(logicTable + " " + orderNo);
+                return read.get();
+            }
+        });
+        assertThat(direct.find("T2026112210000003000000007")).isEmpty();
+        assertThat(routed).containsExactly("trade_order T2026112210000003000000007");
+    }
+
+    @Test
     void theGenericCompareAndSetMovesExactlyThePairsInTheTable() {
         List<String> wrong = StateTableCheck.everyPair(TradeTransitions.TABLE, this::storedIn,
                 (trade, to) -> trades.transition(trade.tradeNo(), trade.from(), to, NOW.plusSeconds(1)),
