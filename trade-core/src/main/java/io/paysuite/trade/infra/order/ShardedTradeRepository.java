@@ -13,6 +13,8 @@ import io.paysuite.trade.order.TradeTransitions;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Repository;
@@ -46,6 +48,14 @@ public class ShardedTradeRepository implements TradeRepository {
     @Override
     public Optional<Trade> find(String tradeNo) {
         return Optional.ofNullable(mapper.findByTradeNo(tradeNo)).map(ShardedTradeRepository::toTrade);
+    }
+
+    @Override
+    public List<Trade> findAll(Collection<String> tradeNos) {
+        if (tradeNos.isEmpty()) {
+            return List.of(); // "IN ()" is no SQL
+        }
+        return mapper.findByTradeNos(tradeNos).stream().map(ShardedTradeRepository::toTrade).toList();
     }
 
     @Override
