@@ -14,7 +14,7 @@ public interface TradeRecords {
     /**
      * Reads several trades for one round of checks. A trade whose read fails is left out of the
      * answer and handed to {@code notRead}; the others are still read. This default reads them one by
-     * one; {@link TradeSidesReader} reads the journal of the whole round in one go.
+     * one; {@link TradeSidesReader} reads the whole round with one call per service and the journal in one go.
      *
      * @param refundNosByTrade each trade to read, with the refunds to look at beyond those the ledger posted
      */

@@ -21,6 +21,7 @@ import io.paysuite.channel.routing.RoutingRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -171,6 +172,11 @@ public class ChannelCharges {
     /** The pay order's current charge. */
     public Optional<ChannelOrder> get(String payOrderNo) {
         return orders.findByPayOrder(payOrderNo);
+    }
+
+    /** The current charge of each of these pay orders that has one, in one read. */
+    public List<ChannelOrder> getAll(Collection<String> payOrderNos) {
+        return orders.findByPayOrders(payOrderNos);
     }
 
     /** The channel order named by the channel's trade number or our channel order number (the ops console's search). */

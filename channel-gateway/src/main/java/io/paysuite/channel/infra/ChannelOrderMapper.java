@@ -1,6 +1,7 @@
 package io.paysuite.channel.infra;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -27,6 +28,16 @@ public interface ChannelOrderMapper {
 
     @Select("SELECT " + COLUMNS + " FROM channel_order WHERE pay_order_no = #{payOrderNo} ORDER BY attempt")
     List<ChannelOrderDO> findAttempts(String payOrderNo);
+
+    /**
+     * {@link #findAttempts} of several pay orders in one statement ({@code uk_channel_order_pay_attempt}), each
+     * pay order's attempts first first; the caller keeps each one's highest, as {@link #findByPayOrder} does. A
+     * reroute is rare, so a pay order has one row here nearly always.
+     */
+    @Select("<script>SELECT " + COLUMNS + " FROM channel_order WHERE pay_order_no IN"
+            + "<foreach collection='payOrderNos' item='no' open='(' separator=',' close=')'>#{no}</foreach>"
+            + " ORDER BY pay_order_no, attempt</script>")
+    List<ChannelOrderDO> findAttemptsOfPayOrders(@Param("payOrderNos") Collection<String> payOrderNos);
 
     /** Set once: the first decision about a refused attempt stands (compare-and-set on NULL). */
     @Update("UPDATE channel_order SET rerouted_to = #{to}, updated_at = #{at}, version = version + 1"

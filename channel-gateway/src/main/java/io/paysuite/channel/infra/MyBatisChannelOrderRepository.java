@@ -13,7 +13,10 @@ import io.paysuite.channel.order.ChannelOrderTransitions;
 import io.paysuite.channel.order.LateResult;
 import io.paysuite.channel.reconcile.SucceededOrders;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
@@ -37,6 +40,19 @@ public class MyBatisChannelOrderRepository implements ChannelOrderRepository, Su
     @Override
     public Optional<ChannelOrder> findByPayOrder(String payOrderNo) {
         return Optional.ofNullable(mapper.findByPayOrder(payOrderNo)).map(MyBatisChannelOrderRepository::toOrder);
+    }
+
+    /** One statement for every pay order; each one's highest attempt kept here. */
+    @Override
+    public List<ChannelOrder> findByPayOrders(Collection<String> payOrderNos) {
+        if (payOrderNos.isEmpty()) {
+            return List.of(); // "IN ()" is no SQL
+        }
+        Map<String, ChannelOrderDO> current = new LinkedHashMap<>();
+        for (ChannelOrderDO row : mapper.findAttemptsOfPayOrders(payOrderNos)) {
+            current.merge(row.payOrderNo(), row, (kept, other) -> other.attempt() > kept.attempt() ? other : kept);
+        }
+        return current.values().stream().map(MyBatisChannelOrderRepository::toOrder).toList();
     }
 
     @Override

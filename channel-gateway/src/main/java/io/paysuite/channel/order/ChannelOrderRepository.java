@@ -2,6 +2,7 @@ package io.paysuite.channel.order;
 
 import io.paysuite.api.channel.ChannelOrderStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,15 @@ public interface ChannelOrderRepository {
 
     /** The pay order's current charge: its highest attempt. */
     Optional<ChannelOrder> findByPayOrder(String payOrderNo);
+
+    /**
+     * {@link #findByPayOrder} of several pay orders, in no particular order; a pay order without a channel
+     * order is not in the answer. This default reads them one by one (test doubles); the MyBatis repository
+     * reads them all in one statement.
+     */
+    default List<ChannelOrder> findByPayOrders(Collection<String> payOrderNos) {
+        return payOrderNos.stream().distinct().map(this::findByPayOrder).flatMap(Optional::stream).toList();
+    }
 
     /** By the channel's trade number or our channel order number, the newest; read-only (the ops console's search). */
     Optional<ChannelOrder> findByNumber(String number);

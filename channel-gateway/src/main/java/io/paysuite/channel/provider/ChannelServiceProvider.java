@@ -4,6 +4,7 @@ import io.paysuite.api.ApiVersion;
 import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.channel.ChannelHealthDTO;
 import io.paysuite.api.channel.ChannelOrderDTO;
+import io.paysuite.api.channel.ChannelOrdersQry;
 import io.paysuite.channel.adapter.ChannelAdapters;
 import io.paysuite.api.channel.ChannelRefundDTO;
 import io.paysuite.api.channel.ChannelService;
@@ -23,6 +24,7 @@ import io.paysuite.channel.isolation.BreakerBoard;
 import io.paysuite.channel.refund.ChannelRefunds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /** {@link ChannelService} over Dubbo; what it throws is answered by the kit's {@code ErrorBoundaryFilter}. */
@@ -87,6 +89,18 @@ public class ChannelServiceProvider implements ChannelService {
         }
         return Result.ok(orders.findByNumber(number.strip()).map(orders::view)
                 .orElseThrow(() -> new BizException(ErrorCode.PAY_ORDER_NOT_FOUND, "no channel order numbered " + number)));
+    }
+
+    @Override
+    public Result<List<ChannelOrderDTO>> getAll(ChannelOrdersQry qry) {
+        if (qry == null || qry.payOrderNos() == null) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "pay_order_nos is required");
+        }
+        if (qry.payOrderNos().size() > ChannelOrdersQry.MAX_PAY_ORDERS) {
+            throw new BizException(ErrorCode.PARAM_ERROR, "at most " + ChannelOrdersQry.MAX_PAY_ORDERS + " pay_order_nos");
+        }
+        List<String> numbers = qry.payOrderNos().stream().filter(Objects::nonNull).filter(no -> !no.isBlank()).distinct().toList();
+        return Result.ok(numbers.isEmpty() ? List.of() : orders.getAll(numbers).stream().map(orders::view).toList());
     }
 
     @Override

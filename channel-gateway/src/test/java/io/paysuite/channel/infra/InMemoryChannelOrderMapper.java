@@ -1,6 +1,8 @@
 package io.paysuite.channel.infra;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,8 @@ import java.util.Map;
 public class InMemoryChannelOrderMapper implements ChannelOrderMapper {
 
     public final Map<String, ChannelOrderDO> rows = new HashMap<>();
+    /** Reads by {@link #findAttemptsOfPayOrders}, as the statements they stand for. */
+    public int batchReads;
 
     @Override
     public synchronized int insert(ChannelOrderDO row) {
@@ -52,6 +56,13 @@ public class InMemoryChannelOrderMapper implements ChannelOrderMapper {
     @Override
     public List<ChannelOrderDO> findAttempts(String payOrderNo) {
         throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public synchronized List<ChannelOrderDO> findAttemptsOfPayOrders(Collection<String> payOrderNos) {
+        batchReads++;
+        return rows.values().stream().filter(r -> payOrderNos.contains(r.payOrderNo()))
+                .sorted(Comparator.comparing(ChannelOrderDO::payOrderNo).thenComparingInt(ChannelOrderDO::attempt)).toList();
     }
 
     @Override

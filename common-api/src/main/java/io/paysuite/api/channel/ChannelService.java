@@ -25,6 +25,16 @@ public interface ChannelService {
     Result<ChannelOrderDTO> get(String payOrderNo);
 
     /**
+     * The channel orders of these pay orders, each as {@link #get} answers it (the pay order's current
+     * charge), in no particular order: a pay order without a channel order is simply not in the
+     * answer — that is the definite "not found" — and each is in it once. At most
+     * {@link ChannelOrdersQry#MAX_PAY_ORDERS} numbers, else {@code PARAM_ERROR}. Read-only; one
+     * statement, never one per pay order.
+     */
+    @ReadOnly
+    Result<List<ChannelOrderDTO>> getAll(ChannelOrdersQry qry);
+
+    /**
      * Refund (or, on a repeat, follow up) a refund of a channel payment at its channel. Answers the
      * channel refund: {@code SUCCESS}, {@code PROCESSING} (accepted or unknown: ask again), or
      * {@code FAILED} when the channel definitely refused it (nothing was returned to the buyer).

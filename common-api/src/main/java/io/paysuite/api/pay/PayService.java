@@ -41,6 +41,16 @@ public interface PayService {
     Result<List<TrailEventDTO>> trail(String tradeNo);
 
     /**
+     * Every pay order of these trades, as {@link #get} answers each: by trade in the order asked, each
+     * trade's oldest first (the order of {@link #trail}'s openings). A trade without pay orders (or a
+     * number that cannot be a trade's) simply has none in the answer. At most
+     * {@link PayOrdersOfTradesQry#MAX_TRADES} trade numbers, else {@code PARAM_ERROR}. Read-only; one
+     * statement per shard the trade numbers' genes name, never one per trade.
+     */
+    @ReadOnly
+    Result<List<PayOrderDTO>> ofTrades(PayOrdersOfTradesQry qry);
+
+    /**
      * Pay orders opened since {@code since} (at most one day back), counted per minute, method, channel and status,
      * oldest minute first: the ops console's payments per minute. Read-only; reads every shard's
      * {@code idx_status_created} range. {@code PARAM_ERROR} for a start more than a day back or in the future.

@@ -21,6 +21,16 @@ public interface RefundService {
     @ReadOnly
     Result<RefundDTO> get(RefundByNoQry qry);
 
+    /**
+     * The refunds with these numbers, as {@link #get} answers each for an internal caller, in no
+     * particular order: a number without a refund (or one that cannot be a refund number) is simply
+     * not in the answer — that is the definite "not found" — and each refund is in it once. At most
+     * {@link RefundsByNoQry#MAX_REFUNDS} numbers, else {@code PARAM_ERROR}. Read-only; one statement
+     * per shard the numbers' genes name, never one per refund.
+     */
+    @ReadOnly
+    Result<java.util.List<RefundDTO>> getAll(RefundsByNoQry qry);
+
     /** The refund with this merchant refund number, or {@code REFUND_NOT_FOUND}. */
     @ReadOnly
     Result<RefundDTO> getByOutRefundNo(RefundByOutRefundNoQry qry);

@@ -40,6 +40,16 @@ public interface TradeService {
     @ReadOnly
     Result<TradeDTO> get(TradeByNoQry qry);
 
+    /**
+     * The trades with these numbers, as {@link #get} answers each for an internal caller, in no
+     * particular order: a number without a trade (or one that cannot be a trade number) is simply not
+     * in the answer — that is the definite "not found" — and each trade is in it once. At most
+     * {@link TradesByNoQry#MAX_TRADES} numbers, else {@code PARAM_ERROR}. Read-only; one statement
+     * per shard the numbers' genes name, never one per trade.
+     */
+    @ReadOnly
+    Result<List<TradeDTO>> getAll(TradesByNoQry qry);
+
     /** The trade with this merchant order number, or {@code TRADE_NOT_FOUND}. Read-only. */
     @ReadOnly
     Result<TradeDTO> getByOutTradeNo(TradeByOutTradeNoQry qry);

@@ -2,6 +2,7 @@ package io.paysuite.pay.order;
 
 import io.paysuite.api.pay.PayOrderStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,12 @@ public interface PayOrderRepository {
 
     /** Every pay order of the trade, oldest first; reads one physical table (the trade number's gene). */
     List<PayOrder> findByTrade(String tradeNo);
+
+    /**
+     * Every pay order of these trades, in no particular order: one statement, which reads only the
+     * tables the trade numbers' genes name. Every number must be a trade number (it reaches the router).
+     */
+    List<PayOrder> findByTrades(Collection<String> tradeNos);
 
     /**
      * Compare-and-set {@code from → to}, asking {@link PayOrderTransitions#TABLE} first;

@@ -11,6 +11,7 @@ import io.paysuite.api.pay.OpenPayOrderCmd;
 import io.paysuite.api.pay.PayCmd;
 import io.paysuite.api.pay.PayOrderDTO;
 import io.paysuite.api.pay.PayService;
+import io.paysuite.api.pay.PayOrdersOfTradesQry;
 import io.paysuite.api.trail.TrailEventDTO;
 import io.paysuite.pay.order.PayOrchestrator;
 import io.paysuite.pay.order.PayOrderFinder;
@@ -53,6 +54,11 @@ public class PayServiceProvider implements PayService {
     @Override
     public Result<PayOrderDTO> get(String payOrderNo) {
         return Result.ok(finder.get(payOrderNo));
+    }
+
+    @Override
+    public Result<List<PayOrderDTO>> ofTrades(PayOrdersOfTradesQry qry) {
+        return Result.ok(finder.ofTrades(qry));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.promotion.FundedBy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ public class InMemoryPayOrders implements PayOrderRepository, PayPartsStore {
 
     private final Map<String, PayOrder> byNo = new LinkedHashMap<>();
     private final List<Write> writes = new ArrayList<>();
+    private int reads;
 
     @Override
     public synchronized boolean insert(PayOrder order) {
@@ -47,6 +49,18 @@ public class InMemoryPayOrders implements PayOrderRepository, PayPartsStore {
     public synchronized List<PayOrder> findByTrade(String tradeNo) {
         return byNo.values().stream().filter(o -> o.tradeNo().equals(tradeNo))
                 .sorted(Comparator.comparing(PayOrder::createdAt).thenComparing(PayOrder::payOrderNo)).toList();
+    }
+
+    /** One read, however many trades; in insertion order, not by trade (the SQL promises no order either). */
+    @Override
+    public synchronized List<PayOrder> findByTrades(Collection<String> tradeNos) {
+        reads++;
+        return byNo.values().stream().filter(o -> tradeNos.contains(o.tradeNo())).toList();
+    }
+
+    /** Reads by {@link #findByTrades}, as the statements they stand for. */
+    public synchronized int reads() {
+        return reads;
     }
 
     @Override

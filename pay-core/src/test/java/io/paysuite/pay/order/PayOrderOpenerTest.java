@@ -52,6 +52,11 @@ class PayOrderOpenerTest {
         }
 
         @Override
+        public java.util.List<PayOrder> findByTrades(java.util.Collection<String> tradeNos) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, String channel,
                                   Instant at) {
             throw new UnsupportedOperationException("opening never changes state");

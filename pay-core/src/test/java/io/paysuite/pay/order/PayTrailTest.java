@@ -40,6 +40,11 @@ class PayTrailTest {
         }
 
         @Override
+        public List<PayOrder> findByTrades(java.util.Collection<String> tradeNos) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, String channel,
                                   Instant at) {
             throw new UnsupportedOperationException();

@@ -2,6 +2,8 @@ package io.paysuite.trade.order;
 
 import io.paysuite.api.trade.TradeStatus;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Trades by trade number. Implemented in {@code infra} over the sharded {@code trade_order} tables. */
@@ -16,6 +18,12 @@ public interface TradeRepository {
 
     /** Reads exactly one physical table: the one the number's gene names. */
     Optional<Trade> find(String tradeNo);
+
+    /**
+     * The trades of these numbers that exist, in no particular order: one statement, which reads only
+     * the tables the numbers' genes name. Every number must be a trade number (it reaches the router).
+     */
+    List<Trade> findAll(Collection<String> tradeNos);
 
     /**
      * Compare-and-set: moves the trade from {@code from} to {@code to} only if it is still in

@@ -7,6 +7,7 @@ import io.paysuite.api.refund.RefundByNoQry;
 import io.paysuite.api.refund.RefundByOutRefundNoQry;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.api.refund.RefundService;
+import io.paysuite.api.refund.RefundsByNoQry;
 import io.paysuite.api.refund.RefundMinuteCountDTO;
 import io.paysuite.trade.refund.RefundActivity;
 import io.paysuite.trade.refund.RefundCreator;
@@ -40,6 +41,11 @@ public class RefundServiceProvider implements RefundService {
     @Override
     public Result<RefundDTO> get(RefundByNoQry qry) {
         return Result.ok(finder.get(qry));
+    }
+
+    @Override
+    public Result<java.util.List<RefundDTO>> getAll(RefundsByNoQry qry) {
+        return Result.ok(finder.getAll(qry));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeByOutTradeNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeService;
+import io.paysuite.api.trade.TradesByNoQry;
 import io.paysuite.api.trail.TrailEventDTO;
 import io.paysuite.trade.order.TradeCloser;
 import io.paysuite.trade.order.TradeConfirmer;
@@ -63,6 +64,11 @@ public class TradeServiceProvider implements TradeService {
     @Override
     public Result<TradeDTO> get(TradeByNoQry qry) {
         return Result.ok(finder.get(qry));
+    }
+
+    @Override
+    public Result<List<TradeDTO>> getAll(TradesByNoQry qry) {
+        return Result.ok(finder.getAll(qry));
     }
 
     @Override

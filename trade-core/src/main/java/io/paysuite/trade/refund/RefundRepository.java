@@ -2,6 +2,8 @@ package io.paysuite.trade.refund;
 
 import io.paysuite.api.refund.RefundStatus;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Refund orders and the merchant refund number index; implemented in {@code infra.refund}. */
@@ -15,6 +17,12 @@ public interface RefundRepository {
     boolean insert(RefundOrder refund);
 
     Optional<RefundOrder> find(String refundNo);
+
+    /**
+     * The refunds of these numbers that exist, in no particular order: one statement, which reads only
+     * the tables the numbers' genes name. Every number must be a refund number (it reaches the router).
+     */
+    List<RefundOrder> findAll(Collection<String> refundNos);
 
     /** Whether a refund of {@code tradeNo} other than {@code refundNo} is still {@code PROCESSING}. */
     boolean othersProcessing(String tradeNo, String refundNo);

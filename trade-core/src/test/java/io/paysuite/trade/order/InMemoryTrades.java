@@ -2,8 +2,11 @@ package io.paysuite.trade.order;
 
 import io.paysuite.api.trade.TradeStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,6 +30,13 @@ class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
     public Optional<Trade> find(String tradeNo) {
         tradeReads++;
         return Optional.ofNullable(trades.get(tradeNo));
+    }
+
+    /** One statement, however many numbers. */
+    @Override
+    public List<Trade> findAll(Collection<String> tradeNos) {
+        tradeReads++;
+        return tradeNos.stream().map(trades::get).filter(Objects::nonNull).toList();
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataAccessException;
@@ -69,6 +70,14 @@ public class ShardedPayOrderRepository implements PayOrderRepository, PayPartsSt
     @Override
     public List<PayOrder> findByTrade(String tradeNo) {
         return mapper.findByTrade(tradeNo).stream().map(ShardedPayOrderRepository::toOrder).toList();
+    }
+
+    @Override
+    public List<PayOrder> findByTrades(Collection<String> tradeNos) {
+        if (tradeNos.isEmpty()) {
+            return List.of(); // "IN ()" is no SQL
+        }
+        return mapper.findByTrades(tradeNos).stream().map(ShardedPayOrderRepository::toOrder).toList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.paysuite.pay.infra.order;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,11 @@ final class InMemoryPayOrderMapper implements PayOrderMapper {
     public List<PayOrderDO> findByTrade(String tradeNo) {
         return rows.values().stream().filter(r -> r.tradeNo.equals(tradeNo))
                 .sorted(Comparator.comparing((PayOrderDO r) -> r.createdAt).thenComparing(r -> r.payOrderNo)).toList();
+    }
+
+    @Override
+    public List<PayOrderDO> findByTrades(Collection<String> tradeNos) {
+        return rows.values().stream().filter(r -> tradeNos.contains(r.tradeNo)).toList();
     }
 
     @Override

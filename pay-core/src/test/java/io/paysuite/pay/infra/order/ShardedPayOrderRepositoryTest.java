@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
 import io.paysuite.api.money.Money;
@@ -80,6 +81,20 @@ class ShardedPayOrderRepositoryTest {
         String sql = String.join("", PayOrderMapper.class.getMethod("transition", String.class, String.class, String.class,
                 String.class, String.class, java.time.LocalDateTime.class).getAnnotation(Update.class).value());
         assertThat(sql).contains("status = #{to}", "channel = #{channel}", "WHERE pay_order_no = #{payOrderNo} AND status = #{from}");
+    }
+
+    @Test
+    void thePayOrdersOfSeveralTradesAreOneStatementNotOnePerTrade() {
+        PayOrder paid = new PayOrder(NO, "T2026112210000003000000519", "REQ-000001", "digest", "10000000007", "M100001",
+                PayMethod.BANK_CARD, PayOrderStatus.SUCCESS, Money.cny(1000), AT, AT, AT, 2, null, "UNIONPAY");
+        List<String> tradeNos = List.of("T2026112210000003000000519", "T2026112210000003000000007");
+        when(mapper.findByTrades(tradeNos)).thenReturn(List.of(ShardedPayOrderRepository.toRow(paid)));
+
+        assertThat(orders.findByTrades(tradeNos)).containsExactly(paid);
+        assertThat(orders.findByTrades(List.of())).isEmpty();
+
+        verify(mapper).findByTrades(tradeNos);
+        verifyNoMoreInteractions(mapper);
     }
 
     @Test

@@ -13,6 +13,8 @@ import io.paysuite.trade.order.TradeTransitions;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataAccessException;
 import io.paysuite.kit.sharding.ShardReads;
@@ -57,6 +59,14 @@ public class ShardedTradeRepository implements TradeRepository {
     public Optional<Trade> find(String tradeNo) {
         return Optional.ofNullable(reads.byOrderNo("trade_order", tradeNo, () -> mapper.findByTradeNo(tradeNo)))
                 .map(ShardedTradeRepository::toTrade);
+    }
+
+    @Override
+    public List<Trade> findAll(Collection<String> tradeNos) {
+        if (tradeNos.isEmpty()) {
+            return List.of(); // "IN ()" is no SQL
+        }
+        return mapper.findByTradeNos(tradeNos).stream().map(ShardedTradeRepository::toTrade).toList();
     }
 
     @Override

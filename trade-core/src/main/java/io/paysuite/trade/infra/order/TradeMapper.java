@@ -1,6 +1,8 @@
 package io.paysuite.trade.infra.order;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -9,7 +11,8 @@ import org.apache.ibatis.annotations.Update;
 
 /**
  * Logic table {@code trade_order}. Every statement names {@code trade_no}, so ShardingSphere
- * routes it to exactly one physical table (see GeneShardingAlgorithm).
+ * routes it to exactly one physical table (see GeneShardingAlgorithm) — or, for a list of numbers,
+ * to the tables of their genes.
  */
 @Mapper
 public interface TradeMapper {
@@ -31,6 +34,15 @@ public interface TradeMapper {
 
     @Select("SELECT " + READ_COLUMNS + " FROM trade_order WHERE trade_no = #{tradeNo}")
     TradeDO findByTradeNo(String tradeNo);
+
+    /**
+     * {@link #findByTradeNo} for several numbers in one statement: ShardingSphere sends it to the tables
+     * the numbers' genes name (each table answers only the rows it holds), never to every shard, and
+     * never once per number.
+     */
+    @Select("<script>SELECT " + READ_COLUMNS + " FROM trade_order WHERE trade_no IN"
+            + "<foreach collection='tradeNos' item='no' open='(' separator=',' close=')'>#{no}</foreach></script>")
+    List<TradeDO> findByTradeNos(@Param("tradeNos") Collection<String> tradeNos);
 
     @Update("UPDATE trade_order SET status = #{to}, updated_at = #{at}, version = version + 1,"
             + " closed_at = CASE WHEN #{to} = 'CLOSED' THEN #{at} ELSE closed_at END"

@@ -10,6 +10,8 @@ import io.paysuite.trade.refund.RefundOrder;
 import io.paysuite.trade.refund.RefundRepository;
 import io.paysuite.trade.refund.RefundTransitions;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Repository;
@@ -53,15 +55,23 @@ public class ShardedRefundRepository implements RefundRepository {
 
     @Override
     public Optional<RefundOrder> find(String refundNo) {
-        RefundDO row = mapper.find(refundNo);
-        if (row == null) {
-            return Optional.empty();
+        return Optional.ofNullable(mapper.find(refundNo)).map(ShardedRefundRepository::toRefund);
+    }
+
+    @Override
+    public List<RefundOrder> findAll(Collection<String> refundNos) {
+        if (refundNos.isEmpty()) {
+            return List.of(); // "IN ()" is no SQL
         }
+        return mapper.findAll(refundNos).stream().map(ShardedRefundRepository::toRefund).toList();
+    }
+
+    private static RefundOrder toRefund(RefundDO row) {
         String c = row.currency;
-        return Optional.of(new RefundOrder(row.refundNo, row.tradeNo, row.merchantId, row.outRefundNo,
+        return new RefundOrder(row.refundNo, row.tradeNo, row.merchantId, row.outRefundNo,
                 RefundStatus.valueOf(row.status), new Money(row.amountMinor, c), new Money(row.paidMinor, c),
                 new Money(row.refundedBeforeMinor, c), row.escrowHeld, row.buyerId, row.reason, row.failCode,
-                instant(row.createdAt), instant(row.updatedAt), instant(row.succeededAt)));
+                instant(row.createdAt), instant(row.updatedAt), instant(row.succeededAt));
     }
 
     @Override

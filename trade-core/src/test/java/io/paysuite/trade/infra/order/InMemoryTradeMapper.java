@@ -1,7 +1,9 @@
 package io.paysuite.trade.infra.order;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,6 +15,8 @@ import java.util.Objects;
 final class InMemoryTradeMapper implements TradeMapper {
 
     final Map<String, TradeDO> rows = new HashMap<>();
+    /** Reads of trade_order, as the statements they stand for. */
+    int reads;
 
     @Override
     public int insert(TradeDO row) {
@@ -21,7 +25,14 @@ final class InMemoryTradeMapper implements TradeMapper {
 
     @Override
     public TradeDO findByTradeNo(String tradeNo) {
+        reads++;
         return rows.get(tradeNo);
+    }
+
+    @Override
+    public List<TradeDO> findByTradeNos(Collection<String> tradeNos) {
+        reads++;
+        return tradeNos.stream().distinct().map(rows::get).filter(Objects::nonNull).toList();
     }
 
     @Override

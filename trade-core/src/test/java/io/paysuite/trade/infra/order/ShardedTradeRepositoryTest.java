@@ -121,6 +121,21 @@ class ShardedTradeRepositoryTest {
         assertThat(TradeTransitions.TABLE.allows(TradeStatus.CAPTURED, TradeStatus.CAPTURED)).isFalse();
     }
 
+    @Test
+    void severalTradesAreReadInOneStatementAndAnUnknownNumberIsSimplyNotInTheAnswer() {
+        Stored paid = storedIn(TradeStatus.SUCCESS);
+        Stored closed = storedIn(TradeStatus.CLOSED);
+        int readsBefore = mapper.reads;
+
+        List<Trade> found = trades.findAll(List.of(paid.tradeNo(), "T2026112210000003999990007", closed.tradeNo()));
+
+        assertThat(found).extracting(Trade::tradeNo).containsExactlyInAnyOrder(paid.tradeNo(), closed.tradeNo());
+        assertThat(found).extracting(Trade::status).containsExactlyInAnyOrder(TradeStatus.SUCCESS, TradeStatus.CLOSED);
+        assertThat(mapper.reads - readsBefore).as("statements").isEqualTo(1);
+        assertThat(trades.findAll(List.of())).isEmpty();
+        assertThat(mapper.reads - readsBefore).as("no statement for no numbers").isEqualTo(1);
+    }
+
     private Stored storedIn(TradeStatus status) {
         Trade open = Trade.open("T20261122100000030000%05d".formatted(++next), new CreateTradeCmd("M1",
                 "ORDER-" + next, TradeType.GUARANTEE, Money.cny(1000), "Coffee", null, "https://merchant.example/n",

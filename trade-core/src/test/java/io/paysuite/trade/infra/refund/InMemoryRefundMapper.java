@@ -1,8 +1,11 @@
 package io.paysuite.trade.infra.refund;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code refund_order} and {@code refund_merchant_index} in memory, with the unique keys and the
@@ -13,6 +16,8 @@ final class InMemoryRefundMapper implements RefundMapper {
     final Map<String, RefundDO> rows = new HashMap<>();
     final Map<String, ClaimDO> claims = new HashMap<>();
     int writes;
+    /** Reads of refund_order, as the statements they stand for. */
+    int reads;
 
     @Override
     public int insert(RefundDO row) {
@@ -24,7 +29,14 @@ final class InMemoryRefundMapper implements RefundMapper {
 
     @Override
     public RefundDO find(String refundNo) {
+        reads++;
         return rows.get(refundNo);
+    }
+
+    @Override
+    public List<RefundDO> findAll(Collection<String> refundNos) {
+        reads++;
+        return refundNos.stream().distinct().map(rows::get).filter(Objects::nonNull).toList();
     }
 
     @Override

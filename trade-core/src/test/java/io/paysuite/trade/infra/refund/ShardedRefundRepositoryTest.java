@@ -3,10 +3,16 @@ package io.paysuite.trade.infra.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paysuite.api.error.BizException;
+import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.money.Money;
+import io.paysuite.api.refund.RefundByNoQry;
+import io.paysuite.api.refund.RefundDTO;
+import io.paysuite.api.refund.RefundsByNoQry;
 import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.kit.state.StateTable;
 import io.paysuite.kit.state.StateTableCheck;
+import io.paysuite.trade.refund.RefundFinder;
 import io.paysuite.trade.refund.RefundOrder;
 import io.paysuite.trade.refund.RefundTransitions;
 import java.time.Instant;
@@ -61,6 +67,48 @@ class ShardedRefundRepositoryTest {
         assertThat(RefundTransitions.TABLE.isFinal(RefundStatus.PROCESSING)).isFalse();
         assertThat(RefundTransitions.TABLE.next(RefundStatus.PROCESSING))
                 .containsExactlyInAnyOrder(RefundStatus.SUCCESS, RefundStatus.FAILED);
+    }
+
+    @Test
+    void severalRefundsAreReadInOneStatementAndAnUnknownNumberIsSimplyNotInTheAnswer() {
+        String processing = storedIn(RefundStatus.PROCESSING);
+        String succeeded = storedIn(RefundStatus.SUCCESS);
+        int readsBefore = mapper.reads;
+
+        List<RefundOrder> found = refunds.findAll(List.of(processing, "R2026112210000003999990007", succeeded));
+
+        assertThat(found).extracting(RefundOrder::refundNo).containsExactlyInAnyOrder(processing, succeeded);
+        assertThat(found).containsExactlyInAnyOrder(refunds.find(processing).orElseThrow(), refunds.find(succeeded).orElseThrow());
+        assertThat(mapper.reads - readsBefore).as("statements: one for the list, two for the singles compared with")
+                .isEqualTo(3);
+        assertThat(refunds.findAll(List.of())).isEmpty();
+    }
+
+    @Test
+    void theFinderReadsTheRefundsOfSeveralNumbersInOneReadAndLeavesOutNumbersNoRefundCanHave() {
+        String succeeded = storedIn(RefundStatus.SUCCESS);
+        RefundFinder finder = new RefundFinder(refunds);
+        int readsBefore = mapper.reads;
+
+        List<RefundDTO> found = finder.getAll(new RefundsByNoQry(List.of(succeeded, succeeded, "R2026112210000003999991024",
+                "not-a-refund", "R2026112210000003999990007")));
+
+        assertThat(found).extracting(RefundDTO::refundNo).containsExactly(succeeded);
+        assertThat(found.get(0)).isEqualTo(finder.get(new RefundByNoQry(succeeded, null)));
+        assertThat(mapper.reads - readsBefore).as("one read for the list, one for the single compared with").isEqualTo(2);
+    }
+
+    @Test
+    void theFinderRefusesMoreNumbersThanTheBoundAndNoList() {
+        RefundFinder finder = new RefundFinder(refunds);
+        List<String> tooMany = java.util.stream.IntStream.rangeClosed(0, RefundsByNoQry.MAX_REFUNDS)
+                .mapToObj("R20261122100000030000%05d"::formatted).toList();
+
+        assertThatThrownBy(() -> finder.getAll(new RefundsByNoQry(tooMany)))
+                .isInstanceOfSatisfying(BizException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PARAM_ERROR));
+        assertThatThrownBy(() -> finder.getAll(new RefundsByNoQry(null)))
+                .isInstanceOfSatisfying(BizException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PARAM_ERROR));
+        assertThat(mapper.reads).isZero();
     }
 
     private String storedIn(RefundStatus status) {
