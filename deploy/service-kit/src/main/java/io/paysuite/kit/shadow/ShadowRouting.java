@@ -53,6 +53,11 @@ public final class ShadowRouting extends AbstractRoutingDataSource implements Cl
      * it is replaced by one for the shadow URL (or dropped if the real pool was not wrapped).
      */
     public static HikariDataSource shadowPool(HikariConfig real, ShadowProperties properties) {
+        return new HikariDataSource(shadowConfig(real, properties));
+    }
+
+    /** The configuration of {@link #shadowPool}; the pool starts when made from it. */
+    static HikariConfig shadowConfig(HikariConfig real, ShadowProperties properties) {
         HikariConfig config = new HikariConfig();
         real.copyStateTo(config);
         boolean deferredAutoCommit = real.getDataSource() instanceof DeferredAutoCommitDataSource;
@@ -65,7 +70,7 @@ public final class ShadowRouting extends AbstractRoutingDataSource implements Cl
         if (deferredAutoCommit) {
             DeferredAutoCommitDataSource.install(config);
         }
-        return new HikariDataSource(config);
+        return config;
     }
 
     @Override

@@ -87,7 +87,12 @@ public class ShardingAutoConfiguration {
         }
     }
 
-    static HikariDataSource pool(String poolName, String url, int size, boolean shadowSide, ShardingProperties props,
+    private static HikariDataSource pool(String poolName, String url, int size, boolean shadowSide, ShardingProperties props,
+            AutoCommitProperties autoCommit) {
+        return new HikariDataSource(poolConfig(poolName, url, size, shadowSide, props, autoCommit));
+    }
+
+    static HikariConfig poolConfig(String poolName, String url, int size, boolean shadowSide, ShardingProperties props,
             AutoCommitProperties autoCommit) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
@@ -103,7 +108,7 @@ public class ShardingAutoConfiguration {
             // beneath Hikari, under ShardingSphere: it passes each transaction's setAutoCommit to these connections
             DeferredAutoCommitDataSource.install(config);
         }
-        return new HikariDataSource(config);
+        return config;
     }
 
     private static void migrate(String name, DataSource physical) {
