@@ -37,7 +37,9 @@ import java.util.concurrent.Executor;
  * a finished transaction is only recorded; when the next borrower begins a transaction, its
  * {@code setAutoCommit(false)} cancels it and neither statement is sent. A pool busy with transactions
  * therefore sends {@code SET autocommit=0} once per physical connection instead of two statements per
- * transaction.
+ * transaction. A {@code SET} is now sent only when the session really has to change state between two uses,
+ * so it is never more than before: a connection that alternates transactions with auto-commit statements
+ * (a MyBatis read outside {@code @Transactional}, ShedLock) still pays one {@code SET} per change, as before.
  *
  * <h2>Why callers see no difference</h2>
  * <ul>
