@@ -2,6 +2,7 @@ package io.paysuite.kit.shadow;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.paysuite.kit.jdbc.DeferredAutoCommitDataSource;
 import io.paysuite.kit.jdbc.MySqlSessionProperties;
 import java.io.Closeable;
 import java.util.Map;
@@ -46,16 +47,30 @@ public final class ShadowRouting extends AbstractRoutingDataSource implements Cl
         return shadow;
     }
 
-    /** A pool like {@code real} on the shadow of its database, sized for load traffic; not started until used. */
+    /**
+     * A pool like {@code real} on the shadow of its database, sized for load traffic; not started until used.
+     * A wrapped real pool's data source is copied with the rest but opens connections to the REAL database:
+     * it is replaced by one for the shadow URL (or dropped if the real pool was not wrapped).
+     */
     public static HikariDataSource shadowPool(HikariConfig real, ShadowProperties properties) {
+        return new HikariDataSource(shadowConfig(real, properties));
+    }
+
+    /** The configuration of {@link #shadowPool}; the pool starts when made from it. */
+    static HikariConfig shadowConfig(HikariConfig real, ShadowProperties properties) {
         HikariConfig config = new HikariConfig();
         real.copyStateTo(config);
+        boolean deferredAutoCommit = real.getDataSource() instanceof DeferredAutoCommitDataSource;
+        DeferredAutoCommitDataSource.uninstall(config);
         config.setJdbcUrl(properties.shadowUrl(real.getJdbcUrl()));
         config.setPoolName((real.getPoolName() == null ? "pool" : real.getPoolName()) + "-shadow");
         config.setMaximumPoolSize(properties.poolSize());
         config.setMinimumIdle(0); // no connection held while no load test runs
         MySqlSessionProperties.applyTo(config);
-        return new HikariDataSource(config);
+        if (deferredAutoCommit) {
+            DeferredAutoCommitDataSource.install(config);
+        }
+        return config;
     }
 
     @Override

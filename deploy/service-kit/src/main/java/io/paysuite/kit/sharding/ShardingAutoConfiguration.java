@@ -2,6 +2,8 @@ package io.paysuite.kit.sharding;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.paysuite.kit.jdbc.AutoCommitProperties;
+import io.paysuite.kit.jdbc.DeferredAutoCommitDataSource;
 import io.paysuite.kit.jdbc.MySqlSessionProperties;
 import io.paysuite.kit.shadow.ShadowHint;
 import io.paysuite.kit.shadow.ShadowProperties;
@@ -49,7 +51,7 @@ import org.springframework.context.annotation.Conditional;
         "com.zaxxer.hikari.HikariDataSource",
         "org.flywaydb.core.Flyway"})
 @Conditional(OnShardingUrls.class)
-@EnableConfigurationProperties({ShardingProperties.class, ShadowProperties.class})
+@EnableConfigurationProperties({ShardingProperties.class, ShadowProperties.class, AutoCommitProperties.class})
 public class ShardingAutoConfiguration {
 
     static final String MIGRATIONS = "classpath:db/migration/shard";
@@ -57,7 +59,8 @@ public class ShardingAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ShardingAutoConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    DirectReads dataSource(ShardingProperties props, ShardedTables tables, ShadowProperties shadow)
+    DirectReads dataSource(ShardingProperties props, ShardedTables tables, ShadowProperties shadow,
+            AutoCommitProperties autoCommit)
             throws SQLException, IOException {
         Map<String, DataSource> physical = new LinkedHashMap<>();
         List<DataSource> production = new ArrayList<>();
@@ -69,13 +72,14 @@ public class ShardingAutoConfiguration {
             }
             for (int i = 0; i < props.databases(); i++) {
                 String name = ShardingRules.dataSourceName(i);
-                HikariDataSource pool = pool(tables.poolPrefix() + "-" + name, props.urls().get(i), props.poolSize(), false, props);
+                HikariDataSource pool = pool(tables.poolPrefix() + "-" + name, props.urls().get(i), props.poolSize(), false, props,
+                        autoCommit);
                 physical.put(rules.physicalName(i), pool);
                 production.add(pool);
                 migrate(name, pool);
                 if (shadow.enabled()) {
                     HikariDataSource shadowPool = pool(tables.poolPrefix() + "-" + name + "-shadow",
-                            shadow.shadowUrl(props.urls().get(i)), shadow.poolSize(), true, props);
+                            shadow.shadowUrl(props.urls().get(i)), shadow.poolSize(), true, props, autoCommit);
                     physical.put(ShardingRules.shadowName(i), shadowPool);
                     shadows.add(shadowPool);
                     migrate(ShardingRules.shadowName(i), shadowPool);
@@ -91,7 +95,13 @@ public class ShardingAutoConfiguration {
         }
     }
 
-    private static HikariDataSource pool(String poolName, String url, int size, boolean shadowSide, ShardingProperties props) {
+    private static HikariDataSource pool(String poolName, String url, int size, boolean shadowSide, ShardingProperties props,
+            AutoCommitProperties autoCommit) {
+        return new HikariDataSource(poolConfig(poolName, url, size, shadowSide, props, autoCommit));
+    }
+
+    static HikariConfig poolConfig(String poolName, String url, int size, boolean shadowSide, ShardingProperties props,
+            AutoCommitProperties autoCommit) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
         config.setJdbcUrl(url);
@@ -102,7 +112,11 @@ public class ShardingAutoConfiguration {
             config.setMinimumIdle(0); // no connection held while no load test runs
         }
         MySqlSessionProperties.applyTo(config); // not a bean: the kit's post-processor never sees these pools
-        return new HikariDataSource(config);
+        if (autoCommit.deferRestore()) {
+            // beneath Hikari, under ShardingSphere: it passes each transaction's setAutoCommit to these connections
+            DeferredAutoCommitDataSource.install(config);
+        }
+        return config;
     }
 
     private static void migrate(String name, DataSource physical) {

@@ -6,10 +6,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.mock.env.MockEnvironment;
 
 class MySqlSessionPropertiesTest {
 
-    final BeanPostProcessor postProcessor = MySqlSessionAutoConfiguration.mySqlSessionPropertiesPostProcessor();
+    final BeanPostProcessor postProcessor = MySqlSessionAutoConfiguration.mySqlSessionPropertiesPostProcessor(new MockEnvironment());
 
     @Test
     void aMySqlPoolGetsEveryPropertyThatSavesRoundTrips() {

@@ -2,6 +2,10 @@ package io.paysuite.kit.sharding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import io.paysuite.kit.jdbc.AutoCommitProperties;
+import io.paysuite.kit.jdbc.DeferredAutoCommitDataSource;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.UnsatisfiedDependencyException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -74,5 +78,19 @@ class ShardingAutoConfigurationTest {
                             assertThat(parser.getSqlStatementCache().getMaximumSize()).isEqualTo(4096L);
                             assertThat(parser.getParseTreeCache().getMaximumSize()).isEqualTo(1024L);
                         }));
+    }
+
+    @Test
+    void everyPhysicalPoolUnderShardingSphereDefersTheAutoCommitRestoreUnlessSwitchedOff() {
+        ShardingProperties props = new ShardingProperties(List.of("jdbc:mysql://db:3306/paysuite_pay_0"), "pay", "", 4, 10, false);
+
+        HikariConfig on = ShardingAutoConfiguration.poolConfig("pay-ds_0", props.urls().get(0), 10, false, props,
+                AutoCommitProperties.defaults());
+        HikariConfig off = ShardingAutoConfiguration.poolConfig("pay-ds_0", props.urls().get(0), 10, false, props,
+                new AutoCommitProperties(false));
+
+        assertThat(on.getDataSource()).isInstanceOf(DeferredAutoCommitDataSource.class);
+        assertThat(on.getDataSourceProperties()).containsEntry("useLocalSessionState", "true");
+        assertThat(off.getDataSource()).isNull();
     }
 }
