@@ -45,7 +45,8 @@ public class ExpiryArming implements SmartLifecycle {
     private final AtomicBoolean drainAsked = new AtomicBoolean();
     private volatile ScheduledExecutorService scheduler;
 
-    public ExpiryArming(ExpiryTimers timers, RecentlyFinalTrades recentlyFinal, Duration armAfter, int capacity, Clock clock) {
+    public ExpiryArming(ExpiryTimers timers, RecentlyFinalTrades recentlyFinal, Duration armAfter, int capacity,
+                        Clock clock) {
         this(timers, recentlyFinal, armAfter, capacity, clock, ExpiryArming::daemonThread);
     }
 

@@ -217,7 +217,8 @@ class ExpiryArmingTest {
     void aTimerSetAtOnceThatTheBrokerRefusesFailsTheMessageSoItComesBack() {
         brokerRefuses.add("T1");
 
-        assertThatThrownBy(() -> expiry.created(created("T1", Duration.ofSeconds(5)))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> expiry.created(created("T1", Duration.ofSeconds(5))))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -47,7 +47,8 @@ public class TradeExpiryConsumers {
 
     /** Stops before the timers it sets (it depends on them), arming what still waits. */
     @Bean
-    ExpiryArming expiryArming(ExpiryTimers timers, RecentlyFinalTrades recentlyFinal, ExpiryProperties properties, Clock clock) {
+    ExpiryArming expiryArming(ExpiryTimers timers, RecentlyFinalTrades recentlyFinal, ExpiryProperties properties,
+                              Clock clock) {
         return new ExpiryArming(timers, recentlyFinal, properties.armAfter(), properties.pendingArms(), clock);
     }
 

@@ -44,6 +44,7 @@ class ExpiryPropertiesTest {
         assertThat(bind(Map.of("paysuite.expiry.arm-after", "0s")).armAfter()).isZero();
         assertThat(bind(Map.of("paysuite.expiry.arm-after", "3s", "paysuite.expiry.pending-arms", "10")).pendingArms())
                 .isEqualTo(10);
-        assertThatThrownBy(() -> bind(Map.of("paysuite.expiry.pending-arms", "0"))).hasRootCauseInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> bind(Map.of("paysuite.expiry.pending-arms", "0")))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class);
     }
 }
