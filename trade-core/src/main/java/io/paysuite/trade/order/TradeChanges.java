@@ -28,18 +28,28 @@ public class TradeChanges {
     private final TradeEvents events;
     private final OrderNo orderNo;
     private final SettledTrades settled;
+    private final RecentlyFinalTrades recentlyFinal;
 
-    /** @param settled told of every committed change, so a till waiting for the trade hears it at once */
+    /**
+     * @param settled       told of every committed change, so a till waiting for the trade hears it at once
+     * @param recentlyFinal told of every committed change, so the expiry timer of a trade already final is not set
+     */
     @Autowired
-    public TradeChanges(TradeEvents events, OrderNo orderNo, SettledTrades settled) {
+    public TradeChanges(TradeEvents events, OrderNo orderNo, SettledTrades settled, RecentlyFinalTrades recentlyFinal) {
         this.events = events;
         this.orderNo = orderNo;
         this.settled = settled;
+        this.recentlyFinal = recentlyFinal;
     }
 
-    /** Without waiters to tell (tests of the changes themselves). */
+    /** Telling only the waiters (tests of the waits). */
+    public TradeChanges(TradeEvents events, OrderNo orderNo, SettledTrades settled) {
+        this(events, orderNo, settled, null);
+    }
+
+    /** Without anyone to tell (tests of the changes themselves). */
     public TradeChanges(TradeEvents events, OrderNo orderNo) {
-        this(events, orderNo, null);
+        this(events, orderNo, null, null);
     }
 
     /**
@@ -50,9 +60,13 @@ public class TradeChanges {
         String eventId = orderNo.next(OrderNo.Kind.EVENT, ShardGene.ofOrderNo(tradeNo));
         TradeEventDraft draft = TradeEventDraft.of(eventId, tradeNo, type, payload);
         T changed = TRAIL_ONLY.contains(type) ? events.recordWith(draft, change) : events.publishWith(draft, change);
+        TradeDTO after = payload instanceof TradeDTO committed ? committed : null;
+        if (recentlyFinal != null) {
+            recentlyFinal.changed(tradeNo, after); // before the waiters: a map update, never throws
+        }
         if (settled != null) {
             // committed: whoever waits for this trade hears it now, from the trade the change wrote where the event carries it
-            settled.changed(tradeNo, payload instanceof TradeDTO after ? after : null);
+            settled.changed(tradeNo, after);
         }
         return changed;
     }

@@ -1,6 +1,7 @@
 package io.paysuite.trade.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.TradeFinished;
@@ -8,7 +9,9 @@ import io.paysuite.api.event.TradePayAbandoned;
 import io.paysuite.api.event.TradePaying;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.ids.ShardGene;
+import io.paysuite.api.trade.TradeStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -69,5 +72,23 @@ class TradeChangesTest {
                 new TradePaying(tradeNo, "P1", "B1"), () -> null);
 
         assertThat(published).containsExactly("TRADE_PAYING");
+    }
+
+    @Test
+    void aCommittedChangeToAFinalTradeIsRememberedAndOneWhoseCompareAndSetMissedIsNot() {
+        RecentlyFinalTrades recentlyFinal = new RecentlyFinalTrades(10, Duration.ofSeconds(20), Clock.systemUTC());
+        OrderNo numbers = new OrderNo(Clock.systemUTC(), 3);
+        TradeChanges told = new TradeChanges(events, numbers, null, recentlyFinal);
+        String paid = numbers.next(OrderNo.Kind.TRADE, ShardGene.ofUserId("B1"));
+        String missed = numbers.next(OrderNo.Kind.TRADE, ShardGene.ofUserId("B1"));
+
+        told.commit(paid, EventType.TRADE_SUCCEEDED, RecentlyFinalTradesTest.trade(paid, TradeStatus.SUCCESS), () -> null);
+        assertThatThrownBy(() -> told.commit(missed, EventType.TRADE_SUCCEEDED, RecentlyFinalTradesTest.trade(missed,
+                TradeStatus.SUCCESS), () -> {
+                    throw new TradeChanges.StateMoved("not PAYING");
+                })).isInstanceOf(TradeChanges.StateMoved.class);
+
+        assertThat(recentlyFinal.seenFinal(paid)).isTrue();
+        assertThat(recentlyFinal.seenFinal(missed)).isFalse();
     }
 }

@@ -5,21 +5,25 @@ import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.EventConsumer;
 import io.paysuite.kit.mq.Handled;
 import io.paysuite.kit.mq.Subscription;
+import io.paysuite.trade.expiry.ExpiryArming;
+import io.paysuite.trade.expiry.ExpiryTimers;
 import io.paysuite.trade.expiry.GuaranteeAutoConfirm;
 import io.paysuite.trade.expiry.GuaranteeTimers;
 import io.paysuite.trade.expiry.TradeExpiry;
 import io.paysuite.trade.infra.event.TradeEventsProperties;
 import io.paysuite.trade.order.TradeConfirmer;
 import io.paysuite.trade.order.TradeEventLog;
+import io.paysuite.trade.order.RecentlyFinalTrades;
 import io.paysuite.trade.order.TradeFinder;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The consumers of {@link TradeExpiry} and {@link GuaranteeAutoConfirm}: {@code TRADE_CREATED} sets a
- * trade's expiry timer, {@code TRADE_SUCCEEDED} a guarantee trade's auto-confirm timer; a fired timer
- * closes the trade, confirms it, or sets the next hop. A message that fails comes back with the broker's backoff.
+ * The consumers of {@link TradeExpiry} and {@link GuaranteeAutoConfirm}: {@code TRADE_CREATED} arms a
+ * trade's expiry timer ({@link ExpiryArming}, told of final trades by {@link RecentlyFinalTrades}),
+ * {@code TRADE_SUCCEEDED} a guarantee trade's auto-confirm timer; a fired timer closes the trade, confirms it,
+ * or sets the next hop. A message that fails comes back with the broker's backoff.
  */
 @Configuration(proxyBeanMethods = false)
 public class TradeExpiryConsumers {
@@ -34,6 +38,18 @@ public class TradeExpiryConsumers {
                     expiry.created(EventCodec.decode(EventType.TRADE_CREATED, message));
                     return Handled.DONE;
                 });
+    }
+
+    @Bean
+    RecentlyFinalTrades recentlyFinalTrades(ExpiryProperties properties, Clock clock) {
+        return new RecentlyFinalTrades(properties.rememberedFinal(), properties.finalRemembered(), clock);
+    }
+
+    /** Stops before the timers it sets (it depends on them), arming what still waits. */
+    @Bean
+    ExpiryArming expiryArming(ExpiryTimers timers, RecentlyFinalTrades recentlyFinal, ExpiryProperties properties,
+                              Clock clock) {
+        return new ExpiryArming(timers, recentlyFinal, properties.armAfter(), properties.pendingArms(), clock);
     }
 
     @Bean

@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param releaseAge  a confirmed trade whose escrow release is unanswered this long is released again
  * @param eventAge    an event not confirmed at the broker this long is published again; longer than the
  *                    broker's whole check-back budget (15 checks 30 s apart), so the sweep never races it
- * @param expiredAge  a trade still {@code WAIT_PAY} this long after its expiry is closed: its timer was lost.
+ * @param expiredAge  a trade still {@code WAIT_PAY} this long after its expiry is closed: its timer was lost
+ *                    (or never set: an arm waiting its grace in a process that was killed).
  *                    Short, because a payment-code trade must be final within a minute of its creation
  *                    (its expiry is 45 s) and a till must never wait on a trade nobody pays; racing a late
  *                    timer is harmless (the close is a compare-and-set)

@@ -23,7 +23,8 @@ public interface TradeSweepMapper {
 
     /**
      * Trades still {@code WAIT_PAY} whose expiry passed before {@code before}: their expiry timer was lost (a
-     * broker that lost it, or a close that a crash cut short after the trade was given back). Reads
+     * broker that lost it, an arm a crash lost in its grace ({@code ExpiryArming}), or a close that a crash cut
+     * short after the trade was given back). Reads
      * {@code idx_status_expire}.
      */
     @Select("SELECT trade_no FROM trade_order WHERE status = 'WAIT_PAY' AND time_expire < #{before}"
