@@ -1,5 +1,6 @@
 package io.paysuite.trade.expiry;
 
+import io.paysuite.trade.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,11 +10,8 @@ import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.kit.shadow.ShadowContext;
 import io.paysuite.trade.order.RecentlyFinalTrades;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,33 +27,10 @@ class ExpiryArmingTest {
     /** A payment-code trade's expiry. */
     static final Duration PAYMENT_CODE = Duration.ofSeconds(45);
 
-    static final class Now extends Clock {
-        Instant now = NOW;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     record Timer(String tradeNo, Instant expireAt) {
     }
 
-    final Now clock = new Now();
+    final MovableClock clock = new MovableClock(NOW);
     final ManualScheduler scheduler = new ManualScheduler(clock);
     final List<Timer> timers = new ArrayList<>();
     final Set<String> brokerRefuses = new HashSet<>();

@@ -1,5 +1,6 @@
 package io.paysuite.trade.order;
 
+import io.paysuite.trade.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paysuite.api.ids.OrderNo;
@@ -8,11 +9,8 @@ import io.paysuite.api.trade.BeginPayCmd;
 import io.paysuite.api.trade.TradeByNoQry;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -28,26 +26,7 @@ class AbandonAfterExpiryTest {
     static final Instant CREATED = Instant.parse("2026-12-06T10:00:00Z");
     static final String PAY_ORDER = "P2026120610000003000010001";
 
-    static final class Now extends Clock {
-        Instant at = CREATED;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return at;
-        }
-    }
-
-    final Now clock = new Now();
+    final MovableClock clock = new MovableClock(CREATED);
     final InMemoryTrades store = new InMemoryTrades();
     final TradeEvents events = new TradeEvents() {
         @Override
@@ -70,7 +49,7 @@ class AbandonAfterExpiryTest {
         payments.abandonPay(new AbandonPayCmd(trade.tradeNo(), PAY_ORDER, "CHANNEL_DECLINED"));
         assertThat(statusOf(trade)).isEqualTo(TradeStatus.WAIT_PAY);
 
-        clock.at = trade.timeExpire().plusSeconds(1);
+        clock.set(trade.timeExpire().plusSeconds(1));
         TradeDTO answered = payments.abandonPay(new AbandonPayCmd(trade.tradeNo(), PAY_ORDER, "pay order failed"));
 
         assertThat(answered.status()).isEqualTo(TradeStatus.CLOSED);

@@ -1,5 +1,6 @@
 package io.paysuite.trade.order;
 
+import io.paysuite.trade.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -25,7 +26,6 @@ import io.paysuite.trade.expiry.GuaranteeAutoConfirm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,30 +38,10 @@ class GuaranteeAutoConfirmTest {
 
     static final Instant PAID = Instant.parse("2026-11-22T10:00:00Z");
 
-    /** a clock the test moves forward */
-    final class Now extends Clock {
-        Instant at = PAID;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return at;
-        }
-    }
-
     record Timer(String tradeNo, Instant at) {
     }
 
-    final Now clock = new Now();
+    final MovableClock clock = new MovableClock(PAID);
     final InMemoryTrades store = new InMemoryTrades();
     final List<RecordedTradeEvent> committed = new ArrayList<>();
     final TradeEvents events = new TradeEvents() {
@@ -122,7 +102,7 @@ class GuaranteeAutoConfirmTest {
     @Test
     void anUnconfirmedTradeIsConfirmedWhenDueReleasingThePaymentAndTellingTheMerchant() {
         TradeDTO trade = paid(TradeType.GUARANTEE, "ORDER-G3", "P2026112210000003000010003");
-        clock.at = PAID.plus(Duration.ofDays(10));
+        clock.set(PAID.plus(Duration.ofDays(10)));
 
         autoConfirm.due(trade.tradeNo());
 
@@ -136,7 +116,7 @@ class GuaranteeAutoConfirmTest {
     @Test
     void aTimerThatFiresBeforeThePeriodSetsTheNextHopAndConfirmsNothing() {
         TradeDTO trade = paid(TradeType.GUARANTEE, "ORDER-G4", "P2026112210000003000010004");
-        clock.at = PAID.plus(Duration.ofDays(2));
+        clock.set(PAID.plus(Duration.ofDays(2)));
 
         autoConfirm.due(trade.tradeNo());
 
@@ -149,7 +129,7 @@ class GuaranteeAutoConfirmTest {
         TradeDTO trade = paid(TradeType.GUARANTEE, "ORDER-G5", "P2026112210000003000010005");
         confirmer.confirm(new ConfirmTradeCmd(trade.tradeNo(), "M100001"));
         int before = committed.size();
-        clock.at = PAID.plus(Duration.ofDays(10));
+        clock.set(PAID.plus(Duration.ofDays(10)));
 
         autoConfirm.due(trade.tradeNo());
 
@@ -161,16 +141,16 @@ class GuaranteeAutoConfirmTest {
     void aRefundInProgressIsHonouredFirstAndTheReleaseWaitsForItsOutcome() {
         TradeDTO trade = paid(TradeType.GUARANTEE, "ORDER-G6", "P2026112210000003000010006");
         refundEvent(EventType.REFUND_ACCEPTED, trade);
-        clock.at = PAID.plus(Duration.ofDays(10));
+        clock.set(PAID.plus(Duration.ofDays(10)));
 
         autoConfirm.due(trade.tradeNo());
 
         assertThat(status(trade)).isEqualTo(TradeStatus.SUCCESS);
-        assertThat(timers).containsExactly(new Timer(trade.tradeNo(), clock.at.plus(Duration.ofMinutes(1))));
+        assertThat(timers).containsExactly(new Timer(trade.tradeNo(), clock.instant().plus(Duration.ofMinutes(1))));
         verify(ledger, never()).postRelease(any());
 
         refundEvent(EventType.REFUND_SUCCEEDED, trade);
-        clock.at = clock.at.plus(Duration.ofMinutes(1));
+        clock.set(clock.instant().plus(Duration.ofMinutes(1)));
         autoConfirm.due(trade.tradeNo());
 
         assertThat(status(trade)).isEqualTo(TradeStatus.FINISHED);

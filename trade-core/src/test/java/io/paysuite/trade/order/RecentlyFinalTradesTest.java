@@ -1,16 +1,14 @@
 package io.paysuite.trade.order;
 
+import io.paysuite.trade.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paysuite.api.money.Money;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,26 +18,7 @@ class RecentlyFinalTradesTest {
     static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
     static final Duration RETAIN = Duration.ofSeconds(20);
 
-    static final class Now extends Clock {
-        Instant now = NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final Now clock = new Now();
+    final MovableClock clock = new MovableClock(NOW);
 
     static TradeDTO trade(String tradeNo, TradeStatus status) {
         return new TradeDTO(tradeNo, "M1", "O-" + tradeNo, TradeType.INSTANT, status, Money.cny(100), null, null, "subject",
@@ -92,10 +71,10 @@ class RecentlyFinalTradesTest {
         RecentlyFinalTrades recent = new RecentlyFinalTrades(100, RETAIN, clock);
         recent.changed("T1", trade("T1", TradeStatus.SUCCESS));
 
-        clock.now = NOW.plus(RETAIN);
+        clock.set(NOW.plus(RETAIN));
         assertThat(recent.seenFinal("T1")).isTrue();
 
-        clock.now = NOW.plus(RETAIN).plusMillis(1);
+        clock.set(NOW.plus(RETAIN).plusMillis(1));
         assertThat(recent.seenFinal("T1")).isFalse();
 
         recent.changed("T2", trade("T2", TradeStatus.CLOSED));
@@ -107,7 +86,7 @@ class RecentlyFinalTradesTest {
         RecentlyFinalTrades recent = new RecentlyFinalTrades(2, RETAIN, clock);
         recent.changed("T1", trade("T1", TradeStatus.SUCCESS));
         recent.changed("T2", trade("T2", TradeStatus.SUCCESS));
-        clock.now = NOW.plusSeconds(5);
+        clock.set(NOW.plusSeconds(5));
         recent.changed("T1", trade("T1", TradeStatus.FINISHED));
 
         recent.changed("T3", trade("T3", TradeStatus.SUCCESS));
