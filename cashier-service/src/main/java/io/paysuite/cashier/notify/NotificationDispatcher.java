@@ -135,8 +135,12 @@ public class NotificationDispatcher implements SmartLifecycle {
      * lease runs until the first attempt, started within {@link #CLAIMED_START_LIMIT}, is overdue.
      */
     public Notification claimedFirst(Notification fresh) {
-        return fresh.claimedFirst(clock.instant().plus(CLAIMED_START_LIMIT).plus(timeout)
-                .plus(schedule.waitAfter(1).orElse(Duration.ZERO)));
+        return fresh.claimedFirst(clock.instant().plus(CLAIMED_START_LIMIT).plus(leaseAfterFirstStart()));
+    }
+
+    /** How long a first attempt's claim lasts once its POST has started: the POST's timeout and the first wait. */
+    private Duration leaseAfterFirstStart() {
+        return timeout.plus(schedule.waitAfter(1).orElse(Duration.ZERO));
     }
 
     /**
@@ -212,7 +216,7 @@ public class NotificationDispatcher implements SmartLifecycle {
      * the attempt runs as a requested one, claimed afresh with a lease from now.
      */
     private void attemptClaimed(Attempt attempt, Notification n) {
-        Instant startBy = n.nextAttemptAt().minus(timeout).minus(schedule.waitAfter(1).orElse(Duration.ZERO));
+        Instant startBy = n.nextAttemptAt().minus(leaseAfterFirstStart());
         Instant now = clock.instant();
         if (now.isAfter(startBy)) {
             log.info("notification {} attempt 1 waited for a delivery slot past its claim's start limit: claimed afresh",
