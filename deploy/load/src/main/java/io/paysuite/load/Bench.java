@@ -120,8 +120,9 @@ public final class Bench {
         Baseline.Snapshots marks = new Baseline.Snapshots(db);
         LoadLoop.Window window = driven.run(marks);
         StepResult result = StepResult.of(name, window, marks.cpuBefore, marks.cpuAfter, marks.dbDelta());
-        System.err.printf(Locale.ROOT, "  %.1f/s p50 %.1f ms p99 %.1f ms errors %s, CPU %.1f ms/op (JIT compilers %.1f)%n",
+        System.err.printf(Locale.ROOT, "  %.1f/s p50 %.1f ms p99 %.1f ms errors %s, CPU %.1f ms/op, %.1f less the sandbox (JIT compilers %.1f)%n",
                 result.perSecond(), result.p50Ms(), result.p99Ms(), Report.errors(result.errors()), result.cpuMsPerOpTotal(),
+                result.cpuMsPerOpOwn(),
                 result.cpuMsPerOp().getOrDefault(ProcessCpu.JIT, 0.0));
         return result;
     }

@@ -41,6 +41,22 @@ class StepResultTest {
     }
 
     @Test
+    void paysuitesOwnCpuLeavesOutTheChannelSandboxWhichStandsInForTheChannels() {
+        Tally tally = new Tally();
+        for (int i = 0; i < 10; i++) {
+            tally.record(Tally.OK, 10_000_000);
+        }
+        StepResult r = StepResult.of("barcode c=1", new LoadLoop.Window(tally, 1_000_000_000L),
+                Map.of("pay-core", 0L, "channel-sandbox", 0L),
+                Map.of("pay-core", 300L, "channel-sandbox", 100L, "mariadbd", 50L, "bench (this tool)", 70L), null);
+
+        assertThat(r.cpuMsPerOpTotal()).isEqualTo(45.0);
+        assertThat(r.cpuMsPerOpOwn()).as("the suite less the sandbox (Alipay's, WeChat Pay's and the banks' side)").isEqualTo(35.0);
+        assertThat(Report.markdown(BenchArgs.parse("--label=x"), List.of(), List.of(r)))
+                .contains("CPU ms/op (suite less the channel sandbox)").contains("| 45.0 | 35.0 |");
+    }
+
+    @Test
     void theDatabaseDeltaLeavesOutTheToolsOwnStatusQuery() {
         Map<String, Long> delta = DatabaseCounters.delta(Map.of("Questions", 10L, "Com_commit", 1L),
                 Map.of("Questions", 21L, "Com_commit", 4L));
