@@ -1,5 +1,7 @@
 package io.paysuite.trade.infra.event;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.paysuite.kit.mq.MessageSender;
 import io.paysuite.kit.shadow.ShadowContext;
 import java.time.Clock;
@@ -22,7 +24,8 @@ import org.springframework.context.SmartLifecycle;
  * more than {@code relay-after} (3 s) ago and were never marked published — the instance died between its
  * commit and its send, the broker did not take the send, or the send's answer was lost — as the same message
  * they were first sent as (topic, tag, keys, {@code eventId}, body; {@link RocketMqTradeEvents#toMessage}), and
- * marks them. One indexed read per database a round ({@code idx_unpublished}), normally empty.
+ * marks them. One indexed read per database a round ({@code idx_unpublished}), normally empty; what it sent is
+ * counted in {@value #RELAYED_METER} (by side) and logged at WARN, since each one was late.
  *
  * <p>A page of {@link #PAGE} events is sent, then marked in one statement, and the next page read while the last
  * was full, so a backlog (a broker that was down) drains in one round. A send that fails ends the round: the
@@ -43,6 +46,8 @@ final class EventRelay implements SmartLifecycle {
 
     /** Events read, sent and marked at a time. */
     static final int PAGE = 200;
+    /** Micrometer counter of events the relay sent (committed, never marked published), tagged {@code side}. */
+    static final String RELAYED_METER = "paysuite.events.relayed";
 
     private static final Logger log = LoggerFactory.getLogger(EventRelay.class);
 
@@ -53,15 +58,18 @@ final class EventRelay implements SmartLifecycle {
     private final Duration interval;
     private final Clock clock;
     private final BooleanSupplier shadowSide;
+    private final Counter relayedReal;
+    private final Counter relayedShadow;
     private volatile ScheduledExecutorService scheduler;
 
     /**
      * @param after      how old an unmarked event must be before it is sent again
      * @param interval   how often a round runs
      * @param shadowSide whether this instance has shadow databases to sweep too
+     * @param meters     where {@value #RELAYED_METER} is counted
      */
     EventRelay(TradeEventMapper mapper, MessageSender sender, String topic, Duration after, Duration interval,
-               Clock clock, BooleanSupplier shadowSide) {
+               Clock clock, BooleanSupplier shadowSide, MeterRegistry meters) {
         this.mapper = mapper;
         this.sender = sender;
         this.topic = topic;
@@ -69,17 +77,28 @@ final class EventRelay implements SmartLifecycle {
         this.interval = interval;
         this.clock = clock;
         this.shadowSide = shadowSide;
+        this.relayedReal = relayed(meters, "real");
+        this.relayedShadow = relayed(meters, "shadow");
+    }
+
+    private static Counter relayed(MeterRegistry meters, String side) {
+        return Counter.builder(RELAYED_METER).tag("side", side)
+                .description("trade events the outbox relay sent: committed, never marked published").register(meters);
     }
 
     /** One round over both sides; never throws. Returns how many events it sent. */
     int sweepOnce() {
-        int sent = sweepSide("real");
-        if (shadowSide.getAsBoolean()) {
-            try (ShadowContext.Scope load = ShadowContext.enter()) {
-                sent += sweepSide("shadow");
-            }
+        int real = sweepSide("real");
+        relayedReal.increment(real);
+        if (!shadowSide.getAsBoolean()) {
+            return real;
         }
-        return sent;
+        int load;
+        try (ShadowContext.Scope marked = ShadowContext.enter()) {
+            load = sweepSide("shadow");
+        }
+        relayedShadow.increment(load);
+        return real + load;
     }
 
     private int sweepSide(String side) {

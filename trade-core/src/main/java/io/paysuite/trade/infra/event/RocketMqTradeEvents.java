@@ -1,5 +1,6 @@
 package io.paysuite.trade.infra.event;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.paysuite.kit.mq.MessageProducer;
 import io.paysuite.kit.mq.MessageSender;
 import io.paysuite.kit.mq.RocketMqAdapter;
@@ -76,28 +77,29 @@ public class RocketMqTradeEvents extends RocketMqAdapter implements TradeEvents 
 
     @Autowired
     public RocketMqTradeEvents(TradeEventsProperties properties, TradeEventMapper mapper,
-                               PlatformTransactionManager transactionManager) {
-        this(properties, mapper, transactions(transactionManager, properties), Clock.systemUTC());
+                               PlatformTransactionManager transactionManager, MeterRegistry meters) {
+        this(properties, mapper, transactions(transactionManager, properties), Clock.systemUTC(), meters);
     }
 
     private RocketMqTradeEvents(TradeEventsProperties properties, TradeEventMapper mapper, TransactionTemplate transactions,
-                                Clock clock) {
+                                Clock clock, MeterRegistry meters) {
         this(properties, mapper, transactions, new TradeEventTransactionListener(mapper, transactions,
                         properties.gracePeriod(), clock, FaultHooks.of(properties.chaos())),
                 properties.delivery() == TradeEventsProperties.Delivery.OUTBOX
                         ? new MessageProducer(OUTBOX_PRODUCER_GROUP, properties.namesrv(), properties.sendTimeout(), 0)
                         : null,
-                clock, ShadowContext::accepted);
+                clock, ShadowContext::accepted, meters);
     }
 
     /**
      * @param sender     the plain producer of outbox delivery (started with this adapter when it is a client of the
      *                   kit), or null in transactional delivery
      * @param shadowSide whether the relay sweeps shadow databases too
+     * @param meters     where the relay counts what it sent ({@link EventRelay#RELAYED_METER})
      */
     RocketMqTradeEvents(TradeEventsProperties properties, TradeEventMapper mapper, TransactionOperations transactions,
                         TradeEventTransactionListener listener, MessageSender sender, Clock clock,
-                        BooleanSupplier shadowSide) {
+                        BooleanSupplier shadowSide, MeterRegistry meters) {
         super(0); // started early, stopped late: after Dubbo stops handing us calls, before the DataSource closes
         if (properties.delivery() == TradeEventsProperties.Delivery.OUTBOX && sender == null) {
             throw new IllegalArgumentException("outbox delivery needs a producer to send with");
@@ -119,7 +121,7 @@ public class RocketMqTradeEvents extends RocketMqAdapter implements TradeEvents 
         if (this.sender != null) {
             // registered last: started once it can send, stopped before the producer it sends with
             runs(new EventRelay(mapper, this.sender, properties.topic(), properties.relayAfter(),
-                    properties.relayInterval(), clock, shadowSide));
+                    properties.relayInterval(), clock, shadowSide, meters));
         }
     }
 

@@ -2,6 +2,7 @@ package io.paysuite.trade.infra.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.kit.mq.MessageSender;
 import io.paysuite.kit.shadow.ShadowContext;
@@ -30,6 +31,7 @@ class EventRelayTest {
 
     private final OrderNo ids = new OrderNo(Clock.fixed(COMMITTED, ZoneOffset.UTC), 1);
     private final FakeEventDatabase database = new FakeEventDatabase();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<Message> sent = new CopyOnWriteArrayList<>();
     /** Whether each message was sent as load traffic (the kit's producer marks it then). */
     private final List<Boolean> sentMarked = new CopyOnWriteArrayList<>();
@@ -40,7 +42,7 @@ class EventRelayTest {
 
     private EventRelay relayAt(Instant now, MessageSender sender, boolean shadowSide) {
         return new EventRelay(database, sender, TOPIC, AFTER, Duration.ofSeconds(1), Clock.fixed(now, ZoneOffset.UTC),
-                () -> shadowSide);
+                () -> shadowSide, meters);
     }
 
     /** An event whose change committed at {@code at} and whose send never happened (or the broker refused it). */
@@ -144,6 +146,8 @@ class EventRelayTest {
             assertThat(database.isPublished(load.eventId())).as("marked on the shadow side").isTrue();
         }
         assertThat(ShadowContext.active()).as("the relay's thread is left unmarked").isFalse();
+        assertThat(meters.get(EventRelay.RELAYED_METER).tag("side", "real").counter().count()).isEqualTo(1);
+        assertThat(meters.get(EventRelay.RELAYED_METER).tag("side", "shadow").counter().count()).isEqualTo(1);
     }
 
     @Test
@@ -159,7 +163,8 @@ class EventRelayTest {
     @Test
     void startedItSweepsEveryIntervalUntilStopped() throws InterruptedException {
         TradeEventDraft draft = committedUnsent(Instant.now().minusSeconds(60));
-        EventRelay relay = new EventRelay(database, broker, TOPIC, AFTER, Duration.ofMillis(20), Clock.systemUTC(), () -> false);
+        EventRelay relay = new EventRelay(database, broker, TOPIC, AFTER, Duration.ofMillis(20), Clock.systemUTC(), () -> false,
+                meters);
 
         relay.start();
         try {

@@ -3,6 +3,7 @@ package io.paysuite.trade.infra.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.ids.OrderNo;
@@ -55,7 +56,7 @@ class OutboxTradeEventsTest {
         TradeEventTransactionListener listener = new TradeEventTransactionListener(database, database,
                 Duration.ofSeconds(60), clock, FaultHooks.none());
         return new RocketMqTradeEvents(TradeEventsProperties.defaults().withDelivery(delivery), database, database,
-                listener, sender, clock, () -> false);
+                listener, sender, clock, () -> false, new SimpleMeterRegistry());
     }
 
     private TradeEventDraft draft() {
