@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * through the same path as {@code POST …/confirm} ({@link TradeConfirmer}): {@code SUCCESS → FINISHED}
  * with {@code TRADE_FINISHED}, which releases the escrow and tells the merchant.
  * <ol>
- *   <li>when the trade is paid ({@code TRADE_SUCCEEDED}, a transactional event, so never lost) its timer is set;</li>
+ *   <li>when the trade is paid ({@code TRADE_SUCCEEDED}, an event committed with the payment, so never lost) its timer is set;</li>
  *   <li>when the timer fires the trade is confirmed if it is still unconfirmed and due, or the next hop is
  *       set (long periods, or a timer that fired early).</li>
  * </ol>

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * alone (the payment decides), and a repeated timer finds nothing to do. The same timer ends a
  * pre-authorisation still {@code AUTHORIZED} at its expiry: it is voided ({@link PreAuthorisations}).
  *
- * <p>The timer is no longer never lost: {@code TRADE_CREATED} is transactional, but an arm waits its grace in memory
+ * <p>The timer is no longer never lost: {@code TRADE_CREATED} commits with the trade and is never lost, but an arm waits its grace in memory
  * after the message was taken, and a process killed then loses it. The janitor's expired-trade sweep is the
  * backstop: it finds a trade still {@code WAIT_PAY} past its expiry and calls {@link #due} as the timer would
  * ({@code paysuite.trade.janitor.expired-age} + {@code expired-every}, 3 s + 10 s, after the expiry). The trade-off is

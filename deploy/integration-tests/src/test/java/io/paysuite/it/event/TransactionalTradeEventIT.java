@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * "A state change and its event commit together", proven against the real broker, the real
  * databases and real trade-core processes: a committed create is delivered; a change that rolls
  * back is never delivered; a producer killed between its local commit and telling the broker
- * loses no event, because another instance answers the broker's check-back from the database.
+ * loses no event, because another instance delivers it from the committed event row — its relay
+ * (outbox delivery, the default: docs/adr/0012-trade-events-outbox.md), or its answer to the broker's
+ * check-back (paysuite.events.delivery=transactional).
  *
  * <p>Delivery is at least once: assertions count distinct event ids, never deliveries.
  */
@@ -104,7 +106,7 @@ class TransactionalTradeEventIT {
     @Test
     void aChangeWhoseLocalTransactionRollsBackIsNeverDelivered() {
         // An instance whose every trade-event transaction fails right before commit, AFTER the trade
-        // row and the event row were written and the half message was stored by the broker.
+        // row and the event row were written (and, in transactional mode, the half message was stored).
         ServiceProcess failing = suite.startExtraInstance(ServiceId.TRADE_CORE, "trade-core-rollback",
                 Map.of("paysuite.events.chaos.fail-before-local-commit", "true", NOT_IN_REGISTRY, "false"));
         try {
@@ -145,8 +147,9 @@ class TransactionalTradeEventIT {
         assertThat(tables.tradeExists(tradeNo)).as("the local transaction committed before the halt").isTrue();
         List<String> eventRows = tables.eventIds(tradeNo);
         assertThat(eventRows).hasSize(1);
-        // The dead instance never told the broker COMMIT; only a check-back answered by a live instance
-        // of the producer group (the suite's trade-core) from the committed event row can release it.
+        // The dead instance never sent the message (outbox) or told the broker COMMIT (transactional); only a live
+        // instance (the suite's trade-core) can deliver it, from the committed event row: its relay, or its answer
+        // to the broker's check-back.
         await().atMost(DELIVERY).untilAsserted(() ->
                 assertThat(tap.eventIdsOfTrade(tradeNo)).containsExactlyElementsOf(eventRows));
     }

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
  * {@link TradeEventsProperties.Chaos}; both are no-ops unless a test instance switches them on.
  *
  * @param beforeLocalCommit runs inside the transaction after the work and the event row, right before commit
- * @param afterLocalCommit  runs after the commit, before COMMIT is returned to the broker
+ * @param afterLocalCommit  runs after the commit, before the message is sent (outbox) or COMMIT is returned to the broker
  */
 record FaultHooks(Runnable beforeLocalCommit, Runnable afterLocalCommit) {
 
@@ -33,7 +33,7 @@ record FaultHooks(Runnable beforeLocalCommit, Runnable afterLocalCommit) {
             log.warn("FAULT HOOK ON: paysuite.events.chaos.halt-after-local-commit=true: this instance halts after its"
                     + " first local commit of a trade event. Tests only.");
             after = () -> {
-                System.err.println("paysuite.events.chaos.halt-after-local-commit: halting between local commit and broker commit");
+                System.err.println("paysuite.events.chaos.halt-after-local-commit: halting between the local commit and the broker");
                 System.err.flush();
                 Runtime.getRuntime().halt(137);
             };

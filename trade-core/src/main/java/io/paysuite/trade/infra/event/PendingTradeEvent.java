@@ -6,10 +6,11 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.util.function.Supplier;
 
 /**
- * One {@link io.paysuite.trade.order.TradeEvents#publishWith} call on its way through the RocketMQ client: the client hands
- * it to {@link TradeEventTransactionListener#executeLocalTransaction} as the opaque argument, in the
- * caller's own thread, and the caller reads the outcome from it afterwards. The client swallows
- * anything the listener throws, which is why the outcome travels here and not as an exception.
+ * One {@link io.paysuite.trade.order.TradeEvents#publishWith} call on its way through its local transaction
+ * ({@link TradeEventTransactionListener#commitLocally}), in the caller's own thread; the caller reads the outcome
+ * from it afterwards. Transactional delivery passes it through the RocketMQ client as the opaque argument of the
+ * listener, and the client swallows anything the listener throws, which is why the outcome travels here and not
+ * as an exception; outbox delivery calls the listener's local transaction directly and reads it the same way.
  */
 final class PendingTradeEvent<T> {
 
@@ -41,7 +42,7 @@ final class PendingTradeEvent<T> {
         committing = true;
     }
 
-    /** Whether the local work began, i.e. the broker had accepted the half message. */
+    /** Whether the local work began (transactional delivery: the broker had accepted the half message). */
     boolean started() {
         return started;
     }

@@ -1,5 +1,6 @@
 package io.paysuite.trade.infra.event;
 
+import io.paysuite.kit.shadow.ShadowContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -23,10 +24,16 @@ import org.springframework.context.SmartLifecycle;
  * {@code UPDATE … WHERE event_id IN (…)} per database (ShardingSphere routes the list by the genes in
  * the ids). Nothing runs while nothing is marked: no timer ticks when the service is idle.
  *
- * <p>A mark is only ever late, never early: it is written after the broker took the commit, as before.
- * A mark lost in a crash (at most {@code delay} of them) or a failed flush means only that the janitor
- * ({@link UnpublishedTradeEvents}) publishes that event once more, 15 minutes on; consumers deduplicate
- * on its id. Stopping flushes what is left (this client stops after the producer that marks).
+ * <p>A mark is only ever late, never early: it is written after the broker stored the message (outbox) or
+ * took its commit (transactional). A mark lost in a crash (at most {@code delay} of them) or a failed flush
+ * means only that the event is sent once more — by the {@link EventRelay} seconds later (outbox), or by the
+ * janitor ({@link UnpublishedTradeEvents}) 15 minutes on; consumers deduplicate on its id. Stopping flushes
+ * what is left (this client stops after the producer that marks).
+ *
+ * <p>Each mark is written on the side its event was: load traffic's ({@link ShadowContext}) in the shadow
+ * databases, the rest in the real ones. The flush runs on this client's own thread, where no request's mark is
+ * set, so the side is remembered with the id; without it a load test's marks would miss their rows and the relay
+ * would send every load-test event twice.
  */
 final class PublishedMarks implements SmartLifecycle {
 
@@ -38,6 +45,7 @@ final class PublishedMarks implements SmartLifecycle {
     private final Clock clock;
     private final Duration delay;
     private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> pendingShadow = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushAsked = new AtomicBoolean();
     private volatile ScheduledExecutorService scheduler;
 
@@ -47,9 +55,9 @@ final class PublishedMarks implements SmartLifecycle {
         this.delay = delay;
     }
 
-    /** The broker took the event's commit: its mark is written with the next flush (at once when not running). */
+    /** The broker has the event: its mark is written with the next flush (at once when not running), on its side. */
     void mark(String eventId) {
-        pending.add(eventId);
+        (ShadowContext.active() ? pendingShadow : pending).add(eventId);
         ScheduledExecutorService running = scheduler;
         if (running == null) {
             flush();
@@ -65,17 +73,28 @@ final class PublishedMarks implements SmartLifecycle {
         }
     }
 
-    /** Writes every mark asked so far, {@link #BATCH} per statement; a failed one is left to the janitor. */
+    /** Writes every mark asked so far, each on its side, {@link #BATCH} per statement; a failed one is sent again. */
     synchronized void flush() {
-        while (!pending.isEmpty()) {
-            List<String> ids = new ArrayList<>(Math.min(BATCH, pending.size()));
-            for (String id; ids.size() < BATCH && (id = pending.poll()) != null; ) {
+        try (ShadowContext.Scope real = ShadowContext.enter(false)) {
+            flush(pending);
+        }
+        if (!pendingShadow.isEmpty()) {
+            try (ShadowContext.Scope load = ShadowContext.enter(true)) {
+                flush(pendingShadow);
+            }
+        }
+    }
+
+    private void flush(ConcurrentLinkedQueue<String> side) {
+        while (!side.isEmpty()) {
+            List<String> ids = new ArrayList<>(Math.min(BATCH, side.size()));
+            for (String id; ids.size() < BATCH && (id = side.poll()) != null; ) {
                 ids.add(id);
             }
             try {
                 mapper.markAllPublished(ids, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             } catch (RuntimeException e) {
-                log.warn("{} events committed at the broker but not marked published; the janitor sends them again: {}",
+                log.warn("{} events stored at the broker but not marked published; they are sent again: {}",
                         ids.size(), e.toString());
             }
         }

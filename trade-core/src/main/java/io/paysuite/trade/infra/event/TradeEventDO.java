@@ -15,4 +15,9 @@ public record TradeEventDO(String eventId, String tradeNo, String eventType, Str
         return new TradeEventDO(draft.eventId(), draft.tradeNo(), draft.eventType(), draft.payload(), createdAt,
                 CurrentTrace.traceId());
     }
+
+    /** The event as it was drafted: what its message is built from, first and every time it is sent again. */
+    TradeEventDraft draft() {
+        return new TradeEventDraft(eventId, tradeNo, eventType, payload);
+    }
 }

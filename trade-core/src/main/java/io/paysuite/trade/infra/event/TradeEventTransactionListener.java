@@ -18,10 +18,12 @@ import org.springframework.transaction.support.TransactionOperations;
  *
  * <p>{@link #executeLocalTransaction}: right after the half message is stored, in the caller's
  * thread — run the work and insert the event row in one transaction, answer COMMIT if it committed,
- * ROLLBACK if it rolled back, UNKNOW if the commit itself failed and its outcome is not known.
+ * ROLLBACK if it rolled back, UNKNOW if the commit itself failed and its outcome is not known. Outbox
+ * delivery runs the same local transaction without a half message ({@link #commitLocally}).
  *
  * <p>{@link #checkLocalTransaction}: the broker's check-back, answered by the kit's {@link CheckBack}
- * from the {@code trade_event} row alone: present means committed.
+ * from the {@code trade_event} row alone: present means committed. Asked in either delivery mode: half
+ * messages an instance in transactional mode left are resolved by whichever instance is up.
  */
 final class TradeEventTransactionListener implements TransactionListener {
 
@@ -47,7 +49,16 @@ final class TradeEventTransactionListener implements TransactionListener {
 
     @Override
     public LocalTransactionState executeLocalTransaction(Message message, Object arg) {
-        PendingTradeEvent<?> pending = (PendingTradeEvent<?>) arg;
+        return commitLocally((PendingTradeEvent<?>) arg);
+    }
+
+    /**
+     * The event's local transaction, whoever sends its message: the caller's work and the event row in one
+     * transaction, answered COMMIT, ROLLBACK or UNKNOW (the commit itself failed); the outcome for the caller is in
+     * {@code pending}. Transactional delivery hands the answer to the broker; outbox delivery sends the message
+     * after a COMMIT and nothing otherwise, leaving an unknown commit to the relay, which reads the row.
+     */
+    LocalTransactionState commitLocally(PendingTradeEvent<?> pending) {
         TradeEventDO row = TradeEventDO.of(pending.draft(), LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         try {
             transactions.executeWithoutResult(status -> {
@@ -59,8 +70,8 @@ final class TradeEventTransactionListener implements TransactionListener {
             pending.failed(failure);
             if (pending.commitAttempted()) {
                 // The commit itself failed (e.g. the connection broke while committing): the row may
-                // or may not be there. Let the check-back find out from the database.
-                log.error("event {} of trade {}: commit outcome unknown, the broker will check back",
+                // or may not be there. The database decides: the broker's check-back, or the relay, reads it.
+                log.error("event {} of trade {}: commit outcome unknown, the event row decides (check-back or relay)",
                         row.eventId(), row.tradeNo(), failure);
                 return LocalTransactionState.UNKNOW;
             }
@@ -82,14 +93,14 @@ final class TradeEventTransactionListener implements TransactionListener {
     }
 
     /**
-     * Records that the broker took the event's commit. A mark that fails only means the janitor sends
-     * the event once more later; consumers deduplicate on its id.
+     * Records that the broker took the event's commit. A mark that fails only means the event is sent
+     * once more later (the relay, or the janitor); consumers deduplicate on its id.
      */
     static void markPublished(TradeEventMapper mapper, String eventId, Clock clock) {
         try {
             mapper.markPublished(eventId, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         } catch (RuntimeException e) {
-            log.warn("event {} committed at the broker but not marked published; the janitor sends it again: {}",
+            log.warn("event {} committed at the broker but not marked published; it is sent again: {}",
                     eventId, e.toString());
         }
     }

@@ -3,7 +3,6 @@ package io.paysuite.trade.infra.event;
 import io.paysuite.kit.mq.MessageProducer;
 import io.paysuite.kit.mq.MessageSender;
 import io.paysuite.kit.mq.RocketMqAdapter;
-import io.paysuite.trade.order.TradeEventDraft;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,18 +15,22 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Trade events whose transactional message the broker may have dropped, published again from
- * {@code trade_event}. The broker discards a half message after 15 check-backs (about 7.5 min); if
- * the producer died between its local commit and the broker's and the database answered none of
- * them, the committed event would never be delivered. Every event is marked published when the broker
- * takes its commit (the producer's answer, or a check-back answered COMMIT); the janitor sends the
- * ones still unmarked after longer than the broker's check budget as the same message (topic, tag,
- * keys, {@code eventId}, body), plainly — the row committed long ago, there is nothing left to decide —
- * and marks them once the broker stored it.
+ * The janitor's backstop for trade events committed but never marked published, published again from
+ * {@code trade_event}: the slow sweep ({@code paysuite.trade.janitor.event-age}, 15 min) that stays whatever the
+ * delivery mode.
  *
- * <p>Delivery stays at least once: a mark lost after a send, or two instances sweeping at once,
- * sends an event twice, and every consumer deduplicates on {@code eventId}. Nothing is ever marked
- * before the broker has it, so nothing is lost.
+ * <p>Outbox delivery (the default, {@link TradeEventsProperties.Delivery}): each instance's {@link EventRelay}
+ * sends such events within seconds, so this sweep normally finds nothing; it is kept because it is the one that
+ * also serves transactional delivery, costs one indexed read a minute, and still delivers should an instance's
+ * relay stop. Transactional delivery: the broker discards a half message after 15 check-backs (about 7.5 min);
+ * if the producer died between its local commit and the broker's and the database answered none of them, the
+ * committed event would never be delivered but for this sweep.
+ *
+ * <p>Either way it sends the event as the same message (topic, tag, keys, {@code eventId}, body), plainly — the
+ * row committed long ago, there is nothing left to decide — and marks it once the broker stored it. Delivery
+ * stays at least once: a mark lost after a send, or two instances sweeping at once, sends an event twice, and
+ * every consumer deduplicates. Nothing is ever marked before the broker has it, so nothing is lost. Real side
+ * only, like every janitor (docs/adr/0010-shadow-traffic.md, decision 4); the relay sweeps both.
  */
 @Component
 public class UnpublishedTradeEvents extends RocketMqAdapter {
@@ -67,10 +70,9 @@ public class UnpublishedTradeEvents extends RocketMqAdapter {
         if (row == null) {
             return;
         }
-        sender.send(RocketMqTradeEvents.toMessage(new TradeEventDraft(row.eventId(), row.tradeNo(), row.eventType(),
-                row.payload()), topic));
+        sender.send(RocketMqTradeEvents.toMessage(row.draft(), topic));
         mapper.markPublished(eventId, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-        log.warn("event {} {} of trade {} was never confirmed at the broker; published again from trade_event",
+        log.warn("event {} {} of trade {} was never marked published; published again from trade_event",
                 row.eventType(), eventId, row.tradeNo());
     }
 }

@@ -1,5 +1,6 @@
 package io.paysuite.trade.infra.event;
 
+import io.paysuite.kit.shadow.ShadowContext;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,23 +14,35 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * A {@code trade_event} table with just enough transaction semantics for the listener: inserts made
- * inside {@link #execute} become visible only if the callback returns and the commit succeeds.
+ * inside {@link #execute} become visible only if the callback returns and the commit succeeds. Two of
+ * them, as a service that takes load traffic has: every statement reads and writes the shadow one while
+ * the load-traffic mark ({@link ShadowContext}) is set, as the kit's data sources route it.
  */
 final class FakeEventDatabase implements TradeEventMapper, TransactionOperations {
 
-    private final Map<String, TradeEventDO> committed = new ConcurrentHashMap<>();
-    private final Map<String, LocalDateTime> published = new ConcurrentHashMap<>();
+    /** One side's table. */
+    private static final class Side {
+        final Map<String, TradeEventDO> committed = new ConcurrentHashMap<>();
+        final Map<String, LocalDateTime> published = new ConcurrentHashMap<>();
+    }
+
+    private final Side real = new Side();
+    private final Side shadow = new Side();
     private final java.util.concurrent.atomic.AtomicInteger markStatements = new java.util.concurrent.atomic.AtomicInteger();
     private Map<String, TradeEventDO> staged;
     private boolean failNextCommit;
     private boolean failingLookups;
+
+    private Side side() {
+        return ShadowContext.active() ? shadow : real;
+    }
 
     @Override
     public int insert(TradeEventDO event) {
         if (staged == null) {
             throw new IllegalStateException("insert outside a transaction");
         }
-        if (committed.containsKey(event.eventId()) || staged.containsKey(event.eventId())) {
+        if (side().committed.containsKey(event.eventId()) || staged.containsKey(event.eventId())) {
             throw new org.springframework.dao.DuplicateKeyException(event.eventId());
         }
         staged.put(event.eventId(), event);
@@ -40,7 +53,7 @@ final class FakeEventDatabase implements TradeEventMapper, TransactionOperations
     @Override
     public int insertPublished(TradeEventDO event) {
         int inserted = insert(event);
-        published.put(event.eventId(), event.createdAt());
+        side().published.put(event.eventId(), event.createdAt());
         return inserted;
     }
 
@@ -49,12 +62,12 @@ final class FakeEventDatabase implements TradeEventMapper, TransactionOperations
         if (failingLookups) {
             throw new org.springframework.dao.DataAccessResourceFailureException("database down");
         }
-        return committed.get(eventId);
+        return side().committed.get(eventId);
     }
 
     @Override
     public List<TradeEventDO> findByTradeNo(String tradeNo) {
-        return committed.values().stream().filter(row -> row.tradeNo().equals(tradeNo))
+        return side().committed.values().stream().filter(row -> row.tradeNo().equals(tradeNo))
                 .sorted(Comparator.comparing(TradeEventDO::createdAt).thenComparing(TradeEventDO::eventId))
                 .toList();
     }
@@ -64,7 +77,8 @@ final class FakeEventDatabase implements TradeEventMapper, TransactionOperations
         if (failingLookups) {
             throw new org.springframework.dao.DataAccessResourceFailureException("database down");
         }
-        return committed.containsKey(eventId) && published.putIfAbsent(eventId, at) == null ? 1 : 0;
+        Side side = side();
+        return side.committed.containsKey(eventId) && side.published.putIfAbsent(eventId, at) == null ? 1 : 0;
     }
 
     @Override
@@ -78,15 +92,16 @@ final class FakeEventDatabase implements TradeEventMapper, TransactionOperations
         return markStatements.get();
     }
 
-    /** Whether the event is marked published. */
+    /** Whether the event is marked published (on the side the current mark names). */
     boolean isPublished(String eventId) {
-        return published.containsKey(eventId);
+        return side().published.containsKey(eventId);
     }
 
     @Override
     public List<String> findUnpublished(LocalDateTime before, int limit) {
-        return committed.values().stream()
-                .filter(row -> !published.containsKey(row.eventId()) && row.createdAt().isBefore(before))
+        Side side = side();
+        return side.committed.values().stream()
+                .filter(row -> !side.published.containsKey(row.eventId()) && row.createdAt().isBefore(before))
                 .sorted(Comparator.comparing(TradeEventDO::createdAt).thenComparing(TradeEventDO::eventId))
                 .limit(limit).map(TradeEventDO::eventId).toList();
     }
@@ -100,7 +115,7 @@ final class FakeEventDatabase implements TradeEventMapper, TransactionOperations
                 failNextCommit = false;
                 throw new TransactionSystemException("connection reset while committing");
             }
-            committed.putAll(staged);
+            side().committed.putAll(staged);
             return result;
         } finally {
             staged = null;
@@ -108,11 +123,11 @@ final class FakeEventDatabase implements TradeEventMapper, TransactionOperations
     }
 
     void commitRow(TradeEventDO row) {
-        committed.put(row.eventId(), row);
+        side().committed.put(row.eventId(), row);
     }
 
     boolean hasRow(String eventId) {
-        return committed.containsKey(eventId);
+        return side().committed.containsKey(eventId);
     }
 
     void failNextCommit() {

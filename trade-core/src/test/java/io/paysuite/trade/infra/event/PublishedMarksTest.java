@@ -2,6 +2,7 @@ package io.paysuite.trade.infra.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paysuite.kit.shadow.ShadowContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -65,5 +66,30 @@ class PublishedMarksTest {
 
         assertThat(database.isPublished("E6")).isFalse();
         assertThat(database.findUnpublished(LocalDateTime.now(ZoneOffset.UTC).plusMinutes(1), 10)).contains("E6");
+    }
+
+    @Test
+    void aLoadTestEventsMarkIsWrittenOnTheShadowSideThoughTheFlushRunsOnAnUnmarkedThread() {
+        marks.start();
+        try {
+            committed("E7");
+            try (ShadowContext.Scope load = ShadowContext.enter()) {
+                committed("E8");
+                marks.mark("E8");
+            }
+            marks.mark("E7");
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!database.isPublished("E7") && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        } finally {
+            marks.stop();
+        }
+
+        assertThat(database.isPublished("E7")).isTrue();
+        try (ShadowContext.Scope load = ShadowContext.enter()) {
+            assertThat(database.isPublished("E8")).as("on the shadow side, where its row is").isTrue();
+        }
     }
 }

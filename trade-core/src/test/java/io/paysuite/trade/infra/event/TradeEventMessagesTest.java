@@ -44,7 +44,8 @@ class TradeEventMessagesTest {
         TradeEventsProperties defaults = TradeEventsProperties.defaults();
 
         assertThatThrownBy(() -> new TradeEventsProperties(defaults.namesrv(), defaults.topic(), defaults.producerGroup(),
-                defaults.sendTimeout(), Duration.ofSeconds(10), Duration.ofSeconds(10), defaults.chaos()))
+                defaults.sendTimeout(), Duration.ofSeconds(10), Duration.ofSeconds(10), defaults.delivery(),
+                defaults.relayInterval(), defaults.relayAfter(), defaults.chaos()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("grace-period");
         assertThat(defaults.chaos().haltAfterLocalCommit()).isFalse();
