@@ -26,7 +26,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.ibatis.annotations.Select;
 import org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFactory;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -130,8 +129,8 @@ class EventRelayShadowRoutingTest {
     }
 
     private static DataSource database(String name) throws SQLException {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL(url(name));
+        // H2 is on the runtime classpath only (ShardingSphere's standalone repository brings it): named by URL, not class
+        DataSource h2 = new org.springframework.jdbc.datasource.DriverManagerDataSource(url(name));
         try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE trade_event (event_id VARCHAR(32) PRIMARY KEY, trade_no VARCHAR(32) NOT NULL,"
                     + " event_type VARCHAR(40) NOT NULL, payload VARCHAR(4000) NOT NULL, created_at TIMESTAMP(3) NOT NULL,"
