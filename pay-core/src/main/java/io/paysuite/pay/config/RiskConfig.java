@@ -8,6 +8,7 @@ import io.paysuite.pay.infra.risk.RiskCounterSweepJob;
 import io.paysuite.pay.infra.risk.RiskDecisionMapper;
 import io.paysuite.pay.infra.risk.RiskProperties;
 import io.paysuite.kit.config.ConfigCenter;
+import io.paysuite.kit.sharding.ShardReads;
 import io.paysuite.pay.infra.risk.ConfigCenterRiskRuleSource;
 import io.paysuite.pay.risk.RiskEngine;
 import io.paysuite.pay.risk.RiskRulePublisher;
@@ -29,13 +30,13 @@ public class RiskConfig {
     }
 
     @Bean
-    MyBatisRiskCounters riskCounters(RiskCounterMapper mapper, Clock clock) {
-        return new MyBatisRiskCounters(mapper, clock);
+    MyBatisRiskCounters riskCounters(RiskCounterMapper mapper, Clock clock, ShardReads shards) {
+        return new MyBatisRiskCounters(mapper, clock, shards);
     }
 
     @Bean
-    MyBatisRiskDecisions riskDecisions(RiskDecisionMapper mapper, RiskProperties properties) {
-        return new MyBatisRiskDecisions(mapper, properties.allowSampleRate());
+    MyBatisRiskDecisions riskDecisions(RiskDecisionMapper mapper, RiskProperties properties, ShardReads shards) {
+        return new MyBatisRiskDecisions(mapper, properties.allowSampleRate(), shards);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import io.paysuite.api.event.TradePaying;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.ids.ShardGene;
 import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.kit.sharding.ShardReads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,5 +91,50 @@ class TradeChangesTest {
 
         assertThat(recentlyFinal.seenFinal(paid)).isTrue();
         assertThat(recentlyFinal.seenFinal(missed)).isFalse();
+    }
+
+    @Test
+    void everyChangeRunsWithItsEventPinnedToItsTradesShardAndOnlyThere() {
+        List<String> calls = new ArrayList<>();
+        ShardReads shards = new ShardReads() {
+            @Override
+            public <T> T byOrderNo(String logicTable, String orderNo, Supplier<T> statement) {
+                throw new AssertionError("a change is one transaction, not one statement");
+            }
+
+            @Override
+            public <T> T onShardOf(String orderNo, Supplier<T> transaction) {
+                calls.add("pin " + orderNo);
+                try {
+                    return transaction.get();
+                } finally {
+                    calls.add("unpin");
+                }
+            }
+        };
+        TradeEvents port = new TradeEvents() {
+            @Override
+            public <T> T publishWith(TradeEventDraft draft, Supplier<T> localWork) {
+                calls.add("publish " + draft.eventType() + " of " + draft.tradeNo());
+                return localWork.get();
+            }
+
+            @Override
+            public <T> T recordWith(TradeEventDraft draft, Supplier<T> localWork) {
+                calls.add("record " + draft.eventType() + " of " + draft.tradeNo());
+                return localWork.get();
+            }
+        };
+        TradeChanges pinned = new TradeChanges(port, new OrderNo(Clock.systemUTC(), 3), null, null, shards);
+
+        pinned.commit(tradeNo, EventType.TRADE_PAYING, new TradePaying(tradeNo, "P1", "B1"), () -> calls.add("change"));
+        assertThatThrownBy(() -> pinned.commit(tradeNo, EventType.TRADE_FINISHED, new TradeFinished(tradeNo, "M1", 994, "CNY"),
+                () -> {
+                    throw new TradeChanges.StateMoved("not SUCCESS");
+                })).isInstanceOf(TradeChanges.StateMoved.class);
+
+        assertThat(calls).containsExactly(
+                "pin " + tradeNo, "record TRADE_PAYING of " + tradeNo, "change", "unpin",
+                "pin " + tradeNo, "publish TRADE_FINISHED of " + tradeNo, "unpin");
     }
 }

@@ -62,9 +62,12 @@ import org.apache.shardingsphere.sharding.api.sharding.complex.ComplexKeysShardi
  */
 public final class GeneShardingAlgorithm implements ComplexKeysShardingAlgorithm<Comparable<?>> {
 
+    /** The sharding columns that hold an order number, which carries its gene in its last digits. */
+    static final Set<String> ORDER_NUMBER_COLUMNS = Set.of("trade_no", "pay_order_no", "event_id", "refund_no");
+
     /** Sharding columns by how they carry the gene, in order of precedence. */
     static final List<Map.Entry<Set<String>, ToIntFunction<String>>> GENE_SOURCES = List.of(
-            Map.entry(Set.of("trade_no", "pay_order_no", "event_id", "refund_no"), ShardGene::ofOrderNo),
+            Map.entry(ORDER_NUMBER_COLUMNS, ShardGene::ofOrderNo),
             Map.entry(Set.of("buyer_id"), ShardGene::ofUserId),
             Map.entry(Set.of("merchant_id"), ShardGene::ofKey));
 

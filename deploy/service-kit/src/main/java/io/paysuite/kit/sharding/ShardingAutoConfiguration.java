@@ -38,8 +38,9 @@ import org.springframework.context.annotation.Conditional;
  * {@code paysuite.sharding.urls} being set; the service's {@link ShardedTables} bean names its
  * logic tables. Ordered before Spring Boot's data source so that one backs off.
  *
- * <p>Logic tables and where their rows go: see {@link GeneShardingAlgorithm}. A row read by its order number outside a
- * transaction skips ShardingSphere: {@link DirectReads}.
+ * <p>Logic tables and where their rows go: see {@link GeneShardingAlgorithm}. A row read or written by its order number
+ * outside a transaction, one order's local transaction and the single tables' statements skip ShardingSphere:
+ * {@link DirectReads}.
  *
  * <p>With {@code paysuite.shadow.enabled}, every physical database has a shadow ({@code <db>_shadow}, same
  * migrations, a small pool of its own) and load traffic goes there: ShardingSphere's shadow rule
@@ -88,7 +89,7 @@ public class ShardingAutoConfiguration {
             String yaml = rules.toYaml(props.sqlShow());
             DataSource sharded = YamlShardingSphereDataSourceFactory.createDataSource(physical, yaml.getBytes(StandardCharsets.UTF_8));
             return new DirectReads(shadow.enabled() ? new ShadowHint(sharded) : sharded, rules, production, shadows,
-                    props.directReads());
+                    props.directReads(), props.directTransactions());
         } catch (RuntimeException | SQLException | IOException startFailed) {
             physical.values().forEach(ds -> ((HikariDataSource) ds).close());
             throw startFailed;

@@ -19,7 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param tablesPerDatabase physical tables per logic table in each database
  * @param poolSize          maximum Hikari pool size per physical database
  * @param sqlShow           log every logic and actual SQL statement (ShardingSphere {@code sql-show})
- * @param directReads       a row read by its order number outside a transaction skips ShardingSphere ({@link DirectReads})
+ * @param directReads       statements whose rows the caller names skip ShardingSphere ({@link DirectReads}): one row by its
+ *                          order number outside a transaction, one order's transaction, the single tables; false: none
+ * @param directTransactions with {@code directReads}, one order's local transaction skips it too ({@link ShardReads#onShardOf});
+ *                          false: those transactions go through ShardingSphere, the rest stays direct
  */
 @Validated
 @ConfigurationProperties("paysuite.sharding")
@@ -30,7 +33,8 @@ public record ShardingProperties(
         @DefaultValue("4") @Min(1) @Max(64) int tablesPerDatabase,
         @DefaultValue("10") @Min(1) int poolSize,
         @DefaultValue("false") boolean sqlShow,
-        @DefaultValue("true") boolean directReads) {
+        @DefaultValue("true") boolean directReads,
+        @DefaultValue("true") boolean directTransactions) {
 
     public ShardingProperties {
         urls = urls == null ? List.of() : List.copyOf(urls);

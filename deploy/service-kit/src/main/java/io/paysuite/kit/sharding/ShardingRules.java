@@ -1,7 +1,14 @@
 package io.paysuite.kit.sharding;
 
+import io.paysuite.api.ids.ShardGene;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the ShardingSphere rule YAML (the {@code rules} and {@code props} of a
@@ -36,9 +43,11 @@ public final class ShardingRules {
     private final int databases;
     private final int tables;
     private final List<String> tableRules = new ArrayList<>();
-    private final List<String> singleTables = new ArrayList<>();
+    private final Set<String> singleTables = new LinkedHashSet<>();
     /** Logic table → whether it is split into tables inside each database (else one table per database). */
-    private final java.util.Map<String, Boolean> splitIntoTables = new java.util.LinkedHashMap<>();
+    private final Map<String, Boolean> splitIntoTables = new LinkedHashMap<>();
+    /** Sharded logic tables placed by an order number's gene: one of their sharding columns is an order number. */
+    private final Set<String> placedByOrderNo = new LinkedHashSet<>();
     private boolean shadow;
 
     public ShardingRules(int databases, int tablesPerDatabase) {
@@ -48,7 +57,7 @@ public final class ShardingRules {
 
     /** A logic table split into {@code tablesPerDatabase} tables in every database. */
     public ShardingRules databaseAndTableSharded(String logicTable, String shardingColumns) {
-        splitIntoTables.put(logicTable, true);
+        sharded(logicTable, shardingColumns, true);
         tableRules.add("""
                     %1$s:
                       actualDataNodes: ds_${0..%2$d}.%1$s_${0..%3$d}
@@ -66,7 +75,7 @@ public final class ShardingRules {
 
     /** A logic table with one physical table of the same name in every database. */
     public ShardingRules databaseSharded(String logicTable, String shardingColumns) {
-        splitIntoTables.put(logicTable, false);
+        sharded(logicTable, shardingColumns, false);
         tableRules.add("""
                     %1$s:
                       actualDataNodes: ds_${0..%2$d}.%1$s
@@ -78,6 +87,15 @@ public final class ShardingRules {
                         none:
                 """.formatted(logicTable, databases - 1, shardingColumns));
         return this;
+    }
+
+    private void sharded(String logicTable, String shardingColumns, boolean split) {
+        splitIntoTables.put(logicTable, split);
+        for (String column : shardingColumns.split(",")) {
+            if (GeneShardingAlgorithm.ORDER_NUMBER_COLUMNS.contains(column.trim().toLowerCase(Locale.ROOT))) {
+                placedByOrderNo.add(logicTable);
+            }
+        }
     }
 
     /**
@@ -190,10 +208,46 @@ public final class ShardingRules {
         if (split == null) {
             throw new IllegalArgumentException(logicTable + " is not a sharded table of " + splitIntoTables.keySet());
         }
-        int gene = io.paysuite.api.ids.ShardGene.ofOrderNo(orderNo);
-        int database = io.paysuite.api.ids.ShardGene.database(gene, databases);
-        return new DirectRoute(logicTable, database,
-                split ? logicTable + "_" + io.paysuite.api.ids.ShardGene.table(gene, databases, tables) : logicTable);
+        int gene = ShardGene.ofOrderNo(orderNo);
+        return new DirectRoute(logicTable, databaseOf(gene), split ? logicTable + "_" + tableOf(gene) : logicTable);
+    }
+
+    /** Index of the physical database ({@code ds_N}) of a gene. */
+    int databaseOf(int gene) {
+        return ShardGene.database(gene, databases);
+    }
+
+    /** Index of the physical table ({@code logic_N}) of a gene inside its database, for tables split into tables. */
+    int tableOf(int gene) {
+        return ShardGene.table(gene, databases, tables);
+    }
+
+    int tablesPerDatabase() {
+        return tables;
+    }
+
+    /**
+     * The sharded logic tables whose rows an order number's gene places (one of their sharding columns is an order
+     * number: {@code trade_no}, {@code pay_order_no}, {@code event_id}, {@code refund_no}), each with whether it is
+     * split into tables inside each database. The rows of one order in these tables all live in one database, and
+     * in the tables of one index.
+     */
+    Map<String, Boolean> placedByOrderNo() {
+        Map<String, Boolean> placed = new LinkedHashMap<>();
+        placedByOrderNo.forEach(table -> placed.put(table, splitIntoTables.get(table)));
+        return Collections.unmodifiableMap(placed);
+    }
+
+    /** The sharded logic tables placed by another key only (e.g. {@code trade_merchant_index} by {@code merchant_id}). */
+    Set<String> placedByOtherKeys() {
+        Set<String> others = new LinkedHashSet<>(splitIntoTables.keySet());
+        others.removeAll(placedByOrderNo);
+        return Collections.unmodifiableSet(others);
+    }
+
+    /** The single tables ({@link #singleTable}), all in {@code ds_0}. */
+    Set<String> singleTables() {
+        return Collections.unmodifiableSet(singleTables);
     }
 
     /** Name of the {@code i}-th physical data source. */

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.paysuite.kit.sharding.DirectReads;
+import io.paysuite.kit.sharding.ShardingRules;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,35 @@ class DeferredAutoCommitThroughThePoolTest {
                 "SET autocommit=0",
                 "INSERT INTO refund_order_0 VALUES (?) [in transaction]", "ROLLBACK",
                 "INSERT INTO refund_order_0 VALUES (?) [in transaction]", "COMMIT");
+    }
+
+    @Test
+    void aTransactionPinnedPastShardingSphereGivesThePoolTheSameCallsAndItsConnectionBackOnce() {
+        // one database, four tables: gene 7 is ds_0's trade_order_3; the sharded side must never be asked
+        DataSource sharded = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    throw new AssertionError("went through ShardingSphere: " + method.getName());
+                });
+        DirectReads direct = new DirectReads(sharded, new ShardingRules(1, 4)
+                .databaseAndTableSharded("trade_order", "trade_no,buyer_id").databaseSharded("trade_event", "event_id,trade_no"),
+                List.of(pool), List.of(), true);
+        JdbcTemplate jdbc = new JdbcTemplate(direct);
+        TransactionTemplate pinned = new TransactionTemplate(new DataSourceTransactionManager(direct));
+
+        for (int i = 0; i < 2; i++) {
+            direct.onShardOf("T2026120714000001000010007", () -> pinned.execute(status -> {
+                jdbc.update("UPDATE trade_order SET status = ? WHERE trade_no = ?", "PAID", "T2026120714000001000010007");
+                return jdbc.update("INSERT INTO trade_event (event_id, trade_no) VALUES (?, ?)", "E1", "T1");
+            }));
+        }
+
+        assertThat(session.log).containsExactly(
+                "SET autocommit=0",
+                "UPDATE trade_order_3 SET status = ? WHERE trade_no = ? [in transaction]",
+                "INSERT INTO trade_event (event_id, trade_no) VALUES (?, ?) [in transaction]", "COMMIT",
+                "UPDATE trade_order_3 SET status = ? WHERE trade_no = ? [in transaction]",
+                "INSERT INTO trade_event (event_id, trade_no) VALUES (?, ?) [in transaction]", "COMMIT");
+        assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("the one connection is back in the pool").isZero();
     }
 
     private static HikariDataSource pool(DriverSession session) {

@@ -2,7 +2,9 @@ package io.paysuite.kit.sharding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -11,13 +13,18 @@ import io.paysuite.kit.shadow.ShadowContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.stubbing.Answer;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class DirectReadsTest {
 
@@ -26,8 +33,13 @@ class DirectReadsTest {
     static final String READ = "SELECT trade_no, status FROM trade_order WHERE trade_no = ?";
 
     final ShardingRules rules = new ShardingRules(2, 4).databaseAndTableSharded("trade_order", "trade_no,buyer_id")
-            .databaseSharded("trade_event", "event_id,trade_no");
+            .databaseAndTableSharded("trade_merchant_index", "merchant_id")
+            .databaseSharded("trade_event", "event_id,trade_no")
+            .databaseAndTableSharded("refund_order", "refund_no,trade_no")
+            .singleTable("risk_counter");
     final List<String> statements = new ArrayList<>();
+    /** Commits, rollbacks and closes of the pools' connections, as "pool: what". */
+    final List<String> ends = new ArrayList<>();
     final DataSource sharded = pool("sharded");
     final List<DataSource> production = List.of(pool("ds_0"), pool("ds_1"));
     final List<DataSource> shadows = List.of(pool("ds_0_shadow"), pool("ds_1_shadow"));
@@ -105,8 +117,203 @@ class DirectReadsTest {
                 () -> run("SELECT * FROM trade_order_event WHERE trade_no = ?")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not name it");
         assertThat(statements).isEmpty();
-        assertThatThrownBy(() -> reads.byOrderNo("refund_order", TRADE_NO, () -> run(READ)))
+        assertThatThrownBy(() -> reads.byOrderNo("refund_merchant_index", TRADE_NO, () -> run(READ)))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> reads.byOrderNo("trade_merchant_index", TRADE_NO, () -> run(READ)))
+                .as("a table another key places cannot be found by an order number").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // --- one row written by its order number, outside a transaction
+
+    @Test
+    void anInsertAndACompareAndSetByOrderNumberGoToTheRowsPhysicalTable() throws SQLException {
+        String insert = "INSERT INTO trade_order (trade_no, merchant_id, status) VALUES (?, ?, ?)";
+        String update = "UPDATE trade_order SET status = ?, version = version + 1 WHERE trade_no = ? AND status = ?";
+        reads.byOrderNo("trade_order", TRADE_NO, () -> run(insert));
+        reads.byOrderNo("trade_order", TRADE_NO, () -> run(update));
+        reads.byOrderNo("trade_order", TRADE_NO, () -> {
+            try (Connection connection = reads.getConnection()) {
+                return connection.prepareStatement(insert, Statement.RETURN_GENERATED_KEYS); // useGeneratedKeys' way
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(statements).containsExactly(
+                "ds_1: INSERT INTO trade_order_3 (trade_no, merchant_id, status) VALUES (?, ?, ?)",
+                "ds_1: UPDATE trade_order_3 SET status = ?, version = version + 1 WHERE trade_no = ? AND status = ?",
+                "ds_1: INSERT INTO trade_order_3 (trade_no, merchant_id, status) VALUES (?, ?, ?)");
+        assertThat(ends).containsExactly("ds_1: close", "ds_1: close", "ds_1: close");
+    }
+
+    @Test
+    void onlyWholeTableNamesAreRenamedNeverColumnsLiteralsOrComments() {
+        reads.byOrderNo("trade_order", TRADE_NO, () -> run("/* SHARDINGSPHERE_HINT: SHADOW=true */ UPDATE TRADE_ORDER"
+                + " SET note = 'trade_order', trade_order_no = ? WHERE trade_no = ? /* trade_merchant_index */"));
+
+        assertThat(statements).containsExactly("ds_1: /* SHARDINGSPHERE_HINT: SHADOW=true */ UPDATE trade_order_3"
+                + " SET note = 'trade_order', trade_order_no = ? WHERE trade_no = ? /* trade_merchant_index */");
+    }
+
+    // --- one order's local transaction, pinned to its shard
+
+    @Test
+    void aTransactionPinnedToATradesShardRunsEveryStatementOnItsPhysicalTablesOnOneConnection() {
+        new TransactionTemplate(new DataSourceTransactionManager(reads)).executeWithoutResult(status -> {
+            assertThat(statements).as("nothing before the first statement").isEmpty();
+        });
+        assertThat(ends).as("an outside transaction goes through ShardingSphere").containsExactly("sharded: commit", "sharded: close");
+        ends.clear();
+
+        String committed = reads.onShardOf(TRADE_NO, () -> transactions().execute(status -> {
+            runInTransaction("SELECT status FROM trade_order WHERE trade_no = ? FOR UPDATE");
+            runInTransaction("UPDATE trade_order SET status = ? WHERE trade_no = ? AND status = ?");
+            runInTransaction("INSERT INTO refund_order (refund_no, trade_no) VALUES (?, ?)");
+            runInTransaction("INSERT INTO trade_event (event_id, trade_no, payload) VALUES (?, ?, ?)");
+            return "committed";
+        }));
+
+        assertThat(committed).isEqualTo("committed");
+        assertThat(statements).containsExactly(
+                "ds_1: SELECT status FROM trade_order_3 WHERE trade_no = ? FOR UPDATE",
+                "ds_1: UPDATE trade_order_3 SET status = ? WHERE trade_no = ? AND status = ?",
+                "ds_1: INSERT INTO refund_order_3 (refund_no, trade_no) VALUES (?, ?)",
+                "ds_1: INSERT INTO trade_event (event_id, trade_no, payload) VALUES (?, ?, ?)");
+        assertThat(ends).as("one connection, committed, back in its pool once").containsExactly("ds_1: commit", "ds_1: close");
+
+        run(READ);
+        assertThat(statements).last().as("no route after the transaction").isEqualTo("sharded: " + READ);
+    }
+
+    @Test
+    void aPlainStatementOfThePinnedConnectionIsRenamedToo() {
+        reads.onShardOf(TRADE_NO, () -> transactions().execute(status -> {
+            Connection connection = DataSourceUtils.getConnection(reads);
+            try (Statement plain = connection.createStatement()) {
+                return plain.executeUpdate("UPDATE trade_event SET published_at = NOW() WHERE event_id = 'E1'");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, reads);
+            }
+        }));
+
+        assertThat(statements).containsExactly("ds_1: UPDATE trade_event SET published_at = NOW() WHERE event_id = 'E1'");
+    }
+
+    @Test
+    void aStatementOnATableAnotherKeyPlacesASingleTableOrNoTableIsRefusedAndTheTransactionRolledBack() {
+        for (String foreign : List.of("INSERT INTO trade_merchant_index (merchant_id, out_trade_no) VALUES (?, ?)",
+                "UPDATE risk_counter SET cnt = cnt + 1 WHERE counter_key = ?",
+                "SELECT 1",
+                "UPDATE trade_order t JOIN trade_merchant_index i ON i.trade_no = t.trade_no SET t.status = ?")) {
+            ends.clear();
+            assertThatThrownBy(() -> reads.onShardOf(TRADE_NO, () -> transactions().execute(status -> {
+                runInTransaction("UPDATE trade_order SET status = ? WHERE trade_no = ?");
+                runInTransaction(foreign);
+                return null;
+            }))).as(foreign).isInstanceOf(IllegalStateException.class).hasMessageContaining("refused")
+                    .hasMessageContaining(foreign);
+            assertThat(ends).as(foreign).containsExactly("ds_1: rollback", "ds_1: close");
+        }
+        assertThat(statements).as("nothing refused was sent anywhere")
+                .containsOnly("ds_1: UPDATE trade_order_3 SET status = ? WHERE trade_no = ?");
+    }
+
+    @Test
+    void theRouteIsGoneAfterWorkThatThrewBeforeTakingAConnection() {
+        assertThatThrownBy(() -> reads.onShardOf(TRADE_NO, () -> {
+            throw new IllegalStateException("the broker refused the half message");
+        })).hasMessageContaining("broker");
+        assertThatThrownBy(() -> reads.byOrderNo("trade_order", TRADE_NO, () -> {
+            throw new IllegalStateException("before any statement");
+        }));
+        assertThatThrownBy(() -> reads.onSingleTable("risk_counter", () -> {
+            throw new IllegalStateException("before any statement");
+        }));
+
+        run(READ);
+        assertThat(statements).containsExactly("sharded: " + READ);
+    }
+
+    @Test
+    void switchedOffThePinnedTransactionGoesThroughShardingSphere() {
+        DirectReads withoutTransactions = new DirectReads(sharded, rules, production, shadows, true, false);
+        withoutTransactions.onShardOf(TRADE_NO, () -> run(withoutTransactions, "UPDATE trade_order SET status = ? WHERE trade_no = ?"));
+        withoutTransactions.byOrderNo("trade_order", TRADE_NO, () -> run(withoutTransactions, READ));
+        DirectReads off = new DirectReads(sharded, rules, production, shadows, false, true);
+        off.onShardOf(TRADE_NO, () -> run(off, "UPDATE trade_order SET status = ? WHERE trade_no = ?"));
+        off.onSingleTable("risk_counter", () -> run(off, "SELECT cnt FROM risk_counter WHERE counter_key = ?"));
+
+        assertThat(statements).containsExactly(
+                "sharded: UPDATE trade_order SET status = ? WHERE trade_no = ?",
+                "ds_1: SELECT trade_no, status FROM trade_order_3 WHERE trade_no = ?",
+                "sharded: UPDATE trade_order SET status = ? WHERE trade_no = ?",
+                "sharded: SELECT cnt FROM risk_counter WHERE counter_key = ?");
+    }
+
+    @Test
+    void insideATransactionAlreadyUnderWayThePinChangesNothing() {
+        TransactionSynchronizationManager.initSynchronization();
+        reads.onShardOf(TRADE_NO, () -> run("UPDATE trade_order SET status = ? WHERE trade_no = ?"));
+        reads.onSingleTable("risk_counter", () -> run("SELECT cnt FROM risk_counter WHERE counter_key = ?"));
+        assertThat(statements).containsExactly("sharded: UPDATE trade_order SET status = ? WHERE trade_no = ?",
+                "sharded: SELECT cnt FROM risk_counter WHERE counter_key = ?");
+    }
+
+    @Test
+    void loadTrafficPinsItsTransactionToTheShadowOfTheSameDatabase() {
+        try (var marked = ShadowContext.enter()) {
+            reads.onShardOf(TRADE_NO, () -> transactions().execute(status -> {
+                runInTransaction("UPDATE trade_order SET status = ? WHERE trade_no = ?");
+                runInTransaction("INSERT INTO trade_event (event_id, trade_no) VALUES (?, ?)");
+                return null;
+            }));
+        }
+        assertThat(statements).containsExactly("ds_1_shadow: UPDATE trade_order_3 SET status = ? WHERE trade_no = ?",
+                "ds_1_shadow: INSERT INTO trade_event (event_id, trade_no) VALUES (?, ?)");
+        assertThat(ends).containsExactly("ds_1_shadow: commit", "ds_1_shadow: close");
+    }
+
+    @Test
+    void theRoutedConnectionGoesBackToItsPoolOnceHoweverOftenItIsClosed() throws SQLException {
+        reads.onShardOf(TRADE_NO, () -> {
+            try {
+                Connection connection = reads.getConnection();
+                connection.close();
+                connection.close();
+                assertThat(connection.isClosed()).isTrue();
+                assertThat(connection).isEqualTo(connection).isNotEqualTo(reads.getConnection());
+                return null;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(ends).containsExactly("ds_1: close");
+    }
+
+    // --- the single tables, in ds_0
+
+    @Test
+    void aSingleTablesStatementGoesToDs0AsWrittenOnEitherSide() {
+        String add = "INSERT INTO risk_counter (counter_key, bucket, cnt) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE cnt = cnt + VALUES(cnt)";
+        reads.onSingleTable("risk_counter", () -> run(add));
+        try (var marked = ShadowContext.enter()) {
+            reads.onSingleTable("risk_counter", () -> run(add));
+        }
+        assertThat(statements).containsExactly("ds_0: " + add, "ds_0_shadow: " + add);
+    }
+
+    @Test
+    void aShardedTableOnTheSingleTablesConnectionIsRefused() {
+        assertThatThrownBy(() -> reads.onSingleTable("risk_counter", () -> run("SELECT * FROM trade_order WHERE trade_no = ?")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("sharded table trade_order");
+        assertThatThrownBy(() -> reads.onSingleTable("trade_order", () -> run(READ))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(statements).isEmpty();
+    }
+
+    private TransactionTemplate transactions() {
+        return new TransactionTemplate(new DataSourceTransactionManager(reads));
     }
 
     private Object run(String sql) {
@@ -122,21 +329,48 @@ class DirectReadsTest {
         }
     }
 
+    /** What MyBatis does inside a Spring transaction: the transaction's connection, released (not closed) after use. */
+    private void runInTransaction(String sql) {
+        Connection connection = DataSourceUtils.getConnection(reads);
+        try {
+            connection.prepareStatement(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, reads);
+        }
+    }
+
+    /** A pool whose connections record, as "name: what", the SQL they prepare or execute and how they end. */
     private DataSource pool(String name) {
         DataSource pool = mock(DataSource.class);
         try {
-            when(pool.getConnection()).thenAnswer(call -> {
-                Connection connection = mock(Connection.class);
-                when(connection.prepareStatement(anyString())).thenAnswer(prepare -> {
-                    statements.add(name + ": " + prepare.getArgument(0));
-                    return mock(PreparedStatement.class);
-                });
-                return connection;
-            });
+            when(pool.getConnection()).thenAnswer(call -> connection(name));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return pool;
+    }
+
+    private Connection connection(String name) throws SQLException {
+        Connection connection = mock(Connection.class);
+        Answer<PreparedStatement> prepare = call -> {
+            statements.add(name + ": " + call.getArgument(0));
+            return mock(PreparedStatement.class);
+        };
+        when(connection.prepareStatement(anyString())).thenAnswer(prepare);
+        when(connection.prepareStatement(anyString(), anyInt())).thenAnswer(prepare);
+        Statement plain = mock(Statement.class);
+        when(plain.executeUpdate(anyString())).thenAnswer(call -> {
+            statements.add(name + ": " + call.getArgument(0));
+            return 1;
+        });
+        when(connection.createStatement()).thenReturn(plain);
+        when(connection.getAutoCommit()).thenReturn(true);
+        doAnswer(call -> ends.add(name + ": commit")).when(connection).commit();
+        doAnswer(call -> ends.add(name + ": rollback")).when(connection).rollback();
+        doAnswer(call -> ends.add(name + ": close")).when(connection).close();
+        return connection;
     }
 
     private static GeneShardingAlgorithm algorithm(String target) {

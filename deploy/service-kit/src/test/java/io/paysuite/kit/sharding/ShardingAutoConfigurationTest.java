@@ -82,7 +82,7 @@ class ShardingAutoConfigurationTest {
 
     @Test
     void everyPhysicalPoolUnderShardingSphereDefersTheAutoCommitRestoreUnlessSwitchedOff() {
-        ShardingProperties props = new ShardingProperties(List.of("jdbc:mysql://db:3306/paysuite_pay_0"), "pay", "", 4, 10, false, true);
+        ShardingProperties props = new ShardingProperties(List.of("jdbc:mysql://db:3306/paysuite_pay_0"), "pay", "", 4, 10, false, true, true);
 
         HikariConfig on = ShardingAutoConfiguration.poolConfig("pay-ds_0", props.urls().get(0), 10, false, props,
                 AutoCommitProperties.defaults());

@@ -24,10 +24,16 @@ import org.springframework.stereotype.Repository;
 
 /**
  * {@link PayOrderRepository} over the sharded {@code pay_order} tables through MyBatis, and the
- * combination payment's parts on the same rows ({@link PayPartsStore}).
+ * combination payment's parts on the same rows ({@link PayPartsStore}). Every statement on one pay order by its
+ * number (or its trade's, which carries the same gene) — the reads, the insert, the compare-and-sets, the parts —
+ * is one auto-commit statement (pay-core runs no local transactions), routed past ShardingSphere straight to the
+ * row's physical table ({@link ShardReads#byOrderNo}); the lists (a trade's pay orders, several trades') go through
+ * ShardingSphere.
  */
 @Repository
 public class ShardedPayOrderRepository implements PayOrderRepository, PayPartsStore {
+
+    private static final String TABLE = "pay_order";
 
     private final PayOrderMapper mapper;
     private final ShardReads reads;
@@ -36,7 +42,7 @@ public class ShardedPayOrderRepository implements PayOrderRepository, PayPartsSt
         this(mapper, ShardReads.THROUGH_SHARDING);
     }
 
-    /** @param reads routes a read of one pay order by its number (or its trade's) outside a transaction straight to its table */
+    /** @param reads routes a statement on one pay order by its number (or its trade's) outside a transaction straight to its table */
     @Autowired
     public ShardedPayOrderRepository(PayOrderMapper mapper, ShardReads reads) {
         this.mapper = mapper;
@@ -46,7 +52,7 @@ public class ShardedPayOrderRepository implements PayOrderRepository, PayPartsSt
     @Override
     public boolean insert(PayOrder order) {
         try {
-            return mapper.insert(toRow(order)) == 1;
+            return reads.byOrderNo(TABLE, order.payOrderNo(), () -> mapper.insert(toRow(order))) == 1;
         } catch (DataAccessException failure) {
             if (DuplicateKey.isCause(failure)) {
                 return false;
@@ -57,13 +63,13 @@ public class ShardedPayOrderRepository implements PayOrderRepository, PayPartsSt
 
     @Override
     public Optional<PayOrder> find(String payOrderNo) {
-        return Optional.ofNullable(reads.byOrderNo("pay_order", payOrderNo, () -> mapper.find(payOrderNo)))
+        return Optional.ofNullable(reads.byOrderNo(TABLE, payOrderNo, () -> mapper.find(payOrderNo)))
                 .map(ShardedPayOrderRepository::toOrder);
     }
 
     @Override
     public Optional<PayOrder> findByRequest(String tradeNo, String requestNo) {
-        return Optional.ofNullable(reads.byOrderNo("pay_order", tradeNo, () -> mapper.findByRequest(tradeNo, requestNo)))
+        return Optional.ofNullable(reads.byOrderNo(TABLE, tradeNo, () -> mapper.findByRequest(tradeNo, requestNo)))
                 .map(ShardedPayOrderRepository::toOrder);
     }
 
@@ -89,22 +95,23 @@ public class ShardedPayOrderRepository implements PayOrderRepository, PayPartsSt
             throw new IllegalArgumentException("pay order " + payOrderNo + " -> " + to + " cannot record fail_code "
                     + failCode + " / channel " + channel);
         }
-        return mapper.transition(payOrderNo, from.name(), to.name(), failCode, channel, utc(at)) == 1;
+        return reads.byOrderNo(TABLE, payOrderNo,
+                () -> mapper.transition(payOrderNo, from.name(), to.name(), failCode, channel, utc(at))) == 1;
     }
 
     @Override
     public boolean plan(String payOrderNo, String couponId, boolean usePoints) {
-        return mapper.planParts(payOrderNo, couponId, usePoints) == 1;
+        return reads.byOrderNo(TABLE, payOrderNo, () -> mapper.planParts(payOrderNo, couponId, usePoints)) == 1;
     }
 
     @Override
     public void recordCoupon(String payOrderNo, String name, long minor, FundedBy fundedBy) {
-        mapper.recordCoupon(payOrderNo, name, minor, fundedBy.name());
+        reads.byOrderNo(TABLE, payOrderNo, () -> mapper.recordCoupon(payOrderNo, name, minor, fundedBy.name()));
     }
 
     @Override
     public void recordPoints(String payOrderNo, long points, long minor) {
-        mapper.recordPoints(payOrderNo, points, minor);
+        reads.byOrderNo(TABLE, payOrderNo, () -> mapper.recordPoints(payOrderNo, points, minor));
     }
 
     static PayOrderDO toRow(PayOrder o) {

@@ -4,6 +4,7 @@ import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.risk.RiskAction;
 import io.paysuite.api.risk.RiskDecisionDTO;
 import io.paysuite.api.risk.RiskDecisionQry;
+import io.paysuite.kit.sharding.ShardReads;
 import io.paysuite.pay.risk.RiskDecision;
 import io.paysuite.pay.risk.RiskDecisions;
 import java.time.Instant;
@@ -17,23 +18,36 @@ import java.util.function.DoubleSupplier;
 /**
  * {@link RiskDecisions} over {@code risk_decision}: one insert per decision; ALLOW decisions with no rule
  * fired or failed are written at {@code paysuite.risk.allow-sample-rate} (every REVIEW, BLOCK, fired or
- * failed rule is written). Times are UTC, texts cut to their columns.
+ * failed rule is written). Times are UTC, texts cut to their columns. A single table (ds_0 only): each statement, in
+ * auto-commit, goes straight to ds_0's pool ({@link ShardReads#onSingleTable}).
  */
 public class MyBatisRiskDecisions implements RiskDecisions {
+
+    static final String TABLE = "risk_decision";
 
     private final RiskDecisionMapper mapper;
     private final double allowSampleRate;
     private final DoubleSupplier draw;
+    private final ShardReads shards;
 
     public MyBatisRiskDecisions(RiskDecisionMapper mapper, double allowSampleRate) {
-        this(mapper, allowSampleRate, () -> ThreadLocalRandom.current().nextDouble());
+        this(mapper, allowSampleRate, ShardReads.THROUGH_SHARDING);
+    }
+
+    public MyBatisRiskDecisions(RiskDecisionMapper mapper, double allowSampleRate, ShardReads shards) {
+        this(mapper, allowSampleRate, () -> ThreadLocalRandom.current().nextDouble(), shards);
     }
 
     /** @param draw a uniform number in [0, 1) per plain ALLOW: it is written when the number is below the rate */
     MyBatisRiskDecisions(RiskDecisionMapper mapper, double allowSampleRate, DoubleSupplier draw) {
+        this(mapper, allowSampleRate, draw, ShardReads.THROUGH_SHARDING);
+    }
+
+    MyBatisRiskDecisions(RiskDecisionMapper mapper, double allowSampleRate, DoubleSupplier draw, ShardReads shards) {
         this.mapper = mapper;
         this.allowSampleRate = allowSampleRate;
         this.draw = draw;
+        this.shards = shards;
     }
 
     @Override
@@ -56,18 +70,20 @@ public class MyBatisRiskDecisions implements RiskDecisions {
         row.setFailedRules(cut(String.join(",", decision.failed()), 500));
         row.setInputs(cut(decision.inputs(), 1000));
         row.setDecidedAt(LocalDateTime.ofInstant(in.at(), ZoneOffset.UTC));
-        mapper.insert(row);
+        shards.onSingleTable(TABLE, () -> mapper.insert(row));
     }
 
     @Override
     public boolean askedToStepUp(String tradeNo, String requestNo, String buyerId, PayMethod method, Instant since) {
-        return mapper.reviews(tradeNo, requestNo, buyerId, method.name(), LocalDateTime.ofInstant(since, ZoneOffset.UTC)) > 0;
+        LocalDateTime from = LocalDateTime.ofInstant(since, ZoneOffset.UTC);
+        return shards.onSingleTable(TABLE, () -> mapper.reviews(tradeNo, requestNo, buyerId, method.name(), from)) > 0;
     }
 
     @Override
     public List<RiskDecisionDTO> recent(RiskDecisionQry qry) {
-        return mapper.recent(qry.buyerId(), qry.merchantId(), qry.tradeNo(), qry.action() == null ? null : qry.action().name(),
-                qry.cappedLimit()).stream().map(MyBatisRiskDecisions::dto).toList();
+        String action = qry.action() == null ? null : qry.action().name();
+        return shards.onSingleTable(TABLE, () -> mapper.recent(qry.buyerId(), qry.merchantId(), qry.tradeNo(), action,
+                qry.cappedLimit())).stream().map(MyBatisRiskDecisions::dto).toList();
     }
 
     private static RiskDecisionDTO dto(RiskDecisionDO row) {

@@ -48,6 +48,33 @@ class ShardedPayOrderRepositoryTest {
     }
 
     @Test
+    void theInsertTheCompareAndSetsAndThePartsOfOnePayOrderRunOnTheRouteOfItsNumber() {
+        List<String> routed = new java.util.ArrayList<>();
+        ShardedPayOrderRepository direct = new ShardedPayOrderRepository(mapper, new io.paysuite.kit.sharding.ShardReads() {
+            @Override
+            public <T> T byOrderNo(String logicTable, String orderNo, java.util.function.Supplier<T> statement) {
+                routed.add(logicTable + " " + orderNo);
+                return statement.get();
+            }
+        });
+        when(mapper.insert(any())).thenReturn(1);
+        when(mapper.transition(any(), any(), any(), any(), any(), any())).thenReturn(1);
+        when(mapper.planParts(any(), any(), org.mockito.ArgumentMatchers.anyBoolean())).thenReturn(1);
+        PayOrder created = new PayOrder(NO, "T2026112210000003000010519", "REQ-000001", "digest", "10000000007", "M100001",
+                PayMethod.BANK_CARD, PayOrderStatus.CREATED, Money.cny(1000), AT, AT, null, 0, null, null);
+
+        assertThat(direct.insert(created)).isTrue();
+        assertThat(direct.transition(NO, PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, null, AT)).isTrue();
+        assertThat(direct.plan(NO, "C1", true)).isTrue();
+        direct.recordCoupon(NO, "5 off", 500, io.paysuite.api.promotion.FundedBy.MERCHANT);
+        direct.recordPoints(NO, 100, 100);
+
+        assertThat(routed).hasSize(5).containsOnly("pay_order " + NO);
+        verify(mapper).insert(any());
+        verify(mapper).recordPoints(NO, 100, 100);
+    }
+
+    @Test
     void theSuccessCompareAndSetCarriesTheChannel() {
         when(mapper.transition(any(), any(), any(), any(), any(), any())).thenReturn(1);
 

@@ -1,0 +1,34 @@
+package io.paysuite.kit.sharding;
+
+/**
+ * Where the next connection taken from {@link DirectReads} on this thread goes, and which statements it may run:
+ * set by {@link ShardReads#byOrderNo}, {@link ShardReads#onShardOf} or {@link ShardReads#onSingleTable}, consumed by
+ * the first {@code getConnection()} while it is set.
+ */
+sealed interface Pin {
+
+    /** Index of the physical database ({@code ds_N}) the connection comes from. */
+    int database();
+
+    /**
+     * One order's shard: every logic table its gene places is named by its physical table of index {@code table}
+     * ({@code trade_order → trade_order_3}; a table with one copy per database keeps its name).
+     *
+     * @param required the logic table every statement must name, or null
+     */
+    record Shard(int database, int table, String required) implements Pin {
+    }
+
+    /**
+     * The single tables, which live in {@code ds_0} only; their names stay as they are.
+     *
+     * @param required the single table every statement must name
+     */
+    record Single(String required) implements Pin {
+
+        @Override
+        public int database() {
+            return 0;
+        }
+    }
+}
