@@ -9,6 +9,7 @@ import io.paysuite.channel.adapter.Outcome;
 import io.paysuite.channel.isolation.ChannelGuard;
 import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.order.ChannelOrderRepository;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,15 @@ import org.springframework.stereotype.Component;
  * channel's signed answer. It is the common case, not the exception: Alipay and WeChat Pay notify every payment,
  * also one whose synchronous answer (a payment code) or earlier query already settled it. A notification that
  * disagrees with a final order in anything is still checked by a query, and recorded as the conflict it is.
+ *
+ * <p>A notification may also overtake the answer it repeats. The channel sandbox, like Alipay, sends the notification
+ * of a payment-code payment at the moment it answers the charge, so under load about a fifth of them arrived while the
+ * order was still open — the charge's answer on the wire, or being settled in another thread of this process — and
+ * paid a signed query for what that answer recorded milliseconds later. So a notification of an open order whose
+ * charge this process is sending ({@link ChargesInFlight}) waits for that charge, at most
+ * {@code notifyWaitsForCharge} ({@link FollowUpProperties}), reads the order again and goes on exactly as it would
+ * have had it arrived second: acknowledged if it now repeats a final result, else queried. Only the order of the two
+ * arrivals changes, never what a notification is trusted with; no lock or connection is held while it waits.
  */
 @Component
 public class ChannelNotifications {
@@ -37,10 +47,14 @@ public class ChannelNotifications {
     private final ChannelSettlement settlement;
     private final ChannelGuard guard;
     private final MeterRegistry meters;
+    private final ChargesInFlight inFlight;
+    private final Duration waitForCharge;
 
     public ChannelNotifications(ChannelOrderRepository orders, ChannelAdapters adapters, ChannelSettlement settlement, ChannelGuard guard,
-                                MeterRegistry meters) {
+                                MeterRegistry meters, ChargesInFlight inFlight, FollowUpProperties properties) {
         this.orders = orders;
+        this.inFlight = inFlight;
+        this.waitForCharge = properties.notifyWaitsForCharge();
         this.adapters = adapters;
         this.settlement = settlement;
         this.guard = guard;
@@ -72,11 +86,15 @@ public class ChannelNotifications {
             }
             return;
         }
+        if (!order.status().isFinal()) {
+            order = afterChargeInFlight(order, call);
+        }
         if (repeatsFinal(order, call)) {
             meters.counter("channel.notify.repeated", "channel", order.channel().name()).increment();
             return;
         }
-        ChannelCall truth = guard.call(order.channel(), "notify-query", () -> adapter.query(order));
+        ChannelOrder asked = order;
+        ChannelCall truth = guard.call(order.channel(), "notify-query", () -> adapter.query(asked));
         boolean definite = truth.outcome() == Outcome.SUCCESS || truth.outcome() == Outcome.FAILURE;
         if (definite && truth.outcome() != call.outcome() || !definite && call.outcome() == Outcome.SUCCESS
                 && truth.outcome() != Outcome.UNKNOWN) {
@@ -93,6 +111,27 @@ public class ChannelNotifications {
         } else if (truth.outcome() == Outcome.UNKNOWN && !order.status().isFinal()) {
             throw new NotificationUnconfirmed(channelOrderNo, truth.rawCode());
         }
+    }
+
+    /**
+     * The order once the charge of it that this process is sending has ended (at most {@code waitForCharge}); the
+     * order as it was when there is no such charge. Counted as {@code channel.notify.waited} by what came of the wait:
+     * {@code repeated} (the charge settled the result the notification states), {@code queried} (the charge ended
+     * otherwise) or {@code timed_out} (still charging; queried too).
+     */
+    private ChannelOrder afterChargeInFlight(ChannelOrder order, ChannelCall call) {
+        ChargesInFlight.Charge charge = inFlight.of(order.channelOrderNo()).orElse(null);
+        if (charge == null) {
+            return order;
+        }
+        boolean ended = charge.awaitEnd(waitForCharge);
+        ChannelOrder now = orders.reread(order);
+        String outcome = !ended ? "timed_out" : repeatsFinal(now, call) ? "repeated" : "queried";
+        meters.counter("channel.notify.waited", "channel", order.channel().name(), "outcome", outcome).increment();
+        if (!ended) {
+            log.info("notification for {} waited {} for the charge in flight; queried", order.channelOrderNo(), waitForCharge);
+        }
+        return now;
     }
 
     /** The notification states exactly the final result the order holds: nothing a query could decide or reveal. */

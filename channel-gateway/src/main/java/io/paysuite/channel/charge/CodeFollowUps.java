@@ -39,11 +39,13 @@ public class CodeFollowUps {
     private final ChannelGuard guard;
     private final FollowUps followUps;
     private final CodeSchedule codeSchedule;
+    private final ChargesInFlight inFlight;
     private final Clock clock;
 
     public CodeFollowUps(ChannelOrderRepository orders, ChannelSettlement settlement, ChannelGuard guard, FollowUps followUps,
-                         FollowUpProperties properties, Clock clock) {
+                         FollowUpProperties properties, ChargesInFlight inFlight, Clock clock) {
         this.orders = orders;
+        this.inFlight = inFlight;
         this.settlement = settlement;
         this.guard = guard;
         this.followUps = followUps;
@@ -63,22 +65,10 @@ public class CodeFollowUps {
             return order;
         }
         if (order.status() == ChannelOrderStatus.CREATED && authCode != null) {
-            ChannelOrder charging = order;
-            // a card pre-authorisation's first send is the pre-auth; everything after it (queries, results) is a charge's
-            ChannelCall answer = guard.call(charging.channel(), "charge", () -> charging.authorisation()
-                    ? ((AuthorisingAdapter) adapter).authorise(charging, authCode)
-                    : adapter.pay(charging, authCode));
-            switch (answer.outcome()) {
-                case SUCCESS, FAILURE -> {
-                    return settlement.settle(order, answer, "SYNC", audience); // paid at once, or refused with nothing taken
-                }
-                default -> {
-                    orders.transition(order.channelOrderNo(), ChannelOrderStatus.CREATED, ChannelOrderStatus.PROCESSING, null,
-                            answer.channelTradeNo(), answer.rawCode(), null, now());
-                    log.info("payment-code order {} waits ({}: {})", order.channelOrderNo(), answer.rawCode(), answer.rawMessage());
-                    scheduleNext(order, 0);
-                    return orders.reread(order);
-                }
+            // the channel notifies as it answers: a notification of this order arriving meanwhile waits for this answer
+            // (ChargesInFlight) instead of querying the channel for it
+            try (ChargesInFlight.Registration charging = inFlight.start(order.channelOrderNo())) {
+                return charge(order, adapter, authCode, audience);
             }
         }
         if (order.status() == ChannelOrderStatus.CREATED || order.status() == ChannelOrderStatus.PROCESSING) {
@@ -107,6 +97,26 @@ public class CodeFollowUps {
             scheduleNext(order, attempt);
         }
         return orders.reread(order);
+    }
+
+    /** Sends the charge with the buyer's code and applies its synchronous answer. */
+    private ChannelOrder charge(ChannelOrder order, CodeChannelAdapter adapter, String authCode, ChannelSettlement.Audience audience) {
+        // a card pre-authorisation's first send is the pre-auth; everything after it (queries, results) is a charge's
+        ChannelCall answer = guard.call(order.channel(), "charge", () -> order.authorisation()
+                ? ((AuthorisingAdapter) adapter).authorise(order, authCode)
+                : adapter.pay(order, authCode));
+        switch (answer.outcome()) {
+            case SUCCESS, FAILURE -> {
+                return settlement.settle(order, answer, "SYNC", audience); // paid at once, or refused with nothing taken
+            }
+            default -> {
+                orders.transition(order.channelOrderNo(), ChannelOrderStatus.CREATED, ChannelOrderStatus.PROCESSING, null,
+                        answer.channelTradeNo(), answer.rawCode(), null, now());
+                log.info("payment-code order {} waits ({}: {})", order.channelOrderNo(), answer.rawCode(), answer.rawMessage());
+                scheduleNext(order, 0);
+                return orders.reread(order);
+            }
+        }
     }
 
     /**

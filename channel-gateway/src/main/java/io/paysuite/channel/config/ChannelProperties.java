@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * channel-gateway's messaging settings: {@code paysuite.channel.*}. How open orders are followed up
- * (close grace, payment-code polling and reversal) is {@code charge.FollowUpProperties}, under the same prefix.
+ * (close grace, payment-code polling and reversal, how long a notification waits for a charge in flight) is
+ * {@code charge.FollowUpProperties}, under the same prefix.
  *
  * @param namesrv       RocketMQ name server
  * @param resultTopic   topic on which a finished channel order is announced to pay-core

@@ -33,8 +33,21 @@ record ScriptedGateway(ChannelCharges charges, ChannelNotifications notification
 
     static ScriptedGateway over(ChannelOrderRepository repo, List<? extends ChannelAdapter> channels, ChannelResults results,
                                 MeterRegistry meters, Clock clock, FollowUps followUps, ChannelRouter router) {
+        FollowUpProperties properties = properties(Duration.ofSeconds(2));
+        return over(repo, channels, results, meters, clock, followUps, router, properties, new ChargesInFlight(properties));
+    }
+
+    /** The defaults of {@link FollowUpProperties}, but for how long a notification waits for a charge in flight. */
+    static FollowUpProperties properties(Duration notifyWaitsForCharge) {
+        return new FollowUpProperties(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(30), notifyWaitsForCharge,
+                1000);
+    }
+
+    /** As {@link #over(ChannelOrderRepository, List, ChannelResults, MeterRegistry, Clock, FollowUps, ChannelRouter)}, with these. */
+    static ScriptedGateway over(ChannelOrderRepository repo, List<? extends ChannelAdapter> channels, ChannelResults results,
+                                MeterRegistry meters, Clock clock, FollowUps followUps, ChannelRouter router,
+                                FollowUpProperties properties, ChargesInFlight inFlight) {
         ChannelAdapters adapters = new ChannelAdapters(List.copyOf(channels));
-        FollowUpProperties properties = new FollowUpProperties(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(30));
         ChannelGuard guard = new ChannelGuard(new ChannelStats(meters, clock));
         RefundScript refundChannel = new RefundScript();
         ChannelRefundRepository refunds = new MyBatisChannelRefundRepository(new InMemoryChannelRefundMapper());
@@ -43,9 +56,10 @@ record ScriptedGateway(ChannelCharges charges, ChannelNotifications notification
                 followUps, meters);
         ChannelSettlement settlement = new ChannelSettlement(repo, adapters, results, late, meters, clock);
         ChannelCharges charges = new ChannelCharges(repo, adapters, settlement, new QrFollowUps(repo, settlement, guard, properties, clock),
-                new CodeFollowUps(repo, settlement, guard, followUps, properties, clock), router, late, meters, clock,
+                new CodeFollowUps(repo, settlement, guard, followUps, properties, inFlight, clock), router, late, meters, clock,
                 io.paysuite.channel.adapter.LoadTestChannels.none());
-        return new ScriptedGateway(charges, new ChannelNotifications(repo, adapters, settlement, guard, meters), refundChannel, refunds,
+        return new ScriptedGateway(charges, new ChannelNotifications(repo, adapters, settlement, guard, meters, inFlight,
+                properties), refundChannel, refunds,
                 ledger);
     }
 
