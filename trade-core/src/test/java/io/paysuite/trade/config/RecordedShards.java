@@ -39,7 +39,7 @@ import org.mybatis.spring.transaction.SpringManagedTransactionFactory;
  */
 public final class RecordedShards {
 
-    public final ShardingRules rules = new ShardingConfig().tradeTables().tables().apply(new ShardingRules(2, 4));
+    public final ShardingRules rules = tradeRules();
     /** Every statement prepared, as "pool: SQL". */
     public final List<String> statements = new ArrayList<>();
     /** Commits, rollbacks and closes, as "pool: what". */
@@ -49,6 +49,11 @@ public final class RecordedShards {
     public final DataSource sharded = pool("sharded");
     public final List<DataSource> production = List.of(pool("ds_0"), pool("ds_1"));
     public final List<DataSource> shadows = List.of(pool("ds_0_shadow"), pool("ds_1_shadow"));
+
+    /** trade-core's own rules ({@link ShardingConfig}) for 2 databases of 4 tables. */
+    public static ShardingRules tradeRules() {
+        return new ShardingConfig().tradeTables().tables().apply(new ShardingRules(2, 4));
+    }
 
     /** The service's data source, direct routes on or off ({@code paysuite.sharding.direct-reads}). */
     public DirectReads reads(boolean direct) {
