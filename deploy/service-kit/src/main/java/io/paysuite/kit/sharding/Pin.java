@@ -3,8 +3,7 @@ package io.paysuite.kit.sharding;
 /**
  * Where the next connection taken from {@link DirectReads} on this thread goes, and which statements it may run:
  * set by {@link ShardReads#byOrderNo}, {@link ShardReads#onShardOf}, {@link ShardReads#byKey} or
- * {@link ShardReads#onSingleTable}, consumed by
- * the first {@code getConnection()} while it is set.
+ * {@link ShardReads#onSingleTable}, consumed by the first {@code getConnection()} while it is set.
  */
 sealed interface Pin {
 

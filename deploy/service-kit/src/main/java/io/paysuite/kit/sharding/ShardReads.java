@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 /**
  * Statements that may skip ShardingSphere because their caller knows where their rows are (see {@link DirectReads}): one
  * order's row by its number (a read, an insert, a compare-and-set), one order's local transaction, one row of a table
- * another key places by that key (a merchant index), a single table's statement. Each runs as it is, through ShardingSphere, inside a transaction already under way, when switched off, or
- * with {@link #THROUGH_SHARDING}. The name is the first use's (reads); the interface stays small and internal to the
+ * another key places by that key (a merchant index), a single table's statement. Each runs as it is, through
+ * ShardingSphere, inside a transaction already under way, when switched off, or with {@link #THROUGH_SHARDING}. The name is the first use's (reads); the interface stays small and internal to the
  * sharded services.
  */
 public interface ShardReads {

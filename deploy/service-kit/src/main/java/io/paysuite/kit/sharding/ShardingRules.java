@@ -94,9 +94,10 @@ public final class ShardingRules {
     private void sharded(String logicTable, String shardingColumns, boolean split) {
         splitIntoTables.put(logicTable, split);
         List<String> columns = new ArrayList<>();
-        for (String column : shardingColumns.split(",")) {
-            columns.add(column.trim().toLowerCase(Locale.ROOT));
-            if (GeneShardingAlgorithm.ORDER_NUMBER_COLUMNS.contains(columns.get(columns.size() - 1))) {
+        for (String written : shardingColumns.split(",")) {
+            String column = written.trim().toLowerCase(Locale.ROOT);
+            columns.add(column);
+            if (GeneShardingAlgorithm.ORDER_NUMBER_COLUMNS.contains(column)) {
                 placedByOrderNo.add(logicTable);
             }
         }
