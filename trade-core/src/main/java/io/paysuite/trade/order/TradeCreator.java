@@ -35,10 +35,11 @@ import org.springframework.stereotype.Component;
  * other reads it. A different digest answers {@code OUT_TRADE_NO_USED}. A merchant order number
  * whose trade never gets completed stays claimed: the merchant's repeat completes it.
  *
- * <p>None of it goes through ShardingSphere's routing when direct routes are on: the index's claim and read go straight
- * to the physical table the merchant's gene names (the index's {@code ShardReads.byKey}), and the trade's transaction
- * is pinned to the trade's shard ({@link ShardReads#onShardOf}, as {@link TradeChanges#commit} is): both of its rows
- * are placed by the trade number's gene, the event id being made with it.
+ * <p>With direct routes on, no statement of it goes through ShardingSphere on the request's thread: the index's claim
+ * and read go straight to the physical table the merchant's gene names (the index's {@code ShardReads.byKey}), and the
+ * trade's transaction is pinned to the trade's shard ({@link ShardReads#onShardOf}, as {@link TradeChanges#commit}
+ * is): both of its rows are placed by the trade number's gene, the event id being made with it. (The event's published
+ * mark follows later, batched with others on the marks' own thread, through ShardingSphere.)
  */
 @Component
 public class TradeCreator {
@@ -64,7 +65,6 @@ public class TradeCreator {
     @Autowired
     public TradeCreator(MerchantOrderIndex index, TradeRepository trades, TradeEvents events, OrderNo orderNo,
                         Clock clock, TradeProperties props, ShardReads shards) {
-        this.shards = shards;
         this.index = index;
         this.trades = trades;
         this.events = events;
@@ -72,6 +72,7 @@ public class TradeCreator {
         this.clock = clock;
         this.props = props;
         this.rules = new CreateTradeRules(props.allowHttpNotifyUrl(), props.maxExpiry());
+        this.shards = shards;
     }
 
     public TradeDTO create(CreateTradeCmd cmd) {

@@ -62,7 +62,8 @@ public class ShardedMerchantOrderIndex implements MerchantOrderIndex {
 
     @Override
     public Optional<MerchantOrderEntry> find(String merchantId, String outTradeNo) {
-        return Optional.ofNullable(reads.byKey(TABLE, merchantId, () -> mapper.find(merchantId, outTradeNo))).map(row -> new MerchantOrderEntry(
-                row.merchantId, row.outTradeNo, row.tradeNo, row.requestDigest, instant(row.createdAt)));
+        return Optional.ofNullable(reads.byKey(TABLE, merchantId, () -> mapper.find(merchantId, outTradeNo)))
+                .map(row -> new MerchantOrderEntry(row.merchantId, row.outTradeNo, row.tradeNo, row.requestDigest,
+                        instant(row.createdAt)));
     }
 }
