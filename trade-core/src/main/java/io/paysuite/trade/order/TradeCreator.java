@@ -7,12 +7,14 @@ import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.ids.ShardGene;
 import io.paysuite.api.trade.CreateTradeCmd;
 import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.kit.sharding.ShardReads;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,12 @@ import org.springframework.stereotype.Component;
  * both writers would write the same row; the primary key on {@code trade_no} lets one win and the
  * other reads it. A different digest answers {@code OUT_TRADE_NO_USED}. A merchant order number
  * whose trade never gets completed stays claimed: the merchant's repeat completes it.
+ *
+ * <p>With direct routes on, no statement of it goes through ShardingSphere on the request's thread: the index's claim
+ * and read go straight to the physical table the merchant's gene names (the index's {@code ShardReads.byKey}), and the
+ * trade's transaction is pinned to the trade's shard ({@link ShardReads#onShardOf}, as {@link TradeChanges#commit}
+ * is): both of its rows are placed by the trade number's gene, the event id being made with it. (The event's published
+ * mark follows later, batched with others on the marks' own thread, through ShardingSphere.)
  */
 @Component
 public class TradeCreator {
@@ -45,9 +53,18 @@ public class TradeCreator {
     private final Clock clock;
     private final TradeProperties props;
     private final CreateTradeRules rules;
+    private final ShardReads shards;
 
+    /** Through ShardingSphere as it is (tests over in-memory stores). */
     public TradeCreator(MerchantOrderIndex index, TradeRepository trades, TradeEvents events, OrderNo orderNo,
                         Clock clock, TradeProperties props) {
+        this(index, trades, events, orderNo, clock, props, ShardReads.THROUGH_SHARDING);
+    }
+
+    /** @param shards pins the creation's transaction to the trade's shard */
+    @Autowired
+    public TradeCreator(MerchantOrderIndex index, TradeRepository trades, TradeEvents events, OrderNo orderNo,
+                        Clock clock, TradeProperties props, ShardReads shards) {
         this.index = index;
         this.trades = trades;
         this.events = events;
@@ -55,6 +72,7 @@ public class TradeCreator {
         this.clock = clock;
         this.props = props;
         this.rules = new CreateTradeRules(props.allowHttpNotifyUrl(), props.maxExpiry());
+        this.shards = shards;
     }
 
     public TradeDTO create(CreateTradeCmd cmd) {
@@ -116,12 +134,13 @@ public class TradeCreator {
                 orderNo.next(OrderNo.Kind.EVENT, ShardGene.ofOrderNo(trade.tradeNo())),
                 trade.tradeNo(), EventType.TRADE_CREATED, trade.toDTO());
         try {
-            events.publishWith(created, () -> {
+            // both rows carry the trade number's gene (the event id is made with it): one shard, one local transaction
+            shards.onShardOf(trade.tradeNo(), () -> events.publishWith(created, () -> {
                 if (!trades.insert(trade)) {
                     throw new CreatedMeanwhile(); // roll back: our event must not be published
                 }
                 return trade;
-            });
+            }));
         } catch (CreatedMeanwhile concurrentRepeat) {
             // a concurrent repeat completed the same creation first; its row is identical
             return trades.find(trade.tradeNo()).orElseThrow(() ->

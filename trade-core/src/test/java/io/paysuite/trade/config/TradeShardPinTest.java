@@ -27,8 +27,9 @@ import org.apache.ibatis.annotations.Update;
 import org.junit.jupiter.api.Test;
 
 /**
- * The statements trade changes run in their transaction, pinned to the trade's shard ({@code TradeChanges}) with
- * trade-core's own tables: each is named for the trade's physical tables, and a merchant index's is refused.
+ * The statements trade changes and the creation of a trade run in their transaction, pinned to the trade's shard
+ * ({@code TradeChanges}, {@code TradeCreator}) with trade-core's own tables: each is named for the trade's physical
+ * tables, and a merchant index's is refused.
  */
 class TradeShardPinTest {
 
@@ -47,6 +48,8 @@ class TradeShardPinTest {
                 method(TradeMapper.class, "beginPay"), method(TradeMapper.class, "abandonPay"),
                 method(TradeMapper.class, "markPaid"), method(TradeMapper.class, "endAuthorisation"),
                 method(TradeMapper.class, "addRefunded"),
+                // TradeCreator: the trade's insert beside its TRADE_CREATED event
+                method(TradeMapper.class, "insert"),
                 method(RefundMapper.class, "insert"), method(RefundMapper.class, "finish"),
                 // the event row beside each change (RocketMqTradeEvents)
                 method(TradeEventMapper.class, "insert"), method(TradeEventMapper.class, "insertPublished"));

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -26,13 +27,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li><b>One row by its order number</b> outside any transaction ({@link #byOrderNo}): the read of a trade or a pay
  *       order, the insert of a pay order, its compare-and-set transitions run in auto-commit.</li>
  *   <li><b>One order's local transaction</b> ({@link #onShardOf}): trade-core's state change and its event row (and a
- *       refund's row), which the order number's gene places in one database and in tables of one index.</li>
+ *       refund's row), which the order number's gene places in one database and in tables of one index; and the
+ *       creation of a trade, its {@code trade_order} row with its {@code TRADE_CREATED} event row.</li>
+ *   <li><b>One row of a merchant index by its merchant</b> outside any transaction ({@link #byKey}): the claim (an
+ *       insert whose primary key decides first or repeat) and the read of {@code trade_merchant_index} and
+ *       {@code refund_merchant_index} by (merchant, merchant order or refund number), which start every creation.</li>
  *   <li><b>The single tables</b> outside any transaction ({@link #onSingleTable}): pay-core's risk counters and
  *       decisions, which live in {@code ds_0} only.</li>
  * </ul>
  * Each sets a route for the next connection taken on this thread: the connection comes from the pool of the database
  * the order number's gene names ({@link ShardingRules#routeOf}, the same arithmetic as {@link GeneShardingAlgorithm}),
- * or {@code ds_0}'s, and each statement on it has its logic tables named by their physical tables
+ * or the key's gene ({@link ShardingRules#routeOfKey}: the algorithm's own derivation, {@code ShardGene.ofKey} of a
+ * merchant id), or {@code ds_0}'s, and each statement on it has its logic tables named by their physical tables
  * ({@link PhysicalNames}). Everything else — reads by other columns, scatter queries, the janitors, statements inside
  * transactions begun elsewhere — goes through ShardingSphere as before.
  *
@@ -54,7 +60,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>Every statement on a routed connection is checked before it is sent ({@link PhysicalNames}): on one order's
  *       shard it may name only tables that order numbers place (rewritten: {@code trade_order → trade_order_3},
  *       {@code trade_event} as it is), never a table placed by another key ({@code trade_merchant_index}), a single
- *       table or none; on {@code ds_0} only single tables; a read or write by number must name its table. A refused
+ *       table or none; on {@code ds_0} only single tables; a read or write by number must name its table; a row by
+ *       its key may name only its own table ({@code trade_merchant_index → trade_merchant_index_2}). A refused
  *       statement throws {@link IllegalStateException} rather than run somewhere ShardingSphere would not send it.</li>
  *   <li>What the checks cannot see is the caller's promise: every statement of a transaction pinned with
  *       {@link #onShardOf} is on rows of that order's gene (by the order's number, or numbers carrying its gene: event
@@ -81,6 +88,8 @@ public final class DirectReads extends DelegatingDataSource implements ShardRead
     private final ThreadLocal<Pin> route = new ThreadLocal<>();
     private final ShardingRules rules;
     private final Set<String> placedByOrderNo;
+    /** Tables one key places → that key's column ({@code trade_merchant_index → merchant_id}). */
+    private final Map<String, String> placedByOneKey;
     private final Set<String> singleTables;
     private final PhysicalNames names;
     private final List<DataSource> production;
@@ -106,6 +115,7 @@ public final class DirectReads extends DelegatingDataSource implements ShardRead
         super(sharded);
         this.rules = rules;
         this.placedByOrderNo = Set.copyOf(rules.placedByOrderNo().keySet());
+        this.placedByOneKey = Map.copyOf(rules.placedByOneKey());
         this.singleTables = Set.copyOf(rules.singleTables());
         this.names = new PhysicalNames(rules);
         this.production = List.copyOf(production);
@@ -131,6 +141,22 @@ public final class DirectReads extends DelegatingDataSource implements ShardRead
             return transaction.get();
         }
         return routed(shardOf(orderNo, null), transaction);
+    }
+
+    @Override
+    public <T> T byKey(String logicTable, String key, Supplier<T> statement) {
+        if (!routable(enabled)) {
+            return statement.get();
+        }
+        String column = placedByOneKey.get(logicTable);
+        if (column == null) {
+            throw new IllegalArgumentException(logicTable + " is not a table one key places: " + placedByOneKey);
+        }
+        if (key == null) {
+            return statement.get(); // no place to compute: whatever ShardingSphere does with it, as before
+        }
+        int gene = rules.geneOfKey(logicTable, key);
+        return routed(new Pin.Keyed(rules.databaseOf(gene), rules.tableOf(gene), logicTable), statement);
     }
 
     @Override

@@ -27,6 +27,10 @@ import java.util.stream.Stream;
  *       pin's table index; every such table of one gene has the same index), {@code trade_event} (one per database)
  *       keeps its name. A sharded table placed by another key ({@code trade_merchant_index} by {@code merchant_id})
  *       or a single table ({@code ds_0} only) is refused: on this database it would be the wrong copy, or none.</li>
+ *   <li>On one row of a table another key places ({@link Pin.Keyed}): that table only, named by its physical table
+ *       ({@code trade_merchant_index} becomes {@code trade_merchant_index_2}, the index its key's gene names). Any other
+ *       table is refused: even one the same key places lives where its own rule says, which this check does not
+ *       follow.</li>
  *   <li>On the single tables ({@link Pin.Single}): only single tables, names unchanged.</li>
  *   <li>A statement that names no table this refusal could judge ({@code SELECT 1}) is refused too: on a pinned
  *       connection it would run on whichever database the pin chose, unrouted.</li>
@@ -49,7 +53,8 @@ final class PhysicalNames {
     /** Statement texts whose table positions are kept, like ShardingSphere's statement cache (ShardingRules). */
     static final int REMEMBERED = 4096;
 
-    private final Map<String, Boolean> placedByOrderNo;
+    /** Every sharded logic table, lower case, with whether it is split into tables inside each database. */
+    private final Map<String, Boolean> splitIntoTables;
     private final Set<String> placedByOtherKeys;
     private final Set<String> singleTables;
     private final int tablesPerDatabase;
@@ -57,12 +62,12 @@ final class PhysicalNames {
     private final ConcurrentMap<String, Named> remembered = new ConcurrentHashMap<>();
 
     PhysicalNames(ShardingRules rules) {
-        this.placedByOrderNo = rules.placedByOrderNo().entrySet().stream()
-                .collect(Collectors.toUnmodifiableMap(e -> lower(e.getKey()), Map.Entry::getValue));
         this.placedByOtherKeys = lower(rules.placedByOtherKeys());
+        this.splitIntoTables = rules.splitIntoTables().entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(e -> lower(e.getKey()), Map.Entry::getValue));
         this.singleTables = lower(rules.singleTables());
         this.tablesPerDatabase = rules.tablesPerDatabase();
-        String names = Stream.of(placedByOrderNo.keySet(), placedByOtherKeys, singleTables)
+        String names = Stream.of(splitIntoTables.keySet(), singleTables)
                 .flatMap(Set::stream)
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote)
@@ -78,6 +83,9 @@ final class PhysicalNames {
         Named named = named(sql);
         if (pin instanceof Pin.Shard shard) {
             return onShard(named, shard);
+        }
+        if (pin instanceof Pin.Keyed keyed) {
+            return onKeyedRow(named, keyed);
         }
         return onSingleTables(named, (Pin.Single) pin);
     }
@@ -98,7 +106,21 @@ final class PhysicalNames {
         if (named.tables().isEmpty()) {
             throw refused(named, "names no sharded table: on one order's shard it would run unrouted");
         }
-        return named.onTable(shard.table(), placedByOrderNo);
+        return named.onTable(shard.table(), splitIntoTables);
+    }
+
+    private String onKeyedRow(Named named, Pin.Keyed keyed) {
+        String required = lower(keyed.required());
+        for (String table : named.tables()) {
+            if (!table.equals(required)) {
+                throw refused(named, "names " + table + " on the connection of one row of " + keyed.required()
+                        + ", which its key places: another table's rows live elsewhere");
+            }
+        }
+        if (named.tables().isEmpty()) {
+            throw refused(named, "is routed to " + keyed.required() + " and does not name it");
+        }
+        return named.onTable(keyed.table(), splitIntoTables);
     }
 
     private String onSingleTables(Named named, Pin.Single single) {
@@ -182,8 +204,12 @@ final class PhysicalNames {
             return tables;
         }
 
-        /** The text with each table an order's gene places named by its physical table of index {@code table}. */
-        String onTable(int table, Map<String, Boolean> placedByOrderNo) {
+        /**
+         * The text with each sharded table named by its physical table of index {@code table}, a table with one copy
+         * per database as it is. The caller has refused every text naming a table the pin does not place, so a text's
+         * result for an index is the same whichever pin asked.
+         */
+        String onTable(int table, Map<String, Boolean> splitIntoTables) {
             String done = byTableIndex.get(table);
             if (done != null) {
                 return done;
@@ -192,7 +218,7 @@ final class PhysicalNames {
             for (int i = 0; i < occurrences.size(); i++) {
                 String written = occurrences.get(i);
                 String logic = lower(written);
-                text.append(parts.get(i)).append(placedByOrderNo.get(logic) ? logic + "_" + table : written);
+                text.append(parts.get(i)).append(splitIntoTables.getOrDefault(logic, false) ? logic + "_" + table : written);
             }
             done = text.append(parts.get(occurrences.size())).toString();
             byTableIndex.set(table, done);

@@ -4,9 +4,9 @@ import java.util.function.Supplier;
 
 /**
  * Statements that may skip ShardingSphere because their caller knows where their rows are (see {@link DirectReads}): one
- * order's row by its number (a read, an insert, a compare-and-set), one order's local transaction, a single table's
- * statement. Each runs as it is, through ShardingSphere, inside a transaction already under way, when switched off, or
- * with {@link #THROUGH_SHARDING}. The name is the first use's (reads); the interface stays small and internal to the
+ * order's row by its number (a read, an insert, a compare-and-set), one order's local transaction, one row of a table
+ * another key places by that key (a merchant index), a single table's statement. Each runs as it is, through
+ * ShardingSphere, inside a transaction already under way, when switched off, or with {@link #THROUGH_SHARDING}. The name is the first use's (reads); the interface stays small and internal to the
  * sharded services.
  */
 public interface ShardReads {
@@ -41,6 +41,22 @@ public interface ShardReads {
      */
     default <T> T onShardOf(String orderNo, Supplier<T> transaction) {
         return transaction.get();
+    }
+
+    /**
+     * Runs {@code statement} — ONE statement on the row of {@code logicTable} that {@code key} places, where
+     * {@code logicTable} is placed by one sharding column that is not an order number and {@code key} is that column's
+     * value (the merchant index: {@code trade_merchant_index} by {@code merchant_id}) — on the physical table
+     * ShardingSphere would send it to ({@link ShardingRules#routeOfKey}) when no transaction is under way; otherwise,
+     * or with a null {@code key}, as it is. Like {@link #byOrderNo}: an insert (first or repeat decided by the unique
+     * key), a read, in auto-commit; only the first connection taken inside is routed; a statement naming another table,
+     * or not naming {@code logicTable}, is refused ({@link IllegalStateException}).
+     *
+     * @param logicTable a table whose rows one key places, e.g. {@code trade_merchant_index}
+     * @param key        the value of its sharding column in the statement, e.g. the merchant id
+     */
+    default <T> T byKey(String logicTable, String key, Supplier<T> statement) {
+        return statement.get();
     }
 
     /**

@@ -39,8 +39,8 @@ import org.springframework.context.annotation.Conditional;
  * logic tables. Ordered before Spring Boot's data source so that one backs off.
  *
  * <p>Logic tables and where their rows go: see {@link GeneShardingAlgorithm}. A row read or written by its order number
- * outside a transaction, one order's local transaction and the single tables' statements skip ShardingSphere:
- * {@link DirectReads}.
+ * outside a transaction, one order's local transaction, a merchant index's row by its merchant outside a transaction
+ * and the single tables' statements skip ShardingSphere: {@link DirectReads}.
  *
  * <p>With {@code paysuite.shadow.enabled}, every physical database has a shadow ({@code <db>_shadow}, same
  * migrations, a small pool of its own) and load traffic goes there: ShardingSphere's shadow rule

@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param poolSize          maximum Hikari pool size per physical database
  * @param sqlShow           log every logic and actual SQL statement (ShardingSphere {@code sql-show})
  * @param directReads       statements whose rows the caller names skip ShardingSphere ({@link DirectReads}): one row by its
- *                          order number outside a transaction, one order's transaction, the single tables; false: none
+ *                          order number outside a transaction, one order's transaction, a merchant index's row by its
+ *                          merchant outside a transaction, the single tables; false: none
  * @param directTransactions with {@code directReads}, one order's local transaction skips it too ({@link ShardReads#onShardOf});
  *                          false: those transactions go through ShardingSphere, the rest stays direct
  */

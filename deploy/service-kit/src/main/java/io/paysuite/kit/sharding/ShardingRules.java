@@ -48,6 +48,8 @@ public final class ShardingRules {
     private final Map<String, Boolean> splitIntoTables = new LinkedHashMap<>();
     /** Sharded logic tables placed by an order number's gene: one of their sharding columns is an order number. */
     private final Set<String> placedByOrderNo = new LinkedHashSet<>();
+    /** Logic table → its sharding columns, lower case, as the rule lists them. */
+    private final Map<String, List<String>> shardingColumns = new LinkedHashMap<>();
     private boolean shadow;
 
     public ShardingRules(int databases, int tablesPerDatabase) {
@@ -91,11 +93,15 @@ public final class ShardingRules {
 
     private void sharded(String logicTable, String shardingColumns, boolean split) {
         splitIntoTables.put(logicTable, split);
-        for (String column : shardingColumns.split(",")) {
-            if (GeneShardingAlgorithm.ORDER_NUMBER_COLUMNS.contains(column.trim().toLowerCase(Locale.ROOT))) {
+        List<String> columns = new ArrayList<>();
+        for (String written : shardingColumns.split(",")) {
+            String column = written.trim().toLowerCase(Locale.ROOT);
+            columns.add(column);
+            if (GeneShardingAlgorithm.ORDER_NUMBER_COLUMNS.contains(column)) {
                 placedByOrderNo.add(logicTable);
             }
         }
+        this.shardingColumns.put(logicTable, List.copyOf(columns));
     }
 
     /**
@@ -212,6 +218,34 @@ public final class ShardingRules {
         return new DirectRoute(logicTable, databaseOf(gene), split ? logicTable + "_" + tableOf(gene) : logicTable);
     }
 
+    /**
+     * Where the row of {@code logicTable} whose one sharding column holds {@code key} lives, as {@link GeneShardingAlgorithm}
+     * routes it: e.g. {@code trade_merchant_index} by {@code merchant_id}, whose gene is {@code ShardGene.ofKey(merchantId)}.
+     *
+     * @throws IllegalArgumentException if {@code logicTable} is not {@linkplain #placedByOneKey() placed by one key}
+     */
+    public DirectRoute routeOfKey(String logicTable, String key) {
+        int gene = geneOfKey(logicTable, key);
+        return new DirectRoute(logicTable, databaseOf(gene),
+                splitIntoTables.get(logicTable) ? logicTable + "_" + tableOf(gene) : logicTable);
+    }
+
+    /**
+     * The gene of a row of a table {@linkplain #placedByOneKey() placed by one key}: the algorithm's own derivation
+     * ({@link GeneShardingAlgorithm#genes}, given the one column and its value as ShardingSphere gives them), so the
+     * two cannot differ for any value.
+     */
+    int geneOfKey(String logicTable, String key) {
+        String column = oneKeyColumn(logicTable);
+        if (column == null) {
+            throw new IllegalArgumentException(logicTable + " is not a table one key places: " + placedByOneKey().keySet());
+        }
+        if (key == null) {
+            throw new IllegalArgumentException("no " + column + " to place a row of " + logicTable + " by");
+        }
+        return GeneShardingAlgorithm.genes(Map.of(column, List.of(key))).iterator().next();
+    }
+
     /** Index of the physical database ({@code ds_N}) of a gene. */
     int databaseOf(int gene) {
         return ShardGene.database(gene, databases);
@@ -243,6 +277,38 @@ public final class ShardingRules {
         Set<String> others = new LinkedHashSet<>(splitIntoTables.keySet());
         others.removeAll(placedByOrderNo);
         return Collections.unmodifiableSet(others);
+    }
+
+    /**
+     * The sharded logic tables placed by exactly one sharding column that is not an order number and that
+     * {@link GeneShardingAlgorithm} reads ({@code buyer_id}, {@code merchant_id}), each with that column: a row's
+     * place follows from that column's value alone ({@code trade_merchant_index → merchant_id}). A table with several
+     * such columns is not here: which one places a statement's row depends on the columns the statement carries.
+     */
+    Map<String, String> placedByOneKey() {
+        Map<String, String> placed = new LinkedHashMap<>();
+        for (String table : shardingColumns.keySet()) {
+            String column = oneKeyColumn(table);
+            if (column != null) {
+                placed.put(table, column);
+            }
+        }
+        return Collections.unmodifiableMap(placed);
+    }
+
+    /** The one sharding column, not an order number, that places {@code logicTable}'s rows; or null. */
+    private String oneKeyColumn(String logicTable) {
+        List<String> columns = shardingColumns.get(logicTable);
+        if (columns == null || placedByOrderNo.contains(logicTable) || columns.size() != 1) {
+            return null;
+        }
+        String column = columns.get(0);
+        return GeneShardingAlgorithm.GENE_SOURCES.stream().anyMatch(source -> source.getKey().contains(column)) ? column : null;
+    }
+
+    /** Every sharded logic table, each with whether it is split into tables inside each database. */
+    Map<String, Boolean> splitIntoTables() {
+        return Collections.unmodifiableMap(splitIntoTables);
     }
 
     /** The single tables ({@link #singleTable}), all in {@code ds_0}. */

@@ -15,9 +15,16 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
+import org.apache.shardingsphere.sharding.api.sharding.complex.ComplexKeysShardingValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.stubbing.Answer;
@@ -292,6 +299,152 @@ class DirectReadsTest {
         assertThat(ends).containsExactly("ds_1: close");
     }
 
+    // --- one row of a table another key places, by that key (the merchant indexes)
+
+    /** {@code ShardGene.ofKey("M100004")} = 62: database 62 % 2 = 0, table (62 / 2) % 4 = 3. */
+    static final String MERCHANT = "M100004";
+    static final String CLAIM = "INSERT INTO trade_merchant_index (merchant_id, out_trade_no, trade_no) VALUES (?, ?, ?)";
+    static final String FIND = "SELECT trade_no FROM trade_merchant_index WHERE merchant_id = ? AND out_trade_no = ?";
+
+    @Test
+    void aMerchantIndexRowGoesToThePhysicalTableItsMerchantsGeneNamesAndOnlyItsFirstConnection() {
+        assertThat(ShardGene.ofKey(MERCHANT)).isEqualTo(62);
+        reads.byKey("trade_merchant_index", MERCHANT, () -> run(CLAIM));
+        reads.byKey("trade_merchant_index", MERCHANT, () -> {
+            run(FIND);
+            run(FIND);
+            return null;
+        });
+
+        assertThat(statements).containsExactly(
+                "ds_0: INSERT INTO trade_merchant_index_3 (merchant_id, out_trade_no, trade_no) VALUES (?, ?, ?)",
+                "ds_0: SELECT trade_no FROM trade_merchant_index_3 WHERE merchant_id = ? AND out_trade_no = ?",
+                "sharded: " + FIND);
+        assertThat(ends).containsExactly("ds_0: close", "ds_0: close", "sharded: close");
+    }
+
+    @Test
+    void theRouteByKeyIsTheOneShardingSphereTakesForEveryGeneAndLayout() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int[] layout : new int[][] {{2, 4}, {1, 1}, {3, 5}, {4, 16}, {8, 2}}) {
+            int databases = layout[0];
+            int tablesPerDatabase = layout[1];
+            ShardingRules sized = new ShardingRules(databases, tablesPerDatabase)
+                    .databaseAndTableSharded("trade_merchant_index", "merchant_id")
+                    .databaseSharded("merchant_daily", "merchant_id")
+                    .databaseAndTableSharded("buyer_card", "buyer_id");
+            GeneShardingAlgorithm byDatabase = algorithm("DATABASE", databases, tablesPerDatabase);
+            GeneShardingAlgorithm byTable = algorithm("TABLE", databases, tablesPerDatabase);
+            Set<Integer> genesSeen = new HashSet<>();
+            List<String> merchants = new ArrayList<>(List.of("", " M1", "M1 ", "m100001", "商户-001", "M\u0000", "1", "-7"));
+            for (int i = 0; genesSeen.size() < ShardGene.GENES || i < 2_000; i++) {
+                String merchant = "M" + (100_000 + i);
+                genesSeen.add(ShardGene.ofKey(merchant));
+                merchants.add(merchant);
+                merchants.add(randomKey(random));
+            }
+            for (String merchant : merchants) {
+                String why = "seed " + seed + ", " + databases + "x" + tablesPerDatabase + ", merchant '" + merchant + "'";
+                DirectRoute route = sized.routeOfKey("trade_merchant_index", merchant);
+                assertThat(List.of("ds_" + route.database()))
+                        .as(why).isEqualTo(shard(byDatabase, "trade_merchant_index", "merchant_id", merchant, databaseNames(databases)));
+                assertThat(List.of(route.physicalTable()))
+                        .as(why).isEqualTo(shard(byTable, "trade_merchant_index", "merchant_id", merchant,
+                                tableNames("trade_merchant_index", tablesPerDatabase)));
+                DirectRoute oneTable = sized.routeOfKey("merchant_daily", merchant);
+                assertThat(oneTable.physicalTable()).isEqualTo("merchant_daily");
+                assertThat(oneTable.database()).isEqualTo(route.database());
+                if (!merchant.isBlank()) { // no buyer id is blank (ShardGene.ofUserId refuses one)
+                    DirectRoute byBuyer = sized.routeOfKey("buyer_card", merchant);
+                    assertThat(List.of(byBuyer.physicalTable()))
+                            .as("a buyer id's gene is ofUserId's, not ofKey's: " + why)
+                            .isEqualTo(shard(byTable, "buyer_card", "buyer_id", merchant, tableNames("buyer_card", tablesPerDatabase)));
+                }
+            }
+            assertThat(genesSeen).as("every gene").hasSize(ShardGene.GENES);
+        }
+    }
+
+    @Test
+    void aRowByKeyInsideATransactionOrSwitchedOffOrWithoutAKeyGoesThroughShardingSphere() {
+        DirectReads off = new DirectReads(sharded, rules, production, shadows, false);
+        off.byKey("trade_merchant_index", MERCHANT, () -> run(off, FIND));
+        DirectReads withoutTransactions = new DirectReads(sharded, rules, production, shadows, true, false);
+        withoutTransactions.byKey("trade_merchant_index", MERCHANT, () -> run(withoutTransactions, FIND));
+        reads.byKey("trade_merchant_index", null, () -> run(FIND));
+        TransactionSynchronizationManager.initSynchronization();
+        reads.byKey("trade_merchant_index", MERCHANT, () -> run(FIND));
+
+        assertThat(statements).containsExactly("sharded: " + FIND,
+                "ds_0: SELECT trade_no FROM trade_merchant_index_3 WHERE merchant_id = ? AND out_trade_no = ?",
+                "sharded: " + FIND, "sharded: " + FIND);
+    }
+
+    @Test
+    void loadTrafficClaimsOnTheShadowOfTheSameDatabase() {
+        try (var marked = ShadowContext.enter()) {
+            reads.byKey("trade_merchant_index", MERCHANT, () -> run(CLAIM));
+        }
+        assertThat(statements).containsExactly(
+                "ds_0_shadow: INSERT INTO trade_merchant_index_3 (merchant_id, out_trade_no, trade_no) VALUES (?, ?, ?)");
+    }
+
+    @Test
+    void aRowByKeyMayNameOnlyItsOwnTable() {
+        for (String foreign : List.of("SELECT trade_no FROM trade_order WHERE merchant_id = ?",
+                "SELECT i.trade_no FROM trade_merchant_index i JOIN trade_order t ON t.trade_no = i.trade_no WHERE i.merchant_id = ?",
+                "SELECT 1", "SELECT cnt FROM risk_counter WHERE counter_key = ?")) {
+            assertThatThrownBy(() -> reads.byKey("trade_merchant_index", MERCHANT, () -> run(foreign)))
+                    .as(foreign).isInstanceOf(IllegalStateException.class).hasMessageContaining("refused");
+        }
+        assertThatThrownBy(() -> reads.byKey("trade_order", MERCHANT, () -> run(FIND)))
+                .as("an order number places trade_order").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> reads.byKey("risk_counter", MERCHANT, () -> run(FIND))).isInstanceOf(IllegalArgumentException.class);
+        DirectReads twoKeys = new DirectReads(sharded, new ShardingRules(2, 4).databaseAndTableSharded("merchant_buyer",
+                "buyer_id,merchant_id"), production, shadows, true);
+        assertThatThrownBy(() -> twoKeys.byKey("merchant_buyer", MERCHANT, () -> run(twoKeys, "SELECT * FROM merchant_buyer")))
+                .as("which key places the row depends on the statement").isInstanceOf(IllegalArgumentException.class);
+        assertThat(statements).isEmpty();
+
+        run(FIND);
+        assertThat(statements).as("no route left behind").containsExactly("sharded: " + FIND);
+    }
+
+    @Test
+    void theSameStatementForTwoMerchantsGoesToEachOnesTable() {
+        reads.byKey("trade_merchant_index", MERCHANT, () -> run(FIND));
+        reads.byKey("trade_merchant_index", "M100003", () -> run(FIND)); // gene 413: ds_1, table (413 / 2) % 4 = 2
+        reads.byKey("trade_merchant_index", MERCHANT, () -> run(FIND));
+
+        assertThat(statements).containsExactly(
+                "ds_0: SELECT trade_no FROM trade_merchant_index_3 WHERE merchant_id = ? AND out_trade_no = ?",
+                "ds_1: SELECT trade_no FROM trade_merchant_index_2 WHERE merchant_id = ? AND out_trade_no = ?",
+                "ds_0: SELECT trade_no FROM trade_merchant_index_3 WHERE merchant_id = ? AND out_trade_no = ?");
+    }
+
+    private static String randomKey(Random random) {
+        StringBuilder key = new StringBuilder();
+        for (int i = random.nextInt(24); i >= 0; i--) {
+            key.appendCodePoint(random.nextInt(8) == 0 ? 0x80 + random.nextInt(0x3000) : 0x20 + random.nextInt(0x5f));
+        }
+        return key.toString();
+    }
+
+    private static Collection<String> shard(GeneShardingAlgorithm algorithm, String logicTable, String column, String value,
+                                            List<String> available) {
+        Map<String, Collection<Comparable<?>>> values = Map.of(column, List.of(value));
+        return List.copyOf(algorithm.doSharding(available, new ComplexKeysShardingValue<>(logicTable, values, Map.of())));
+    }
+
+    private static List<String> databaseNames(int databases) {
+        return IntStream.range(0, databases).mapToObj(i -> "ds_" + i).toList();
+    }
+
+    private static List<String> tableNames(String logicTable, int tables) {
+        return IntStream.range(0, tables).mapToObj(i -> logicTable + "_" + i).toList();
+    }
+
     // --- the single tables, in ds_0
 
     @Test
@@ -374,11 +527,15 @@ class DirectReadsTest {
     }
 
     private static GeneShardingAlgorithm algorithm(String target) {
+        return algorithm(target, 2, 4);
+    }
+
+    private static GeneShardingAlgorithm algorithm(String target, int databases, int tables) {
         GeneShardingAlgorithm algorithm = new GeneShardingAlgorithm();
         Properties props = new Properties();
         props.setProperty("target", target);
-        props.setProperty("databases", "2");
-        props.setProperty("tables", "4");
+        props.setProperty("databases", Integer.toString(databases));
+        props.setProperty("tables", Integer.toString(tables));
         algorithm.init(props);
         return algorithm;
     }

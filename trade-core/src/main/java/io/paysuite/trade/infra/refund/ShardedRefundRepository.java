@@ -6,6 +6,7 @@ import static io.paysuite.trade.infra.order.ShardedTradeRepository.utc;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.kit.jdbc.DuplicateKey;
+import io.paysuite.kit.sharding.ShardReads;
 import io.paysuite.trade.refund.RefundOrder;
 import io.paysuite.trade.refund.RefundRepository;
 import io.paysuite.trade.refund.RefundTransitions;
@@ -13,17 +14,36 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Repository;
 
-/** {@link RefundRepository} over the sharded refund tables through MyBatis. */
+/**
+ * {@link RefundRepository} over the sharded refund tables through MyBatis. The merchant refund number's claim and its
+ * read, each alone in auto-commit before the refund's transaction, go straight to the {@code refund_merchant_index}
+ * table the merchant's gene names ({@link ShardReads#byKey}), past ShardingSphere (inside a transaction, as they are);
+ * the refund's insert runs in its trade's pinned transaction ({@code TradeChanges}). The rest goes through
+ * ShardingSphere.
+ */
 @Repository
 public class ShardedRefundRepository implements RefundRepository {
 
-    private final RefundMapper mapper;
+    /** Placed by the merchant id alone (ShardingConfig). */
+    static final String CLAIMS = "refund_merchant_index";
 
+    private final RefundMapper mapper;
+    private final ShardReads reads;
+
+    /** Through ShardingSphere as it is (tests over an in-memory mapper). */
     public ShardedRefundRepository(RefundMapper mapper) {
+        this(mapper, ShardReads.THROUGH_SHARDING);
+    }
+
+    /** @param reads routes the claim and its read, by the merchant id, straight to their physical table */
+    @Autowired
+    public ShardedRefundRepository(RefundMapper mapper, ShardReads reads) {
         this.mapper = mapper;
+        this.reads = reads;
     }
 
     @Override
@@ -83,7 +103,7 @@ public class ShardedRefundRepository implements RefundRepository {
     @Override
     public Optional<Claim> claim(String merchantId, String outRefundNo, String refundNo, String digest, Instant at) {
         try {
-            mapper.claim(merchantId, outRefundNo, refundNo, digest, utc(at));
+            reads.byKey(CLAIMS, merchantId, () -> mapper.claim(merchantId, outRefundNo, refundNo, digest, utc(at)));
             return Optional.empty();
         } catch (DataAccessException failure) {
             if (DuplicateKey.isCause(failure)) {
@@ -95,7 +115,7 @@ public class ShardedRefundRepository implements RefundRepository {
 
     @Override
     public Optional<Claim> findClaim(String merchantId, String outRefundNo) {
-        return Optional.ofNullable(mapper.findClaim(merchantId, outRefundNo))
+        return Optional.ofNullable(reads.byKey(CLAIMS, merchantId, () -> mapper.findClaim(merchantId, outRefundNo)))
                 .map(row -> new Claim(row.refundNo, row.requestDigest));
     }
 }
