@@ -70,9 +70,14 @@ public class InProcessPaySuccess extends RocketMqPaySuccess {
         broker.down = down;
     }
 
+    /** Runs inside every plain send, before the broker answers (another path arriving meanwhile). */
+    public void whileSending(Runnable meanwhile) {
+        broker.meanwhile = meanwhile;
+    }
+
     /** Plain sends tried, stored or not. */
     public int sendsTried() {
-        return broker.tried;
+        return broker.tried();
     }
 
     /** A delivered message's body as a consumer reads it. */
@@ -88,16 +93,24 @@ public class InProcessPaySuccess extends RocketMqPaySuccess {
     static final class Broker implements MessageSender {
         private final List<Message> delivered = new ArrayList<>();
         volatile boolean down;
+        volatile Runnable meanwhile = () -> { };
         int tried;
 
         @Override
-        public synchronized void send(Message message) {
-            tried++;
+        public void send(Message message) {
+            synchronized (this) {
+                tried++;
+            }
+            meanwhile.run();
             if (down) {
                 throw new IllegalStateException("cannot send " + message.getTags() + " " + message.getKeys() + " to "
                         + message.getTopic());
             }
             store(message);
+        }
+
+        synchronized int tried() {
+            return tried;
         }
 
         synchronized void store(Message message) {
