@@ -40,7 +40,10 @@ import org.springframework.stereotype.Component;
  *       from before it is charged: a success whose send this process did not see stored (a crash between commit and
  *       send, a send that failed or timed out, another instance's, a restarted process's) is sent again by
  *       {@link #announce}, rebuilt from the row, when its check finds it {@code SUCCESS}. A send that fails after the
- *       commit does not fail the payment: the money moved and the caller hears SUCCESS.</li>
+ *       commit does not fail the payment: the money moved and the caller hears SUCCESS. The check's pace, not the
+ *       broker's, bounds how late such an announcement comes: the first check fires {@code check-delay} (10 s) after
+ *       the pay order opened, every {@code code-check-every} (5 s) for a young payment code; a success that came later
+ *       is announced again by its channel result's retry or the check's next retry (the broker's backoff).</li>
  *   <li><b>transactional</b>: the kit's {@link TransactionalProducer} sends the half message, runs the compare-and-set
  *       as the local transaction ({@link #executeLocalTransaction}), then tells the broker COMMIT or ROLLBACK; a lost
  *       last word is answered by the check-back ({@link CheckBack}) from the row: committed when the pay order is
