@@ -180,7 +180,8 @@ public class PayOrchestrator {
      * moved), {@code PROCESSING} is charged again under the same key (answers the first charge),
      * {@code FAILED} makes sure the trade was given back, {@code SUCCESS} makes sure it was announced:
      * {@code PAY_SUCCEEDED} is sent again, rebuilt from the row, unless this process saw the broker take it
-     * ({@link AnnouncedHere}). That is how an announcement lost between the commit and the send (a crash, a broker
+     * ({@link AnnouncedHere}, no read) or the row is marked announced ({@link PayOrder#announcedAt}: the broker took
+     * it from whichever instance sent it — two instances share the check's consumer group). That is how an announcement lost between the commit and the send (a crash, a broker
      * that did not take it, a send that timed out) reaches the trade: the pay order's check is its outbox relay,
      * and the check's pace — not the broker's — bounds how late it comes.
      *
@@ -232,8 +233,9 @@ public class PayOrchestrator {
     }
 
     /**
-     * Makes sure the broker has a {@code SUCCESS} pay order's {@code PAY_SUCCEEDED}: sent again unless this process saw
-     * it stored. A pay order being charged here is left to that charge, which announces it, and to the next check.
+     * Makes sure the broker has a {@code SUCCESS} pay order's {@code PAY_SUCCEEDED}: sent again (and marked) unless this
+     * process saw it stored or the row read is marked announced. A pay order being charged here is left to that
+     * charge, which announces it, and to the next check.
      *
      * @return false when left to the charge under way
      * @throws RuntimeException when the broker did not take it: the check comes back
@@ -242,15 +244,20 @@ public class PayOrchestrator {
         if (announcedHere.announced(paid.payOrderNo())) {
             return true;
         }
+        if (paid.markedAnnounced()) {
+            announcedHere.remember(paid); // the broker has it, from whichever instance: a later check reads nothing
+            return true;
+        }
         if (charging(paid.payOrderNo())) {
             log.info("pay order {} is SUCCESS and being announced by its charge here; the next check looks again",
                     paid.payOrderNo());
             return false;
         }
-        success.announce(paid);
+        if (success.announce(paid)) {
+            log.info("pay order {} PAY_SUCCEEDED sent again by its check: not marked announced nor seen stored here",
+                    paid.payOrderNo());
+        }
         announcedHere.remember(paid);
-        log.info("pay order {} PAY_SUCCEEDED sent again by its check: not seen stored from this process",
-                paid.payOrderNo());
         return true;
     }
 

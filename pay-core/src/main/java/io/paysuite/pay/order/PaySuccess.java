@@ -6,8 +6,8 @@ import java.util.Optional;
  * Moves a pay order {@code PROCESSING → SUCCESS} and announces it with {@code PAY_SUCCEEDED}: the event is delivered
  * only if the compare-and-set committed, and at least once when it did. Implemented in {@code infra.event}, as
  * {@code paysuite.pay.success-delivery} says: by default the compare-and-set commits and the message is sent after it
- * (the pay order row is the outbox, and its delayed check sends what this process did not see stored, through
- * {@link #announce}); or as a RocketMQ transactional message whose check-back reads the pay order.
+ * (the pay order row is the outbox, and its delayed check sends what this process did not see stored and the row is
+ * not marked announced, through {@link #announce}); or as a RocketMQ transactional message whose check-back reads the pay order.
  */
 public interface PaySuccess {
 
@@ -25,12 +25,14 @@ public interface PaySuccess {
      * Announces a pay order that is {@code SUCCESS} in the database and whose announcement this process did not see
      * stored: {@code PAY_SUCCEEDED} rebuilt from the row exactly as {@link #succeed} built it (its success time is the
      * {@code finished_at} and its channel the {@code channel} that the same compare-and-set wrote; the coupon and
-     * points were recorded on the row before it was charged). Consumers take a repeat.
+     * points were recorded on the row before it was charged), then the row marked announced. Consumers take a repeat.
      *
      * @param paid the pay order as read, {@code SUCCESS}
+     * @return whether it was sent: false when the row is marked announced ({@link PayOrder#announcedAt}, the broker
+     *         has it) or the delivery is one whose broker delivers by itself (transactional: the check-back)
      * @throws RuntimeException when the broker did not store it, or may not have: the caller (a check) comes back
      */
-    void announce(PayOrder paid);
+    boolean announce(PayOrder paid);
 
     /**
      * A success this call's compare-and-set committed.

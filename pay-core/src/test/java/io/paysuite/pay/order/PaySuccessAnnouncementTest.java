@@ -28,6 +28,7 @@ import io.paysuite.api.trade.TradePaymentService;
 import io.paysuite.api.trade.TradeService;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
+import io.paysuite.pay.infra.PayProperties;
 import io.paysuite.pay.infra.event.InProcessPaySuccess;
 import io.paysuite.pay.order.PaymentCodePathTest.CountingPayOrders;
 import io.paysuite.pay.order.tool.ChannelTool;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code PAY_SUCCEEDED} sent after the success committed (outbox delivery): a send that fails does not fail the
  * payment, and the pay order's check — the outbox's relay — sends it again from the row unless this process saw the
- * broker take it.
+ * broker take it or the row is marked announced (the check may run on the other instance: two share its group).
  */
 class PaySuccessAnnouncementTest {
 
@@ -85,6 +86,10 @@ class PaySuccessAnnouncementTest {
 
     /** A pay-core process over the same stores and services; a new one is a restarted (or another) instance. */
     PayOrchestrator instance() {
+        return instance(events);
+    }
+
+    PayOrchestrator instance(InProcessPaySuccess events) {
         return new PayOrchestrator(orders, new PayOrderOpener(orders, new OrderNo(clock, 3), clock),
                 new PaymentTools(List.of(new ChannelTool(PayMethod.ALIPAY_CODE, channels, ledger))), events,
                 payOrderNo -> { }, tradeService, tradePayments, members, clock, RiskFakes.allowAll(clock));
@@ -128,6 +133,9 @@ class PaySuccessAnnouncementTest {
         assertThat(orchestrator.recover(paid.payOrderNo())).isTrue();
         assertThat(orders.reads).as("announced now: a repeat check reads nothing").isEqualTo(readsBefore);
         assertThat(events.sendsTried()).as("and sends nothing").isEqualTo(sends);
+        assertThat(orders.markedAnnounced(paid.payOrderNo())).as("the check's resend marked the row").isTrue();
+        assertThat(instance().recover(paid.payOrderNo())).isTrue();
+        assertThat(events.sendsTried()).as("nor does the other instance's check").isEqualTo(sends);
         verify(channels, times(1)).charge(any());
         verify(ledger, times(1)).postPayment(any());
     }
@@ -158,8 +166,55 @@ class PaySuccessAnnouncementTest {
     }
 
     @Test
-    void aRestartedProcessesCheckSendsExactlyTheOriginalMessage() {
+    void theCheckOnTheOtherInstanceOfAMarkedSuccessSendsNothing() {
+        PayOrderDTO paid = orchestrator.pay(barcode("REQ-000010"));
+        assertThat(orders.markedAnnounced(paid.payOrderNo())).isTrue();
+        PayOrchestrator other = instance(); // shares the check's consumer group: its memory knows nothing of the send
+        int reads = orders.reads;
+
+        assertThat(other.recover(paid.payOrderNo())).isTrue();
+
+        assertThat(events.sendsTried()).as("the row's mark says the broker has it").isEqualTo(1);
+        assertThat(orders.reads - reads).as("one read of the row").isEqualTo(1);
+        reads = orders.reads;
+        assertThat(other.recover(paid.payOrderNo())).isTrue();
+        assertThat(orders.reads).as("remembered there now: its next check reads nothing").isEqualTo(reads);
+        assertThat(events.sendsTried()).isEqualTo(1);
+    }
+
+    @Test
+    void theCheckOnTheOtherInstanceOfAnUnmarkedSuccessResendsAndMarks() {
+        orders.marksFail(true); // the sending instance died before its marks' flush
+        PayOrderDTO paid = orchestrator.pay(barcode("REQ-000011"));
+        orders.marksFail(false);
+        assertThat(orders.markedAnnounced(paid.payOrderNo())).isFalse();
+
+        assertThat(instance().recover(paid.payOrderNo())).isTrue();
+
+        assertThat(events.sendsTried()).as("one resend: a mark lost costs one duplicate").isEqualTo(2);
+        assertThat(orders.markedAnnounced(paid.payOrderNo())).isTrue();
+        assertThat(instance().recover(paid.payOrderNo())).isTrue();
+        assertThat(events.sendsTried()).as("a third instance reads the mark the resend wrote").isEqualTo(2);
+    }
+
+    @Test
+    void inTransactionalDeliveryNoInstancesCheckSendsOrMarks() {
+        InProcessPaySuccess transactional = new InProcessPaySuccess(orders, clock,
+                PayProperties.SuccessDelivery.TRANSACTIONAL);
+        PayOrderDTO paid = instance(transactional).pay(barcode("REQ-000012"));
+
+        assertThat(instance(transactional).recover(paid.payOrderNo())).isTrue();
+
+        assertThat(transactional.delivered()).as("the committed half message only: the check-back delivers").hasSize(1);
+        assertThat(transactional.sendsTried()).isZero();
+        assertThat(orders.markStatements()).isEmpty();
+    }
+
+    @Test
+    void aRestartedProcessesCheckOfAnUnmarkedSuccessSendsExactlyTheOriginalMessage() {
+        orders.marksFail(true); // a crash took the mark with it
         PayOrderDTO paid = orchestrator.pay(barcode("REQ-000005"));
+        orders.marksFail(false);
         Message first = events.delivered().get(0);
 
         assertThat(instance().recover(paid.payOrderNo())).as("another instance, or this one restarted").isTrue();

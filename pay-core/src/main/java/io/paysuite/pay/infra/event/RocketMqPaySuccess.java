@@ -14,6 +14,7 @@ import io.paysuite.pay.order.PayOrder;
 import io.paysuite.pay.order.PayOrderRepository;
 import io.paysuite.pay.order.PaySuccess;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -43,11 +44,16 @@ import org.springframework.stereotype.Component;
  *       commit does not fail the payment: the money moved and the caller hears SUCCESS. The check's pace, not the
  *       broker's, bounds how late such an announcement comes: the first check fires {@code check-delay} (10 s) after
  *       the pay order opened, every {@code code-check-every} (5 s) for a young payment code; a success that came later
- *       is announced again by its channel result's retry or the check's next retry (the broker's backoff).</li>
+ *       is announced again by its channel result's retry or the check's next retry (the broker's backoff).
+ *       Once the broker stored it, the row is marked ({@code announced_at}, by {@link AnnouncedMarks}: batched, one
+ *       UPDATE per physical table per flush), so that a check on the OTHER instance — two share the check's consumer
+ *       group, and that one's memory ({@code AnnouncedHere}) knows nothing of this send — reads the mark and sends
+ *       nothing. A mark not written yet (within its ~200 ms, lost in a crash, a failed flush) costs one resend.</li>
  *   <li><b>transactional</b>: the kit's {@link TransactionalProducer} sends the half message, runs the compare-and-set
  *       as the local transaction ({@link #executeLocalTransaction}), then tells the broker COMMIT or ROLLBACK; a lost
  *       last word is answered by the check-back ({@link CheckBack}) from the row: committed when the pay order is
- *       SUCCESS. {@link #announce} sends nothing: the broker asks until it hears COMMIT.</li>
+ *       SUCCESS. {@link #announce} sends nothing: the broker asks until it hears COMMIT. No marks are written: the
+ *       check-back, not the pay order's check, delivers.</li>
  * </ul>
  * The transactional producer and its listener are registered in both modes, so half messages an instance in
  * transactional mode left (an earlier version, a switch back) are still answered. Either way the message is the
@@ -62,6 +68,8 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
     private static final Logger log = LoggerFactory.getLogger(RocketMqPaySuccess.class);
     /** The plain producer of outbox delivery; any group will do for plain sends, this one names them in the console. */
     static final String OUTBOX_PRODUCER_GROUP = "paysuite-pay-events";
+    /** How long an announced mark waits for others to share its UPDATE; a crash loses at most this much of them. */
+    static final Duration MARK_DELAY = Duration.ofMillis(200);
 
     private final PayProperties properties;
     private final PayOrderRepository orders;
@@ -69,6 +77,7 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
     private final CheckBack checkBack;
     private final TransactionalProducer producer;
     private final MessageSender sender;
+    private final AnnouncedMarks marks;
 
     @Autowired
     public RocketMqPaySuccess(PayProperties properties, PayOrderRepository orders, Clock clock) {
@@ -89,6 +98,8 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
         this.properties = properties;
         this.orders = orders;
         this.clock = clock;
+        // registered first, so it stops after the producers: the last marks are flushed, then the DataSource closes
+        this.marks = runs(new AnnouncedMarks(orders, clock, MARK_DELAY));
         this.checkBack = new CheckBack(EventType.PAY_SUCCEEDED.tag(), this::succeeded, properties.gracePeriod(), clock);
         // in both modes: it answers the check-backs of half messages, whichever instance sent them
         this.producer = runs(new TransactionalProducer(new TransactionalProducer.Settings(properties.producerGroup(),
@@ -134,12 +145,13 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
     private boolean sentAfterCommit(PayOrder paid) {
         try {
             sender.send(messageOf(paid));
-            return true;
         } catch (RuntimeException e) {
             log.warn("pay order {} of trade {} SUCCESS but PAY_SUCCEEDED not sent ({}); its check sends it again",
                     paid.payOrderNo(), paid.tradeNo(), e.toString());
             return false;
         }
+        marks.mark(paid.payOrderNo()); // stored: a check on either instance reads the mark and sends nothing
+        return true;
     }
 
     private Optional<Succeeded> succeedTransactionally(PayOrder order, String channel, Instant at) {
@@ -160,17 +172,21 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
     }
 
     /**
-     * Outbox: sends the announcement of a pay order read {@code SUCCESS} again, as {@link #succeed} first built it;
-     * throws when the broker did not take it. Transactional: nothing, the broker's check-back delivers it.
+     * Outbox: sends the announcement of a pay order read {@code SUCCESS} and not marked announced again, as
+     * {@link #succeed} first built it, and marks it; throws when the broker did not take it (nothing marked). A
+     * marked one is the broker's already: nothing sent. Transactional: nothing, the broker's check-back delivers it.
      */
     @Override
-    public void announce(PayOrder paid) {
+    public boolean announce(PayOrder paid) {
         if (paid.status() != PayOrderStatus.SUCCESS) {
             throw new IllegalArgumentException("pay order " + paid.payOrderNo() + " is " + paid.status() + ", not SUCCESS");
         }
-        if (sender != null) {
-            sender.send(messageOf(paid));
+        if (sender == null || paid.markedAnnounced()) {
+            return false;
         }
+        sender.send(messageOf(paid));
+        marks.mark(paid.payOrderNo());
+        return true;
     }
 
     /**

@@ -43,7 +43,10 @@ class RocketMqPaySuccessTest {
         Succeeded answered = events.succeed(order, "UNIONPAY").orElseThrow();
 
         PayOrder paid = orders.find(PAY_ORDER_NO).orElseThrow();
-        assertThat(answered.order()).as("the row as the compare-and-set left it, known without reading it back").isEqualTo(paid);
+        assertThat(answered.order()).as("the row as the compare-and-set left it, known without reading it back")
+                .usingRecursiveComparison().ignoringFields("announcedAt").isEqualTo(paid);
+        assertThat(paid.markedAnnounced()).as("marked after the send (outbox) or not at all (transactional)")
+                .isEqualTo(delivery == SuccessDelivery.OUTBOX);
         assertThat(answered.announced()).isTrue();
         assertThat(paid.status()).isEqualTo(PayOrderStatus.SUCCESS);
         assertThat(paid.channel()).isEqualTo("UNIONPAY");
@@ -97,14 +100,72 @@ class RocketMqPaySuccessTest {
         assertThat(orders.find(PAY_ORDER_NO).orElseThrow().status()).isEqualTo(PayOrderStatus.SUCCESS);
         assertThat(events.sendsTried()).isEqualTo(1);
         assertThat(events.delivered()).isEmpty();
+        assertThat(orders.markedAnnounced(PAY_ORDER_NO)).as("not stored: not marked, its check sends it").isFalse();
+        assertThat(orders.markStatements()).isEmpty();
+    }
+
+    @Test
+    void aStoredSendMarksThePayOrderAnnounced() {
+        PayOrder order = processing();
+
+        events.succeed(order, "UNIONPAY").orElseThrow();
+
+        assertThat(orders.markedAnnounced(PAY_ORDER_NO)).isTrue();
+        assertThat(orders.find(PAY_ORDER_NO).orElseThrow().announcedAt()).isEqualTo(clock.instant());
+        assertThat(orders.markStatements()).extracting(InMemoryPayOrders.MarkStatement::payOrderNos)
+                .containsExactly(List.of(PAY_ORDER_NO));
+    }
+
+    @Test
+    void aMarkedPayOrderIsNotSentAgain() {
+        events.succeed(processing(), "UNIONPAY").orElseThrow();
+
+        assertThat(events.announce(orders.find(PAY_ORDER_NO).orElseThrow())).as("the broker has it").isFalse();
+
+        assertThat(events.sendsTried()).isEqualTo(1);
+    }
+
+    @Test
+    void aResendOfAnUnmarkedPayOrderMarksIt() {
+        events.brokerDown(true);
+        events.succeed(processing(), "UNIONPAY").orElseThrow();
+        events.brokerDown(false);
+
+        assertThat(events.announce(orders.find(PAY_ORDER_NO).orElseThrow())).isTrue();
+
+        assertThat(events.delivered()).hasSize(1);
+        assertThat(orders.markedAnnounced(PAY_ORDER_NO)).isTrue();
+    }
+
+    @Test
+    void aResendTheBrokerRefusedMarksNothing() {
+        events.brokerDown(true);
+        events.succeed(processing(), "UNIONPAY").orElseThrow();
+
+        assertThatThrownBy(() -> events.announce(orders.find(PAY_ORDER_NO).orElseThrow()))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(orders.markedAnnounced(PAY_ORDER_NO)).isFalse();
+    }
+
+    @Test
+    void aMarkThatCannotBeWrittenDoesNotFailTheSuccess() {
+        orders.marksFail(true);
+
+        Succeeded answered = events.succeed(processing(), "UNIONPAY").orElseThrow();
+
+        assertThat(answered.announced()).as("the broker has it; only the mark is lost: one resend by the check").isTrue();
+        assertThat(orders.markedAnnounced(PAY_ORDER_NO)).isFalse();
     }
 
     @Test
     void anAnnouncementFromTheRowIsTheMessageTheSuccessSent() {
         PayOrder order = processing();
+        orders.marksFail(true); // the first send's mark is lost: the row says nothing of it
         events.succeed(order, "UNIONPAY").orElseThrow();
+        orders.marksFail(false);
 
-        events.announce(orders.find(PAY_ORDER_NO).orElseThrow());
+        assertThat(events.announce(orders.find(PAY_ORDER_NO).orElseThrow())).isTrue();
 
         assertThat(events.delivered()).hasSize(2);
         assertSameMessage(events.delivered().get(1), events.delivered().get(0));
@@ -119,7 +180,9 @@ class RocketMqPaySuccessTest {
         orders.recordCoupon(PAY_ORDER_NO, "10 off", 1_000, FundedBy.MERCHANT);
         orders.recordPoints(PAY_ORDER_NO, 500, 500);
         orders.transition(PAY_ORDER_NO, PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, null, T0);
+        orders.marksFail(true);
         events.succeed(orders.find(PAY_ORDER_NO).orElseThrow(), "WECHAT").orElseThrow();
+        orders.marksFail(false);
 
         events.announce(orders.find(PAY_ORDER_NO).orElseThrow());
 
@@ -181,11 +244,12 @@ class RocketMqPaySuccessTest {
         InProcessPaySuccess transactional = new InProcessPaySuccess(orders, clock, SuccessDelivery.TRANSACTIONAL);
 
         transactional.succeed(order, "UNIONPAY").orElseThrow();
-        transactional.announce(orders.find(PAY_ORDER_NO).orElseThrow());
+        assertThat(transactional.announce(orders.find(PAY_ORDER_NO).orElseThrow())).isFalse();
 
         assertThat(transactional.delivered()).as("the half message, committed").hasSize(1);
         assertThat(transactional.sendsTried()).as("transactional: no plain send, not even to announce again: the broker's"
                 + " check-back delivers").isZero();
+        assertThat(orders.markStatements()).as("and no marks: the check-back, not the check, delivers").isEmpty();
         assertThat(PayProperties.defaults().successDelivery()).isEqualTo(SuccessDelivery.OUTBOX);
         assertThatThrownBy(() -> new RocketMqPaySuccess(PayProperties.defaults(), orders, clock, null))
                 .isInstanceOf(IllegalArgumentException.class);
