@@ -12,9 +12,11 @@ import java.time.Duration;
  * and reads nothing. Sparing that read of the pay order through the sharded data source was one of pay-core's largest
  * savings per payment-code payment.
  *
- * <p>Only ever a shortcut, never the record of delivery: a pay order not remembered — a send that failed, a crash
- * between commit and send, finished by another instance, after a restart, evicted — is read, and if it is
- * {@code SUCCESS} its announcement is sent again (a duplicate at worst; consumers take one). {@code SUCCESS} is final
+ * <p>Only ever a shortcut, never the record of delivery: that is the row's announced mark
+ * ({@link PayOrder#announcedAt}), which the check on the other instance — the two share its consumer group — reads.
+ * A pay order not remembered — a send that failed, a crash between commit and send, finished by another instance,
+ * after a restart, evicted — is read, and if it is {@code SUCCESS} and not marked its announcement is sent again (a
+ * duplicate at worst; consumers take one). {@code SUCCESS} is final
  * (the transition table has no way out of it), so what is remembered stays true. Bounded in size and age (Caffeine:
  * lock-free reads, bounded by a size and a time without a hand-kept map); the window covers the first checks
  * ({@code check-delay}, a payment code's faster pace), after which reads are rare.

@@ -123,7 +123,7 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
     /**
      * Outbox: the compare-and-set, then — only if it committed — the plain send. A missed compare-and-set sends nothing.
      * A commit that threw is read back, as the transactional path does; if the pay order is SUCCESS it is announced
-     * from the row read.
+     * from the row read, unless the row is marked announced already.
      */
     private Optional<Succeeded> succeedThenSend(PayOrder order, String channel, Instant at) {
         boolean won;
@@ -131,8 +131,9 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
             won = orders.transition(order.payOrderNo(), PayOrderStatus.PROCESSING, PayOrderStatus.SUCCESS, null, channel, at);
         } catch (RuntimeException unknown) {
             log.error("pay order {}: success update outcome unknown, reading it back", order.payOrderNo(), unknown);
+            // marked: another path's success, already stored at the broker
             return orders.find(order.payOrderNo()).filter(o -> o.status() == PayOrderStatus.SUCCESS)
-                    .map(paid -> new Succeeded(paid, sentAfterCommit(paid)));
+                    .map(paid -> new Succeeded(paid, paid.markedAnnounced() || sentAfterCommit(paid)));
         }
         if (!won) {
             return Optional.empty();

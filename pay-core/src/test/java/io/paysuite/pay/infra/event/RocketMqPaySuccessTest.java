@@ -218,6 +218,30 @@ class RocketMqPaySuccessTest {
     }
 
     @Test
+    void aCommitThatThrewOnARowAnotherPathAlreadyAnnouncedSendsNothing() {
+        PayOrder order = processing();
+        events.succeed(order, "UNIONPAY").orElseThrow(); // another path: stored and marked
+        List<Message> sent = new ArrayList<>();
+        RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), new InMemoryPayOrders() {
+            @Override
+            public synchronized boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode,
+                                                   String channel, Instant at) {
+                throw new IllegalStateException("connection reset during commit");
+            }
+
+            @Override
+            public synchronized Optional<PayOrder> find(String payOrderNo) {
+                return orders.find(payOrderNo);
+            }
+        }, clock, sent::add);
+
+        Succeeded answered = success.succeed(order, "UNIONPAY").orElseThrow();
+
+        assertThat(answered.announced()).isTrue();
+        assertThat(sent).as("the row's mark: the broker has it").isEmpty();
+    }
+
+    @Test
     void aCommitThatThrewAndDidNotStickSendsNothing() {
         PayOrder order = processing();
         List<Message> sent = new ArrayList<>();

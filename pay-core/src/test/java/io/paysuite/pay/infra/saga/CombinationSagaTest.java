@@ -194,7 +194,7 @@ class CombinationSagaTest {
     /**
      * A combination goes through the same success port: a send that fails after the commit answers SUCCESS, and the
      * check that settles its coupon and points sends its announcement, with the parts, from the row; a later check
-     * settles only.
+     * settles only; a restarted process's check resends it while the row is not marked announced, and marks it.
      */
     @Test
     void aCombinationWhoseAnnouncementWasNotStoredIsAnnouncedByItsCheckWithItsParts() {
@@ -203,9 +203,11 @@ class CombinationSagaTest {
         assertThat(paid.status()).isEqualTo(PayOrderStatus.SUCCESS);
         assertThat(events.delivered()).isEmpty();
         events.brokerDown(false);
+        orders.marksFail(true); // the resend's mark is lost too (a crash before its flush)
 
         assertThat(orchestrator.recover(paid.payOrderNo())).isTrue();
 
+        orders.marksFail(false);
         assertThat(events.delivered()).hasSize(1);
         String event = InProcessPaySuccess.body(events.delivered().get(0)).toString();
         assertThat(event).contains("COUPON", "POINTS", "10 off", "PLATFORM", "WECHAT");
@@ -215,6 +217,7 @@ class CombinationSagaTest {
         assertThat(restarted.recover(paid.payOrderNo())).isTrue();
         assertThat(events.delivered()).as("a restarted process's check sends it again, the same message").hasSize(2);
         assertThat(new String(events.delivered().get(1).getBody())).isEqualTo(new String(events.delivered().get(0).getBody()));
+        assertThat(orders.markedAnnounced(paid.payOrderNo())).as("and marks it").isTrue();
     }
 
     /**
