@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param namesrv       RocketMQ name server (the launcher passes the embedded one)
  * @param topic         topic of pay events; the event type is the tag. trade-core reads the same setting
  *                      as {@code paysuite.pay.topic}
- * @param producerGroup transactional producer group; the broker's check-back asks any live member
+ * @param producerGroup transactional producer group; the broker's check-back asks any live member. Registered in
+ *                      both deliveries ({@code success-delivery}), so half messages an instance of the transactional
+ *                      mode left (an earlier version, a switch back) are still answered
  * @param checkTopic    topic of the delayed "look at this pay order again" messages
  * @param checkDelay    when a started attempt is looked at again if it did not finish by then;
  *                      longer than a normal payment, short enough that a stuck trade is freed soon
@@ -25,6 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param codeCheckEvery a payment-code pay order is checked this often while young (its till waits for it)
  * @param codeCheckUntil how long after its creation a payment-code pay order is checked at that pace; the till's
  *                       promise is a final answer within 60 s, so the pace must cover a crashed service's restart
+ * @param successDelivery how {@code PAY_SUCCEEDED} reaches the broker, see {@link SuccessDelivery}
+ * @param sendTimeout    outbox delivery: timeout of the plain send after the success committed (the client's own
+ *                       retries inside it); what a payment waits more when the broker is down
  */
 @ConfigurationProperties("paysuite.pay")
 public record PayProperties(
@@ -38,9 +43,50 @@ public record PayProperties(
         @DefaultValue("2h") Duration lateCheckEvery,
         @DefaultValue("2d") Duration overdueAfter,
         @DefaultValue("5s") Duration codeCheckEvery,
-        @DefaultValue("60s") Duration codeCheckUntil) {
+        @DefaultValue("60s") Duration codeCheckUntil,
+        @DefaultValue("outbox") SuccessDelivery successDelivery,
+        @DefaultValue("3s") Duration sendTimeout) {
+
+    public PayProperties {
+        successDelivery = successDelivery == null ? SuccessDelivery.OUTBOX : successDelivery;
+        if (sendTimeout == null || sendTimeout.isNegative() || sendTimeout.isZero()) {
+            throw new IllegalArgumentException("paysuite.pay.send-timeout must be positive");
+        }
+    }
+
+    /** The defaults of the local run (tests name the embedded broker's address they never reach). */
+    public static PayProperties defaults() {
+        return new PayProperties("127.0.0.1:19876", Topics.PAY_EVENT, "paysuite-pay-tx", Topics.PAY_CHECK,
+                Duration.ofSeconds(10), Duration.ofSeconds(60), Topics.CHANNEL_EVENT, Duration.ofHours(2), Duration.ofDays(2),
+                Duration.ofSeconds(5), Duration.ofSeconds(60), SuccessDelivery.OUTBOX, Duration.ofSeconds(3));
+    }
+
+    /** These settings with {@code PAY_SUCCEEDED} delivered {@code delivery}. */
+    public PayProperties withSuccessDelivery(SuccessDelivery delivery) {
+        return new PayProperties(namesrv, topic, producerGroup, checkTopic, checkDelay, gracePeriod, channelResultTopic,
+                lateCheckEvery, overdueAfter, codeCheckEvery, codeCheckUntil, delivery, sendTimeout);
+    }
 
     public CodeCheckPace codeCheckPace() {
         return new CodeCheckPace(codeCheckEvery, codeCheckUntil);
+    }
+
+    /**
+     * How {@code PAY_SUCCEEDED} reaches the broker ({@code paysuite.pay.success-delivery});
+     * docs/adr/0012-trade-events-outbox.md, "pay-core's PAY_SUCCEEDED", says what each costs.
+     *
+     * <ul>
+     *   <li>{@link #OUTBOX} (the default): the pay order's compare-and-set to {@code SUCCESS} commits, then the message
+     *       is sent plainly. The pay order row is the outbox: a success whose send this process did not see stored (a
+     *       crash between commit and send, a broker that did not take it) is sent again, rebuilt from the row, by the
+     *       pay order's delayed check ({@code PayChecks}), which every pay order has from before it is charged.</li>
+     *   <li>{@link #TRANSACTIONAL}: a RocketMQ transactional message around the compare-and-set (half message, commit
+     *       or rollback, the broker's check-backs answered from the row). Kept for comparison; a broker that cannot
+     *       take the half message refuses the success, which the check then finishes.</li>
+     * </ul>
+     */
+    public enum SuccessDelivery {
+        OUTBOX,
+        TRANSACTIONAL
     }
 }

@@ -40,8 +40,9 @@ import org.springframework.stereotype.Component;
  *   <li>set a delayed check of it (a crash from here on is finished by {@link #recover});</li>
  *   <li>take the trade ({@code WAIT_PAY → PAYING} naming this pay order): one attempt wins;</li>
  *   <li>{@code CREATED → PROCESSING}, then the tool charges, keyed by the pay order number;</li>
- *   <li>success: {@code PROCESSING → SUCCESS} recording the channel that took the money, with
- *       {@code PAY_SUCCEEDED} (the trade follows);
+ *   <li>success: {@code PROCESSING → SUCCESS} recording the channel that took the money, then
+ *       {@code PAY_SUCCEEDED} (the trade follows; a success whose announcement this process did not see stored is
+ *       announced again by its check, see {@link #recover});
  *       definite failure: {@code FAILED} and the trade given back; unknown: stays
  *       {@code PROCESSING} for the check to finish.</li>
  * </ol>
@@ -73,7 +74,7 @@ public class PayOrchestrator {
     private final CombinationPay combination;
     private final RiskEngine risk;
     private final Set<String> charging = ConcurrentHashMap.newKeySet();
-    private final SucceededHere succeededHere = new SucceededHere();
+    private final AnnouncedHere announcedHere = new AnnouncedHere();
 
     /** Without combination payments (a coupon or points is refused). */
     public PayOrchestrator(PayOrderRepository orders, PayOrderOpener opener, PaymentTools tools, PaySuccess success,
@@ -177,13 +178,19 @@ public class PayOrchestrator {
     /**
      * Finishes what a crashed or uncertain attempt left: {@code CREATED} is abandoned (no money
      * moved), {@code PROCESSING} is charged again under the same key (answers the first charge),
-     * {@code FAILED} makes sure the trade was given back.
+     * {@code FAILED} makes sure the trade was given back, {@code SUCCESS} makes sure it was announced:
+     * {@code PAY_SUCCEEDED} is sent again, rebuilt from the row, unless this process saw the broker take it
+     * ({@link AnnouncedHere}, no read) or the row is marked announced ({@link PayOrder#announcedAt}: the broker took
+     * it from whichever instance sent it — two instances share the check's consumer group). That is how an announcement lost between the commit and the send (a crash, a broker
+     * that did not take it, a send that timed out) reaches the trade: the pay order's check is its outbox relay,
+     * and the check's pace — not the broker's — bounds how late it comes.
      *
-     * @return true when the pay order is final and the trade released or following it
+     * @return true when the pay order is final, announced, and the trade released or following it
+     * @throws RuntimeException when it cannot finish now (a service or the broker not answering): the check comes back
      */
     public boolean recover(String payOrderNo) {
-        if (succeededHere.contains(payOrderNo)) {
-            return true; // this process's success committed, nothing to settle: the check has nothing to do
+        if (announcedHere.nothingLeft(payOrderNo)) {
+            return true; // announced from here, nothing to settle: the check has nothing to do
         }
         PayOrder order = orders.find(payOrderNo).orElse(null);
         if (order == null) {
@@ -202,20 +209,56 @@ public class PayOrchestrator {
                     return false;
                 }
                 TradeDTO trade = unwrap(tradeService.get(TradeByNoQry.internal(order.tradeNo())));
+                PayOrderStatus now;
                 try {
-                    return charge(order, trade, null, false).status().isFinal();
+                    now = charge(order, trade, null, false).status();
                 } catch (BizException definiteFailure) {
                     return true;
                 }
+                if (now == PayOrderStatus.SUCCESS && !announcedHere.announced(payOrderNo)) {
+                    // another path's success (its send may have failed), or this one's send that failed
+                    return announced(orders.find(payOrderNo).orElseThrow());
+                }
+                return now.isFinal();
             }
             case FAILED -> {
                 Result<TradeDTO> back = tradePayments.abandonPay(new AbandonPayCmd(order.tradeNo(), payOrderNo, "pay order failed"));
                 return back.success() & combination.settle(order);
             }
             default -> {
-                return combination.settle(order); // SUCCESS: its coupon and points confirmed (true at once without)
+                // SUCCESS: announced, and its coupon and points confirmed (true at once without)
+                return announced(order) && combination.settle(order);
             }
         }
+    }
+
+    /**
+     * Makes sure the broker has a {@code SUCCESS} pay order's {@code PAY_SUCCEEDED}: sent again (and marked) unless this
+     * process saw it stored or the row read is marked announced. A pay order being charged here is left to that
+     * charge, which announces it, and to the next check.
+     *
+     * @return false when left to the charge under way
+     * @throws RuntimeException when the broker did not take it: the check comes back
+     */
+    private boolean announced(PayOrder paid) {
+        if (announcedHere.announced(paid.payOrderNo())) {
+            return true;
+        }
+        if (paid.markedAnnounced()) {
+            announcedHere.remember(paid); // the broker has it, from whichever instance: a later check reads nothing
+            return true;
+        }
+        if (charging(paid.payOrderNo())) {
+            log.info("pay order {} is SUCCESS and being announced by its charge here; the next check looks again",
+                    paid.payOrderNo());
+            return false;
+        }
+        if (success.announce(paid)) {
+            log.info("pay order {} PAY_SUCCEEDED sent again by its check: not marked announced nor seen stored here",
+                    paid.payOrderNo());
+        }
+        announcedHere.remember(paid);
+        return true;
     }
 
     private PayOrderDTO charge(PayOrder order, TradeDTO trade, String authCode, boolean firstAttempt) {
@@ -229,15 +272,15 @@ public class PayOrchestrator {
         switch (outcome.kind()) {
             case SUCCESS -> {
                 // every way to SUCCESS (first answer, check, channel result) passes here with the tool's channel
-                Optional<PayOrder> won = success.succeed(order, outcome.channel());
+                Optional<PaySuccess.Succeeded> won = success.succeed(order, outcome.channel());
                 settleQuietly(order);
                 if (won.isPresent()) {
-                    if (!order.parts().combination()) {
-                        succeededHere.remember(order.payOrderNo());
-                    }
+                    if (won.get().announced()) {
+                        announcedHere.remember(won.get().order());
+                    } // else the send after the commit failed (logged there): the check announces it again
                     log.info("pay order succeeded pay_order_no={} trade_no={} amount={} channel={}", order.payOrderNo(),
                             order.tradeNo(), order.amount(), outcome.channel());
-                    return won.get().toDTO(); // the row as our compare-and-set left it: no need to read it back
+                    return won.get().order().toDTO(); // the row as our compare-and-set left it: no need to read it back
                 }
                 // a concurrent check or channel result finished it first: the first final result wins
                 log.info("pay order {} success ({}) came after another path had finished it", order.payOrderNo(),

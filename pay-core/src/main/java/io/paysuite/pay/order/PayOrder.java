@@ -17,6 +17,9 @@ import java.util.List;
  *                 and before success. Not derived from {@code method}: channel-gateway may reroute a
  *                 charge to another channel than the method's usual one.
  * @param parts    a combination payment's coupon and points ({@link PayParts#NONE} for one tool)
+ * @param announcedAt when a {@code SUCCESS} order was marked announced: the broker stored its {@code PAY_SUCCEEDED}
+ *                 (written a little after the send, batched), or it succeeded before the mark existed. Null otherwise,
+ *                 and for a success whose mark is not written yet: its check, on whichever instance, sends it again.
  */
 public record PayOrder(
         String payOrderNo,
@@ -34,10 +37,19 @@ public record PayOrder(
         int version,
         String failCode,
         String channel,
-        PayParts parts) {
+        PayParts parts,
+        Instant announcedAt) {
 
     public PayOrder {
         parts = parts == null ? PayParts.NONE : parts;
+    }
+
+    /** Not marked announced. */
+    public PayOrder(String payOrderNo, String tradeNo, String requestNo, String requestDigest, String buyerId,
+                    String merchantId, PayMethod method, PayOrderStatus status, Money amount, Instant createdAt,
+                    Instant updatedAt, Instant finishedAt, int version, String failCode, String channel, PayParts parts) {
+        this(payOrderNo, tradeNo, requestNo, requestDigest, buyerId, merchantId, method, status, amount, createdAt,
+                updatedAt, finishedAt, version, failCode, channel, parts, null);
     }
 
     /** A pay order with one tool. */
@@ -48,6 +60,11 @@ public record PayOrder(
                 updatedAt, finishedAt, version, failCode, channel, PayParts.NONE);
     }
 
+    /** Whether the row says the broker has its {@code PAY_SUCCEEDED} ({@link #announcedAt}). */
+    public boolean markedAnnounced() {
+        return announcedAt != null;
+    }
+
     /** What the tool ({@code method}) pays: the whole amount, or what the coupon and points leave. */
     public Money cashAmount() {
         return parts.cash(amount);
@@ -55,7 +72,7 @@ public record PayOrder(
 
     public PayOrder withParts(PayParts newParts) {
         return new PayOrder(payOrderNo, tradeNo, requestNo, requestDigest, buyerId, merchantId, method, status, amount,
-                createdAt, updatedAt, finishedAt, version, failCode, channel, newParts);
+                createdAt, updatedAt, finishedAt, version, failCode, channel, newParts, announcedAt);
     }
 
     /**
@@ -65,7 +82,7 @@ public record PayOrder(
      */
     public PayOrder after(PayOrderStatus to, String newFailCode, String newChannel, Instant at) {
         return new PayOrder(payOrderNo, tradeNo, requestNo, requestDigest, buyerId, merchantId, method, to, amount, createdAt,
-                at, to.isFinal() ? at : finishedAt, version + 1, newFailCode, newChannel, parts);
+                at, to.isFinal() ? at : finishedAt, version + 1, newFailCode, newChannel, parts, announcedAt);
     }
 
     public static PayOrder open(String payOrderNo, OpenPayOrderCmd cmd, String digest, Instant now) {

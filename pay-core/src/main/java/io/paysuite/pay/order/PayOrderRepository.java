@@ -41,4 +41,11 @@ public interface PayOrderRepository {
      */
     boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode, String channel,
                        Instant at);
+
+    /**
+     * Marks these {@code SUCCESS} pay orders announced ({@link PayOrder#announcedAt}): the broker stored their
+     * {@code PAY_SUCCEEDED}. One statement, which writes only the tables the numbers' genes name; a pay order
+     * already marked keeps its first mark, one not {@code SUCCESS} is left alone.
+     */
+    void markAnnounced(Collection<String> payOrderNos, Instant at);
 }

@@ -3,9 +3,11 @@ package io.paysuite.pay.order;
 import java.util.Optional;
 
 /**
- * Moves a pay order {@code PROCESSING → SUCCESS} and publishes {@code PAY_SUCCEEDED} together:
- * the event is delivered if and only if the compare-and-set committed. Implemented in
- * {@code infra.event} as a RocketMQ transactional message whose check-back reads the pay order.
+ * Moves a pay order {@code PROCESSING → SUCCESS} and announces it with {@code PAY_SUCCEEDED}: the event is delivered
+ * only if the compare-and-set committed, and at least once when it did. Implemented in {@code infra.event}, as
+ * {@code paysuite.pay.success-delivery} says: by default the compare-and-set commits and the message is sent after it
+ * (the pay order row is the outbox, and its delayed check sends what this process did not see stored and the row is
+ * not marked announced, through {@link #announce}); or as a RocketMQ transactional message whose check-back reads the pay order.
  */
 public interface PaySuccess {
 
@@ -13,7 +15,33 @@ public interface PaySuccess {
      * @param channel the external channel that took the money ({@link io.paysuite.pay.order.tool.ToolOutcome#channel}),
      *                recorded by the same compare-and-set and carried by the event; null for the platform's own tools
      * @return the pay order as this call's compare-and-set left it ({@link PayOrder#after}), so the caller answers it
-     *         without reading it back; empty when it was no longer PROCESSING (another path finished it first)
+     *         without reading it back, and whether its announcement is the broker's now; empty when it was no longer
+     *         PROCESSING (another path finished it first). A send that failed after the commit does not throw: the
+     *         money moved and the caller must hear SUCCESS; the pay order's check announces it again
      */
-    Optional<PayOrder> succeed(PayOrder order, String channel);
+    Optional<Succeeded> succeed(PayOrder order, String channel);
+
+    /**
+     * Announces a pay order that is {@code SUCCESS} in the database and whose announcement this process did not see
+     * stored: {@code PAY_SUCCEEDED} rebuilt from the row exactly as {@link #succeed} built it (its success time is the
+     * {@code finished_at} and its channel the {@code channel} that the same compare-and-set wrote; the coupon and
+     * points were recorded on the row before it was charged), then the row marked announced. Consumers take a repeat.
+     *
+     * @param paid the pay order as read, {@code SUCCESS}
+     * @return whether it was sent: false when the row is marked announced ({@link PayOrder#announcedAt}, the broker
+     *         has it) or the delivery is one whose broker delivers by itself (transactional: the check-back)
+     * @throws RuntimeException when the broker did not store it, or may not have: the caller (a check) comes back
+     */
+    boolean announce(PayOrder paid);
+
+    /**
+     * A success this call's compare-and-set committed.
+     *
+     * @param order     the pay order as the compare-and-set left it
+     * @param announced whether the broker has its {@code PAY_SUCCEEDED}: the send after the commit was stored, or
+     *                  (transactional delivery) the broker holds the half message and asks until it hears COMMIT.
+     *                  False when a send after the commit failed or its outcome is unknown: left to the check
+     */
+    record Succeeded(PayOrder order, boolean announced) {
+    }
 }

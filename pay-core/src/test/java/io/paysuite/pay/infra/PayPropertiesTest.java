@@ -26,6 +26,20 @@ class PayPropertiesTest {
                     assertThat(properties.lateCheckEvery()).isEqualTo(Duration.ofMinutes(30));
                     assertThat(properties.overdueAfter()).isEqualTo(Duration.ofDays(2));
                     assertThat(properties.checkDelay()).isEqualTo(Duration.ofSeconds(10));
+                    assertThat(properties.successDelivery()).isEqualTo(PayProperties.SuccessDelivery.OUTBOX);
+                    assertThat(properties.sendTimeout()).isEqualTo(Duration.ofSeconds(3));
+                });
+    }
+
+    @Test
+    void theSuccessDeliveryIsSwitched() {
+        new ApplicationContextRunner().withUserConfiguration(Bound.class)
+                .withPropertyValues("paysuite.pay.success-delivery=transactional", "paysuite.pay.send-timeout=2s")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    PayProperties properties = context.getBean(PayProperties.class);
+                    assertThat(properties.successDelivery()).isEqualTo(PayProperties.SuccessDelivery.TRANSACTIONAL);
+                    assertThat(properties.sendTimeout()).isEqualTo(Duration.ofSeconds(2));
                 });
     }
 }

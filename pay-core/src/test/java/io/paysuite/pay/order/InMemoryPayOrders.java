@@ -2,6 +2,7 @@ package io.paysuite.pay.order;
 
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.promotion.FundedBy;
+import io.paysuite.kit.shadow.ShadowContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,9 +76,46 @@ public class InMemoryPayOrders implements PayOrderRepository, PayPartsStore {
         Instant finishedAt = to == PayOrderStatus.SUCCESS || to == PayOrderStatus.FAILED ? at : o.finishedAt();
         byNo.put(payOrderNo, new PayOrder(o.payOrderNo(), o.tradeNo(), o.requestNo(), o.requestDigest(), o.buyerId(),
                 o.merchantId(), o.method(), to, o.amount(), o.createdAt(), at, finishedAt, o.version() + 1, failCode,
-                channel, o.parts()));
+                channel, o.parts(), o.announcedAt()));
         writes.add(new Write(payOrderNo, from, to, failCode, channel));
         return true;
+    }
+
+    /** One {@link #markAnnounced} statement: the numbers it named and the side it ran on (load traffic's or not). */
+    public record MarkStatement(List<String> payOrderNos, boolean shadow) {
+    }
+
+    private final List<MarkStatement> markStatements = new ArrayList<>();
+    private boolean marksFail;
+
+    /** While set, every {@link #markAnnounced} throws as a statement that did not reach the database. */
+    public synchronized void marksFail(boolean fail) {
+        marksFail = fail;
+    }
+
+    /** As PayOrderMapper.markAnnounced: only SUCCESS rows not yet marked; neither version nor updated_at change. */
+    @Override
+    public synchronized void markAnnounced(Collection<String> payOrderNos, Instant at) {
+        if (marksFail) {
+            throw new IllegalStateException("connection refused: " + payOrderNos.size() + " marks not written");
+        }
+        markStatements.add(new MarkStatement(List.copyOf(payOrderNos), ShadowContext.active()));
+        for (String no : payOrderNos) {
+            byNo.computeIfPresent(no, (n, o) -> o.status() != PayOrderStatus.SUCCESS || o.announcedAt() != null ? o
+                    : new PayOrder(o.payOrderNo(), o.tradeNo(), o.requestNo(), o.requestDigest(), o.buyerId(),
+                            o.merchantId(), o.method(), o.status(), o.amount(), o.createdAt(), o.updatedAt(),
+                            o.finishedAt(), o.version(), o.failCode(), o.channel(), o.parts(), at));
+        }
+    }
+
+    public synchronized List<MarkStatement> markStatements() {
+        return List.copyOf(markStatements);
+    }
+
+    /** Whether the row is marked announced. */
+    public synchronized boolean markedAnnounced(String payOrderNo) {
+        PayOrder o = byNo.get(payOrderNo);
+        return o != null && o.markedAnnounced();
     }
 
     public synchronized List<Write> writes() {

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collection;
 import org.junit.jupiter.api.Test;
 
 class PayOrderOpenerTest {
@@ -53,6 +54,11 @@ class PayOrderOpenerTest {
 
         @Override
         public java.util.List<PayOrder> findByTrades(java.util.Collection<String> tradeNos) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void markAnnounced(Collection<String> payOrderNos, Instant at) {
             throw new UnsupportedOperationException();
         }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Collection;
 import org.junit.jupiter.api.Test;
 
 class PayTrailTest {
@@ -41,6 +42,11 @@ class PayTrailTest {
 
         @Override
         public List<PayOrder> findByTrades(java.util.Collection<String> tradeNos) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void markAnnounced(Collection<String> payOrderNos, Instant at) {
             throw new UnsupportedOperationException();
         }
 

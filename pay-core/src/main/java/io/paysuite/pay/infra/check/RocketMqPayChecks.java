@@ -33,7 +33,10 @@ import org.springframework.stereotype.Component;
  * order is still not final, {@link PayOrchestrator#recover} finishes it; if it cannot yet (the ledger
  * or trade-core is not answering) the check comes back with the broker's backoff (10 s, 30 s, 1 min …
  * 2 h). The consumer group is shared by all pay-core instances, so a check set by an instance that
- * died is handled by another, or by it after its restart.
+ * died is handled by another, or by it after its restart. A check that finds the pay order {@code SUCCESS} makes
+ * sure its {@code PAY_SUCCEEDED} was sent (again, from the row, unless this process saw it stored): these timers are
+ * the relay of the pay order row as {@code PAY_SUCCEEDED}'s outbox, and their pace bounds how late a lost
+ * announcement comes.
  *
  * <p>A pay order is never left in the dead-letter queue: once the broker's backoff is used up the kit's
  * {@link LateFollowUps} sets a new check {@code late-check-every} later, carrying when the first check

@@ -5,6 +5,8 @@ import io.paysuite.api.event.PaySucceeded;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.kit.mq.CheckBack;
 import io.paysuite.kit.mq.EventCodec;
+import io.paysuite.kit.mq.MessageProducer;
+import io.paysuite.kit.mq.MessageSender;
 import io.paysuite.kit.mq.RocketMqAdapter;
 import io.paysuite.kit.mq.TransactionalProducer;
 import io.paysuite.pay.infra.PayProperties;
@@ -12,6 +14,7 @@ import io.paysuite.pay.order.PayOrder;
 import io.paysuite.pay.order.PayOrderRepository;
 import io.paysuite.pay.order.PaySuccess;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,34 +27,87 @@ import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link PaySuccess} as a transactional message of the kit's {@link TransactionalProducer}. The local
- * transaction is the single compare-and-set UPDATE of the pay order, so the pay order row itself is
- * the outbox: the check-back ({@link CheckBack}) counts it committed when the pay order is SUCCESS.
- * (trade-core keeps an event table instead because its events carry payloads that are not a row's
- * current state.) Consumers deduplicate on the pay order number.
+ * {@link PaySuccess} over RocketMQ, delivered as {@code paysuite.pay.success-delivery} says
+ * ({@link PayProperties.SuccessDelivery}):
+ * <ul>
+ *   <li><b>outbox</b> (the default): the single compare-and-set UPDATE of the pay order to {@code SUCCESS} commits;
+ *       only then is {@code PAY_SUCCEEDED} sent plainly on the kit's {@link MessageProducer} (one broker round trip
+ *       and one store). The pay order row is the outbox, and its relay is the delayed check that every pay order has
+ *       from before it is charged: a success whose send this process did not see stored (a crash between commit and
+ *       send, a send that failed or timed out, another instance's, a restarted process's) is sent again by
+ *       {@link #announce}, rebuilt from the row, when its check finds it {@code SUCCESS}. A send that fails after the
+ *       commit does not fail the payment: the money moved and the caller hears SUCCESS. The check's pace, not the
+ *       broker's, bounds how late such an announcement comes: the first check fires {@code check-delay} (10 s) after
+ *       the pay order opened, every {@code code-check-every} (5 s) for a young payment code; a success that came later
+ *       is announced again by its channel result's retry or the check's next retry (the broker's backoff).
+ *       Once the broker stored it, the row is marked ({@code announced_at}, by {@link AnnouncedMarks}: batched, one
+ *       UPDATE per physical table per flush), so that a check on the OTHER instance — two share the check's consumer
+ *       group, and that one's memory ({@code AnnouncedHere}) knows nothing of this send — reads the mark and sends
+ *       nothing. A mark not written yet (within its ~200 ms, lost in a crash, a failed flush) costs one resend.</li>
+ *   <li><b>transactional</b>: the kit's {@link TransactionalProducer} sends the half message, runs the compare-and-set
+ *       as the local transaction ({@link #executeLocalTransaction}), then tells the broker COMMIT or ROLLBACK; a lost
+ *       last word is answered by the check-back ({@link CheckBack}) from the row: committed when the pay order is
+ *       SUCCESS. {@link #announce} sends nothing: the broker asks until it hears COMMIT. No marks are written: the
+ *       check-back, not the pay order's check, delivers.</li>
+ * </ul>
+ * The transactional producer and its listener are registered in both modes, so half messages an instance in
+ * transactional mode left (an earlier version, a switch back) are still answered. Either way the message is the
+ * same: topic {@code paysuite.pay.topic}, tag {@code PAY_SUCCEEDED}, keys pay order number then trade number, body
+ * {@link PaySucceeded} as the compare-and-set left the row, and the sender's trace and load-traffic mark (the kit's
+ * producers add both). Delivery is at least once; consumers deduplicate on the pay order number.
+ * (trade-core keeps an event table instead because its events carry payloads that are not a row's current state.)
  */
 @Component
 public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, TransactionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RocketMqPaySuccess.class);
+    /** The plain producer of outbox delivery; any group will do for plain sends, this one names them in the console. */
+    static final String OUTBOX_PRODUCER_GROUP = "paysuite-pay-events";
+    /** How long an announced mark waits for others to share its UPDATE; a crash loses at most this much of them. */
+    static final Duration MARK_DELAY = Duration.ofMillis(200);
 
     private final PayProperties properties;
     private final PayOrderRepository orders;
     private final Clock clock;
     private final CheckBack checkBack;
     private final TransactionalProducer producer;
+    private final MessageSender sender;
+    private final AnnouncedMarks marks;
 
+    @Autowired
     public RocketMqPaySuccess(PayProperties properties, PayOrderRepository orders, Clock clock) {
+        this(properties, orders, clock, properties.successDelivery() == PayProperties.SuccessDelivery.OUTBOX
+                ? new MessageProducer(OUTBOX_PRODUCER_GROUP, properties.namesrv(), properties.sendTimeout(), 0)
+                : null);
+    }
+
+    /**
+     * @param sender the plain producer of outbox delivery (started with this adapter when it is a client of the kit),
+     *               or null in transactional delivery
+     */
+    RocketMqPaySuccess(PayProperties properties, PayOrderRepository orders, Clock clock, MessageSender sender) {
         super(0); // started early, stopped late: after Dubbo stops handing us calls, before the DataSource closes
+        if (properties.successDelivery() == PayProperties.SuccessDelivery.OUTBOX && sender == null) {
+            throw new IllegalArgumentException("outbox delivery of PAY_SUCCEEDED needs a producer to send with");
+        }
         this.properties = properties;
         this.orders = orders;
         this.clock = clock;
+        // registered first, so it stops after the producers: the last marks are flushed, then the DataSource closes
+        this.marks = runs(new AnnouncedMarks(orders, clock, MARK_DELAY));
         this.checkBack = new CheckBack(EventType.PAY_SUCCEEDED.tag(), this::succeeded, properties.gracePeriod(), clock);
+        // in both modes: it answers the check-backs of half messages, whichever instance sent them
         this.producer = runs(new TransactionalProducer(new TransactionalProducer.Settings(properties.producerGroup(),
                 properties.namesrv(), properties.topic(), null, 0), this));
+        this.sender = properties.successDelivery() == PayProperties.SuccessDelivery.OUTBOX ? sender : null;
+        if (this.sender instanceof SmartLifecycle client) {
+            runs(client);
+        }
     }
 
     /** What the local transaction writes: the channel goes into the same compare-and-set as SUCCESS. */
@@ -59,30 +115,98 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
     }
 
     @Override
-    public Optional<PayOrder> succeed(PayOrder order, String channel) {
+    public Optional<Succeeded> succeed(PayOrder order, String channel) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Message message = EventCodec.message(properties.topic(), EventType.PAY_SUCCEEDED, successOf(order, channel, at));
-        message.setKeys(List.of(order.payOrderNo(), order.tradeNo()));
+        return sender != null ? succeedThenSend(order, channel, at) : succeedTransactionally(order, channel, at);
+    }
+
+    /**
+     * Outbox: the compare-and-set, then — only if it committed — the plain send. A missed compare-and-set sends nothing.
+     * A commit that threw is read back, as the transactional path does; if the pay order is SUCCESS it is announced
+     * from the row read, unless the row is marked announced already.
+     */
+    private Optional<Succeeded> succeedThenSend(PayOrder order, String channel, Instant at) {
+        boolean won;
+        try {
+            won = orders.transition(order.payOrderNo(), PayOrderStatus.PROCESSING, PayOrderStatus.SUCCESS, null, channel, at);
+        } catch (RuntimeException unknown) {
+            log.error("pay order {}: success update outcome unknown, reading it back", order.payOrderNo(), unknown);
+            // marked: another path's success, already stored at the broker
+            return orders.find(order.payOrderNo()).filter(o -> o.status() == PayOrderStatus.SUCCESS)
+                    .map(paid -> new Succeeded(paid, paid.markedAnnounced() || sentAfterCommit(paid)));
+        }
+        if (!won) {
+            return Optional.empty();
+        }
+        PayOrder paid = order.after(PayOrderStatus.SUCCESS, null, channel, at);
+        return Optional.of(new Succeeded(paid, sentAfterCommit(paid)));
+    }
+
+    /** Never throws: the success committed and the caller must hear so; an unsent announcement is the check's. */
+    private boolean sentAfterCommit(PayOrder paid) {
+        try {
+            sender.send(messageOf(paid));
+        } catch (RuntimeException e) {
+            log.warn("pay order {} of trade {} SUCCESS but PAY_SUCCEEDED not sent ({}); its check sends it again",
+                    paid.payOrderNo(), paid.tradeNo(), e.toString());
+            return false;
+        }
+        marks.mark(paid.payOrderNo()); // stored: a check on either instance reads the mark and sends nothing
+        return true;
+    }
+
+    private Optional<Succeeded> succeedTransactionally(PayOrder order, String channel, Instant at) {
+        PayOrder paid = order.after(PayOrderStatus.SUCCESS, null, channel, at);
         TransactionSendResult sent;
         try {
-            sent = send(message, new Attempt(order, channel, at));
+            sent = send(messageOf(paid), new Attempt(order, channel, at));
         } catch (MQClientException e) {
             throw new IllegalStateException("cannot send PAY_SUCCEEDED of " + order.payOrderNo() + "; nothing changed", e);
         }
         return switch (sent.getLocalTransactionState()) {
-            case COMMIT_MESSAGE -> Optional.of(order.after(PayOrderStatus.SUCCESS, null, channel, at));
+            case COMMIT_MESSAGE -> Optional.of(new Succeeded(paid, true));
             case ROLLBACK_MESSAGE -> Optional.empty();
             // the update's commit threw: whether it stuck is read back, and the broker asks later
-            default -> orders.find(order.payOrderNo()).filter(o -> o.status() == PayOrderStatus.SUCCESS);
+            default -> orders.find(order.payOrderNo()).filter(o -> o.status() == PayOrderStatus.SUCCESS)
+                    .map(read -> new Succeeded(read, true));
         };
     }
 
-    /** The pay order as the compare-and-set leaves it. */
-    private static PaySucceeded successOf(PayOrder order, String channel, Instant at) {
-        return new PaySucceeded(order.payOrderNo(), order.tradeNo(), order.requestNo(), order.buyerId(), order.merchantId(),
-                order.method(), PayOrderStatus.SUCCESS, order.amount(), order.createdAt(), at, channel,
-                order.parts().tradePayments(order.method(), order.amount(), channel),
-                order.parts().promotionDetail(order.amount().currency()));
+    /**
+     * Outbox: sends the announcement of a pay order read {@code SUCCESS} and not marked announced again, as
+     * {@link #succeed} first built it, and marks it; throws when the broker did not take it (nothing marked). A
+     * marked one is the broker's already: nothing sent. Transactional: nothing, the broker's check-back delivers it.
+     */
+    @Override
+    public boolean announce(PayOrder paid) {
+        if (paid.status() != PayOrderStatus.SUCCESS) {
+            throw new IllegalArgumentException("pay order " + paid.payOrderNo() + " is " + paid.status() + ", not SUCCESS");
+        }
+        if (sender == null || paid.markedAnnounced()) {
+            return false;
+        }
+        sender.send(messageOf(paid));
+        marks.mark(paid.payOrderNo());
+        return true;
+    }
+
+    /**
+     * {@code PAY_SUCCEEDED} of a pay order as the success's compare-and-set left it: every field is the row's, the
+     * success time its {@code finished_at} and the channel its {@code channel} (both written by that one UPDATE), the
+     * combination's parts the coupon and points recorded on it before it was charged. So the first send and a resend
+     * from the row read are the same message.
+     */
+    Message messageOf(PayOrder paid) {
+        Message message = EventCodec.message(properties.topic(), EventType.PAY_SUCCEEDED, successOf(paid));
+        message.setKeys(List.of(paid.payOrderNo(), paid.tradeNo()));
+        return message;
+    }
+
+    private static PaySucceeded successOf(PayOrder paid) {
+        return new PaySucceeded(paid.payOrderNo(), paid.tradeNo(), paid.requestNo(), paid.buyerId(), paid.merchantId(),
+                paid.method(), PayOrderStatus.SUCCESS, paid.amount(), paid.createdAt(), paid.finishedAt(), paid.channel(),
+                paid.parts().tradePayments(paid.method(), paid.amount(), paid.channel()),
+                paid.parts().promotionDetail(paid.amount().currency()));
     }
 
     /**

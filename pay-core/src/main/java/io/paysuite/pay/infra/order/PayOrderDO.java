@@ -27,4 +27,5 @@ public class PayOrderDO {
     public boolean usePoints;
     public Long points;
     public Long pointsMinor;
+    public LocalDateTime announcedAt;
 }

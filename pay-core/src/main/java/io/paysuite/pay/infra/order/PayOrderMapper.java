@@ -19,8 +19,12 @@ public interface PayOrderMapper {
     String INSERT_COLUMNS = "pay_order_no, trade_no, request_no, request_digest, buyer_id, merchant_id, method, status,"
             + " amount_minor, currency, created_at, updated_at, finished_at, version, fail_code, channel";
 
-    /** Read with a combination payment's parts; written by {@link #planParts}, {@link #recordCoupon}, {@link #recordPoints}. */
-    String COLUMNS = INSERT_COLUMNS + ", coupon_id, coupon_name, coupon_minor, coupon_funded_by, use_points, points, points_minor";
+    /**
+     * Read with a combination payment's parts (written by {@link #planParts}, {@link #recordCoupon},
+     * {@link #recordPoints}) and the announced mark ({@link #markAnnounced}).
+     */
+    String COLUMNS = INSERT_COLUMNS + ", coupon_id, coupon_name, coupon_minor, coupon_funded_by, use_points, points, points_minor,"
+            + " announced_at";
 
     @Insert("INSERT INTO pay_order (" + INSERT_COLUMNS + ") VALUES (#{payOrderNo}, #{tradeNo}, #{requestNo},"
             + " #{requestDigest}, #{buyerId}, #{merchantId}, #{method}, #{status}, #{amountMinor}, #{currency},"
@@ -74,4 +78,15 @@ public interface PayOrderMapper {
     @Update("UPDATE pay_order SET points = #{points}, points_minor = #{minor}, version = version + 1"
             + " WHERE pay_order_no = #{payOrderNo} AND use_points = 1")
     int recordPoints(@Param("payOrderNo") String payOrderNo, @Param("points") long points, @Param("minor") long minor);
+
+    /**
+     * Marks SUCCESS pay orders announced: the broker stored their {@code PAY_SUCCEEDED}. One statement for many
+     * numbers: ShardingSphere routes the IN list by the numbers' genes and runs one UPDATE per physical table they
+     * name. A mark already written stays (the first is kept); only SUCCESS rows are marked. Touches neither
+     * {@code version} nor {@code updated_at}: it records delivery, not a change of the pay order.
+     */
+    @Update("<script>UPDATE pay_order SET announced_at = #{at} WHERE pay_order_no IN"
+            + "<foreach collection='payOrderNos' item='no' open='(' separator=',' close=')'>#{no}</foreach>"
+            + " AND status = 'SUCCESS' AND announced_at IS NULL</script>")
+    int markAnnounced(@Param("payOrderNos") Collection<String> payOrderNos, @Param("at") LocalDateTime at);
 }

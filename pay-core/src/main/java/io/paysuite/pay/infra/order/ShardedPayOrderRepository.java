@@ -27,8 +27,8 @@ import org.springframework.stereotype.Repository;
  * combination payment's parts on the same rows ({@link PayPartsStore}). Every statement on one pay order by its
  * number (or its trade's, which carries the same gene) — the reads, the insert, the compare-and-sets, the parts —
  * is one auto-commit statement (pay-core runs no local transactions), routed past ShardingSphere straight to the
- * row's physical table ({@link ShardReads#byOrderNo}); the lists (a trade's pay orders, several trades') go through
- * ShardingSphere.
+ * row's physical table ({@link ShardReads#byOrderNo}); the lists (a trade's pay orders, several trades', the announced
+ * marks of many pay orders) go through ShardingSphere.
  */
 @Repository
 public class ShardedPayOrderRepository implements PayOrderRepository, PayPartsStore {
@@ -99,6 +99,14 @@ public class ShardedPayOrderRepository implements PayOrderRepository, PayPartsSt
                 () -> mapper.transition(payOrderNo, from.name(), to.name(), failCode, channel, utc(at))) == 1;
     }
 
+    /** One statement through ShardingSphere: it routes the IN list by the numbers' genes, one UPDATE per table. */
+    @Override
+    public void markAnnounced(Collection<String> payOrderNos, Instant at) {
+        if (!payOrderNos.isEmpty()) {
+            mapper.markAnnounced(payOrderNos, utc(at));
+        }
+    }
+
     @Override
     public boolean plan(String payOrderNo, String couponId, boolean usePoints) {
         return reads.byOrderNo(TABLE, payOrderNo, () -> mapper.planParts(payOrderNo, couponId, usePoints)) == 1;
@@ -139,7 +147,7 @@ public class ShardedPayOrderRepository implements PayOrderRepository, PayPartsSt
         return new PayOrder(row.payOrderNo, row.tradeNo, row.requestNo, row.requestDigest, row.buyerId,
                 row.merchantId, PayMethod.valueOf(row.method), PayOrderStatus.valueOf(row.status),
                 Money.of(row.amountMinor, row.currency), instant(row.createdAt), instant(row.updatedAt),
-                instant(row.finishedAt), row.version, row.failCode, row.channel, partsOf(row));
+                instant(row.finishedAt), row.version, row.failCode, row.channel, partsOf(row), instant(row.announcedAt));
     }
 
     private static PayParts partsOf(PayOrderDO row) {

@@ -18,8 +18,10 @@ import org.springframework.context.annotation.Configuration;
  * {@code age} and runs {@link PayOrchestrator#recover} — what the check runs: a compare-and-set from
  * {@code CREATED}, or a charge again under the pay order's own key, which the ledger and the gateway
  * answer with the first result. Several instances sweeping at once, or a sweep racing a live check, do
- * what a duplicate check does: nothing more. A pay order whose {@code PAY_SUCCEEDED} was lost is
- * already {@code SUCCESS} here; trade-core's janitor reads it from pay-core and finishes the trade.
+ * what a duplicate check does: nothing more. A pay order whose {@code PAY_SUCCEEDED} was not sent after
+ * its success is already {@code SUCCESS} and not swept here: its check sends the announcement again
+ * ({@link PayOrchestrator#recover}), and trade-core's janitor, which reads a trade left {@code PAYING} from
+ * pay-core, finishes the trade if that check was lost too.
  */
 @Configuration(proxyBeanMethods = false)
 public class PayJanitor {

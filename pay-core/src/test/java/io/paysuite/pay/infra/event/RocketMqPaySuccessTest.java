@@ -1,18 +1,29 @@
 package io.paysuite.pay.infra.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.OpenPayOrderCmd;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderStatus;
+import io.paysuite.api.promotion.FundedBy;
+import io.paysuite.pay.infra.PayProperties;
+import io.paysuite.pay.infra.PayProperties.SuccessDelivery;
 import io.paysuite.pay.order.InMemoryPayOrders;
 import io.paysuite.pay.order.PayOrder;
+import io.paysuite.pay.order.PaySuccess.Succeeded;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class RocketMqPaySuccessTest {
 
@@ -23,25 +34,38 @@ class RocketMqPaySuccessTest {
     final InMemoryPayOrders orders = new InMemoryPayOrders();
     final InProcessPaySuccess events = new InProcessPaySuccess(orders, clock);
 
-    @Test
-    void theChannelGoesIntoTheSuccessCompareAndSetAndIntoPaySucceeded() {
+    @ParameterizedTest
+    @EnumSource(SuccessDelivery.class)
+    void theChannelGoesIntoTheSuccessCompareAndSetAndIntoPaySucceeded(SuccessDelivery delivery) {
+        InProcessPaySuccess events = new InProcessPaySuccess(orders, clock, delivery);
         PayOrder order = processing();
 
-        PayOrder answered = events.succeed(order, "UNIONPAY").orElseThrow();
+        Succeeded answered = events.succeed(order, "UNIONPAY").orElseThrow();
 
         PayOrder paid = orders.find(PAY_ORDER_NO).orElseThrow();
-        assertThat(answered).as("the row as the compare-and-set left it, known without reading it back").isEqualTo(paid);
+        assertThat(answered.order()).as("the row as the compare-and-set left it, known without reading it back")
+                .usingRecursiveComparison().ignoringFields("announcedAt").isEqualTo(paid);
+        assertThat(paid.markedAnnounced()).as("marked after the send (outbox) or not at all (transactional)")
+                .isEqualTo(delivery == SuccessDelivery.OUTBOX);
+        assertThat(answered.announced()).isTrue();
         assertThat(paid.status()).isEqualTo(PayOrderStatus.SUCCESS);
         assertThat(paid.channel()).isEqualTo("UNIONPAY");
         assertThat(orders.writes()).extracting(InMemoryPayOrders.Write::channel).containsExactly(null, "UNIONPAY");
-        JsonNode event = InProcessPaySuccess.body(events.delivered().get(0));
+        assertThat(events.delivered()).hasSize(1);
+        Message message = events.delivered().get(0);
+        assertThat(message.getTopic()).isEqualTo("PAYSUITE_PAY_EVENT");
+        assertThat(message.getTags()).isEqualTo("PAY_SUCCEEDED");
+        assertThat(message.getKeys()).isEqualTo(PAY_ORDER_NO + " T2026112210000003000000519");
+        JsonNode event = InProcessPaySuccess.body(message);
         assertThat(event.get("channel").asText()).isEqualTo("UNIONPAY");
         assertThat(event.get("status").asText()).isEqualTo("SUCCESS");
         assertThat(Instant.parse(event.get("finished_at").asText())).isEqualTo(paid.finishedAt());
     }
 
-    @Test
-    void aPayOrderNoLongerProcessingGetsNeitherTheChannelNorAnEvent() {
+    @ParameterizedTest
+    @EnumSource(SuccessDelivery.class)
+    void aPayOrderNoLongerProcessingGetsNeitherTheChannelNorAnEvent(SuccessDelivery delivery) {
+        InProcessPaySuccess events = new InProcessPaySuccess(orders, clock, delivery);
         PayOrder order = processing();
         orders.transition(PAY_ORDER_NO, PayOrderStatus.PROCESSING, PayOrderStatus.FAILED, "CHANNEL_DECLINED", null, T0);
 
@@ -49,6 +73,226 @@ class RocketMqPaySuccessTest {
 
         assertThat(orders.find(PAY_ORDER_NO).orElseThrow().channel()).isNull();
         assertThat(events.delivered()).isEmpty();
+        assertThat(events.sendsTried()).as("a missed compare-and-set sends nothing").isZero();
+    }
+
+    @Test
+    void outboxDeliverySendsOnlyAfterTheCompareAndSetCommitted() {
+        PayOrder order = processing();
+        List<PayOrderStatus> rowWhenSent = new ArrayList<>();
+        RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), orders, clock,
+                message -> rowWhenSent.add(orders.find(PAY_ORDER_NO).orElseThrow().status()));
+
+        assertThat(success.succeed(order, "UNIONPAY").orElseThrow().announced()).isTrue();
+
+        assertThat(rowWhenSent).as("one plain send, the row already SUCCESS").containsExactly(PayOrderStatus.SUCCESS);
+    }
+
+    @Test
+    void aSendThatFailsAfterTheCommitLeavesThePaymentSucceededAndUnannounced() {
+        PayOrder order = processing();
+        events.brokerDown(true);
+
+        Succeeded answered = events.succeed(order, "UNIONPAY").orElseThrow();
+
+        assertThat(answered.order().status()).as("the money moved: the caller hears SUCCESS").isEqualTo(PayOrderStatus.SUCCESS);
+        assertThat(answered.announced()).as("left to the check").isFalse();
+        assertThat(orders.find(PAY_ORDER_NO).orElseThrow().status()).isEqualTo(PayOrderStatus.SUCCESS);
+        assertThat(events.sendsTried()).isEqualTo(1);
+        assertThat(events.delivered()).isEmpty();
+        assertThat(orders.markedAnnounced(PAY_ORDER_NO)).as("not stored: not marked, its check sends it").isFalse();
+        assertThat(orders.markStatements()).isEmpty();
+    }
+
+    @Test
+    void aStoredSendMarksThePayOrderAnnounced() {
+        PayOrder order = processing();
+
+        events.succeed(order, "UNIONPAY").orElseThrow();
+
+        assertThat(orders.markedAnnounced(PAY_ORDER_NO)).isTrue();
+        assertThat(orders.find(PAY_ORDER_NO).orElseThrow().announcedAt()).isEqualTo(clock.instant());
+        assertThat(orders.markStatements()).extracting(InMemoryPayOrders.MarkStatement::payOrderNos)
+                .containsExactly(List.of(PAY_ORDER_NO));
+    }
+
+    @Test
+    void aMarkedPayOrderIsNotSentAgain() {
+        events.succeed(processing(), "UNIONPAY").orElseThrow();
+
+        assertThat(events.announce(orders.find(PAY_ORDER_NO).orElseThrow())).as("the broker has it").isFalse();
+
+        assertThat(events.sendsTried()).isEqualTo(1);
+    }
+
+    @Test
+    void aResendOfAnUnmarkedPayOrderMarksIt() {
+        events.brokerDown(true);
+        events.succeed(processing(), "UNIONPAY").orElseThrow();
+        events.brokerDown(false);
+
+        assertThat(events.announce(orders.find(PAY_ORDER_NO).orElseThrow())).isTrue();
+
+        assertThat(events.delivered()).hasSize(1);
+        assertThat(orders.markedAnnounced(PAY_ORDER_NO)).isTrue();
+    }
+
+    @Test
+    void aResendTheBrokerRefusedMarksNothing() {
+        events.brokerDown(true);
+        events.succeed(processing(), "UNIONPAY").orElseThrow();
+
+        assertThatThrownBy(() -> events.announce(orders.find(PAY_ORDER_NO).orElseThrow()))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(orders.markedAnnounced(PAY_ORDER_NO)).isFalse();
+    }
+
+    @Test
+    void aMarkThatCannotBeWrittenDoesNotFailTheSuccess() {
+        orders.marksFail(true);
+
+        Succeeded answered = events.succeed(processing(), "UNIONPAY").orElseThrow();
+
+        assertThat(answered.announced()).as("the broker has it; only the mark is lost: one resend by the check").isTrue();
+        assertThat(orders.markedAnnounced(PAY_ORDER_NO)).isFalse();
+    }
+
+    @Test
+    void anAnnouncementFromTheRowIsTheMessageTheSuccessSent() {
+        PayOrder order = processing();
+        orders.marksFail(true); // the first send's mark is lost: the row says nothing of it
+        events.succeed(order, "UNIONPAY").orElseThrow();
+        orders.marksFail(false);
+
+        assertThat(events.announce(orders.find(PAY_ORDER_NO).orElseThrow())).isTrue();
+
+        assertThat(events.delivered()).hasSize(2);
+        assertSameMessage(events.delivered().get(1), events.delivered().get(0));
+    }
+
+    @Test
+    void aCombinationsAnnouncementFromTheRowCarriesTheSamePartsAndPromotion() {
+        PayOrder created = PayOrder.open(PAY_ORDER_NO, new OpenPayOrderCmd("T2026112210000003000000519", "10000000007",
+                "M100001", PayMethod.WECHAT_QR, Money.cny(10_000), "REQ-000001"), "digest", T0);
+        orders.insert(created);
+        orders.plan(PAY_ORDER_NO, "CP0001", true);
+        orders.recordCoupon(PAY_ORDER_NO, "10 off", 1_000, FundedBy.MERCHANT);
+        orders.recordPoints(PAY_ORDER_NO, 500, 500);
+        orders.transition(PAY_ORDER_NO, PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, null, T0);
+        orders.marksFail(true);
+        events.succeed(orders.find(PAY_ORDER_NO).orElseThrow(), "WECHAT").orElseThrow();
+        orders.marksFail(false);
+
+        events.announce(orders.find(PAY_ORDER_NO).orElseThrow());
+
+        assertSameMessage(events.delivered().get(1), events.delivered().get(0));
+        assertThat(InProcessPaySuccess.body(events.delivered().get(1)).toString())
+                .contains("COUPON", "POINTS", "10 off", "MERCHANT", "WECHAT");
+    }
+
+    @Test
+    void aCommitThatThrewIsReadBackAndAnnouncedFromTheRowIfItStuck() {
+        PayOrder order = processing();
+        List<Message> sent = new ArrayList<>();
+        RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), new InMemoryPayOrders() {
+            @Override
+            public synchronized boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode,
+                                                   String channel, Instant at) {
+                orders.transition(payOrderNo, from, to, failCode, channel, at);
+                throw new IllegalStateException("connection reset during commit");
+            }
+
+            @Override
+            public synchronized Optional<PayOrder> find(String payOrderNo) {
+                return orders.find(payOrderNo);
+            }
+        }, clock, sent::add);
+
+        Succeeded answered = success.succeed(order, "UNIONPAY").orElseThrow();
+
+        assertThat(answered.order()).isEqualTo(orders.find(PAY_ORDER_NO).orElseThrow());
+        assertThat(answered.announced()).isTrue();
+        assertThat(sent).hasSize(1);
+        assertThat(InProcessPaySuccess.body(sent.get(0)).get("channel").asText()).isEqualTo("UNIONPAY");
+    }
+
+    @Test
+    void aCommitThatThrewOnARowAnotherPathAlreadyAnnouncedSendsNothing() {
+        PayOrder order = processing();
+        events.succeed(order, "UNIONPAY").orElseThrow(); // another path: stored and marked
+        List<Message> sent = new ArrayList<>();
+        RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), new InMemoryPayOrders() {
+            @Override
+            public synchronized boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode,
+                                                   String channel, Instant at) {
+                throw new IllegalStateException("connection reset during commit");
+            }
+
+            @Override
+            public synchronized Optional<PayOrder> find(String payOrderNo) {
+                return orders.find(payOrderNo);
+            }
+        }, clock, sent::add);
+
+        Succeeded answered = success.succeed(order, "UNIONPAY").orElseThrow();
+
+        assertThat(answered.announced()).isTrue();
+        assertThat(sent).as("the row's mark: the broker has it").isEmpty();
+    }
+
+    @Test
+    void aCommitThatThrewAndDidNotStickSendsNothing() {
+        PayOrder order = processing();
+        List<Message> sent = new ArrayList<>();
+        RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), new InMemoryPayOrders() {
+            @Override
+            public synchronized boolean transition(String payOrderNo, PayOrderStatus from, PayOrderStatus to, String failCode,
+                                                   String channel, Instant at) {
+                throw new IllegalStateException("connection reset during commit");
+            }
+
+            @Override
+            public synchronized Optional<PayOrder> find(String payOrderNo) {
+                return orders.find(payOrderNo);
+            }
+        }, clock, sent::add);
+
+        assertThat(success.succeed(order, "UNIONPAY")).isEmpty();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void theSwitchSelectsThePath() {
+        PayOrder order = processing();
+        InProcessPaySuccess transactional = new InProcessPaySuccess(orders, clock, SuccessDelivery.TRANSACTIONAL);
+
+        transactional.succeed(order, "UNIONPAY").orElseThrow();
+        assertThat(transactional.announce(orders.find(PAY_ORDER_NO).orElseThrow())).isFalse();
+
+        assertThat(transactional.delivered()).as("the half message, committed").hasSize(1);
+        assertThat(transactional.sendsTried()).as("transactional: no plain send, not even to announce again: the broker's"
+                + " check-back delivers").isZero();
+        assertThat(orders.markStatements()).as("and no marks: the check-back, not the check, delivers").isEmpty();
+        assertThat(PayProperties.defaults().successDelivery()).isEqualTo(SuccessDelivery.OUTBOX);
+        assertThatThrownBy(() -> new RocketMqPaySuccess(PayProperties.defaults(), orders, clock, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void onlyASuccessIsAnnounced() {
+        PayOrder order = processing();
+
+        assertThatThrownBy(() -> events.announce(order)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(events.sendsTried()).isZero();
+    }
+
+    static void assertSameMessage(Message actual, Message expected) {
+        assertThat(actual.getTopic()).isEqualTo(expected.getTopic());
+        assertThat(actual.getTags()).isEqualTo(expected.getTags());
+        assertThat(actual.getKeys()).isEqualTo(expected.getKeys());
+        assertThat(new String(actual.getBody())).isEqualTo(new String(expected.getBody()));
+        assertThat(actual.getProperties()).isEqualTo(expected.getProperties());
     }
 
     private PayOrder processing() {

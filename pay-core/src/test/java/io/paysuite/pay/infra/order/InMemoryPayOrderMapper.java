@@ -64,6 +64,20 @@ final class InMemoryPayOrderMapper implements PayOrderMapper {
         return 1;
     }
 
+    /** As the SQL: only SUCCESS rows not yet marked; neither version nor updated_at change. */
+    @Override
+    public int markAnnounced(Collection<String> payOrderNos, LocalDateTime at) {
+        int marked = 0;
+        for (String no : payOrderNos) {
+            PayOrderDO row = rows.get(no);
+            if (row != null && "SUCCESS".equals(row.status) && row.announcedAt == null) {
+                row.announcedAt = at;
+                marked++;
+            }
+        }
+        return marked;
+    }
+
     @Override
     public int planParts(String payOrderNo, String couponId, boolean usePoints) {
         PayOrderDO row = rows.get(payOrderNo);

@@ -149,6 +149,48 @@ class ShardedPayOrderRepositoryTest {
     }
 
     @Test
+    void manyAnnouncedMarksAreOneStatementThroughShardingSphereNotOnePerPayOrder() {
+        List<String> routed = new java.util.ArrayList<>();
+        ShardedPayOrderRepository direct = new ShardedPayOrderRepository(mapper, new io.paysuite.kit.sharding.ShardReads() {
+            @Override
+            public <T> T byOrderNo(String logicTable, String orderNo, java.util.function.Supplier<T> statement) {
+                routed.add(orderNo);
+                return statement.get();
+            }
+        });
+        List<String> numbers = List.of(NO, "P2026112210000003000010520", "P2026112210000003000010521");
+
+        direct.markAnnounced(numbers, AT);
+        direct.markAnnounced(List.of(), AT);
+
+        assertThat(routed).as("ShardingSphere routes the IN list: one UPDATE per physical table it names").isEmpty();
+        verify(mapper).markAnnounced(numbers, java.time.LocalDateTime.parse("2026-11-22T10:00:03.123"));
+        verifyNoMoreInteractions(mapper);
+    }
+
+    @Test
+    void theAnnouncedMarkIsWrittenOnceOnSuccessesOnlyAndReadBack() throws NoSuchMethodException {
+        InMemoryPayOrderMapper rows = new InMemoryPayOrderMapper();
+        ShardedPayOrderRepository stored = new ShardedPayOrderRepository(rows);
+        PayOrder paid = storedIn(stored, PayOrderStatus.SUCCESS, 1);
+        PayOrder paying = storedIn(stored, PayOrderStatus.PROCESSING, 2);
+
+        stored.markAnnounced(List.of(paid.payOrderNo(), paying.payOrderNo()), AT.plusSeconds(1));
+        stored.markAnnounced(List.of(paid.payOrderNo()), AT.plusSeconds(2));
+
+        assertThat(stored.find(paid.payOrderNo()).orElseThrow().announcedAt()).as("the first mark stays")
+                .isEqualTo(AT.plusSeconds(1));
+        assertThat(stored.find(paying.payOrderNo()).orElseThrow().announcedAt()).isNull();
+        assertThat(stored.find(paid.payOrderNo()).orElseThrow().version()).as("delivery, not a change of the order")
+                .isEqualTo(paid.version());
+        String sql = String.join(" ", PayOrderMapper.class.getMethod("markAnnounced", java.util.Collection.class,
+                java.time.LocalDateTime.class).getAnnotation(Update.class).value());
+        assertThat(sql).contains("WHERE pay_order_no IN", "AND status = 'SUCCESS' AND announced_at IS NULL")
+                .doesNotContain("version", "updated_at");
+        assertThat(PayOrderMapper.COLUMNS).contains("announced_at");
+    }
+
+    @Test
     void aChangeOutsideTheTableIsRefusedBeforeAnyWrite() {
         assertThatThrownBy(() -> orders.transition(NO, PayOrderStatus.FAILED, PayOrderStatus.PROCESSING, null, null, AT))
                 .isInstanceOf(StateTable.IllegalTransitionException.class)

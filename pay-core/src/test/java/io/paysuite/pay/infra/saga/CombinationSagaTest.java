@@ -192,6 +192,35 @@ class CombinationSagaTest {
     }
 
     /**
+     * A combination goes through the same success port: a send that fails after the commit answers SUCCESS, and the
+     * check that settles its coupon and points sends its announcement, with the parts, from the row; a later check
+     * settles only; a restarted process's check resends it while the row is not marked announced, and marks it.
+     */
+    @Test
+    void aCombinationWhoseAnnouncementWasNotStoredIsAnnouncedByItsCheckWithItsParts() {
+        events.brokerDown(true);
+        PayOrderDTO paid = orchestrator.pay(cmd(PayMethod.WECHAT_QR, COUPON, true));
+        assertThat(paid.status()).isEqualTo(PayOrderStatus.SUCCESS);
+        assertThat(events.delivered()).isEmpty();
+        events.brokerDown(false);
+        orders.marksFail(true); // the resend's mark is lost too (a crash before its flush)
+
+        assertThat(orchestrator.recover(paid.payOrderNo())).isTrue();
+
+        orders.marksFail(false);
+        assertThat(events.delivered()).hasSize(1);
+        String event = InProcessPaySuccess.body(events.delivered().get(0)).toString();
+        assertThat(event).contains("COUPON", "POINTS", "10 off", "PLATFORM", "WECHAT");
+        int sends = events.sendsTried();
+        assertThat(orchestrator.recover(paid.payOrderNo())).isTrue();
+        assertThat(events.sendsTried()).as("announced from here: the next check settles, sends nothing").isEqualTo(sends);
+        assertThat(restarted.recover(paid.payOrderNo())).isTrue();
+        assertThat(events.delivered()).as("a restarted process's check sends it again, the same message").hasSize(2);
+        assertThat(new String(events.delivered().get(1).getBody())).isEqualTo(new String(events.delivered().get(0).getBody()));
+        assertThat(orders.markedAnnounced(paid.payOrderNo())).as("and marks it").isTrue();
+    }
+
+    /**
      * The coupon leaves 90.00 and the buyer's points are worth more: the points pay all of it (docs/adr/0008
      * Decision 10). No channel is asked for 0.00; the one ledger entry is the coupon's and the points' lines; the
      * trade's parts are the coupon and the points alone, and both are confirmed.
