@@ -17,7 +17,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * A plain RocketMQ producer with the suite's settings, started and stopped with the application
- * context; it sends announcements, durable timers and the events of an outbox (trade-core's, after their commit).
+ * context; it sends announcements, durable timers and the events of an outbox (trade-core's and pay-core's, after their commit).
  *
  * <p>A timer is a RocketMQ 5 timer message ({@link #sendAt}: {@code deliverTimeMs}): the broker keeps
  * it, so it survives a restart or a crash of every instance of the service and is taken by whichever

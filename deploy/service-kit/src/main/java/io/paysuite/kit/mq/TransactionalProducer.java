@@ -21,13 +21,14 @@ import org.slf4j.LoggerFactory;
  * A RocketMQ transactional producer: a state change and its event commit together. It sends the half
  * message, the service's {@link TransactionListener} runs the local transaction and answers COMMIT or
  * ROLLBACK, and when that answer is lost the broker checks back, answered from the database
- * ({@link CheckBack}). Chosen over an outbox relay for pay-core's {@code PAY_SUCCEEDED} (its check-back reads
- * the pay order's status) and the other services' transactional events, because the check-back turns "did my
- * transaction commit?" into a lookup by key, with no relay process to run and watch. Not for trade-core's
- * events any more: their {@code trade_event} row already was an outbox, so trade-core sends them plainly after
- * the commit and relays what was not sent (docs/adr/0012-trade-events-outbox.md) — one broker store and round
- * trip per event instead of three and two — and keeps this producer only to answer the check-backs of half
- * messages its transactional mode (still selectable) left.
+ * ({@link CheckBack}). Chosen over an outbox relay for the services' rarer transactional events, because the
+ * check-back turns "did my transaction commit?" into a lookup by key, with no relay process to run and watch.
+ * Not for the two events of every payment any more (docs/adr/0012-trade-events-outbox.md): trade-core's
+ * {@code trade_event} row already was an outbox, so trade-core sends its events plainly after the commit and
+ * relays what was not sent; pay-core sends {@code PAY_SUCCEEDED} after the pay order's compare-and-set and marks
+ * the row announced, and the pay order's own check timer resends an unmarked one — one broker store and round
+ * trip per event instead of three and two. Both keep this producer, in their still selectable transactional
+ * mode and to answer the check-backs of half messages an earlier version left.
  *
  * <p>Started with the application context (phase 0), before Dubbo exports the services that publish,
  * and stopped after they are unexported, before the DataSource closes.
