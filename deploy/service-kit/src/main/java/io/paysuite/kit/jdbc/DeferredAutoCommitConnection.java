@@ -40,6 +40,9 @@ import java.util.concurrent.Executor;
  * transaction. A {@code SET} is now sent only when the session really has to change state between two uses,
  * so it is never more than before: a connection that alternates transactions with auto-commit statements
  * (a MyBatis read outside {@code @Transactional}, ShedLock) still pays one {@code SET} per change, as before.
+ * That is why the sharded services' direct single statements (a read of a trade by number, pay-core's
+ * compare-and-sets) take pools of their own, apart from the pools their transactions run on
+ * ({@link io.paysuite.kit.sharding.PhysicalPools}).
  *
  * <h2>Why callers see no difference</h2>
  * <ul>

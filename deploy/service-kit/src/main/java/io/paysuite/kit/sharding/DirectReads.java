@@ -11,6 +11,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ({@link PhysicalNames}). Everything else — reads by other columns, scatter queries, the janitors, statements inside
  * transactions begun elsewhere — goes through ShardingSphere as before.
  *
+ * <p>Two pools per physical database ({@link PhysicalPools}): the single statements in auto-commit ({@link #byOrderNo},
+ * {@link #byKey}, {@link #onSingleTable}) take a connection of the database's small auto-commit pool; the pinned
+ * transactions ({@link #onShardOf}) one of its transaction pool, the pool ShardingSphere runs on. One pool for both made
+ * nearly every transaction toggle auto-commit twice: the deferred restore beneath the pool
+ * ({@link io.paysuite.kit.jdbc.DeferredAutoCommitConnection}) makes transactions that follow each other on a session
+ * cost only their {@code COMMIT}, but a session that runs a read of a trade by number in auto-commit between two
+ * transactions must be switched back on for it and off again for the next (trade-core's databases saw 5.61
+ * {@code SET autocommit} per payment against 3.01 {@code COMMIT}s, ~4 reads of a trade by number among them). Apart,
+ * the transaction pool's sessions stay at {@code autocommit=0} between transactions and the auto-commit pool's at
+ * {@code autocommit=1}. Both sides have both: load traffic takes the shadow database's pools of the same kinds.
+ * {@code paysuite.sharding.auto-commit-pool-size=0} puts the single statements back on the transaction pools.
+ *
  * <p>Why: a profile of trade-core under payment-code load put 55 % of a read's CPU inside ShardingSphere (binding,
  * routing, rewriting, its process list and SPI lookups: only the parse is cached), 23 % in the MySQL driver and the
  * rest in MyBatis; reads of the trade by number were a quarter of trade-core's CPU. With those reads direct, a profile
@@ -69,10 +82,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>The connection handed out is the pool's own (returned on {@code close()}, exactly once however often it is
  *       called); Hikari and the deferred auto-commit beneath it ({@link io.paysuite.kit.jdbc.DeferredAutoCommitConnection})
  *       see the same calls as under ShardingSphere: {@code setAutoCommit}, {@code commit}, the statements.</li>
- *   <li>Load traffic ({@link ShadowContext}) goes to the shadow database of the same index, where ShardingSphere's
- *       shadow rule sends a hinted statement; the shadow hint ({@link io.paysuite.kit.shadow.ShadowHint}) sits beneath
+ *   <li>Load traffic ({@link ShadowContext}) goes to the shadow database of the same index (its pool of the same kind:
+ *       auto-commit for a single statement, transaction for a pinned transaction), where ShardingSphere's shadow rule
+ *       sends a hinted statement; the shadow hint ({@link io.paysuite.kit.shadow.ShadowHint}) sits beneath
  *       this data source, on ShardingSphere's side, so routed statements carry none (a hint would be a plain comment to
  *       MySQL and MariaDB anyway).</li>
+ *   <li>Which pool a single statement takes changes nothing it sees: each runs alone in auto-commit, so it commits
+ *       before it returns, and a later statement on any connection sees it. A transaction begun inside one (not what
+ *       they are for) would still be one transaction on one connection, only on the auto-commit pool.</li>
  *   <li>{@code paysuite.sharding.direct-reads=false} turns all of it off; {@code paysuite.sharding.direct-transactions=false}
  *       only the pinned transactions. Off, every statement goes through ShardingSphere as before.</li>
  * </ul>
@@ -85,15 +102,15 @@ public final class DirectReads extends DelegatingDataSource implements ShardRead
     private static final Set<String> STATEMENT_SQL = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
             "addBatch");
 
-    private final ThreadLocal<Pin> route = new ThreadLocal<>();
+    private final ThreadLocal<Route> route = new ThreadLocal<>();
     private final ShardingRules rules;
     private final Set<String> placedByOrderNo;
     /** Tables one key places → that key's column ({@code trade_merchant_index → merchant_id}). */
     private final Map<String, String> placedByOneKey;
     private final Set<String> singleTables;
     private final PhysicalNames names;
-    private final List<DataSource> production;
-    private final List<DataSource> shadow;
+    private final PhysicalPools production;
+    private final PhysicalPools shadow;
     private final boolean enabled;
     private final boolean transactions;
 
@@ -103,14 +120,22 @@ public final class DirectReads extends DelegatingDataSource implements ShardRead
         this(sharded, rules, production, shadow, enabled, enabled);
     }
 
+    /** As below, one pool per database for single statements and transactions alike ({@link PhysicalPools#shared}). */
+    public DirectReads(DataSource sharded, ShardingRules rules, List<DataSource> production, List<DataSource> shadow,
+                       boolean enabled, boolean transactions) {
+        this(sharded, rules, PhysicalPools.shared(production), PhysicalPools.shared(shadow), enabled, transactions);
+    }
+
     /**
-     * @param sharded      ShardingSphere's data source (behind the shadow hint when shadow databases exist)
-     * @param production   the physical production databases by index ({@code ds_N})
-     * @param shadow       their shadows by index, or empty without shadow databases
+     * @param sharded      ShardingSphere's data source (behind the shadow hint when shadow databases exist); closing
+     *                     it closes the transaction pools
+     * @param production   the physical production databases' pools by index ({@code ds_N}); the auto-commit pools that
+     *                     are pools of their own are closed with this data source
+     * @param shadow       their shadows' pools by index, or {@link PhysicalPools#NONE} without shadow databases
      * @param enabled      any direct route at all ({@code paysuite.sharding.direct-reads})
      * @param transactions pinned transactions too ({@code paysuite.sharding.direct-transactions})
      */
-    public DirectReads(DataSource sharded, ShardingRules rules, List<DataSource> production, List<DataSource> shadow,
+    public DirectReads(DataSource sharded, ShardingRules rules, PhysicalPools production, PhysicalPools shadow,
                        boolean enabled, boolean transactions) {
         super(sharded);
         this.rules = rules;
@@ -118,8 +143,8 @@ public final class DirectReads extends DelegatingDataSource implements ShardRead
         this.placedByOneKey = Map.copyOf(rules.placedByOneKey());
         this.singleTables = Set.copyOf(rules.singleTables());
         this.names = new PhysicalNames(rules);
-        this.production = List.copyOf(production);
-        this.shadow = List.copyOf(shadow);
+        this.production = production;
+        this.shadow = shadow;
         this.enabled = enabled;
         this.transactions = enabled && transactions;
     }
@@ -132,7 +157,7 @@ public final class DirectReads extends DelegatingDataSource implements ShardRead
         if (!placedByOrderNo.contains(logicTable)) {
             throw new IllegalArgumentException(logicTable + " is not a table order numbers place: " + placedByOrderNo);
         }
-        return routed(shardOf(orderNo, logicTable), statement);
+        return routed(new Route(shardOf(orderNo, logicTable), false), statement);
     }
 
     @Override
@@ -140,7 +165,7 @@ public final class DirectReads extends DelegatingDataSource implements ShardRead
         if (!routable(transactions)) {
             return transaction.get();
         }
-        return routed(shardOf(orderNo, null), transaction);
+        return routed(new Route(shardOf(orderNo, null), true), transaction);
     }
 
     @Override
@@ -156,7 +181,7 @@ public final class DirectReads extends DelegatingDataSource implements ShardRead
             return statement.get(); // no place to compute: whatever ShardingSphere does with it, as before
         }
         int gene = rules.geneOfKey(logicTable, key);
-        return routed(new Pin.Keyed(rules.databaseOf(gene), rules.tableOf(gene), logicTable), statement);
+        return routed(new Route(new Pin.Keyed(rules.databaseOf(gene), rules.tableOf(gene), logicTable), false), statement);
     }
 
     @Override
@@ -167,7 +192,7 @@ public final class DirectReads extends DelegatingDataSource implements ShardRead
         if (!singleTables.contains(singleTable)) {
             throw new IllegalArgumentException(singleTable + " is not a single table: " + singleTables);
         }
-        return routed(new Pin.Single(singleTable), statement);
+        return routed(new Route(new Pin.Single(singleTable), false), statement);
     }
 
     /** Switched on, no route set already (an outer call's), no transaction under way. */
@@ -180,8 +205,8 @@ public final class DirectReads extends DelegatingDataSource implements ShardRead
         return new Pin.Shard(rules.databaseOf(gene), rules.tableOf(gene), required);
     }
 
-    private <T> T routed(Pin pin, Supplier<T> work) {
-        route.set(pin);
+    private <T> T routed(Route next, Supplier<T> work) {
+        route.set(next);
         try {
             return work.get();
         } finally {
@@ -191,16 +216,17 @@ public final class DirectReads extends DelegatingDataSource implements ShardRead
 
     @Override
     public Connection getConnection() throws SQLException {
-        Pin pin = route.get();
-        if (pin == null) {
+        Route next = route.get();
+        if (next == null) {
             return super.getConnection();
         }
         route.remove(); // the route serves one connection; nothing after it is routed here
         if (ShadowContext.active() && shadow.isEmpty()) {
             return super.getConnection(); // load traffic without shadow databases: whatever the sharded side does with it
         }
-        List<DataSource> side = ShadowContext.active() ? shadow : production;
-        return onPhysical(side.get(pin.database()).getConnection(), pin);
+        PhysicalPools side = ShadowContext.active() ? shadow : production;
+        Pin pin = next.pin();
+        return onPhysical(side.of(pin.database(), next.transaction()).getConnection(), pin);
     }
 
     @Override
@@ -263,22 +289,56 @@ public final class DirectReads extends DelegatingDataSource implements ShardRead
         }
     }
 
+    /**
+     * Closes ShardingSphere's data source, which closes the transaction pools it was given, and the auto-commit pools of
+     * their own, which ShardingSphere never saw; every pool is tried even when one fails, the first failure is thrown.
+     */
     @Override
     public void close() throws IOException {
-        if (obtainTargetDataSource() instanceof AutoCloseable closeable) {
+        List<Object> closing = new ArrayList<>();
+        closing.add(obtainTargetDataSource());
+        closing.addAll(production.ownAutoCommitPools());
+        closing.addAll(shadow.ownAutoCommitPools());
+        IOException failed = null;
+        for (Object each : closing) {
             try {
-                closeable.close();
-            } catch (IOException | RuntimeException e) {
-                throw e;
+                if (each instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
             } catch (Exception e) {
-                throw new IOException(e);
+                if (failed == null) {
+                    failed = e instanceof IOException io ? io : new IOException(e);
+                } else {
+                    failed.addSuppressed(e);
+                }
             }
         }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** The pools of the real databases (for tests and diagnostics). */
+    PhysicalPools production() {
+        return production;
+    }
+
+    /** The pools of their shadows, {@link PhysicalPools#NONE} without shadow databases (for tests and diagnostics). */
+    PhysicalPools shadow() {
+        return shadow;
     }
 
     @Override
     public String toString() {
-        return "DirectReads[" + (enabled ? "on" : "off") + (transactions ? " with transactions" : "") + ", " + production.size() + " databases"
-                + (shadow.isEmpty() ? "" : " and their shadows") + "]";
+        return "DirectReads[" + (enabled ? "on" : "off") + (transactions ? " with transactions" : "") + ", "
+                + production.transactions().size() + " databases" + (shadow.isEmpty() ? "" : " and their shadows")
+                + (production.ownAutoCommitPools().isEmpty() ? "" : ", single statements on auto-commit pools") + "]";
+    }
+
+    /**
+     * A route set for the next connection: where it goes, and whether it begins a pinned transaction (the database's
+     * transaction pool) or runs one statement in auto-commit (its auto-commit pool).
+     */
+    private record Route(Pin pin, boolean transaction) {
     }
 }

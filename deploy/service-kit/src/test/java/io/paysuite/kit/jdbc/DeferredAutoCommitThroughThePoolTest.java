@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.paysuite.kit.sharding.DirectReads;
+import io.paysuite.kit.sharding.PhysicalPools;
 import io.paysuite.kit.sharding.ShardingRules;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * session that logs what it would send (no server).
  */
 class DeferredAutoCommitThroughThePoolTest {
+
+    static final String TRADE_NO = "T2026120714000001000010007";
 
     final DriverSession session = new DriverSession();
     final HikariDataSource pool = pool(session);
@@ -94,6 +99,66 @@ class DeferredAutoCommitThroughThePoolTest {
                 "UPDATE trade_order_3 SET status = ? WHERE trade_no = ? [in transaction]",
                 "INSERT INTO trade_event (event_id, trade_no) VALUES (?, ?) [in transaction]", "COMMIT");
         assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("the one connection is back in the pool").isZero();
+    }
+
+    /**
+     * The payment path's mix on one trade's database: a read of the trade by number in auto-commit, then one trade's
+     * transaction, three times. On one pool every read between two transactions switches the session on and off again;
+     * with the reads on an auto-commit pool of their own the transaction pool's session is switched off once.
+     */
+    @Test
+    void readsBetweenPinnedTransactionsCostNoSetAutocommitOnAPoolOfTheirOwn() {
+        DriverSession readSession = new DriverSession();
+        HikariDataSource readPool = pool(readSession);
+        try {
+            paymentsOf(direct(new PhysicalPools(List.of(pool), List.of(readPool))), 3);
+
+            assertThat(session.log).as("the transaction pool's session").containsExactly(
+                    "SET autocommit=0",
+                    "UPDATE trade_order_3 SET status = ? WHERE trade_no = ? [in transaction]", "COMMIT",
+                    "UPDATE trade_order_3 SET status = ? WHERE trade_no = ? [in transaction]", "COMMIT",
+                    "UPDATE trade_order_3 SET status = ? WHERE trade_no = ? [in transaction]", "COMMIT");
+            assertThat(readSession.log).as("the auto-commit pool's session").containsExactly(
+                    "SELECT status FROM trade_order_3 WHERE trade_no = ? [autocommit]",
+                    "SELECT status FROM trade_order_3 WHERE trade_no = ? [autocommit]",
+                    "SELECT status FROM trade_order_3 WHERE trade_no = ? [autocommit]");
+        } finally {
+            readPool.close();
+        }
+    }
+
+    @Test
+    void onOnePoolEachReadBetweenTwoTransactionsCostsTwoSetAutocommit() {
+        paymentsOf(direct(PhysicalPools.shared(List.of(pool))), 3);
+
+        assertThat(session.log).containsExactly(
+                "SELECT status FROM trade_order_3 WHERE trade_no = ? [autocommit]",
+                "SET autocommit=0", "UPDATE trade_order_3 SET status = ? WHERE trade_no = ? [in transaction]", "COMMIT",
+                "SET autocommit=1", "SELECT status FROM trade_order_3 WHERE trade_no = ? [autocommit]",
+                "SET autocommit=0", "UPDATE trade_order_3 SET status = ? WHERE trade_no = ? [in transaction]", "COMMIT",
+                "SET autocommit=1", "SELECT status FROM trade_order_3 WHERE trade_no = ? [autocommit]",
+                "SET autocommit=0", "UPDATE trade_order_3 SET status = ? WHERE trade_no = ? [in transaction]", "COMMIT");
+    }
+
+    private static void paymentsOf(DirectReads direct, int payments) {
+        JdbcTemplate jdbc = new JdbcTemplate(direct);
+        TransactionTemplate pinned = new TransactionTemplate(new DataSourceTransactionManager(direct));
+        for (int i = 0; i < payments; i++) {
+            direct.byOrderNo("trade_order", TRADE_NO, () -> jdbc.execute("SELECT status FROM trade_order WHERE trade_no = ?",
+                    (PreparedStatementCallback<Boolean>) PreparedStatement::execute));
+            direct.onShardOf(TRADE_NO, () -> pinned.execute(status -> jdbc.update(
+                    "UPDATE trade_order SET status = ? WHERE trade_no = ?", "PAID", TRADE_NO)));
+        }
+    }
+
+    /** One database, four tables (gene 7 is ds_0's trade_order_3); the sharded side must never be asked. */
+    private static DirectReads direct(PhysicalPools production) {
+        DataSource sharded = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    throw new AssertionError("went through ShardingSphere: " + method.getName());
+                });
+        return new DirectReads(sharded, new ShardingRules(1, 4).databaseAndTableSharded("trade_order", "trade_no,buyer_id"),
+                production, PhysicalPools.NONE, true, true);
     }
 
     private static HikariDataSource pool(DriverSession session) {

@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
 
 import io.paysuite.api.ids.ShardGene;
 import io.paysuite.kit.shadow.ShadowContext;
@@ -465,8 +466,106 @@ class DirectReadsTest {
         assertThat(statements).isEmpty();
     }
 
+    // --- two pools per database: the single statements in auto-commit apart from the transactions
+
+    @Test
+    void singleStatementsTakeTheAutoCommitPoolAndPinnedTransactionsTheTransactionPoolOnEitherSide() {
+        DirectReads twoPools = twoPools();
+
+        everyKindOfRoute(twoPools);
+        try (var marked = ShadowContext.enter()) {
+            everyKindOfRoute(twoPools);
+        }
+
+        assertThat(statements).containsExactly(
+                "ds_1-autocommit: SELECT trade_no, status FROM trade_order_3 WHERE trade_no = ?",
+                "ds_0-autocommit: SELECT trade_no FROM trade_merchant_index_3 WHERE merchant_id = ? AND out_trade_no = ?",
+                "ds_0-autocommit: SELECT cnt FROM risk_counter WHERE counter_key = ?",
+                "ds_1: UPDATE trade_order_3 SET status = ? WHERE trade_no = ?",
+                "ds_1: INSERT INTO trade_event (event_id, trade_no) VALUES (?, ?)",
+                "ds_1_shadow-autocommit: SELECT trade_no, status FROM trade_order_3 WHERE trade_no = ?",
+                "ds_0_shadow-autocommit: SELECT trade_no FROM trade_merchant_index_3 WHERE merchant_id = ? AND out_trade_no = ?",
+                "ds_0_shadow-autocommit: SELECT cnt FROM risk_counter WHERE counter_key = ?",
+                "ds_1_shadow: UPDATE trade_order_3 SET status = ? WHERE trade_no = ?",
+                "ds_1_shadow: INSERT INTO trade_event (event_id, trade_no) VALUES (?, ?)");
+        assertThat(ends).as("each transaction committed on its transaction pool, every connection back once").containsExactly(
+                "ds_1-autocommit: close", "ds_0-autocommit: close", "ds_0-autocommit: close", "ds_1: commit", "ds_1: close",
+                "ds_1_shadow-autocommit: close", "ds_0_shadow-autocommit: close", "ds_0_shadow-autocommit: close",
+                "ds_1_shadow: commit", "ds_1_shadow: close");
+    }
+
+    @Test
+    void withTwoPoolsEverythingElseStillGoesThroughShardingSphere() {
+        DirectReads twoPools = twoPools();
+
+        twoPools.byOrderNo("trade_order", TRADE_NO, () -> {
+            run(twoPools, READ);
+            run(twoPools, READ);
+            return null;
+        });
+        transactions(twoPools).executeWithoutResult(status -> runInTransaction(twoPools, READ));
+        TransactionSynchronizationManager.initSynchronization();
+        twoPools.byOrderNo("trade_order", TRADE_NO, () -> run(twoPools, READ));
+
+        assertThat(statements).containsExactly("ds_1-autocommit: SELECT trade_no, status FROM trade_order_3 WHERE trade_no = ?",
+                "sharded: " + READ, "sharded: " + READ, "sharded: " + READ);
+    }
+
+    @Test
+    void closingClosesShardingSphereAndTheAutoCommitPoolsItNeverSawButNotTheTransactionPoolsTwice() throws Exception {
+        List<String> closed = new ArrayList<>();
+        DataSource shardingSphere = closeable("sharded", closed);
+        List<DataSource> transactionPools = List.of(closeable("ds_0", closed), closeable("ds_1", closed));
+        List<DataSource> shadowPools = List.of(closeable("ds_0_shadow", closed), closeable("ds_1_shadow", closed));
+
+        new DirectReads(shardingSphere, rules,
+                new PhysicalPools(transactionPools, List.of(closeable("ds_0-autocommit", closed), closeable("ds_1-autocommit", closed))),
+                new PhysicalPools(shadowPools, List.of(closeable("ds_0_shadow-autocommit", closed),
+                        closeable("ds_1_shadow-autocommit", closed))), true, true).close();
+        new DirectReads(shardingSphere, rules, transactionPools, shadowPools, true).close();
+
+        assertThat(closed).as("ShardingSphere closes the transaction pools it was given").containsExactly(
+                "sharded", "ds_0-autocommit", "ds_1-autocommit", "ds_0_shadow-autocommit", "ds_1_shadow-autocommit",
+                "sharded");
+    }
+
+    @Test
+    void eachDatabaseHasOnePoolOfEachKind() {
+        assertThatThrownBy(() -> new PhysicalPools(production, List.of(pool("ds_0-autocommit"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one of each per database");
+        assertThat(PhysicalPools.shared(production).ownAutoCommitPools()).isEmpty();
+    }
+
+    private DirectReads twoPools() {
+        return new DirectReads(sharded, rules,
+                new PhysicalPools(production, List.of(pool("ds_0-autocommit"), pool("ds_1-autocommit"))),
+                new PhysicalPools(shadows, List.of(pool("ds_0_shadow-autocommit"), pool("ds_1_shadow-autocommit"))), true, true);
+    }
+
+    /** A read by number, a merchant index's row by merchant, a single table's statement, one trade's transaction. */
+    private void everyKindOfRoute(DirectReads through) {
+        through.byOrderNo("trade_order", TRADE_NO, () -> run(through, READ));
+        through.byKey("trade_merchant_index", MERCHANT, () -> run(through, FIND));
+        through.onSingleTable("risk_counter", () -> run(through, "SELECT cnt FROM risk_counter WHERE counter_key = ?"));
+        through.onShardOf(TRADE_NO, () -> transactions(through).execute(status -> {
+            runInTransaction(through, "UPDATE trade_order SET status = ? WHERE trade_no = ?");
+            runInTransaction(through, "INSERT INTO trade_event (event_id, trade_no) VALUES (?, ?)");
+            return null;
+        }));
+    }
+
+    private static DataSource closeable(String name, List<String> closed) throws Exception {
+        DataSource pool = mock(DataSource.class, withSettings().extraInterfaces(AutoCloseable.class));
+        doAnswer(call -> closed.add(name)).when((AutoCloseable) pool).close();
+        return pool;
+    }
+
     private TransactionTemplate transactions() {
-        return new TransactionTemplate(new DataSourceTransactionManager(reads));
+        return transactions(reads);
+    }
+
+    private static TransactionTemplate transactions(DirectReads through) {
+        return new TransactionTemplate(new DataSourceTransactionManager(through));
     }
 
     private Object run(String sql) {
@@ -482,15 +581,19 @@ class DirectReadsTest {
         }
     }
 
-    /** What MyBatis does inside a Spring transaction: the transaction's connection, released (not closed) after use. */
     private void runInTransaction(String sql) {
-        Connection connection = DataSourceUtils.getConnection(reads);
+        runInTransaction(reads, sql);
+    }
+
+    /** What MyBatis does inside a Spring transaction: the transaction's connection, released (not closed) after use. */
+    private static void runInTransaction(DirectReads through, String sql) {
+        Connection connection = DataSourceUtils.getConnection(through);
         try {
             connection.prepareStatement(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         } finally {
-            DataSourceUtils.releaseConnection(connection, reads);
+            DataSourceUtils.releaseConnection(connection, through);
         }
     }
 
