@@ -45,6 +45,12 @@ import org.springframework.context.annotation.Conditional;
  * <p>With {@code paysuite.shadow.enabled}, every physical database has a shadow ({@code <db>_shadow}, same
  * migrations, a small pool of its own) and load traffic goes there: ShardingSphere's shadow rule
  * ({@link ShardingRules#withShadow}) behind the kit's {@link ShadowHint}. Off, nothing of it exists.
+ *
+ * <p>Pools, per physical database, named for the metrics and logs: {@code <prefix>-ds_N}, the transaction pool
+ * ShardingSphere and the pinned transactions run on ({@code paysuite.sharding.pool-size}); {@code <prefix>-ds_N-autocommit},
+ * the direct single statements' pool ({@code paysuite.sharding.auto-commit-pool-size}, 0 for none: why two,
+ * {@link PhysicalPools}); with shadows, {@code <prefix>-ds_N-shadow} and {@code <prefix>-ds_N-shadow-autocommit}, which
+ * hold no connection while no load test runs. All of them close with the data source.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(name = {
@@ -56,6 +62,8 @@ import org.springframework.context.annotation.Conditional;
 public class ShardingAutoConfiguration {
 
     static final String MIGRATIONS = "classpath:db/migration/shard";
+    /** Appended to a transaction pool's name for the auto-commit pool beside it. */
+    static final String AUTO_COMMIT_POOL = "-autocommit";
 
     private static final Logger log = LoggerFactory.getLogger(ShardingAutoConfiguration.class);
 
@@ -64,8 +72,11 @@ public class ShardingAutoConfiguration {
             AutoCommitProperties autoCommit)
             throws SQLException, IOException {
         Map<String, DataSource> physical = new LinkedHashMap<>();
+        List<HikariDataSource> started = new ArrayList<>();
         List<DataSource> production = new ArrayList<>();
+        List<DataSource> productionAutoCommit = new ArrayList<>();
         List<DataSource> shadows = new ArrayList<>();
+        List<DataSource> shadowsAutoCommit = new ArrayList<>();
         try {
             ShardingRules rules = tables.rules(props.databases(), props.tablesPerDatabase());
             if (shadow.enabled()) {
@@ -73,32 +84,53 @@ public class ShardingAutoConfiguration {
             }
             for (int i = 0; i < props.databases(); i++) {
                 String name = ShardingRules.dataSourceName(i);
-                HikariDataSource pool = pool(tables.poolPrefix() + "-" + name, props.urls().get(i), props.poolSize(), false, props,
-                        autoCommit);
+                String url = props.urls().get(i);
+                String poolName = tables.poolPrefix() + "-" + name;
+                HikariDataSource pool = started(started, poolConfig(poolName, url, props.poolSize(), false, props, autoCommit));
                 physical.put(rules.physicalName(i), pool);
                 production.add(pool);
                 migrate(name, pool);
+                productionAutoCommit.add(props.separateAutoCommitPools()
+                        ? started(started, autoCommitPoolConfig(poolName, url, false, props, autoCommit)) : pool);
                 if (shadow.enabled()) {
-                    HikariDataSource shadowPool = pool(tables.poolPrefix() + "-" + name + "-shadow",
-                            shadow.shadowUrl(props.urls().get(i)), shadow.poolSize(), true, props, autoCommit);
+                    String shadowPoolName = poolName + "-shadow";
+                    String shadowUrl = shadow.shadowUrl(url);
+                    HikariDataSource shadowPool = started(started,
+                            poolConfig(shadowPoolName, shadowUrl, shadow.poolSize(), true, props, autoCommit));
                     physical.put(ShardingRules.shadowName(i), shadowPool);
                     shadows.add(shadowPool);
                     migrate(ShardingRules.shadowName(i), shadowPool);
+                    shadowsAutoCommit.add(props.separateAutoCommitPools()
+                            ? started(started, autoCommitPoolConfig(shadowPoolName, shadowUrl, true, props, autoCommit)) : shadowPool);
                 }
             }
             String yaml = rules.toYaml(props.sqlShow());
             DataSource sharded = YamlShardingSphereDataSourceFactory.createDataSource(physical, yaml.getBytes(StandardCharsets.UTF_8));
-            return new DirectReads(shadow.enabled() ? new ShadowHint(sharded) : sharded, rules, production, shadows,
+            return new DirectReads(shadow.enabled() ? new ShadowHint(sharded) : sharded, rules,
+                    new PhysicalPools(production, productionAutoCommit), new PhysicalPools(shadows, shadowsAutoCommit),
                     props.directReads(), props.directTransactions());
         } catch (RuntimeException | SQLException | IOException startFailed) {
-            physical.values().forEach(ds -> ((HikariDataSource) ds).close());
+            started.forEach(HikariDataSource::close);
             throw startFailed;
         }
     }
 
-    private static HikariDataSource pool(String poolName, String url, int size, boolean shadowSide, ShardingProperties props,
+    /** A pool started from {@code config}, noted in {@code started} so that a failed start closes it. */
+    private static HikariDataSource started(List<HikariDataSource> started, HikariConfig config) {
+        HikariDataSource pool = new HikariDataSource(config);
+        started.add(pool);
+        return pool;
+    }
+
+    /**
+     * The auto-commit pool beside transaction pool {@code transactionPool} (same URL, account and session settings):
+     * {@code paysuite.sharding.auto-commit-pool-size} connections, named {@code <transactionPool>-autocommit}. Its
+     * sessions stay at {@code autocommit=1}; the deferred restore is installed all the same, so that a pool of the kit
+     * is never the exception (on a session whose auto-commit never changes it sends nothing).
+     */
+    static HikariConfig autoCommitPoolConfig(String transactionPool, String url, boolean shadowSide, ShardingProperties props,
             AutoCommitProperties autoCommit) {
-        return new HikariDataSource(poolConfig(poolName, url, size, shadowSide, props, autoCommit));
+        return poolConfig(transactionPool + AUTO_COMMIT_POOL, url, props.autoCommitPoolSize(), shadowSide, props, autoCommit);
     }
 
     static HikariConfig poolConfig(String poolName, String url, int size, boolean shadowSide, ShardingProperties props,

@@ -24,6 +24,12 @@ import org.springframework.validation.annotation.Validated;
  *                          merchant outside a transaction, the single tables; false: none
  * @param directTransactions with {@code directReads}, one order's local transaction skips it too ({@link ShardReads#onShardOf});
  *                          false: those transactions go through ShardingSphere, the rest stays direct
+ * @param autoCommitPoolSize with {@code directReads}, maximum connections of each physical database's pool for the direct
+ *                          single statements in auto-commit (reads and writes by order number, the merchant index's rows
+ *                          by merchant, the single tables), beside its transaction pool of {@code poolSize}; its shadow
+ *                          gets one as large, holding nothing while no load test runs ({@link PhysicalPools} says why).
+ *                          0: those statements share the transaction pools, as before. Counts against the server's
+ *                          {@code max_connections} like {@code poolSize}: per instance, databases x (poolSize + this)
  */
 @Validated
 @ConfigurationProperties("paysuite.sharding")
@@ -35,7 +41,8 @@ public record ShardingProperties(
         @DefaultValue("10") @Min(1) int poolSize,
         @DefaultValue("false") boolean sqlShow,
         @DefaultValue("true") boolean directReads,
-        @DefaultValue("true") boolean directTransactions) {
+        @DefaultValue("true") boolean directTransactions,
+        @DefaultValue("4") @Min(0) int autoCommitPoolSize) {
 
     public ShardingProperties {
         urls = urls == null ? List.of() : List.copyOf(urls);
@@ -44,5 +51,10 @@ public record ShardingProperties(
 
     public int databases() {
         return urls.size();
+    }
+
+    /** Whether each physical database gets an auto-commit pool of its own for the direct single statements. */
+    public boolean separateAutoCommitPools() {
+        return directReads && autoCommitPoolSize > 0;
     }
 }
