@@ -54,17 +54,27 @@ public class TradeCreator {
     private final TradeProperties props;
     private final CreateTradeRules rules;
     private final ShardReads shards;
+    private final WrittenTrades written;
 
     /** Through ShardingSphere as it is (tests over in-memory stores). */
     public TradeCreator(MerchantOrderIndex index, TradeRepository trades, TradeEvents events, OrderNo orderNo,
                         Clock clock, TradeProperties props) {
-        this(index, trades, events, orderNo, clock, props, ShardReads.THROUGH_SHARDING);
+        this(index, trades, events, orderNo, clock, props, ShardReads.THROUGH_SHARDING, WrittenTrades.NONE);
     }
 
-    /** @param shards pins the creation's transaction to the trade's shard */
-    @Autowired
+    /** Remembering nothing it wrote. */
     public TradeCreator(MerchantOrderIndex index, TradeRepository trades, TradeEvents events, OrderNo orderNo,
                         Clock clock, TradeProperties props, ShardReads shards) {
+        this(index, trades, events, orderNo, clock, props, shards, WrittenTrades.NONE);
+    }
+
+    /**
+     * @param shards  pins the creation's transaction to the trade's shard
+     * @param written told of each trade created here, so that the payment taking it on this instance need not read it
+     */
+    @Autowired
+    public TradeCreator(MerchantOrderIndex index, TradeRepository trades, TradeEvents events, OrderNo orderNo,
+                        Clock clock, TradeProperties props, ShardReads shards, WrittenTrades written) {
         this.index = index;
         this.trades = trades;
         this.events = events;
@@ -73,6 +83,7 @@ public class TradeCreator {
         this.props = props;
         this.rules = new CreateTradeRules(props.allowHttpNotifyUrl(), props.maxExpiry());
         this.shards = shards;
+        this.written = written;
     }
 
     public TradeDTO create(CreateTradeCmd cmd) {
@@ -145,6 +156,11 @@ public class TradeCreator {
             // a concurrent repeat completed the same creation first; its row is identical
             return trades.find(trade.tradeNo()).orElseThrow(() ->
                     new IllegalStateException("trade " + trade.tradeNo() + " reported present but not found"));
+        }
+        if (trade.timeExpire().equals(trade.timeExpire().truncatedTo(ChronoUnit.MILLIS))) {
+            // the row just committed, field for field (a time_expire finer than DATETIME(3) keeps is not: such a
+            // trade's payment reads it): what beginPay takes, should it reach this instance
+            written.wrote(trade);
         }
         log.info("trade created trade_no={} merchant_id={} out_trade_no={} amount={}",
                 trade.tradeNo(), trade.merchantId(), trade.outTradeNo(), trade.amount());

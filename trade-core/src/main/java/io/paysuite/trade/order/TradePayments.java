@@ -17,8 +17,10 @@ import io.paysuite.api.trade.TradeStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,18 +42,44 @@ public class TradePayments {
     private final TradeCloser closer;
     private final TradeChanges changes;
     private final Clock clock;
+    private final WrittenTrades written;
 
+    /** Every step reads its trade (tests of the read paths). */
     public TradePayments(TradeRepository trades, TradeFinder finder, TradeCloser closer, TradeChanges changes, Clock clock) {
+        this(trades, finder, closer, changes, clock, WrittenTrades.NONE);
+    }
+
+    /**
+     * @param written the trades as this instance last wrote them: a step that follows this instance's own previous
+     *                step of the payment starts from that image instead of reading the trade
+     */
+    @Autowired
+    public TradePayments(TradeRepository trades, TradeFinder finder, TradeCloser closer, TradeChanges changes, Clock clock,
+                         WrittenTrades written) {
         this.trades = trades;
         this.finder = finder;
         this.closer = closer;
         this.changes = changes;
         this.clock = clock;
+        this.written = written;
     }
 
     public TradeDTO beginPay(BeginPayCmd cmd) {
         if (cmd == null || blank(cmd.payOrderNo()) || blank(cmd.buyerId())) {
             throw new BizException(ErrorCode.PARAM_ERROR, "trade_no, pay_order_no and buyer_id are required");
+        }
+        Optional<Trade> created = cmd.tradeNo() == null ? Optional.empty() : written.written(cmd.tradeNo());
+        if (created.isPresent() && created.get().status() == TradeStatus.WAIT_PAY) {
+            // the trade as this instance created it: taken without a read if the row is still exactly that
+            Instant now = now();
+            Trade trade = created.get();
+            if (trade.timeExpire().isAfter(now) && (trade.buyerId() == null || trade.buyerId().equals(cmd.buyerId()))) {
+                try {
+                    return take(trade, cmd, now, true).toDTO();
+                } catch (TradeChanges.StateMoved changedSince) {
+                    // another change came first (here or on another instance): decide from the row as it is
+                }
+            }
         }
         Trade trade = current(cmd.tradeNo());
         if (trade.status() == TradeStatus.WAIT_PAY) {
@@ -64,16 +92,7 @@ public class TradePayments {
                 throw new BizException(ErrorCode.BUYER_MISMATCH, "trade " + trade.tradeNo() + " is for another buyer");
             }
             try {
-                changes.commit(trade.tradeNo(), EventType.TRADE_PAYING,
-                        new TradePaying(trade.tradeNo(), cmd.payOrderNo(), cmd.buyerId()), () -> {
-                    if (!trades.beginPay(trade.tradeNo(), cmd.payOrderNo(), now)) {
-                        throw new TradeChanges.StateMoved("trade " + trade.tradeNo() + " left WAIT_PAY");
-                    }
-                    return null;
-                });
-                log.info("trade paying trade_no={} pay_order_no={}", trade.tradeNo(), cmd.payOrderNo());
-                // the compare-and-set won: the row is what it wrote, no need to read it back
-                return trade.paying(cmd.payOrderNo(), now).toDTO();
+                return take(trade, cmd, now, false).toDTO();
             } catch (TradeChanges.StateMoved moved) {
                 // another attempt won the race; answer by what it made of the trade
             }
@@ -83,6 +102,28 @@ public class TradePayments {
             return after.toDTO();
         }
         throw refusalFor(after);
+    }
+
+    /**
+     * The compare-and-set {@code WAIT_PAY → PAYING} from {@code trade}, with its trail event.
+     *
+     * @param unchanged whether the row must also still be at {@code trade}'s version (an image, not a read)
+     * @return the trade as the compare-and-set wrote it, which is what is answered: the row is not read back
+     * @throws TradeChanges.StateMoved when it missed (nothing written)
+     */
+    private Trade take(Trade trade, BeginPayCmd cmd, Instant now, boolean unchanged) {
+        changes.commit(trade.tradeNo(), EventType.TRADE_PAYING,
+                new TradePaying(trade.tradeNo(), cmd.payOrderNo(), cmd.buyerId()), () -> {
+            if (!(unchanged ? trades.beginPay(trade.tradeNo(), cmd.payOrderNo(), now, trade.version())
+                    : trades.beginPay(trade.tradeNo(), cmd.payOrderNo(), now))) {
+                throw new TradeChanges.StateMoved("trade " + trade.tradeNo() + " left WAIT_PAY");
+            }
+            return null;
+        });
+        log.info("trade paying trade_no={} pay_order_no={}", trade.tradeNo(), cmd.payOrderNo());
+        Trade paying = trade.paying(cmd.payOrderNo(), now);
+        written.wrote(paying); // what PAY_SUCCEEDED for this pay order pays, should it reach this instance
+        return paying;
     }
 
     public TradeDTO abandonPay(AbandonPayCmd cmd) {
@@ -101,6 +142,7 @@ public class TradePayments {
                     return null;
                 });
                 log.info("trade pay abandoned trade_no={} pay_order_no={} reason={}", trade.tradeNo(), cmd.payOrderNo(), cmd.reason());
+                written.forget(trade.tradeNo()); // the image of the attempt is stale now
             } catch (TradeChanges.StateMoved moved) {
                 // already given back or finished: the repeat answers the trade as it is
             }
@@ -140,6 +182,12 @@ public class TradePayments {
      */
     public void recordPaid(String tradeNo, String payOrderNo, Money paid, String payerId, PayMethod method,
                            String reportedChannel, Instant paidAt, TradePromotion promotion) {
+        Optional<Trade> taken = written.written(tradeNo);
+        if (taken.isPresent() && taken.get().status() == TradeStatus.PAYING && payOrderNo.equals(taken.get().payOrderNo())
+                && paid.equals(taken.get().amount())
+                && markPaid(taken.get(), payOrderNo, paid, payerId, method, reportedChannel, paidAt, promotion, true)) {
+            return; // the trade as this instance's beginPay wrote it, and the row still exactly that: no read
+        }
         Trade trade = current(tradeNo);
         if (payOrderNo.equals(trade.payOrderNo()) && (trade.status() == TradeStatus.SUCCESS || trade.status() == TradeStatus.FINISHED
                 || trade.status() == TradeStatus.AUTHORIZED || trade.status() == TradeStatus.CAPTURED
@@ -151,22 +199,40 @@ public class TradePayments {
                     payOrderNo, paid, tradeNo, trade.status(), trade.payOrderNo(), trade.amount());
             return;
         }
+        if (!markPaid(trade, payOrderNo, paid, payerId, method, reportedChannel, paidAt, promotion, false)) {
+            log.info("trade {} already recorded paid by a concurrent delivery", tradeNo);
+        }
+    }
+
+    /**
+     * The compare-and-set {@code PAYING → SUCCESS} (or {@code AUTHORIZED}) from {@code trade}, with its event carrying
+     * the paid trade.
+     *
+     * @param unchanged whether the row must also still be at {@code trade}'s version (an image, not a read)
+     * @return false when it missed (nothing written, nothing published)
+     */
+    private boolean markPaid(Trade trade, String payOrderNo, Money paid, String payerId, PayMethod method,
+                             String reportedChannel, Instant paidAt, TradePromotion promotion, boolean unchanged) {
+        String tradeNo = trade.tradeNo();
         Trade succeeded = trade.paid(paid, payerId, method, channelOf(method, reportedChannel),
                 paidAt.truncatedTo(ChronoUnit.MILLIS), promotion);
         try {
             // a pre-authorisation tells TRADE_AUTHORIZED, which no merchant is notified of: nothing is theirs yet
             changes.commit(tradeNo, succeeded.status() == TradeStatus.AUTHORIZED ? EventType.TRADE_AUTHORIZED
                     : EventType.TRADE_SUCCEEDED, succeeded.toDTO(), () -> {
-                if (!trades.markPaid(tradeNo, payOrderNo, succeeded)) {
+                if (!(unchanged ? trades.markPaid(tradeNo, payOrderNo, succeeded, trade.version())
+                        : trades.markPaid(tradeNo, payOrderNo, succeeded))) {
                     throw new TradeChanges.StateMoved("trade " + tradeNo + " no longer PAYING for " + payOrderNo);
                 }
                 return null;
             });
-            log.info("trade paid trade_no={} pay_order_no={} amount={} method={} channel={}",
-                    tradeNo, payOrderNo, paid, method, succeeded.paidChannel());
         } catch (TradeChanges.StateMoved moved) {
-            log.info("trade {} already recorded paid by a concurrent delivery", tradeNo);
+            return false;
         }
+        written.forget(tradeNo); // the payment's last step on the trade: its image serves nothing more
+        log.info("trade paid trade_no={} pay_order_no={} amount={} method={} channel={}",
+                tradeNo, payOrderNo, paid, method, succeeded.paidChannel());
+        return true;
     }
 
     /**

@@ -42,6 +42,12 @@ public interface TradeRepository {
     /** {@code WAIT_PAY → PAYING} for this pay order; false when the trade was not waiting. */
     boolean beginPay(String tradeNo, String payOrderNo, Instant at);
 
+    /**
+     * {@link #beginPay(String, String, Instant)} only if the row is still at {@code version}: the trade exactly as
+     * this instance wrote it ({@link WrittenTrades}); false otherwise (nothing written).
+     */
+    boolean beginPay(String tradeNo, String payOrderNo, Instant at, int version);
+
     /** {@code PAYING → WAIT_PAY} only if this pay order holds the trade. */
     boolean abandonPay(String tradeNo, String payOrderNo, Instant at);
 
@@ -50,6 +56,12 @@ public interface TradeRepository {
      * (see {@link Trade#paid}) what was paid, by whom, with which method and channel, and when.
      */
     boolean markPaid(String tradeNo, String payOrderNo, Trade paid);
+
+    /**
+     * {@link #markPaid(String, String, Trade)} only if the row is still at {@code version}: the trade exactly as this
+     * instance wrote it ({@link WrittenTrades}); false otherwise (nothing written).
+     */
+    boolean markPaid(String tradeNo, String payOrderNo, Trade paid, int version);
 
     /**
      * {@code AUTHORIZED → CAPTURED | VOIDED}, writing the paid amount the end leaves (the captured

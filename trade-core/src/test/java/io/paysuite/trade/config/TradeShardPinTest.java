@@ -47,6 +47,8 @@ class TradeShardPinTest {
                 method(TradeMapper.class, "lock"), method(TradeMapper.class, "transition"),
                 method(TradeMapper.class, "beginPay"), method(TradeMapper.class, "abandonPay"),
                 method(TradeMapper.class, "markPaid"), method(TradeMapper.class, "endAuthorisation"),
+                // TradePayments from the trade as this instance wrote it (WrittenTrades)
+                method(TradeMapper.class, "beginPayAtVersion"), method(TradeMapper.class, "markPaidAtVersion"),
                 method(TradeMapper.class, "addRefunded"),
                 // TradeCreator: the trade's insert beside its TRADE_CREATED event
                 method(TradeMapper.class, "insert"),

@@ -84,6 +84,19 @@ class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
         return true;
     }
 
+    /** Compare-and-sets that also compared the row's version, and how many of them missed. */
+    int versionedChanges;
+    int versionedMisses;
+
+    @Override
+    public synchronized boolean beginPay(String tradeNo, String payOrderNo, Instant at, int version) {
+        versionedChanges++;
+        Trade t = trades.get(tradeNo);
+        boolean won = t != null && t.version() == version && beginPay(tradeNo, payOrderNo, at);
+        versionedMisses += won ? 0 : 1;
+        return won;
+    }
+
     @Override
     public synchronized boolean abandonPay(String tradeNo, String payOrderNo, Instant at) {
         TradeTransitions.TABLE.require(TradeStatus.PAYING, TradeStatus.WAIT_PAY);
@@ -107,6 +120,15 @@ class InMemoryTrades implements TradeRepository, MerchantOrderIndex {
         }
         trades.put(tradeNo, paid);
         return true;
+    }
+
+    @Override
+    public synchronized boolean markPaid(String tradeNo, String payOrderNo, Trade paid, int version) {
+        versionedChanges++;
+        Trade t = trades.get(tradeNo);
+        boolean won = t != null && t.version() == version && markPaid(tradeNo, payOrderNo, paid);
+        versionedMisses += won ? 0 : 1;
+        return won;
     }
 
     @Override

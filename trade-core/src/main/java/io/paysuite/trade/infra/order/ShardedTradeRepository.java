@@ -87,6 +87,12 @@ public class ShardedTradeRepository implements TradeRepository {
     }
 
     @Override
+    public boolean beginPay(String tradeNo, String payOrderNo, Instant at, int version) {
+        TradeTransitions.TABLE.require(TradeStatus.WAIT_PAY, TradeStatus.PAYING);
+        return mapper.beginPayAtVersion(tradeNo, payOrderNo, utc(at), version) == 1;
+    }
+
+    @Override
     public boolean abandonPay(String tradeNo, String payOrderNo, Instant at) {
         TradeTransitions.TABLE.require(TradeStatus.PAYING, TradeStatus.WAIT_PAY);
         return mapper.abandonPay(tradeNo, payOrderNo, utc(at)) == 1;
@@ -98,6 +104,14 @@ public class ShardedTradeRepository implements TradeRepository {
         return mapper.markPaid(tradeNo, payOrderNo, paid.status().name(), paid.paidAmount().minor(), paid.payerId(),
                 paid.paidMethod() == null ? null : paid.paidMethod().name(), paid.paidChannel(), promotionRow(paid.promotion()),
                 utc(paid.paidAt())) == 1;
+    }
+
+    @Override
+    public boolean markPaid(String tradeNo, String payOrderNo, Trade paid, int version) {
+        TradeTransitions.TABLE.require(TradeStatus.PAYING, paid.status());
+        return mapper.markPaidAtVersion(tradeNo, payOrderNo, paid.status().name(), paid.paidAmount().minor(), paid.payerId(),
+                paid.paidMethod() == null ? null : paid.paidMethod().name(), paid.paidChannel(), promotionRow(paid.promotion()),
+                utc(paid.paidAt()), version) == 1;
     }
 
     /** The promotion columns of a paid trade; all null without coupon and points. */

@@ -58,24 +58,39 @@ public interface TradeMapper {
             + " version = version + 1 WHERE trade_no = #{tradeNo} AND status = 'WAIT_PAY'")
     int beginPay(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo, @Param("at") LocalDateTime at);
 
+    /** {@link #beginPay} only if the row is still at {@code version} (the trade as this instance wrote it). */
+    @Update("UPDATE trade_order SET status = 'PAYING', pay_order_no = #{payOrderNo}, updated_at = #{at},"
+            + " version = version + 1 WHERE trade_no = #{tradeNo} AND status = 'WAIT_PAY' AND version = #{version}")
+    int beginPayAtVersion(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo,
+                          @Param("at") LocalDateTime at, @Param("version") int version);
+
     @Update("UPDATE trade_order SET status = 'WAIT_PAY', pay_order_no = NULL, updated_at = #{at},"
             + " version = version + 1 WHERE trade_no = #{tradeNo} AND status = 'PAYING' AND pay_order_no = #{payOrderNo}")
     int abandonPay(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo, @Param("at") LocalDateTime at);
+
+    String MARK_PAID = "UPDATE trade_order SET status = #{status}, paid_minor = #{paidMinor}, payer_id = #{payerId},"
+            + " paid_method = #{paidMethod}, paid_channel = #{paidChannel},"
+            + " coupon_id = #{p.couponId}, coupon_name = #{p.couponName}, coupon_minor = #{p.couponMinor},"
+            + " coupon_funded_by = #{p.couponFundedBy}, points_minor = #{p.pointsMinor},"
+            + " paid_at = #{at}, updated_at = #{at}, version = version + 1"
+            + " WHERE trade_no = #{tradeNo} AND status = 'PAYING' AND pay_order_no = #{payOrderNo}";
 
     /**
      * One statement marks the trade paid ({@code SUCCESS}, or {@code AUTHORIZED} for a pre-authorisation)
      * and records how: a reader never sees it paid without its payment.
      */
-    @Update("UPDATE trade_order SET status = #{status}, paid_minor = #{paidMinor}, payer_id = #{payerId},"
-            + " paid_method = #{paidMethod}, paid_channel = #{paidChannel},"
-            + " coupon_id = #{p.couponId}, coupon_name = #{p.couponName}, coupon_minor = #{p.couponMinor},"
-            + " coupon_funded_by = #{p.couponFundedBy}, points_minor = #{p.pointsMinor},"
-            + " paid_at = #{at}, updated_at = #{at}, version = version + 1"
-            + " WHERE trade_no = #{tradeNo} AND status = 'PAYING' AND pay_order_no = #{payOrderNo}")
+    @Update(MARK_PAID)
     int markPaid(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo, @Param("status") String status,
                  @Param("paidMinor") long paidMinor, @Param("payerId") String payerId,
                  @Param("paidMethod") String paidMethod, @Param("paidChannel") String paidChannel,
                  @Param("p") TradeDO promotion, @Param("at") LocalDateTime at);
+
+    /** {@link #markPaid} only if the row is still at {@code version} (the trade as this instance wrote it). */
+    @Update(MARK_PAID + " AND version = #{version}")
+    int markPaidAtVersion(@Param("tradeNo") String tradeNo, @Param("payOrderNo") String payOrderNo,
+                          @Param("status") String status, @Param("paidMinor") long paidMinor, @Param("payerId") String payerId,
+                          @Param("paidMethod") String paidMethod, @Param("paidChannel") String paidChannel,
+                          @Param("p") TradeDO promotion, @Param("at") LocalDateTime at, @Param("version") int version);
 
     /** A pre-authorisation's capture or void: once, from AUTHORIZED only. */
     @Update("UPDATE trade_order SET status = #{to}, paid_minor = #{paidMinor}, updated_at = #{at}, version = version + 1"

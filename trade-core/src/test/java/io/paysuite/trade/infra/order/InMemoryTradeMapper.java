@@ -65,6 +65,12 @@ final class InMemoryTradeMapper implements TradeMapper {
     }
 
     @Override
+    public int beginPayAtVersion(String tradeNo, String payOrderNo, LocalDateTime at, int version) {
+        TradeDO row = rows.get(tradeNo);
+        return row == null || row.version != version ? 0 : beginPay(tradeNo, payOrderNo, at);
+    }
+
+    @Override
     public int abandonPay(String tradeNo, String payOrderNo, LocalDateTime at) {
         TradeDO row = rows.get(tradeNo);
         if (row == null || !row.status.equals("PAYING") || !Objects.equals(row.payOrderNo, payOrderNo)) {
@@ -94,6 +100,14 @@ final class InMemoryTradeMapper implements TradeMapper {
         row.pointsMinor = promotion.pointsMinor;
         row.paidAt = at;
         return 1;
+    }
+
+    @Override
+    public int markPaidAtVersion(String tradeNo, String payOrderNo, String status, long paidMinor, String payerId,
+                                 String paidMethod, String paidChannel, TradeDO promotion, LocalDateTime at, int version) {
+        TradeDO row = rows.get(tradeNo);
+        return row == null || row.version != version ? 0
+                : markPaid(tradeNo, payOrderNo, status, paidMinor, payerId, paidMethod, paidChannel, promotion, at);
     }
 
     @Override

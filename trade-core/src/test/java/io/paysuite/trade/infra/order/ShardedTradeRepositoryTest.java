@@ -75,6 +75,25 @@ class ShardedTradeRepositoryTest {
     }
 
     @Test
+    void theVersionedCompareAndSetsWriteOnlyTheRowAtTheirVersion() {
+        Stored waiting = storedIn(TradeStatus.WAIT_PAY);
+        int version = mapper.rows.get(waiting.tradeNo()).version;
+
+        assertThat(trades.beginPay(waiting.tradeNo(), PAY_ORDER_NO, NOW, version + 1)).isFalse();
+        assertThat(trades.beginPay(waiting.tradeNo(), PAY_ORDER_NO, NOW, version)).isTrue();
+        Trade paying = trades.find(waiting.tradeNo()).orElseThrow();
+        Trade paid = paying.paid(Money.cny(1000), "U1", PayMethod.BALANCE, "PAYSUITE", NOW.plusSeconds(1));
+
+        assertThat(trades.markPaid(waiting.tradeNo(), PAY_ORDER_NO, paid, version)).as("the version before the take").isFalse();
+        assertThat(statusOf(waiting)).isEqualTo(TradeStatus.PAYING);
+        assertThat(trades.markPaid(waiting.tradeNo(), PAY_ORDER_NO, paid, paying.version())).isTrue();
+        Trade read = trades.find(waiting.tradeNo()).orElseThrow();
+        assertThat(read.status()).isEqualTo(TradeStatus.SUCCESS);
+        assertThat(read.version()).isEqualTo(paid.version());
+        assertThat(read.paidAt()).isEqualTo(paid.paidAt());
+    }
+
+    @Test
     void aChangeOutsideTheTableIsRefusedBeforeTheDatabaseSeesIt() {
         Stored closed = storedIn(TradeStatus.CLOSED);
         int version = mapper.rows.get(closed.tradeNo()).version;
