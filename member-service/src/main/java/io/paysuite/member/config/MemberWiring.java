@@ -22,6 +22,7 @@ import io.paysuite.member.merchant.SettlementTermsRepository;
 import io.paysuite.member.merchant.MerchantRepository;
 import io.paysuite.member.promotion.CouponRepository;
 import io.paysuite.member.promotion.Coupons;
+import io.paysuite.member.promotion.PaidTrades;
 import io.paysuite.member.promotion.Points;
 import io.paysuite.member.promotion.PointsEarningRepository;
 import io.paysuite.member.promotion.PointsEarnings;
@@ -124,7 +125,7 @@ public class MemberWiring {
 
     @Bean
     PointsEarnings pointsEarnings(PointsEarningRepository earnings, PointsRepository points, PointsRules rules,
-                                  BuyerFinder buyers, PointsLiability liability, Clock clock) {
-        return new PointsEarnings(earnings, points, rules, buyers, liability, clock);
+                                  BuyerFinder buyers, PointsLiability liability, PaidTrades paidTrades, Clock clock) {
+        return new PointsEarnings(earnings, points, rules, buyers, liability, paidTrades, clock);
     }
 }

@@ -13,7 +13,8 @@ import java.math.BigInteger;
  * already spent (or frozen by a payment in flight) are forgiven, never taken below zero (the account stays
  * non-negative and the spending payment is not undone).
  *
- * @param buyerId       null for an anonymous payment: nothing earned, nothing to take back
+ * @param buyerId       null only in a row written for an anonymous payment before such payments stopped writing one
+ *                      ({@link PointsEarnings}): nothing earned, nothing to take back
  * @param points        earned on the cash part
  * @param priceMinor    the trade's paid amount (refunds are asked for in it)
  * @param refundedMinor succeeded refunds seen so far

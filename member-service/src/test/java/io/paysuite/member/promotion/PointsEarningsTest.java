@@ -1,16 +1,23 @@
 package io.paysuite.member.promotion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 import io.paysuite.api.money.Money;
+import io.paysuite.api.promotion.PointsGrantCmd;
 import io.paysuite.api.promotion.PointsUseCmd;
 import io.paysuite.member.buyer.BuyerFinder;
+import io.paysuite.member.buyer.BuyerRepository;
 import io.paysuite.member.buyer.InMemoryBuyers;
 import io.paysuite.member.buyer.NewBuyer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +31,15 @@ class PointsEarningsTest {
     final List<String> booked = new CopyOnWriteArrayList<>();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final PointsRules rules = new PointsRules(1, 100);
+    /** The trades trade-core knows paid, and the trade numbers a refund asked it about. */
+    final Map<String, PointsEarnings.PaidTrade> atTradeCore = new ConcurrentHashMap<>();
+    final List<String> askedTradeCore = new CopyOnWriteArrayList<>();
+    final PaidTrades paidTrades = tradeNo -> {
+        askedTradeCore.add(tradeNo);
+        return Optional.ofNullable(atTradeCore.get(tradeNo));
+    };
     final PointsEarnings earnings = new PointsEarnings(repository, accounts, rules, new BuyerFinder(buyers),
-            new BookedLiability(booked), clock);
+            new BookedLiability(booked), paidTrades, clock);
     final Points points = new Points(accounts, rules, new BuyerFinder(buyers), clock, new BookedLiability(booked));
     final String ann = buyers.insert(new NewBuyer("13800138000", "h", "h", null, NOW)).orElseThrow().buyerId();
 
@@ -56,16 +70,79 @@ class PointsEarningsTest {
     }
 
     @Test
-    void anAnonymousPaymentEarnsNothingAndItsRefundHasNothingToTakeBack() {
-        assertThat(earnings.earn(new PointsEarnings.PaidTrade("T1", null, Money.cny(5_000), Money.cny(5_000)))).isZero();
+    void aPaymentThatCannotEarnReadsAndWritesNothing() {
+        PointsEarningRepository rows = mock(PointsEarningRepository.class);
+        PointsRepository pointsAccounts = mock(PointsRepository.class);
+        BuyerRepository buyerRows = mock(BuyerRepository.class);
+        PointsLiability ledger = mock(PointsLiability.class);
+        PaidTrades tradeCore = mock(PaidTrades.class);
+        PointsEarnings untouched = new PointsEarnings(rows, pointsAccounts, rules, new BuyerFinder(buyerRows), ledger,
+                tradeCore, clock);
+
+        // an anonymous payment by payment code (or a wallet top-up: the consumer names no buyer for it either)
+        assertThat(untouched.earn(new PointsEarnings.PaidTrade("T1", null, Money.cny(5_000), Money.cny(5_000)))).isZero();
+        // a buyer's payment whose cash is not in the points currency, or that coupons and points paid in full
+        assertThat(untouched.earn(new PointsEarnings.PaidTrade("T2", ann, Money.of(5_000, "USD"), Money.of(5_000, "USD"))))
+                .isZero();
+        assertThat(untouched.earn(new PointsEarnings.PaidTrade("T3", ann, Money.cny(5_000), Money.cny(0)))).isZero();
+
+        verifyNoInteractions(rows, pointsAccounts, buyerRows, ledger, tradeCore);
+    }
+
+    @Test
+    void aRefundOfATradeThatCouldNotEarnAnswersNothingEarnedFromTradeCoresAccountOfItsPayment() {
+        PointsEarnings.PaidTrade anonymous = new PointsEarnings.PaidTrade("T1", null, Money.cny(5_000), Money.cny(5_000));
+        PointsEarnings.PaidTrade allCoupon = new PointsEarnings.PaidTrade("T2", ann, Money.cny(5_000), Money.cny(0));
+        earnings.earn(anonymous);
+        earnings.earn(allCoupon);
+        atTradeCore.put("T1", anonymous);
+        atTradeCore.put("T2", allCoupon);
 
         assertThat(earnings.takeBack("R1", "T1", Money.cny(5_000))).isEqualTo(PointsEarnings.TakeBack.NOTHING_EARNED);
+        assertThat(earnings.takeBack("R2", "T2", Money.cny(5_000))).isEqualTo(PointsEarnings.TakeBack.NOTHING_EARNED);
+        assertThat(repository.find("T1")).as("no row was written for it").isEmpty();
         assertThat(booked).isEmpty();
     }
 
     @Test
     void aRefundWhosePaymentWasNotSeenYetIsAskedAgainLater() {
-        assertThat(earnings.takeBack("R1", "T1", Money.cny(100))).isEqualTo(PointsEarnings.TakeBack.PAYMENT_NOT_SEEN);
+        assertThat(earnings.takeBack("R1", "T1", Money.cny(100))).as("trade-core cannot tell (no answer, or not paid)")
+                .isEqualTo(PointsEarnings.TakeBack.PAYMENT_NOT_SEEN);
+
+        atTradeCore.put("T1", new PointsEarnings.PaidTrade("T1", ann, Money.cny(100), Money.cny(100)));
+        assertThat(earnings.takeBack("R1", "T1", Money.cny(100))).as("a payment that earns, its event still on its way")
+                .isEqualTo(PointsEarnings.TakeBack.PAYMENT_NOT_SEEN);
+
+        paid("T1", 100, 100);
+        assertThat(earnings.takeBack("R1", "T1", Money.cny(100))).isEqualTo(PointsEarnings.TakeBack.APPLIED);
+        assertThat(available()).isZero();
+    }
+
+    @Test
+    void aBuyersPaymentRecordsItsEarningAsBeforeAndItsRefundsNeverAskTradeCore() {
+        assertThat(paid("T1", 1_000, 1_000)).isEqualTo(10);
+        assertThat(paid("T2", 50, 50)).as("less than a point").isZero();
+
+        assertThat(repository.find("T1").orElseThrow())
+                .isEqualTo(new PointsEarning("T1", ann, 10, 1_000, 1_000, "CNY", 0, 0, 0));
+        assertThat(repository.find("T2").orElseThrow().points()).as("still a row, with 0 points").isZero();
+        assertThat(earnings.takeBack("R1", "T1", Money.cny(1_000))).isEqualTo(PointsEarnings.TakeBack.APPLIED);
+        assertThat(earnings.takeBack("R2", "T2", Money.cny(50))).isEqualTo(PointsEarnings.TakeBack.NOTHING_EARNED);
+        assertThat(askedTradeCore).isEmpty();
+        assertThat(booked).containsExactly("EARN-T1 10 10", "PT-R1 10 10");
+    }
+
+    @Test
+    void anOperatorsGrantThatTookTheEarningsRequestNumberStandsAndTheEarningAddsNothing() {
+        points.grant(new PointsGrantCmd(ann, 7L, null, PointsEarnings.REQUEST_PREFIX + "T1", "by hand"));
+
+        assertThat(paid("T1", 1_000, 1_000)).isZero();
+
+        assertThat(available()).isEqualTo(7);
+        assertThat(booked).containsExactly("EARN-T1 7 7");
+        atTradeCore.put("T1", new PointsEarnings.PaidTrade("T1", ann, Money.cny(1_000), Money.cny(1_000)));
+        assertThat(earnings.takeBack("R1", "T1", Money.cny(1_000))).as("waits, then is let go, as before")
+                .isEqualTo(PointsEarnings.TakeBack.PAYMENT_NOT_SEEN);
     }
 
     @Test
@@ -125,7 +202,7 @@ class PointsEarningsTest {
     void theLedgerValueOfPointsTakenBackTelescopesToTheGrantsValueWhenAUnitIsSeveralPoints() {
         PointsRules tenPerCent = new PointsRules(10, 1_000); // 10 points pay 0.01
         PointsEarnings coarse = new PointsEarnings(repository, accounts, tenPerCent, new BuyerFinder(buyers),
-                new BookedLiability(booked), clock);
+                new BookedLiability(booked), paidTrades, clock);
         coarse.earn(new PointsEarnings.PaidTrade("T1", ann, Money.cny(150), Money.cny(150))); // 15 points, worth 0.01
 
         coarse.takeBack("R1", "T1", Money.cny(75)); // 7 points: less than a unit, nothing booked yet

@@ -26,7 +26,8 @@ public final class EarnedPoints {
     /**
      * A trade's earning as member-service recorded it.
      *
-     * @param points        earned on the cash part (0 for an anonymous payment)
+     * @param points        earned on the cash part (0 when it is worth less than a point; a payment that cannot
+     *                      earn — no buyer of ours paid, a wallet top-up — has no row)
      * @param refundedMinor succeeded refunds member-service took into account
      * @param takenBack     earned points those refunds took back
      * @param forgiven      earned points due back that the buyer had already spent

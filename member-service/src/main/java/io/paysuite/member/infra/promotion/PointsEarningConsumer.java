@@ -5,12 +5,10 @@ import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.api.trade.TradeDTO;
-import io.paysuite.api.trade.TradeType;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.EventConsumer;
 import io.paysuite.kit.mq.Handled;
 import io.paysuite.kit.mq.Subscription;
-import io.paysuite.member.buyer.BuyerIds;
 import io.paysuite.member.promotion.PointsEarnings;
 import java.util.List;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -25,7 +23,9 @@ import org.springframework.context.annotation.Configuration;
  * {@code TRADE_CAPTURED}, whose paid amount is the captured part) earns the buyer's points, its
  * {@code REFUND_SUCCEEDED} takes the refund's share back ({@link PointsEarnings}), in a group of member-service's
  * own. A payment never waits for points, and a member-service or ledger that does not answer only delays them: the
- * message comes back with the broker's backoff (every write is keyed by the trade or refund number).
+ * message comes back with the broker's backoff (every write is keyed by the trade or refund number). A payment that
+ * cannot earn (no buyer of ours paid, a wallet top-up) costs no statement and no INFO line; a refund of it finds no
+ * row and asks trade-core how the trade was paid.
  */
 @ConditionalOnProperty(prefix = "paysuite.points.earning", name = "enabled", matchIfMissing = true)
 @Configuration(proxyBeanMethods = false)
@@ -71,15 +71,14 @@ public class PointsEarningConsumer {
     }
 
     private static Handled paid(PointsEarnings earnings, TradeDTO trade) {
-        // the payer, not the buyer named at creation: a trade paid anonymously by payment code earns nothing, and
-        // neither does a wallet top-up (the buyer's own money moving in; it earns when it is spent). A channel's own
-        // payer (Alipay's buyer id on a payment code, WeChat's openid) is no buyer of ours: asking who it is would
-        // be refused, an alarm for every channel payment
-        boolean ours = BuyerIds.parse(trade.payerId()).isPresent();
-        String buyerId = trade.tradeType() == TradeType.TOPUP || !ours ? null : trade.payerId();
-        long earned = earnings.earn(new PointsEarnings.PaidTrade(trade.tradeNo(), buyerId, trade.paidAmount(),
-                trade.buyerPaidAmount() != null ? trade.buyerPaidAmount() : trade.paidAmount()));
-        log.info("points earned trade_no={} buyer={} points={}", trade.tradeNo(), buyerId, earned);
+        PointsEarnings.PaidTrade paid = TradeCorePaidTrades.of(trade);
+        long earned = earnings.earn(paid);
+        if (paid.canEarn()) {
+            log.info("points earned trade_no={} buyer={} points={}", trade.tradeNo(), paid.buyerId(), earned);
+        } else {
+            // most channel payments (a payment code's anonymous payer): a line each would be noise
+            log.debug("no points to earn trade_no={} type={}", trade.tradeNo(), trade.tradeType());
+        }
         return Handled.DONE;
     }
 
@@ -94,7 +93,11 @@ public class PointsEarningConsumer {
                     refund.refundNo(), refund.tradeNo());
             return Handled.DONE;
         }
-        log.info("points take-back refund_no={} trade_no={} outcome={}", refund.refundNo(), refund.tradeNo(), outcome);
+        if (outcome == PointsEarnings.TakeBack.NOTHING_EARNED) {
+            log.debug("no points to take back refund_no={} trade_no={}", refund.refundNo(), refund.tradeNo());
+        } else {
+            log.info("points take-back refund_no={} trade_no={} outcome={}", refund.refundNo(), refund.tradeNo(), outcome);
+        }
         return Handled.DONE;
     }
 }

@@ -3,11 +3,15 @@ package io.paysuite.member.infra.promotion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.paysuite.api.common.Result;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.event.EventType;
@@ -16,12 +20,21 @@ import io.paysuite.api.money.Money;
 import io.paysuite.api.refund.RefundDTO;
 import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradeService;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.trade.TradeType;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.Handled;
+import io.paysuite.member.buyer.BuyerFinder;
+import io.paysuite.member.buyer.BuyerRepository;
+import io.paysuite.member.promotion.PointsEarningRepository;
 import io.paysuite.member.promotion.PointsEarnings;
+import io.paysuite.member.promotion.PointsLiability;
+import io.paysuite.member.promotion.PointsRepository;
+import io.paysuite.member.promotion.PointsRules;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -35,6 +48,15 @@ class PointsEarningConsumerTest {
 
     private final PointsEarnings earnings = mock(PointsEarnings.class);
     private final PointsEarningProperties properties = new PointsEarningProperties(true, "ns:9876", "g", Topics.TRADE_EVENT, 6);
+
+    // the real rule over repositories, ledger and trade-core that record every call
+    private final PointsEarningRepository rows = mock(PointsEarningRepository.class);
+    private final PointsRepository accounts = mock(PointsRepository.class);
+    private final BuyerRepository buyers = mock(BuyerRepository.class);
+    private final PointsLiability ledger = mock(PointsLiability.class);
+    private final TradeService tradeCore = mock(TradeService.class);
+    private final PointsEarnings real = new PointsEarnings(rows, accounts, new PointsRules(1, 100), new BuyerFinder(buyers),
+            ledger, new TradeCorePaidTrades(tradeCore), Clock.fixed(AT, ZoneOffset.UTC));
 
     @Test
     void aPaidTradeEarnsForItsPayerOnTheCashItPaidNotOnThePrice() {
@@ -69,6 +91,34 @@ class PointsEarningConsumerTest {
                 paid(TradeType.INSTANT, "ALIPAY_BUYER", 3_000, 3_000)));
 
         verify(earnings, times(2)).earn(new PointsEarnings.PaidTrade(TRADE_NO, null, Money.cny(3_000), Money.cny(3_000)));
+    }
+
+    @Test
+    void anAnonymousOrTopUpTradeSucceededTouchesNoRepositoryNoLedgerAndNoOtherService() {
+        assertThat(PointsEarningConsumer.handle(real, properties, received(EventType.TRADE_SUCCEEDED,
+                paid(TradeType.INSTANT, "2088102146225135", 3_000, 3_000)))).isEqualTo(Handled.DONE);
+        assertThat(PointsEarningConsumer.handle(real, properties, received(EventType.TRADE_SUCCEEDED,
+                paid(TradeType.TOPUP, "U1", 3_000, 3_000)))).isEqualTo(Handled.DONE);
+
+        verifyNoInteractions(rows, accounts, buyers, ledger, tradeCore);
+    }
+
+    @Test
+    void aRefundOfAnAnonymousTradeAnswersNothingEarnedAtOnceInsteadOfComingBack() {
+        when(tradeCore.get(any())).thenReturn(Result.ok(paid(TradeType.INSTANT, "2088102146225135", 3_000, 3_000)));
+
+        assertThat(PointsEarningConsumer.handle(real, properties, received(EventType.REFUND_SUCCEEDED, refund())))
+                .isEqualTo(Handled.DONE);
+        verify(rows, never()).takeBack(any(), anyLong(), any(), any());
+        verifyNoInteractions(accounts, ledger);
+    }
+
+    @Test
+    void aRefundOfABuyersTradeWhosePaymentWasNotSeenYetStillComesBack() {
+        when(tradeCore.get(any())).thenReturn(Result.ok(paid(TradeType.INSTANT, "U1", 3_000, 3_000)));
+
+        assertThat(PointsEarningConsumer.handle(real, properties, received(EventType.REFUND_SUCCEEDED, refund())))
+                .isEqualTo(Handled.RETRY);
     }
 
     @Test
