@@ -53,10 +53,10 @@ public class MyBatisCrossCheckStore implements PendingChecks, CrossCheckFindings
         this.mapper = mapper;
         this.clock = clock;
         this.lookBack = properties.lookBack();
-        this.notes = new GroupedNotes(mapper::note);
+        this.notes = new GroupedNotes(mapper::note, properties.noteWindow(), properties.noteGroup());
     }
 
-    /** Concurrent notes (the consumers' threads) share one insert: {@link GroupedNotes}. */
+    /** Concurrent notes (the consumers' threads) share one insert: {@link GroupedNotes}. Returns once the note is written. */
     @Override
     public void note(String tradeNo, String refundNo, Instant at) {
         PendingRow row = new PendingRow();
