@@ -22,9 +22,12 @@ import java.util.stream.Collectors;
  * The events that tell internal reconciliation a trade's state or money moved, in groups of its own
  * ({@code paysuite-accounting-crosscheck} on trade-core's topic, {@code paysuite-accounting-crosscheck-pay}
  * on pay-core's): each notes the trade for a check after the settle delay, nothing more, so a handler
- * is one insert and the broker's retry covers a database that did not answer. Pre-authorisations are
- * noted on {@code TRADE_AUTHORIZED}, {@code TRADE_CAPTURED} and {@code TRADE_VOIDED}, as payments on
- * {@code TRADE_SUCCEEDED}.
+ * is one insert and the broker's retry covers a database that did not answer. The insert is shared: concurrent
+ * handlers' notes gather for a few milliseconds and go in one statement ({@link GroupedNotes}), and a handler
+ * answers the broker only once its note is written, so an acknowledged message is a durable note and a failed
+ * write sends every message of its group back. Their threads ({@code consume-threads}) are sized for that wait.
+ * Pre-authorisations are noted on {@code TRADE_AUTHORIZED}, {@code TRADE_CAPTURED} and {@code TRADE_VOIDED},
+ * as payments on {@code TRADE_SUCCEEDED}.
  */
 @ConditionalOnProperty(prefix = "paysuite.crosscheck", name = "enabled", matchIfMissing = true)
 @Configuration(proxyBeanMethods = false)
@@ -44,17 +47,21 @@ public class CrossCheckConsumers {
     EventConsumer crossCheckOnTradeEvent(InternalReconciliation reconciliation, CrossCheckProperties properties) {
         String tags = TRADE_EVENTS.stream().map(EventType::tag).collect(Collectors.joining(" || "));
         return new EventConsumer(Subscription.of(properties.tradeGroup(), properties.namesrv(), properties.tradeTopic(), tags,
-                POLL_NAME_SERVER_MS), message -> onTradeEvent(reconciliation, message), null, PHASE);
+                POLL_NAME_SERVER_MS).threads(properties.consumeThreads(), properties.consumeThreads()),
+                message -> onTradeEvent(reconciliation, message), null, PHASE);
     }
 
     @Bean
     EventConsumer crossCheckOnPayEvent(InternalReconciliation reconciliation, CrossCheckProperties properties) {
         return new EventConsumer(Subscription.of(properties.payGroup(), properties.namesrv(), properties.payTopic(),
-                EventType.PAY_SUCCEEDED.tag(), POLL_NAME_SERVER_MS), message -> {
-                    PaySucceeded paid = EventCodec.decode(EventType.PAY_SUCCEEDED, message);
-                    reconciliation.noted(paid.tradeNo(), null);
-                    return Handled.DONE;
-                }, null, PHASE);
+                EventType.PAY_SUCCEEDED.tag(), POLL_NAME_SERVER_MS).threads(properties.consumeThreads(), properties.consumeThreads()),
+                message -> onPayEvent(reconciliation, message), null, PHASE);
+    }
+
+    static Handled onPayEvent(InternalReconciliation reconciliation, MessageExt message) {
+        PaySucceeded paid = EventCodec.decode(EventType.PAY_SUCCEEDED, message);
+        reconciliation.noted(paid.tradeNo(), null);
+        return Handled.DONE;
     }
 
     static Handled onTradeEvent(InternalReconciliation reconciliation, MessageExt message) {

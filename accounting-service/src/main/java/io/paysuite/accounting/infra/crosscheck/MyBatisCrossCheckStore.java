@@ -9,6 +9,7 @@ import io.paysuite.api.crosscheck.CrossCheckFindingDTO;
 import io.paysuite.api.crosscheck.DisagreementKind;
 import io.paysuite.api.crosscheck.FindingStatus;
 import io.paysuite.kit.jdbc.DuplicateKey;
+import io.paysuite.kit.shadow.ShadowContext;
 import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
@@ -47,23 +48,31 @@ public class MyBatisCrossCheckStore implements PendingChecks, CrossCheckFindings
     private final Duration lookBack;
     /** This instance's sweep cursor: the first journal entry id it has not looked at. */
     private final AtomicLong nextEntryId = new AtomicLong(UNSET);
+    /** Real traffic's notes and load traffic's apart: a group is written on its leader's side ({@link ShadowContext}). */
     private final GroupedNotes notes;
+    private final GroupedNotes shadowNotes;
 
     public MyBatisCrossCheckStore(CrossCheckMapper mapper, Clock clock, CrossCheckProperties properties) {
         this.mapper = mapper;
         this.clock = clock;
         this.lookBack = properties.lookBack();
-        this.notes = new GroupedNotes(mapper::note);
+        this.notes = new GroupedNotes(mapper::note, properties.noteWindow(), properties.noteGroup());
+        this.shadowNotes = new GroupedNotes(mapper::note, properties.noteWindow(), properties.noteGroup());
     }
 
-    /** Concurrent notes (the consumers' threads) share one insert: {@link GroupedNotes}. */
+    /**
+     * Concurrent notes (the consumers' threads) share one insert: {@link GroupedNotes}. Returns once the note is
+     * written. A group is written on its leader's thread, so load traffic's notes gather apart from real ones: one
+     * group of both would put the followers' rows on the leader's side — a load trade checked against the real
+     * records (a false finding), a real trade's check lost until the sweep.
+     */
     @Override
     public void note(String tradeNo, String refundNo, Instant at) {
         PendingRow row = new PendingRow();
         row.tradeNo = tradeNo;
         row.refundNo = refundNo;
         row.notedAt = time(at);
-        notes.note(row);
+        (ShadowContext.active() ? shadowNotes : notes).note(row);
     }
 
     @Override

@@ -10,7 +10,8 @@ class CrossCheckJanitorTest {
 
     @Test
     void theSweepsRunEveryHalfOfTheShorterAgeTheyLookFor() {
-        CrossCheckProperties defaults = new CrossCheckProperties(null, null, null, null, null, null, null, null, null, null, 0);
+        CrossCheckProperties defaults = new CrossCheckProperties(null, null, null, null, null, null, null, null, null, null, 0,
+                null, 0, 0);
 
         assertThat(CrossCheckJanitor.every(defaults)).isEqualTo(Duration.ofSeconds(15));
     }
@@ -18,7 +19,7 @@ class CrossCheckJanitorTest {
     @Test
     void theSweepsNeverRunMoreOftenThanSweepEvery() {
         CrossCheckProperties quick = new CrossCheckProperties(null, null, null, null, null, null, Duration.ofSeconds(5),
-                Duration.ofSeconds(4), null, Duration.ofSeconds(2), 0);
+                Duration.ofSeconds(4), null, Duration.ofSeconds(2), 0, null, 0, 0);
 
         assertThat(CrossCheckJanitor.every(quick)).isEqualTo(Duration.ofSeconds(5));
     }

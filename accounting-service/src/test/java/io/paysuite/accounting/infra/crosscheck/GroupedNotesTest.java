@@ -3,76 +3,173 @@ package io.paysuite.accounting.infra.crosscheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.ArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Concurrent notes share one insert; each handler returns once its own note is written. */
+/** Concurrent notes gather over a short window into one insert; each handler returns once its own note is written. */
 class GroupedNotesTest {
 
-    private final List<List<String>> writes = new CopyOnWriteArrayList<>();
+    private static final Duration LONG = Duration.ofSeconds(30);
+    private static final LocalDateTime AT = LocalDateTime.of(2026, 12, 7, 21, 0);
 
-    @Test
-    void aLoneNoteIsWrittenAtOnceByItsOwnHandler() {
-        GroupedNotes notes = new GroupedNotes(rows -> writes.add(keys(rows)));
+    private final List<List<PendingRow>> writes = new CopyOnWriteArrayList<>();
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
 
-        notes.note(row("T1", ""));
-
-        assertThat(writes).containsExactly(List.of("T1/"));
+    @AfterEach
+    void stopHandlers() {
+        handlers.shutdownNow();
     }
 
     @Test
-    void notesArrivingWhileAWriteIsInFlightGoTogetherInTheNextWriteInKeyOrder() throws Exception {
+    void notesOfManyPaymentsInOneWindowGoInOneStatementInKeyOrder() throws Exception {
+        GroupedNotes notes = new GroupedNotes(writes::add, LONG, 5);
+
+        List<Future<?>> noted = noteAll(notes, row("T5", ""), row("T3", ""), row("T1", ""), row("T4", ""), row("T2", ""));
+
+        awaitAll(noted); // the fifth note filled the group: written long before the window's end
+        assertThat(writes).hasSize(1);
+        assertThat(keys(writes.get(0))).containsExactly("T1/", "T2/", "T3/", "T4/", "T5/");
+    }
+
+    @Test
+    void aGroupWaitsOutItsWindowForCompanyThenIsWrittenOnce() throws Exception {
+        Duration window = Duration.ofSeconds(1);
+        GroupedNotes notes = new GroupedNotes(writes::add, window, 100);
+        long start = System.nanoTime();
+
+        List<Future<?>> noted = noteAll(notes, row("T1", ""), row("T2", ""), row("T3", ""));
+        awaitUntil(() -> notes.gathering() == 3);
+        assertThat(writes).isEmpty();
+        awaitAll(noted);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(window);
+        assertThat(writes).hasSize(1);
+        assertThat(keys(writes.get(0))).containsExactly("T1/", "T2/", "T3/");
+    }
+
+    @Test
+    void aTradeNoteAndAPayNoteOfOnePaymentInOneWindowAreOneRowKeepingTheEarlierNews() throws Exception {
+        GroupedNotes notes = new GroupedNotes(writes::add, LONG, 3);
+        PendingRow payNote = row("T1", "", AT.plusNanos(5_000_000));
+        PendingRow tradeNote = row("T1", "", AT);
+
+        awaitAll(noteAll(notes, payNote, tradeNote, row("T1", "R1", AT)));
+
+        assertThat(writes).hasSize(1);
+        assertThat(keys(writes.get(0))).containsExactly("T1/", "T1/R1");
+        assertThat(writes.get(0).get(0).notedAt).isEqualTo(AT);
+    }
+
+    @Test
+    void noHandlerReturnsBeforeTheWriteOfItsGroupHasReturned() throws Exception {
+        CountDownLatch writeStarted = new CountDownLatch(1);
+        CountDownLatch releaseWrite = new CountDownLatch(1);
+        GroupedNotes notes = new GroupedNotes(rows -> {
+            writeStarted.countDown();
+            await(releaseWrite);
+            writes.add(rows);
+        }, LONG, 2);
+
+        List<Future<?>> noted = noteAll(notes, row("T1", ""), row("T2", ""));
+        assertThat(writeStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(100);
+        assertThat(noted).noneMatch(Future::isDone);
+
+        releaseWrite.countDown();
+        awaitAll(noted);
+        assertThat(writes).hasSize(1);
+    }
+
+    @Test
+    void aFailedWriteFailsEveryHandlerWhoseNoteItCarriedSoTheBrokerRedeliversThemAll() throws Exception {
+        GroupedNotes notes = new GroupedNotes(rows -> {
+            writes.add(rows);
+            if (writes.size() == 1) {
+                throw new IllegalStateException("database away");
+            }
+        }, LONG, 3);
+
+        List<Future<?>> noted = noteAll(notes, row("T1", ""), row("T2", ""), row("T3", "R1"));
+
+        for (Future<?> note : noted) {
+            assertThatThrownBy(() -> note.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasRootCauseMessage("database away");
+        }
+        assertThat(notes.gathering()).isZero();
+        // the redelivered messages note again, and the next group is written
+        awaitAll(noteAll(notes, row("T1", ""), row("T2", ""), row("T3", "R1")));
+        assertThat(writes).hasSize(2);
+    }
+
+    @Test
+    void notesArrivingWhileAWriteIsInFlightGoTogetherInTheNextWrite() throws Exception {
         CountDownLatch firstWriteStarted = new CountDownLatch(1);
         CountDownLatch releaseFirstWrite = new CountDownLatch(1);
         GroupedNotes notes = new GroupedNotes(rows -> {
-            writes.add(keys(rows));
+            writes.add(rows);
             if (writes.size() == 1) {
                 firstWriteStarted.countDown();
                 await(releaseFirstWrite);
             }
-        });
-        ExecutorService handlers = Executors.newFixedThreadPool(4);
-        try {
-            Future<?> first = handlers.submit(() -> notes.note(row("T9", "")));
-            assertThat(firstWriteStarted.await(5, TimeUnit.SECONDS)).isTrue();
-            List<Future<?>> others = new ArrayList<>();
-            for (String tradeNo : List.of("T3", "T1", "T2")) {
-                others.add(handlers.submit(() -> notes.note(row(tradeNo, ""))));
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (notes.waiting() < 3 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            assertThat(notes.waiting()).isEqualTo(3);
-            assertThat(others).noneMatch(Future::isDone);
+        }, Duration.ZERO, 100);
 
-            releaseFirstWrite.countDown();
-            first.get(5, TimeUnit.SECONDS);
-            for (Future<?> other : others) {
-                other.get(5, TimeUnit.SECONDS);
-            }
-        } finally {
-            handlers.shutdownNow();
-        }
+        List<Future<?>> first = noteAll(notes, row("T9", ""));
+        assertThat(firstWriteStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        List<Future<?>> others = noteAll(notes, row("T3", ""), row("T1", ""), row("T2", ""));
+        awaitUntil(() -> notes.gathering() == 3);
+        assertThat(others).noneMatch(Future::isDone);
 
-        assertThat(writes).containsExactly(List.of("T9/"), List.of("T1/", "T2/", "T3/"));
+        releaseFirstWrite.countDown();
+        awaitAll(first);
+        awaitAll(others);
+
+        assertThat(writes).hasSize(2);
+        assertThat(keys(writes.get(0))).containsExactly("T9/");
+        assertThat(keys(writes.get(1))).containsExactly("T1/", "T2/", "T3/");
     }
 
     @Test
-    void aFailedWriteFailsTheHandlersWhoseNotesItCarriedSoTheBrokerRedeliversThem() {
-        GroupedNotes notes = new GroupedNotes(rows -> {
-            throw new IllegalStateException("database away");
-        });
+    void aLoneNoteWithoutAWindowIsWrittenAtOnceByItsOwnHandler() {
+        GroupedNotes notes = new GroupedNotes(writes::add, Duration.ZERO, 100);
 
-        assertThatThrownBy(() -> notes.note(row("T1", "R1"))).hasMessage("database away");
-        assertThat(notes.waiting()).isZero();
+        notes.note(row("T1", ""));
+
+        assertThat(writes).hasSize(1);
+        assertThat(keys(writes.get(0))).containsExactly("T1/");
+    }
+
+    private List<Future<?>> noteAll(GroupedNotes notes, PendingRow... rows) {
+        List<Future<?>> noted = new ArrayList<>();
+        for (PendingRow row : rows) {
+            noted.add(handlers.submit(() -> notes.note(row)));
+        }
+        return noted;
+    }
+
+    private static void awaitAll(List<Future<?>> noted) throws Exception {
+        for (Future<?> note : noted) {
+            note.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void awaitUntil(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(condition.getAsBoolean()).isTrue();
     }
 
     private static void await(CountDownLatch latch) {
@@ -83,14 +180,19 @@ class GroupedNotesTest {
         }
     }
 
-    private static PendingRow row(String tradeNo, String refundNo) {
+    static PendingRow row(String tradeNo, String refundNo) {
+        return row(tradeNo, refundNo, AT);
+    }
+
+    static PendingRow row(String tradeNo, String refundNo, LocalDateTime notedAt) {
         PendingRow row = new PendingRow();
         row.tradeNo = tradeNo;
         row.refundNo = refundNo;
+        row.notedAt = notedAt;
         return row;
     }
 
-    private static List<String> keys(List<PendingRow> rows) {
+    static List<String> keys(List<PendingRow> rows) {
         return rows.stream().map(row -> row.tradeNo + "/" + row.refundNo).toList();
     }
 }
