@@ -5,6 +5,7 @@ import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.trade.TradePaymentDTO;
 import io.paysuite.api.trade.TradePromotionDTO;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +13,8 @@ import java.util.List;
  * The body of {@code PAY_SUCCEEDED}: the pay order as its success left it, so the event and the row
  * agree on the finish time and the channel. trade-core records the payment from the trade number, pay
  * order number, amount, buyer, method, channel and finish time; the rest makes the event readable on
- * its own in the broker's console, and is the wire pay-core has always sent.
+ * its own in the broker's console, and is the wire pay-core has always sent. Serializable: pay-core also hands it
+ * to trade-core over Dubbo ({@code TradePaymentService.paid}).
  *
  * @param method  how the buyer paid; may be null in messages of pay-cores that did not send it
  * @param channel the channel that took the money; null for a wallet payment, and in messages of
@@ -24,7 +26,8 @@ import java.util.List;
  */
 public record PaySucceeded(String payOrderNo, String tradeNo, String requestNo, String buyerId, String merchantId,
                            PayMethod method, PayOrderStatus status, Money amount, Instant createdAt, Instant finishedAt,
-                           String channel, List<TradePaymentDTO> payments, List<TradePromotionDTO> promotionDetail) {
+                           String channel, List<TradePaymentDTO> payments, List<TradePromotionDTO> promotionDetail)
+        implements Serializable {
 
     public PaySucceeded {
         payments = payments == null ? List.of() : List.copyOf(payments);

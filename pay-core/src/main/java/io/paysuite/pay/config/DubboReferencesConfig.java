@@ -9,6 +9,7 @@ import io.paysuite.api.promotion.PointsService;
 import io.paysuite.api.trade.TradePaymentService;
 import io.paysuite.api.trade.TradeService;
 import org.apache.dubbo.config.annotation.DubboReference;
+import org.apache.dubbo.config.annotation.Method;
 import org.apache.dubbo.config.spring.ReferenceBean;
 import org.apache.dubbo.config.spring.reference.ReferenceBeanBuilder;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +28,10 @@ public class DubboReferencesConfig {
         return new ReferenceBeanBuilder().build();
     }
 
+    /** {@code paid} is a hand-over the broker's message repeats: a payment does not wait long for it. */
     @Bean
-    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0)
+    @DubboReference(version = ApiVersion.DUBBO, check = false, timeout = 5000, retries = 0,
+            methods = @Method(name = "paid", timeout = 1000))
     public ReferenceBean<TradePaymentService> tradePaymentService() {
         return new ReferenceBeanBuilder().build();
     }

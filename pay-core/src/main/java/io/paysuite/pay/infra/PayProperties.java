@@ -30,6 +30,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param successDelivery how {@code PAY_SUCCEEDED} reaches the broker, see {@link SuccessDelivery}
  * @param sendTimeout    outbox delivery: timeout of the plain send after the success committed (the client's own
  *                       retries inside it); what a payment waits more when the broker is down
+ * @param handOverToTrade outbox delivery: a success is also handed to trade-core directly
+ *                       ({@code TradePaymentService.paid}) before the message, so that a till's answer does not wait
+ *                       for the broker's hop; the message still follows and is what guarantees trade-core hears it
  */
 @ConfigurationProperties("paysuite.pay")
 public record PayProperties(
@@ -45,7 +48,8 @@ public record PayProperties(
         @DefaultValue("5s") Duration codeCheckEvery,
         @DefaultValue("60s") Duration codeCheckUntil,
         @DefaultValue("outbox") SuccessDelivery successDelivery,
-        @DefaultValue("3s") Duration sendTimeout) {
+        @DefaultValue("3s") Duration sendTimeout,
+        @DefaultValue("true") boolean handOverToTrade) {
 
     public PayProperties {
         successDelivery = successDelivery == null ? SuccessDelivery.OUTBOX : successDelivery;
@@ -58,13 +62,13 @@ public record PayProperties(
     public static PayProperties defaults() {
         return new PayProperties("127.0.0.1:19876", Topics.PAY_EVENT, "paysuite-pay-tx", Topics.PAY_CHECK,
                 Duration.ofSeconds(10), Duration.ofSeconds(60), Topics.CHANNEL_EVENT, Duration.ofHours(2), Duration.ofDays(2),
-                Duration.ofSeconds(5), Duration.ofSeconds(60), SuccessDelivery.OUTBOX, Duration.ofSeconds(3));
+                Duration.ofSeconds(5), Duration.ofSeconds(60), SuccessDelivery.OUTBOX, Duration.ofSeconds(3), true);
     }
 
     /** These settings with {@code PAY_SUCCEEDED} delivered {@code delivery}. */
     public PayProperties withSuccessDelivery(SuccessDelivery delivery) {
         return new PayProperties(namesrv, topic, producerGroup, checkTopic, checkDelay, gracePeriod, channelResultTopic,
-                lateCheckEvery, overdueAfter, codeCheckEvery, codeCheckUntil, delivery, sendTimeout);
+                lateCheckEvery, overdueAfter, codeCheckEvery, codeCheckUntil, delivery, sendTimeout, handOverToTrade);
     }
 
     public CodeCheckPace codeCheckPace() {

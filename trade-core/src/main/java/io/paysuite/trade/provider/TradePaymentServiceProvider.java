@@ -5,7 +5,9 @@ import io.paysuite.api.common.Result;
 import io.paysuite.api.trade.AbandonPayCmd;
 import io.paysuite.api.trade.BeginPayCmd;
 import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.event.PaySucceeded;
 import io.paysuite.api.trade.TradePaymentService;
+import io.paysuite.trade.order.PaidByPayCore;
 import io.paysuite.trade.order.TradePayments;
 import org.apache.dubbo.config.annotation.DubboService;
 
@@ -27,5 +29,11 @@ public class TradePaymentServiceProvider implements TradePaymentService {
     @Override
     public Result<TradeDTO> abandonPay(AbandonPayCmd cmd) {
         return Result.ok(payments.abandonPay(cmd));
+    }
+
+    @Override
+    public Result<Void> paid(PaySucceeded event) {
+        PaidByPayCore.record(payments, event);
+        return Result.ok(null);
     }
 }

@@ -37,7 +37,7 @@ public record GuardedCall(String service, Set<String> methods, Set<String> calle
             new GuardedCall("io.paysuite.api.channel.ChannelService", Set.of("refund"), Set.of("trade-core", "pay-core")),
             // a card pre-authorisation's completion or cancel: trade-core's capture or void
             new GuardedCall("io.paysuite.api.channel.ChannelService", Set.of("endAuthorisation"), Set.of("trade-core")),
-            new GuardedCall("io.paysuite.api.trade.TradePaymentService", Set.of("beginPay", "abandonPay"), Set.of("pay-core")),
+            new GuardedCall("io.paysuite.api.trade.TradePaymentService", Set.of("beginPay", "abandonPay", "paid"), Set.of("pay-core")),
             new GuardedCall("io.paysuite.api.member.MemberService", Set.of("resolveCardToken"), Set.of("cashier-service")),
             // money leaves the platform: only the ledger's owner, which holds the money aside before it calls
             new GuardedCall("io.paysuite.api.payout.PayoutService", Set.of("payout"), Set.of("accounting-service")),

@@ -1,7 +1,9 @@
 package io.paysuite.pay.infra.event;
 
+import io.paysuite.api.common.Result;
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.PaySucceeded;
+import io.paysuite.api.trade.TradePaymentService;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.kit.mq.CheckBack;
 import io.paysuite.kit.mq.EventCodec;
@@ -29,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,12 +81,14 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
     private final TransactionalProducer producer;
     private final MessageSender sender;
     private final AnnouncedMarks marks;
+    private final TradePaymentService handOver;
 
     @Autowired
-    public RocketMqPaySuccess(PayProperties properties, PayOrderRepository orders, Clock clock) {
+    public RocketMqPaySuccess(PayProperties properties, PayOrderRepository orders, Clock clock,
+                              @Lazy TradePaymentService tradePayments) {
         this(properties, orders, clock, properties.successDelivery() == PayProperties.SuccessDelivery.OUTBOX
                 ? new MessageProducer(OUTBOX_PRODUCER_GROUP, properties.namesrv(), properties.sendTimeout(), 0)
-                : null);
+                : null, properties.handOverToTrade() ? tradePayments : null);
     }
 
     /**
@@ -91,6 +96,15 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
      *               or null in transactional delivery
      */
     RocketMqPaySuccess(PayProperties properties, PayOrderRepository orders, Clock clock, MessageSender sender) {
+        this(properties, orders, clock, sender, null);
+    }
+
+    /**
+     * @param handOver trade-core, told directly of a success before the broker (outbox delivery), or null: the broker
+     *                 alone tells it
+     */
+    RocketMqPaySuccess(PayProperties properties, PayOrderRepository orders, Clock clock, MessageSender sender,
+                       TradePaymentService handOver) {
         super(0); // started early, stopped late: after Dubbo stops handing us calls, before the DataSource closes
         if (properties.successDelivery() == PayProperties.SuccessDelivery.OUTBOX && sender == null) {
             throw new IllegalArgumentException("outbox delivery of PAY_SUCCEEDED needs a producer to send with");
@@ -98,6 +112,7 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
         this.properties = properties;
         this.orders = orders;
         this.clock = clock;
+        this.handOver = handOver;
         // registered first, so it stops after the producers: the last marks are flushed, then the DataSource closes
         this.marks = runs(new AnnouncedMarks(orders, clock, MARK_DELAY));
         this.checkBack = new CheckBack(EventType.PAY_SUCCEEDED.tag(), this::succeeded, properties.gracePeriod(), clock);
@@ -139,7 +154,30 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
             return Optional.empty();
         }
         PayOrder paid = order.after(PayOrderStatus.SUCCESS, null, channel, at);
+        handOver(paid);
         return Optional.of(new Succeeded(paid, sentAfterCommit(paid)));
+    }
+
+    /**
+     * Outbox: trade-core, the consumer a till's answer waits for, hears of the success directly before the broker
+     * does, so the trade is {@code SUCCESS} when the cashier asks for it instead of one broker hop later (the
+     * message then finds it done). Never throws and decides nothing: whatever the call answers, the message that
+     * follows is what guarantees trade-core is told, and the pay order's check resends it if that send fails.
+     */
+    private void handOver(PayOrder paid) {
+        if (handOver == null) {
+            return;
+        }
+        try {
+            Result<Void> told = handOver.paid(successOf(paid));
+            if (told == null || !told.success()) {
+                log.warn("pay order {}: trade-core refused the direct hand-over ({}); PAY_SUCCEEDED tells it",
+                        paid.payOrderNo(), told == null ? "no answer" : told.code());
+            }
+        } catch (RuntimeException e) {
+            log.warn("pay order {}: trade-core not told directly ({}); PAY_SUCCEEDED tells it", paid.payOrderNo(),
+                    e.toString());
+        }
     }
 
     /** Never throws: the success committed and the caller must hear so; an unsent announcement is the check's. */

@@ -36,7 +36,7 @@ class RocketMqPayChecksTest {
     final List<Message> sent = new ArrayList<>();
     final PayProperties properties = new PayProperties("127.0.0.1:1", "PAYSUITE_PAY_EVENT", "paysuite-pay-tx", "PAYSUITE_PAY_CHECK",
             Duration.ofSeconds(10), Duration.ofSeconds(60), "PAYSUITE_CHANNEL_EVENT", Duration.ofHours(2), Duration.ofDays(2),
-            Duration.ofSeconds(5), Duration.ofSeconds(60), PayProperties.SuccessDelivery.OUTBOX, Duration.ofSeconds(3));
+            Duration.ofSeconds(5), Duration.ofSeconds(60), PayProperties.SuccessDelivery.OUTBOX, Duration.ofSeconds(3), true);
     final RocketMqPayChecks checks = newChecks();
 
     RocketMqPayChecks newChecks() {

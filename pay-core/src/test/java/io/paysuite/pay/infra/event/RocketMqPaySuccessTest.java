@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.paysuite.api.common.Result;
+import io.paysuite.api.error.ErrorCode;
+import io.paysuite.api.event.PaySucceeded;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.OpenPayOrderCmd;
 import io.paysuite.api.pay.PayMethod;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.promotion.FundedBy;
+import io.paysuite.api.trade.AbandonPayCmd;
+import io.paysuite.api.trade.BeginPayCmd;
+import io.paysuite.api.trade.TradeDTO;
+import io.paysuite.api.trade.TradePaymentService;
+import io.paysuite.kit.mq.MessageSender;
 import io.paysuite.pay.infra.PayProperties;
 import io.paysuite.pay.infra.PayProperties.SuccessDelivery;
 import io.paysuite.pay.order.InMemoryPayOrders;
@@ -86,6 +94,105 @@ class RocketMqPaySuccessTest {
         assertThat(success.succeed(order, "UNIONPAY").orElseThrow().announced()).isTrue();
 
         assertThat(rowWhenSent).as("one plain send, the row already SUCCESS").containsExactly(PayOrderStatus.SUCCESS);
+    }
+
+    @Test
+    void tradeCoreIsHandedTheSuccessBeforeTheBrokerAndHearsTheSameEvent() {
+        PayOrder order = processing();
+        List<String> steps = new ArrayList<>();
+        List<Message> sent = new ArrayList<>();
+        HandOvers trades = new HandOvers(steps, null);
+        RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), orders, clock, message -> {
+            steps.add("broker");
+            sent.add(message);
+        }, trades);
+
+        assertThat(success.succeed(order, "UNIONPAY").orElseThrow().announced()).isTrue();
+
+        assertThat(steps).as("trade-core first, so the till's trade is paid before the broker's hop").containsExactly(
+                "hand-over " + PayOrderStatus.SUCCESS, "broker");
+        PaySucceeded handed = trades.events.get(0);
+        JsonNode event = InProcessPaySuccess.body(sent.get(0));
+        assertThat(handed.payOrderNo()).isEqualTo(event.get("pay_order_no").asText());
+        assertThat(handed.tradeNo()).isEqualTo(event.get("trade_no").asText());
+        assertThat(handed.channel()).isEqualTo("UNIONPAY").isEqualTo(event.get("channel").asText());
+        assertThat(handed.finishedAt()).isEqualTo(Instant.parse(event.get("finished_at").asText()));
+        assertThat(handed.amount()).isEqualTo(Money.cny(1000));
+    }
+
+    @Test
+    void aHandOverThatFailsOrIsRefusedChangesNothing() {
+        for (RuntimeException failure : List.of(new IllegalStateException("trade-core timed out"),
+                new RuntimeException("refused"))) {
+            InMemoryPayOrders orders = new InMemoryPayOrders();
+            List<String> steps = new ArrayList<>();
+            HandOvers trades = new HandOvers(steps, failure.getMessage().equals("refused") ? null : failure, orders);
+            trades.refuse = failure.getMessage().equals("refused");
+            RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), orders, clock,
+                    message -> steps.add("broker"), trades);
+            PayOrder created = PayOrder.open(PAY_ORDER_NO, new OpenPayOrderCmd("T2026112210000003000000519", "10000000007",
+                    "M100001", PayMethod.BANK_CARD, Money.cny(1000), "REQ-000001"), "digest", T0);
+            orders.insert(created);
+            orders.transition(PAY_ORDER_NO, PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, null, T0);
+
+            Succeeded answered = success.succeed(orders.find(PAY_ORDER_NO).orElseThrow(), "UNIONPAY").orElseThrow();
+
+            assertThat(answered.order().status()).isEqualTo(PayOrderStatus.SUCCESS);
+            assertThat(answered.announced()).as("the message still tells trade-core").isTrue();
+            assertThat(steps).containsExactly("hand-over " + PayOrderStatus.SUCCESS, "broker");
+        }
+    }
+
+    @Test
+    void aMissedCompareAndSetHandsNothingOver() {
+        PayOrder order = processing();
+        orders.transition(PAY_ORDER_NO, PayOrderStatus.PROCESSING, PayOrderStatus.FAILED, "CHANNEL_DECLINED", null, T0);
+        List<String> steps = new ArrayList<>();
+        RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), orders, clock,
+                message -> steps.add("broker"), new HandOvers(steps, null));
+
+        assertThat(success.succeed(order, "UNIONPAY")).isEmpty();
+
+        assertThat(steps).isEmpty();
+    }
+
+    /** trade-core's side of the hand-over, recording what it was told and what the row said then. */
+    final class HandOvers implements TradePaymentService {
+        final List<String> steps;
+        final RuntimeException failure;
+        final InMemoryPayOrders rows;
+        final List<PaySucceeded> events = new ArrayList<>();
+        boolean refuse;
+
+        HandOvers(List<String> steps, RuntimeException failure) {
+            this(steps, failure, orders);
+        }
+
+        HandOvers(List<String> steps, RuntimeException failure, InMemoryPayOrders rows) {
+            this.steps = steps;
+            this.failure = failure;
+            this.rows = rows;
+        }
+
+        @Override
+        public Result<Void> paid(PaySucceeded event) {
+            steps.add("hand-over " + rows.find(event.payOrderNo()).map(PayOrder::status).orElse(null));
+            events.add(event);
+            if (failure != null) {
+                throw failure;
+            }
+            return refuse ? Result.fail(ErrorCode.SYSTEM_ERROR, "refused") : Result.ok(null);
+        }
+
+        @Override
+        public Result<TradeDTO> beginPay(BeginPayCmd cmd) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Result<TradeDTO> abandonPay(AbandonPayCmd cmd) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Test
@@ -275,7 +382,7 @@ class RocketMqPaySuccessTest {
                 + " check-back delivers").isZero();
         assertThat(orders.markStatements()).as("and no marks: the check-back, not the check, delivers").isEmpty();
         assertThat(PayProperties.defaults().successDelivery()).isEqualTo(SuccessDelivery.OUTBOX);
-        assertThatThrownBy(() -> new RocketMqPaySuccess(PayProperties.defaults(), orders, clock, null))
+        assertThatThrownBy(() -> new RocketMqPaySuccess(PayProperties.defaults(), orders, clock, (MessageSender) null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,15 +1,14 @@
 package io.paysuite.trade.infra.listen;
 
 import io.paysuite.api.event.EventType;
-import io.paysuite.api.event.PaySucceeded;
 import io.paysuite.api.common.Outcome;
-import io.paysuite.trade.order.TradePromotion;
 import io.paysuite.api.refund.RefundStatus;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.Handled;
 import io.paysuite.kit.mq.LateFollowUps;
 import io.paysuite.trade.infra.sweep.EscrowReleases;
+import io.paysuite.trade.order.PaidByPayCore;
 import io.paysuite.trade.order.TradePayments;
 import io.paysuite.trade.preauth.PreAuthorisations;
 import io.paysuite.trade.refund.RefundCompletion;
@@ -20,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * What trade-core does on events, each handler idempotent (delivery is at least once):
  * <ul>
- *   <li>pay-core's {@code PAY_SUCCEEDED} → the trade becomes {@code SUCCESS};</li>
+ *   <li>pay-core's {@code PAY_SUCCEEDED} → the trade becomes {@code SUCCESS} (usually already done: pay-core hands the
+ *       event over directly too, {@link PaidByPayCore});</li>
  *   <li>its own {@code TRADE_FINISHED} → the escrow release is posted (again: same key) and marked ({@link EscrowReleases});</li>
  *   <li>its own {@code REFUND_ACCEPTED} → the refund is driven to a final state;</li>
  *   <li>its own {@code TRADE_CAPTURED} / {@code TRADE_VOIDED} → the pre-auth hold's capture or void is posted (again: same key).</li>
@@ -54,15 +54,7 @@ public class TradeFollowUps {
 
     /** {@code PAY_SUCCEEDED}: the trade records the payment. */
     Handled paid(MessageExt message) {
-        PaySucceeded pay = EventCodec.decode(EventType.PAY_SUCCEEDED, message);
-        TradePromotion promotion = TradePromotion.of(pay.payments(), pay.promotionDetail());
-        if (promotion.any()) {
-            payments.recordPaid(pay.tradeNo(), pay.payOrderNo(), pay.amount(), pay.buyerId(), pay.method(), pay.channel(),
-                    pay.finishedAt(), promotion);
-        } else {
-            payments.recordPaid(pay.tradeNo(), pay.payOrderNo(), pay.amount(), pay.buyerId(), pay.method(), pay.channel(),
-                    pay.finishedAt());
-        }
+        PaidByPayCore.record(payments, EventCodec.decode(EventType.PAY_SUCCEEDED, message));
         return Handled.DONE;
     }
 
