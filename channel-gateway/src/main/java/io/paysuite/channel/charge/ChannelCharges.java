@@ -89,15 +89,32 @@ public class ChannelCharges {
     public ChannelOrder charge(ChargeChannelCmd cmd) {
         check(cmd);
         Map<ChannelCode, ChannelAdapter> serving = serving(cmd);
-        // The order is looked up before any routing: "no channel may take it" is an answer only about a
+        // A call carrying the buyer's code (or card token) is a first charge — pay-core sends the code with its first call
+        // only (ChargeChannelCmd) — so its row is written at once and read only when the insert finds one already there (a
+        // repeated charge: the unique key decided). Looking it up first cost every payment-code payment a channel_order
+        // select that found nothing. Any other call (a QR charge, pay-core's delayed checks and recoveries) mostly finds its
+        // order, so it looks first: an insert that the unique key ignores, then the read, would cost each check a statement.
+        List<ChannelCode> candidates = null;
+        ChannelOrder order = null;
+        if (!lacksCode(cmd) && !serving.isEmpty()) {
+            candidates = router.candidates(routing(cmd), serving.keySet());
+            if (!candidates.isEmpty()) {
+                order = record(cmd, candidates.get(0));
+            }
+        }
+        // Otherwise the order is looked up before any refusal: "no channel may take it" is an answer only about a
         // charge that does not exist yet. For an existing one it would fail an order the channel holds —
         // a live QR the buyer then pays, charged twice — because this instance lacks a configuration.
-        ChannelOrder order = orders.findByPayOrder(cmd.payOrderNo()).orElse(null);
+        if (order == null) {
+            order = orders.findByPayOrder(cmd.payOrderNo()).orElse(null);
+        }
         if (order == null) {
             if (serving.isEmpty()) {
                 throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel takes " + cmd.method() + " now; nothing was sent");
             }
-            List<ChannelCode> candidates = router.candidates(routing(cmd), serving.keySet());
+            if (candidates == null) {
+                candidates = router.candidates(routing(cmd), serving.keySet());
+            }
             if (candidates.isEmpty()) {
                 // switched off, outside its limits or window, not in its gray release, or its breaker is open: nothing recorded, nothing sent
                 throw new BizException(ErrorCode.SERVICE_DEGRADED, "no channel may take this " + cmd.method() + " payment now; nothing was sent");
@@ -106,9 +123,7 @@ public class ChannelCharges {
                 // a recovery of a payment-code attempt that never reached us: the code is gone, nothing was sent
                 throw new BizException(ErrorCode.PARAM_ERROR, "auth_code is required to charge " + cmd.payOrderNo());
             }
-            ChannelOrder fresh = newAttempt(cmd, candidates.get(0), 0, cmd.expiresAt().truncatedTo(ChronoUnit.MILLIS));
-            // inserted: the row is what we wrote, no need to read it back; taken by a concurrent call: read its order
-            order = orders.insert(fresh) ? fresh : orders.findByPayOrder(cmd.payOrderNo()).orElseThrow();
+            order = record(cmd, candidates.get(0));
         }
         if (!order.amount().equals(cmd.amount()) || order.method() != cmd.method() || !order.tradeNo().equals(cmd.tradeNo())
                 || order.authorisation() != cmd.authorisation()) {
@@ -209,12 +224,23 @@ public class ChannelCharges {
         }
         ChannelCode channel = ChannelCode.valueOf(order.reroutedTo());
         int attempt = order.attempt() + 1;
-        if (orders.insert(newAttempt(cmd, channel, attempt, order.expiresAt()))) {
+        ChannelOrder next = newAttempt(cmd, channel, attempt, order.expiresAt());
+        if (orders.insert(next)) {
             log.info("pay order {} refused by {} ({}) before acceptance: rerouted to {} as attempt {}", order.payOrderNo(),
                     order.channel(), order.rawCode(), channel, attempt);
             meters.counter("channel.reroute", "from", order.channel().name(), "to", channel.name()).increment();
+            return next; // the row is what we wrote: not read back
         }
         return orders.findByPayOrder(order.payOrderNo()).orElseThrow();
+    }
+
+    /**
+     * Writes the pay order's first attempt at {@code channel}. Inserted: the row is what we wrote, not read back. Already
+     * there (a repeated charge, or a concurrent one that won the unique key): the pay order's current charge, read.
+     */
+    private ChannelOrder record(ChargeChannelCmd cmd, ChannelCode channel) {
+        ChannelOrder fresh = newAttempt(cmd, channel, 0, cmd.expiresAt().truncatedTo(ChronoUnit.MILLIS));
+        return orders.insert(fresh) ? fresh : orders.findByPayOrder(cmd.payOrderNo()).orElseThrow();
     }
 
     private String nextChannel(ChannelOrder refused, ChargeChannelCmd cmd, Map<ChannelCode, ChannelAdapter> serving) {
@@ -233,7 +259,12 @@ public class ChannelCharges {
 
     /** A payment-code (or card-token) channel, and this call does not carry the code to charge. */
     private static boolean lacksCode(ChannelAdapter adapter, ChargeChannelCmd cmd) {
-        return adapter instanceof CodeChannelAdapter && (cmd.authCode() == null || cmd.authCode().isBlank());
+        return adapter instanceof CodeChannelAdapter && lacksCode(cmd);
+    }
+
+    /** The call carries no buyer's code or card token (a QR charge, or a follow-up of any charge). */
+    private static boolean lacksCode(ChargeChannelCmd cmd) {
+        return cmd.authCode() == null || cmd.authCode().isBlank();
     }
 
     /** The channels serving the method; for an authorisation only those that pre-authorise (and may be rerouted to). */

@@ -1,7 +1,9 @@
 package io.paysuite.channel.charge;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paysuite.api.channel.ChannelCode;
 import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.money.Money;
 import io.paysuite.channel.adapter.ChannelAdapter;
 import io.paysuite.channel.adapter.ChannelAdapters;
 import io.paysuite.channel.adapter.ChannelCall;
@@ -31,11 +33,17 @@ import org.springframework.stereotype.Component;
  * <p>A notification may also overtake the answer it repeats. The channel sandbox, like Alipay, sends the notification
  * of a payment-code payment at the moment it answers the charge, so under load about a fifth of them arrived while the
  * order was still open — the charge's answer on the wire, or being settled in another thread of this process — and
- * paid a signed query for what that answer recorded milliseconds later. So a notification of an open order whose
- * charge this process is sending ({@link ChargesInFlight}) waits for that charge, at most
- * {@code notifyWaitsForCharge} ({@link FollowUpProperties}), reads the order again and goes on exactly as it would
- * have had it arrived second: acknowledged if it now repeats a final result, else queried. Only the order of the two
- * arrivals changes, never what a notification is trusted with; no lock or connection is held while it waits.
+ * paid a signed query for what that answer recorded milliseconds later. So a notification of an order whose charge this
+ * process is sending ({@link ChargesInFlight}) waits for that charge, at most {@code notifyWaitsForCharge}
+ * ({@link FollowUpProperties}), and goes on exactly as it would have had it arrived second: acknowledged if it now
+ * repeats a final result, else queried. Only the order of the two arrivals changes, never what a notification is
+ * trusted with; no lock or connection is held while it waits.
+ *
+ * <p>Whether it repeats a final result is first asked of the results this process recorded moments ago
+ * ({@link RecentFinals}) — the charge's synchronous answer, nearly always — with the same comparison as against the
+ * stored order; only a miss reads the order. A result recorded here is what the order holds for good, so the answer is
+ * the one the read would give; a notification that states anything else is not acknowledged from it, but read, compared
+ * and queried as before.
  */
 @Component
 public class ChannelNotifications {
@@ -49,11 +57,14 @@ public class ChannelNotifications {
     private final MeterRegistry meters;
     private final ChargesInFlight inFlight;
     private final Duration waitForCharge;
+    private final RecentFinals recentFinals;
 
     public ChannelNotifications(ChannelOrderRepository orders, ChannelAdapters adapters, ChannelSettlement settlement, ChannelGuard guard,
-                                MeterRegistry meters, ChargesInFlight inFlight, FollowUpProperties properties) {
+                                MeterRegistry meters, ChargesInFlight inFlight, FollowUpProperties properties,
+                                RecentFinals recentFinals) {
         this.orders = orders;
         this.inFlight = inFlight;
+        this.recentFinals = recentFinals;
         this.waitForCharge = properties.notifyWaitsForCharge();
         this.adapters = adapters;
         this.settlement = settlement;
@@ -70,6 +81,18 @@ public class ChannelNotifications {
      * @throws NotificationUnconfirmed the order is open and the channel did not answer the query
      */
     public void notified(String channelOrderNo, ChannelCall call) {
+        if (repeatedRecentFinal(channelOrderNo, call) != null) {
+            return;
+        }
+        ChargesInFlight.Charge charge = inFlight.of(channelOrderNo).orElse(null);
+        boolean chargeEnded = charge == null || charge.awaitEnd(waitForCharge);
+        if (charge != null && chargeEnded) {
+            RecentFinals.Final settledByCharge = repeatedRecentFinal(channelOrderNo, call);
+            if (settledByCharge != null) {
+                waited(channelOrderNo, settledByCharge.channel(), "repeated");
+                return;
+            }
+        }
         ChannelOrder order = orders.find(channelOrderNo).orElse(null);
         if (order == null) {
             log.warn("CHANNEL_ALARM notification for unknown channel order {}: {}", channelOrderNo, call);
@@ -86,8 +109,8 @@ public class ChannelNotifications {
             }
             return;
         }
-        if (!order.status().isFinal()) {
-            order = afterChargeInFlight(order, call);
+        if (charge != null) {
+            waited(channelOrderNo, order.channel(), !chargeEnded ? "timed_out" : repeatsFinal(order, call) ? "repeated" : "queried");
         }
         if (repeatsFinal(order, call)) {
             meters.counter("channel.notify.repeated", "channel", order.channel().name()).increment();
@@ -114,33 +137,44 @@ public class ChannelNotifications {
     }
 
     /**
-     * The order once the charge of it that this process is sending has ended (at most {@code waitForCharge}); the
-     * order as it was when there is no such charge. Counted as {@code channel.notify.waited} by what came of the wait:
-     * {@code repeated} (the charge settled the result the notification states), {@code queried} (the charge ended
-     * otherwise) or {@code timed_out} (still charging; queried too).
+     * The final result this process recorded moments ago ({@link RecentFinals}) that the notification repeats, counted as
+     * {@code channel.notify.repeated} and {@code channel.notify.remembered}: the notification is acknowledged without
+     * reading the order. Null when none is remembered or the notification states anything else.
      */
-    private ChannelOrder afterChargeInFlight(ChannelOrder order, ChannelCall call) {
-        ChargesInFlight.Charge charge = inFlight.of(order.channelOrderNo()).orElse(null);
-        if (charge == null) {
-            return order;
+    private RecentFinals.Final repeatedRecentFinal(String channelOrderNo, ChannelCall call) {
+        RecentFinals.Final recorded = recentFinals.of(channelOrderNo).orElse(null);
+        if (recorded == null || !recorded.repeatedBy(call)) {
+            return null;
         }
-        boolean ended = charge.awaitEnd(waitForCharge);
-        ChannelOrder now = orders.reread(order);
-        String outcome = !ended ? "timed_out" : repeatsFinal(now, call) ? "repeated" : "queried";
-        meters.counter("channel.notify.waited", "channel", order.channel().name(), "outcome", outcome).increment();
-        if (!ended) {
-            log.info("notification for {} waited {} for the charge in flight; queried", order.channelOrderNo(), waitForCharge);
+        meters.counter("channel.notify.repeated", "channel", recorded.channel().name()).increment();
+        meters.counter("channel.notify.remembered", "channel", recorded.channel().name()).increment();
+        return recorded;
+    }
+
+    /**
+     * Counts what came of waiting for the order's charge in flight as {@code channel.notify.waited}: {@code repeated} (the
+     * charge settled the result the notification states), {@code queried} (the charge ended otherwise) or
+     * {@code timed_out} (still charging; queried too).
+     */
+    private void waited(String channelOrderNo, ChannelCode channel, String outcome) {
+        meters.counter("channel.notify.waited", "channel", channel.name(), "outcome", outcome).increment();
+        if ("timed_out".equals(outcome)) {
+            log.info("notification for {} waited {} for the charge in flight; queried", channelOrderNo, waitForCharge);
         }
-        return now;
     }
 
     /** The notification states exactly the final result the order holds: nothing a query could decide or reveal. */
     static boolean repeatsFinal(ChannelOrder order, ChannelCall call) {
-        if (order.status() == ChannelOrderStatus.FAILED) {
+        return repeatsFinal(order.status(), order.amount(), order.channelTradeNo(), call);
+    }
+
+    /** As {@link #repeatsFinal(ChannelOrder, ChannelCall)}, for an order holding {@code status}, {@code amount}, {@code channelTradeNo}. */
+    static boolean repeatsFinal(ChannelOrderStatus status, Money amount, String channelTradeNo, ChannelCall call) {
+        if (status == ChannelOrderStatus.FAILED) {
             return call.outcome() == Outcome.FAILURE;
         }
-        return order.status() == ChannelOrderStatus.SUCCESS && call.outcome() == Outcome.SUCCESS
-                && ChannelSettlement.amountMismatch(order, call) == null
-                && order.channelTradeNo() != null && order.channelTradeNo().equals(call.channelTradeNo());
+        return status == ChannelOrderStatus.SUCCESS && call.outcome() == Outcome.SUCCESS
+                && ChannelSettlement.amountMismatch(amount, call) == null
+                && channelTradeNo != null && channelTradeNo.equals(call.channelTradeNo());
     }
 }

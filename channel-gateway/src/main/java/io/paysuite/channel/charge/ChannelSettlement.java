@@ -2,6 +2,7 @@ package io.paysuite.channel.charge;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paysuite.api.channel.ChannelOrderStatus;
+import io.paysuite.api.money.Money;
 import io.paysuite.channel.adapter.ChannelAdapter;
 import io.paysuite.channel.adapter.ChannelAdapters;
 import io.paysuite.channel.adapter.ChannelCall;
@@ -42,10 +43,12 @@ public class ChannelSettlement {
     private final LatePayments latePayments;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final RecentFinals recentFinals;
 
     public ChannelSettlement(ChannelOrderRepository orders, ChannelAdapters adapters, ChannelResults results, LatePayments latePayments,
-                             MeterRegistry meters, Clock clock) {
+                             MeterRegistry meters, Clock clock, RecentFinals recentFinals) {
         this.orders = orders;
+        this.recentFinals = recentFinals;
         this.adapters = adapters;
         this.results = results;
         this.latePayments = latePayments;
@@ -106,6 +109,8 @@ public class ChannelSettlement {
             if (orders.transition(current.channelOrderNo(), current.status(), claimed, null, answer.channelTradeNo(),
                     answer.rawCode(), source, at)) {
                 ChannelOrder done = settled(current, claimed, answer, source, at);
+                // remembered at once: the channel's notification of it may be arriving now (RecentFinals)
+                recentFinals.recorded(done);
                 log.info("channel order {} {} by {} ({}) pay_order_no={}", done.channelOrderNo(), claimed, source,
                         answer.rawCode(), done.payOrderNo());
                 meters.counter("channel.order.final", "channel", done.channel().name(), "status", claimed.name(),
@@ -145,13 +150,18 @@ public class ChannelSettlement {
      * ours; null when both are ours.
      */
     static String amountMismatch(ChannelOrder order, ChannelCall answer) {
+        return amountMismatch(order.amount(), answer);
+    }
+
+    /** As {@link #amountMismatch(ChannelOrder, ChannelCall)}, against {@code ours}. */
+    static String amountMismatch(Money ours, ChannelCall answer) {
         if (answer.paidMinor() == null || answer.paidCurrency() == null) {
             return "channel's success states no readable amount and currency (" + answer.paidMinor() + " " + answer.paidCurrency()
-                    + "), ours is " + order.amount().minor() + " " + order.amount().currency();
+                    + "), ours is " + ours.minor() + " " + ours.currency();
         }
-        if (answer.paidMinor() != order.amount().minor() || !answer.paidCurrency().equals(order.amount().currency())) {
-            return "channel says paid " + answer.paidMinor() + " " + answer.paidCurrency() + ", ours is " + order.amount().minor()
-                    + " " + order.amount().currency();
+        if (answer.paidMinor() != ours.minor() || !answer.paidCurrency().equals(ours.currency())) {
+            return "channel says paid " + answer.paidMinor() + " " + answer.paidCurrency() + ", ours is " + ours.minor()
+                    + " " + ours.currency();
         }
         return null;
     }

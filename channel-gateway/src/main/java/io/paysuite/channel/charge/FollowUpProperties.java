@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         the channel (clock skew between us and the channel)
  * @param codePollEvery    payment code: the gap between queries while the buyer confirms
  * @param codeReverseAfter payment code: an order unpaid this long after the charge is reversed
- * @param notifyWaitsForCharge a notification of an open order whose charge this process is sending waits at most this
+ * @param notifyWaitsForCharge a notification of an order whose charge this process is sending waits at most this
  *                         long for the charge's answer to be settled ({@link ChargesInFlight}); then it is queried as
  *                         before. Well below the channel's patience with our notify endpoint: the sandbox's notifier
  *                         gives each delivery 5 s, and a delivery cut off is resent minutes later

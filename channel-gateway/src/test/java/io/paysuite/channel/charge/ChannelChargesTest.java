@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -485,6 +486,8 @@ class ChannelChargesTest {
         ChannelCall query;
         ChannelCall close;
         int reversals;
+        int payments;
+        int queries;
         /** What happens at the channel just before the reversal arrives (the buyer confirming, a notification). */
         Runnable beforeReversal = () -> { };
 
@@ -500,11 +503,13 @@ class ChannelChargesTest {
 
         @Override
         public ChannelCall pay(ChannelOrder order, String authCode) {
+            payments++;
             return pay;
         }
 
         @Override
         public ChannelCall query(ChannelOrder order) {
+            queries++;
             return query;
         }
 
@@ -557,6 +562,8 @@ class ChannelChargesTest {
         final Map<String, ChannelOrder> byNo = new ConcurrentHashMap<>();
         final List<String> conflicts = new ArrayList<>();
         final List<String> paybacks = new ArrayList<>();
+        /** Every read of an order, as the statements it stands for: "find C…", "findByPayOrder P…", "attempts P…". */
+        final List<String> reads = Collections.synchronizedList(new ArrayList<>());
         /** Set to make the next insert of that attempt fail as a crash would, after the decision was recorded. */
         volatile int crashOnInsertOfAttempt = -1;
 
@@ -575,7 +582,8 @@ class ChannelChargesTest {
 
         @Override
         public Optional<ChannelOrder> findByPayOrder(String payOrderNo) {
-            return attempts(payOrderNo).stream().reduce((first, later) -> later);
+            reads.add("findByPayOrder " + payOrderNo);
+            return attemptsOf(payOrderNo).stream().reduce((first, later) -> later);
         }
 
         @Override
@@ -585,6 +593,11 @@ class ChannelChargesTest {
 
         @Override
         public List<ChannelOrder> attempts(String payOrderNo) {
+            reads.add("attempts " + payOrderNo);
+            return attemptsOf(payOrderNo);
+        }
+
+        private List<ChannelOrder> attemptsOf(String payOrderNo) {
             return byNo.values().stream().filter(o -> o.payOrderNo().equals(payOrderNo))
                     .sorted(java.util.Comparator.comparingInt(ChannelOrder::attempt)).toList();
         }
@@ -601,6 +614,7 @@ class ChannelChargesTest {
 
         @Override
         public Optional<ChannelOrder> find(String channelOrderNo) {
+            reads.add("find " + channelOrderNo);
             return Optional.ofNullable(byNo.get(channelOrderNo));
         }
 

@@ -67,12 +67,15 @@ class NotificationsWaitForChargesTest {
         Future<ChannelOrder> charged = threads.submit(() -> gateway.charges().charge(codeCmd()));
         await(channel.sent);
         assertThat(repo.find(NO).orElseThrow().status()).isEqualTo(ChannelOrderStatus.CREATED);
+        repo.reads.clear();
         Future<?> notified = notify(gateway, inFlight, NOTIFIED_PAID);
-        await(inFlight.found); // the notification read the order open and found its charge in flight
+        await(inFlight.found); // the notification found the order's charge in flight
         channel.answer.countDown();
 
         assertThat(charged.get(10, TimeUnit.SECONDS).status()).isEqualTo(ChannelOrderStatus.SUCCESS);
         notified.get(10, TimeUnit.SECONDS);
+        assertThat(repo.reads).as("the charge's answer was recorded here: neither the charge nor the notification read the order")
+                .isEmpty();
         assertThat(channel.queries).as("the charge's answer settled it: nothing to ask").hasValue(0);
         ChannelOrder held = repo.find(NO).orElseThrow();
         assertThat(held.status()).isEqualTo(ChannelOrderStatus.SUCCESS);

@@ -54,13 +54,14 @@ record ScriptedGateway(ChannelCharges charges, ChannelNotifications notification
         LedgerScript ledger = new LedgerScript();
         LatePayments late = new LatePayments(repo, new ChannelRefunds(refunds, repo, List.of(refundChannel), guard, clock), ledger,
                 followUps, meters);
-        ChannelSettlement settlement = new ChannelSettlement(repo, adapters, results, late, meters, clock);
+        // one per gateway, as one per process: another ScriptedGateway over the same repository is another instance
+        RecentFinals recentFinals = new RecentFinals(new RecentFinalsProperties(10_000, Duration.ofMinutes(5)), clock);
+        ChannelSettlement settlement = new ChannelSettlement(repo, adapters, results, late, meters, clock, recentFinals);
         ChannelCharges charges = new ChannelCharges(repo, adapters, settlement, new QrFollowUps(repo, settlement, guard, properties, clock),
                 new CodeFollowUps(repo, settlement, guard, followUps, properties, inFlight, clock), router, late, meters, clock,
                 io.paysuite.channel.adapter.LoadTestChannels.none());
         return new ScriptedGateway(charges, new ChannelNotifications(repo, adapters, settlement, guard, meters, inFlight,
-                properties), refundChannel, refunds,
-                ledger);
+                properties, recentFinals), refundChannel, refunds, ledger);
     }
 
     static final class RefundScript implements RefundAdapter {
