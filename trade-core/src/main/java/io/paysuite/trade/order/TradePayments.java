@@ -183,15 +183,18 @@ public class TradePayments {
     public void recordPaid(String tradeNo, String payOrderNo, Money paid, String payerId, PayMethod method,
                            String reportedChannel, Instant paidAt, TradePromotion promotion) {
         Optional<Trade> taken = written.written(tradeNo);
+        if (taken.isPresent() && payOrderNo.equals(taken.get().payOrderNo()) && paidBy(taken.get().status())) {
+            // this instance recorded this pay order's payment moments ago (pay-core's hand-over, then its message):
+            // a trade once paid by a pay order stays paid by it, so the repeat changes nothing, and needs no read
+            return;
+        }
         if (taken.isPresent() && taken.get().status() == TradeStatus.PAYING && payOrderNo.equals(taken.get().payOrderNo())
                 && paid.equals(taken.get().amount())
                 && markPaid(taken.get(), payOrderNo, paid, payerId, method, reportedChannel, paidAt, promotion, true)) {
             return; // the trade as this instance's beginPay wrote it, and the row still exactly that: no read
         }
         Trade trade = current(tradeNo);
-        if (payOrderNo.equals(trade.payOrderNo()) && (trade.status() == TradeStatus.SUCCESS || trade.status() == TradeStatus.FINISHED
-                || trade.status() == TradeStatus.AUTHORIZED || trade.status() == TradeStatus.CAPTURED
-                || trade.status() == TradeStatus.VOIDED)) {
+        if (payOrderNo.equals(trade.payOrderNo()) && paidBy(trade.status())) {
             return;
         }
         if (trade.status() != TradeStatus.PAYING || !payOrderNo.equals(trade.payOrderNo()) || !paid.equals(trade.amount())) {
@@ -229,10 +232,18 @@ public class TradePayments {
         } catch (TradeChanges.StateMoved moved) {
             return false;
         }
-        written.forget(tradeNo); // the payment's last step on the trade: its image serves nothing more
+        // the payment's last step on the trade: kept only to tell the repeat that follows (the message after pay-core's
+        // direct hand-over) that it is one, without a read
+        written.wrote(succeeded);
         log.info("trade paid trade_no={} pay_order_no={} amount={} method={} channel={}",
                 tradeNo, payOrderNo, paid, method, succeeded.paidChannel());
         return true;
+    }
+
+    /** The statuses of a trade whose holding pay order's payment is recorded: a repeat of that payment is a no-op. */
+    private static boolean paidBy(TradeStatus status) {
+        return status == TradeStatus.SUCCESS || status == TradeStatus.FINISHED || status == TradeStatus.AUTHORIZED
+                || status == TradeStatus.CAPTURED || status == TradeStatus.VOIDED;
     }
 
     /**

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 /**
  * Trades as this instance's own committed changes left them, kept for moments, so that the next step of the same
  * payment on this instance does not read back the row it has just written: the trade {@code create} wrote is the one
- * {@code beginPay} takes, and the trade {@code beginPay} wrote is the one pay-core's {@code PAY_SUCCEEDED} pays.
+ * {@code beginPay} takes, and the trade {@code beginPay} wrote is the one pay-core's {@code PAY_SUCCEEDED} pays. The
+ * trade that payment left is kept too, for one fact only: which pay order's payment is recorded (a permanent fact),
+ * so that the same payment arriving again — pay-core's message after its direct hand-over — returns without a read.
  *
- * <p>An image is used only as the expected row of a compare-and-set that also compares the row's {@code version}
+ * <p>Otherwise an image is used only as the expected row of a compare-and-set that also compares the row's {@code version}
  * (every write of a trade increments it). When that compare-and-set wins, the row was exactly the image, so every
  * decision taken from the image (status, holder, amount, buyer, expiry) is the one a read would have taken, and the
  * after-image is exact. When it misses — another instance changed the trade, or this one changed it without telling

@@ -84,7 +84,40 @@ class PaymentFromWrittenTradesTest {
         assertThat(paid.status()).isEqualTo(TradeStatus.SUCCESS);
         assertThat(lastPayload()).as("TRADE_SUCCEEDED carries the row it wrote")
                 .isEqualTo(payloadOf(EventType.TRADE_SUCCEEDED, paid));
-        assertThat(written.written(trade.tradeNo())).as("nothing kept once the payment is recorded").isEmpty();
+        assertThat(written.written(trade.tradeNo())).as("the paid trade is kept, for the repeat that follows")
+                .contains(paid);
+    }
+
+    @Test
+    void theMessageAfterPayCoresHandOverIsARepeatThatReadsNothing() {
+        TradeDTO trade = created("ORDER-W0009");
+        payments.beginPay(new BeginPayCmd(trade.tradeNo(), PAY_ORDER_NO, BUYER));
+        payments.recordPaid(trade.tradeNo(), PAY_ORDER_NO, Money.cny(1000), BUYER, PayMethod.WECHAT_CODE, "WECHAT", NOW);
+        Trade paid = store.trades.get(trade.tradeNo());
+        int reads = store.tradeReads;
+
+        payments.recordPaid(trade.tradeNo(), PAY_ORDER_NO, Money.cny(1000), BUYER, PayMethod.WECHAT_CODE, "WECHAT",
+                NOW.plusMillis(3));
+
+        assertThat(store.tradeReads - reads).as("PAY_SUCCEEDED after the hand-over: no read").isZero();
+        assertThat(store.trades.get(trade.tradeNo())).isEqualTo(paid);
+        assertThat(types()).containsOnlyOnce(EventType.TRADE_SUCCEEDED.tag());
+    }
+
+    @Test
+    void anotherPayOrdersMoneyForATradePaidHereIsStillReadAndNotApplied() {
+        TradeDTO trade = created("ORDER-W0010");
+        payments.beginPay(new BeginPayCmd(trade.tradeNo(), PAY_ORDER_NO, BUYER));
+        payments.recordPaid(trade.tradeNo(), PAY_ORDER_NO, Money.cny(1000), BUYER, PayMethod.WECHAT_CODE, "WECHAT", NOW);
+        Trade paid = store.trades.get(trade.tradeNo());
+        int reads = store.tradeReads;
+
+        payments.recordPaid(trade.tradeNo(), OTHER_PAY_ORDER_NO, Money.cny(1000), BUYER, PayMethod.WECHAT_CODE, "WECHAT",
+                NOW.plusSeconds(1));
+
+        assertThat(store.tradeReads - reads).as("not this pay order's payment: decided from the row").isEqualTo(1);
+        assertThat(store.trades.get(trade.tradeNo())).isEqualTo(paid);
+        assertThat(types()).containsOnlyOnce(EventType.TRADE_SUCCEEDED.tag());
     }
 
     @Test
