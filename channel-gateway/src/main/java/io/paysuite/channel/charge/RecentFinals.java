@@ -6,13 +6,9 @@ import io.paysuite.api.money.Money;
 import io.paysuite.channel.adapter.ChannelCall;
 import io.paysuite.channel.order.ChannelOrder;
 import io.paysuite.channel.order.ChannelOrderTransitions;
+import io.paysuite.kit.memory.RecentlyKept;
 import io.paysuite.kit.shadow.ShadowContext;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -32,69 +28,37 @@ import org.springframework.stereotype.Component;
  * process restarted, the entry was forgotten — reads the order as before. Load traffic's rows live in the shadow
  * databases: an entry answers only on the side (load or real) it was recorded on, as a read of the row would.
  *
- * <p>Bounded by {@code size} (the oldest forgotten first) and {@code keep} ({@link RecentFinalsProperties}). One lock
- * around a small map: one put per settled order and one look-up per notification, each a few map operations.
+ * <p>Bounded by {@code size} (the oldest forgotten first) and {@code keep} ({@link RecentFinalsProperties}), in the kit's
+ * {@link RecentlyKept}: one put per settled order and one look-up per notification, each a few map operations.
  */
 @Component
 public class RecentFinals {
 
-    private final int size;
-    private final Duration keep;
-    private final Clock clock;
-    /** In the order recorded, oldest first; guarded by itself. */
-    private final Map<Key, Final> finals = new LinkedHashMap<>();
+    /** In the order recorded, oldest first. */
+    private final RecentlyKept<Key, Final> finals;
 
     public RecentFinals(RecentFinalsProperties properties, Clock clock) {
-        this.size = properties.size();
-        this.keep = properties.keep();
-        this.clock = clock;
+        this.finals = new RecentlyKept<>(properties.size(), properties.keep(), clock);
     }
 
     /** Remembers the order's result if it is final; an open order is not remembered. */
     void recorded(ChannelOrder order) {
-        if (size == 0 || !order.status().isFinal()) {
+        if (!finals.keeps() || !order.status().isFinal()) {
             return;
         }
-        Instant now = clock.instant();
-        Key key = new Key(ShadowContext.active(), order.channelOrderNo());
-        Final result = new Final(order.channel(), order.status(), order.amount(), order.channelTradeNo(), now);
-        synchronized (finals) {
-            finals.remove(key); // a result recorded again goes to the young end
-            finals.put(key, result);
-            forgetOld(now);
-        }
+        // a result recorded again goes to the young end
+        finals.put(new Key(ShadowContext.active(), order.channelOrderNo()),
+                new Final(order.channel(), order.status(), order.amount(), order.channelTradeNo()));
     }
 
     /** The final result recorded for the order, on this side (load or real), no longer ago than {@code keep}. */
     Optional<Final> of(String channelOrderNo) {
-        if (size == 0) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        Key key = new Key(ShadowContext.active(), channelOrderNo);
-        synchronized (finals) {
-            Final result = finals.get(key);
-            return result == null || result.recordedAt().plus(keep).isBefore(now) ? Optional.empty() : Optional.of(result);
-        }
+        return finals.get(new Key(ShadowContext.active(), channelOrderNo));
     }
 
     /** How many results are remembered now. */
     int size() {
-        synchronized (finals) {
-            return finals.size();
-        }
-    }
-
-    /** Drops the oldest while over {@code size} or older than {@code keep}; holds the lock. */
-    private void forgetOld(Instant now) {
-        Iterator<Final> oldest = finals.values().iterator();
-        while (oldest.hasNext()) {
-            Final result = oldest.next();
-            if (finals.size() <= size && !result.recordedAt().plus(keep).isBefore(now)) {
-                return;
-            }
-            oldest.remove();
-        }
+        return finals.size();
     }
 
     /** An order's number on one side: load traffic's rows are in the shadow databases, apart from the real ones. */
@@ -102,7 +66,7 @@ public class RecentFinals {
     }
 
     /** A final result as its compare-and-set wrote it. */
-    record Final(ChannelCode channel, ChannelOrderStatus status, Money amount, String channelTradeNo, Instant recordedAt) {
+    record Final(ChannelCode channel, ChannelOrderStatus status, Money amount, String channelTradeNo) {
 
         /** The notification states exactly this result ({@link ChannelNotifications#repeatsFinal}'s rule). */
         boolean repeatedBy(ChannelCall call) {

@@ -2,15 +2,13 @@ package io.paysuite.trade.order;
 
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.kit.memory.RecentlyKept;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Set;
 
 /**
@@ -29,60 +27,33 @@ public final class RecentlyFinalTrades {
      */
     public static final Set<TradeStatus> PAST_EXPIRY = pastExpiry();
 
-    private final int capacity;
-    private final Duration retain;
-    private final Clock clock;
-    /** Trade number → when it was seen final, oldest first (insertion order is time order). */
-    private final LinkedHashMap<String, Instant> seen = new LinkedHashMap<>();
+    /** The trade numbers seen final, oldest first. */
+    private final RecentlyKept<String, Boolean> seen;
 
     public RecentlyFinalTrades(int capacity, Duration retain, Clock clock) {
         if (capacity < 1 || retain == null || retain.isNegative()) {
             throw new IllegalArgumentException("a memory of final trades needs a positive capacity and a retention");
         }
-        this.capacity = capacity;
-        this.retain = retain;
-        this.clock = clock;
+        this.seen = new RecentlyKept<>(capacity, retain, clock);
     }
 
     /** A change committed on this instance, with the trade as it committed it when the change's event carries it. */
     public void changed(String tradeNo, TradeDTO committed) {
-        if (committed == null || retain.isZero() || !PAST_EXPIRY.contains(committed.status())
+        if (committed == null || !PAST_EXPIRY.contains(committed.status())
                 || !tradeNo.equals(committed.tradeNo())) {
             return;
         }
-        Instant now = clock.instant();
-        synchronized (seen) {
-            seen.remove(tradeNo); // seen again: moves to the newest end, so the order stays the order of time
-            seen.put(tradeNo, now);
-            forgetOld(now);
-        }
+        seen.put(tradeNo, Boolean.TRUE); // seen again: moves to the newest end
     }
 
     /** Whether this instance saw the trade final within the last {@code retain}. */
     public boolean seenFinal(String tradeNo) {
-        Instant oldest = clock.instant().minus(retain);
-        synchronized (seen) {
-            Instant at = seen.get(tradeNo);
-            return at != null && !at.isBefore(oldest);
-        }
+        return seen.get(tradeNo).isPresent();
     }
 
     /** How many trades are remembered now. */
     int size() {
-        synchronized (seen) {
-            return seen.size();
-        }
-    }
-
-    private void forgetOld(Instant now) {
-        Instant oldest = now.minus(retain);
-        for (Iterator<Instant> it = seen.values().iterator(); it.hasNext(); ) {
-            Instant at = it.next();
-            if (seen.size() <= capacity && !at.isBefore(oldest)) {
-                return;
-            }
-            it.remove();
-        }
+        return seen.size();
     }
 
     private static Set<TradeStatus> pastExpiry() {

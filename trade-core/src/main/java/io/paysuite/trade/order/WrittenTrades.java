@@ -1,11 +1,9 @@
 package io.paysuite.trade.order;
 
+import io.paysuite.kit.memory.RecentlyKept;
 import io.paysuite.kit.shadow.ShadowContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -37,14 +35,8 @@ public final class WrittenTrades {
     private record Key(String tradeNo, boolean loadTest) {
     }
 
-    private record Written(Trade trade, Instant at) {
-    }
-
-    private final int capacity;
-    private final Duration retain;
-    private final Clock clock;
-    /** Oldest first (insertion order is time order: an image written again moves to the newest end). */
-    private final LinkedHashMap<Key, Written> kept = new LinkedHashMap<>();
+    /** Oldest first (an image written again moves to the newest end). */
+    private final RecentlyKept<Key, Trade> kept;
 
     @Autowired
     public WrittenTrades(WrittenTradesProperties properties, Clock clock) {
@@ -55,9 +47,7 @@ public final class WrittenTrades {
         if (capacity < 1 || retain == null || retain.isNegative()) {
             throw new IllegalArgumentException("a memory of written trades needs a positive capacity and a retention");
         }
-        this.capacity = capacity;
-        this.retain = retain;
-        this.clock = clock;
+        this.kept = new RecentlyKept<>(capacity, retain, clock);
     }
 
     /**
@@ -65,59 +55,25 @@ public final class WrittenTrades {
      * (a lower version: two changes told out of their order) is ignored.
      */
     public void wrote(Trade committed) {
-        if (retain.isZero()) {
-            return;
-        }
-        Key key = key(committed.tradeNo());
-        Instant now = clock.instant();
-        synchronized (kept) {
-            Written before = kept.remove(key);
-            kept.put(key, before != null && before.trade().version() > committed.version() ? before : new Written(committed, now));
-            forgetOld(now);
-        }
+        kept.put(key(committed.tradeNo()), committed, (before, now) -> before.version() > now.version() ? before : now);
     }
 
     /** The trade as this instance last wrote it within {@code retain}; empty when it does not know. */
     public Optional<Trade> written(String tradeNo) {
-        if (retain.isZero()) {
-            return Optional.empty();
-        }
-        Instant oldest = clock.instant().minus(retain);
-        synchronized (kept) {
-            Written written = kept.get(key(tradeNo));
-            return written == null || written.at().isBefore(oldest) ? Optional.empty() : Optional.of(written.trade());
-        }
+        return kept.get(key(tradeNo));
     }
 
-    /** The trade needs no image any more (its payment is recorded), or the one kept is known stale. */
+    /** The trade needs no image any more, or the one kept is known stale. */
     public void forget(String tradeNo) {
-        if (retain.isZero()) {
-            return;
-        }
-        synchronized (kept) {
-            kept.remove(key(tradeNo));
-        }
+        kept.remove(key(tradeNo));
     }
 
     /** How many trades are kept now. */
     int size() {
-        synchronized (kept) {
-            return kept.size();
-        }
+        return kept.size();
     }
 
     private static Key key(String tradeNo) {
         return new Key(tradeNo, ShadowContext.active());
-    }
-
-    private void forgetOld(Instant now) {
-        Instant oldest = now.minus(retain);
-        for (Iterator<Written> it = kept.values().iterator(); it.hasNext(); ) {
-            Written written = it.next();
-            if (kept.size() <= capacity && !written.at().isBefore(oldest)) {
-                return;
-            }
-            it.remove();
-        }
     }
 }
