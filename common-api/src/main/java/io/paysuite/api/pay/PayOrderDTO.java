@@ -1,6 +1,7 @@
 package io.paysuite.api.pay;
 
 import io.paysuite.api.money.Money;
+import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradePaymentDTO;
 import io.paysuite.api.trade.TradePromotionDTO;
 import java.io.Serializable;
@@ -19,6 +20,11 @@ import java.util.List;
  *                        then the method); empty for one tool, and until the pay order succeeded — so a trade
  *                        finished from the pay order (its event lost) shows the same parts as one finished by the event
  * @param promotionDetail the coupon among them and who funded it; empty without
+ * @param trade           in {@code PayService.pay}'s answer only: the trade as trade-core recorded this pay order's
+ *                        payment, when the payment succeeded at once and pay-core handed it to trade-core directly
+ *                        ({@code TradePaymentService.paid}) — what a till's answer shows without asking for the trade
+ *                        again. Null everywhere else, and whenever trade-core was not told directly or its answer
+ *                        did not show the trade paid by this pay order; the caller then asks trade-core
  */
 public record PayOrderDTO(
         String payOrderNo,
@@ -33,11 +39,26 @@ public record PayOrderDTO(
         Instant finishedAt,
         String channel,
         List<TradePaymentDTO> payments,
-        List<TradePromotionDTO> promotionDetail) implements Serializable {
+        List<TradePromotionDTO> promotionDetail,
+        TradeDTO trade) implements Serializable {
 
     public PayOrderDTO {
         payments = payments == null ? List.of() : List.copyOf(payments);
         promotionDetail = promotionDetail == null ? List.of() : List.copyOf(promotionDetail);
+    }
+
+    /** Without the trade: every pay order but a direct hand-over's answer. */
+    public PayOrderDTO(String payOrderNo, String tradeNo, String requestNo, String buyerId, String merchantId,
+                       PayMethod method, PayOrderStatus status, Money amount, Instant createdAt, Instant finishedAt,
+                       String channel, List<TradePaymentDTO> payments, List<TradePromotionDTO> promotionDetail) {
+        this(payOrderNo, tradeNo, requestNo, buyerId, merchantId, method, status, amount, createdAt, finishedAt, channel,
+                payments, promotionDetail, null);
+    }
+
+    /** This pay order with the trade trade-core answered the direct hand-over with. */
+    public PayOrderDTO withTrade(TradeDTO recorded) {
+        return new PayOrderDTO(payOrderNo, tradeNo, requestNo, buyerId, merchantId, method, status, amount, createdAt,
+                finishedAt, channel, payments, promotionDetail, recorded);
     }
 
     /** A pay order with one tool. */

@@ -34,6 +34,11 @@ public interface TradePaymentService {
      * guarantees the trade is told. Idempotent: a repeat, or the event racing this call, changes nothing
      * twice. Money for a trade the pay order does not hold is never applied: it is trade-core's alarm, as
      * for the event, and this call still answers ok (there is nothing pay-core could do differently).
+     *
+     * @return the trade as it stands after the call: {@code SUCCESS} (or a later state) paid by this pay order when
+     *         the payment is recorded — which pay-core hands on to whoever waits for the payment, so that a till's
+     *         answer needs no second call for the trade — or, for money the trade did not take (the alarm above),
+     *         the trade as it is; the answer is always ok when the call ran
      */
-    Result<Void> paid(PaySucceeded event);
+    Result<TradeDTO> paid(PaySucceeded event);
 }

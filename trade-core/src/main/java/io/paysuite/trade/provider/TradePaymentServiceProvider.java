@@ -32,8 +32,8 @@ public class TradePaymentServiceProvider implements TradePaymentService {
     }
 
     @Override
-    public Result<Void> paid(PaySucceeded event) {
+    public Result<TradeDTO> paid(PaySucceeded event) {
         PaidByPayCore.record(payments, event);
-        return Result.ok(null);
+        return Result.ok(null); // the recorded trade: to be returned by PaidByPayCore
     }
 }

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import io.paysuite.api.common.Result;
+import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.event.PaySucceeded;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
@@ -32,7 +33,7 @@ class TradePaymentServiceProviderTest {
 
     @Test
     void aHandedOverSuccessIsRecordedAsTheEventWouldBe() {
-        Result<Void> answer = provider.paid(new PaySucceeded("P1", "T1", "REQ-1", "2088000000000001", "M1",
+        Result<TradeDTO> answer = provider.paid(new PaySucceeded("P1", "T1", "REQ-1", "2088000000000001", "M1",
                 PayMethod.ALIPAY_CODE, PayOrderStatus.SUCCESS, Money.cny(100), PAID_AT.minusSeconds(1), PAID_AT, "ALIPAY"));
 
         assertThat(answer.success()).isTrue();

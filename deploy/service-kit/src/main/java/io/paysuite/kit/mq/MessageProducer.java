@@ -5,9 +5,12 @@ import io.paysuite.kit.trace.MessageTrace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendCallback;
+import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.topic.TopicValidator;
@@ -64,6 +67,42 @@ public class MessageProducer extends RocketMqClient implements MessageSender {
             return MessageTrace.sending(ShadowMessages.mark(message), () -> producer.send(message).getSendStatus());
         } catch (Exception e) {
             throw new IllegalStateException("cannot send " + message.getTags() + " " + message.getKeys() + " to " + message.getTopic(), e);
+        }
+    }
+
+    /**
+     * Sends on the client's asynchronous path: the caller goes on at once, the callback runs on the client's callback
+     * thread when the broker answers (or the send timeout passes). A status other than {@code SEND_OK} is "not stored",
+     * as {@link #send} throws for it. The trace and load-traffic marks are put on the message here, on the caller's
+     * thread, where its context is.
+     */
+    @Override
+    public void sendThen(Message message, Runnable stored, Consumer<RuntimeException> notStored) {
+        try {
+            MessageTrace.sending(ShadowMessages.mark(message), () -> {
+                producer.send(message, new SendCallback() {
+                    @Override
+                    public void onSuccess(SendResult result) {
+                        if (result.getSendStatus() == SendStatus.SEND_OK) {
+                            stored.run();
+                        } else {
+                            notStored.accept(new IllegalStateException("broker did not store " + message.getTags()
+                                    + " " + message.getKeys() + ": " + result.getSendStatus()));
+                        }
+                    }
+
+                    @Override
+                    public void onException(Throwable e) {
+                        notStored.accept(new IllegalStateException("cannot send " + message.getTags() + " "
+                                + message.getKeys() + " to " + message.getTopic(), e));
+                    }
+                });
+                return null;
+            });
+        } catch (Exception e) {
+            // refused before it left (client not started, bad message, async queue full): nothing is in flight
+            notStored.accept(new IllegalStateException("cannot send " + message.getTags() + " " + message.getKeys()
+                    + " to " + message.getTopic(), e));
         }
     }
 

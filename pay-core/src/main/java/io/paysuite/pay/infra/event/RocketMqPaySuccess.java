@@ -3,6 +3,7 @@ package io.paysuite.pay.infra.event;
 import io.paysuite.api.common.Result;
 import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.PaySucceeded;
+import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradePaymentService;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.kit.mq.CheckBack;
@@ -169,7 +170,7 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
             return;
         }
         try {
-            Result<Void> told = handOver.paid(successOf(paid));
+            Result<TradeDTO> told = handOver.paid(successOf(paid));
             if (told == null || !told.success()) {
                 log.warn("pay order {}: trade-core refused the direct hand-over ({}); PAY_SUCCEEDED tells it",
                         paid.payOrderNo(), told == null ? "no answer" : told.code());

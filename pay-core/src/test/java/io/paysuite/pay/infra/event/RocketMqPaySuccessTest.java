@@ -175,7 +175,7 @@ class RocketMqPaySuccessTest {
         }
 
         @Override
-        public Result<Void> paid(PaySucceeded event) {
+        public Result<TradeDTO> paid(PaySucceeded event) {
             steps.add("hand-over " + rows.find(event.payOrderNo()).map(PayOrder::status).orElse(null));
             events.add(event);
             if (failure != null) {
