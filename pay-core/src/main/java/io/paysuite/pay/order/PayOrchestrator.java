@@ -37,9 +37,10 @@ import org.springframework.stereotype.Component;
  *   <li>refuse cheaply what cannot be paid: unknown or paid or closed trade, another buyer's trade,
  *       unknown buyer, wrong or locked payment password — nothing written;</li>
  *   <li>open the pay order {@code CREATED} (idempotent on trade + request number);</li>
- *   <li>set a delayed check of it (a crash from here on is finished by {@link #recover});</li>
- *   <li>take the trade ({@code WAIT_PAY → PAYING} naming this pay order): one attempt wins;</li>
- *   <li>{@code CREATED → PROCESSING}, then the tool charges, keyed by the pay order number;</li>
+ *   <li>send a delayed check of it (a crash from here on is finished by {@link #recover}) and, while the broker
+ *       stores it, take the trade ({@code WAIT_PAY → PAYING} naming this pay order): one attempt wins;</li>
+ *   <li>once the broker has the check (not stored: the trade given back, nothing charged),
+ *       {@code CREATED → PROCESSING}, then the tool charges, keyed by the pay order number;</li>
  *   <li>success: {@code PROCESSING → SUCCESS} recording the channel that took the money, then
  *       {@code PAY_SUCCEEDED} (the trade follows; a success whose announcement this process did not see stored is
  *       announced again by its check, see {@link #recover});
@@ -133,27 +134,29 @@ public class PayOrchestrator {
             combination.plan(order, cmd.couponId(), cmd.usePoints());
             order = order.withParts(PayParts.planned(cmd.couponId(), cmd.usePoints()));
         }
-        try {
-            checks.schedule(order);
-        } catch (RuntimeException brokerDown) {
-            fail(order, PayOrderStatus.CREATED, ErrorCode.SERVICE_DEGRADED.code());
-            throw new BizException(ErrorCode.SERVICE_DEGRADED, "payments are unavailable; nothing was charged");
-        }
+        // the check's store and the trade's taking overlap (two round trips the till waited for one after the other);
+        // nothing is charged before the broker has the check: see awaitCheck
+        PendingCheck check = checks.start(order);
         Result<TradeDTO> taken;
         try {
             taken = tradePayments.beginPay(new BeginPayCmd(trade.tradeNo(), order.payOrderNo(), cmd.buyerId()));
         } catch (RuntimeException transport) {
             // the trade may or may not be ours now; the check abandons both cleanly
             log.warn("beginPay of {} for {} outcome unknown: {}", trade.tradeNo(), order.payOrderNo(), transport.toString());
+            awaitCheck(order, check);
             return order.toDTO();
         }
         if (!taken.success()) {
             if (Outcome.unknown(taken.code())) {
+                awaitCheck(order, check);
                 return order.toDTO();
             }
+            // the trade is not ours and nothing moved: no need to wait for the check (stored, it finds the pay order
+            // FAILED and its abandonPay names a pay order that does not hold the trade: nothing happens)
             fail(order, PayOrderStatus.CREATED, taken.code());
             throw new BizException(taken.code(), taken.message());
         }
+        awaitCheck(order, check);
         java.time.Instant processingAt = now();
         if (!orders.transition(order.payOrderNo(), PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, null, processingAt)) {
             return orders.find(order.payOrderNo()).orElseThrow().toDTO(); // the check abandoned it meanwhile
@@ -164,6 +167,59 @@ public class PayOrchestrator {
             return charge(order, trade, cmd.authCode(), true);
         } finally {
             charging.remove(order.payOrderNo());
+        }
+    }
+
+    /**
+     * Waits until the broker has stored the pay order's check ({@link PayChecks#start}, sent before {@code beginPay}):
+     * nothing is charged before, so that a process that crashes after the charge leaves a check to finish it.
+     *
+     * <p>Not stored (the broker refused it, the send failed, or no answer within the send timeout, which counts as not
+     * stored): the pay order is failed {@code CREATED → FAILED} with {@code SERVICE_DEGRADED} and the trade it may hold
+     * is given back — {@code beginPay} ran meanwhile and took it, or (its outcome unknown) may have — then the payment is
+     * refused; nothing was charged, the pay order never reached {@code PROCESSING}. A repeat of the request answers
+     * that failed pay order. What frees the trade if this give-back does not:
+     * <ul>
+     *   <li>the {@code abandonPay} call fails, or a {@code beginPay} whose answer was lost lands in trade-core after it
+     *       (a no-op then): the trade stays {@code PAYING} for a {@code FAILED} pay order with no check; trade-core's
+     *       janitor ({@code PayingTradeRecovery}, trades {@code PAYING} longer than its {@code paying-age}, 5 min) asks
+     *       pay-core for the pay order, finds it {@code FAILED} and abandons the trade as the check would have;</li>
+     *   <li>this process dies between {@code beginPay} and the broker's answer: the check, if the broker stored it,
+     *       finds the pay order {@code CREATED} and abandons it and the trade; if it never left the process, pay-core's
+     *       janitor ({@code PayJanitor}, {@code CREATED} longer than 5 min) does the same through {@link #recover}.</li>
+     * </ul>
+     * Those are minutes rather than the check's seconds, but only after a broker fault (or a crash) meets a lost or
+     * failed trade-core call; no money is held, the buyer's trade waits.
+     *
+     * @throws BizException {@code SERVICE_DEGRADED} when the check was not stored
+     */
+    private void awaitCheck(PayOrder order, PendingCheck check) {
+        try {
+            check.awaitStored();
+        } catch (RuntimeException brokerDown) {
+            log.warn("pay order {} check not stored, refusing the payment and giving trade {} back: {}", order.payOrderNo(),
+                    order.tradeNo(), brokerDown.toString());
+            // fail gives the trade back only from PROCESSING; a CREATED pay order may hold it here. Only when this
+            // compare-and-set won: had it lost, a check stored after all failed it first and gave the trade back
+            if (fail(order, PayOrderStatus.CREATED, ErrorCode.SERVICE_DEGRADED.code())) {
+                giveBackUncharged(order);
+            }
+            throw new BizException(ErrorCode.SERVICE_DEGRADED, "payments are unavailable; nothing was charged");
+        }
+    }
+
+    /** {@code abandonPay} for a pay order failed before its charge; a failure is left to trade-core's janitor. */
+    private void giveBackUncharged(PayOrder order) {
+        String code = ErrorCode.SERVICE_DEGRADED.code();
+        try {
+            Result<TradeDTO> back = tradePayments.abandonPay(new AbandonPayCmd(order.tradeNo(), order.payOrderNo(), code));
+            if (!back.success()) {
+                log.warn("abandonPay of {} for {} answered {}; trade-core's janitor gives it back: {}", order.tradeNo(),
+                        order.payOrderNo(), back.code(), back.message());
+            }
+        } catch (RuntimeException transport) {
+            log.warn("abandonPay of {} for {} failed; trade-core's janitor gives it back: {}", order.tradeNo(),
+                    order.payOrderNo(), transport.toString());
         }
     }
 

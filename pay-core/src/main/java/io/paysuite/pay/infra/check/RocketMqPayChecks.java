@@ -15,10 +15,12 @@ import io.paysuite.pay.order.PayChecks;
 import io.paysuite.pay.order.PayOrchestrator;
 import io.paysuite.pay.order.PayOrder;
 import io.paysuite.pay.order.PayOrderRepository;
+import io.paysuite.pay.order.PendingCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -77,9 +79,29 @@ public class RocketMqPayChecks extends RocketMqAdapter implements PayChecks {
 
     @Override
     public void schedule(PayOrder order) {
+        send(firstCheck(order));
+    }
+
+    /**
+     * The first check on the client's asynchronous path: the broker's answer completes the pending check, awaited
+     * at most {@code paysuite.pay.send-timeout} (3 s, the client's own default send timeout too); no answer by then
+     * counts as not stored.
+     */
+    @Override
+    public PendingCheck start(PayOrder order) {
+        PendingCheck check = PendingCheck.sending(properties.sendTimeout());
+        try {
+            sendThen(firstCheck(order), check::stored, check::notStored);
+        } catch (RuntimeException notSent) {
+            check.notStored(notSent); // the kit answers through the callback; this is only for a message not even built
+        }
+        return check;
+    }
+
+    private Message firstCheck(PayOrder order) {
         Instant now = Instant.now();
         Duration first = codePace.next(order.method(), order.createdAt(), now).orElse(properties.checkDelay());
-        send(checkAt(order.payOrderNo(), now.plus(first)));
+        return checkAt(order.payOrderNo(), now.plus(first));
     }
 
     private Message checkAt(String payOrderNo, Instant at) {
@@ -91,6 +113,11 @@ public class RocketMqPayChecks extends RocketMqAdapter implements PayChecks {
     /** Stores a check at the broker; throws when it may not be stored. */
     void send(Message check) {
         producer.send(check);
+    }
+
+    /** Sends a check without waiting; exactly one of the callbacks runs when the broker answers. */
+    void sendThen(Message check, Runnable stored, Consumer<RuntimeException> notStored) {
+        producer.sendThen(check, stored, notStored);
     }
 
     private Handled check(MessageExt message) {

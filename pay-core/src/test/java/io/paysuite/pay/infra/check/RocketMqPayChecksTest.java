@@ -1,6 +1,7 @@
 package io.paysuite.pay.infra.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -12,12 +13,14 @@ import io.paysuite.api.pay.PayMethod;
 import io.paysuite.pay.order.PayOrchestrator;
 import io.paysuite.pay.order.PayOrder;
 import io.paysuite.pay.order.PayOrderRepository;
+import io.paysuite.pay.order.PendingCheck;
 import java.time.Instant;
 import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -132,6 +135,54 @@ class RocketMqPayChecksTest {
         assertThat(sent).hasSize(2);
         assertThat(inSeconds(sent.get(0))).isEqualTo(5);
         assertThat(inSeconds(sent.get(1))).isEqualTo(10);
+    }
+
+    @Test
+    void theFirstCheckStartedWithoutWaitingIsTheSameTimerAndTheBrokersAnswerSettlesIt() {
+        List<Runnable> storedCallbacks = new ArrayList<>();
+        List<Consumer<RuntimeException>> notStoredCallbacks = new ArrayList<>();
+        RocketMqPayChecks asynchronous = new RocketMqPayChecks(properties, orchestrator, orders) {
+            @Override
+            void send(Message check) {
+                throw new AssertionError("the first check is sent without waiting");
+            }
+
+            @Override
+            void sendThen(Message check, Runnable stored, Consumer<RuntimeException> notStored) {
+                sent.add(check);
+                storedCallbacks.add(stored);
+                notStoredCallbacks.add(notStored);
+            }
+        };
+
+        PendingCheck code = asynchronous.start(order(PayMethod.ALIPAY_CODE, Instant.now()));
+        PendingCheck qr = asynchronous.start(order(PayMethod.ALIPAY_QR, Instant.now()));
+
+        assertThat(sent).hasSize(2);
+        assertThat(new String(sent.get(0).getBody(), StandardCharsets.UTF_8)).isEqualTo(PAY_ORDER);
+        assertThat(inSeconds(sent.get(0))).isEqualTo(5);
+        assertThat(inSeconds(sent.get(1))).isEqualTo(10);
+        storedCallbacks.get(0).run();
+        code.awaitStored();
+        notStoredCallbacks.get(1).accept(new IllegalStateException("broker down"));
+        assertThatThrownBy(qr::awaitStored).isInstanceOf(IllegalStateException.class).hasMessageContaining("broker down");
+    }
+
+    @Test
+    void aFirstCheckWithoutTheBrokersAnswerWithinTheSendTimeoutIsNotStored() {
+        PayProperties impatient = new PayProperties("127.0.0.1:1", "PAYSUITE_PAY_EVENT", "paysuite-pay-tx", "PAYSUITE_PAY_CHECK",
+                Duration.ofSeconds(10), Duration.ofSeconds(60), "PAYSUITE_CHANNEL_EVENT", Duration.ofHours(2), Duration.ofDays(2),
+                Duration.ofSeconds(5), Duration.ofSeconds(60), PayProperties.SuccessDelivery.OUTBOX, Duration.ofMillis(20), true);
+        RocketMqPayChecks silent = new RocketMqPayChecks(impatient, orchestrator, orders) {
+            @Override
+            void sendThen(Message check, Runnable stored, Consumer<RuntimeException> notStored) {
+                sent.add(check); // no answer
+            }
+        };
+
+        PendingCheck check = silent.start(order(PayMethod.ALIPAY_CODE, Instant.now()));
+
+        assertThatThrownBy(check::awaitStored).isInstanceOf(IllegalStateException.class).hasMessageContaining("no answer");
     }
 
     @Test
