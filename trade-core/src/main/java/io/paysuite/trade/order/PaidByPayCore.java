@@ -13,15 +13,15 @@ public final class PaidByPayCore {
     private PaidByPayCore() {
     }
 
-    public static void record(TradePayments payments, PaySucceeded pay) {
+    /** @return the trade as it stands after recording ({@link TradePayments#recordPaid}) */
+    public static Trade record(TradePayments payments, PaySucceeded pay) {
         Objects.requireNonNull(pay, "pay-core's success");
         TradePromotion promotion = TradePromotion.of(pay.payments(), pay.promotionDetail());
         if (promotion.any()) {
-            payments.recordPaid(pay.tradeNo(), pay.payOrderNo(), pay.amount(), pay.buyerId(), pay.method(), pay.channel(),
-                    pay.finishedAt(), promotion);
-        } else {
-            payments.recordPaid(pay.tradeNo(), pay.payOrderNo(), pay.amount(), pay.buyerId(), pay.method(), pay.channel(),
-                    pay.finishedAt());
+            return payments.recordPaid(pay.tradeNo(), pay.payOrderNo(), pay.amount(), pay.buyerId(), pay.method(),
+                    pay.channel(), pay.finishedAt(), promotion);
         }
+        return payments.recordPaid(pay.tradeNo(), pay.payOrderNo(), pay.amount(), pay.buyerId(), pay.method(), pay.channel(),
+                pay.finishedAt());
     }
 }

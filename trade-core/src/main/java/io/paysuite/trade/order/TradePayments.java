@@ -170,41 +170,55 @@ public class TradePayments {
      * @param method          the pay order's method; null only for a message of a pay-core that
      *                        did not report it (the trade then shows no payment detail)
      * @param reportedChannel the channel pay-core names for the pay order, or null
+     * @return the trade as it stands after recording, which pay-core's direct hand-over answers so that the till
+     *         needs no second call for it: the image the compare-and-set wrote, the image this instance remembers for a
+     *         repeat, or the row read to decide (paid by this pay order, or, for money not applied, as it is) — never a
+     *         read made only to answer
      */
-    public void recordPaid(String tradeNo, String payOrderNo, Money paid, String payerId, PayMethod method,
-                           String reportedChannel, Instant paidAt) {
-        recordPaid(tradeNo, payOrderNo, paid, payerId, method, reportedChannel, paidAt, TradePromotion.NONE);
+    public Trade recordPaid(String tradeNo, String payOrderNo, Money paid, String payerId, PayMethod method,
+                            String reportedChannel, Instant paidAt) {
+        return recordPaid(tradeNo, payOrderNo, paid, payerId, method, reportedChannel, paidAt, TradePromotion.NONE);
     }
 
     /**
      * As above, for a combination payment: {@code promotion} (what the coupon and points paid, from
      * {@code PAY_SUCCEEDED}) is written by the same compare-and-set; {@code paid} is still the full price.
      */
-    public void recordPaid(String tradeNo, String payOrderNo, Money paid, String payerId, PayMethod method,
-                           String reportedChannel, Instant paidAt, TradePromotion promotion) {
+    public Trade recordPaid(String tradeNo, String payOrderNo, Money paid, String payerId, PayMethod method,
+                            String reportedChannel, Instant paidAt, TradePromotion promotion) {
         Optional<Trade> taken = written.written(tradeNo);
         if (taken.isPresent() && payOrderNo.equals(taken.get().payOrderNo()) && paidBy(taken.get().status())) {
             // this instance recorded this pay order's payment moments ago (pay-core's hand-over, then its message):
             // a trade once paid by a pay order stays paid by it, so the repeat changes nothing, and needs no read
-            return;
+            return taken.get();
         }
         if (taken.isPresent() && taken.get().status() == TradeStatus.PAYING && payOrderNo.equals(taken.get().payOrderNo())
-                && paid.equals(taken.get().amount())
-                && markPaid(taken.get(), payOrderNo, paid, payerId, method, reportedChannel, paidAt, promotion, true)) {
-            return; // the trade as this instance's beginPay wrote it, and the row still exactly that: no read
+                && paid.equals(taken.get().amount())) {
+            Optional<Trade> succeeded = markPaid(taken.get(), payOrderNo, paid, payerId, method, reportedChannel, paidAt,
+                    promotion, true);
+            if (succeeded.isPresent()) {
+                return succeeded.get(); // the trade as this instance's beginPay wrote it, and the row still exactly that: no read
+            }
         }
         Trade trade = current(tradeNo);
         if (payOrderNo.equals(trade.payOrderNo()) && paidBy(trade.status())) {
-            return;
+            return trade;
         }
         if (trade.status() != TradeStatus.PAYING || !payOrderNo.equals(trade.payOrderNo()) || !paid.equals(trade.amount())) {
             log.error("ALARM: pay order {} paid {} for trade {} which is {} held by {} for {}; not applied",
                     payOrderNo, paid, tradeNo, trade.status(), trade.payOrderNo(), trade.amount());
-            return;
+            return trade;
         }
-        if (!markPaid(trade, payOrderNo, paid, payerId, method, reportedChannel, paidAt, promotion, false)) {
-            log.info("trade {} already recorded paid by a concurrent delivery", tradeNo);
+        Optional<Trade> succeeded = markPaid(trade, payOrderNo, paid, payerId, method, reportedChannel, paidAt, promotion,
+                false);
+        if (succeeded.isPresent()) {
+            return succeeded.get();
         }
+        // the row moved between the read and the compare-and-set: a concurrent delivery of this payment (or, rarely, a
+        // change that is not one). Only that race reads again, so that what is answered is the trade as it stands, not
+        // the PAYING row it no longer is
+        log.info("trade {} already recorded paid by a concurrent delivery", tradeNo);
+        return current(tradeNo);
     }
 
     /**
@@ -212,9 +226,10 @@ public class TradePayments {
      * the paid trade.
      *
      * @param unchanged whether the row must also still be at {@code trade}'s version (an image, not a read)
-     * @return false when it missed (nothing written, nothing published)
+     * @return the trade as the compare-and-set wrote it (not read back), or empty when it missed (nothing written,
+     *         nothing published)
      */
-    private boolean markPaid(Trade trade, String payOrderNo, Money paid, String payerId, PayMethod method,
+    private Optional<Trade> markPaid(Trade trade, String payOrderNo, Money paid, String payerId, PayMethod method,
                              String reportedChannel, Instant paidAt, TradePromotion promotion, boolean unchanged) {
         String tradeNo = trade.tradeNo();
         Trade succeeded = trade.paid(paid, payerId, method, channelOf(method, reportedChannel),
@@ -230,14 +245,14 @@ public class TradePayments {
                 return null;
             });
         } catch (TradeChanges.StateMoved moved) {
-            return false;
+            return Optional.empty();
         }
         // the payment's last step on the trade: kept only to tell the repeat that follows (the message after pay-core's
         // direct hand-over) that it is one, without a read
         written.wrote(succeeded);
         log.info("trade paid trade_no={} pay_order_no={} amount={} method={} channel={}",
                 tradeNo, payOrderNo, paid, method, succeeded.paidChannel());
-        return true;
+        return Optional.of(succeeded);
     }
 
     /** The statuses of a trade whose holding pay order's payment is recorded: a repeat of that payment is a no-op. */

@@ -33,7 +33,6 @@ public class TradePaymentServiceProvider implements TradePaymentService {
 
     @Override
     public Result<TradeDTO> paid(PaySucceeded event) {
-        PaidByPayCore.record(payments, event);
-        return Result.ok(null); // the recorded trade: to be returned by PaidByPayCore
+        return Result.ok(PaidByPayCore.record(payments, event).toDTO());
     }
 }

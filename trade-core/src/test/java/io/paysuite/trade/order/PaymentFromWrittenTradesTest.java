@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.event.EventType;
+import io.paysuite.api.event.PaySucceeded;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.api.money.Money;
 import io.paysuite.api.pay.PayMethod;
+import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.api.trade.BeginPayCmd;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeStatus;
@@ -18,6 +20,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -191,6 +195,123 @@ class PaymentFromWrittenTradesTest {
         assertThat(now.status()).isEqualTo(TradeStatus.PAYING);
         assertThat(now.payOrderNo()).isEqualTo(OTHER_PAY_ORDER_NO);
         assertThat(types()).doesNotContain(EventType.TRADE_SUCCEEDED.tag());
+    }
+
+    @Test
+    void aPaymentRecordedFromThisInstancesImageAnswersTheTradeItWroteWithoutARead() {
+        TradeDTO trade = created("ORDER-W0011");
+        payments.beginPay(new BeginPayCmd(trade.tradeNo(), PAY_ORDER_NO, BUYER));
+        int reads = store.tradeReads;
+
+        Trade answered = payments.recordPaid(trade.tradeNo(), PAY_ORDER_NO, Money.cny(1000), BUYER, PayMethod.WECHAT_CODE,
+                "WECHAT", NOW);
+
+        assertThat(store.tradeReads - reads).as("reads of the trade to answer it").isZero();
+        assertPaidByThisPayOrder(answered);
+        assertThat(answered).isEqualTo(store.trades.get(trade.tradeNo()));
+    }
+
+    @Test
+    void theRepeatAfterPayCoresHandOverAnswersTheRememberedTradeWithoutARead() {
+        TradeDTO trade = created("ORDER-W0012");
+        payments.beginPay(new BeginPayCmd(trade.tradeNo(), PAY_ORDER_NO, BUYER));
+        payments.recordPaid(trade.tradeNo(), PAY_ORDER_NO, Money.cny(1000), BUYER, PayMethod.WECHAT_CODE, "WECHAT", NOW);
+        int reads = store.tradeReads;
+
+        Trade answered = PaidByPayCore.record(payments, paySucceeded(trade.tradeNo(), PAY_ORDER_NO, NOW.plusMillis(3)));
+
+        assertThat(store.tradeReads - reads).as("reads of the trade to answer the repeat").isZero();
+        assertPaidByThisPayOrder(answered);
+        assertThat(answered).isEqualTo(store.trades.get(trade.tradeNo()));
+    }
+
+    @Test
+    void aPaymentPaidFromTheRowReadAnswersWhatItWroteWithOnlyThatRead() {
+        TradeDTO trade = created("ORDER-W0013");
+        elsewhere.beginPay(new BeginPayCmd(trade.tradeNo(), PAY_ORDER_NO, BUYER)); // this instance holds no image
+        int reads = store.tradeReads;
+
+        Trade answered = payments.recordPaid(trade.tradeNo(), PAY_ORDER_NO, Money.cny(1000), BUYER, PayMethod.WECHAT_CODE,
+                "WECHAT", NOW);
+
+        assertThat(store.tradeReads - reads).as("the read that decides, and no other").isEqualTo(1);
+        assertPaidByThisPayOrder(answered);
+        assertThat(answered).isEqualTo(store.trades.get(trade.tradeNo()));
+    }
+
+    @Test
+    void aPaymentRecordedElsewhereAnswersTheRowReadToDecide() {
+        TradeDTO trade = created("ORDER-W0014");
+        payments.beginPay(new BeginPayCmd(trade.tradeNo(), PAY_ORDER_NO, BUYER));
+        elsewhere.recordPaid(trade.tradeNo(), PAY_ORDER_NO, Money.cny(1000), BUYER, PayMethod.WECHAT_CODE, "WECHAT", NOW);
+        int reads = store.tradeReads;
+
+        Trade answered = payments.recordPaid(trade.tradeNo(), PAY_ORDER_NO, Money.cny(1000), BUYER, PayMethod.WECHAT_CODE,
+                "WECHAT", NOW.plusSeconds(1));
+
+        assertThat(store.tradeReads - reads).as("the image missed; the row read decides and is answered").isEqualTo(1);
+        assertPaidByThisPayOrder(answered);
+        assertThat(answered).isEqualTo(store.trades.get(trade.tradeNo()));
+    }
+
+    @Test
+    void moneyNotAppliedAnswersTheTradeAsRead() {
+        TradeDTO trade = created("ORDER-W0015");
+        payments.beginPay(new BeginPayCmd(trade.tradeNo(), PAY_ORDER_NO, BUYER));
+        elsewhere.abandonPay(new io.paysuite.api.trade.AbandonPayCmd(trade.tradeNo(), PAY_ORDER_NO, "timeout"));
+        elsewhere.beginPay(new BeginPayCmd(trade.tradeNo(), OTHER_PAY_ORDER_NO, BUYER));
+        int reads = store.tradeReads;
+
+        Trade answered = payments.recordPaid(trade.tradeNo(), PAY_ORDER_NO, Money.cny(1000), BUYER, PayMethod.WECHAT_CODE,
+                "WECHAT", NOW);
+
+        assertThat(store.tradeReads - reads).isEqualTo(1);
+        assertThat(answered).isEqualTo(store.trades.get(trade.tradeNo()));
+        assertThat(answered.status()).isEqualTo(TradeStatus.PAYING);
+        assertThat(answered.payOrderNo()).isEqualTo(OTHER_PAY_ORDER_NO);
+    }
+
+    @Test
+    void aConcurrentDeliveryWinningAfterTheReadIsAnsweredAsItLeftTheTrade() {
+        AtomicReference<String> raced = new AtomicReference<>();
+        InMemoryTrades racing = new InMemoryTrades() {
+            @Override
+            public Optional<Trade> find(String tradeNo) {
+                Optional<Trade> row = super.find(tradeNo);
+                if (tradeNo.equals(raced.get()) && row.orElseThrow().status() == TradeStatus.PAYING) {
+                    // the other delivery of the same payment commits between this read and the compare-and-set
+                    super.markPaid(tradeNo, PAY_ORDER_NO, row.get().paid(Money.cny(1000), BUYER, PayMethod.WECHAT_CODE,
+                            "WECHAT", NOW));
+                }
+                return row;
+            }
+        };
+        TradeFinder racingFinder = new TradeFinder(racing, racing);
+        TradePayments here = new TradePayments(racing, racingFinder, new TradeCloser(racingFinder, racing, changes, clock),
+                changes, clock);
+        TradeDTO trade = new TradeCreator(racing, racing, events, orderNo, clock, props)
+                .create(TradeCreatorTest.cmd("ORDER-W0016", null, 1000));
+        here.beginPay(new BeginPayCmd(trade.tradeNo(), PAY_ORDER_NO, BUYER));
+        raced.set(trade.tradeNo());
+        int reads = racing.tradeReads;
+
+        Trade answered = here.recordPaid(trade.tradeNo(), PAY_ORDER_NO, Money.cny(1000), BUYER, PayMethod.WECHAT_CODE,
+                "WECHAT", NOW.plusMillis(5));
+
+        assertThat(racing.tradeReads - reads).as("only the lost race reads the trade again").isEqualTo(2);
+        assertPaidByThisPayOrder(answered);
+        assertThat(answered).as("not the PAYING row it read").isEqualTo(racing.trades.get(trade.tradeNo()));
+        assertThat(types()).doesNotContain(EventType.TRADE_SUCCEEDED.tag());
+    }
+
+    private static void assertPaidByThisPayOrder(Trade answered) {
+        assertThat(answered.status()).isEqualTo(TradeStatus.SUCCESS);
+        assertThat(answered.payOrderNo()).isEqualTo(PAY_ORDER_NO);
+    }
+
+    private static PaySucceeded paySucceeded(String tradeNo, String payOrderNo, Instant finishedAt) {
+        return new PaySucceeded(payOrderNo, tradeNo, "REQ-1", BUYER, "M1", PayMethod.WECHAT_CODE, PayOrderStatus.SUCCESS, Money.cny(1000),
+                finishedAt.minusSeconds(1), finishedAt, "WECHAT");
     }
 
     /** A trade created by another instance: this one holds no image of it. */

@@ -37,10 +37,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link TradeEventsProperties.Delivery}):
  * <ul>
  *   <li><b>outbox</b> (the default): the change and its {@code trade_event} row commit in one local transaction;
- *       then the message is sent plainly on the kit's {@link MessageProducer} and, once the broker stored it, the
- *       row is marked published ({@link PublishedMarks}, batched). A send that fails after the commit does not fail
- *       the caller — the change happened — and the {@link EventRelay} sends the unmarked row seconds later, as it
- *       does for an instance that died between its commit and its send.</li>
+ *       then the message is sent plainly on the kit's {@link MessageProducer} without waiting for the broker
+ *       ({@link MessageSender#sendThen}), and, once the broker answered that it stored it, the row is marked published
+ *       ({@link PublishedMarks}, batched) on the client's callback thread. The caller — {@code TradeChanges.commit},
+ *       which then wakes the till's settled waiters, and the Dubbo answer of create or paid behind it — goes on as
+ *       soon as the row committed instead of after the broker's round trip (1–2 ms, twice on a payment's path:
+ *       {@code TRADE_CREATED} and {@code TRADE_SUCCEEDED}; beginPay's {@code TRADE_PAYING} is trail-only). Nothing
+ *       can be lost by not waiting: the row is the event, and a send that fails, times out, or is still in flight
+ *       when the instance stops leaves it unmarked, for the {@link EventRelay}, which sends it seconds later as it
+ *       does for an instance that died between its commit and its send. The send never fails the caller either
+ *       way — the change happened. A send the broker answers only after {@code relay-after} (possible:
+ *       {@code send-timeout} is as long) is sent again by the relay meanwhile, as a slow synchronous send was;
+ *       consumers deduplicate.</li>
  *   <li><b>transactional</b>: the kit's {@link TransactionalProducer} sends the half message, runs the local
  *       transaction, then tells the broker COMMIT or ROLLBACK. If that last word is lost (a crash, a network fault)
  *       the broker asks the producer group, and {@link TradeEventTransactionListener} answers from the
@@ -144,9 +152,10 @@ public class RocketMqTradeEvents extends RocketMqAdapter implements TradeEvents 
     }
 
     /**
-     * Outbox: the local transaction, then — only after it committed — the plain send and the mark. A rollback sends
-     * nothing; a commit whose outcome is unknown sends nothing either and hands the caller the failure, as
-     * transactional delivery does: if the row committed, the relay sends it.
+     * Outbox: the local transaction, then — only after it committed — the plain send, whose mark follows when the
+     * broker answers; the caller does not wait for that answer. A rollback sends nothing; a commit whose outcome is
+     * unknown sends nothing either and hands the caller the failure, as transactional delivery does: if the row
+     * committed, the relay sends it.
      */
     private <T> T publishAfterCommit(TradeEventDraft draft, Supplier<T> localWork) {
         PendingTradeEvent<T> pending = new PendingTradeEvent<>(draft, localWork);
@@ -156,19 +165,34 @@ public class RocketMqTradeEvents extends RocketMqAdapter implements TradeEvents 
         return pending.outcome();
     }
 
-    /** Never throws: the change committed, and the caller must hear so; an unsent event is the relay's. */
+    /**
+     * Starts the send and returns; never throws: the change committed, and the caller must hear so; an unsent event
+     * is the relay's. The mark is asked only in {@code stored}, when the broker has the message: a producer that dies
+     * before its answer (or before the marks' next flush) leaves the row unmarked, for the relay; marks are batched
+     * (PublishedMarks), not one UPDATE per event. Both callbacks run on the client's thread and only queue a mark
+     * (written by the marks' own thread; at once only after the marks stopped, at shutdown) or log a line, so neither
+     * blocks it. That thread carries no load-traffic mark, so the mark is asked on the side the
+     * event's row was written (the caller's {@link ShadowContext}); asked on the real side, a load test's marks
+     * would miss their rows and the relay would send every load-test event twice.
+     */
     private void sendCommitted(TradeEventDraft draft) {
+        boolean loadTraffic = ShadowContext.active();
+        Runnable stored = () -> {
+            try (ShadowContext.Scope side = ShadowContext.enter(loadTraffic)) {
+                marks.mark(draft.eventId());
+            }
+        };
         try {
-            sender.send(toMessage(draft, properties.topic()));
+            sender.sendThen(toMessage(draft, properties.topic()), stored, e -> notSent(draft, e));
         } catch (RuntimeException e) {
-            log.warn("event {} {} of trade {} committed but not sent ({}); the relay sends it within {}",
-                    draft.eventType(), draft.eventId(), draft.tradeNo(), e.toString(),
-                    properties.relayAfter().plus(properties.relayInterval()));
-            return;
+            notSent(draft, e); // the kit's senders report through notStored; a sender that throws is treated alike
         }
-        // a producer that dies before this line (or before the marks' next flush) leaves the row unmarked, for
-        // the relay; marks are batched (PublishedMarks), not one UPDATE per event
-        marks.mark(draft.eventId());
+    }
+
+    private void notSent(TradeEventDraft draft, RuntimeException e) {
+        log.warn("event {} {} of trade {} committed but not sent ({}); the relay sends it within {}",
+                draft.eventType(), draft.eventId(), draft.tradeNo(), e.toString(),
+                properties.relayAfter().plus(properties.relayInterval()));
     }
 
     private <T> T publishTransactionally(TradeEventDraft draft, Supplier<T> localWork) {

@@ -8,6 +8,7 @@ import io.paysuite.api.error.BizException;
 import io.paysuite.api.error.ErrorCode;
 import io.paysuite.api.ids.OrderNo;
 import io.paysuite.kit.mq.MessageSender;
+import io.paysuite.kit.shadow.ShadowContext;
 import io.paysuite.trade.infra.event.TradeEventsProperties.Delivery;
 import io.paysuite.trade.order.TradeEventDraft;
 import io.paysuite.trade.order.TradeEventsUnavailableException;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -28,7 +30,8 @@ import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Outbox delivery without a broker or a database: the change and its row commit, then the message is sent,
- * then the row is marked; a send that fails after the commit is the relay's, never the caller's problem.
+ * then the row is marked; a send that fails after the commit is the relay's, never the caller's problem, and the
+ * caller does not wait for the broker's answer.
  */
 class OutboxTradeEventsTest {
 
@@ -94,6 +97,74 @@ class OutboxTradeEventsTest {
         assertThat(database.isPublished(draft.eventId())).isFalse();
         assertThat(database.findUnpublished(NOW.plusSeconds(4).atOffset(ZoneOffset.UTC).toLocalDateTime(), 10))
                 .as("left for the relay").containsExactly(draft.eventId());
+    }
+
+    @Test
+    void theCallerHasItsResultOnceTheRowCommitsBeforeTheBrokerAnswers() {
+        HeldBroker held = new HeldBroker();
+        TradeEventDraft draft = draft();
+
+        String result = events(Delivery.OUTBOX, held).publishWith(draft, () -> "paid");
+
+        assertThat(result).as("returned with the send still in flight").isEqualTo("paid");
+        assertThat(held.inFlight).singleElement()
+                .satisfies(send -> assertThat(send.message().getUserProperty("eventId")).isEqualTo(draft.eventId()));
+        assertThat(database.hasRow(draft.eventId())).as("the send starts after the commit").isTrue();
+        assertThat(database.isPublished(draft.eventId())).as("not marked before the broker stored it").isFalse();
+
+        held.inFlight.remove(0).stored().run();
+
+        assertThat(database.isPublished(draft.eventId())).as("marked once the broker stored it").isTrue();
+    }
+
+    @Test
+    void aSendTheBrokerDidNotStoreLeavesTheRowUnmarkedForTheRelay() {
+        HeldBroker held = new HeldBroker();
+        TradeEventDraft draft = draft();
+        assertThat(events(Delivery.OUTBOX, held).publishWith(draft, () -> "paid")).isEqualTo("paid");
+
+        held.inFlight.remove(0).notStored().accept(new IllegalStateException("send timed out after 3000 ms"));
+
+        assertThat(database.isPublished(draft.eventId())).isFalse();
+        assertThat(database.findUnpublished(NOW.plusSeconds(4).atOffset(ZoneOffset.UTC).toLocalDateTime(), 10))
+                .as("left for the relay").containsExactly(draft.eventId());
+    }
+
+    @Test
+    void aLoadTestEventIsMarkedOnTheShadowSideThoughTheBrokerAnswersOnAnUnmarkedThread() {
+        HeldBroker held = new HeldBroker();
+        TradeEventDraft draft = draft();
+        try (ShadowContext.Scope load = ShadowContext.enter()) {
+            events(Delivery.OUTBOX, held).publishWith(draft, () -> "paid");
+        }
+
+        held.inFlight.remove(0).stored().run(); // the client's callback thread: no mark of its own
+
+        try (ShadowContext.Scope load = ShadowContext.enter()) {
+            assertThat(database.isPublished(draft.eventId())).as("the shadow row, where the event was written").isTrue();
+        }
+        assertThat(database.hasRow(draft.eventId())).as("nothing on the real side").isFalse();
+    }
+
+    @Test
+    void aSenderThatThrowsInsteadOfReportingStillLeavesTheCallerItsResult() {
+        MessageSender throwing = new MessageSender() {
+            @Override
+            public void send(Message message) {
+                throw new IllegalStateException("not used");
+            }
+
+            @Override
+            public void sendThen(Message message, Runnable stored, Consumer<RuntimeException> notStored) {
+                throw new IllegalStateException("async send queue full");
+            }
+        };
+        TradeEventDraft draft = draft();
+
+        assertThat(events(Delivery.OUTBOX, throwing).publishWith(draft, () -> "paid")).isEqualTo("paid");
+
+        assertThat(database.hasRow(draft.eventId())).isTrue();
+        assertThat(database.isPublished(draft.eventId())).isFalse();
     }
 
     @Test
@@ -166,5 +237,24 @@ class OutboxTradeEventsTest {
     @Test
     void outboxDeliveryWithoutAProducerIsRefusedAtStart() {
         assertThatThrownBy(() -> events(Delivery.OUTBOX, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A broker that answers only when the test says so: the kit's asynchronous send, with its answer held. */
+    private static final class HeldBroker implements MessageSender {
+
+        record Send(Message message, Runnable stored, Consumer<RuntimeException> notStored) {
+        }
+
+        final List<Send> inFlight = new ArrayList<>();
+
+        @Override
+        public void send(Message message) {
+            throw new UnsupportedOperationException("the caller's send must not wait for the broker");
+        }
+
+        @Override
+        public void sendThen(Message message, Runnable stored, Consumer<RuntimeException> notStored) {
+            inFlight.add(new Send(message, stored, notStored));
+        }
     }
 }
