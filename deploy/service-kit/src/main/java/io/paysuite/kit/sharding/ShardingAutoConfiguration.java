@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.paysuite.kit.jdbc.AutoCommitProperties;
 import io.paysuite.kit.jdbc.DeferredAutoCommitDataSource;
 import io.paysuite.kit.jdbc.MySqlSessionProperties;
+import io.paysuite.kit.jdbc.PreparedStatementProperties;
 import io.paysuite.kit.shadow.ShadowHint;
 import io.paysuite.kit.shadow.ShadowProperties;
 import java.io.IOException;
@@ -58,7 +59,8 @@ import org.springframework.context.annotation.Conditional;
         "com.zaxxer.hikari.HikariDataSource",
         "org.flywaydb.core.Flyway"})
 @Conditional(OnShardingUrls.class)
-@EnableConfigurationProperties({ShardingProperties.class, ShadowProperties.class, AutoCommitProperties.class})
+@EnableConfigurationProperties({ShardingProperties.class, ShadowProperties.class, AutoCommitProperties.class,
+        PreparedStatementProperties.class})
 public class ShardingAutoConfiguration {
 
     static final String MIGRATIONS = "classpath:db/migration/shard";
@@ -69,8 +71,9 @@ public class ShardingAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     DirectReads dataSource(ShardingProperties props, ShardedTables tables, ShadowProperties shadow,
-            AutoCommitProperties autoCommit)
+            AutoCommitProperties autoCommit, PreparedStatementProperties statements)
             throws SQLException, IOException {
+        PoolSession session = new PoolSession(autoCommit, statements);
         Map<String, DataSource> physical = new LinkedHashMap<>();
         List<HikariDataSource> started = new ArrayList<>();
         List<DataSource> production = new ArrayList<>();
@@ -86,22 +89,22 @@ public class ShardingAutoConfiguration {
                 String name = ShardingRules.dataSourceName(i);
                 String url = props.urls().get(i);
                 String poolName = tables.poolPrefix() + "-" + name;
-                HikariDataSource pool = started(started, poolConfig(poolName, url, props.poolSize(), false, props, autoCommit));
+                HikariDataSource pool = started(started, poolConfig(poolName, url, props.poolSize(), false, props, session));
                 physical.put(rules.physicalName(i), pool);
                 production.add(pool);
                 migrate(name, pool);
                 productionAutoCommit.add(props.separateAutoCommitPools()
-                        ? started(started, autoCommitPoolConfig(poolName, url, false, props, autoCommit)) : pool);
+                        ? started(started, autoCommitPoolConfig(poolName, url, false, props, session)) : pool);
                 if (shadow.enabled()) {
                     String shadowPoolName = poolName + "-shadow";
                     String shadowUrl = shadow.shadowUrl(url);
                     HikariDataSource shadowPool = started(started,
-                            poolConfig(shadowPoolName, shadowUrl, shadow.poolSize(), true, props, autoCommit));
+                            poolConfig(shadowPoolName, shadowUrl, shadow.poolSize(), true, props, session));
                     physical.put(ShardingRules.shadowName(i), shadowPool);
                     shadows.add(shadowPool);
                     migrate(ShardingRules.shadowName(i), shadowPool);
                     shadowsAutoCommit.add(props.separateAutoCommitPools()
-                            ? started(started, autoCommitPoolConfig(shadowPoolName, shadowUrl, true, props, autoCommit)) : shadowPool);
+                            ? started(started, autoCommitPoolConfig(shadowPoolName, shadowUrl, true, props, session)) : shadowPool);
                 }
             }
             String yaml = rules.toYaml(props.sqlShow());
@@ -129,12 +132,12 @@ public class ShardingAutoConfiguration {
      * is never the exception (on a session whose auto-commit never changes it sends nothing).
      */
     static HikariConfig autoCommitPoolConfig(String transactionPool, String url, boolean shadowSide, ShardingProperties props,
-            AutoCommitProperties autoCommit) {
-        return poolConfig(transactionPool + AUTO_COMMIT_POOL, url, props.autoCommitPoolSize(), shadowSide, props, autoCommit);
+            PoolSession session) {
+        return poolConfig(transactionPool + AUTO_COMMIT_POOL, url, props.autoCommitPoolSize(), shadowSide, props, session);
     }
 
     static HikariConfig poolConfig(String poolName, String url, int size, boolean shadowSide, ShardingProperties props,
-            AutoCommitProperties autoCommit) {
+            PoolSession session) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
         config.setJdbcUrl(url);
@@ -144,12 +147,21 @@ public class ShardingAutoConfiguration {
         if (shadowSide) {
             config.setMinimumIdle(0); // no connection held while no load test runs
         }
-        MySqlSessionProperties.applyTo(config); // not a bean: the kit's post-processor never sees these pools
-        if (autoCommit.deferRestore()) {
+        // not a bean: the kit's post-processor never sees these pools
+        MySqlSessionProperties.applyTo(config, session.statements());
+        if (session.autoCommit().deferRestore()) {
             // beneath Hikari, under ShardingSphere: it passes each transaction's setAutoCommit to these connections
             DeferredAutoCommitDataSource.install(config);
         }
         return config;
+    }
+
+    /** How every physical pool's sessions are set up: the kit's {@code paysuite.jdbc.*} settings. */
+    record PoolSession(AutoCommitProperties autoCommit, PreparedStatementProperties statements) {
+
+        static PoolSession defaults() {
+            return new PoolSession(AutoCommitProperties.defaults(), PreparedStatementProperties.defaults());
+        }
     }
 
     private static void migrate(String name, DataSource physical) {

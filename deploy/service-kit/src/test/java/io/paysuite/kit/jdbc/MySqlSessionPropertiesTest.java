@@ -1,6 +1,7 @@
 package io.paysuite.kit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -21,8 +22,9 @@ class MySqlSessionPropertiesTest {
         assertThat(pool.getDataSourceProperties())
                 .containsEntry("useLocalSessionState", "true")
                 .containsEntry("cacheServerConfiguration", "true")
+                .containsEntry("useServerPrepStmts", "true")
                 .containsEntry("cachePrepStmts", "true")
-                .containsEntry("prepStmtCacheSize", "500")
+                .containsEntry("prepStmtCacheSize", "256")
                 .containsEntry("prepStmtCacheSqlLimit", "2048")
                 .containsEntry("rewriteBatchedStatements", "true")
                 .containsEntry("maintainTimeStats", "false")
@@ -40,6 +42,66 @@ class MySqlSessionPropertiesTest {
         assertThat(pool.getDataSourceProperties())
                 .doesNotContainKeys("cachePrepStmts", "prepStmtCacheSize")
                 .containsEntry("useLocalSessionState", "true");
+    }
+
+    @Test
+    void theServiceCanPrepareOnTheClientAgainOrResizeTheCacheThroughItsProperties() {
+        BeanPostProcessor configured = MySqlSessionAutoConfiguration.mySqlSessionPropertiesPostProcessor(new MockEnvironment()
+                .withProperty("paysuite.jdbc.prepared-statements.server-side", "false")
+                .withProperty("paysuite.jdbc.prepared-statements.cache-size", "100")
+                .withProperty("paysuite.jdbc.prepared-statements.cache-sql-limit", "4096"));
+        HikariDataSource pool = pool("jdbc:mysql://db:3306/paysuite_accounting");
+
+        configured.postProcessAfterInitialization(pool, "dataSource");
+
+        assertThat(pool.getDataSourceProperties())
+                .containsEntry("useServerPrepStmts", "false")
+                .containsEntry("cachePrepStmts", "true")
+                .containsEntry("prepStmtCacheSize", "100")
+                .containsEntry("prepStmtCacheSqlLimit", "4096")
+                .containsEntry("useLocalSessionState", "true");
+    }
+
+    @Test
+    void aCacheThatCouldNeverEvictIsRefusedBecauseItWouldHoldEveryTextOnTheServer() {
+        assertThatThrownBy(() -> new PreparedStatementProperties(true, 1, 2048))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cache-size must be at least 2");
+    }
+
+    @Test
+    void anOperatorWhoTurnsTheCacheOffInTheUrlDoesNotGetServerSideStatementsWithoutIt() {
+        HikariDataSource pool = pool("jdbc:mysql://db:3306/paysuite_member?CachePrepStmts=false");
+
+        postProcessor.postProcessAfterInitialization(pool, "dataSource");
+
+        assertThat(pool.getDataSourceProperties())
+                .doesNotContainKeys("useServerPrepStmts", "cachePrepStmts")
+                .containsEntry("prepStmtCacheSize", "256");
+    }
+
+    @Test
+    void anOperatorWhoAsksForServerSideStatementsWithoutTheCacheGetsThem() {
+        HikariDataSource pool = pool("jdbc:mysql://db:3306/paysuite_member");
+        pool.addDataSourceProperty("cachePrepStmts", "false");
+        pool.addDataSourceProperty("useServerPrepStmts", "true");
+
+        postProcessor.postProcessAfterInitialization(pool, "dataSource");
+
+        assertThat(pool.getDataSourceProperties())
+                .containsEntry("useServerPrepStmts", "true")
+                .containsEntry("cachePrepStmts", "false");
+    }
+
+    @Test
+    void anOperatorWhoKeepsTheCacheOnInTheUrlStillGetsServerSideStatements() {
+        HikariDataSource pool = pool("jdbc:mysql://db:3306/paysuite_member?cachePrepStmts=true&prepStmtCacheSize=64");
+
+        postProcessor.postProcessAfterInitialization(pool, "dataSource");
+
+        assertThat(pool.getDataSourceProperties())
+                .containsEntry("useServerPrepStmts", "true")
+                .doesNotContainKeys("cachePrepStmts", "prepStmtCacheSize");
     }
 
     @Test

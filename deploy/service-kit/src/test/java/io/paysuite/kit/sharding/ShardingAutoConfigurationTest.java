@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.paysuite.kit.jdbc.AutoCommitProperties;
 import io.paysuite.kit.jdbc.DeferredAutoCommitDataSource;
+import io.paysuite.kit.jdbc.PreparedStatementProperties;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,13 +95,38 @@ class ShardingAutoConfigurationTest {
         ShardingProperties props = new ShardingProperties(List.of("jdbc:mysql://db:3306/paysuite_pay_0"), "pay", "", 4, 10, false, true, true, 4);
 
         HikariConfig on = ShardingAutoConfiguration.poolConfig("pay-ds_0", props.urls().get(0), 10, false, props,
-                AutoCommitProperties.defaults());
+                ShardingAutoConfiguration.PoolSession.defaults());
         HikariConfig off = ShardingAutoConfiguration.poolConfig("pay-ds_0", props.urls().get(0), 10, false, props,
-                new AutoCommitProperties(false));
+                new ShardingAutoConfiguration.PoolSession(new AutoCommitProperties(false), PreparedStatementProperties.defaults()));
 
         assertThat(on.getDataSource()).isInstanceOf(DeferredAutoCommitDataSource.class);
         assertThat(on.getDataSourceProperties()).containsEntry("useLocalSessionState", "true");
         assertThat(off.getDataSource()).isNull();
+    }
+
+    @Test
+    void everyPhysicalPoolPreparesOnTheServerWithABoundedCacheUnlessSwitchedOff() {
+        ShardingProperties props = new ShardingProperties(List.of("jdbc:mysql://db:3306/paysuite_trade_0"), "trade", "", 4, 10, false,
+                true, true, 4);
+        ShardingAutoConfiguration.PoolSession clientSide = new ShardingAutoConfiguration.PoolSession(
+                AutoCommitProperties.defaults(), new PreparedStatementProperties(false, 64, 1024));
+
+        HikariConfig transactions = ShardingAutoConfiguration.poolConfig("trade-ds_0", props.urls().get(0), 10, false, props,
+                ShardingAutoConfiguration.PoolSession.defaults());
+        HikariConfig autoCommit = ShardingAutoConfiguration.autoCommitPoolConfig("trade-ds_0", props.urls().get(0), false,
+                props, ShardingAutoConfiguration.PoolSession.defaults());
+        HikariConfig off = ShardingAutoConfiguration.poolConfig("trade-ds_0", props.urls().get(0), 10, false, props, clientSide);
+
+        for (HikariConfig pool : List.of(transactions, autoCommit)) {
+            assertThat(pool.getDataSourceProperties())
+                    .containsEntry("useServerPrepStmts", "true")
+                    .containsEntry("cachePrepStmts", "true")
+                    .containsEntry("prepStmtCacheSize", "256");
+        }
+        assertThat(off.getDataSourceProperties())
+                .containsEntry("useServerPrepStmts", "false")
+                .containsEntry("prepStmtCacheSize", "64")
+                .containsEntry("prepStmtCacheSqlLimit", "1024");
     }
 
     @Test
@@ -120,9 +146,9 @@ class ShardingAutoConfigurationTest {
                 true, true, 3);
 
         HikariConfig real = ShardingAutoConfiguration.autoCommitPoolConfig("pay-ds_0", props.urls().get(0), false, props,
-                AutoCommitProperties.defaults());
+                ShardingAutoConfiguration.PoolSession.defaults());
         HikariConfig shadow = ShardingAutoConfiguration.autoCommitPoolConfig("pay-ds_0-shadow",
-                "jdbc:mysql://db:3306/paysuite_pay_0_shadow", true, props, AutoCommitProperties.defaults());
+                "jdbc:mysql://db:3306/paysuite_pay_0_shadow", true, props, ShardingAutoConfiguration.PoolSession.defaults());
 
         assertThat(real.getPoolName()).isEqualTo("pay-ds_0-autocommit");
         assertThat(real.getMaximumPoolSize()).isEqualTo(3);
