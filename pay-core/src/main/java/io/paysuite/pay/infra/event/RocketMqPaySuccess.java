@@ -277,6 +277,8 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
      * Outbox: sends the announcement of a pay order read {@code SUCCESS} and not marked announced again, as
      * {@link #succeed} first built it, and marks it; throws when the broker did not take it (nothing marked). A
      * marked one is the broker's already: nothing sent. Transactional: nothing, the broker's check-back delivers it.
+     * Unlike the send after a success, this one waits for the broker: its caller is the check, which must hear a
+     * refusal (by this throwing) to come back, and nobody waits on it for an answer.
      */
     @Override
     public boolean announce(PayOrder paid) {
