@@ -71,7 +71,7 @@ final class PayAttempts {
             log.info("pay answered trade_no={} request_no={} pay_order_no={} status={}",
                     trade.tradeNo(), requestNo, order.payOrderNo(), order.status());
             return switch (order.status()) {
-                case SUCCESS -> paidOnceTheTradeIs(trade, inProgress);
+                case SUCCESS -> paidOnceTheTradeIs(order, inProgress);
                 case FAILED -> new PayOutcome.Refused(PayRefusal.of("error.PAY_FAILED"));
                 case CREATED, PROCESSING -> switch (method) {
                     case WECHAT_QR, ALIPAY_QR -> new PayOutcome.Scan(order.payOrderNo());
@@ -99,14 +99,16 @@ final class PayAttempts {
     /**
      * "Payment successful" (and the return to the merchant, who will ask {@code GET /trades/{trade_no}})
      * only once trade-core says the trade is paid: the pay order is paid first and the trade follows it
-     * through {@code PAY_SUCCEEDED}. Until then, the in-progress page, which asks again.
+     * through {@code PAY_SUCCEEDED}, or at once when pay-core handed it the success directly: then pay-core's answer
+     * carries the trade and trade-core is not asked again ({@link PayingTrades#paidBy}). Until then, the in-progress
+     * page, which asks again.
      */
-    private PayOutcome paidOnceTheTradeIs(TradeDTO trade, PayOutcome inProgress) {
+    private PayOutcome paidOnceTheTradeIs(PayOrderDTO paid, PayOutcome inProgress) {
         TradeDTO now;
         try {
-            now = trades.settled(trade.tradeNo());
+            now = trades.paidBy(paid);
         } catch (RuntimeException unreadable) { // trade-core not answering now: the page asks again
-            log.warn("paid trade not readable trade_no={}: {}", trade.tradeNo(), unreadable.toString());
+            log.warn("paid trade not readable trade_no={}: {}", paid.tradeNo(), unreadable.toString());
             return inProgress;
         }
         return switch (now.status()) {

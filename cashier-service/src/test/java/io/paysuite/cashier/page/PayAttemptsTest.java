@@ -2,7 +2,9 @@ package io.paysuite.cashier.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -87,6 +89,43 @@ class PayAttemptsTest {
         when(tradeService.get(any())).thenReturn(Result.ok(tradeIn(TradeStatus.PAYING)), Result.ok(tradeIn(TradeStatus.SUCCESS)));
 
         assertThat(payNow()).isEqualTo(new PayOutcome.Shown(StatusPage.paid("https://m/return", 5)));
+    }
+
+    @Test
+    void aSuccessCarryingTheTradeItPaidShowsSuccessWithoutAskingTradeCore() {
+        Instant finished = Instant.parse("2026-11-22T10:00:00.123Z");
+        when(pay.pay(any())).thenReturn(Result.ok(paidOrder(finished).withTrade(paidTrade(TradeStatus.SUCCESS, finished))));
+
+        assertThat(payNow()).isEqualTo(new PayOutcome.Shown(StatusPage.paid("https://m/return", 5)));
+
+        verify(tradeService, never()).settled(any(), anyLong());
+        verify(tradeService, never()).get(any());
+    }
+
+    @Test
+    void aSuccessCarryingNoTradeOrOneNotPaidByItStillWaitsForTheTrade() {
+        Instant finished = Instant.parse("2026-11-22T10:00:00.123Z");
+        for (TradeDTO carried : java.util.Arrays.asList(null, paidTrade(TradeStatus.SUCCESS, finished.minusSeconds(3)),
+                tradeIn(TradeStatus.PAYING))) {
+            org.mockito.Mockito.clearInvocations(tradeService);
+            when(pay.pay(any())).thenReturn(Result.ok(paidOrder(finished).withTrade(carried)));
+            when(tradeService.get(any())).thenReturn(Result.ok(tradeIn(TradeStatus.SUCCESS)));
+
+            assertThat(payNow()).isEqualTo(new PayOutcome.Shown(StatusPage.paid("https://m/return", 5)));
+
+            verify(tradeService).settled(any(), anyLong());
+        }
+    }
+
+    private static PayOrderDTO paidOrder(Instant finished) {
+        return new PayOrderDTO("P1", "T1", "CP1234567", "U1", "M1", PayMethod.BALANCE, PayOrderStatus.SUCCESS,
+                Money.cny(1234), finished.minusMillis(80), finished);
+    }
+
+    private static TradeDTO paidTrade(TradeStatus status, Instant paidAt) {
+        return new TradeDTO("T1", "M1", "O1", TradeType.INSTANT, status, Money.cny(1234), Money.cny(1234), Money.cny(0),
+                "tea", null, null, "https://m/notify", "https://m/return", paidAt.plusSeconds(600), paidAt.minusSeconds(5),
+                paidAt, null);
     }
 
     @Test

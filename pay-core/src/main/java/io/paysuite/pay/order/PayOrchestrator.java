@@ -41,9 +41,11 @@ import org.springframework.stereotype.Component;
  *       stores it, take the trade ({@code WAIT_PAY → PAYING} naming this pay order): one attempt wins;</li>
  *   <li>once the broker has the check (not stored: the trade given back, nothing charged),
  *       {@code CREATED → PROCESSING}, then the tool charges, keyed by the pay order number;</li>
- *   <li>success: {@code PROCESSING → SUCCESS} recording the channel that took the money, then
- *       {@code PAY_SUCCEEDED} (the trade follows; a success whose announcement this process did not see stored is
- *       announced again by its check, see {@link #recover});
+ *   <li>success: {@code PROCESSING → SUCCESS} recording the channel that took the money, then trade-core is handed
+ *       the success directly and {@code PAY_SUCCEEDED} is sent without waiting for the broker ({@link PaySuccess}); the
+ *       answer carries the trade as trade-core recorded it, when it did, so a till needs no second call for it. The
+ *       broker's "stored", maybe after the answer, is remembered ({@link AnnouncedHere}); a success whose
+ *       announcement this process did not see stored is announced again by its check, see {@link #recover};
  *       definite failure: {@code FAILED} and the trade given back; unknown: stays
  *       {@code PROCESSING} for the check to finish.</li>
  * </ol>
@@ -328,15 +330,16 @@ public class PayOrchestrator {
         switch (outcome.kind()) {
             case SUCCESS -> {
                 // every way to SUCCESS (first answer, check, channel result) passes here with the tool's channel
-                Optional<PaySuccess.Succeeded> won = success.succeed(order, outcome.channel());
+                // the memory hears when the broker stores the announcement, maybe after this answer: a send that
+                // fails tells it nothing (logged there), and the check announces it again
+                Optional<PaySuccess.Succeeded> won = success.succeed(order, outcome.channel(), announcedHere::remember);
                 settleQuietly(order);
                 if (won.isPresent()) {
-                    if (won.get().announced()) {
-                        announcedHere.remember(won.get().order());
-                    } // else the send after the commit failed (logged there): the check announces it again
                     log.info("pay order succeeded pay_order_no={} trade_no={} amount={} channel={}", order.payOrderNo(),
                             order.tradeNo(), order.amount(), outcome.channel());
-                    return won.get().order().toDTO(); // the row as our compare-and-set left it: no need to read it back
+                    // the row as our compare-and-set left it (no need to read it back), and the trade as trade-core
+                    // recorded the payment when it was handed over (null otherwise): the till shows it without a call
+                    return won.get().order().toDTO().withTrade(won.get().trade());
                 }
                 // a concurrent check or channel result finished it first: the first final result wins
                 log.info("pay order {} success ({}) came after another path had finished it", order.payOrderNo(),

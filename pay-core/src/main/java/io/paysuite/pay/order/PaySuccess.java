@@ -1,6 +1,8 @@
 package io.paysuite.pay.order;
 
+import io.paysuite.api.trade.TradeDTO;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Moves a pay order {@code PROCESSING → SUCCESS} and announces it with {@code PAY_SUCCEEDED}: the event is delivered
@@ -12,14 +14,19 @@ import java.util.Optional;
 public interface PaySuccess {
 
     /**
-     * @param channel the external channel that took the money ({@link io.paysuite.pay.order.tool.ToolOutcome#channel}),
-     *                recorded by the same compare-and-set and carried by the event; null for the platform's own tools
+     * @param channel   the external channel that took the money ({@link io.paysuite.pay.order.tool.ToolOutcome#channel}),
+     *                  recorded by the same compare-and-set and carried by the event; null for the platform's own tools
+     * @param announced told the pay order as the compare-and-set left it once the broker has its {@code PAY_SUCCEEDED}
+     *                  — maybe after this returns, on the broker client's thread (the caller's answer does not wait
+     *                  for the broker), maybe before; never when the broker did not take it (the pay order's check
+     *                  announces it again). Must not block or throw
      * @return the pay order as this call's compare-and-set left it ({@link PayOrder#after}), so the caller answers it
-     *         without reading it back, and whether its announcement is the broker's now; empty when it was no longer
-     *         PROCESSING (another path finished it first). A send that failed after the commit does not throw: the
-     *         money moved and the caller must hear SUCCESS; the pay order's check announces it again
+     *         without reading it back, and the trade trade-core recorded when it was handed the success directly;
+     *         empty when it was no longer PROCESSING (another path finished it first). A send that failed after the
+     *         commit does not throw: the money moved and the caller must hear SUCCESS; the pay order's check announces
+     *         it again
      */
-    Optional<Succeeded> succeed(PayOrder order, String channel);
+    Optional<Succeeded> succeed(PayOrder order, String channel, Consumer<PayOrder> announced);
 
     /**
      * Announces a pay order that is {@code SUCCESS} in the database and whose announcement this process did not see
@@ -35,13 +42,15 @@ public interface PaySuccess {
     boolean announce(PayOrder paid);
 
     /**
-     * A success this call's compare-and-set committed.
+     * A success this call's compare-and-set committed. Whether the broker has its announcement is not part of it: the
+     * outbox send is not waited for, and its {@code announced} callback says so when it is stored.
      *
-     * @param order     the pay order as the compare-and-set left it
-     * @param announced whether the broker has its {@code PAY_SUCCEEDED}: the send after the commit was stored, or
-     *                  (transactional delivery) the broker holds the half message and asks until it hears COMMIT.
-     *                  False when a send after the commit failed or its outcome is unknown: left to the check
+     * @param order the pay order as the compare-and-set left it
+     * @param trade the trade as trade-core recorded this pay order's payment when it was handed the success directly
+     *              ({@code TradePaymentService.paid}) and answered the trade paid by this pay order; null otherwise
+     *              (hand-over off, refused, failed, a trade not paid by it, transactional delivery, a commit read
+     *              back): whoever waits for the trade asks trade-core for it
      */
-    record Succeeded(PayOrder order, boolean announced) {
+    record Succeeded(PayOrder order, TradeDTO trade) {
     }
 }

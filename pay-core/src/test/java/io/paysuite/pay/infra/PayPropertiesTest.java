@@ -28,18 +28,21 @@ class PayPropertiesTest {
                     assertThat(properties.checkDelay()).isEqualTo(Duration.ofSeconds(10));
                     assertThat(properties.successDelivery()).isEqualTo(PayProperties.SuccessDelivery.OUTBOX);
                     assertThat(properties.sendTimeout()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(properties.handOverToTrade()).as("the till's answer carries the trade").isTrue();
                 });
     }
 
     @Test
     void theSuccessDeliveryIsSwitched() {
         new ApplicationContextRunner().withUserConfiguration(Bound.class)
-                .withPropertyValues("paysuite.pay.success-delivery=transactional", "paysuite.pay.send-timeout=2s")
+                .withPropertyValues("paysuite.pay.success-delivery=transactional", "paysuite.pay.send-timeout=2s",
+                        "paysuite.pay.hand-over-to-trade=false")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     PayProperties properties = context.getBean(PayProperties.class);
                     assertThat(properties.successDelivery()).isEqualTo(PayProperties.SuccessDelivery.TRANSACTIONAL);
                     assertThat(properties.sendTimeout()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(properties.handOverToTrade()).isFalse();
                 });
     }
 }

@@ -74,7 +74,7 @@ class PayFailureGivesBackOnlyItsOwnTest {
         when(ledger.postPayment(any())).thenAnswer(call -> {
             // while this attempt waits for its answer, the delayed check posted and made the pay order SUCCESS
             String payOrderNo = call.<PaymentPostingCmd>getArgument(0).payOrderNo();
-            events.succeed(orders.find(payOrderNo).orElseThrow(), null);
+            events.succeed(orders.find(payOrderNo).orElseThrow(), null, paid -> { });
             return Result.fail(ErrorCode.INSUFFICIENT_BALANCE, "refused");
         });
 

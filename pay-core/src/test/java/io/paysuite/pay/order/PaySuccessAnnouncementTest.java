@@ -39,6 +39,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +112,41 @@ class PaySuccessAnnouncementTest {
         assertThat(event.get("pay_order_no").asText()).isEqualTo(row.payOrderNo());
         assertThat(event.get("channel").asText()).isEqualTo(row.channel()).isEqualTo("ALIPAY");
         assertThat(Instant.parse(event.get("finished_at").asText())).isEqualTo(row.finishedAt());
+    }
+
+    @Test
+    void theAnswerCarriesTheHandedOverTradeAndTheMemoryHearsWhenTheBrokerStoresLater() {
+        TradeDTO recorded = new TradeDTO(TRADE_NO, "M100001", "till-1", TradeType.INSTANT, TradeStatus.SUCCESS,
+                Money.cny(1000), Money.cny(1000), Money.cny(0), "subject", null, null, null, null, null, clock.instant(),
+                clock.instant(), null);
+        List<Runnable> brokerAnswers = new ArrayList<>();
+        PaySuccess handingOver = new PaySuccess() {
+            @Override
+            public Optional<Succeeded> succeed(PayOrder order, String channel, Consumer<PayOrder> announced) {
+                // the broker answers after pay-core answered: the stored callback is held until the test runs it
+                return events.succeed(order, channel, paid -> brokerAnswers.add(() -> announced.accept(paid)))
+                        .map(won -> new Succeeded(won.order(), recorded));
+            }
+
+            @Override
+            public boolean announce(PayOrder paid) {
+                return events.announce(paid);
+            }
+        };
+        PayOrchestrator orchestrator = new PayOrchestrator(orders, new PayOrderOpener(orders, new OrderNo(clock, 3), clock),
+                new PaymentTools(List.of(new ChannelTool(PayMethod.ALIPAY_CODE, channels, ledger))), handingOver,
+                payOrderNo -> { }, tradeService, tradePayments, members, clock, RiskFakes.allowAll(clock));
+
+        PayOrderDTO paid = orchestrator.pay(barcode("REQ-000009"));
+
+        assertThat(paid.status()).isEqualTo(PayOrderStatus.SUCCESS);
+        assertThat(paid.trade()).as("the till shows trade-core's record without asking for it").isEqualTo(recorded);
+        assertThat(brokerAnswers).hasSize(1);
+
+        brokerAnswers.get(0).run();
+        int readsBefore = orders.reads;
+        assertThat(orchestrator.recover(paid.payOrderNo())).isTrue();
+        assertThat(orders.reads).as("told by the broker's answer: the check reads nothing").isEqualTo(readsBefore);
     }
 
     @Test

@@ -80,19 +80,23 @@ final class BarcodePayment {
         }
         if (trade.status() == TradeStatus.WAIT_PAY) {
             String requestNo = "BC-" + trade.tradeNo() + "-" + digest(authCode);
-            boolean paid = false;
+            PayOrderDTO paid = null;
             try {
                 Result<PayOrderDTO> answer = pay.pay(new PayCmd(trade.tradeNo(), method.channel() + "_BUYER", method, null,
                         requestNo, authCode).withRisk(new RiskContext(tillIp, null)));
                 if (Outcome.definitelyFailed(answer)) {
                     Results.unwrap(answer); // a definite refusal: CHANNEL_DECLINED, TRADE_PAYING …; the trade waits for another code
                 }
-                paid = answer != null && answer.success() && answer.data().status() == PayOrderStatus.SUCCESS;
+                if (answer != null && answer.success() && answer.data().status() == PayOrderStatus.SUCCESS) {
+                    paid = answer.data();
+                }
             } catch (RpcException unknown) {
                 log.warn("barcode payment of {} outcome unknown: rpc_code={}", trade.tradeNo(), unknown.getCode());
             }
-            // unknown (SYSTEM_ERROR, SERVICE_DEGRADED, no answer) or pending: the trade as it stands says where the money is
-            trade = paid ? paying.settled(trade.tradeNo()) : paying.current(trade.tradeNo());
+            // paid: the trade pay-core's answer carries (trade-core recorded it when handed the success), else once it
+            // follows; unknown (SYSTEM_ERROR, SERVICE_DEGRADED, no answer) or pending: the trade as it stands says where
+            // the money is
+            trade = paid != null ? paying.paidBy(paid) : paying.current(trade.tradeNo());
             if (trade.status() == TradeStatus.WAIT_PAY) {
                 trade = closeUntaken(trade, merchantId, trades, paying);
             }

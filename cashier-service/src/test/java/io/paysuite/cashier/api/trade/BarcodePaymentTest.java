@@ -3,7 +3,9 @@ package io.paysuite.cashier.api.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -24,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.dubbo.rpc.RpcException;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +109,48 @@ class BarcodePaymentTest {
                 Result.ok(trade(TradeStatus.SUCCESS)));
 
         assertThat(BarcodePayment.pay("M1", BODY, trades, pay, paying, "10.1.2.3").trade().status()).isEqualTo(TradeStatus.SUCCESS);
+    }
+
+    @Test
+    void aPaidOrderCarryingTheTradeItPaidIsAnsweredWithoutAskingTradeCoreAgain() {
+        Instant finished = Instant.parse("2026-11-22T10:00:00.123Z");
+        TradeDTO recorded = paidTrade(TradeStatus.SUCCESS, finished);
+        when(trades.create(any())).thenReturn(Result.ok(trade(TradeStatus.WAIT_PAY)));
+        when(pay.pay(any())).thenReturn(Result.ok(paidOrder(finished).withTrade(recorded)));
+
+        assertThat(BarcodePayment.pay("M1", BODY, trades, pay, paying, "10.1.2.3").trade()).isEqualTo(recorded);
+
+        verify(trades, never()).settled(any(), anyLong());
+        verify(trades, never()).get(any());
+    }
+
+    @Test
+    void aPaidOrderCarryingNoTradeOrOneNotPaidByItWaitsForTheTradeAsBefore() {
+        Instant finished = Instant.parse("2026-11-22T10:00:00.123Z");
+        for (TradeDTO carried : java.util.Arrays.asList(null, paidTrade(TradeStatus.SUCCESS, finished.minusSeconds(2)),
+                paidTrade(TradeStatus.CLOSED, null))) {
+            org.mockito.Mockito.clearInvocations(trades);
+            when(trades.create(any())).thenReturn(Result.ok(trade(TradeStatus.WAIT_PAY)));
+            when(pay.pay(any())).thenReturn(Result.ok(paidOrder(finished).withTrade(carried)));
+            when(trades.settled(any(), anyLong())).thenReturn(
+                    CompletableFuture.completedFuture(Result.ok(trade(TradeStatus.SUCCESS))));
+
+            assertThat(BarcodePayment.pay("M1", BODY, trades, pay, paying, "10.1.2.3").trade().status())
+                    .isEqualTo(TradeStatus.SUCCESS);
+
+            verify(trades).settled(any(), anyLong());
+        }
+    }
+
+    private static PayOrderDTO paidOrder(Instant finished) {
+        return new PayOrderDTO("P1", "T1", "BC-T1", "WECHAT_BUYER", "M1", PayMethod.WECHAT_CODE, PayOrderStatus.SUCCESS,
+                Money.cny(1234), finished.minusMillis(60), finished);
+    }
+
+    private static TradeDTO paidTrade(TradeStatus status, Instant paidAt) {
+        return new TradeDTO("T1", "M1", "O1", TradeType.INSTANT, status, Money.cny(1234),
+                paidAt == null ? Money.cny(0) : Money.cny(1234), Money.cny(0), "tea", null, null, null, null,
+                Instant.now().plusSeconds(600), Instant.now(), paidAt, null, List.of(PayMethod.WECHAT_CODE), List.of(), null);
     }
 
     @Test

@@ -5,7 +5,9 @@ import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.PaySucceeded;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradePaymentService;
+import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.pay.PayOrderStatus;
+import io.paysuite.kit.shadow.ShadowContext;
 import io.paysuite.kit.mq.CheckBack;
 import io.paysuite.kit.mq.EventCodec;
 import io.paysuite.kit.mq.MessageProducer;
@@ -21,7 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionListener;
@@ -40,8 +45,11 @@ import org.springframework.stereotype.Component;
  * ({@link PayProperties.SuccessDelivery}):
  * <ul>
  *   <li><b>outbox</b> (the default): the single compare-and-set UPDATE of the pay order to {@code SUCCESS} commits;
- *       only then is {@code PAY_SUCCEEDED} sent plainly on the kit's {@link MessageProducer} (one broker round trip
- *       and one store). The pay order row is the outbox, and its relay is the delayed check that every pay order has
+ *       only then is trade-core handed the success directly ({@code paysuite.pay.hand-over-to-trade}, on by default,
+ *       see {@link #handOver}) and {@code PAY_SUCCEEDED} sent plainly on the kit's {@link MessageProducer} (one
+ *       broker round trip and one store) without waiting for the broker: the answer goes back to the caller while the
+ *       send is in flight, and the broker's answer, when it comes, marks the row and tells the caller's memory. The
+ *       pay order row is the outbox, and its relay is the delayed check that every pay order has
  *       from before it is charged: a success whose send this process did not see stored (a crash between commit and
  *       send, a send that failed or timed out, another instance's, a restarted process's) is sent again by
  *       {@link #announce}, rebuilt from the row, when its check finds it {@code SUCCESS}. A send that fails after the
@@ -74,6 +82,9 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
     static final String OUTBOX_PRODUCER_GROUP = "paysuite-pay-events";
     /** How long an announced mark waits for others to share its UPDATE; a crash loses at most this much of them. */
     static final Duration MARK_DELAY = Duration.ofMillis(200);
+    /** The trade states a recorded payment leaves: paid, and what a paid trade can become. */
+    private static final Set<TradeStatus> PAID = EnumSet.of(TradeStatus.SUCCESS, TradeStatus.FINISHED,
+            TradeStatus.AUTHORIZED, TradeStatus.CAPTURED, TradeStatus.VOIDED);
 
     private final PayProperties properties;
     private final PayOrderRepository orders;
@@ -131,70 +142,119 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
     }
 
     @Override
-    public Optional<Succeeded> succeed(PayOrder order, String channel) {
+    public Optional<Succeeded> succeed(PayOrder order, String channel, Consumer<PayOrder> announced) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return sender != null ? succeedThenSend(order, channel, at) : succeedTransactionally(order, channel, at);
+        return sender != null ? succeedThenSend(order, channel, at, announced)
+                : succeedTransactionally(order, channel, at, announced);
     }
 
     /**
-     * Outbox: the compare-and-set, then — only if it committed — the plain send. A missed compare-and-set sends nothing.
-     * A commit that threw is read back, as the transactional path does; if the pay order is SUCCESS it is announced
-     * from the row read, unless the row is marked announced already.
+     * Outbox: the compare-and-set, then — only if it committed — the hand-over to trade-core and the plain send, whose
+     * broker answer this does not wait for. A missed compare-and-set sends nothing. A commit that threw is read back,
+     * as the transactional path does; if the pay order is SUCCESS it is announced from the row read, unless the row is
+     * marked announced already (then the caller hears so at once).
      */
-    private Optional<Succeeded> succeedThenSend(PayOrder order, String channel, Instant at) {
+    private Optional<Succeeded> succeedThenSend(PayOrder order, String channel, Instant at, Consumer<PayOrder> announced) {
         boolean won;
         try {
             won = orders.transition(order.payOrderNo(), PayOrderStatus.PROCESSING, PayOrderStatus.SUCCESS, null, channel, at);
         } catch (RuntimeException unknown) {
             log.error("pay order {}: success update outcome unknown, reading it back", order.payOrderNo(), unknown);
-            // marked: another path's success, already stored at the broker
-            return orders.find(order.payOrderNo()).filter(o -> o.status() == PayOrderStatus.SUCCESS)
-                    .map(paid -> new Succeeded(paid, paid.markedAnnounced() || sentAfterCommit(paid)));
+            Optional<PayOrder> read = orders.find(order.payOrderNo()).filter(o -> o.status() == PayOrderStatus.SUCCESS);
+            read.ifPresent(paid -> {
+                if (paid.markedAnnounced()) {
+                    announced.accept(paid); // another path's success, already stored at the broker
+                } else {
+                    sendAfterCommit(paid, announced);
+                }
+            });
+            return read.map(paid -> new Succeeded(paid, null));
         }
         if (!won) {
             return Optional.empty();
         }
         PayOrder paid = order.after(PayOrderStatus.SUCCESS, null, channel, at);
-        handOver(paid);
-        return Optional.of(new Succeeded(paid, sentAfterCommit(paid)));
+        TradeDTO trade = handOver(paid); // first: trade-core's answer is what the till shows
+        sendAfterCommit(paid, announced);
+        return Optional.of(new Succeeded(paid, trade));
     }
 
     /**
      * Outbox: trade-core, the consumer a till's answer waits for, hears of the success directly before the broker
-     * does, so the trade is {@code SUCCESS} when the cashier asks for it instead of one broker hop later (the
-     * message then finds it done). Never throws and decides nothing: whatever the call answers, the message that
-     * follows is what guarantees trade-core is told, and the pay order's check resends it if that send fails.
+     * does, and answers the trade as it recorded it — which the caller passes on, so the cashier needs no second call
+     * for the trade, nor waits for the broker's hop to trade-core. Never throws and decides nothing about delivery:
+     * whatever the call answers, the message that follows is what guarantees trade-core is told, and the pay order's
+     * check resends it if that send fails.
+     *
+     * @return the trade trade-core answered when it shows this pay order's payment recorded ({@link #paidBy}),
+     *         else null (off, refused, failed, timed out, or a trade not paid by this pay order): the caller then asks
+     *         trade-core for the trade as before
      */
-    private void handOver(PayOrder paid) {
+    private TradeDTO handOver(PayOrder paid) {
         if (handOver == null) {
-            return;
+            return null;
         }
+        Result<TradeDTO> told;
         try {
-            Result<TradeDTO> told = handOver.paid(successOf(paid));
-            if (told == null || !told.success()) {
-                log.warn("pay order {}: trade-core refused the direct hand-over ({}); PAY_SUCCEEDED tells it",
-                        paid.payOrderNo(), told == null ? "no answer" : told.code());
-            }
+            told = handOver.paid(successOf(paid));
         } catch (RuntimeException e) {
             log.warn("pay order {}: trade-core not told directly ({}); PAY_SUCCEEDED tells it", paid.payOrderNo(),
                     e.toString());
+            return null;
         }
+        if (told == null || !told.success()) {
+            log.warn("pay order {}: trade-core refused the direct hand-over ({}); PAY_SUCCEEDED tells it",
+                    paid.payOrderNo(), told == null ? "no answer" : told.code());
+            return null;
+        }
+        if (!paidBy(told.data(), paid)) {
+            log.info("pay order {}: trade-core's answer to the hand-over does not show the trade paid by it ({}); the"
+                    + " caller asks for the trade", paid.payOrderNo(), told.data() == null ? "no trade" : told.data().status());
+            return null;
+        }
+        return told.data();
     }
 
-    /** Never throws: the success committed and the caller must hear so; an unsent announcement is the check's. */
-    private boolean sentAfterCommit(PayOrder paid) {
+    /**
+     * Whether trade-core's answer shows {@code paid}'s payment recorded: the same trade, in a state a payment leaves
+     * ({@code SUCCESS}, {@code AUTHORIZED}, or later: {@code FINISHED}, {@code CAPTURED}, {@code VOIDED}), paid at
+     * this pay order's success time. trade-core records the payment's time as the event's {@code finished_at}, to the
+     * millisecond, and answers a trade paid by another pay order (its alarm: money the trade did not take) as it is, so
+     * the time is what tells this pay order's payment from another's — {@code TradeDTO} does not name the pay order.
+     */
+    static boolean paidBy(TradeDTO trade, PayOrder paid) {
+        return trade != null && paid.tradeNo().equals(trade.tradeNo()) && PAID.contains(trade.status())
+                && paid.finishedAt() != null && paid.finishedAt().equals(trade.paidAt());
+    }
+
+    /**
+     * Sends without waiting for the broker ({@link MessageSender#sendThen}): the caller's answer — the till's — goes
+     * back while the message is in flight. Stored: the row is marked (a check on either instance reads the mark and
+     * sends nothing) and {@code announced} is told (this process's memory: its check reads nothing), exactly what a
+     * synchronous send that returned did. Not stored: nothing marked, nothing told; the pay order's check finds the
+     * row SUCCESS and unmarked and announces it again. Never throws: the success committed and the caller must hear so.
+     * The callback runs on the client's thread, so it carries this work's load-traffic mark: a shadow pay order's
+     * mark goes to the shadow table.
+     */
+    private void sendAfterCommit(PayOrder paid, Consumer<PayOrder> announced) {
+        sender.sendThen(messageOf(paid), ShadowContext.carried(() -> stored(paid, announced)), notStored -> log.warn(
+                "pay order {} of trade {} SUCCESS but PAY_SUCCEEDED not sent ({}); its check sends it again",
+                paid.payOrderNo(), paid.tradeNo(), notStored.toString()));
+    }
+
+    /** The broker stored {@code paid}'s announcement; on the client's thread, so it must not throw. */
+    private void stored(PayOrder paid, Consumer<PayOrder> announced) {
         try {
-            sender.send(messageOf(paid));
+            marks.mark(paid.payOrderNo());
+            announced.accept(paid);
         } catch (RuntimeException e) {
-            log.warn("pay order {} of trade {} SUCCESS but PAY_SUCCEEDED not sent ({}); its check sends it again",
-                    paid.payOrderNo(), paid.tradeNo(), e.toString());
-            return false;
+            log.warn("pay order {}: PAY_SUCCEEDED stored but not remembered ({}); its check may send it again",
+                    paid.payOrderNo(), e.toString());
         }
-        marks.mark(paid.payOrderNo()); // stored: a check on either instance reads the mark and sends nothing
-        return true;
     }
 
-    private Optional<Succeeded> succeedTransactionally(PayOrder order, String channel, Instant at) {
+    private Optional<Succeeded> succeedTransactionally(PayOrder order, String channel, Instant at,
+                                                       Consumer<PayOrder> announced) {
         PayOrder paid = order.after(PayOrderStatus.SUCCESS, null, channel, at);
         TransactionSendResult sent;
         try {
@@ -202,19 +262,23 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
         } catch (MQClientException e) {
             throw new IllegalStateException("cannot send PAY_SUCCEEDED of " + order.payOrderNo() + "; nothing changed", e);
         }
-        return switch (sent.getLocalTransactionState()) {
-            case COMMIT_MESSAGE -> Optional.of(new Succeeded(paid, true));
+        Optional<PayOrder> succeeded = switch (sent.getLocalTransactionState()) {
+            case COMMIT_MESSAGE -> Optional.of(paid);
             case ROLLBACK_MESSAGE -> Optional.empty();
             // the update's commit threw: whether it stuck is read back, and the broker asks later
-            default -> orders.find(order.payOrderNo()).filter(o -> o.status() == PayOrderStatus.SUCCESS)
-                    .map(read -> new Succeeded(read, true));
+            default -> orders.find(order.payOrderNo()).filter(o -> o.status() == PayOrderStatus.SUCCESS);
         };
+        // the broker holds the half message and asks until it hears COMMIT: announced
+        succeeded.ifPresent(announced);
+        return succeeded.map(done -> new Succeeded(done, null));
     }
 
     /**
      * Outbox: sends the announcement of a pay order read {@code SUCCESS} and not marked announced again, as
      * {@link #succeed} first built it, and marks it; throws when the broker did not take it (nothing marked). A
      * marked one is the broker's already: nothing sent. Transactional: nothing, the broker's check-back delivers it.
+     * Unlike the send after a success, this one waits for the broker: its caller is the check, which must hear a
+     * refusal (by this throwing) to come back, and nobody waits on it for an answer.
      */
     @Override
     public boolean announce(PayOrder paid) {

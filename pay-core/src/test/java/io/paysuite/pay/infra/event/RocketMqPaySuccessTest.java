@@ -16,6 +16,8 @@ import io.paysuite.api.trade.AbandonPayCmd;
 import io.paysuite.api.trade.BeginPayCmd;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradePaymentService;
+import io.paysuite.api.trade.TradeStatus;
+import io.paysuite.api.trade.TradeType;
 import io.paysuite.kit.mq.MessageSender;
 import io.paysuite.pay.infra.PayProperties;
 import io.paysuite.pay.infra.PayProperties.SuccessDelivery;
@@ -28,6 +30,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +45,9 @@ class RocketMqPaySuccessTest {
     final Clock clock = Clock.fixed(T0.plusSeconds(3), ZoneOffset.UTC);
     final InMemoryPayOrders orders = new InMemoryPayOrders();
     final InProcessPaySuccess events = new InProcessPaySuccess(orders, clock);
+    /** The pay orders whose announcement the caller was told the broker stored (the orchestrator's memory). */
+    final List<String> announced = new ArrayList<>();
+    final Consumer<PayOrder> told = paid -> announced.add(paid.payOrderNo());
 
     @ParameterizedTest
     @EnumSource(SuccessDelivery.class)
@@ -48,14 +55,15 @@ class RocketMqPaySuccessTest {
         InProcessPaySuccess events = new InProcessPaySuccess(orders, clock, delivery);
         PayOrder order = processing();
 
-        Succeeded answered = events.succeed(order, "UNIONPAY").orElseThrow();
+        Succeeded answered = events.succeed(order, "UNIONPAY", told).orElseThrow();
 
         PayOrder paid = orders.find(PAY_ORDER_NO).orElseThrow();
         assertThat(answered.order()).as("the row as the compare-and-set left it, known without reading it back")
                 .usingRecursiveComparison().ignoringFields("announcedAt").isEqualTo(paid);
         assertThat(paid.markedAnnounced()).as("marked after the send (outbox) or not at all (transactional)")
                 .isEqualTo(delivery == SuccessDelivery.OUTBOX);
-        assertThat(answered.announced()).isTrue();
+        assertThat(announced).as("the caller's memory is told").containsExactly(PAY_ORDER_NO);
+        assertThat(answered.trade()).as("no hand-over: no trade").isNull();
         assertThat(paid.status()).isEqualTo(PayOrderStatus.SUCCESS);
         assertThat(paid.channel()).isEqualTo("UNIONPAY");
         assertThat(orders.writes()).extracting(InMemoryPayOrders.Write::channel).containsExactly(null, "UNIONPAY");
@@ -77,7 +85,7 @@ class RocketMqPaySuccessTest {
         PayOrder order = processing();
         orders.transition(PAY_ORDER_NO, PayOrderStatus.PROCESSING, PayOrderStatus.FAILED, "CHANNEL_DECLINED", null, T0);
 
-        assertThat(events.succeed(order, "UNIONPAY")).isEmpty();
+        assertThat(events.succeed(order, "UNIONPAY", told)).isEmpty();
 
         assertThat(orders.find(PAY_ORDER_NO).orElseThrow().channel()).isNull();
         assertThat(events.delivered()).isEmpty();
@@ -91,8 +99,9 @@ class RocketMqPaySuccessTest {
         RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), orders, clock,
                 message -> rowWhenSent.add(orders.find(PAY_ORDER_NO).orElseThrow().status()));
 
-        assertThat(success.succeed(order, "UNIONPAY").orElseThrow().announced()).isTrue();
+        success.succeed(order, "UNIONPAY", told).orElseThrow();
 
+        assertThat(announced).containsExactly(PAY_ORDER_NO);
         assertThat(rowWhenSent).as("one plain send, the row already SUCCESS").containsExactly(PayOrderStatus.SUCCESS);
     }
 
@@ -107,8 +116,9 @@ class RocketMqPaySuccessTest {
             sent.add(message);
         }, trades);
 
-        assertThat(success.succeed(order, "UNIONPAY").orElseThrow().announced()).isTrue();
+        success.succeed(order, "UNIONPAY", told).orElseThrow();
 
+        assertThat(announced).containsExactly(PAY_ORDER_NO);
         assertThat(steps).as("trade-core first, so the till's trade is paid before the broker's hop").containsExactly(
                 "hand-over " + PayOrderStatus.SUCCESS, "broker");
         PaySucceeded handed = trades.events.get(0);
@@ -135,12 +145,138 @@ class RocketMqPaySuccessTest {
             orders.insert(created);
             orders.transition(PAY_ORDER_NO, PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, null, T0);
 
-            Succeeded answered = success.succeed(orders.find(PAY_ORDER_NO).orElseThrow(), "UNIONPAY").orElseThrow();
+            Succeeded answered = success.succeed(orders.find(PAY_ORDER_NO).orElseThrow(), "UNIONPAY", told).orElseThrow();
 
             assertThat(answered.order().status()).isEqualTo(PayOrderStatus.SUCCESS);
-            assertThat(answered.announced()).as("the message still tells trade-core").isTrue();
+            assertThat(answered.trade()).as("nothing recorded to show: the caller asks for the trade").isNull();
+            assertThat(announced).as("the message still tells trade-core").containsExactly(PAY_ORDER_NO);
+            announced.clear();
             assertThat(steps).containsExactly("hand-over " + PayOrderStatus.SUCCESS, "broker");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TradeStatus.class, names = {"SUCCESS", "FINISHED", "AUTHORIZED", "CAPTURED", "VOIDED"})
+    void theAnswerCarriesTheTradeTradeCoreRecordedWhenItIsPaidByThisPayOrder(TradeStatus status) {
+        PayOrder order = processing();
+        HandOvers trades = new HandOvers(new ArrayList<>(), null);
+        trades.recorded = event -> trade(event.tradeNo(), status, event.finishedAt());
+        RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), orders, clock, message -> { },
+                trades);
+
+        Succeeded answered = success.succeed(order, "UNIONPAY", told).orElseThrow();
+
+        assertThat(answered.trade()).as("the till shows it without asking trade-core again").isNotNull();
+        assertThat(answered.trade().status()).isEqualTo(status);
+        assertThat(answered.trade().paidAt()).isEqualTo(answered.order().finishedAt());
+    }
+
+    @Test
+    void aTradeNotPaidByThisPayOrderIsNotCarried() {
+        for (Function<PaySucceeded, TradeDTO> answer : List.<Function<PaySucceeded, TradeDTO>>of(
+                event -> null,
+                event -> trade(event.tradeNo(), TradeStatus.PAYING, null),
+                event -> trade(event.tradeNo(), TradeStatus.CLOSED, null),
+                // another pay order's payment (trade-core's alarm: money it did not take answers the trade as it is)
+                event -> trade(event.tradeNo(), TradeStatus.SUCCESS, event.finishedAt().minusSeconds(4)),
+                event -> trade("T2026112210000003000000999", TradeStatus.SUCCESS, event.finishedAt()))) {
+            InMemoryPayOrders orders = new InMemoryPayOrders();
+            HandOvers trades = new HandOvers(new ArrayList<>(), null, orders);
+            trades.recorded = answer;
+            RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), orders, clock,
+                    message -> { }, trades);
+            orders.insert(PayOrder.open(PAY_ORDER_NO, new OpenPayOrderCmd("T2026112210000003000000519", "10000000007",
+                    "M100001", PayMethod.BANK_CARD, Money.cny(1000), "REQ-000001"), "digest", T0));
+            orders.transition(PAY_ORDER_NO, PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, null, T0);
+
+            Succeeded answered = success.succeed(orders.find(PAY_ORDER_NO).orElseThrow(), "UNIONPAY", told).orElseThrow();
+
+            assertThat(answered.order().status()).isEqualTo(PayOrderStatus.SUCCESS);
+            assertThat(answered.trade()).as("the caller asks trade-core for the trade").isNull();
+        }
+    }
+
+    @Test
+    void theAnswerDoesNotWaitForTheBrokerAndItsStoreMarksAndTellsTheMemory() {
+        PayOrder order = processing();
+        List<String> steps = new ArrayList<>();
+        HoldingSender broker = new HoldingSender(steps);
+        HandOvers trades = new HandOvers(steps, null);
+        trades.recorded = event -> trade(event.tradeNo(), TradeStatus.SUCCESS, event.finishedAt());
+        RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), orders, clock, broker, trades);
+
+        Succeeded answered = success.succeed(order, "UNIONPAY", told).orElseThrow();
+
+        assertThat(answered.trade()).isNotNull();
+        assertThat(steps).as("handed over, then sent; the answer came back with the send in flight")
+                .containsExactly("hand-over " + PayOrderStatus.SUCCESS, "broker");
+        assertThat(announced).as("not stored yet: nothing told").isEmpty();
+        assertThat(orders.markedAnnounced(PAY_ORDER_NO)).isFalse();
+
+        broker.stored.run();
+
+        assertThat(orders.markedAnnounced(PAY_ORDER_NO)).as("stored: a check on either instance sends nothing").isTrue();
+        assertThat(announced).as("stored: this process's check reads nothing").containsExactly(PAY_ORDER_NO);
+        assertThat(PayProperties.defaults().handOverToTrade()).as("on by default").isTrue();
+    }
+
+    @Test
+    void aSendTheBrokerDidNotStoreMarksNothingAndTellsNothing() {
+        PayOrder order = processing();
+        HoldingSender broker = new HoldingSender(new ArrayList<>());
+        RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), orders, clock, broker);
+
+        Succeeded answered = success.succeed(order, "UNIONPAY", told).orElseThrow();
+        broker.notStored.accept(new IllegalStateException("send timed out"));
+
+        assertThat(answered.order().status()).as("the money moved: the caller hears SUCCESS").isEqualTo(PayOrderStatus.SUCCESS);
+        assertThat(orders.markedAnnounced(PAY_ORDER_NO)).as("its check announces it again").isFalse();
+        assertThat(orders.markStatements()).isEmpty();
+        assertThat(announced).isEmpty();
+    }
+
+    @Test
+    void anAnnouncementByTheCheckStillWaitsForTheBroker() {
+        events.brokerDown(true);
+        events.succeed(processing(), "UNIONPAY", told).orElseThrow();
+        HoldingSender broker = new HoldingSender(new ArrayList<>());
+        RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), orders, clock, broker);
+
+        assertThat(success.announce(orders.find(PAY_ORDER_NO).orElseThrow())).isTrue();
+
+        assertThat(broker.sentSynchronously).as("the check must hear a refusal to come back: a synchronous send")
+                .isEqualTo(1);
+        assertThat(broker.stored).isNull();
+    }
+
+    /** A broker client that keeps an asynchronous send's callbacks for the test to run: the broker has not answered. */
+    static final class HoldingSender implements MessageSender {
+        final List<String> steps;
+        Runnable stored;
+        Consumer<RuntimeException> notStored;
+        int sentSynchronously;
+
+        HoldingSender(List<String> steps) {
+            this.steps = steps;
+        }
+
+        @Override
+        public void send(Message message) {
+            sentSynchronously++;
+        }
+
+        @Override
+        public void sendThen(Message message, Runnable stored, Consumer<RuntimeException> notStored) {
+            steps.add("broker");
+            this.stored = stored;
+            this.notStored = notStored;
+        }
+    }
+
+    static TradeDTO trade(String tradeNo, TradeStatus status, Instant paidAt) {
+        return new TradeDTO(tradeNo, "M100001", "OUT-1", TradeType.INSTANT, status, Money.cny(1000),
+                paidAt == null ? null : Money.cny(1000), Money.cny(0), "subject", "10000000007", null, null, null,
+                T0.plusSeconds(600), T0, paidAt, null, List.of(), List.of(), "10000000007");
     }
 
     @Test
@@ -151,7 +287,7 @@ class RocketMqPaySuccessTest {
         RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), orders, clock,
                 message -> steps.add("broker"), new HandOvers(steps, null));
 
-        assertThat(success.succeed(order, "UNIONPAY")).isEmpty();
+        assertThat(success.succeed(order, "UNIONPAY", told)).isEmpty();
 
         assertThat(steps).isEmpty();
     }
@@ -163,6 +299,8 @@ class RocketMqPaySuccessTest {
         final InMemoryPayOrders rows;
         final List<PaySucceeded> events = new ArrayList<>();
         boolean refuse;
+        /** The trade trade-core answers, as it recorded the event; null: an ok answer without a trade. */
+        Function<PaySucceeded, TradeDTO> recorded = event -> null;
 
         HandOvers(List<String> steps, RuntimeException failure) {
             this(steps, failure, orders);
@@ -181,7 +319,7 @@ class RocketMqPaySuccessTest {
             if (failure != null) {
                 throw failure;
             }
-            return refuse ? Result.fail(ErrorCode.SYSTEM_ERROR, "refused") : Result.ok(null);
+            return refuse ? Result.fail(ErrorCode.SYSTEM_ERROR, "refused") : Result.ok(recorded.apply(event));
         }
 
         @Override
@@ -200,10 +338,10 @@ class RocketMqPaySuccessTest {
         PayOrder order = processing();
         events.brokerDown(true);
 
-        Succeeded answered = events.succeed(order, "UNIONPAY").orElseThrow();
+        Succeeded answered = events.succeed(order, "UNIONPAY", told).orElseThrow();
 
         assertThat(answered.order().status()).as("the money moved: the caller hears SUCCESS").isEqualTo(PayOrderStatus.SUCCESS);
-        assertThat(answered.announced()).as("left to the check").isFalse();
+        assertThat(announced).as("left to the check").isEmpty();
         assertThat(orders.find(PAY_ORDER_NO).orElseThrow().status()).isEqualTo(PayOrderStatus.SUCCESS);
         assertThat(events.sendsTried()).isEqualTo(1);
         assertThat(events.delivered()).isEmpty();
@@ -215,7 +353,7 @@ class RocketMqPaySuccessTest {
     void aStoredSendMarksThePayOrderAnnounced() {
         PayOrder order = processing();
 
-        events.succeed(order, "UNIONPAY").orElseThrow();
+        events.succeed(order, "UNIONPAY", told).orElseThrow();
 
         assertThat(orders.markedAnnounced(PAY_ORDER_NO)).isTrue();
         assertThat(orders.find(PAY_ORDER_NO).orElseThrow().announcedAt()).isEqualTo(clock.instant());
@@ -225,7 +363,7 @@ class RocketMqPaySuccessTest {
 
     @Test
     void aMarkedPayOrderIsNotSentAgain() {
-        events.succeed(processing(), "UNIONPAY").orElseThrow();
+        events.succeed(processing(), "UNIONPAY", told).orElseThrow();
 
         assertThat(events.announce(orders.find(PAY_ORDER_NO).orElseThrow())).as("the broker has it").isFalse();
 
@@ -235,7 +373,7 @@ class RocketMqPaySuccessTest {
     @Test
     void aResendOfAnUnmarkedPayOrderMarksIt() {
         events.brokerDown(true);
-        events.succeed(processing(), "UNIONPAY").orElseThrow();
+        events.succeed(processing(), "UNIONPAY", told).orElseThrow();
         events.brokerDown(false);
 
         assertThat(events.announce(orders.find(PAY_ORDER_NO).orElseThrow())).isTrue();
@@ -247,7 +385,7 @@ class RocketMqPaySuccessTest {
     @Test
     void aResendTheBrokerRefusedMarksNothing() {
         events.brokerDown(true);
-        events.succeed(processing(), "UNIONPAY").orElseThrow();
+        events.succeed(processing(), "UNIONPAY", told).orElseThrow();
 
         assertThatThrownBy(() -> events.announce(orders.find(PAY_ORDER_NO).orElseThrow()))
                 .isInstanceOf(IllegalStateException.class);
@@ -259,9 +397,10 @@ class RocketMqPaySuccessTest {
     void aMarkThatCannotBeWrittenDoesNotFailTheSuccess() {
         orders.marksFail(true);
 
-        Succeeded answered = events.succeed(processing(), "UNIONPAY").orElseThrow();
+        Succeeded answered = events.succeed(processing(), "UNIONPAY", told).orElseThrow();
 
-        assertThat(answered.announced()).as("the broker has it; only the mark is lost: one resend by the check").isTrue();
+        assertThat(announced).as("the broker has it; only the mark is lost: one resend by the check")
+                .containsExactly(PAY_ORDER_NO);
         assertThat(orders.markedAnnounced(PAY_ORDER_NO)).isFalse();
     }
 
@@ -269,7 +408,7 @@ class RocketMqPaySuccessTest {
     void anAnnouncementFromTheRowIsTheMessageTheSuccessSent() {
         PayOrder order = processing();
         orders.marksFail(true); // the first send's mark is lost: the row says nothing of it
-        events.succeed(order, "UNIONPAY").orElseThrow();
+        events.succeed(order, "UNIONPAY", told).orElseThrow();
         orders.marksFail(false);
 
         assertThat(events.announce(orders.find(PAY_ORDER_NO).orElseThrow())).isTrue();
@@ -288,7 +427,7 @@ class RocketMqPaySuccessTest {
         orders.recordPoints(PAY_ORDER_NO, 500, 500);
         orders.transition(PAY_ORDER_NO, PayOrderStatus.CREATED, PayOrderStatus.PROCESSING, null, null, T0);
         orders.marksFail(true);
-        events.succeed(orders.find(PAY_ORDER_NO).orElseThrow(), "WECHAT").orElseThrow();
+        events.succeed(orders.find(PAY_ORDER_NO).orElseThrow(), "WECHAT", told).orElseThrow();
         orders.marksFail(false);
 
         events.announce(orders.find(PAY_ORDER_NO).orElseThrow());
@@ -316,10 +455,10 @@ class RocketMqPaySuccessTest {
             }
         }, clock, sent::add);
 
-        Succeeded answered = success.succeed(order, "UNIONPAY").orElseThrow();
+        Succeeded answered = success.succeed(order, "UNIONPAY", told).orElseThrow();
 
         assertThat(answered.order()).isEqualTo(orders.find(PAY_ORDER_NO).orElseThrow());
-        assertThat(answered.announced()).isTrue();
+        assertThat(announced).containsExactly(PAY_ORDER_NO);
         assertThat(sent).hasSize(1);
         assertThat(InProcessPaySuccess.body(sent.get(0)).get("channel").asText()).isEqualTo("UNIONPAY");
     }
@@ -327,7 +466,7 @@ class RocketMqPaySuccessTest {
     @Test
     void aCommitThatThrewOnARowAnotherPathAlreadyAnnouncedSendsNothing() {
         PayOrder order = processing();
-        events.succeed(order, "UNIONPAY").orElseThrow(); // another path: stored and marked
+        events.succeed(order, "UNIONPAY", told).orElseThrow(); // another path: stored and marked
         List<Message> sent = new ArrayList<>();
         RocketMqPaySuccess success = new RocketMqPaySuccess(PayProperties.defaults(), new InMemoryPayOrders() {
             @Override
@@ -342,9 +481,10 @@ class RocketMqPaySuccessTest {
             }
         }, clock, sent::add);
 
-        Succeeded answered = success.succeed(order, "UNIONPAY").orElseThrow();
+        announced.clear();
+        success.succeed(order, "UNIONPAY", told).orElseThrow();
 
-        assertThat(answered.announced()).isTrue();
+        assertThat(announced).as("marked: told at once").containsExactly(PAY_ORDER_NO);
         assertThat(sent).as("the row's mark: the broker has it").isEmpty();
     }
 
@@ -365,7 +505,7 @@ class RocketMqPaySuccessTest {
             }
         }, clock, sent::add);
 
-        assertThat(success.succeed(order, "UNIONPAY")).isEmpty();
+        assertThat(success.succeed(order, "UNIONPAY", told)).isEmpty();
         assertThat(sent).isEmpty();
     }
 
@@ -374,7 +514,7 @@ class RocketMqPaySuccessTest {
         PayOrder order = processing();
         InProcessPaySuccess transactional = new InProcessPaySuccess(orders, clock, SuccessDelivery.TRANSACTIONAL);
 
-        transactional.succeed(order, "UNIONPAY").orElseThrow();
+        transactional.succeed(order, "UNIONPAY", told).orElseThrow();
         assertThat(transactional.announce(orders.find(PAY_ORDER_NO).orElseThrow())).isFalse();
 
         assertThat(transactional.delivered()).as("the half message, committed").hasSize(1);
