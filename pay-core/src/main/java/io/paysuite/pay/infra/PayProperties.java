@@ -28,8 +28,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param codeCheckUntil how long after its creation a payment-code pay order is checked at that pace; the till's
  *                       promise is a final answer within 60 s, so the pace must cover a crashed service's restart
  * @param successDelivery how {@code PAY_SUCCEEDED} reaches the broker, see {@link SuccessDelivery}
- * @param sendTimeout    outbox delivery: timeout of the plain send after the success committed (the client's own
- *                       retries inside it); what a payment waits more when the broker is down
+ * @param sendTimeout    the longest a send may take (the client's own retries inside it): the plain send of
+ *                       {@code PAY_SUCCEEDED} after the success committed (outbox delivery, not waited for), and the
+ *                       store of a pay order's first check, which the payment waits for before charging — no answer
+ *                       within it counts as not stored; what a payment waits more when the broker is down
  * @param handOverToTrade outbox delivery: a success is also handed to trade-core directly
  *                       ({@code TradePaymentService.paid}) before the message, and trade-core's answer — the trade as
  *                       it recorded the payment — goes back in pay-core's answer ({@code PayOrderDTO.trade}), so that a
