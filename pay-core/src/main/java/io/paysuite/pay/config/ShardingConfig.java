@@ -18,7 +18,8 @@ public class ShardingConfig {
                 // the risk engine's counters and decision log: shared by every instance, not per trade
                 .singleTable("risk_counter")
                 .singleTable("risk_decision")
-                // the kit's scheduled-job lock (the risk counter sweep), beside the counters in ds_0
+                // the kit's scheduled-job lock (the risk counter sweep), beside the counters in ds_0; the kit takes the
+                // lock on ds_0's own pool, past ShardingSphere, which cannot bind ShedLock's database-clock statements
                 .singleTable("shedlock"));
     }
 }

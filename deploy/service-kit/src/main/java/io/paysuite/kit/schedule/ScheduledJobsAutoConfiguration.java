@@ -1,5 +1,7 @@
 package io.paysuite.kit.schedule;
 
+import io.paysuite.kit.sharding.DirectReads;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -31,8 +33,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * {@code shedlock-provider-jdbc-template} and creating the lock table in one of its migrations
  * (the script is {@code kit-sql/shedlock.sql} in this module). {@code paysuite.jobs.enabled=false}
  * turns every scheduled job of the service off, e.g. for a test that drives a job by hand.
+ *
+ * <p>The lock's statements run on a plain physical database, never through ShardingSphere: on a sharded service
+ * (pay-core) the one {@code DataSource} is the kit's {@link DirectReads} over ShardingSphere, whose SQL binder refuses
+ * ShedLock's database-clock statements ({@code TIMESTAMPADD(MICROSECOND, …)}: "Unknown column 'MICROSECOND'"), so
+ * every attempt to lock failed and the job never ran. There the lock lives in the database of the single tables
+ * ({@code ds_0}; declare the table with {@code singleTable("shedlock")} so that the service's own statements on it go
+ * there too) and is taken through that database's own pool ({@link DirectReads#singleTablesDatabase()}). Every
+ * instance picks the same database, so they all contend for the same row.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@AutoConfiguration(after = DataSourceAutoConfiguration.class, afterName = "io.paysuite.kit.sharding.ShardingAutoConfiguration")
 @ConditionalOnClass({LockProvider.class, JdbcTemplateLockProvider.class})
 @ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnProperty(prefix = "paysuite.jobs", name = "enabled", matchIfMissing = true)
@@ -45,11 +55,21 @@ public class ScheduledJobsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(LockProvider.class)
-    LockProvider jobLockProvider(DataSource dataSource) {
+    LockProvider jobLockProvider(DataSource dataSource) throws SQLException {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .withJdbcTemplate(new JdbcTemplate(lockDatabase(dataSource)))
                 .withTableName(LOCK_TABLE)
                 .usingDbTime()
                 .build());
+    }
+
+    /**
+     * Where the lock's statements run: the service's data source itself, or past ShardingSphere on a sharded one —
+     * found through {@code unwrap}, so that a wrapper around the kit's data source (a tracing proxy) cannot send the
+     * lock back through ShardingSphere unnoticed.
+     */
+    static DataSource lockDatabase(DataSource dataSource) throws SQLException {
+        return dataSource.isWrapperFor(DirectReads.class)
+                ? dataSource.unwrap(DirectReads.class).singleTablesDatabase() : dataSource;
     }
 }

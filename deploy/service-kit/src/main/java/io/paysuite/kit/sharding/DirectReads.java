@@ -318,6 +318,20 @@ public final class DirectReads extends DelegatingDataSource implements ShardRead
         }
     }
 
+    /**
+     * The real database of the single tables ({@code ds_0}) as a plain data source: its transaction pool, with no
+     * ShardingSphere and no route in between, whatever {@code paysuite.sharding.direct-reads} says. For a library whose
+     * statements ShardingSphere cannot take at all and which runs each in a short transaction of its own: the kit's job
+     * lock (ShedLock with the database's clock, {@code io.paysuite.kit.schedule.ScheduledJobsAutoConfiguration}), whose
+     * {@code TIMESTAMPADD(MICROSECOND, …)} ShardingSphere's binder refuses as an unknown column. The transaction pool
+     * rather than the auto-commit one: its sessions are already at {@code autocommit=0}, so such a transaction costs its
+     * {@code COMMIT} and no {@code SET autocommit} ({@link PhysicalPools} says why). Never the shadow: a scheduled job
+     * is not load traffic.
+     */
+    public DataSource singleTablesDatabase() {
+        return production.transactions().get(0);
+    }
+
     /** The pools of the real databases (for tests and diagnostics). */
     PhysicalPools production() {
         return production;

@@ -177,6 +177,8 @@ class ShardingAutoConfigurationTest {
                     assertThat(poolNames(reads.shadow().autoCommit()))
                             .containsExactly("pay-ds_0-shadow-autocommit", "pay-ds_1-shadow-autocommit");
                     assertThat(((HikariDataSource) reads.production().autoCommit().get(0)).getMaximumPoolSize()).isEqualTo(1);
+                    assertThat(reads.singleTablesDatabase()).as("the real ds_0's transaction pool, shadows or not")
+                            .isSameAs(reads.production().transactions().get(0));
                     for (PhysicalPools side : List.of(reads.production(), reads.shadow())) {
                         pools.addAll(side.transactions());
                         pools.addAll(side.autoCommit());
