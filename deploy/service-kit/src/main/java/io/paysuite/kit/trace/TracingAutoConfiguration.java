@@ -31,7 +31,8 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p><b>Timers</b>: Dubbo's and RocketMQ's observations get no timer ({@link UntimedObservations},
  * {@code paysuite.observations.untimed}); HTTP's ({@code http.server.requests}, {@code http.client.requests})
- * and every service's own meters stay.
+ * and every service's own meters stay. An unsampled span is not tagged with key values it would throw away
+ * ({@link UnrecordedSpans}).
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration",
@@ -57,6 +58,12 @@ public class TracingAutoConfiguration {
         DubboObservations kitDubboObservations(ObservationRegistry observations) {
             return new DubboObservations(observations);
         }
+    }
+
+    /** Static: a post-processor is made before this configuration's other beans. */
+    @Bean
+    static UnrecordedSpans kitUnrecordedSpans() {
+        return new UnrecordedSpans();
     }
 
     /** Static: a post-processor is made before this configuration's other beans. */
