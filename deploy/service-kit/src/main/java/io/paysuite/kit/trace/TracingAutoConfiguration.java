@@ -28,6 +28,11 @@ import org.springframework.context.annotation.Configuration;
  * span id of an unsampled span into the MDC like any other and propagates it ({@code traceparent} with
  * flag {@code 00}, continued by the callee's parent-based sampler), so every log line of every request
  * still names its trace; only nine traces in ten skip recording their spans' attributes and events.
+ *
+ * <p><b>Timers</b>: Dubbo's and RocketMQ's observations get no timer ({@link UntimedObservations},
+ * {@code paysuite.observations.untimed}); HTTP's ({@code http.server.requests}, {@code http.client.requests})
+ * and every service's own meters stay. An unsampled span is not tagged with key values it would throw away
+ * ({@link UnrecordedSpans}).
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration",
@@ -52,6 +57,23 @@ public class TracingAutoConfiguration {
         @Bean
         DubboObservations kitDubboObservations(ObservationRegistry observations) {
             return new DubboObservations(observations);
+        }
+    }
+
+    /** Static: a post-processor is made before this configuration's other beans. */
+    @Bean
+    static UnrecordedSpans kitUnrecordedSpans() {
+        return new UnrecordedSpans();
+    }
+
+    /** Static: a post-processor is made before this configuration's other beans. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.observation.MeterObservationHandler")
+    static class ObservationTimers {
+
+        @Bean
+        static UntimedObservations kitUntimedObservations() {
+            return new UntimedObservations();
         }
     }
 
