@@ -36,6 +36,7 @@ public record StepResult(String name, long operations, double perSecond, double 
             db.put("writes", (double) (dbDelta.get("Com_insert") + dbDelta.get("Com_update") + dbDelta.get("Com_delete")) / operations);
             db.put("commits", (double) dbDelta.get("Com_commit") / operations);
             db.put("engine commits", (double) dbDelta.get("Handler_commit") / operations);
+            db.put("prepares", (double) dbDelta.getOrDefault("Com_stmt_prepare", 0L) / operations);
         }
         return new StepResult(name, operations, window.perSecond(), ms(h.getValueAtPercentile(50)),
                 ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),

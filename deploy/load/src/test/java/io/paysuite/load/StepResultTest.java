@@ -19,7 +19,7 @@ class StepResultTest {
         }
         LoadLoop.Window window = new LoadLoop.Window(tally, 10_000_000_000L);
         Map<String, Long> db = Map.of("Questions", 3700L, "Com_insert", 900L, "Com_update", 800L, "Com_delete", 100L,
-                "Com_select", 1000L, "Com_commit", 1200L, "Handler_commit", 2000L);
+                "Com_select", 1000L, "Com_commit", 1200L, "Handler_commit", 2000L, "Com_stmt_prepare", 50L);
 
         StepResult r = StepResult.of("barcode c=8", window, Map.of("pay-core", 1000L, "bench (this tool)", 0L,
                         ProcessCpu.JIT, 100L),
@@ -30,7 +30,8 @@ class StepResultTest {
         assertThat(r.cpuMsPerOp()).containsEntry("pay-core", 20.0).containsEntry("trade-core", 10.0)
                 .containsEntry("bench (this tool)", 50.0).containsEntry(ProcessCpu.JIT, 5.0);
         assertThat(r.cpuMsPerOpTotal()).as("the JIT threads are inside the processes' figures: not counted twice").isEqualTo(30.0);
-        assertThat(r.databasePerOp()).containsEntry("statements", 37.0).containsEntry("writes", 18.0).containsEntry("commits", 12.0);
+        assertThat(r.databasePerOp()).containsEntry("statements", 37.0).containsEntry("writes", 18.0).containsEntry("commits", 12.0)
+                .containsEntry("prepares", 0.5);
         assertThat(r.errors()).containsExactly(Map.entry("SYSTEM_ERROR", 10L));
         assertThat(r.p50Ms()).isBetween(9.9, 10.1);
         assertThat(r.p99Ms()).isBetween(990.0, 1010.0);
