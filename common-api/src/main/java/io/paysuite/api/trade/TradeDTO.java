@@ -47,6 +47,18 @@ public record TradeDTO(
         promotionDetail = promotionDetail == null ? List.of() : List.copyOf(promotionDetail);
     }
 
+    /**
+     * Whether this is trade {@code tradeNo} with the payment of the pay order that succeeded at {@code paidAt}
+     * recorded: a paid state ({@link TradeStatus#isPaid}) at that time. trade-core records a payment's time as its pay
+     * order's success time, to the millisecond, and a trade is paid by one pay order only, so a trade paid by another
+     * (money it did not take) shows another time. How pay-core and the cashier tell that trade-core's answer to a
+     * direct hand-over is the trade a till may be shown.
+     */
+    public boolean recordsPayment(String tradeNo, Instant paidAt) {
+        return tradeNo != null && tradeNo.equals(this.tradeNo) && status != null && status.isPaid()
+                && paidAt != null && paidAt.equals(this.paidAt);
+    }
+
     /** A trade paid without coupons or points (the buyer paid {@code paidAmount}), not pre-authorised. */
     public TradeDTO(String tradeNo, String merchantId, String outTradeNo, TradeType tradeType, TradeStatus status,
                     Money amount, Money paidAmount, Money refundedAmount, String subject, String buyerId, String attach,

@@ -22,4 +22,9 @@ public enum TradeStatus {
     public boolean isFinal() {
         return this == CLOSED || this == FINISHED || this == CAPTURED || this == VOIDED;
     }
+
+    /** A state a recorded payment leaves: paid ({@code SUCCESS}, {@code AUTHORIZED}) or what a paid trade becomes. */
+    public boolean isPaid() {
+        return this == SUCCESS || this == FINISHED || this == AUTHORIZED || this == CAPTURED || this == VOIDED;
+    }
 }

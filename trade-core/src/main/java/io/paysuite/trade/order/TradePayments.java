@@ -257,8 +257,7 @@ public class TradePayments {
 
     /** The statuses of a trade whose holding pay order's payment is recorded: a repeat of that payment is a no-op. */
     private static boolean paidBy(TradeStatus status) {
-        return status == TradeStatus.SUCCESS || status == TradeStatus.FINISHED || status == TradeStatus.AUTHORIZED
-                || status == TradeStatus.CAPTURED || status == TradeStatus.VOIDED;
+        return status.isPaid();
     }
 
     /**

@@ -7,8 +7,6 @@ import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradeService;
 import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.cashier.api.error.Results;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,9 +38,6 @@ public class PayingTrades {
     private static final Logger log = LoggerFactory.getLogger(PayingTrades.class);
     /** Beyond the wait asked for: trade-core's answer travelling back. The Dubbo timeout bounds it anyway. */
     private static final long SLACK_MILLIS = 2_000;
-    /** The trade states a recorded payment leaves: paid, and what a paid trade can become. */
-    private static final Set<TradeStatus> PAID = EnumSet.of(TradeStatus.SUCCESS, TradeStatus.FINISHED,
-            TradeStatus.AUTHORIZED, TradeStatus.CAPTURED, TradeStatus.VOIDED);
 
     private final TradeService trades;
     private final long patienceNanos;
@@ -78,8 +73,7 @@ public class PayingTrades {
      */
     static TradeDTO recordedIn(PayOrderDTO paid) {
         TradeDTO trade = paid.trade();
-        return trade != null && paid.tradeNo().equals(trade.tradeNo()) && PAID.contains(trade.status())
-                && paid.finishedAt() != null && paid.finishedAt().equals(trade.paidAt()) ? trade : null;
+        return trade != null && trade.recordsPayment(paid.tradeNo(), paid.finishedAt()) ? trade : null;
     }
 
     /**

@@ -5,7 +5,6 @@ import io.paysuite.api.event.EventType;
 import io.paysuite.api.event.PaySucceeded;
 import io.paysuite.api.trade.TradeDTO;
 import io.paysuite.api.trade.TradePaymentService;
-import io.paysuite.api.trade.TradeStatus;
 import io.paysuite.api.pay.PayOrderStatus;
 import io.paysuite.kit.shadow.ShadowContext;
 import io.paysuite.kit.mq.CheckBack;
@@ -23,9 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
@@ -82,9 +79,6 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
     static final String OUTBOX_PRODUCER_GROUP = "paysuite-pay-events";
     /** How long an announced mark waits for others to share its UPDATE; a crash loses at most this much of them. */
     static final Duration MARK_DELAY = Duration.ofMillis(200);
-    /** The trade states a recorded payment leaves: paid, and what a paid trade can become. */
-    private static final Set<TradeStatus> PAID = EnumSet.of(TradeStatus.SUCCESS, TradeStatus.FINISHED,
-            TradeStatus.AUTHORIZED, TradeStatus.CAPTURED, TradeStatus.VOIDED);
 
     private final PayProperties properties;
     private final PayOrderRepository orders;
@@ -223,8 +217,7 @@ public class RocketMqPaySuccess extends RocketMqAdapter implements PaySuccess, T
      * the time is what tells this pay order's payment from another's — {@code TradeDTO} does not name the pay order.
      */
     static boolean paidBy(TradeDTO trade, PayOrder paid) {
-        return trade != null && paid.tradeNo().equals(trade.tradeNo()) && PAID.contains(trade.status())
-                && paid.finishedAt() != null && paid.finishedAt().equals(trade.paidAt());
+        return trade != null && trade.recordsPayment(paid.tradeNo(), paid.finishedAt());
     }
 
     /**
