@@ -176,12 +176,7 @@ public class RocketMqTradeEvents extends RocketMqAdapter implements TradeEvents 
      * would miss their rows and the relay would send every load-test event twice.
      */
     private void sendCommitted(TradeEventDraft draft) {
-        boolean loadTraffic = ShadowContext.active();
-        Runnable stored = () -> {
-            try (ShadowContext.Scope side = ShadowContext.enter(loadTraffic)) {
-                marks.mark(draft.eventId());
-            }
-        };
+        Runnable stored = ShadowContext.carried(() -> marks.mark(draft.eventId()));
         try {
             sender.sendThen(toMessage(draft, properties.topic()), stored, e -> notSent(draft, e));
         } catch (RuntimeException e) {
